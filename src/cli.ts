@@ -1,0 +1,127 @@
+// `briefing`: one-shot commands. Every job the scheduler runs is also a command here.
+// Commands live one per file in src/cli/ and are imported only when used.
+import { parseArgs } from 'node:util';
+import type { CliCommand } from './cli/command.js';
+import { UsageError } from './cli/command.js';
+import { createCliContext, type CliContext } from './cli/context.js';
+import { ConfigError } from './config/load.js';
+import { loadEnv } from './config/env.js';
+
+/** name -> module path (relative to src/cli/) and one-line summary for the top-level help. */
+export const COMMANDS: Record<string, { file: string; summary: string }> = {
+  run: { file: 'run', summary: 'Poll every source now, then keep polling and post digests on schedule' },
+  poll: { file: 'poll', summary: 'Poll every enabled source once (or one with --source ID)' },
+  parse: { file: 'parse', summary: 'Parse a feed file or URL and print its stories' },
+  search: { file: 'search', summary: 'Search the archive' },
+  sources: { file: 'sources', summary: 'Show each source and its health' },
+  demo: { file: 'demo', summary: 'Run the whole pipeline against bundled sample sources on loopback' },
+  tag: { file: 'tag', summary: 'Tag JSON-lines stories from stdin (contract for other tools)' },
+  explain: { file: 'explain', summary: "Show every theme's decision for a story, with evidence" },
+  retag: { file: 'retag', summary: 'Re-tag the archive after the themes change' },
+  digest: { file: 'digest', summary: "Build (and with --post, deliver) a week's digest" },
+  deliver: { file: 'deliver', summary: 'Send pending digest deliveries from the outbox' },
+  subscribe: { file: 'subscribe', summary: 'Subscribe a channel from the command line' },
+  slack: { file: 'slack', summary: 'Run the Slack app alone' },
+  discord: { file: 'discord', summary: 'Discord tools: deploy-commands, start' },
+};
+
+const GLOBAL_HELP = `Usage: briefing <command> [options]
+
+Global options:
+  --config DIR   configuration folder (default: config, or BRIEFING_CONFIG_DIR)
+  -h, --help     show help (also after a command)
+
+Environment: DATABASE_PATH chooses the SQLite file (default data/briefing.db); see .env.example.
+`;
+
+function topLevelHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `${GLOBAL_HELP}\nCommands:\n${lines.join('\n')}\n`;
+}
+
+async function loadCommand(name: string): Promise<CliCommand> {
+  const entry = COMMANDS[name];
+  if (!entry) throw new UsageError(`unknown command "${name}"; run "briefing --help" for the list`);
+  const module = (await import(`./cli/${entry.file}.js`)) as { command: CliCommand };
+  return module.command;
+}
+
+/** Splits off `--config DIR` (accepted anywhere) so commands do not each declare it. */
+function takeConfigFlag(argv: string[]): { configDir: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let configDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--config') {
+      configDir = argv[++i];
+      if (configDir === undefined) throw new UsageError('--config needs a folder');
+    } else if (arg.startsWith('--config=')) configDir = arg.slice('--config='.length);
+    else rest.push(arg);
+  }
+  return { configDir, rest };
+}
+
+export async function main(
+  argv: string[],
+  io: Partial<Pick<CliContext, 'stdin' | 'stdout' | 'stderr'>> = {},
+  environment: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  let ctx: CliContext | undefined;
+  try {
+    const { configDir, rest } = takeConfigFlag(argv);
+    const [name, ...commandArgs] = rest;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      stdout.write(topLevelHelp());
+      return name === undefined ? 1 : 0;
+    }
+    const command = await loadCommand(name);
+    const parsed = parseArgs({
+      args: commandArgs,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (parsed.values.help) {
+      stdout.write(`${command.help.trimEnd()}\n`);
+      return 0;
+    }
+    const env = loadEnv(environment);
+    if (!env.ok) throw new ConfigError(env.errors);
+    ctx = createCliContext({
+      env: env.env,
+      configDir: configDir ?? env.env.BRIEFING_CONFIG_DIR,
+      stdin: io.stdin,
+      stdout,
+      stderr,
+    });
+    return await command.run(ctx, parsed as never);
+  } catch (error) {
+    return reportFailure(error, stderr);
+  } finally {
+    ctx?.close();
+  }
+}
+
+function reportFailure(error: unknown, stderr: NodeJS.WritableStream): number {
+  if (error instanceof ConfigError) {
+    stderr.write(`briefing: invalid configuration:\n  ${error.errors.join('\n  ')}\n`);
+    return 78; // EX_CONFIG
+  }
+  if (error instanceof UsageError) {
+    stderr.write(`briefing: ${error.message}\n`);
+    return 2;
+  }
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    stderr.write(`briefing: ${(error as Error).message}\n`);
+    return 2;
+  }
+  // Unexpected: one line by default; the stack only when debugging.
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`briefing: unexpected error: ${message}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) stderr.write(`${error.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,54 @@
+// What every CLI command receives: streams, environment, and lazily opened config and database.
+import type { Readable, Writable } from 'node:stream';
+import type Database from 'better-sqlite3';
+import { type AppConfig, loadConfigOrThrow } from '../config/load.js';
+import type { Env } from '../config/env.js';
+import { createLogger, type Logger } from '../logging.js';
+import { openDatabase } from '../store/database.js';
+
+export interface CliContext {
+  env: Env;
+  configDir: string;
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  logger: Logger;
+  /** Loads config/ once; throws ConfigError listing every problem. */
+  config(): AppConfig;
+  /** Opens (creating and migrating if needed) the database at DATABASE_PATH once. */
+  db(): Database.Database;
+  /** Closes what was opened. */
+  close(): void;
+}
+
+export function createCliContext(init: {
+  env: Env;
+  configDir: string;
+  stdin?: Readable;
+  stdout?: Writable;
+  stderr?: Writable;
+}): CliContext {
+  let config: AppConfig | undefined;
+  let database: Database.Database | undefined;
+  const stderr = init.stderr ?? process.stderr;
+  return {
+    env: init.env,
+    configDir: init.configDir,
+    stdin: init.stdin ?? process.stdin,
+    stdout: init.stdout ?? process.stdout,
+    stderr,
+    logger: createLogger(init.env.LOG_LEVEL, stderr),
+    config() {
+      config ??= loadConfigOrThrow(init.configDir);
+      return config;
+    },
+    db() {
+      database ??= openDatabase(init.env.DATABASE_PATH);
+      return database;
+    },
+    close() {
+      database?.close();
+      database = undefined;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Runtime settings and secrets from the environment (see .env.example for every variable).
+// Validated once with zod; every problem is reported at once with its variable name.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().default('data/briefing.db'),
+  BRIEFING_CONFIG_DIR: z.string().default('config'),
+  DIGESTS_DIR: z.string().default('digests'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Put in the User-Agent so publishers can reach the operator. */
+  BRIEFING_CONTACT_URL: z.string().default('https://github.com/nhs-briefing-bot/nhs-briefing-bot'),
+  HTTPS_PROXY: optionalString,
+  HTTP_PROXY: optionalString,
+  NO_PROXY: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: optionalString,
+  SLACK_COMMAND: z.string().default('/briefing'),
+  SLACK_SUBSCRIBE_PERMISSION: z.enum(['anyone', 'admins']).default('anyone'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_API_URL: optionalString,
+  /** Discord permission bit string required to subscribe/unsubscribe; default Manage Channels. */
+  DISCORD_SUBSCRIBE_PERMISSION: z.string().default('16'),
+});
+
+export type Env = Readonly<z.infer<typeof envSchema>>;
+
+/** Names of variables whose values must never be logged or echoed in an error. */
+export const SECRET_ENV_KEYS = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'DISCORD_TOKEN',
+] as const;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
+  // Proxy variables are conventionally accepted in lower case too.
+  const merged: Record<string, string | undefined> = { ...source };
+  for (const key of ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']) {
+    merged[key] ??= source[key.toLowerCase()];
+  }
+  const parsed = envSchema.safeParse(merged);
+  if (parsed.success) return { ok: true, env: Object.freeze(parsed.data) };
+  // Issue paths are variable names; values are never echoed (they may be secrets).
+  const errors = parsed.error.issues.map((i) => `env ${i.path.join('.')}: ${i.message}`);
+  return { ok: false, errors };
+}

@@ -1,0 +1,237 @@
+// The shared vocabulary of the pipeline: plain types, no imports, no behaviour.
+// Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
+
+export type Platform = 'slack' | 'discord' | 'memory';
+
+// ---------------------------------------------------------------- sources
+
+export type SourceKind = 'feed' | 'html';
+
+/** CSS selectors for an HTML listing page (cheerio). `item` scopes the others. */
+export interface HtmlSelectors {
+  item: string;
+  title: string;
+  /** Selector of the element carrying the link; `linkAttr` (default `href`) is read from it. */
+  link: string;
+  linkAttr?: string;
+  date?: string;
+  /** Attribute holding a machine-readable date (e.g. `datetime`); falls back to the text. */
+  dateAttr?: string;
+  summary?: string;
+}
+
+export interface Source {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  url: string;
+  /** Minutes between polls; the settings default applies when absent in config. */
+  pollIntervalMinutes: number;
+  /** Paywalled sources keep only headline and standfirst: never full text. */
+  paywalled: boolean;
+  /** 0..1, how much a story from this source counts when ranking a digest. */
+  authority: number;
+  enabled: boolean;
+  /** False for best-effort entries (e.g. HTML selectors nobody has checked against the live page). */
+  verified: boolean;
+  selectors?: HtmlSelectors;
+  notes?: string;
+}
+
+// ---------------------------------------------------------------- stories
+
+/**
+ * One news item, normalised. `id` follows the documented fallback chain (see ingest/story-id.ts):
+ * GUID, then canonical link without tracking parameters, then a hash of title and date.
+ */
+export interface Story {
+  id: string;
+  sourceId: string;
+  guid: string | null;
+  /** Canonical URL (tracking parameters removed), absolute http(s), or null when none is usable. */
+  url: string | null;
+  title: string;
+  /** Plain text, at most a few sentences, cut at a sentence boundary. */
+  summary: string;
+  /** Plain-text body; empty for paywalled sources and feeds that carry none. */
+  content: string;
+  author: string | null;
+  categories: string[];
+  /** ISO 8601 UTC. */
+  publishedAt: string;
+  /** True when the feed gave no usable date and `publishedAt` is the first-seen time. */
+  publishedEstimated: boolean;
+  paywalled: boolean;
+}
+
+// ---------------------------------------------------------------- tagging
+
+export type TextField = 'title' | 'summary' | 'content';
+
+export type RuleKind = 'phrase' | 'acronym' | 'regex' | 'alias' | 'context' | 'negative' | 'window';
+
+/** Why a rule fired: enough for a person to check the decision by eye. */
+export interface Evidence {
+  /** Rule identifier as written in config/themes.yaml, e.g. `acronym:STP` or `phrase:lord carter`. */
+  rule: string;
+  kind: RuleKind;
+  field: TextField;
+  /** The matched text as it appears in the story. */
+  match: string;
+  /** The match with some surrounding words, for display. */
+  context: string;
+  /** Contribution to the score (negative for negative rules). */
+  weight: number;
+}
+
+export interface Tag {
+  theme: string;
+  score: number;
+  evidence: Evidence[];
+}
+
+/** A theme that scored something but did not make the threshold, or was vetoed. */
+export interface NearMiss {
+  theme: string;
+  score: number;
+  reason: string;
+  evidence: Evidence[];
+}
+
+export interface TagResult {
+  tags: Tag[];
+  nearMisses: NearMiss[];
+}
+
+export type OrganisationKind = 'national' | 'icb' | 'trust' | 'other';
+
+export interface OrganisationMention {
+  /** Canonical id: ODS code for trusts and ICBs, a slug for national bodies. */
+  id: string;
+  /** Canonical display name, e.g. "The Dudley Group NHS Foundation Trust". */
+  name: string;
+  kind: OrganisationKind;
+  /** The text as written in the story. */
+  matched: string;
+}
+
+export interface MoneyMention {
+  /** As written, e.g. "£1.2bn". */
+  text: string;
+  /** Value in pounds, e.g. 1200000000. */
+  pounds: number;
+}
+
+export interface Entities {
+  organisations: OrganisationMention[];
+  money: MoneyMention[];
+}
+
+// ---------------------------------------------------------------- archive views
+
+/** A story as read back from the archive, with everything the digest and commands need. */
+export interface StoredStory extends Story {
+  /** Every source that carried this story (the first is `sourceId`). */
+  sourceIds: string[];
+  firstSeenAt: string;
+  tags: Tag[];
+  entities: Entities;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string;
+  publishedAt: string;
+  snippet: string;
+  themes: string[];
+}
+
+export interface SourceHealth {
+  sourceId: string;
+  name: string;
+  enabled: boolean;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string | null;
+  storyCount: number;
+}
+
+// ---------------------------------------------------------------- digest
+
+/** ISO 8601 week, e.g. { year: 2017, week: 7 } is "2017-W07". */
+export interface IsoWeek {
+  year: number;
+  week: number;
+}
+
+export interface DigestLink {
+  sourceId: string;
+  sourceName: string;
+  url: string | null;
+  title: string;
+  publishedAt: string;
+  paywalled: boolean;
+}
+
+export interface DigestEntry {
+  /** Ids of every archived story clustered into this entry; the first is the lead story. */
+  storyIds: string[];
+  title: string;
+  url: string | null;
+  /** One link per source that covered it; the lead story's link first. */
+  links: DigestLink[];
+  publishedAt: string;
+  summary: string;
+  organisations: string[];
+  money: string[];
+  score: number;
+}
+
+export interface DigestSection {
+  themeId: string;
+  label: string;
+  entries: DigestEntry[];
+  /** Stories beyond the per-theme cap. */
+  moreCount: number;
+  /** A search command that lists the rest, e.g. `search theme:carter week:2017-W07`. */
+  moreQuery: string;
+}
+
+export interface Digest {
+  /** "2017-W07" */
+  week: string;
+  /** "Catch up: week of 13 February 2017" */
+  title: string;
+  timeZone: string;
+  /** ISO UTC instants: [startsAt, endsAt) is the week in `timeZone`. */
+  startsAt: string;
+  endsAt: string;
+  sections: DigestSection[];
+  coverage: { failedSources: { id: string; name: string; reason: string }[] };
+  storyCount: number;
+}
+
+// ---------------------------------------------------------------- channels and delivery
+
+export interface ChannelRef {
+  platform: Platform;
+  /** Slack team id or Discord guild id. */
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface Subscription extends ChannelRef {
+  id: number;
+  /** Theme ids, or `all`. */
+  themes: string[] | 'all';
+  organisations: string[];
+  /** Overrides the default digest schedule, e.g. { day: 1, time: '08:30' } (day 0 = Sunday). */
+  schedule: { day: number; time: string } | null;
+  createdBy: string | null;
+  createdAt: string;
+  pausedReason: string | null;
+}
