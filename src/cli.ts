@@ -9,12 +9,18 @@ import { loadEnv } from './config/env.js';
 
 /** name -> module path (relative to src/cli/) and one-line summary for the top-level help. */
 export const COMMANDS: Record<string, { file: string; summary: string }> = {
-  run: { file: 'run', summary: 'Poll every source now, then keep polling and post digests on schedule' },
+  run: {
+    file: 'run',
+    summary: 'Poll every source now, then keep polling and post digests on schedule',
+  },
   poll: { file: 'poll', summary: 'Poll every enabled source once (or one with --source ID)' },
   parse: { file: 'parse', summary: 'Parse a feed file or URL and print its stories' },
   search: { file: 'search', summary: 'Search the archive' },
   sources: { file: 'sources', summary: 'Show each source and its health' },
-  demo: { file: 'demo', summary: 'Run the whole pipeline against bundled sample sources on loopback' },
+  demo: {
+    file: 'demo',
+    summary: 'Run the whole pipeline against bundled sample sources on loopback',
+  },
   tag: { file: 'tag', summary: 'Tag JSON-lines stories from stdin (contract for other tools)' },
   explain: { file: 'explain', summary: "Show every theme's decision for a story, with evidence" },
   retag: { file: 'retag', summary: 'Re-tag the archive after the themes change' },
@@ -36,7 +42,9 @@ Environment: DATABASE_PATH chooses the SQLite file (default data/briefing.db); s
 
 function topLevelHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(
+    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`,
+  );
   return `${GLOBAL_HELP}\nCommands:\n${lines.join('\n')}\n`;
 }
 

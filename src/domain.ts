@@ -235,3 +235,38 @@ export interface Subscription extends ChannelRef {
   createdAt: string;
   pausedReason: string | null;
 }
+
+// ---------------------------------------------------------------- search
+
+/**
+ * A parsed archive search. One parser (commands/parse-search-query.ts) turns Slack's single text
+ * field and the CLI's arguments into this; Discord's typed options fill it directly.
+ */
+export interface SearchQuery {
+  /** Plain words, all required (implicit AND). */
+  terms: string[];
+  /** "exact phrases" */
+  phrases: string[];
+  /** -excluded words */
+  excluded: string[];
+  /** prefix* words, without the star */
+  prefixes: string[];
+  themes: string[];
+  sources: string[];
+  /** Organisation ids (canonical) or names as typed; resolved by the caller. */
+  organisations: string[];
+  /** Inclusive lower bound, ISO date or instant (UTC). */
+  since: string | null;
+  /** Exclusive upper bound, ISO date or instant (UTC). */
+  until: string | null;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchPage {
+  query: SearchQuery;
+  hits: SearchHit[];
+  total: number;
+  /** Offset of the next page, or null at the end. */
+  nextOffset: number | null;
+}

@@ -4,7 +4,10 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream = process.stderr,
+): Logger {
   return pino(
     {
       level,

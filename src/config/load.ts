@@ -34,7 +34,9 @@ export function loadConfig(dir: string): Parsed<AppConfig> {
     if (!part.ok) errors.push(...part.errors);
   }
   if (settings.ok && !isValidTimeZone(settings.value.timeZone)) {
-    errors.push(`${join(dir, 'settings.yaml')}: timeZone: unknown time zone "${settings.value.timeZone}"`);
+    errors.push(
+      `${join(dir, 'settings.yaml')}: timeZone: unknown time zone "${settings.value.timeZone}"`,
+    );
   }
   if (errors.length > 0 || !settings.ok || !sourcesFile.ok || !themes.ok || !organisations.ok) {
     return { ok: false, errors };

@@ -8,15 +8,28 @@ export const settingsSchema = z
     timeZone: z.string().default('Europe/London'),
     poll: z
       .object({
-        intervalMinutes: z.number().int().min(1).max(24 * 60).default(30),
+        intervalMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(30),
         concurrency: z.number().int().min(1).max(64).default(8),
         perHostConcurrency: z.number().int().min(1).max(16).default(2),
         connectTimeoutMs: z.number().int().min(100).default(10_000),
         timeoutMs: z.number().int().min(100).default(30_000),
-        maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(10 * 1024 * 1024),
         maxRedirects: z.number().int().min(0).max(20).default(5),
         /** Cap on the exponential backoff of a failing source. */
-        maxBackoffMinutes: z.number().int().min(1).default(24 * 60),
+        maxBackoffMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .default(24 * 60),
         /** Allow sources on private / loopback addresses (off by default: SSRF). */
         allowPrivateAddresses: z.boolean().default(false),
       })
@@ -28,7 +41,11 @@ export const settingsSchema = z
         time: hhmm.default('08:00'),
         perThemeCap: z.number().int().min(1).max(50).default(6),
         /** After downtime, a missed digest is still sent if the bot returns within this many hours. */
-        graceHours: z.number().min(0).max(24 * 7).default(48),
+        graceHours: z
+          .number()
+          .min(0)
+          .max(24 * 7)
+          .default(48),
       })
       .prefault({}),
   })

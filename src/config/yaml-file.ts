@@ -28,7 +28,11 @@ export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]):
   });
 }
 
-export function parseWith<S extends z.ZodType>(file: string, schema: S, raw: unknown): Parsed<z.infer<S>> {
+export function parseWith<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  raw: unknown,
+): Parsed<z.infer<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: formatIssues(file, result.error.issues) };

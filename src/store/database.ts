@@ -27,7 +27,9 @@ function readMigrations(): Migration[] {
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) {
-      throw new Error(`store: migrations must be numbered 1..n without gaps; found ${m.name} at position ${i + 1}`);
+      throw new Error(
+        `store: migrations must be numbered 1..n without gaps; found ${m.name} at position ${i + 1}`,
+      );
     }
   });
   return migrations;
@@ -37,7 +39,9 @@ export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const migrations = readMigrations();
   if (current > migrations.length) {
-    throw new Error(`store: database is at version ${current}, newer than this code (${migrations.length})`);
+    throw new Error(
+      `store: database is at version ${current}, newer than this code (${migrations.length})`,
+    );
   }
   for (const m of migrations.slice(current)) {
     db.transaction(() => {

@@ -1,0 +1,123 @@
+// Platform-neutral chat commands: parsed requests in, plain result data out. Slack and Discord
+// parse their own inputs into CommandRequest and render CommandResult into their own payloads.
+// Nothing here does I/O: everything the commands need arrives in CommandDeps.
+import type {
+  Digest,
+  Entities,
+  NearMiss,
+  Platform,
+  SearchPage,
+  SearchQuery,
+  SourceHealth,
+  StoredStory,
+  Subscription,
+  Tag,
+} from '../domain.js';
+
+export type CommandName =
+  | 'subscribe'
+  | 'unsubscribe'
+  | 'subscriptions'
+  | 'search'
+  | 'digest'
+  | 'themes'
+  | 'status'
+  | 'explain'
+  | 'help';
+
+export type CommandRequest =
+  | {
+      command: 'subscribe';
+      themes: string[] | 'all';
+      organisations: string[];
+      schedule: { day: number; time: string } | null;
+    }
+  | { command: 'unsubscribe' }
+  | { command: 'subscriptions' }
+  | { command: 'search'; query: SearchQuery }
+  /** `this` = the current week so far, `last` = the previous week, or an ISO week "2017-W07". */
+  | { command: 'digest'; week: 'this' | 'last' | string }
+  | { command: 'themes' }
+  | { command: 'status' }
+  | { command: 'explain'; target: string }
+  | { command: 'help'; topic: CommandName | null };
+
+/** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
+export interface Invocation {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  userId: string;
+  isAdmin: boolean;
+  now: Date;
+}
+
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  description: string;
+  countThisWeek: number;
+}
+
+export interface DeliveryHealth {
+  subscription: Subscription;
+  lastDeliveredWeek: string | null;
+  lastDeliveredAt: string | null;
+  pendingParts: number;
+  lastError: string | null;
+}
+
+export type CommandResult =
+  | { kind: 'error'; message: string; hint: string | null }
+  | { kind: 'subscribed'; subscription: Subscription; created: boolean }
+  | { kind: 'unsubscribed'; removed: boolean }
+  | { kind: 'subscriptions'; subscriptions: Subscription[] }
+  | { kind: 'search'; page: SearchPage }
+  | { kind: 'digest'; digest: Digest; partial: boolean }
+  | { kind: 'themes'; themes: ThemeSummary[]; week: string }
+  | { kind: 'status'; sources: SourceHealth[]; deliveries: DeliveryHealth[] }
+  | { kind: 'explain'; story: StoredStory; tags: Tag[]; nearMisses: NearMiss[]; entities: Entities }
+  | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
+
+export interface HelpLine {
+  usage: string;
+  description: string;
+}
+
+/**
+ * What the commands may ask of the rest of the system. Built by the composition root from the
+ * store, tagging and digest modules; tests build it the same way over a real database.
+ */
+export interface CommandDeps {
+  themes(): readonly { id: string; label: string; description: string }[];
+  sourceIds(): readonly string[];
+  /** Resolves a typed organisation name or id to canonical ids (empty when unknown). */
+  resolveOrganisation(text: string): string[];
+  search(query: SearchQuery): SearchPage;
+  /** Story by id or URL, with a fresh tagging decision (tags and near misses) for explanation. */
+  explain(
+    target: string,
+  ): { story: StoredStory; tags: Tag[]; nearMisses: NearMiss[]; entities: Entities } | null;
+  countByThemeInWeek(week: string): Record<string, number>;
+  /** The digest of a week (ISO week string), built from the archive, for this subscription's view. */
+  buildDigest(week: string, now: Date): Digest;
+  /** ISO week strings in the configured time zone. */
+  currentWeek(now: Date): string;
+  subscriptions: {
+    get(platform: Platform, workspaceId: string, channelId: string): Subscription | null;
+    upsert(
+      input: Omit<Subscription, 'id' | 'createdAt' | 'pausedReason'>,
+      now: Date,
+    ): { subscription: Subscription; created: boolean };
+    remove(platform: Platform, workspaceId: string, channelId: string): boolean;
+    list(platform: Platform, workspaceId: string): Subscription[];
+  };
+  sourceHealth(): SourceHealth[];
+  deliveryHealth(
+    platform: Platform,
+    workspaceId: string,
+    channelId: string | null,
+  ): DeliveryHealth[];
+  /** Whether subscribe/unsubscribe require isAdmin on this platform. */
+  subscribeNeedsAdmin(platform: Platform): boolean;
+}

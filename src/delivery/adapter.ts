@@ -1,0 +1,42 @@
+// The contract between platform-neutral delivery (outbox, scheduler) and each chat platform.
+// A platform folder implements DeliveryAdapter; delivery never sees Block Kit or embeds.
+import type { ChannelRef, Digest, Platform, Subscription } from '../domain.js';
+
+/** One message of a rendered digest. `payload` is the platform's own body (opaque here). */
+export interface OutboundPart {
+  /** 0-based position; part 0 is the main message. */
+  index: number;
+  total: number;
+  payload: unknown;
+  /** Plain-text fallback / preview (also what the in-memory adapter records). */
+  text: string;
+}
+
+export type SendOutcome =
+  | { status: 'sent'; messageId: string }
+  /** Transient: rate limit, 5xx, network. `retryAfterMs` from Retry-After when the platform gave one. */
+  | { status: 'retry'; reason: string; retryAfterMs: number | null }
+  /** Permanent for this channel: channel gone, bot removed, missing permission. Pauses the subscription. */
+  | { status: 'permanent'; reason: string };
+
+export interface SendContext {
+  /**
+   * Idempotency key for this (digest, channel, part). Adapters attach it where the platform keeps
+   * it (Slack message metadata, Discord nonce) so a resend after a crash can be detected.
+   */
+  key: string;
+  /** Platform message id of part 0 once sent (Slack posts later parts in its thread). */
+  parentMessageId: string | null;
+}
+
+export interface DeliveryAdapter {
+  platform: Platform;
+  /** Pure: the digest, cut down to the subscription's sections, as platform messages within limits. */
+  render(digest: Digest, subscription: Subscription): OutboundPart[];
+  send(channel: ChannelRef, part: OutboundPart, context: SendContext): Promise<SendOutcome>;
+  /**
+   * Asks the platform whether a message with this key is already in the channel (after a crash
+   * between the platform accepting a message and the outbox recording it). Returns its id or null.
+   */
+  findSent(channel: ChannelRef, context: SendContext): Promise<string | null>;
+}
