@@ -1,0 +1,16 @@
+// The expected-failure value every command and the parser return: a message saying what went
+// wrong and a hint saying what would work. Platforms render it; nothing here throws.
+import type { CommandResult } from './types.js';
+
+export type CommandError = Extract<CommandResult, { kind: 'error' }>;
+
+export function commandError(message: string, hint: string | null = null): CommandError {
+  return { kind: 'error', message, hint };
+}
+
+/** Quotes user text for an error message: trimmed to a readable length, never multi-line. */
+export function quoteInput(text: string, max = 40): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const cut = oneLine.length > max ? `${Array.from(oneLine).slice(0, max).join('')}…` : oneLine;
+  return `'${cut}'`;
+}

@@ -1,0 +1,148 @@
+// The one orchestrator of ingestion: poll a single source top to bottom.
+// fetch -> decode -> parse (feed or HTML listing) -> normalise -> tag -> store -> record health.
+// Expected failures (HTTP errors, timeouts, unparseable documents) become a PollOutcome and the
+// source's stored state; they never throw, so one bad source never stops a poll of the others.
+import type { Db } from '../store/database.js';
+import type { Entities, Source, Story, Tag } from '../domain.js';
+import type { Logger } from '../logging.js';
+import {
+  getSourceState,
+  recordPollFailure,
+  recordPollNotModified,
+  recordPollSuccess,
+} from '../store/source-state.js';
+import { saveStories } from '../store/stories.js';
+import { nextAttemptAfterFailure } from './backoff.js';
+import { decodeFeedBytes } from './decode.js';
+import { fetchSource, type FetchOptions, type FetchResult } from './fetch-source.js';
+import { parseHtmlListing } from './html-source.js';
+import { normaliseItems } from './normalise.js';
+import { parseFeed } from './parse-feed.js';
+
+export type Annotate = (story: Story) => { tags: Tag[]; entities: Entities; rulesVersion: string };
+
+export interface PollDeps {
+  db: Db;
+  fetchOptions: FetchOptions;
+  annotate: Annotate;
+  now: () => Date;
+  maxBackoffMinutes: number;
+  logger: Logger;
+}
+
+export type PollStatus = 'ok' | 'not-modified' | 'failed';
+
+export interface PollOutcome {
+  sourceId: string;
+  status: PollStatus;
+  newStories: number;
+  updatedStories: number;
+  /** Items in the document (ok only). */
+  items: number;
+  /** Why it failed, in words a user understands. */
+  reason: string | null;
+  durationMs: number;
+}
+
+export async function pollSource(source: Source, deps: PollDeps): Promise<PollOutcome> {
+  const started = deps.now();
+  const state = getSourceState(deps.db, source.id);
+  const url = state?.url ?? source.url;
+  const outcome = (status: PollStatus, extra: Partial<PollOutcome> = {}): PollOutcome => ({
+    sourceId: source.id,
+    status,
+    newStories: 0,
+    updatedStories: 0,
+    items: 0,
+    reason: null,
+    durationMs: deps.now().getTime() - started.getTime(),
+    ...extra,
+  });
+  const fail = (reason: string, retryAfterMs: number | null = null, gone = false): PollOutcome => {
+    const at = deps.now();
+    const failures = (state?.consecutiveFailures ?? 0) + 1;
+    const nextPollAt = nextAttemptAfterFailure(
+      failures,
+      source.pollIntervalMinutes,
+      deps.maxBackoffMinutes,
+      retryAfterMs ?? undefined,
+      at,
+    );
+    recordPollFailure(deps.db, source.id, { reason, at, nextPollAt, gone });
+    deps.logger.warn(
+      { source_id: source.id, reason, consecutive_failures: failures },
+      'poll failed',
+    );
+    return outcome('failed', { reason });
+  };
+
+  let fetched: FetchResult;
+  try {
+    fetched = await fetchSource(
+      { url, etag: state?.etag ?? undefined, lastModified: state?.lastModified ?? undefined },
+      deps.fetchOptions,
+    );
+  } catch (error) {
+    return fail(`unexpected fetch failure: ${describe(error)}`);
+  }
+
+  const nextPollAt = new Date(deps.now().getTime() + source.pollIntervalMinutes * 60_000);
+  switch (fetched.status) {
+    case 'not-modified':
+      recordPollNotModified(deps.db, source.id, { at: deps.now(), nextPollAt });
+      return outcome('not-modified');
+    case 'ok':
+      break;
+    case 'http-error':
+      return fail(fetched.detail, fetched.retryAfterMs ?? null, fetched.gone === true);
+    default:
+      return fail(fetched.detail);
+  }
+
+  try {
+    const { text } = decodeFeedBytes(fetched.bytes, fetched.contentType);
+    let feed;
+    if (source.kind === 'html' && source.selectors) {
+      feed = parseHtmlListing(text, fetched.finalUrl, source.selectors);
+    } else {
+      const parsed = await parseFeed(text, fetched.finalUrl);
+      if (!parsed.ok) {
+        const hint = parsed.feedLinks?.length
+          ? `; a feed is advertised at ${parsed.feedLinks[0]}`
+          : '';
+        return fail(`${parsed.reason}${hint}`);
+      }
+      feed = parsed.feed;
+    }
+    const now = deps.now();
+    const stories = normaliseItems(feed, source, now);
+    const saved = saveStories(deps.db, stories, now, deps.annotate);
+    recordPollSuccess(deps.db, source.id, {
+      at: now,
+      etag: fetched.etag ?? null,
+      lastModified: fetched.lastModified ?? null,
+      url: fetched.permanentRedirectTo ?? null,
+      nextPollAt,
+    });
+    deps.logger.info(
+      {
+        source_id: source.id,
+        items: stories.length,
+        new_stories: saved.inserted.length,
+        updated: saved.updated.length,
+      },
+      'poll ok',
+    );
+    return outcome('ok', {
+      newStories: saved.inserted.length,
+      updatedStories: saved.updated.length,
+      items: stories.length,
+    });
+  } catch (error) {
+    return fail(`could not process the document: ${describe(error)}`);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

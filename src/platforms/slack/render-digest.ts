@@ -1,0 +1,217 @@
+// The weekly digest as Slack messages. Pure: same digest in, same messages out.
+//
+// Layout (see README "Slack"): message 0 goes to the channel with the title, the week, the most
+// important theme sections while they stay short (at most MAIN_ENTRY_BUDGET stories), a list of
+// what continues in the thread, and the coverage line. The remaining themes follow as replies in
+// that message's thread, each reply holding whole themes where possible (a theme longer than one
+// message continues under "<label> (continued)"). This keeps a big week to one post in the
+// channel instead of a wall of messages, while small weeks arrive complete in one message.
+// Every message stays within Slack's limits (50 blocks, section 3000, header 150) and has a
+// plain-text fallback.
+import type { Digest, DigestSection } from '../../domain.js';
+import { createMessage, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './block-kit.js';
+import { formatWeekRange } from './format-dates.js';
+import { escapeMrkdwn, fitMrkdwn, fitPlain, formatCode } from './mrkdwn.js';
+import { renderEntryText } from './render-digest-entry.js';
+
+export interface DigestRenderOptions {
+  /** The slash command shown in "and N more" hints. */
+  commandName?: string;
+}
+
+/** Stories shown in the channel message before the rest moves to the thread. */
+export const MAIN_ENTRY_BUDGET = 12;
+/** Soft cap on the characters of one message, so a reply stays readable on a phone. */
+const MESSAGE_CHAR_BUDGET = 24_000;
+/** Blocks message 0 keeps for header, week line, thread note and coverage. */
+const MAIN_RESERVED_BLOCKS = 4;
+
+interface Unit {
+  section: DigestSection;
+  /** Blocks of one entry; the first unit of a theme also carries the theme heading. */
+  blocks: SlackBlock[];
+  chars: number;
+  first: boolean;
+}
+
+interface Pack {
+  blocks: SlackBlock[];
+  chars: number;
+  entries: number;
+  labels: string[];
+}
+
+export function renderSlackDigest(
+  digest: Digest,
+  options: DigestRenderOptions = {},
+): SlackMessage[] {
+  const commandName = options.commandName ?? '/briefing';
+  const sections = digest.sections.filter((s) => s.entries.length > 0 || s.moreCount > 0);
+  const themeUnits = sections.map((s) => toUnits(s, digest.timeZone, commandName));
+
+  const main: Pack = emptyPack();
+  const thread: Pack[] = [];
+  let current = main;
+  const mainBlockBudget = SLACK_LIMITS.blocksPerMessage - MAIN_RESERVED_BLOCKS;
+
+  const fits = (pack: Pack, units: Unit[]): boolean => {
+    const blocks = units.reduce((n, u) => n + u.blocks.length, 0);
+    const chars = units.reduce((n, u) => n + u.chars, 0);
+    const blockBudget = pack === main ? mainBlockBudget : SLACK_LIMITS.blocksPerMessage;
+    const entryOk = pack !== main || pack.entries + units.length <= MAIN_ENTRY_BUDGET;
+    return (
+      entryOk &&
+      pack.blocks.length + blocks <= blockBudget &&
+      pack.chars + chars <= MESSAGE_CHAR_BUDGET
+    );
+  };
+  const nextPack = (): Pack => {
+    const pack = emptyPack();
+    thread.push(pack);
+    return pack;
+  };
+
+  for (const units of themeUnits) {
+    // Keep a theme whole: move to a fresh reply unless it cannot fit even there.
+    if (!fits(current, units) && (current !== main || main.entries > 0)) {
+      if (current.blocks.length > 0 || current === main) current = nextPack();
+    }
+    for (const unit of units) {
+      if (!fits(current, [unit])) {
+        current = nextPack();
+        if (!unit.first) current.blocks.push(...continuedHeading(unit.section));
+      }
+      current.blocks.push(...unit.blocks);
+      current.chars += unit.chars;
+      current.entries += 1;
+      const label = unit.section.label;
+      if (current.labels[current.labels.length - 1] !== label) current.labels.push(label);
+    }
+  }
+
+  const packs = thread.filter((p) => p.blocks.length > 0);
+  const messages = [renderMain(digest, sections, main, packs)];
+  packs.forEach((pack, i) => {
+    const text = `${digest.title} (continued ${i + 1}/${packs.length}): ${pack.labels.join(', ')}`;
+    messages.push(createMessage(fitMrkdwn(text, SLACK_LIMITS.fallbackText), pack.blocks));
+  });
+  return messages;
+}
+
+function emptyPack(): Pack {
+  return { blocks: [], chars: 0, entries: 0, labels: [] };
+}
+
+function countStories(section: DigestSection): number {
+  return section.entries.length + section.moreCount;
+}
+
+function toUnits(section: DigestSection, timeZone: string, commandName: string): Unit[] {
+  const heading: SlackBlock[] = [
+    { type: 'divider' },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${fitMrkdwn(section.label, 200)}*  ·  ${plural(countStories(section), 'story', 'stories')}`,
+      },
+    },
+  ];
+  const entryBlocks: SlackBlock[][] = section.entries.map((entry) => [
+    { type: 'section', text: { type: 'mrkdwn', text: renderEntryText(entry, timeZone) } },
+  ]);
+  if (entryBlocks.length === 0) entryBlocks.push([]);
+  if (section.moreCount > 0) {
+    const hint = `and ${section.moreCount} more: ${formatCode(`${commandName} ${section.moreQuery}`, 400)}`;
+    entryBlocks[entryBlocks.length - 1]!.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: hint }],
+    });
+  }
+  return entryBlocks.map((blocks, i) => {
+    const all = i === 0 ? [...heading, ...blocks] : blocks;
+    return { section, blocks: all, chars: countChars(all), first: i === 0 };
+  });
+}
+
+function continuedHeading(section: DigestSection): SlackBlock[] {
+  return [
+    { type: 'divider' },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${fitMrkdwn(section.label, 200)}* (continued)` },
+    },
+  ];
+}
+
+function renderMain(
+  digest: Digest,
+  sections: DigestSection[],
+  main: Pack,
+  replies: Pack[],
+): SlackMessage {
+  const stories = sections.reduce((n, s) => n + countStories(s), 0);
+  const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone);
+  const summary =
+    sections.length === 0
+      ? week
+      : `${week} · ${plural(stories, 'story', 'stories')} in ${plural(sections.length, 'theme', 'themes')}`;
+  const blocks: SlackBlock[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: fitPlain(digest.title, SLACK_LIMITS.headerText) },
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(summary) || digest.week }] },
+  ];
+  if (sections.length === 0) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: escapeMrkdwn(
+          `No stories matched this channel's themes in the week of ${week || digest.week}.`,
+        ),
+      },
+    });
+  }
+  blocks.push(...main.blocks);
+  if (replies.length > 0) {
+    const labels = [...new Set(replies.flatMap((r) => r.labels))];
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `:thread: *More in the thread:* ${fitMrkdwn(labels.join(', '), 2000)}`,
+        },
+      ],
+    });
+  }
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: renderCoverage(digest) }] });
+
+  const text =
+    sections.length === 0
+      ? `${digest.title}: no stories matched this channel's themes.`
+      : `${digest.title}: ${plural(stories, 'story', 'stories')} in ${sections.map((s) => s.label).join(', ')}`;
+  return createMessage(fitMrkdwn(text, SLACK_LIMITS.fallbackText), blocks);
+}
+
+function renderCoverage(digest: Digest): string {
+  const failed = digest.coverage.failedSources;
+  if (failed.length === 0) return 'Coverage: every source was checked this week.';
+  const list = failed.map((f) => `${f.name} (${f.reason})`).join('; ');
+  return `:warning: Coverage: could not check ${plural(failed.length, 'source', 'sources')} this week: ${fitMrkdwn(list, 2500)}`;
+}
+
+function countChars(blocks: SlackBlock[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type === 'section' || b.type === 'header') n += b.text.text.length;
+    if (b.type === 'context') for (const e of b.elements) n += e.text.length;
+  }
+  return n;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

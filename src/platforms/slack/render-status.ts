@@ -1,0 +1,113 @@
+// Status (source health, deliveries) and explain (why a story got its themes) as Block Kit.
+// Both can be long (dozens of sources, many evidence lines): lines are packed into sections under
+// the limits and the rest is counted, never sent as an invalid message.
+import type { SourceHealth } from '../../domain.js';
+import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
+import { SLACK_LIMITS, type SlackBlock } from './block-kit.js';
+import { formatDay } from './format-dates.js';
+import { escapeMrkdwn, fitMrkdwn, formatLink } from './mrkdwn.js';
+import { packLines } from './pack-lines.js';
+import { formatChannel } from './render-subscriptions.js';
+
+type StatusResult = Extract<CommandResult, { kind: 'status' }>;
+type ExplainResult = Extract<CommandResult, { kind: 'explain' }>;
+
+export function renderStatusBlocks(result: StatusResult, timeZone: string): SlackBlock[] {
+  const sources = result.sources;
+  const failing = sources.filter((s) => s.enabled && s.consecutiveFailures > 0);
+  const lines = [
+    `*Sources* · ${sources.filter((s) => s.enabled).length} enabled, ${failing.length} failing`,
+    ...sources.map((s) => renderSourceLine(s, timeZone)),
+    '',
+    `*Deliveries* · ${result.deliveries.length === 0 ? 'no subscriptions here yet' : result.deliveries.length}`,
+    ...result.deliveries.map((d) => renderDeliveryLine(d, timeZone)),
+  ];
+  return withOmitted(lines, SLACK_LIMITS.blocksPerMessage - 1);
+}
+
+function renderSourceLine(s: SourceHealth, timeZone: string): string {
+  const name = fitMrkdwn(s.name, 100);
+  if (!s.enabled) return `:white_circle: ${name}: disabled`;
+  const stories = `${s.storyCount} stories`;
+  if (s.consecutiveFailures > 0) {
+    const since = s.lastErrorAt ? ` since ${formatDay(s.lastErrorAt, timeZone)}` : '';
+    const reason = s.lastError ? `: ${fitMrkdwn(s.lastError, 200)}` : '';
+    return `:red_circle: ${name}: ${s.consecutiveFailures} failed checks${since}${reason} (${stories})`;
+  }
+  const last = s.lastSuccessAt
+    ? `checked ${formatDay(s.lastSuccessAt, timeZone)}`
+    : 'not checked yet';
+  return `:large_green_circle: ${name}: ${last} (${stories})`;
+}
+
+function renderDeliveryLine(d: DeliveryHealth, timeZone: string): string {
+  const sub = d.subscription;
+  const where = formatChannel(sub.channelId);
+  const last = d.lastDeliveredWeek
+    ? `last digest ${escapeMrkdwn(d.lastDeliveredWeek)}${d.lastDeliveredAt ? ` (${formatDay(d.lastDeliveredAt, timeZone)})` : ''}`
+    : 'no digest yet';
+  const parts = [`${where}: ${last}`];
+  if (d.pendingParts > 0) parts.push(`${d.pendingParts} parts pending`);
+  if (sub.pausedReason) parts.push(`:pause_button: paused: ${fitMrkdwn(sub.pausedReason, 200)}`);
+  else if (d.lastError) parts.push(`last error: ${fitMrkdwn(d.lastError, 200)}`);
+  return parts.join(' · ');
+}
+
+export function renderExplainBlocks(result: ExplainResult, timeZone: string): SlackBlock[] {
+  const { story, tags, nearMisses, entities } = result;
+  const lines: string[] = [
+    `*${formatLink(story.url, story.title, 300)}*`,
+    fitMrkdwn(
+      `${story.sourceId} · ${formatDay(story.publishedAt, timeZone, true)}${story.publishedEstimated ? ' (date estimated)' : ''}`,
+      200,
+    ),
+    '',
+    tags.length === 0 ? '*Themes:* none' : `*Themes:* ${tags.length}`,
+  ];
+  for (const tag of tags) {
+    lines.push(`• *${fitMrkdwn(tag.theme, 80)}* (score ${formatScore(tag.score)})`);
+    for (const e of tag.evidence.slice(0, 8)) lines.push(renderEvidence(e));
+    if (tag.evidence.length > 8) lines.push(`    …and ${tag.evidence.length - 8} more rules`);
+  }
+  if (nearMisses.length > 0) {
+    lines.push('*Near misses:*');
+    for (const miss of nearMisses) {
+      lines.push(
+        `• ${fitMrkdwn(miss.theme, 80)} (score ${formatScore(miss.score)}): ${fitMrkdwn(miss.reason, 300)}`,
+      );
+      for (const e of miss.evidence.slice(0, 4)) lines.push(renderEvidence(e));
+    }
+  }
+  const orgs = entities.organisations.map((o) => o.name);
+  const sums = entities.money.map((m) => m.text);
+  if (orgs.length > 0) lines.push(`*Organisations:* ${fitMrkdwn(orgs.join(', '), 1000)}`);
+  if (sums.length > 0) lines.push(`*Sums:* ${fitMrkdwn(sums.join(', '), 500)}`);
+  return withOmitted(lines, SLACK_LIMITS.blocksPerMessage - 1);
+}
+
+function renderEvidence(e: {
+  rule: string;
+  field: string;
+  match: string;
+  context: string;
+  weight: number;
+}): string {
+  const sign = e.weight >= 0 ? '+' : '−';
+  return `    ${sign}${formatScore(Math.abs(e.weight))} \`${fitMrkdwn(e.rule.replace(/`/g, "'"), 80)}\` in ${fitMrkdwn(e.field, 20)}: “${fitMrkdwn(e.context, 240)}”`;
+}
+
+function formatScore(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+/** Packs lines, then says how many did not fit (one extra context block). */
+export function withOmitted(lines: string[], maxBlocks: number): SlackBlock[] {
+  const { blocks, omitted } = packLines(lines, maxBlocks);
+  if (omitted > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…and ${omitted} more lines not shown.` }],
+    });
+  }
+  return blocks;
+}
