@@ -187,6 +187,8 @@ export interface DigestEntry {
   publishedAt: string;
   summary: string;
   organisations: string[];
+  /** Canonical ids of `organisations` (same order), so a channel following an organisation can match. */
+  organisationIds?: string[];
   money: string[];
   score: number;
 }

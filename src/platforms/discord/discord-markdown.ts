@@ -11,6 +11,7 @@
 // - links are only absolute http(s) URLs without credentials, with `()<>` and spaces
 //   percent-encoded so they cannot close a masked link early.
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 const MARKDOWN = /[\\*_~|>#[\]()`]/g;

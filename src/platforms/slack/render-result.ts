@@ -7,7 +7,12 @@ import { renderSlackDigest } from './render-digest.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
 import { escapeMrkdwn, fitMrkdwn, truncateText } from './mrkdwn.js';
 import { renderSearchPage } from './render-search.js';
-import { renderExplainBlocks, renderStatusBlocks, withOmitted } from './render-status.js';
+import {
+  MAX_LIST_BLOCKS,
+  renderExplainBlocks,
+  renderStatusBlocks,
+  withOmitted,
+} from './render-status.js';
 import { renderSubscribedText, renderSubscriptionLines } from './render-subscriptions.js';
 
 export interface ResultRenderOptions {
@@ -38,7 +43,7 @@ export function renderSlackResult(
         replyBlocks(
           'ephemeral',
           'Subscriptions',
-          withOmitted(renderSubscriptionLines(result.subscriptions), 49),
+          withOmitted(renderSubscriptionLines(result.subscriptions), MAX_LIST_BLOCKS),
         ),
       ];
     case 'search':
@@ -115,7 +120,7 @@ function renderThemes(
       100,
     )}\``,
   ];
-  return replyBlocks('ephemeral', 'Themes', withOmitted(lines, 49));
+  return replyBlocks('ephemeral', 'Themes', withOmitted(lines, MAX_LIST_BLOCKS));
 }
 
 function renderHelp(lines: HelpLine[], commandName: string): SlackResponse {
@@ -129,7 +134,7 @@ function renderHelp(lines: HelpLine[], commandName: string): SlackResponse {
   return replyBlocks(
     'ephemeral',
     'Briefing help',
-    withOmitted(['*NHS briefing bot*', ...text], 49),
+    withOmitted(['*NHS briefing bot*', ...text], MAX_LIST_BLOCKS),
   );
 }
 

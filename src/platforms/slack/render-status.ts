@@ -3,11 +3,14 @@
 // the limits and the rest is counted, never sent as an invalid message.
 import type { SourceHealth } from '../../domain.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
-import { SLACK_LIMITS, type SlackBlock } from './block-kit.js';
+import type { SlackBlock } from './block-kit.js';
 import { formatDay } from './format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, formatLink } from './mrkdwn.js';
 import { packLines } from './pack-lines.js';
 import { formatChannel } from './render-subscriptions.js';
+
+/** Long lists stop here (about 60,000 characters): a reply should stay readable. */
+export const MAX_LIST_BLOCKS = 20;
 
 type StatusResult = Extract<CommandResult, { kind: 'status' }>;
 type ExplainResult = Extract<CommandResult, { kind: 'explain' }>;
@@ -22,7 +25,7 @@ export function renderStatusBlocks(result: StatusResult, timeZone: string): Slac
     `*Deliveries* · ${result.deliveries.length === 0 ? 'no subscriptions here yet' : result.deliveries.length}`,
     ...result.deliveries.map((d) => renderDeliveryLine(d, timeZone)),
   ];
-  return withOmitted(lines, SLACK_LIMITS.blocksPerMessage - 1);
+  return withOmitted(lines, MAX_LIST_BLOCKS);
 }
 
 function renderSourceLine(s: SourceHealth, timeZone: string): string {
@@ -82,7 +85,7 @@ export function renderExplainBlocks(result: ExplainResult, timeZone: string): Sl
   const sums = entities.money.map((m) => m.text);
   if (orgs.length > 0) lines.push(`*Organisations:* ${fitMrkdwn(orgs.join(', '), 1000)}`);
   if (sums.length > 0) lines.push(`*Sums:* ${fitMrkdwn(sums.join(', '), 500)}`);
-  return withOmitted(lines, SLACK_LIMITS.blocksPerMessage - 1);
+  return withOmitted(lines, MAX_LIST_BLOCKS);
 }
 
 function renderEvidence(e: {

@@ -37,7 +37,10 @@ export function makeEntry(theme: string, i: number, hostile?: readonly string[])
   const links = SOURCES.slice(0, 1 + (i % SOURCES.length)).map(([id, name, paywalled], j) => ({
     sourceId: id,
     sourceName: h && j === 1 ? h : name,
-    url: h && j === 2 ? 'javascript:alert(document.cookie)' : `https://news.example.org/${id}/${theme}/${i}?utm_source=x&id=${j}`,
+    url:
+      h && j === 2
+        ? 'javascript:alert(document.cookie)'
+        : `https://news.example.org/${id}/${theme}/${i}?utm_source=x&id=${j}`,
     title: `Story ${i} from ${name}`,
     publishedAt: '2017-02-14T09:30:00.000Z',
     paywalled,
@@ -53,7 +56,9 @@ export function makeEntry(theme: string, i: number, hostile?: readonly string[])
     summary: h
       ? `${h} Summary text with more ${h}`
       : `The board of trust ${i} agreed a plan on Tuesday. Managers expect the changes to take two years and to save money through shared back-office services.`,
-    organisations: h ? [h, 'NHS Improvement'] : ['NHS Improvement', `Example Hospitals NHS Trust ${i}`],
+    organisations: h
+      ? [h, 'NHS Improvement']
+      : ['NHS Improvement', `Example Hospitals NHS Trust ${i}`],
     money: [`£${10 + i}m`, '£1.2bn'],
     score: 100 - i,
   };
@@ -71,7 +76,9 @@ export function makeDigest(shape: DigestShape = {}): Digest {
   }));
   const failed = Array.from({ length: shape.failedSources ?? 0 }, (_, i) => ({
     id: `src${i}`,
-    name: shape.hostile ? (shape.hostile[i % shape.hostile.length] ?? `Source ${i}`) : `Source ${i}`,
+    name: shape.hostile
+      ? (shape.hostile[i % shape.hostile.length] ?? `Source ${i}`)
+      : `Source ${i}`,
     reason: 'HTTP 503',
   }));
   return {

@@ -36,7 +36,9 @@ export function findUnsafeMarkup(mrkdwn: string, allowedUrls: ReadonlySet<string
     else if (/^<#/.test(token)) {
       if (!/^<#[CGD][A-Z0-9]+>$/.test(token)) problems.push(`channel token ${token}`);
     } else {
-      const m = /^<(https?:\/\/[^|<>\s]+)\|[^<>]*>$/.exec(token) ?? /^<(https?:\/\/[^|<>\s]+)>$/.exec(token);
+      const m =
+        /^<(https?:\/\/[^|<>\s]+)\|[^<>]*>$/.exec(token) ??
+        /^<(https?:\/\/[^|<>\s]+)>$/.exec(token);
       if (!m) problems.push(`markup ${token}`);
       else if (!allowedUrls.has(m[1]!.replace(/&amp;/g, '&'))) problems.push(`link to ${m[1]}`);
     }

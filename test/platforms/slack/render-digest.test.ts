@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findLimitProblems, type SlackMessage } from '../../../src/platforms/slack/block-kit.js';
-import { MAIN_ENTRY_BUDGET, renderSlackDigest } from '../../../src/platforms/slack/render-digest.js';
+import {
+  MAIN_ENTRY_BUDGET,
+  renderSlackDigest,
+} from '../../../src/platforms/slack/render-digest.js';
 import { allowedUrls, makeDigest, makeEntry } from './digest-fixtures.js';
 import { collectTexts, findUnsafeMarkup, HOSTILE_TEXTS } from './hostile-text.js';
 
@@ -28,7 +31,9 @@ describe('renderSlackDigest', () => {
     const all = collectTexts(main!).join('\n');
     expect(all).toContain('13–19 February 2017 · 4 stories in 2 themes');
     expect(all).toContain('*Carter reviews*');
-    expect(all).toContain('<https://news.example.org/nhse/carter/0?utm_source=x&amp;id=0|Trust 0 publishes');
+    expect(all).toContain(
+      '<https://news.example.org/nhse/carter/0?utm_source=x&amp;id=0|Trust 0 publishes',
+    );
     expect(all).toContain('NHS England news · 14 Feb');
     expect(all).toContain('also <https://news.example.org/hsj/carter/1?utm_source=x&amp;id=1|HSJ>');
     expect(all).toContain('Organisations: NHS Improvement, Example Hospitals NHS Trust 1');
@@ -43,7 +48,9 @@ describe('renderSlackDigest', () => {
     const messages = renderSlackDigest(digest);
     expect(messages).toHaveLength(1);
     const all = collectTexts(messages[0]!).join('\n');
-    expect(all).toContain("No stories matched this channel's themes in the week of 13–19 February 2017.");
+    expect(all).toContain(
+      "No stories matched this channel's themes in the week of 13–19 February 2017.",
+    );
     expect(findLimitProblems(messages[0]!)).toEqual([]);
   });
 
@@ -57,7 +64,9 @@ describe('renderSlackDigest', () => {
   it('names the sources that could not be checked', () => {
     const digest = makeDigest({ themes: 1, failedSources: 2 });
     const all = collectTexts(renderSlackDigest(digest)[0]!).join('\n');
-    expect(all).toContain('could not check 2 sources this week: Source 0 (HTTP 503); Source 1 (HTTP 503)');
+    expect(all).toContain(
+      'could not check 2 sources this week: Source 0 (HTTP 503); Source 1 (HTTP 503)',
+    );
   });
 
   it.each([
@@ -96,7 +105,12 @@ describe('renderSlackDigest', () => {
   });
 
   it('renders hostile feed text inert: no mention, no disguised or javascript: link', () => {
-    const digest = makeDigest({ themes: 3, perTheme: 16, hostile: HOSTILE_TEXTS, failedSources: 4 });
+    const digest = makeDigest({
+      themes: 3,
+      perTheme: 16,
+      hostile: HOSTILE_TEXTS,
+      failedSources: 4,
+    });
     const messages = renderSlackDigest(digest);
     const allowed = allowedUrls(digest);
     for (const m of messages) {
@@ -122,7 +136,9 @@ describe('renderSlackDigest', () => {
     digest.title = 'T'.repeat(400);
     const messages = renderSlackDigest(digest);
     for (const m of messages) expect(findLimitProblems(m)).toEqual([]);
-    expect(messages[0]!.blocks[0]).toMatchObject({ text: { text: expect.stringMatching(/^T+…$/) } });
+    expect(messages[0]!.blocks[0]).toMatchObject({
+      text: { text: expect.stringMatching(/^T+…$/) },
+    });
   });
 
   it('is deterministic', () => {

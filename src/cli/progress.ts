@@ -1,0 +1,30 @@
+// Human progress lines for poll runs: one line per source, then a summary.
+import type { Writable } from 'node:stream';
+import type { Source } from '../domain.js';
+import type { PollOutcome } from '../ingest/poll-source.js';
+
+export function formatOutcomeLine(outcome: PollOutcome, source: Source): string {
+  const secs = (outcome.durationMs / 1000).toFixed(1);
+  switch (outcome.status) {
+    case 'ok':
+      return `  ok       ${source.id.padEnd(20)} ${outcome.items} items, ${outcome.newStories} new, ${outcome.updatedStories} updated (${secs}s)`;
+    case 'not-modified':
+      return `  same     ${source.id.padEnd(20)} not modified since last poll (${secs}s)`;
+    case 'failed':
+      return `  FAILED   ${source.id.padEnd(20)} ${outcome.reason ?? 'unknown reason'}`;
+  }
+}
+
+export function writeSummary(out: Writable, outcomes: readonly PollOutcome[], wallMs: number): void {
+  const ok = outcomes.filter((o) => o.status === 'ok').length;
+  const same = outcomes.filter((o) => o.status === 'not-modified').length;
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  const fresh = outcomes.reduce((n, o) => n + o.newStories, 0);
+  const updated = outcomes.reduce((n, o) => n + o.updatedStories, 0);
+  out.write(
+    `Polled ${outcomes.length} source(s) in ${(wallMs / 1000).toFixed(1)}s: ${ok} ok, ${same} not modified, ${failed.length} failed; ${fresh} new stories, ${updated} updated.\n`,
+  );
+  if (failed.length > 0 && failed.length === outcomes.length) {
+    out.write('Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY).\n');
+  }
+}

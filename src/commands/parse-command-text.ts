@@ -1,0 +1,130 @@
+// The one parser for Slack's single text field (and anything else that sends a line of words):
+// `subscribe carter org:"Dudley Group" day:monday time:08:30`, `search ... theme:carter`,
+// `digest 2017-W07`, `explain <url>`, `help search`. It gathers the same raw pieces Discord's
+// typed options carry and hands them to the shared builders, so both produce identical requests.
+// Never throws: any input, however long or strange, yields a request or a helpful error.
+import {
+  buildBare,
+  buildDigest,
+  buildExplain,
+  buildHelp,
+  buildSubscribe,
+  failed,
+  splitOrganisations,
+  splitThemeWords,
+  type ParsedRequest,
+} from './build-request.js';
+import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
+import { quoteInput } from './command-error.js';
+import { COMMAND_NAMES, isCommandName } from './command-specs.js';
+import { buildSearch, searchInputFromText } from './search-request.js';
+import { didYouMean } from './suggest-closest.js';
+import { tokenizeWords, splitFirstWord, type Token } from './tokenize-words.js';
+import type { CommandVocabulary } from './vocabulary.js';
+
+export type { ParsedRequest } from './build-request.js';
+
+const ALIASES: Record<string, string> = {
+  sub: 'subscribe',
+  unsub: 'unsubscribe',
+  subs: 'subscriptions',
+  find: 'search',
+  '?': 'help',
+};
+
+export function parseCommandText(text: string, vocabulary: CommandVocabulary): ParsedRequest {
+  try {
+    return parseCleaned(cleanInput(text), vocabulary);
+  } catch (error) {
+    // The builders are total; this is a last line of defence so a platform handler never throws.
+    return failed(
+      'that command could not be read',
+      `Try \`help\`. (${String(error).slice(0, 80)})`,
+    );
+  }
+}
+
+function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedRequest {
+  if (text.length > MAX_COMMAND_CHARS) {
+    return failed(
+      `that command is ${text.length} characters long; the limit is ${MAX_COMMAND_CHARS}`,
+      'Shorten it: a few words and filters are enough for a search.',
+    );
+  }
+  if (text === '') return buildHelp('');
+  const [first, rest] = splitFirstWord(text);
+  const word = first.toLowerCase();
+  const name = ALIASES[word] ?? word;
+  if (!isCommandName(name)) {
+    return failed(
+      `unknown command ${quoteInput(first)}${didYouMean(word, COMMAND_NAMES)}`,
+      `Commands: ${COMMAND_NAMES.join(', ')}. Try \`help\`.`,
+    );
+  }
+  switch (name) {
+    case 'subscribe':
+      return parseSubscribe(rest, vocabulary);
+    case 'search':
+      return buildSearch(searchInputFromText(rest), vocabulary);
+    case 'digest':
+      return rest.includes(' ') ? tooManyWords(name, rest, '`digest last`') : buildDigest(rest);
+    case 'explain':
+      return buildExplain(rest);
+    case 'help':
+      return rest.includes(' ') ? tooManyWords(name, rest, '`help search`') : buildHelp(rest);
+    case 'unsubscribe':
+    case 'subscriptions':
+    case 'themes':
+    case 'status':
+      return rest === '' ? buildBare(name) : tooManyWords(name, rest, `\`${name}\``);
+  }
+}
+
+function tooManyWords(name: string, rest: string, example: string): ParsedRequest {
+  return failed(
+    `${name} does not understand ${quoteInput(rest)}`,
+    `Try ${example}, or \`help ${name}\`.`,
+  );
+}
+
+const SUBSCRIBE_KEYS: Record<string, 'themes' | 'org' | 'day' | 'time'> = {
+  theme: 'themes',
+  themes: 'themes',
+  org: 'org',
+  orgs: 'org',
+  organisation: 'org',
+  organization: 'org',
+  day: 'day',
+  time: 'time',
+  at: 'time',
+};
+
+function parseSubscribe(rest: string, vocabulary: CommandVocabulary): ParsedRequest {
+  const themeWords: string[] = [];
+  const organisations: string[] = [];
+  let day: string | null = null;
+  let time: string | null = null;
+  for (const token of tokenizeWords(rest)) {
+    const key = token.key === null ? 'themes' : SUBSCRIBE_KEYS[token.key];
+    if (key === undefined) return unknownOption(token, ['org', 'day', 'time', 'themes']);
+    if (token.key !== null && token.value === '') {
+      return failed(
+        `${token.key}: needs a value`,
+        'For example `org:"Dudley Group"`, `day:monday`, `time:08:30`.',
+      );
+    }
+    if (key === 'themes') themeWords.push(...splitThemeWords(token.value));
+    else if (key === 'org') organisations.push(...splitOrganisations(token.value));
+    else if (key === 'day') day = token.value;
+    else time = token.value;
+  }
+  return buildSubscribe({ themeWords, organisations, day, time }, vocabulary);
+}
+
+function unknownOption(token: Token, known: readonly string[]): ParsedRequest {
+  const key = token.key ?? '';
+  return failed(
+    `unknown option ${quoteInput(`${key}:`)}${didYouMean(key, known)}`,
+    `This command accepts ${known.map((k) => `${k}:`).join(', ')}.`,
+  );
+}

@@ -1,0 +1,296 @@
+// Turns search text as people type it into a SearchQuery (domain.ts). One parser for the CLI,
+// Slack's text field and Discord's options (written back as key:"value"), so all three agree.
+//
+// Syntax: plain words (all required), "exact phrases", -excluded words or -"phrases", prefix*
+// words, and filters theme:, source:, org: (quoted values allowed: org:"Dudley Group"; commas
+// give several values, any of which may match), since:YYYY-MM-DD (inclusive),
+// until:YYYY-MM-DD (exclusive) and week:2017-W07 (sets since: the Monday and until: the Monday
+// after). Dates stay calendar dates here; the store reads them as local midnight in the
+// configured time zone, so no time zone is needed to parse and BST never shifts a week.
+//
+// Pure and total: whatever the input (FTS syntax, SQL, 10,000 characters, emoji, RTL text,
+// invisible characters), it returns a query and a list of problems; it never throws. Tokens with
+// no letter or digit are dropped; the query is capped at MAX_SEARCH_CHARS and MAX_SEARCH_TERMS.
+import { formatIsoDate, mondayOf, parseWeek } from '../digest/week.js';
+import type { SearchQuery } from '../domain.js';
+import { cleanInput } from './clean-input.js';
+import { didYouMean } from './suggest-closest.js';
+
+export const MAX_SEARCH_CHARS = 1000;
+export const MAX_SEARCH_TERMS = 32;
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 100;
+const MIN_PREFIX_CHARS = 2;
+const MAX_VALUE_CHARS = 120;
+
+const FILTER_KEYS = ['theme', 'source', 'org', 'since', 'until', 'week'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+const FILTER_HELP = 'use theme:, source:, org:, since:, until: or week:';
+
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface ParseSearchOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ParsedSearch {
+  query: SearchQuery;
+  problems: string[];
+}
+
+interface RawToken {
+  key: string | null;
+  value: string;
+  quoted: boolean;
+  negated: boolean;
+}
+
+/** Splits on spaces; double quotes group words (an unclosed quote runs to the end). */
+function tokenize(text: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === ' ') {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if (text[i] === '-' && i + 1 < text.length && text[i + 1] !== ' ') {
+      negated = true;
+      i++;
+    }
+    let key: string | null = null;
+    const keyMatch = /^([A-Za-z][A-Za-z_-]{0,31}):(?!\/\/)/.exec(text.slice(i, i + 40));
+    if (keyMatch && !negated) {
+      key = keyMatch[1]!.toLowerCase();
+      i += keyMatch[0].length;
+    }
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      const end = close === -1 ? text.length : close;
+      tokens.push({ key, value: text.slice(i + 1, end).trim(), quoted: true, negated });
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && text[end] !== ' ') end++;
+    tokens.push({ key, value: text.slice(i, end), quoted: false, negated });
+    i = end;
+  }
+  return tokens;
+}
+
+function isRealDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1970 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+/** Words of a phrase, punctuation-only pieces removed; empty when nothing searchable is left. */
+function cleanPhrase(value: string): string {
+  return value
+    .split(' ')
+    .map((w) => w.replace(EDGE_PUNCTUATION, ''))
+    .filter((w) => HAS_WORD_CHAR.test(w))
+    .join(' ');
+}
+
+function pushUnique(list: string[], value: string): void {
+  if (!list.some((v) => v.toLowerCase() === value.toLowerCase())) list.push(value);
+}
+
+function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+export function emptySearchQuery(options: ParseSearchOptions = {}): SearchQuery {
+  return {
+    terms: [],
+    phrases: [],
+    excluded: [],
+    prefixes: [],
+    themes: [],
+    sources: [],
+    organisations: [],
+    since: null,
+    until: null,
+    limit: clampInt(options.limit, 1, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT),
+    offset: clampInt(options.offset, 0, 1_000_000, 0),
+  };
+}
+
+export function parseSearchText(text: string, options: ParseSearchOptions = {}): ParsedSearch {
+  const query = emptySearchQuery(options);
+  const problems: string[] = [];
+  let cleaned = cleanInput(typeof text === 'string' ? text : '');
+  if (cleaned.length > MAX_SEARCH_CHARS) {
+    problems.push(
+      `the search is too long (${cleaned.length} characters); keep it under ${MAX_SEARCH_CHARS}`,
+    );
+    cleaned = cleaned.slice(0, MAX_SEARCH_CHARS);
+  }
+  let week: string | null = null;
+  let tooMany = 0;
+  const countWords = () =>
+    query.terms.length + query.phrases.length + query.excluded.length + query.prefixes.length;
+
+  for (const token of tokenize(cleaned)) {
+    if (token.key !== null) {
+      const problem = applyFilter(query, token.key, token.value);
+      if (problem === 'week') week = token.value;
+      else if (problem !== null) problems.push(problem);
+      continue;
+    }
+    if (countWords() >= MAX_SEARCH_TERMS) {
+      tooMany++;
+      continue;
+    }
+    if (token.quoted) {
+      const phrase = cleanPhrase(token.value);
+      if (phrase === '') continue;
+      const single = !phrase.includes(' ');
+      if (token.negated) pushUnique(query.excluded, phrase);
+      else if (single) pushUnique(query.terms, phrase);
+      else pushUnique(query.phrases, phrase);
+      continue;
+    }
+    const isPrefix = token.value.endsWith('*');
+    const word = token.value.replace(EDGE_PUNCTUATION, '');
+    if (!HAS_WORD_CHAR.test(word)) continue;
+    if (token.negated) {
+      pushUnique(query.excluded, word);
+    } else if (isPrefix) {
+      if ([...word].length < MIN_PREFIX_CHARS) {
+        problems.push(
+          `'${word}*' is too short to search by prefix; type at least ${MIN_PREFIX_CHARS} letters before *`,
+        );
+      } else pushUnique(query.prefixes, word);
+    } else if (word === 'AND') {
+      // Words are already all required; FTS operators are never passed through.
+      continue;
+    } else pushUnique(query.terms, word);
+  }
+  if (tooMany > 0) {
+    problems.push(
+      `too many words (${countWords() + tooMany}); use at most ${MAX_SEARCH_TERMS} words and phrases`,
+    );
+  }
+  if (week !== null) {
+    const parsed = parseWeek(week);
+    if (!parsed.ok) problems.push(`week: ${parsed.reason}`);
+    else if (query.since !== null || query.until !== null) {
+      problems.push('week: cannot be combined with since: or until:');
+    } else {
+      const monday = mondayOf(parsed.week);
+      const nextMonday = new Date(Date.UTC(monday.year, monday.month - 1, monday.day + 7));
+      query.since = formatIsoDate(monday);
+      query.until = nextMonday.toISOString().slice(0, 10);
+    }
+  }
+  if (query.since !== null && query.until !== null && query.since >= query.until) {
+    problems.push(`since:${query.since} is not before until:${query.until} (until: is exclusive)`);
+  }
+  if (problems.length === 0 && isEmptySearch(query)) {
+    problems.push('nothing to search for; type some words or a filter such as theme:carter');
+  }
+  return { query, problems };
+}
+
+/** True when a query has neither words nor filters. */
+export function isEmptySearch(query: SearchQuery): boolean {
+  return (
+    query.terms.length +
+      query.phrases.length +
+      query.excluded.length +
+      query.prefixes.length +
+      query.themes.length +
+      query.sources.length +
+      query.organisations.length ===
+      0 &&
+    query.since === null &&
+    query.until === null
+  );
+}
+
+/** Applies key:value to the query; returns a problem, 'week' (resolved later) or null. */
+function applyFilter(query: SearchQuery, key: string, rawValue: string): string | null {
+  if (!(FILTER_KEYS as readonly string[]).includes(key)) {
+    return `unknown filter '${key.slice(0, 32)}:'${didYouMean(key, FILTER_KEYS)}; ${FILTER_HELP}`;
+  }
+  const filter = key as FilterKey;
+  const value = rawValue.trim().slice(0, MAX_VALUE_CHARS);
+  if (value === '') return `${filter}: needs a value, e.g. ${example(filter)}`;
+  switch (filter) {
+    case 'theme':
+    case 'source':
+    case 'org': {
+      const list =
+        filter === 'theme' ? query.themes : filter === 'source' ? query.sources : query.organisations;
+      for (const part of value.split(',')) {
+        const item = part.trim();
+        if (item !== '' && HAS_WORD_CHAR.test(item)) pushUnique(list, item);
+      }
+      return null;
+    }
+    case 'since':
+    case 'until':
+      if (!isRealDate(value)) {
+        return `${filter}: expects a date such as ${example(filter).slice(filter.length + 1)}, not '${value.slice(0, 40)}'`;
+      }
+      query[filter] = value;
+      return null;
+    case 'week':
+      return 'week';
+  }
+}
+
+function example(filter: FilterKey): string {
+  const examples: Record<FilterKey, string> = {
+    theme: 'theme:carter',
+    source: 'source:nhs-england',
+    org: 'org:"Dudley Group"',
+    since: 'since:2017-02-13',
+    until: 'until:2017-02-20',
+    week: 'week:2017-W07',
+  };
+  return examples[filter];
+}
+
+/**
+ * Problems with a parsed query against this deployment: unknown theme or source ids (with a
+ * did-you-mean), and limits out of range. Ids compare case-insensitively.
+ */
+export function validateSearchQuery(
+  query: SearchQuery,
+  known: { themes: readonly string[]; sources: readonly string[] },
+): string[] {
+  const problems: string[] = [];
+  const check = (kind: 'theme' | 'source', values: readonly string[], ids: readonly string[]) => {
+    const lower = new Set(ids.map((id) => id.toLowerCase()));
+    for (const value of values) {
+      if (lower.has(value.toLowerCase())) continue;
+      const list = ids.length <= 12 ? ` Known ${kind}s: ${ids.join(', ')}.` : '';
+      problems.push(`unknown ${kind} '${value.slice(0, 40)}'${didYouMean(value, ids)}${list}`);
+    }
+  };
+  check('theme', query.themes, known.themes);
+  check('source', query.sources, known.sources);
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_SEARCH_LIMIT) {
+    problems.push(`limit must be between 1 and ${MAX_SEARCH_LIMIT}`);
+  }
+  if (!Number.isInteger(query.offset) || query.offset < 0) {
+    problems.push('offset must be 0 or more');
+  }
+  return problems;
+}

@@ -1,0 +1,75 @@
+// Runs one parsed chat command. Synchronous: every dependency (SQLite through better-sqlite3,
+// pure tagging and digest code) is synchronous, so platforms call it inside their 3-second
+// acknowledgement window without deferring. Nothing throws out: an unexpected error is reported to
+// deps.reportError (when given) and answered with a generic error that leaks no internals.
+import { parseCommandText, type ParsedRequest } from './parse-command-text.js';
+import { commandError } from './command-error.js';
+import { runDigest } from './digest.js';
+import { runExplain } from './explain.js';
+import { runHelp } from './help.js';
+import { runSearch } from './search.js';
+import { runStatus } from './status.js';
+import { runSubscribe } from './subscribe.js';
+import { runSubscriptions } from './subscriptions.js';
+import { runThemes } from './themes.js';
+import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
+import { runUnsubscribe } from './unsubscribe.js';
+
+export function runCommand(
+  request: CommandRequest,
+  invocation: Invocation,
+  deps: CommandDeps,
+): CommandResult {
+  try {
+    return dispatch(request, invocation, deps);
+  } catch (error) {
+    try {
+      deps.reportError?.(error, request, invocation);
+    } catch {
+      // A failing logger must not turn a handled error into a thrown one.
+    }
+    return commandError(
+      'something went wrong on our side while running that command',
+      'Try again in a minute; if it keeps happening, tell whoever runs the bot.',
+    );
+  }
+}
+
+/** Parses Slack-style text and runs it: the whole path from a text field to a result. */
+export function runCommandText(
+  text: string,
+  invocation: Invocation,
+  deps: CommandDeps,
+): CommandResult {
+  const parsed: ParsedRequest = parseCommandText(text, deps);
+  return parsed.ok ? runCommand(parsed.request, invocation, deps) : parsed.error;
+}
+
+function dispatch(
+  request: CommandRequest,
+  invocation: Invocation,
+  deps: CommandDeps,
+): CommandResult {
+  switch (request.command) {
+    case 'subscribe':
+      return runSubscribe(request, invocation, deps);
+    case 'unsubscribe':
+      return runUnsubscribe(invocation, deps);
+    case 'subscriptions':
+      return runSubscriptions(invocation, deps);
+    case 'search':
+      return runSearch(request, deps);
+    case 'digest':
+      return runDigest(request, invocation, deps);
+    case 'themes':
+      return runThemes(invocation, deps);
+    case 'status':
+      return runStatus(invocation, deps);
+    case 'explain':
+      return runExplain(request, deps);
+    case 'help':
+      return runHelp(request.topic);
+  }
+  // Reachable only with a request built outside the type system (e.g. decoded from JSON).
+  return commandError('unknown command', 'Try `help`.');
+}

@@ -1,0 +1,74 @@
+// `subscribe`: sets what this channel's weekly catch-up contains (themes or all, organisations to
+// follow) and optionally its own day and time. Re-checks the request, whoever built it (Slack,
+// Discord or the CLI), resolves organisation names to canonical ids, then upserts.
+import { checkSubscribePermission } from './check-permission.js';
+import { commandError, quoteInput } from './command-error.js';
+import { didYouMean } from './suggest-closest.js';
+import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
+
+type SubscribeRequest = Extract<CommandRequest, { command: 'subscribe' }>;
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function runSubscribe(
+  request: SubscribeRequest,
+  invocation: Invocation,
+  deps: CommandDeps,
+): CommandResult {
+  const denied = checkSubscribePermission(invocation, deps);
+  if (denied) return denied;
+  const ids = deps.themes().map((t) => t.id);
+  if (request.themes !== 'all') {
+    for (const theme of request.themes) {
+      if (!ids.includes(theme)) {
+        return commandError(
+          `unknown theme ${quoteInput(theme)}${didYouMean(theme, ids)} Themes: ${ids.join(', ')}.`,
+          'Try `subscribe carter stp` or `subscribe all`.',
+        );
+      }
+    }
+    if (request.themes.length === 0 && request.organisations.length === 0) {
+      return commandError('say which themes this channel should follow', 'Try `subscribe all`.');
+    }
+  }
+  const schedule = request.schedule;
+  if (
+    schedule !== null &&
+    (!Number.isInteger(schedule.day) ||
+      schedule.day < 0 ||
+      schedule.day > 6 ||
+      !HHMM.test(schedule.time))
+  ) {
+    return commandError('that digest day or time is not valid', 'Use `day:monday time:08:30`.');
+  }
+  const organisations: string[] = [];
+  for (const name of request.organisations) {
+    const resolved = deps.resolveOrganisation(name);
+    if (resolved.length === 0) {
+      return commandError(
+        `no NHS organisation known as ${quoteInput(name)}`,
+        'Use its usual name (`org:"Dudley Group"`) or its ODS code (`org:RNA`).',
+      );
+    }
+    if (resolved.length > 1) {
+      return commandError(
+        `${quoteInput(name)} matches ${resolved.length} organisations (${resolved.slice(0, 5).join(', ')})`,
+        'Give a fuller name or one of the codes shown.',
+      );
+    }
+    if (!organisations.includes(resolved[0]!)) organisations.push(resolved[0]!);
+  }
+  const { subscription, created } = deps.subscriptions.upsert(
+    {
+      platform: invocation.platform,
+      workspaceId: invocation.workspaceId,
+      channelId: invocation.channelId,
+      themes: request.themes === 'all' ? 'all' : [...request.themes],
+      organisations,
+      schedule: schedule === null ? null : { ...schedule },
+      createdBy: invocation.userId,
+    },
+    invocation.now,
+  );
+  return { kind: 'subscribed', subscription, created };
+}

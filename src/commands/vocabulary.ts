@@ -1,0 +1,26 @@
+// What the parser needs to know about this deployment to validate words: theme and source ids and
+// the default digest schedule. CommandDeps satisfies it, so platforms pass their deps object.
+import type { CommandDeps } from './types.js';
+
+export type CommandVocabulary = Pick<CommandDeps, 'themes' | 'sourceIds' | 'defaultSchedule'>;
+
+/** The settings.yaml default (Monday 08:00) when the deps do not say. */
+export const FALLBACK_SCHEDULE = { day: 1, time: '08:00' } as const;
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** Theme id for a typed word: the id in any case, with `-`/`_` interchangeable, or the label. */
+export function resolveThemeWord(word: string, vocabulary: CommandVocabulary): string | null {
+  const key = squash(word);
+  if (key.length === 0) return null;
+  for (const theme of vocabulary.themes()) {
+    if (squash(theme.id) === key || squash(theme.label) === key) return theme.id;
+  }
+  return null;
+}
+
+export function listThemeIds(vocabulary: CommandVocabulary): string[] {
+  return vocabulary.themes().map((t) => t.id);
+}

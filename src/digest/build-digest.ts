@@ -1,0 +1,257 @@
+// Builds one week's digest from archived stories: select the week, cluster near-duplicates, rank
+// per theme, cap, and note coverage gaps. Pure and deterministic: the same input (in any order)
+// gives the same Digest; no clock is read (`now` only shortens a week still in progress).
+// Sections follow the theme configuration order and only themes with stories appear; stories with
+// no configured theme go to a final "Other news" section (selectForSubscription keeps it only for
+// channels that follow everything).
+import type { Digest, DigestEntry, DigestLink, DigestSection, IsoWeek, StoredStory } from '../domain.js';
+import { clusterStories } from './cluster-stories.js';
+import { compareRanked, scoreEntry } from './rank-entries.js';
+import { describeStory } from './story-features.js';
+import { summarise } from './summarise.js';
+import { formatWeek, weekDates, weekRange, weekTitle } from './week.js';
+
+export const OTHER_SECTION = { themeId: 'other', label: 'Other news' } as const;
+const MAX_ORGANISATIONS = 5;
+const MAX_SUMS = 4;
+
+export interface DigestInput {
+  week: IsoWeek;
+  timeZone: string;
+  stories: readonly StoredStory[];
+  /** In display order (the theme configuration's order). */
+  themes: readonly { id: string; label: string }[];
+  sources: readonly { id: string; name: string; authority: number }[];
+  /** Sources that could not be checked during the week. */
+  failedSources: readonly { id: string; name: string; reason: string }[];
+  perThemeCap: number;
+  /** For a week still in progress: recency is measured up to `now` instead of the week's end. */
+  now?: Date;
+}
+
+interface Cluster {
+  /** Lead story first (see orderForLead). */
+  stories: StoredStory[];
+  sourceCount: number;
+  authority: number;
+  /** theme id -> best tag score among the cluster's stories */
+  themeScores: Map<string, number>;
+}
+
+export function buildDigest(input: DigestInput): Digest {
+  const { startsAt, endsAt } = weekRange(input.week, input.timeZone);
+  const startMs = startsAt.getTime();
+  const endMs = endsAt.getTime();
+  const clockEnd = input.now ? Math.min(endMs, Math.max(startMs, input.now.getTime())) : endMs;
+  const authorityOf = new Map(input.sources.map((s) => [s.id, s.authority]));
+  const nameOf = new Map(input.sources.map((s) => [s.id, s.name]));
+
+  const stories = selectWeek(input.stories, startMs, endMs);
+  const features = stories.map((s) => ({ features: describeStory(s), sourceId: s.sourceId }));
+  const clusters = clusterStories(features).map((group) =>
+    describeCluster(
+      group.map((i) => stories[i]!),
+      authorityOf,
+    ),
+  );
+
+  const known = new Set(input.themes.map((t) => t.id));
+  const cap = Math.max(1, Math.floor(input.perThemeCap));
+  const dates = weekDates(input.week);
+  const sections: DigestSection[] = [];
+  const recencyOf = (iso: string) =>
+    clockEnd > startMs ? (Date.parse(iso) - startMs) / (clockEnd - startMs) : 1;
+
+  const rankedSection = (
+    themeId: string,
+    label: string,
+    members: Cluster[],
+    strength: (c: Cluster) => number,
+    moreQuery: string,
+  ): DigestSection => {
+    const ranked = members
+      .map((cluster) => {
+        const lead = cluster.stories[0]!;
+        const score = scoreEntry({
+          sourceCount: cluster.sourceCount,
+          authority: cluster.authority,
+          themeStrength: strength(cluster),
+          recency: recencyOf(lead.publishedAt),
+        });
+        return { cluster, score, publishedAt: lead.publishedAt, leadId: lead.id };
+      })
+      .sort(compareRanked);
+    const shown = ranked.slice(0, cap);
+    const hidden = ranked.slice(cap);
+    return {
+      themeId,
+      label,
+      entries: shown.map((r) => toEntry(r.cluster, r.score, nameOf)),
+      moreCount: hidden.reduce((n, r) => n + r.cluster.stories.length, 0),
+      moreQuery,
+    };
+  };
+
+  for (const theme of input.themes) {
+    const members = clusters.filter((c) => c.themeScores.has(theme.id));
+    if (members.length === 0) continue;
+    const best = Math.max(...members.map((c) => c.themeScores.get(theme.id)!));
+    sections.push(
+      rankedSection(
+        theme.id,
+        theme.label,
+        members,
+        (c) => (best > 0 ? c.themeScores.get(theme.id)! / best : 0),
+        `search theme:${theme.id} since:${dates.since} until:${dates.until}`,
+      ),
+    );
+  }
+  const untagged = clusters.filter((c) => ![...c.themeScores.keys()].some((t) => known.has(t)));
+  if (untagged.length > 0 && !known.has(OTHER_SECTION.themeId)) {
+    sections.push(
+      rankedSection(
+        OTHER_SECTION.themeId,
+        OTHER_SECTION.label,
+        untagged,
+        () => 0,
+        `search since:${dates.since} until:${dates.until}`,
+      ),
+    );
+  }
+
+  return {
+    week: formatWeek(input.week),
+    title: weekTitle(input.week),
+    timeZone: input.timeZone,
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    sections,
+    coverage: { failedSources: orderFailedSources(input.failedSources) },
+    storyCount: stories.length,
+  };
+}
+
+/** Stories published in [start, end), each id once, in a canonical order. */
+function selectWeek(stories: readonly StoredStory[], startMs: number, endMs: number): StoredStory[] {
+  const byId = new Map<string, StoredStory>();
+  for (const story of stories) {
+    const at = Date.parse(story.publishedAt);
+    if (!(at >= startMs && at < endMs) || byId.has(story.id)) continue;
+    byId.set(story.id, story);
+  }
+  return [...byId.values()].sort((a, b) =>
+    a.publishedAt !== b.publishedAt
+      ? a.publishedAt < b.publishedAt
+        ? -1
+        : 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0,
+  );
+}
+
+function describeCluster(stories: StoredStory[], authorityOf: Map<string, number>): Cluster {
+  const authority = (s: StoredStory) => authorityOf.get(s.sourceId) ?? 0;
+  const ordered = [...stories].sort(
+    (a, b) =>
+      authority(b) - authority(a) ||
+      Number(a.paywalled) - Number(b.paywalled) ||
+      (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+  const sourceIds = new Set(stories.flatMap((s) => [s.sourceId, ...s.sourceIds]));
+  const themeScores = new Map<string, number>();
+  for (const story of stories) {
+    for (const tag of story.tags) {
+      themeScores.set(tag.theme, Math.max(themeScores.get(tag.theme) ?? -Infinity, tag.score));
+    }
+  }
+  return {
+    stories: ordered,
+    sourceCount: sourceIds.size,
+    authority: Math.max(...[...sourceIds].map((id) => authorityOf.get(id) ?? 0)),
+    themeScores,
+  };
+}
+
+function toEntry(cluster: Cluster, score: number, nameOf: Map<string, string>): DigestEntry {
+  const lead = cluster.stories[0]!;
+  const links: DigestLink[] = [];
+  const seenSources = new Set<string>();
+  const seenUrls = new Set<string>();
+  for (const story of cluster.stories) {
+    if (seenSources.has(story.sourceId) || (story.url !== null && seenUrls.has(story.url))) continue;
+    seenSources.add(story.sourceId);
+    if (story.url !== null) seenUrls.add(story.url);
+    links.push({
+      sourceId: story.sourceId,
+      sourceName: nameOf.get(story.sourceId) ?? story.sourceId,
+      url: story.url,
+      title: story.title,
+      publishedAt: story.publishedAt,
+      paywalled: story.paywalled,
+    });
+  }
+  const text =
+    cluster.stories.map((s) => s.summary.trim()).find((t) => t !== '') ??
+    cluster.stories.find((s) => !s.paywalled && s.content.trim() !== '')?.content ??
+    '';
+  const organisations = collectOrganisations(cluster.stories);
+  return {
+    storyIds: cluster.stories.map((s) => s.id),
+    title: lead.title,
+    url: lead.url,
+    links,
+    publishedAt: lead.publishedAt,
+    summary: summarise(text),
+    organisations: organisations.map((o) => o.name),
+    organisationIds: organisations.map((o) => o.id),
+    money: collectSums(cluster.stories),
+    score,
+  };
+}
+
+/** Organisations by how many of the cluster's stories mention them, then by name. */
+function collectOrganisations(stories: StoredStory[]): { id: string; name: string }[] {
+  const counts = new Map<string, { id: string; name: string; count: number }>();
+  for (const story of stories) {
+    const seen = new Set<string>();
+    for (const org of story.entities.organisations) {
+      if (seen.has(org.id)) continue;
+      seen.add(org.id);
+      const entry = counts.get(org.id) ?? { id: org.id, name: org.name, count: 0 };
+      entry.count++;
+      counts.set(org.id, entry);
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, MAX_ORGANISATIONS)
+    .map(({ id, name }) => ({ id, name }));
+}
+
+/** Sums as written, largest first, one text per value. */
+function collectSums(stories: StoredStory[]): string[] {
+  const byValue = new Map<number, string>();
+  for (const story of stories) {
+    for (const sum of story.entities.money) {
+      if (!byValue.has(sum.pounds)) byValue.set(sum.pounds, sum.text);
+    }
+  }
+  return [...byValue.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, MAX_SUMS)
+    .map(([, text]) => text);
+}
+
+function orderFailedSources(
+  failed: readonly { id: string; name: string; reason: string }[],
+): { id: string; name: string; reason: string }[] {
+  const byId = new Map<string, { id: string; name: string; reason: string }>();
+  for (const source of failed) if (!byId.has(source.id)) byId.set(source.id, { ...source });
+  return [...byId.values()].sort((a, b) =>
+    a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.id < b.id ? -1 : 1,
+  );
+}

@@ -1,0 +1,66 @@
+// Cuts a week's full digest down to what one channel follows. Pure and idempotent (selecting an
+// already selected digest changes nothing).
+// Rules: `themes: 'all'` keeps every section, "Other news" included; a theme list keeps those
+// sections in digest order (never "Other news"). A channel that follows organisations also gets,
+// first, an "Organisations you follow" section: every entry of the full digest (from any theme,
+// followed or not) that mentions one of them, most important first, each entry once. It draws on
+// the entries the digest shows, so an item below a theme's cap is reached through the section's
+// "and N more" search instead.
+import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
+import { OTHER_SECTION } from './build-digest.js';
+import { compareRanked } from './rank-entries.js';
+import { parseWeek, weekDates } from './week.js';
+
+export const ORGANISATIONS_SECTION = {
+  themeId: 'organisations',
+  label: 'Organisations you follow',
+} as const;
+
+export function selectForSubscription(
+  digest: Digest,
+  subscription: Pick<Subscription, 'themes' | 'organisations'>,
+): Digest {
+  const followed = subscription.themes === 'all' ? null : new Set(subscription.themes);
+  const themeSections = digest.sections.filter(
+    (s) =>
+      s.themeId !== ORGANISATIONS_SECTION.themeId &&
+      (followed === null ? true : s.themeId !== OTHER_SECTION.themeId && followed.has(s.themeId)),
+  );
+  const sections: DigestSection[] = [];
+  const orgSection = organisationSection(digest, subscription.organisations);
+  if (orgSection) sections.push(orgSection);
+  sections.push(...themeSections);
+  return { ...digest, sections };
+}
+
+function organisationSection(digest: Digest, organisations: readonly string[]): DigestSection | null {
+  if (organisations.length === 0) return null;
+  const wanted = new Set(organisations);
+  const byLead = new Map<string, DigestEntry>();
+  for (const section of digest.sections) {
+    for (const entry of section.entries) {
+      const lead = entry.storyIds[0] ?? entry.title;
+      if (byLead.has(lead)) continue;
+      if ((entry.organisationIds ?? []).some((id) => wanted.has(id))) byLead.set(lead, entry);
+    }
+  }
+  if (byLead.size === 0) return null;
+  const entries = [...byLead.values()].sort((a, b) =>
+    compareRanked(
+      { score: a.score, publishedAt: a.publishedAt, leadId: a.storyIds[0] ?? '' },
+      { score: b.score, publishedAt: b.publishedAt, leadId: b.storyIds[0] ?? '' },
+    ),
+  );
+  const week = parseWeek(digest.week);
+  const dates = week.ok ? weekDates(week.week) : null;
+  const filters = [
+    ...(organisations.length === 1 ? [`org:${organisations[0]}`] : []),
+    ...(dates ? [`since:${dates.since}`, `until:${dates.until}`] : []),
+  ];
+  return {
+    ...ORGANISATIONS_SECTION,
+    entries,
+    moreCount: 0,
+    moreQuery: ['search', ...filters].join(' '),
+  };
+}

@@ -1,0 +1,129 @@
+// What clustering compares: each story reduced to normalised word sets and distinctive numbers.
+// Rules: lower-case, accents and punctuation dropped, common English and newsroom words removed,
+// a light plural/verb-ending stem so "launches"/"launched"/"launch" meet; numbers that identify an
+// announcement (sums, counts, percentages) kept separately, years and small numbers not.
+
+const STOPWORDS = new Set(
+  (
+    'a about after again against all also an and any are as at be been before being but by can ' +
+    'could did do does for from further had has have he her his how i if in into is it its more ' +
+    'most new no not now of on or our out over own says said say she should so some such than ' +
+    'that the their them then there these they this those through to too under up us very was ' +
+    'we were what when where which while who why will with would you your year years week weeks ' +
+    'day days today yesterday latest news update updates report reports announces announced ' +
+    'announce warns warn set sets plan plans one two three first last next per cent'
+  ).split(' '),
+);
+
+const MULTIPLIERS: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  million: 1e6,
+  mn: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
+};
+
+const NUMBER_PATTERN =
+  /(£|\$|€)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|billion|tn|trillion|%|per cent)?\b/gi;
+
+export interface StoryFeatures {
+  /** Content-word stems of the title. */
+  title: Set<string>;
+  /** Content-word stems of the title and summary. */
+  body: Set<string>;
+  /** Distinctive numbers, normalised ("£1.2bn" and "£1,200m" are both "£1200000000"). */
+  numbers: Set<string>;
+  /** URL without scheme, `www.`, query or trailing slash; null when none. */
+  url: string | null;
+}
+
+/** "scrapp" -> "scrap", "plann" -> "plan" (after cutting -ed/-ing); keeps "staff", "bill". */
+function undouble(word: string): string {
+  return /([bdgmnprt])\1$/.test(word) ? word.slice(0, -1) : word;
+}
+
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ing') && word.length > 6) return undouble(word.slice(0, -3));
+  if (word.endsWith('ed') && word.length > 5) return undouble(word.slice(0, -2));
+  if (word.endsWith('es') && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+// NHS terms written out or abbreviated: both forms become the acronym so headlines meet.
+const EXPANSIONS: [RegExp, string][] = [
+  [/\bcost improvement (?:plan|programme)s?\b/g, 'cip'],
+  [/\bcips\b/g, 'cip'],
+  [/\bintegrated care boards?\b/g, 'icb'],
+  [/\bicbs\b/g, 'icb'],
+  [/\bintegrated care systems?\b/g, 'ics'],
+  [/\bsustainability and transformation (?:plan|partnership)s?\b/g, 'stp'],
+  [/\bstps\b/g, 'stp'],
+  [/\bmulti-?specialty community providers?\b/g, 'mcp'],
+  [/\bmcps\b/g, 'mcp'],
+  [/\baccountable care organisations?\b/g, 'aco'],
+  [/\bacos\b/g, 'aco'],
+  [/\baccident and emergency\b/g, 'a&e'],
+  [/\ba&e\b/g, 'ae'],
+  [/\b(?:coronavirus|pandemic|covid-19)\b/g, 'covid'],
+];
+
+/** Content-word stems of a text. */
+export function contentWords(text: string): string[] {
+  let lower = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019]s\b/g, '');
+  for (const [pattern, acronym] of EXPANSIONS) lower = lower.replace(pattern, acronym);
+  const words = lower.split(/[^a-z0-9]+/);
+  const out: string[] = [];
+  for (const word of words) {
+    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+/** Numbers worth matching on: sums of money, percentages, counts of 10 or more; not years. */
+export function distinctiveNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(NUMBER_PATTERN)) {
+    const currency = match[1] ?? '';
+    const raw = Number(match[2]!.replace(/,/g, ''));
+    const unit = (match[3] ?? '').toLowerCase();
+    if (!Number.isFinite(raw)) continue;
+    if (unit === '%' || unit === 'per cent') {
+      out.push(`${raw}%`);
+      continue;
+    }
+    const value = raw * (MULTIPLIERS[unit] ?? 1);
+    const looksLikeYear = !currency && !unit && Number.isInteger(raw) && raw >= 1900 && raw <= 2100;
+    if (looksLikeYear || (!currency && value < 10)) continue;
+    out.push(`${currency}${Math.round(value * 100) / 100}`);
+  }
+  return out;
+}
+
+export function normaliseUrl(url: string | null): string | null {
+  if (!url) return null;
+  const cut = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+  return cut.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase() || null;
+}
+
+export function describeStory(story: {
+  title: string;
+  summary: string;
+  url: string | null;
+}): StoryFeatures {
+  const title = new Set(contentWords(story.title));
+  const body = new Set([...title, ...contentWords(story.summary)]);
+  const numbers = new Set(distinctiveNumbers(`${story.title} ${story.summary}`));
+  return { title, body, numbers, url: normaliseUrl(story.url) };
+}

@@ -1,0 +1,108 @@
+// Normalise at the edge: every parsed item becomes one domain Story, and nothing downstream sees
+// XML, HTML or a library type. Rules:
+// - id: the fallback chain in story-id.ts (GUID, canonical URL, title + date);
+// - url: canonical-url.ts (absolute http(s) only, tracking parameters removed);
+// - title and summary: plain text (plain-text.ts); title at most 300 characters cut at a word,
+//   summary at most 3 sentences / 400 characters cut at a sentence boundary;
+// - publishedAt: ISO UTC; missing, unparseable or before 1990 (epoch-zero artefacts) -> `now`
+//   with publishedEstimated = true; more than a day in the future -> `now`, estimated;
+// - paywalled sources keep headline and standfirst only: content is always '';
+// - items with the same id in one document: the first wins; items with neither title, link nor
+//   text are dropped.
+import type { Source, Story } from '../domain.js';
+import { canonicaliseUrl } from './canonical-url.js';
+import { parseFeedDate } from './parse-date.js';
+import type { ParsedFeed, RawItem } from './parsed-feed.js';
+import { cleanText, htmlToPlainText, summariseText, truncateAtWord } from './plain-text.js';
+import { computeStoryId } from './story-id.js';
+
+export const TITLE_MAX = 300;
+export const SUMMARY_MAX = 400;
+export const SUMMARY_SENTENCES = 3;
+export const CONTENT_MAX = 50_000;
+const AUTHOR_MAX = 200;
+const CATEGORY_MAX = 100;
+const CATEGORIES_MAX = 25;
+const GUID_MAX = 2_000;
+
+/** Dates before this are CMS defaults (1970-01-01, 0001-01-01), not publication dates. */
+const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+export function normalisePublished(
+  raw: string | null,
+  now: Date,
+): { publishedAt: string; publishedEstimated: boolean } {
+  const parsed = parseFeedDate(raw);
+  if (
+    parsed === null ||
+    parsed.getTime() < EARLIEST_PLAUSIBLE ||
+    parsed.getTime() > now.getTime() + FUTURE_TOLERANCE_MS
+  ) {
+    return { publishedAt: now.toISOString(), publishedEstimated: true };
+  }
+  return { publishedAt: parsed.toISOString(), publishedEstimated: false };
+}
+
+function normaliseCategories(raw: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const category of raw) {
+    const text = truncateAtWord(cleanText(htmlToPlainText(category)), CATEGORY_MAX);
+    const key = text.toLowerCase();
+    if (text === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+    if (out.length === CATEGORIES_MAX) break;
+  }
+  return out;
+}
+
+/** One item to a Story, or null when it has nothing worth keeping. */
+export function normaliseItem(item: RawItem, source: Source, now: Date): Story | null {
+  const url = canonicaliseUrl(item.link);
+  const summarySource = htmlToPlainText(item.summaryHtml);
+  const contentText = htmlToPlainText(item.contentHtml);
+  const longText = summarySource !== '' ? summarySource : contentText;
+  let title = truncateAtWord(htmlToPlainText(item.title), TITLE_MAX);
+  if (title === '') {
+    if (longText === '' && url === null) return null;
+    title = longText !== '' ? truncateAtWord(summariseText(longText, 120, 1), 120) : '(untitled)';
+  }
+  const rawGuid = cleanText(item.guid ?? '');
+  const guid = rawGuid === '' ? null : rawGuid.slice(0, GUID_MAX);
+  const { id } = computeStoryId({
+    sourceId: source.id,
+    guid,
+    canonicalUrl: url,
+    title,
+    rawPublished: item.published,
+  });
+  const author = item.author ? truncateAtWord(htmlToPlainText(item.author), AUTHOR_MAX) : '';
+  return {
+    id,
+    sourceId: source.id,
+    guid,
+    url,
+    title,
+    summary: summariseText(longText, SUMMARY_MAX, SUMMARY_SENTENCES),
+    content: source.paywalled ? '' : truncateAtWord(contentText, CONTENT_MAX),
+    author: author === '' ? null : author,
+    categories: normaliseCategories(item.categories),
+    ...normalisePublished(item.published, now),
+    paywalled: source.paywalled,
+  };
+}
+
+/** Every usable item of a parsed document as Stories, first occurrence of each id kept. */
+export function normaliseItems(feed: ParsedFeed, source: Source, now: Date): Story[] {
+  const seen = new Set<string>();
+  const stories: Story[] = [];
+  for (const item of feed.items) {
+    const story = normaliseItem(item, source, now);
+    if (story === null || seen.has(story.id)) continue;
+    seen.add(story.id);
+    stories.push(story);
+  }
+  return stories;
+}

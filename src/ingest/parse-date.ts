@@ -1,0 +1,54 @@
+// Feed dates to UTC instants. Feeds use RFC 822 (RSS), RFC 3339 (Atom), and worse: British
+// zone names ("BST"), two-digit years, no zone at all. Date.parse handles most of RFC 822 and
+// ISO 8601; we first rewrite the zone names it does not know and give zone-less times UTC
+// (Date.parse would otherwise use the machine's local zone, making results machine-dependent).
+
+/** Zone abbreviations seen in feeds, with their UTC offsets. */
+const ZONES: Record<string, string> = {
+  UT: '+0000',
+  UTC: '+0000',
+  GMT: '+0000',
+  Z: '+0000',
+  BST: '+0100',
+  IST: '+0100',
+  WET: '+0000',
+  WEST: '+0100',
+  CET: '+0100',
+  CEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+  EST: '-0500',
+  EDT: '-0400',
+  CST: '-0600',
+  CDT: '-0500',
+  MST: '-0700',
+  MDT: '-0600',
+  PST: '-0800',
+  PDT: '-0700',
+  AEST: '+1000',
+  AEDT: '+1100',
+};
+
+const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+const ENDS_WITH_TIME = /\d{1,2}:\d{2}(?::\d{2})?$/;
+
+/** Parses a feed date to a Date, or null when it is not a date at all. */
+export function parseFeedDate(raw: string | null | undefined): Date | null {
+  if (!raw) return null;
+  let text = raw.trim().replace(/\s+/g, ' ');
+  if (text === '') return null;
+  if (ISO_WITHOUT_ZONE.test(text)) text = `${text.replace(' ', 'T')}Z`;
+  else {
+    text = text.replace(/\b([A-Z]{1,4})$/, (zone) => ZONES[zone] ?? zone);
+    if (ENDS_WITH_TIME.test(text)) text = `${text} +0000`;
+  }
+  const ms = Date.parse(text);
+  if (Number.isFinite(ms)) return new Date(ms);
+  // "Tue, 14 Feb 2017" with a misspelt weekday, or "Tuesday, 14 February 2017 ...": drop it.
+  const withoutWeekday = text.replace(/^[A-Za-z]+,?\s+/, '');
+  if (withoutWeekday !== text) {
+    const retry = Date.parse(withoutWeekday);
+    if (Number.isFinite(retry)) return new Date(retry);
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+// Repairs the commonest ways real feeds break strict XML parsers (rss-parser -> xml2js -> sax in
+// strict mode), before parsing:
+// - HTML named entities (&nbsp; &pound; &mdash; ...) are not defined in XML: each becomes its
+//   numeric character reference; unknown names become literal text (&amp;name;);
+// - a bare & (not starting an entity or character reference) becomes &amp;;
+// - character references to characters XML forbids (&#0; &#x1B;) are dropped;
+// - anything before the first "<" (stray whitespace, junk, a BOM) is removed.
+// CDATA sections and comments are left untouched: their contents are literal.
+import { load } from 'cheerio';
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const entityCache = new Map<string, string | null>();
+
+/** The numeric reference(s) for an HTML named entity, or null when HTML does not know it. */
+function numericReferenceFor(name: string): string | null {
+  const cached = entityCache.get(name);
+  if (cached !== undefined) return cached;
+  // cheerio's HTML parser knows the full WHATWG entity table; ask it once per name.
+  const decoded = load(`&${name};`, null, false).root().text();
+  const result =
+    decoded === `&${name};` || decoded === ''
+      ? null
+      : [...decoded].map((ch) => `&#${ch.codePointAt(0)!};`).join('');
+  if (entityCache.size < 5_000) entityCache.set(name, result);
+  return result;
+}
+
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+const REFERENCE = /&(?:#(\d{1,8});|#[xX]([0-9a-fA-F]{1,8});|([A-Za-z][A-Za-z0-9._-]{0,63});)?/g;
+
+function repairReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(REFERENCE, (whole, decimal?: string, hex?: string, name?: string) => {
+    if (decimal !== undefined || hex !== undefined) {
+      const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+      return isXmlChar(code) ? whole : '';
+    }
+    if (name !== undefined) {
+      if (XML_ENTITIES.has(name)) return whole;
+      return numericReferenceFor(name) ?? `&amp;${name};`;
+    }
+    return '&amp;'; // a bare ampersand
+  });
+}
+
+const LITERAL_SECTIONS = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
+
+export function repairXmlText(text: string): string {
+  const start = text.indexOf('<');
+  const body = start > 0 ? text.slice(start) : start < 0 ? '' : text;
+  let out = '';
+  let last = 0;
+  for (const match of body.matchAll(LITERAL_SECTIONS)) {
+    out += repairReferences(body.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + repairReferences(body.slice(last));
+}

@@ -1,0 +1,191 @@
+// Every interaction the bot receives: chat input (/briefing <subcommand>), autocomplete (theme,
+// source and command names) and buttons (search paging). Rules: nothing throws out of a handler
+// (an unexpected error is logged and answered with a safe message); every reply carries
+// allowed_mentions { parse: [] }; slow work (digest, search) is deferred first, because Discord
+// drops an interaction not answered within 3 seconds.
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+} from 'discord.js';
+import { COMMAND_NAMES } from '../../commands/command-specs.js';
+import { requestFromOptions, type OptionValue } from '../../commands/request-from-options.js';
+import { runCommand } from '../../commands/run-command.js';
+import type { CommandResult, Invocation } from '../../commands/types.js';
+import type { Logger } from '../../logging.js';
+import { COMMAND_NAME } from './commands.js';
+import type { DiscordDeps } from './discord-deps.js';
+import { cleanText, truncateText } from './discord-markdown.js';
+import { DISCORD_LIMITS } from './discord-message.js';
+import { renderError, renderResult } from './render-result.js';
+import type { DiscordReply } from './reply-text.js';
+import { decodePageButton, isPageButton, type SearchQueryCache } from './search-paging.js';
+
+const DEFERRED = new Set(['digest', 'search']);
+
+export interface InteractionContext {
+  deps: DiscordDeps;
+  cache: SearchQueryCache;
+  logger: Logger;
+}
+
+export async function handleInteraction(interaction: Interaction, ctx: InteractionContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await handleCommand(interaction, ctx);
+    else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
+    else if (interaction.isButton()) await handleButton(interaction, ctx);
+  } catch (error) {
+    ctx.logger.error(
+      { err: error, platform: 'discord', interaction_type: interaction.type },
+      'discord: interaction handler failed',
+    );
+    await answerWithFailure(interaction, ctx);
+  }
+}
+
+function toInvocation(interaction: Interaction, ctx: InteractionContext): Invocation {
+  const required = ctx.deps.subscribePermission;
+  const perms = interaction.memberPermissions;
+  return {
+    platform: 'discord',
+    workspaceId: interaction.guildId ?? `dm:${interaction.user.id}`,
+    channelId: interaction.channelId ?? '',
+    userId: interaction.user.id,
+    isAdmin: perms !== null && perms.has(required, true),
+    now: ctx.deps.now?.() ?? new Date(),
+  };
+}
+
+/** The typed options of the subcommand, by name (values as Discord sent them). */
+function collectOptions(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  for (const o of options) {
+    if (o.value !== undefined) out[o.name] = o.value as OptionValue;
+  }
+  return out;
+}
+
+async function handleCommand(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+  if (interaction.commandName !== COMMAND_NAME) {
+    await send(interaction, [renderError('this bot only answers /briefing', null)]);
+    return;
+  }
+  const sub = interaction.options.data[0];
+  const name = sub?.name ?? 'help';
+  if (!interaction.guildId) {
+    await send(interaction, [renderError('use /briefing in a server channel', 'Subscriptions belong to channels.')]);
+    return;
+  }
+  if (DEFERRED.has(name)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const parsed = requestFromOptions(name, collectOptions(sub?.options ?? []), ctx.deps.commands);
+  const result: CommandResult = parsed.ok
+    ? runCommand(parsed.request, toInvocation(interaction, ctx), ctx.deps.commands)
+    : parsed.error;
+  ctx.logger.info(
+    { platform: 'discord', workspace: interaction.guildId, channel: interaction.channelId, command: name, result: result.kind },
+    'discord command',
+  );
+  await send(interaction, renderResult(result, { cache: ctx.cache, timeZone: ctx.deps.timeZone }));
+}
+
+async function handleButton(interaction: ButtonInteraction, ctx: InteractionContext): Promise<void> {
+  if (!isPageButton(interaction.customId)) return;
+  const decoded = decodePageButton(interaction.customId);
+  const query = decoded ? ctx.cache.recall(decoded.key) : null;
+  if (!decoded || !query) {
+    await interaction.reply(
+      toOptions(renderError('this search has expired', 'Run `/briefing search` again to page through it.')),
+    );
+    return;
+  }
+  const result = runCommand(
+    { command: 'search', query: { ...query, offset: decoded.offset } },
+    toInvocation(interaction, ctx),
+    ctx.deps.commands,
+  );
+  const [reply] = renderResult(result, { cache: ctx.cache, timeZone: ctx.deps.timeZone });
+  if (result.kind !== 'search' || !reply) {
+    await interaction.reply(toOptions(reply ?? renderError('that page could not be shown', null)));
+    return;
+  }
+  await interaction.update({
+    content: reply.content ?? null,
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: { parse: [] },
+  });
+}
+
+async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const typed = cleanText(String(focused.value ?? '')).slice(0, 200);
+  let candidates: { name: string; value: string }[] = [];
+  let prefix = '';
+  let word = typed.toLowerCase();
+  if (focused.name === 'themes' || focused.name === 'theme') {
+    if (focused.name === 'themes') {
+      // Several themes in one field: complete the last word, keep the earlier ones.
+      const words = typed.split(/[\s,]+/).filter((w) => w !== '');
+      const endsWithSpace = /[\s,]$/.test(typed);
+      word = endsWithSpace ? '' : (words.pop() ?? '').toLowerCase();
+      prefix = words.length > 0 ? `${words.join(' ')} ` : '';
+      candidates.push({ name: 'all — every theme', value: 'all' });
+    }
+    candidates.push(
+      ...ctx.deps.commands.themes().map((t) => ({ name: `${t.label} (${t.id})`, value: t.id })),
+    );
+  } else if (focused.name === 'source') {
+    candidates = ctx.deps.commands.sourceIds().map((id) => ({ name: id, value: id }));
+  } else if (focused.name === 'command') {
+    candidates = COMMAND_NAMES.map((n) => ({ name: n, value: n }));
+  }
+  const matches = candidates
+    .filter((c) => word === '' || c.value.toLowerCase().includes(word) || c.name.toLowerCase().includes(word))
+    .slice(0, DISCORD_LIMITS.choices)
+    .map((c) => ({
+      name: truncateText(cleanText(prefix + c.name), DISCORD_LIMITS.choiceName),
+      value: (prefix + c.value).slice(0, DISCORD_LIMITS.choiceValue),
+    }));
+  await interaction.respond(matches);
+}
+
+function toOptions(reply: DiscordReply) {
+  return {
+    ...(reply.content !== undefined ? { content: reply.content } : {}),
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: { parse: [] as [] },
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
+}
+
+/** First reply answers (or edits the deferred answer); the rest are follow-ups. */
+async function send(interaction: ChatInputCommandInteraction, replies: DiscordReply[]): Promise<void> {
+  const [first, ...rest] = replies;
+  if (!first) return;
+  if (interaction.deferred) {
+    const { flags: _flags, ...edit } = toOptions(first);
+    await interaction.editReply(edit);
+  } else await interaction.reply(toOptions(first));
+  for (const reply of rest) await interaction.followUp(toOptions(reply));
+}
+
+async function answerWithFailure(interaction: Interaction, ctx: InteractionContext): Promise<void> {
+  if (!interaction.isRepliable() && !interaction.isAutocomplete()) return;
+  const failure = toOptions(
+    renderError('something went wrong on our side', 'Try again in a minute; if it keeps happening, tell whoever runs the bot.'),
+  );
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.deferred || interaction.replied) {
+      const { flags: _flags, ...edit } = failure;
+      await interaction.editReply(edit);
+    } else await interaction.reply(failure);
+  } catch (error) {
+    ctx.logger.warn({ err: error, platform: 'discord' }, 'discord: could not send the failure reply');
+  }
+}

@@ -1,0 +1,177 @@
+// CommandResult -> interaction replies. Pure (apart from the search LRU): the platform-neutral
+// result data become embeds and buttons. The first reply answers the interaction; any more are
+// follow-ups (a digest preview longer than one message). Lookups (search, themes, status,
+// explain, help, errors) are ephemeral; subscription changes are public so the channel sees them.
+import type { APIEmbed } from 'discord.js';
+import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
+import type { Subscription } from '../../domain.js';
+import { fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
+import { DISCORD_LIMITS } from './discord-message.js';
+import { formatDay } from './format-dates.js';
+import { renderDiscordDigest } from './render-digest.js';
+import { renderExplain } from './render-explain.js';
+import { renderSearchPage } from './render-search.js';
+import { createReply, packLines, renderCommandText, type DiscordReply } from './reply-text.js';
+import type { SearchQueryCache } from './search-paging.js';
+
+export interface ResultRenderContext {
+  cache: SearchQueryCache;
+  timeZone: string;
+  commandName?: string;
+}
+
+const COLOUR = 0x005eb8;
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function renderResult(result: CommandResult, ctx: ResultRenderContext): DiscordReply[] {
+  const command = ctx.commandName ?? '/briefing';
+  switch (result.kind) {
+    case 'error':
+      return [renderError(result.message, result.hint)];
+    case 'subscribed':
+      return [
+        createReply({
+          ephemeral: false,
+          content: renderCommandText(
+            `${result.created ? 'Subscribed' : 'Updated'}: this channel gets ${describeSubscription(result.subscription)}.`,
+            DISCORD_LIMITS.content,
+          ),
+        }),
+      ];
+    case 'unsubscribed':
+      return [
+        createReply({
+          ephemeral: !result.removed,
+          content: result.removed
+            ? 'Unsubscribed: this channel will no longer get the weekly catch-up.'
+            : `This channel had no subscription. Use ${formatCode(`${command} subscribe`, 60)} to start one.`,
+        }),
+      ];
+    case 'subscriptions':
+      return [renderSubscriptions(result.subscriptions, command)];
+    case 'search':
+      return [renderSearchPage(result.page, ctx.cache, ctx.timeZone)];
+    case 'digest': {
+      const messages = renderDiscordDigest(result.digest, { commandName: command });
+      return messages.map((m, i) =>
+        createReply({
+          ephemeral: true,
+          embeds: m.embeds,
+          ...(i === 0
+            ? { content: result.partial ? 'Preview: this week so far.' : (m.content ?? '') }
+            : {}),
+        }),
+      );
+    }
+    case 'themes': {
+      const lines = result.themes.map(
+        (t) =>
+          `**${fitMarkdown(t.label, 100)}** ${formatCode(t.id, 40)} · ${t.countThisWeek} this week\n${fitMarkdown(t.description, 300)}`,
+      );
+      return [
+        createReply({
+          ephemeral: true,
+          embeds: [
+            {
+              title: fitPlain(`Themes · week ${result.week}`, DISCORD_LIMITS.title),
+              description: packLines(lines) || 'No themes are configured.',
+              color: COLOUR,
+            },
+          ],
+        }),
+      ];
+    }
+    case 'status':
+      return [renderStatus(result, ctx.timeZone)];
+    case 'explain':
+      return [renderExplain(result, ctx.timeZone)];
+    case 'help': {
+      const lines = result.lines.map(
+        (l) => `${formatCode(`${command} ${l.usage}`, 200)} — ${renderCommandText(l.description, 400)}`,
+      );
+      return [
+        createReply({
+          ephemeral: true,
+          embeds: [
+            {
+              title: result.topic ? `Help: ${result.topic}` : 'Briefing commands',
+              description: packLines(lines),
+              color: COLOUR,
+            },
+          ],
+        }),
+      ];
+    }
+  }
+}
+
+export function renderError(message: string, hint: string | null): DiscordReply {
+  const text = `⚠️ ${renderCommandText(message, 900)}${hint ? `\n${renderCommandText(hint, 900)}` : ''}`;
+  return createReply({ ephemeral: true, content: text });
+}
+
+function describeSubscription(s: Subscription): string {
+  const themes = s.themes === 'all' ? 'every theme' : s.themes.join(', ');
+  const orgs = s.organisations.length > 0 ? `, and stories about ${s.organisations.join('; ')}` : '';
+  const when = s.schedule ? `, ${DAYS[s.schedule.day] ?? 'weekly'}s at ${s.schedule.time}` : '';
+  return `the weekly catch-up for ${themes}${orgs}${when}`;
+}
+
+function channelMention(channelId: string): string {
+  return /^\d{1,20}$/.test(channelId) ? `<#${channelId}>` : fitMarkdown(channelId, 40);
+}
+
+function renderSubscriptions(subscriptions: Subscription[], command: string): DiscordReply {
+  if (subscriptions.length === 0) {
+    return createReply({
+      ephemeral: true,
+      content: `No channel in this server is subscribed yet. Use ${formatCode(`${command} subscribe`, 60)} in a channel.`,
+    });
+  }
+  const lines = subscriptions.map((s) => {
+    const paused = s.pausedReason ? ` — ⏸ paused: ${fitMarkdown(s.pausedReason, 200)}` : '';
+    return `${channelMention(s.channelId)}: ${fitMarkdown(describeSubscription(s), 500)}${paused}`;
+  });
+  return createReply({
+    ephemeral: true,
+    embeds: [{ title: 'Subscriptions in this server', description: packLines(lines), color: COLOUR }],
+  });
+}
+
+function renderStatus(
+  result: Extract<CommandResult, { kind: 'status' }>,
+  timeZone: string,
+): DiscordReply {
+  const failing = result.sources.filter((s) => s.consecutiveFailures > 0 || s.lastError);
+  const healthy = result.sources.length - failing.length;
+  const sourceLines = failing.map((s) => {
+    const since = s.lastSuccessAt ? `last worked ${formatDay(s.lastSuccessAt, timeZone, true)}` : 'never worked';
+    return `❌ **${fitMarkdown(s.name, 80)}** — ${fitMarkdown(s.lastError ?? 'failing', 200)} (${s.consecutiveFailures}× , ${since})`;
+  });
+  const embeds: APIEmbed[] = [
+    {
+      title: 'Sources',
+      description: packLines(
+        [`✅ ${healthy} of ${result.sources.length} sources are healthy.`, ...sourceLines],
+        3000,
+      ),
+      color: COLOUR,
+    },
+  ];
+  embeds.push({
+    title: 'Deliveries',
+    description: packLines(result.deliveries.map((d) => renderDelivery(d, timeZone)), 2500) || 'No subscription here yet.',
+    color: COLOUR,
+  });
+  return createReply({ ephemeral: true, embeds });
+}
+
+function renderDelivery(d: DeliveryHealth, timeZone: string): string {
+  const last = d.lastDeliveredWeek
+    ? `last digest ${d.lastDeliveredWeek}${d.lastDeliveredAt ? ` (${formatDay(d.lastDeliveredAt, timeZone, true)})` : ''}`
+    : 'no digest delivered yet';
+  const pending = d.pendingParts > 0 ? `, ${d.pendingParts} part(s) pending` : '';
+  const paused = d.subscription.pausedReason ? `, ⏸ paused: ${fitMarkdown(d.subscription.pausedReason, 200)}` : '';
+  const error = d.lastError ? `, last error: ${fitMarkdown(d.lastError, 200)}` : '';
+  return `${channelMention(d.subscription.channelId)}: ${last}${pending}${paused}${error}`;
+}

@@ -1,0 +1,89 @@
+// A search page as an ephemeral reply: one embed listing the hits (linked title, source, date,
+// themes, snippet) and a row with Prev/Next buttons whose custom_id names the cached query and
+// the offset of the page they open (search-paging.ts). Pure apart from remembering the query.
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { SearchPage, SearchQuery } from '../../domain.js';
+import { fitMarkdown, formatLink } from './discord-markdown.js';
+import { DISCORD_LIMITS } from './discord-message.js';
+import { formatDay } from './format-dates.js';
+import { createReply, packLines, type DiscordReply } from './reply-text.js';
+import { encodePageButton, type SearchQueryCache } from './search-paging.js';
+
+const SEARCH_COLOUR = 0x41b6e6;
+
+export function renderSearchPage(page: SearchPage, cache: SearchQueryCache, timeZone: string): DiscordReply {
+  const { query, hits, total } = page;
+  const first = query.offset + 1;
+  const last = query.offset + hits.length;
+  const title =
+    total === 0
+      ? 'No stories found'
+      : `${total} ${total === 1 ? 'story' : 'stories'} · showing ${first}–${last}`;
+  const lines = hits.map((hit) => {
+    const meta = [
+      fitMarkdown(hit.source, 80),
+      formatDay(hit.publishedAt, timeZone, true),
+      hit.themes.length > 0 ? fitMarkdown(hit.themes.join(', '), 120) : '',
+    ].filter((s) => s !== '');
+    const snippet = hit.snippet.trim() === '' ? '' : `\n${fitMarkdown(hit.snippet, 240)}`;
+    return `**${formatLink(hit.url, hit.title || 'Untitled', 200)}**\n${meta.join(' · ')}${snippet}\n`;
+  });
+  const description =
+    total === 0
+      ? `Nothing in the archive matches ${fitMarkdown(describeQuery(query), 600)}.\nTry fewer words, another theme, or a wider date range.`
+      : packLines(lines);
+  const reply = createReply({
+    ephemeral: true,
+    embeds: [
+      {
+        title: title.slice(0, DISCORD_LIMITS.title),
+        description,
+        color: SEARCH_COLOUR,
+        footer: { text: fitMarkdown(`Search: ${describeQuery(query)}`, 300) },
+      },
+    ],
+  });
+  if (total > hits.length) {
+    const key = cache.remember(query);
+    const prevOffset = Math.max(0, query.offset - query.limit);
+    reply.components = [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: 'Prev',
+            custom_id: encodePageButton(key, prevOffset),
+            disabled: query.offset === 0,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: 'Next',
+            // Distinct ids in one row: Discord rejects duplicates, so a disabled Next gets its own.
+            custom_id: encodePageButton(key, page.nextOffset ?? query.offset + query.limit),
+            disabled: page.nextOffset === null,
+          },
+        ],
+      },
+    ];
+  }
+  return reply;
+}
+
+/** A short readable restatement of the query, e.g. `"league table" theme:carter since:2017-01-01`. */
+export function describeQuery(query: SearchQuery): string {
+  const parts = [
+    ...query.terms,
+    ...query.phrases.map((p) => `"${p}"`),
+    ...query.excluded.map((w) => `-${w}`),
+    ...query.prefixes.map((w) => `${w}*`),
+    ...query.themes.map((t) => `theme:${t}`),
+    ...query.sources.map((s) => `source:${s}`),
+    ...query.organisations.map((o) => `org:"${o}"`),
+    ...(query.since ? [`since:${query.since.slice(0, 10)}`] : []),
+    ...(query.until ? [`until:${query.until.slice(0, 10)}`] : []),
+  ];
+  return parts.length === 0 ? 'everything' : parts.join(' ');
+}

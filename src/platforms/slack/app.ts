@@ -1,0 +1,128 @@
+// The Slack app: the real @slack/bolt App wired to our command handlers.
+// Socket Mode (SLACK_APP_TOKEN) is the default and needs no public URL; HTTP mode
+// (SLACK_SIGNING_SECRET + PORT) serves POST /slack/events and Bolt rejects requests whose
+// signature or timestamp (older than 5 minutes) does not verify, with 401.
+// `apiUrl` (SLACK_API_URL) replaces https://slack.com/api/ for every Web API call, including
+// apps.connections.open, for proxies, Slack's GovSlack instance and tests.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type webApi } from '@slack/bolt';
+import type { Logger } from '../../logging.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { withTrailingSlash } from './delivery-adapter.js';
+import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-command.js';
+import { MORE_RESULTS_ACTION_ID } from './render-search.js';
+
+export interface SlackAppOptions {
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  socketMode: boolean;
+  apiUrl?: string;
+  /** The slash command, with its slash, e.g. `/briefing`. */
+  commandName: string;
+  deps: SlackDeps;
+  logger: Logger;
+  /** HTTP mode only. Port 0 picks a free port (tests). */
+  port?: number;
+  host?: string;
+  /** Web API retries for interactive calls; small by default so a handler never hangs. */
+  retryConfig?: webApi.WebClientOptions['retryConfig'];
+}
+
+export interface SlackApp {
+  app: App;
+  /** Connects (Socket Mode) or listens (HTTP); verifies the bot token with auth.test first. */
+  start(): Promise<{ port: number | null; teamId: string | null; botUserId: string | null }>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  if (options.socketMode && !options.appToken) {
+    throw new Error(
+      'slack: Socket Mode needs SLACK_APP_TOKEN (an xapp- token with connections:write)',
+    );
+  }
+  if (!options.socketMode && !options.signingSecret) {
+    throw new Error(
+      'slack: HTTP mode needs SLACK_SIGNING_SECRET (Basic Information > App Credentials)',
+    );
+  }
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? {
+      retries: 2,
+      factor: 2,
+      minTimeout: 500,
+      maxTimeout: 4000,
+    },
+    timeout: 20_000,
+    ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
+  };
+  const app = new App({
+    token: options.botToken,
+    ...(options.socketMode
+      ? { socketMode: true, appToken: options.appToken }
+      : { signingSecret: options.signingSecret, port: options.port ?? 3000 }),
+    clientOptions,
+    logger: createBoltLogger(options.logger),
+    deferInitialization: true,
+  });
+
+  let botName: string | null = null;
+  const context = {
+    deps: options.deps,
+    commandName: options.commandName,
+    logger: options.logger,
+    botName: () => botName,
+  };
+  app.command(options.commandName, (args) => handleSlashCommand(context, args));
+  app.action({ type: 'block_actions', action_id: MORE_RESULTS_ACTION_ID }, (args) =>
+    handleMoreResults(context, args as Parameters<typeof handleMoreResults>[1]),
+  );
+  app.error(async (error) => {
+    options.logger.error({ platform: 'slack', err: error }, 'slack: unhandled error in Bolt');
+  });
+
+  let started = false;
+  return {
+    app,
+    async start() {
+      let auth: webApi.AuthTestResponse;
+      try {
+        await app.init();
+        auth = await app.client.auth.test();
+      } catch (error) {
+        throw new Error(`slack: SLACK_BOT_TOKEN was not accepted (${describeError(error)})`, {
+          cause: error,
+        });
+      }
+      botName = typeof auth.user === 'string' ? auth.user : null;
+      const server = options.socketMode
+        ? await app.start()
+        : await app.start({ port: options.port ?? 3000, host: options.host });
+      started = true;
+      const port = options.socketMode ? null : ((server as Server).address() as AddressInfo).port;
+      options.logger.info(
+        {
+          platform: 'slack',
+          mode: options.socketMode ? 'socket' : 'http',
+          port,
+          team: auth.team_id,
+        },
+        'slack: app started',
+      );
+      return { port, teamId: auth.team_id ?? null, botUserId: auth.user_id ?? null };
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  const e = error as { data?: { error?: unknown }; message?: unknown };
+  if (typeof e?.data?.error === 'string') return e.data.error;
+  return typeof e?.message === 'string' ? e.message : String(error);
+}

@@ -1,0 +1,180 @@
+// DeliveryAdapter for Slack: renders a digest for one subscription, posts each part with
+// chat.postMessage, and finds parts already posted after a crash.
+// Idempotency: every part carries message metadata
+// `{ event_type: 'briefing_digest_part', event_payload: { key } }`
+// (https://api.slack.com/metadata/using); findSent reads recent channel history (and the parent's
+// thread for later parts) with include_all_metadata=true and returns the ts of a message with
+// that key. Parts after the first are posted in part 0's thread (see render-digest.ts).
+import { webApi } from '@slack/bolt';
+import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
+import type { ChannelRef, Digest, Subscription } from '../../domain.js';
+import type { Logger } from '../../logging.js';
+import type { SlackMessage } from './block-kit.js';
+import { classifySlackError, slackErrorName } from './classify-slack-error.js';
+import { renderSlackDigest } from './render-digest.js';
+
+export const DIGEST_EVENT_TYPE = 'briefing_digest_part';
+
+export interface SlackDeliveryOptions {
+  client: webApi.WebClient;
+  logger: Logger;
+  commandName?: string;
+  /** How many recent messages findSent inspects (Slack allows up to 999 per call). */
+  historyLimit?: number;
+}
+
+/**
+ * A WebClient for delivery: it never sleeps on a 429 itself (the outbox schedules the retry
+ * from Retry-After) and does not retry internally, so one send is one attempt.
+ */
+export function createSlackDeliveryClient(init: {
+  token: string;
+  apiUrl?: string;
+  timeoutMs?: number;
+}): webApi.WebClient {
+  return new webApi.WebClient(init.token, {
+    ...(init.apiUrl ? { slackApiUrl: withTrailingSlash(init.apiUrl) } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: init.timeoutMs ?? 30_000,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+}
+
+export function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** The digest cut down to a subscription's themes (organisation filters are applied upstream). */
+export function selectSubscribedSections(digest: Digest, subscription: Subscription): Digest {
+  if (subscription.themes === 'all') return digest;
+  const wanted = new Set(subscription.themes);
+  return { ...digest, sections: digest.sections.filter((s) => wanted.has(s.themeId)) };
+}
+
+export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): DeliveryAdapter {
+  const { client } = options;
+  const log = options.logger.child({ platform: 'slack' });
+  const historyLimit = options.historyLimit ?? 200;
+
+  async function post(channel: ChannelRef, message: SlackMessage, key: string, threadTs?: string) {
+    return client.chat.postMessage({
+      channel: channel.channelId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: message.unfurl_links,
+      unfurl_media: message.unfurl_media,
+      metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { key } },
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    });
+  }
+
+  return {
+    platform: 'slack',
+
+    render(digest, subscription) {
+      const messages = renderSlackDigest(selectSubscribedSections(digest, subscription), {
+        commandName: options.commandName,
+      });
+      return messages.map<OutboundPart>((message, index) => ({
+        index,
+        total: messages.length,
+        payload: message,
+        text: message.text,
+      }));
+    },
+
+    async send(channel, part, context): Promise<SendOutcome> {
+      const message = part.payload as SlackMessage;
+      const threadTs = part.index > 0 ? (context.parentMessageId ?? undefined) : undefined;
+      if (part.index > 0 && !threadTs) {
+        log.warn(
+          { channel: channel.channelId, part: part.index },
+          'slack: no parent message; posting part at top level',
+        );
+      }
+      try {
+        const result = await post(channel, message, context.key, threadTs);
+        if (typeof result.ts !== 'string') {
+          return {
+            status: 'retry',
+            reason: 'Slack accepted the message without a ts',
+            retryAfterMs: null,
+          };
+        }
+        return { status: 'sent', messageId: result.ts };
+      } catch (error) {
+        // The parent was deleted: post the part on its own rather than lose it.
+        if (threadTs && slackErrorName(error) === 'thread_not_found') {
+          log.warn(
+            { channel: channel.channelId, part: part.index },
+            'slack: parent message gone; posting part at top level',
+          );
+          return this.send(channel, part, { ...context, parentMessageId: null });
+        }
+        const outcome = classifySlackError(error);
+        if (!outcome)
+          throw new Error('slack: chat.postMessage failed unexpectedly', { cause: error });
+        log.warn(
+          {
+            channel: channel.channelId,
+            part: part.index,
+            status: outcome.status,
+            reason: outcome.reason,
+          },
+          'slack: digest part not sent',
+        );
+        return outcome;
+      }
+    },
+
+    async findSent(channel, context) {
+      const matches = (messages: unknown): string | null => findKey(messages, context.key);
+      try {
+        if (context.parentMessageId) {
+          const replies = await client.conversations.replies({
+            channel: channel.channelId,
+            ts: context.parentMessageId,
+            limit: historyLimit,
+            include_all_metadata: true,
+          });
+          const found = matches(replies.messages);
+          if (found) return found;
+        }
+        const history = await client.conversations.history({
+          channel: channel.channelId,
+          limit: historyLimit,
+          include_all_metadata: true,
+        });
+        return matches(history.messages);
+      } catch (error) {
+        const outcome = classifySlackError(error);
+        // Permanent problems (channel gone, bot removed) surface again, with a reason, from send().
+        if (outcome?.status === 'permanent') return null;
+        throw new Error(
+          `slack: could not read channel history (${outcome?.reason ?? 'unexpected error'})`,
+          {
+            cause: error,
+          },
+        );
+      }
+    },
+  };
+}
+
+function findKey(messages: unknown, key: string): string | null {
+  if (!Array.isArray(messages)) return null;
+  for (const m of messages as {
+    ts?: unknown;
+    metadata?: { event_type?: unknown; event_payload?: { key?: unknown } };
+  }[]) {
+    if (
+      m.metadata?.event_type === DIGEST_EVENT_TYPE &&
+      m.metadata.event_payload?.key === key &&
+      typeof m.ts === 'string'
+    ) {
+      return m.ts;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,96 @@
+-- The story archive: per-source poll state, stories, which sources carried each story, and the
+-- full-text index. Owned by src/store/stories.ts, source-state.ts and search.ts.
+-- Times are ISO 8601 UTC strings ("2017-02-13T09:30:00.000Z"), which sort as text.
+
+-- One row per configured source that has been polled at least once.
+CREATE TABLE source_state (
+  source_id            TEXT PRIMARY KEY,
+  -- Set after a permanent redirect (301/308): polled instead of the configured URL.
+  url                  TEXT,
+  etag                 TEXT,
+  last_modified        TEXT,
+  last_attempt_at      TEXT,
+  last_success_at      TEXT,
+  last_error_at        TEXT,
+  last_error           TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  next_poll_at         TEXT,
+  -- 410 Gone (or similar): the source is not polled until its configuration changes.
+  gone                 INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Poll outcomes per source per UTC day, so a digest can say which sources could not be checked
+-- in its week. Bounded: one row per source per day; rows older than 400 days are pruned.
+CREATE TABLE poll_days (
+  source_id       TEXT NOT NULL,
+  day             TEXT NOT NULL,
+  successes       INTEGER NOT NULL DEFAULT 0,
+  failures        INTEGER NOT NULL DEFAULT 0,
+  last_failure_at TEXT,
+  last_reason     TEXT,
+  PRIMARY KEY (source_id, day)
+) STRICT, WITHOUT ROWID;
+
+-- `seq` is an explicit INTEGER PRIMARY KEY so the FTS index can point at it (an implicit rowid
+-- may be renumbered by VACUUM). `id` is the public, stable story id (ingest/story-id.ts).
+CREATE TABLE stories (
+  seq                 INTEGER PRIMARY KEY,
+  id                  TEXT NOT NULL UNIQUE,
+  url                 TEXT UNIQUE,
+  guid                TEXT,
+  source_id           TEXT NOT NULL,
+  title               TEXT NOT NULL,
+  summary             TEXT NOT NULL,
+  content             TEXT NOT NULL,
+  author              TEXT,
+  categories          TEXT NOT NULL DEFAULT '[]',
+  published_at        TEXT NOT NULL,
+  published_estimated INTEGER NOT NULL DEFAULT 0,
+  paywalled           INTEGER NOT NULL DEFAULT 0,
+  first_seen_at       TEXT NOT NULL,
+  updated_at          TEXT NOT NULL,
+  content_hash        TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX stories_published_at ON stories (published_at);
+
+-- Every source that carried a story (the first is stories.source_id), with what it called it.
+CREATE TABLE story_sources (
+  story_seq     INTEGER NOT NULL REFERENCES stories (seq) ON DELETE CASCADE,
+  source_id     TEXT NOT NULL,
+  guid          TEXT,
+  url           TEXT,
+  title         TEXT NOT NULL,
+  published_at  TEXT NOT NULL,
+  first_seen_at TEXT NOT NULL,
+  PRIMARY KEY (story_seq, source_id)
+) STRICT, WITHOUT ROWID;
+
+-- (source_id, guid) lookups during dedup, and per-source filters and counts.
+CREATE INDEX story_sources_source_guid ON story_sources (source_id, guid);
+
+-- External-content FTS5 index over stories, kept in sync by triggers (measured against explicit
+-- writes in test/bench/storage.ts: same throughput, less code to get wrong).
+CREATE VIRTUAL TABLE stories_fts USING fts5 (
+  title, summary, content,
+  content = 'stories',
+  content_rowid = 'seq',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
+  INSERT INTO stories_fts (rowid, title, summary, content)
+  VALUES (new.seq, new.title, new.summary, new.content);
+END;
+
+CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+  INSERT INTO stories_fts (stories_fts, rowid, title, summary, content)
+  VALUES ('delete', old.seq, old.title, old.summary, old.content);
+END;
+
+CREATE TRIGGER stories_fts_update AFTER UPDATE OF title, summary, content ON stories BEGIN
+  INSERT INTO stories_fts (stories_fts, rowid, title, summary, content)
+  VALUES ('delete', old.seq, old.title, old.summary, old.content);
+  INSERT INTO stories_fts (rowid, title, summary, content)
+  VALUES (new.seq, new.title, new.summary, new.content);
+END;

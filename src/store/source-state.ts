@@ -1,0 +1,271 @@
+// Per-source poll state (table source_state) and a bounded poll log (table poll_days), both in
+// migrations/0001-archive.sql. The poller records every outcome here; `sources`, `status` and the
+// digest's coverage line read it back.
+//
+// poll_days keeps one row per source per UTC day with counts of successful (200 or 304) and
+// failed polls and the last failure's reason; rows older than POLL_LOG_DAYS are pruned when a
+// source's first row of a new day is written, so the table stays at about sources x 400 rows.
+import type { Source, SourceHealth } from '../domain.js';
+import type { Db } from './database.js';
+import { prepareCached } from './prepared.js';
+
+export const POLL_LOG_DAYS = 400;
+
+export interface SourceState {
+  sourceId: string;
+  /** The URL to poll instead of the configured one, after a permanent redirect. */
+  url: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string | null;
+  gone: boolean;
+}
+
+interface StateRow {
+  source_id: string;
+  url: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  consecutive_failures: number;
+  next_poll_at: string | null;
+  gone: number;
+}
+
+function toState(row: StateRow): SourceState {
+  return {
+    sourceId: row.source_id,
+    url: row.url,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastAttemptAt: row.last_attempt_at,
+    lastSuccessAt: row.last_success_at,
+    lastErrorAt: row.last_error_at,
+    lastError: row.last_error,
+    consecutiveFailures: row.consecutive_failures,
+    nextPollAt: row.next_poll_at,
+    gone: row.gone === 1,
+  };
+}
+
+export function getSourceState(db: Db, sourceId: string): SourceState | null {
+  const row = prepareCached<[string], StateRow>(
+    db,
+    'SELECT * FROM source_state WHERE source_id = ?',
+  ).get(sourceId);
+  return row === undefined ? null : toState(row);
+}
+
+export function listSourceStates(db: Db): SourceState[] {
+  return prepareCached<[], StateRow>(db, 'SELECT * FROM source_state ORDER BY source_id')
+    .all()
+    .map(toState);
+}
+
+function ensureRow(db: Db, sourceId: string): void {
+  prepareCached(db, 'INSERT OR IGNORE INTO source_state (source_id) VALUES (?)').run(sourceId);
+}
+
+function logPoll(db: Db, sourceId: string, at: Date, failure: string | null): void {
+  const day = at.toISOString().slice(0, 10);
+  const created = prepareCached(
+    db,
+    'INSERT OR IGNORE INTO poll_days (source_id, day) VALUES (?, ?)',
+  ).run(sourceId, day);
+  if (created.changes > 0) {
+    const oldest = new Date(at.getTime() - POLL_LOG_DAYS * 86_400_000).toISOString().slice(0, 10);
+    prepareCached(db, 'DELETE FROM poll_days WHERE source_id = ? AND day < ?').run(
+      sourceId,
+      oldest,
+    );
+  }
+  if (failure === null) {
+    prepareCached(
+      db,
+      'UPDATE poll_days SET successes = successes + 1 WHERE source_id = ? AND day = ?',
+    ).run(sourceId, day);
+  } else {
+    prepareCached(
+      db,
+      `UPDATE poll_days SET failures = failures + 1, last_failure_at = ?, last_reason = ?
+       WHERE source_id = ? AND day = ?`,
+    ).run(at.toISOString(), failure, sourceId, day);
+  }
+}
+
+export interface PollSuccess {
+  at: Date;
+  etag: string | null;
+  lastModified: string | null;
+  /** The new URL after a permanent redirect, or null to keep the current one. */
+  url?: string | null;
+  nextPollAt: Date;
+}
+
+/** A 200 with a usable document: validators stored, failures reset, `gone` cleared. */
+export function recordPollSuccess(db: Db, sourceId: string, poll: PollSuccess): void {
+  db.transaction(() => {
+    ensureRow(db, sourceId);
+    prepareCached(
+      db,
+      `UPDATE source_state SET url = coalesce(?, url), etag = ?, last_modified = ?,
+         last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0, next_poll_at = ?,
+         gone = 0
+       WHERE source_id = ?`,
+    ).run(
+      poll.url ?? null,
+      poll.etag,
+      poll.lastModified,
+      poll.at.toISOString(),
+      poll.at.toISOString(),
+      poll.nextPollAt.toISOString(),
+      sourceId,
+    );
+    logPoll(db, sourceId, poll.at, null);
+  })();
+}
+
+/** A 304: the source was checked and is healthy; validators stay as they are. */
+export function recordPollNotModified(
+  db: Db,
+  sourceId: string,
+  poll: { at: Date; nextPollAt: Date },
+): void {
+  db.transaction(() => {
+    ensureRow(db, sourceId);
+    prepareCached(
+      db,
+      `UPDATE source_state SET last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0,
+         next_poll_at = ?, gone = 0
+       WHERE source_id = ?`,
+    ).run(poll.at.toISOString(), poll.at.toISOString(), poll.nextPollAt.toISOString(), sourceId);
+    logPoll(db, sourceId, poll.at, null);
+  })();
+}
+
+export interface PollFailure {
+  /** Why, in words a user understands ("HTTP 503 Service Unavailable", "timed out after 30 s"). */
+  reason: string;
+  at: Date;
+  nextPollAt: Date;
+  /** The source said it is gone for good (410): sourcesDue skips it until it succeeds again. */
+  gone?: boolean;
+}
+
+export function recordPollFailure(db: Db, sourceId: string, poll: PollFailure): void {
+  db.transaction(() => {
+    ensureRow(db, sourceId);
+    prepareCached(
+      db,
+      `UPDATE source_state SET last_attempt_at = ?, last_error_at = ?, last_error = ?,
+         consecutive_failures = consecutive_failures + 1, next_poll_at = ?, gone = ?
+       WHERE source_id = ?`,
+    ).run(
+      poll.at.toISOString(),
+      poll.at.toISOString(),
+      poll.reason,
+      poll.nextPollAt.toISOString(),
+      poll.gone === true ? 1 : 0,
+      sourceId,
+    );
+    logPoll(db, sourceId, poll.at, poll.reason);
+  })();
+}
+
+/** Stories stored per source (a story carried by two sources counts for both). */
+export function countStoriesBySource(db: Db): Map<string, number> {
+  const rows = prepareCached<[], { source_id: string; n: number }>(
+    db,
+    'SELECT source_id, count(*) AS n FROM story_sources GROUP BY source_id',
+  ).all();
+  return new Map(rows.map((r) => [r.source_id, r.n]));
+}
+
+/** Health of every configured source, in configuration order. */
+export function listSourceHealth(db: Db, sources: readonly Source[]): SourceHealth[] {
+  const states = new Map(listSourceStates(db).map((s) => [s.sourceId, s]));
+  const counts = countStoriesBySource(db);
+  return sources.map((source) => {
+    const state = states.get(source.id);
+    return {
+      sourceId: source.id,
+      name: source.name,
+      enabled: source.enabled,
+      lastSuccessAt: state?.lastSuccessAt ?? null,
+      lastErrorAt: state?.lastErrorAt ?? null,
+      lastError: state?.lastError ?? null,
+      consecutiveFailures: state?.consecutiveFailures ?? 0,
+      nextPollAt: state?.nextPollAt ?? null,
+      storyCount: counts.get(source.id) ?? 0,
+    };
+  });
+}
+
+/**
+ * Enabled sources whose next poll is due at `now` (never polled counts as due), skipping those
+ * marked gone. Configuration order is kept.
+ */
+export function sourcesDue(db: Db, sources: readonly Source[], now: Date): Source[] {
+  const states = new Map(listSourceStates(db).map((s) => [s.sourceId, s]));
+  const nowIso = now.toISOString();
+  return sources.filter((source) => {
+    if (!source.enabled) return false;
+    const state = states.get(source.id);
+    if (state === undefined) return true;
+    if (state.gone) return false;
+    return state.nextPollAt === null || state.nextPollAt <= nowIso;
+  });
+}
+
+export interface SourceFailures {
+  sourceId: string;
+  failures: number;
+  /** Successful polls (200 or 304) in the same days: 0 means the source could not be checked. */
+  successes: number;
+  lastReason: string | null;
+  lastFailureAt: string | null;
+}
+
+/**
+ * Sources with failed polls on any UTC day overlapping [startIso, endIso). Day granularity: a
+ * week boundary at local midnight includes the UTC day it falls in.
+ */
+export function failuresBetween(db: Db, startIso: string, endIso: string): SourceFailures[] {
+  const firstDay = startIso.slice(0, 10);
+  const lastDay = new Date(new Date(endIso).getTime() - 1).toISOString().slice(0, 10);
+  return prepareCached<
+    [string, string],
+    {
+      source_id: string;
+      failures: number;
+      successes: number;
+      last_reason: string | null;
+      last_failure_at: string | null;
+    }
+  >(
+    db,
+    `SELECT source_id, sum(failures) AS failures, sum(successes) AS successes,
+       max(last_failure_at) AS last_failure_at,
+       (SELECT p2.last_reason FROM poll_days p2 WHERE p2.source_id = p.source_id
+          AND p2.day >= ?1 AND p2.day <= ?2 AND p2.failures > 0
+        ORDER BY p2.day DESC LIMIT 1) AS last_reason
+     FROM poll_days p WHERE day >= ?1 AND day <= ?2
+     GROUP BY source_id HAVING sum(failures) > 0 ORDER BY source_id`,
+  )
+    .all(firstDay, lastDay)
+    .map((r) => ({
+      sourceId: r.source_id,
+      failures: r.failures,
+      successes: r.successes,
+      lastReason: r.last_reason,
+      lastFailureAt: r.last_failure_at,
+    }));
+}

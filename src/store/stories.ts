@@ -1,0 +1,377 @@
+// The story archive (tables stories and story_sources in migrations/0001-archive.sql).
+//
+// Deduplication rules, applied in saveStories in this order to find an existing story:
+//   1. the canonical URL (the same article from two feeds is one story known to two sources;
+//      a GUID that changes while the URL stays is the same story);
+//   2. (source, GUID) as recorded in story_sources (an item whose URL changed);
+//   3. the incoming story id (ingest/story-id.ts).
+// Found: re-polling an unchanged item changes nothing; an edit (title, summary, content, author,
+// categories, URL or a real publication date) by the story's first source updates the row and
+// keeps first_seen_at; another source only adds or refreshes its story_sources row.
+// Not found: a new story. Every batch is one transaction.
+import { createHash } from 'node:crypto';
+import type { Entities, StoredStory, Story, Tag } from '../domain.js';
+import type { Db } from './database.js';
+import { prepareCached } from './prepared.js';
+import {
+  readEntities,
+  readTags,
+  replaceTagsBySeq,
+  type EntityRow,
+  type TagRow,
+} from './tags.js';
+
+export type Annotate = (story: Story) => { tags: Tag[]; entities: Entities; rulesVersion: string };
+
+export interface SaveResult {
+  /** Ids of stories new to the archive. */
+  inserted: string[];
+  /** Ids of stories whose first source edited them. */
+  updated: string[];
+  /** Ids of existing stories now also known to another source. */
+  linked: string[];
+  /** Items that changed nothing. */
+  unchanged: number;
+}
+
+interface StoryRow {
+  seq: number;
+  id: string;
+  url: string | null;
+  guid: string | null;
+  source_id: string;
+  title: string;
+  summary: string;
+  content: string;
+  author: string | null;
+  categories: string;
+  published_at: string;
+  published_estimated: number;
+  paywalled: number;
+  first_seen_at: string;
+  content_hash: string;
+}
+
+interface LinkRow {
+  guid: string | null;
+  url: string | null;
+  title: string;
+  published_at: string;
+}
+
+const STORY_COLUMNS = `seq, id, url, guid, source_id, title, summary, content, author, categories,
+  published_at, published_estimated, paywalled, first_seen_at, content_hash`;
+
+/** What counts as an edit. An estimated date (the first-seen time) is not part of it. */
+export function hashStoryContent(story: Story): string {
+  const parts = [
+    story.title,
+    story.summary,
+    story.content,
+    story.author ?? '',
+    JSON.stringify(story.categories),
+    story.url ?? '',
+    story.publishedEstimated ? '' : story.publishedAt,
+  ];
+  return createHash('sha1').update(parts.join('\u0000')).digest('base64url');
+}
+
+function findExisting(db: Db, story: Story): StoryRow | undefined {
+  if (story.url !== null) {
+    const byUrl = prepareCached<[string], StoryRow>(
+      db,
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE url = ?`,
+    ).get(story.url);
+    if (byUrl !== undefined) return byUrl;
+  }
+  if (story.guid !== null) {
+    const byGuid = prepareCached<[string, string], StoryRow>(
+      db,
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE seq =
+         (SELECT story_seq FROM story_sources WHERE source_id = ? AND guid = ? LIMIT 1)`,
+    ).get(story.sourceId, story.guid);
+    if (byGuid !== undefined) return byGuid;
+  }
+  return prepareCached<[string], StoryRow>(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`,
+  ).get(story.id);
+}
+
+function insertStory(db: Db, story: Story, hash: string, nowIso: string): number {
+  const result = prepareCached(
+    db,
+    `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
+       published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    story.id,
+    story.url,
+    story.guid,
+    story.sourceId,
+    story.title,
+    story.summary,
+    story.content,
+    story.author,
+    JSON.stringify(story.categories),
+    story.publishedAt,
+    story.publishedEstimated ? 1 : 0,
+    story.paywalled ? 1 : 0,
+    nowIso,
+    nowIso,
+    hash,
+  );
+  return Number(result.lastInsertRowid);
+}
+
+function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, nowIso: string): void {
+  // Keep a real stored date when the feed has stopped giving one.
+  const keepDate = story.publishedEstimated;
+  prepareCached(
+    db,
+    `UPDATE stories SET url = ?, guid = ?, title = ?, summary = ?, content = ?, author = ?,
+       categories = ?, published_at = ?, published_estimated = ?, paywalled = ?, updated_at = ?,
+       content_hash = ?
+     WHERE seq = ?`,
+  ).run(
+    story.url ?? existing.url,
+    story.guid ?? existing.guid,
+    story.title,
+    story.summary,
+    story.content,
+    story.author,
+    JSON.stringify(story.categories),
+    keepDate ? existing.published_at : story.publishedAt,
+    keepDate ? existing.published_estimated : 0,
+    story.paywalled ? 1 : 0,
+    nowIso,
+    hash,
+    existing.seq,
+  );
+}
+
+/** Adds or refreshes the (story, source) link. Returns whether the link is new. */
+function linkSource(db: Db, seq: number, story: Story, nowIso: string): boolean {
+  const link = prepareCached<[number, string], LinkRow>(
+    db,
+    'SELECT guid, url, title, published_at FROM story_sources WHERE story_seq = ? AND source_id = ?',
+  ).get(seq, story.sourceId);
+  if (link === undefined) {
+    prepareCached(
+      db,
+      `INSERT INTO story_sources (story_seq, source_id, guid, url, title, published_at, first_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(seq, story.sourceId, story.guid, story.url, story.title, story.publishedAt, nowIso);
+    return true;
+  }
+  const guid = story.guid ?? link.guid;
+  const url = story.url ?? link.url;
+  const publishedAt = story.publishedEstimated ? link.published_at : story.publishedAt;
+  if (
+    guid !== link.guid ||
+    url !== link.url ||
+    story.title !== link.title ||
+    publishedAt !== link.published_at
+  ) {
+    prepareCached(
+      db,
+      `UPDATE story_sources SET guid = ?, url = ?, title = ?, published_at = ?
+       WHERE story_seq = ? AND source_id = ?`,
+    ).run(guid, url, story.title, publishedAt, seq, story.sourceId);
+  }
+  return false;
+}
+
+/**
+ * Stores a batch of stories from one poll in one transaction. `annotate` (tagging) runs for new
+ * and edited stories only, and its tags and entities replace the story's previous ones.
+ */
+export function saveStories(
+  db: Db,
+  stories: readonly Story[],
+  now: Date,
+  annotate?: Annotate,
+): SaveResult {
+  const nowIso = now.toISOString();
+  const result: SaveResult = { inserted: [], updated: [], linked: [], unchanged: 0 };
+  const run = db.transaction(() => {
+    for (const story of stories) {
+      const hash = hashStoryContent(story);
+      const existing = findExisting(db, story);
+      if (existing === undefined) {
+        const seq = insertStory(db, story, hash, nowIso);
+        linkSource(db, seq, story, nowIso);
+        if (annotate) writeAnnotation(db, seq, story, annotate);
+        result.inserted.push(story.id);
+        continue;
+      }
+      const isNewLink = linkSource(db, existing.seq, story, nowIso);
+      if (existing.source_id === story.sourceId && existing.content_hash !== hash) {
+        updateStory(db, existing, story, hash, nowIso);
+        if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);
+        result.updated.push(existing.id);
+      } else if (isNewLink) {
+        result.linked.push(existing.id);
+      } else {
+        result.unchanged++;
+      }
+    }
+  });
+  try {
+    run();
+  } catch (error) {
+    throw new Error(`store: could not save ${stories.length} stories`, { cause: error });
+  }
+  return result;
+}
+
+function writeAnnotation(db: Db, seq: number, story: Story, annotate: Annotate): void {
+  const { tags, entities, rulesVersion } = annotate(story);
+  replaceTagsBySeq(db, seq, tags, entities, rulesVersion);
+}
+
+// ---------------------------------------------------------------- reading
+
+function toStory(row: StoryRow): Story {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    guid: row.guid,
+    url: row.url,
+    title: row.title,
+    summary: row.summary,
+    content: row.content,
+    author: row.author,
+    categories: JSON.parse(row.categories) as string[],
+    publishedAt: row.published_at,
+    publishedEstimated: row.published_estimated === 1,
+    paywalled: row.paywalled === 1,
+  };
+}
+
+interface LinkSeqRow {
+  story_seq: number;
+  source_id: string;
+}
+
+function assemble(
+  rows: readonly StoryRow[],
+  links: readonly LinkSeqRow[],
+  tagRows: readonly TagRow[],
+  entityRows: readonly EntityRow[],
+): StoredStory[] {
+  const sourcesBySeq = new Map<number, string[]>();
+  for (const link of links) {
+    const list = sourcesBySeq.get(link.story_seq);
+    if (list === undefined) sourcesBySeq.set(link.story_seq, [link.source_id]);
+    else list.push(link.source_id);
+  }
+  const tags = readTags(tagRows);
+  const entities = readEntities(entityRows);
+  return rows.map((row) => {
+    const others = (sourcesBySeq.get(row.seq) ?? []).filter((s) => s !== row.source_id);
+    return {
+      ...toStory(row),
+      sourceIds: [row.source_id, ...others],
+      firstSeenAt: row.first_seen_at,
+      tags: tags.get(row.seq) ?? [],
+      entities: entities.get(row.seq) ?? { organisations: [], money: [] },
+    };
+  });
+}
+
+/** A story by its id or its canonical URL, with every source, tag and entity. */
+export function getStory(db: Db, idOrUrl: string): StoredStory | null {
+  const row =
+    prepareCached<[string], StoryRow>(db, `SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`).get(
+      idOrUrl,
+    ) ??
+    prepareCached<[string], StoryRow>(db, `SELECT ${STORY_COLUMNS} FROM stories WHERE url = ?`).get(
+      idOrUrl,
+    );
+  if (row === undefined) return null;
+  return loadStoredBySeqs(db, [row])[0] ?? null;
+}
+
+/** Full stories for rows already read (tags, entities and sources in three queries). */
+export function loadStoredBySeqs(db: Db, rows: readonly StoryRow[]): StoredStory[] {
+  if (rows.length === 0) return [];
+  const seqs = JSON.stringify(rows.map((r) => r.seq));
+  const links = prepareCached<[string], LinkSeqRow>(
+    db,
+    `SELECT story_seq, source_id FROM story_sources
+     WHERE story_seq IN (SELECT value FROM json_each(?)) ORDER BY first_seen_at, source_id`,
+  ).all(seqs);
+  const tagRows = prepareCached<[string], TagRow>(
+    db,
+    `SELECT story_seq, theme, score, evidence FROM story_tags
+     WHERE story_seq IN (SELECT value FROM json_each(?))`,
+  ).all(seqs);
+  const entityRows = prepareCached<[string], EntityRow>(
+    db,
+    `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind FROM story_entities
+     WHERE story_seq IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+  ).all(seqs);
+  return assemble(rows, links, tagRows, entityRows);
+}
+
+/**
+ * Stories published in [startsAtIso, endsAtIso), oldest first, with tags, entities and every
+ * source: what the digest is built from. Uses the published_at index throughout.
+ */
+export function listStoriesBetween(db: Db, startsAtIso: string, endsAtIso: string): StoredStory[] {
+  const rows = prepareCached<[string, string], StoryRow>(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM stories
+     WHERE published_at >= ? AND published_at < ? ORDER BY published_at, seq`,
+  ).all(startsAtIso, endsAtIso);
+  if (rows.length === 0) return [];
+  const range = [startsAtIso, endsAtIso] as [string, string];
+  const links = prepareCached<[string, string], LinkSeqRow>(
+    db,
+    `SELECT l.story_seq, l.source_id FROM stories s JOIN story_sources l ON l.story_seq = s.seq
+     WHERE s.published_at >= ? AND s.published_at < ? ORDER BY l.first_seen_at, l.source_id`,
+  ).all(...range);
+  const tagRows = prepareCached<[string, string], TagRow>(
+    db,
+    `SELECT t.story_seq, t.theme, t.score, t.evidence FROM stories s
+     JOIN story_tags t ON t.story_seq = s.seq
+     WHERE s.published_at >= ? AND s.published_at < ?`,
+  ).all(...range);
+  const entityRows = prepareCached<[string, string], EntityRow>(
+    db,
+    `SELECT e.story_seq, e.kind, e.entity_id, e.name, e.matched, e.pounds, e.org_kind
+     FROM stories s JOIN story_entities e ON e.story_seq = s.seq
+     WHERE s.published_at >= ? AND s.published_at < ? ORDER BY e.rowid`,
+  ).all(...range);
+  return assemble(rows, links, tagRows, entityRows);
+}
+
+/**
+ * Every story (or those published at or after `since`), in storage order, read in pages so the
+ * caller may write (e.g. replaceTags) between items: better-sqlite3 forbids writing while a
+ * statement of the same connection is still iterating.
+ */
+export function* iterateStories(
+  db: Db,
+  options: { since?: string; pageSize?: number } = {},
+): Generator<Story> {
+  const since = options.since ?? '';
+  const pageSize = options.pageSize ?? 500;
+  const page = prepareCached<[number, string, number], StoryRow>(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM stories WHERE seq > ? AND published_at >= ?
+     ORDER BY seq LIMIT ?`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, since, pageSize);
+    for (const row of rows) yield toStory(row);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+export function countStories(db: Db): number {
+  return prepareCached<[], { n: number }>(db, 'SELECT count(*) AS n FROM stories').get()!.n;
+}

@@ -1,0 +1,176 @@
+// Themes and entities per story (tables story_tags, story_entities, organisation_names in
+// migrations/0002-tags.sql). Tags are replaced as a whole whenever a story is (re)tagged, so a
+// story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
+import type { Entities, Evidence, OrganisationKind, Tag } from '../domain.js';
+import type { Db } from './database.js';
+import { prepareCached } from './prepared.js';
+
+export interface TagRow {
+  story_seq: number;
+  theme: string;
+  score: number;
+  evidence: string;
+}
+
+export interface EntityRow {
+  story_seq: number;
+  kind: 'org' | 'money';
+  entity_id: string | null;
+  name: string;
+  matched: string;
+  pounds: number | null;
+  org_kind: string | null;
+}
+
+/** Lower-case, single-spaced: how organisation names are compared. */
+export function normaliseOrganisationKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Replaces a story's tags and entities. Returns false when no story has that id. */
+export function replaceTags(
+  db: Db,
+  storyId: string,
+  tags: readonly Tag[],
+  entities: Entities,
+  rulesVersion: string,
+): boolean {
+  const row = prepareCached<[string], { seq: number }>(
+    db,
+    'SELECT seq FROM stories WHERE id = ?',
+  ).get(storyId);
+  if (row === undefined) return false;
+  db.transaction(() => replaceTagsBySeq(db, row.seq, tags, entities, rulesVersion))();
+  return true;
+}
+
+/** The same, by internal row number, for callers already inside a transaction. */
+export function replaceTagsBySeq(
+  db: Db,
+  seq: number,
+  tags: readonly Tag[],
+  entities: Entities,
+  rulesVersion: string,
+): void {
+  prepareCached(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
+  prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
+  const insertTag = prepareCached(
+    db,
+    `INSERT OR REPLACE INTO story_tags (story_seq, theme, score, evidence, rules_version)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const tag of tags) {
+    insertTag.run(seq, tag.theme, tag.score, JSON.stringify(tag.evidence), rulesVersion);
+  }
+  const insertEntity = prepareCached(
+    db,
+    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, org_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertName = prepareCached(
+    db,
+    'INSERT OR IGNORE INTO organisation_names (name_key, entity_id) VALUES (?, ?)',
+  );
+  for (const org of entities.organisations) {
+    insertEntity.run(seq, 'org', org.id, org.name, org.matched, null, org.kind);
+    insertName.run(normaliseOrganisationKey(org.name), org.id);
+    insertName.run(normaliseOrganisationKey(org.matched), org.id);
+    insertName.run(normaliseOrganisationKey(org.id), org.id);
+  }
+  for (const money of entities.money) {
+    insertEntity.run(seq, 'money', null, money.text, money.text, money.pounds, null);
+  }
+  prepareCached(db, 'UPDATE stories SET rules_version = ? WHERE seq = ?').run(rulesVersion, seq);
+}
+
+/** Tags of many stories, by row number; each story's tags highest score first. */
+export function readTags(rows: readonly TagRow[]): Map<number, Tag[]> {
+  const bySeq = new Map<number, Tag[]>();
+  for (const row of rows) {
+    const tag: Tag = {
+      theme: row.theme,
+      score: row.score,
+      evidence: JSON.parse(row.evidence) as Evidence[],
+    };
+    const list = bySeq.get(row.story_seq);
+    if (list === undefined) bySeq.set(row.story_seq, [tag]);
+    else list.push(tag);
+  }
+  for (const list of bySeq.values()) list.sort((a, b) => b.score - a.score);
+  return bySeq;
+}
+
+export function readEntities(rows: readonly EntityRow[]): Map<number, Entities> {
+  const bySeq = new Map<number, Entities>();
+  for (const row of rows) {
+    let entities = bySeq.get(row.story_seq);
+    if (entities === undefined) {
+      entities = { organisations: [], money: [] };
+      bySeq.set(row.story_seq, entities);
+    }
+    if (row.kind === 'org') {
+      entities.organisations.push({
+        id: row.entity_id ?? '',
+        name: row.name,
+        kind: (row.org_kind ?? 'other') as OrganisationKind,
+        matched: row.matched,
+      });
+    } else {
+      entities.money.push({ text: row.name, pounds: row.pounds ?? 0 });
+    }
+  }
+  return bySeq;
+}
+
+/** Tags and entities of one story. */
+export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entities } {
+  const tags = readTags(
+    prepareCached<[number], TagRow>(
+      db,
+      'SELECT story_seq, theme, score, evidence FROM story_tags WHERE story_seq = ?',
+    ).all(seq),
+  );
+  const entities = readEntities(
+    prepareCached<[number], EntityRow>(
+      db,
+      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind
+       FROM story_entities WHERE story_seq = ? ORDER BY rowid`,
+    ).all(seq),
+  );
+  return {
+    tags: tags.get(seq) ?? [],
+    entities: entities.get(seq) ?? { organisations: [], money: [] },
+  };
+}
+
+/** Stories per theme published in [startIso, endIso). Themes with no stories are absent. */
+export function countByThemeBetween(
+  db: Db,
+  startIso: string,
+  endIso: string,
+): Record<string, number> {
+  const rows = prepareCached<[string, string], { theme: string; n: number }>(
+    db,
+    `SELECT t.theme AS theme, count(*) AS n
+     FROM stories s JOIN story_tags t ON t.story_seq = s.seq
+     WHERE s.published_at >= ? AND s.published_at < ?
+     GROUP BY t.theme ORDER BY t.theme`,
+  ).all(startIso, endIso);
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.theme] = row.n;
+  return counts;
+}
+
+/** Canonical organisation ids whose id, canonical name or any spelling seen contains `text`. */
+export function findOrganisationIds(db: Db, text: string): string[] {
+  const key = normaliseOrganisationKey(text);
+  if (key === '') return [];
+  const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return prepareCached<[string, string], { entity_id: string }>(
+    db,
+    `SELECT DISTINCT entity_id FROM organisation_names
+     WHERE name_key = ? OR name_key LIKE ? ESCAPE '\\' ORDER BY entity_id LIMIT 200`,
+  )
+    .all(key, `%${escaped}%`)
+    .map((r) => r.entity_id);
+}
