@@ -1,7 +1,9 @@
 // `digest`: this week so far (partial), last week, or a past ISO week, as this channel would get
-// it: when the channel follows some themes, only their sections. Weeks after the current one are
+// it (selectForSubscription: its themes, plus the organisations it follows; everything when the
+// channel has no subscription). Weeks after the current one are
 // an error (there is nothing to show yet, and a typo like 2071 should say so).
 import { commandError } from './command-error.js';
+import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { compareWeeks, formatWeek, parseWeek, previousWeek } from '../digest/week.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
@@ -40,10 +42,6 @@ export function runDigest(
     invocation.workspaceId,
     invocation.channelId,
   );
-  const followed = subscription?.themes;
-  const view =
-    Array.isArray(followed) && followed.length > 0
-      ? { ...digest, sections: digest.sections.filter((s) => followed.includes(s.themeId)) }
-      : digest;
+  const view = subscription === null ? digest : selectForSubscription(digest, subscription);
   return { kind: 'digest', digest: view, partial: compareWeeks(week, current.week) === 0 };
 }

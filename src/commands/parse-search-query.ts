@@ -29,6 +29,7 @@ const FILTER_HELP = 'use theme:, source:, org:, since:, until: or week:';
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const WORD_SEPARATORS = /[()[\]{}<>,;:!?"^=+|\\/~`]+/u;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface ParseSearchOptions {
@@ -165,21 +166,13 @@ export function parseSearchText(text: string, options: ParseSearchOptions = {}):
       else pushUnique(query.phrases, phrase);
       continue;
     }
-    const isPrefix = token.value.endsWith('*');
-    const word = token.value.replace(EDGE_PUNCTUATION, '');
-    if (!HAS_WORD_CHAR.test(word)) continue;
-    if (token.negated) {
-      pushUnique(query.excluded, word);
-    } else if (isPrefix) {
-      if ([...word].length < MIN_PREFIX_CHARS) {
-        problems.push(
-          `'${word}*' is too short to search by prefix; type at least ${MIN_PREFIX_CHARS} letters before *`,
-        );
-      } else pushUnique(query.prefixes, word);
-    } else if (word === 'AND') {
-      // Words are already all required; FTS operators are never passed through.
+    // Brackets, commas and the like separate words: `NEAR(carter,` is the words NEAR and carter.
+    const pieces = token.value.split(WORD_SEPARATORS).filter((p) => HAS_WORD_CHAR.test(p));
+    if (pieces.length > 1) {
+      for (const piece of pieces) addWord(query, { ...token, value: piece }, problems);
       continue;
-    } else pushUnique(query.terms, word);
+    }
+    addWord(query, token, problems);
   }
   if (tooMany > 0) {
     problems.push(
@@ -205,6 +198,24 @@ export function parseSearchText(text: string, options: ParseSearchOptions = {}):
     problems.push('nothing to search for; type some words or a filter such as theme:carter');
   }
   return { query, problems };
+}
+
+function addWord(query: SearchQuery, token: RawToken, problems: string[]): void {
+  const isPrefix = token.value.endsWith('*');
+  const word = token.value.replace(EDGE_PUNCTUATION, '');
+  if (!HAS_WORD_CHAR.test(word)) return;
+  if (token.negated) {
+    pushUnique(query.excluded, word);
+  } else if (isPrefix) {
+    if ([...word].length < MIN_PREFIX_CHARS) {
+      problems.push(
+        `'${word}*' is too short to search by prefix; type at least ${MIN_PREFIX_CHARS} letters before *`,
+      );
+    } else pushUnique(query.prefixes, word);
+  } else if (word !== 'AND') {
+    // AND is dropped (words are all required anyway); other FTS operators stay plain words.
+    pushUnique(query.terms, word);
+  }
 }
 
 /** True when a query has neither words nor filters. */
@@ -281,7 +292,8 @@ export function validateSearchQuery(
     for (const value of values) {
       if (lower.has(value.toLowerCase())) continue;
       const list = ids.length <= 12 ? ` Known ${kind}s: ${ids.join(', ')}.` : '';
-      problems.push(`unknown ${kind} '${value.slice(0, 40)}'${didYouMean(value, ids)}${list}`);
+      const suggestion = didYouMean(value, ids) || '.';
+      problems.push(`unknown ${kind} '${value.slice(0, 40)}'${suggestion}${list}`);
     }
   };
   check('theme', query.themes, known.themes);

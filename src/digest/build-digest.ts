@@ -4,7 +4,14 @@
 // Sections follow the theme configuration order and only themes with stories appear; stories with
 // no configured theme go to a final "Other news" section (selectForSubscription keeps it only for
 // channels that follow everything).
-import type { Digest, DigestEntry, DigestLink, DigestSection, IsoWeek, StoredStory } from '../domain.js';
+import type {
+  Digest,
+  DigestEntry,
+  DigestLink,
+  DigestSection,
+  IsoWeek,
+  StoredStory,
+} from '../domain.js';
 import { clusterStories } from './cluster-stories.js';
 import { compareRanked, scoreEntry } from './rank-entries.js';
 import { describeStory } from './story-features.js';
@@ -132,7 +139,11 @@ export function buildDigest(input: DigestInput): Digest {
 }
 
 /** Stories published in [start, end), each id once, in a canonical order. */
-function selectWeek(stories: readonly StoredStory[], startMs: number, endMs: number): StoredStory[] {
+function selectWeek(
+  stories: readonly StoredStory[],
+  startMs: number,
+  endMs: number,
+): StoredStory[] {
   const byId = new Map<string, StoredStory>();
   for (const story of stories) {
     const at = Date.parse(story.publishedAt);
@@ -182,7 +193,8 @@ function toEntry(cluster: Cluster, score: number, nameOf: Map<string, string>): 
   const seenSources = new Set<string>();
   const seenUrls = new Set<string>();
   for (const story of cluster.stories) {
-    if (seenSources.has(story.sourceId) || (story.url !== null && seenUrls.has(story.url))) continue;
+    if (seenSources.has(story.sourceId) || (story.url !== null && seenUrls.has(story.url)))
+      continue;
     seenSources.add(story.sourceId);
     if (story.url !== null) seenUrls.add(story.url);
     links.push({

@@ -3,17 +3,26 @@
 // Rules: two stories are the same item when they share a URL, or when their word overlap (shared
 // headline words over the shorter headline, averaged with the Jaccard index of title+summary
 // words), raised by NUMBER_FACTOR when they share a distinctive number (a sum, a count, a
-// percentage), reaches CLUSTER_THRESHOLD; stories from the same source need a much closer match
-// (outlets rarely post one item twice, but often post a series on one topic). Clusters are the
-// connected components (single link) of that relation. Candidate pairs come from an inverted
-// index over rare words and numbers, so a large week costs far less than comparing every pair.
-// Deterministic: components are returned ordered by their smallest input index.
+// percentage) and lowered when both quote sums of money, or name local organisations, but none in
+// common, reaches CLUSTER_THRESHOLD; stories from the same source need a much closer match
+// (outlets rarely post one item twice, but often post a series on one topic). Pairs are merged
+// strongest first, and only while a cluster keeps one story per source and an average similarity
+// across the merged groups (so a chain of loose pairs cannot swallow a week). Candidate pairs come
+// from an inverted index over rare words and numbers, so a large week costs far less than
+// comparing every pair. Deterministic: groups are ordered by their smallest input index.
 import type { StoryFeatures } from './story-features.js';
 
 export const CLUSTER_THRESHOLD = 0.28;
 export const SAME_SOURCE_THRESHOLD = 0.7;
 /** Sharing a distinctive number (the £248m, the 39,813 vacancies) strengthens the word match. */
 const NUMBER_FACTOR = 1.4;
+/**
+ * Two stories quoting different sums, or naming different local organisations (two trusts rated
+ * inadequate the same week), need a much closer word match.
+ */
+const CONFLICT_FACTOR = 0.6;
+/** A merge needs the average similarity across both groups to reach this share of the threshold. */
+const AVERAGE_LINK_FACTOR = 1;
 
 export interface ClusterInput {
   features: StoryFeatures;
@@ -21,7 +30,7 @@ export interface ClusterInput {
   sourceId: string;
 }
 
-function sharedCount(a: Set<string>, b: Set<string>): number {
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const value of small) if (large.has(value)) shared++;
@@ -40,17 +49,19 @@ function headlineOverlap(a: Set<string>, b: Set<string>): number {
   return sharedCount(a, b) / Math.max(3, Math.min(a.size, b.size));
 }
 
-/** How alike two stories are: 0 (nothing shared) upwards; 1 for a shared URL. */
-export function similarity(a: StoryFeatures, b: StoryFeatures): number {
-  if (a.url !== null && a.url === b.url) return 1;
-  const words = (headlineOverlap(a.title, b.title) + jaccard(a.body, b.body)) / 2;
-  return sharedCount(a.numbers, b.numbers) > 0 ? words * NUMBER_FACTOR : words;
+/** Both name something (sums, local organisations) and nothing is shared: likely two items. */
+function disagree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size > 0 && b.size > 0 && sharedCount(a, b) === 0;
 }
 
-export function isSameItem(a: ClusterInput, b: ClusterInput): boolean {
-  const score = similarity(a.features, b.features);
-  const threshold = a.sourceId === b.sourceId ? SAME_SOURCE_THRESHOLD : CLUSTER_THRESHOLD;
-  return score >= threshold;
+/** How alike two stories are: 0 (nothing shared) upwards; 1 for a shared URL. Not capped at 1. */
+export function similarity(a: StoryFeatures, b: StoryFeatures): number {
+  if (a.url !== null && a.url === b.url) return 1;
+  let score = (headlineOverlap(a.title, b.title) + jaccard(a.body, b.body)) / 2;
+  if (sharedCount(a.numbers, b.numbers) > 0) score *= NUMBER_FACTOR;
+  else if (disagree(a.sums, b.sums)) score *= CONFLICT_FACTOR;
+  if (disagree(a.organisations, b.organisations)) score *= CONFLICT_FACTOR;
+  return score;
 }
 
 function find(parent: number[], i: number): number {
@@ -68,11 +79,7 @@ function find(parent: number[], i: number): number {
 export function clusterStories(items: readonly ClusterInput[]): number[][] {
   const n = items.length;
   const parent = Array.from({ length: n }, (_, i) => i);
-  const union = (a: number, b: number) => {
-    const ra = find(parent, a);
-    const rb = find(parent, b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
 
   // Inverted index: words common to a large share of the week cannot identify one item, so they
   // do not propose candidates (they still count in the similarity of proposed pairs).
@@ -88,6 +95,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   });
   const maxPosting = Math.max(50, Math.ceil(n / 20));
   const checked = new Set<number>();
+  const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
   for (const list of postings.values()) {
     if (list.length < 2 || list.length > maxPosting) continue;
     for (let x = 0; x < list.length; x++) {
@@ -97,18 +105,47 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
         const pairKey = a * n + b;
         if (checked.has(pairKey)) continue;
         checked.add(pairKey);
-        if (find(parent, a) === find(parent, b)) continue;
-        if (isSameItem(items[a]!, items[b]!)) union(a, b);
+        const score = similarity(items[a]!.features, items[b]!.features);
+        if (score >= thresholdFor(items[a]!, items[b]!)) {
+          const sameUrl =
+            items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
+          links.push({ a, b, score, sameUrl });
+        }
       }
     }
   }
 
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const root = find(parent, i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
+  // Strongest links first (greedy agglomeration); a merge must also keep one story per source
+  // and an average similarity across the two groups, so one loose pair cannot chain many items.
+  links.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
+  for (const { a, b, sameUrl } of links) {
+    const ra = find(parent, a);
+    const rb = find(parent, b);
+    if (ra === rb) continue;
+    const left = members.get(ra)!;
+    const right = members.get(rb)!;
+    if (!sameUrl && !canMerge(items, left, right)) continue;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    members.set(keep, [...left, ...right]);
+    members.delete(drop);
   }
-  return [...groups.values()].sort((a, b) => a[0]! - b[0]!);
+
+  return [...members.values()]
+    .map((group) => group.sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!);
+}
+
+function thresholdFor(a: ClusterInput, b: ClusterInput): number {
+  return a.sourceId === b.sourceId ? SAME_SOURCE_THRESHOLD : CLUSTER_THRESHOLD;
+}
+
+function canMerge(items: readonly ClusterInput[], left: number[], right: number[]): boolean {
+  const sources = new Set(left.map((i) => items[i]!.sourceId));
+  if (right.some((i) => sources.has(items[i]!.sourceId))) return false;
+  let total = 0;
+  for (const i of left) {
+    for (const j of right) total += similarity(items[i]!.features, items[j]!.features);
+  }
+  return total / (left.length * right.length) >= CLUSTER_THRESHOLD * AVERAGE_LINK_FACTOR;
 }

@@ -27,12 +27,13 @@ export function escapeMarkdown(text: string): string {
   const oneLine = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ');
   const escaped = oneLine
     .trim()
-    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
-    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-  // A leading "-", "=" or "1." could still start a block (list, heading underline, ordered list).
-  return escaped.replace(/^([-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  // At the start of a line "#", "+", "-", "=" or "1." would begin a block (heading, list,
+  // heading underline, ordered list). "(" and "!" are harmless once "[" and "]" are escaped.
+  return escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** A link target usable in Markdown, or null for anything but http(s). */
@@ -68,9 +69,7 @@ function renderEntry(entry: DigestEntry, n: number, timeZone: string): string[] 
   const byline = [
     lead ? escapeMarkdown(sourceLabel(lead)) : null,
     formatDay(entry.publishedAt, timeZone),
-    others.length > 0
-      ? `also ${others.map((l) => link(sourceLabel(l), l.url)).join(', ')}`
-      : null,
+    others.length > 0 ? `also ${others.map((l) => link(sourceLabel(l), l.url)).join(', ')}` : null,
   ].filter((part): part is string => part !== null && part !== '');
   const lines = [`${n}. **${link(entry.title, entry.url)}**`, byline.join(' · ')];
   if (entry.summary.trim() !== '') lines.push(escapeMarkdown(entry.summary));
@@ -82,9 +81,9 @@ function renderEntry(entry: DigestEntry, n: number, timeZone: string): string[] 
   ].filter((part): part is string => part !== null);
   if (facts.length > 0) lines.push(facts.join(' · '));
   // Hard line breaks (a trailing backslash) keep one entry together as one list item.
-  return lines.map((line, i) => (i === 0 ? line : `   ${line}`)).map((line, i, all) =>
-    i < all.length - 1 ? `${line}\\` : line,
-  );
+  return lines
+    .map((line, i) => (i === 0 ? line : `   ${line}`))
+    .map((line, i, all) => (i < all.length - 1 ? `${line}\\` : line));
 }
 
 function renderSection(section: DigestSection, timeZone: string): string[] {

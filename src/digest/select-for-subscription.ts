@@ -33,7 +33,10 @@ export function selectForSubscription(
   return { ...digest, sections };
 }
 
-function organisationSection(digest: Digest, organisations: readonly string[]): DigestSection | null {
+function organisationSection(
+  digest: Digest,
+  organisations: readonly string[],
+): DigestSection | null {
   if (organisations.length === 0) return null;
   const wanted = new Set(organisations);
   const byLead = new Map<string, DigestEntry>();

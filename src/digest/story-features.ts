@@ -28,7 +28,7 @@ const MULTIPLIERS: Record<string, number> = {
 };
 
 const NUMBER_PATTERN =
-  /(£|\$|€)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|billion|tn|trillion|%|per cent)?\b/gi;
+  /(£|\$|€)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|billion|tn|trillion|%|per cent)?(?![a-z0-9])/gi;
 
 export interface StoryFeatures {
   /** Content-word stems of the title. */
@@ -37,6 +37,10 @@ export interface StoryFeatures {
   body: Set<string>;
   /** Distinctive numbers, normalised ("£1.2bn" and "£1,200m" are both "£1200000000"). */
   numbers: Set<string>;
+  /** The sums among `numbers`. */
+  sums: Set<string>;
+  /** Ids of local organisations named (trusts, ICBs, others; not national bodies). */
+  organisations: Set<string>;
   /** URL without scheme, `www.`, query or trailing slash; null when none. */
   url: string | null;
 }
@@ -114,16 +118,26 @@ export function distinctiveNumbers(text: string): string[] {
 export function normaliseUrl(url: string | null): string | null {
   if (!url) return null;
   const cut = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
-  return cut.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase() || null;
+  return (
+    cut
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .toLowerCase() || null
+  );
 }
 
 export function describeStory(story: {
   title: string;
   summary: string;
   url: string | null;
+  entities?: { organisations: readonly { id: string; kind: string }[] };
 }): StoryFeatures {
   const title = new Set(contentWords(story.title));
   const body = new Set([...title, ...contentWords(story.summary)]);
   const numbers = new Set(distinctiveNumbers(`${story.title} ${story.summary}`));
-  return { title, body, numbers, url: normaliseUrl(story.url) };
+  const sums = new Set([...numbers].filter((n) => /^[£$€]/.test(n)));
+  const organisations = new Set(
+    (story.entities?.organisations ?? []).filter((o) => o.kind !== 'national').map((o) => o.id),
+  );
+  return { title, body, numbers, sums, organisations, url: normaliseUrl(story.url) };
 }

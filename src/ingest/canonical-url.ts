@@ -51,7 +51,10 @@ export function isTrackingParam(name: string): boolean {
 }
 
 /** Resolves `raw` against `base` (when relative); null unless the result is absolute http(s). */
-export function resolveHttpUrl(raw: string | null | undefined, base?: string | null): string | null {
+export function resolveHttpUrl(
+  raw: string | null | undefined,
+  base?: string | null,
+): string | null {
   if (raw === null || raw === undefined) return null;
   // Feeds put whitespace and even newlines inside <link>; URLs never legitimately contain them.
   const trimmed = raw.trim().replace(/[\t\n\r]/g, '');
@@ -73,7 +76,10 @@ export function resolveHttpUrl(raw: string | null | undefined, base?: string | n
 }
 
 /** The canonical form described in the header, or null when there is no usable http(s) URL. */
-export function canonicaliseUrl(raw: string | null | undefined, base?: string | null): string | null {
+export function canonicaliseUrl(
+  raw: string | null | undefined,
+  base?: string | null,
+): string | null {
   const resolved = resolveHttpUrl(raw, base);
   if (resolved === null) return null;
   const url = new URL(resolved);

@@ -21,9 +21,15 @@ const NON_ALTERNATE = new Set(['self', 'edit', 'enclosure', 'replies', 'hub', 'l
 /** The story link among Atom-style candidates, resolved to absolute http(s), or null. */
 export function chooseAlternateLink(links: readonly LinkCandidate[]): string | null {
   const resolved = links
-    .map((l) => ({ ...l, url: resolveHttpUrl(l.href, l.base), rel: l.rel?.trim().toLowerCase() ?? null }))
+    .map((l) => ({
+      ...l,
+      url: resolveHttpUrl(l.href, l.base),
+      rel: l.rel?.trim().toLowerCase() ?? null,
+    }))
     .filter((l) => l.url !== null);
-  const alternates = resolved.filter((l) => l.rel === null || l.rel === '' || l.rel === 'alternate');
+  const alternates = resolved.filter(
+    (l) => l.rel === null || l.rel === '' || l.rel === 'alternate',
+  );
   const html = alternates.find((l) => !l.type || /html/i.test(l.type));
   const choice =
     html ?? alternates[0] ?? resolved.find((l) => l.rel === null || !NON_ALTERNATE.has(l.rel));
@@ -31,7 +37,10 @@ export function chooseAlternateLink(links: readonly LinkCandidate[]): string | n
 }
 
 /** Applies an xml:base attribute (possibly relative) on top of the base already in scope. */
-export function applyXmlBase(xmlBase: string | null | undefined, inScope: string | null): string | null {
+export function applyXmlBase(
+  xmlBase: string | null | undefined,
+  inScope: string | null,
+): string | null {
   if (!xmlBase || xmlBase.trim() === '') return inScope;
   try {
     const next = inScope ? new URL(xmlBase.trim(), inScope) : new URL(xmlBase.trim());
@@ -51,9 +60,11 @@ export function escapeHtml(text: string): string {
  */
 export function textConstruct(value: string, type: string | null, mode: string | null): string {
   const t = type?.trim().toLowerCase() ?? '';
-  if (mode?.toLowerCase() === 'base64' || (t !== '' && !/text|html|xml/.test(t))) {
-    const decoded = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
-    return decoded;
+  const binary =
+    mode?.toLowerCase() === 'base64' ||
+    /^(application\/octet-stream|image\/|audio\/|video\/)/.test(t);
+  if (binary && /^[A-Za-z0-9+/=\s]+$/.test(value)) {
+    return Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
   }
   if (t === 'text' || t === 'text/plain') return escapeHtml(value);
   return value;

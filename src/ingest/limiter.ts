@@ -43,7 +43,7 @@ export function createFetchLimiter(options: FetchLimiterOptions): FetchLimiter {
     else byHost.set(host, left);
     // Start every waiter that now fits, oldest first; a waiter for a busy host does not block
     // the ones behind it.
-    for (let i = 0; i < queue.length && running < concurrency; ) {
+    for (let i = 0; i < queue.length && running < concurrency;) {
       const waiter = queue[i]!;
       if (hasRoom(waiter.host)) {
         queue.splice(i, 1);

@@ -37,10 +37,20 @@ export function parseFeedDate(raw: string | null | undefined): Date | null {
   if (!raw) return null;
   let text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return null;
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (uk) {
+    // dd/mm/yyyy, as British sites write it (never the US order).
+    const ms = Date.UTC(Number(uk[3]), Number(uk[2]) - 1, Number(uk[1]));
+    return Number(uk[2]) <= 12 && Number(uk[1]) <= 31 ? new Date(ms) : null;
+  }
   if (ISO_WITHOUT_ZONE.test(text)) text = `${text.replace(' ', 'T')}Z`;
-  else {
+  else if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) {
     text = text.replace(/\b([A-Z]{1,4})$/, (zone) => ZONES[zone] ?? zone);
     if (ENDS_WITH_TIME.test(text)) text = `${text} +0000`;
+    // "14 February 2017": a date without a time, read as midnight UTC.
+    else if (!/\d:\d\d/.test(text) && !/^\d{4}-\d{2}(-\d{2})?$/.test(text)) {
+      text = `${text} 00:00 +0000`;
+    }
   }
   const ms = Date.parse(text);
   if (Number.isFinite(ms)) return new Date(ms);

@@ -19,11 +19,7 @@ const MAX_INPUT = 200_000;
 
 /** Removes control, zero-width and bidi characters and collapses every run of whitespace. */
 export function cleanText(text: string): string {
-  return text
-    .replace(CONTROL_CHARS, '')
-    .replace(INVISIBLE_CHARS, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Plain text of an HTML fragment: scripts and styles dropped, blocks separated, entities decoded. */

@@ -242,7 +242,7 @@ export function failuresBetween(db: Db, startIso: string, endIso: string): Sourc
   const firstDay = startIso.slice(0, 10);
   const lastDay = new Date(new Date(endIso).getTime() - 1).toISOString().slice(0, 10);
   return prepareCached<
-    [string, string],
+    [{ first: string; last: string }],
     {
       source_id: string;
       failures: number;
@@ -255,12 +255,12 @@ export function failuresBetween(db: Db, startIso: string, endIso: string): Sourc
     `SELECT source_id, sum(failures) AS failures, sum(successes) AS successes,
        max(last_failure_at) AS last_failure_at,
        (SELECT p2.last_reason FROM poll_days p2 WHERE p2.source_id = p.source_id
-          AND p2.day >= ?1 AND p2.day <= ?2 AND p2.failures > 0
+          AND p2.day >= @first AND p2.day <= @last AND p2.failures > 0
         ORDER BY p2.day DESC LIMIT 1) AS last_reason
-     FROM poll_days p WHERE day >= ?1 AND day <= ?2
+     FROM poll_days p WHERE day >= @first AND day <= @last
      GROUP BY source_id HAVING sum(failures) > 0 ORDER BY source_id`,
   )
-    .all(firstDay, lastDay)
+    .all({ first: firstDay, last: lastDay })
     .map((r) => ({
       sourceId: r.source_id,
       failures: r.failures,

@@ -8,7 +8,8 @@
 // Found: re-polling an unchanged item changes nothing; an edit (title, summary, content, author,
 // categories, URL or a real publication date) by the story's first source updates the row and
 // keeps first_seen_at; another source only adds or refreshes its story_sources row.
-// Not found: a new story. Every batch is one transaction.
+// Not found: a new story. Every batch is one transaction. The FTS index (stories_fts) is written
+// here, next to each change of a story's text, never by triggers (see 0001-archive.sql).
 import { createHash } from 'node:crypto';
 import type { Entities, StoredStory, Story, Tag } from '../domain.js';
 import type { Db } from './database.js';
@@ -121,7 +122,26 @@ function insertStory(db: Db, story: Story, hash: string, nowIso: string): number
     nowIso,
     hash,
   );
-  return Number(result.lastInsertRowid);
+  const seq = Number(result.lastInsertRowid);
+  indexStory(db, seq, story);
+  return seq;
+}
+
+// The FTS index is external-content: it must be told the old text to remove a row
+// (https://www.sqlite.org/fts5.html#external_content_tables, the 'delete' command).
+function indexStory(db: Db, seq: number, story: Pick<Story, 'title' | 'summary' | 'content'>): void {
+  prepareCached(
+    db,
+    'INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)',
+  ).run(seq, story.title, story.summary, story.content);
+}
+
+function unindexStory(db: Db, row: StoryRow): void {
+  prepareCached(
+    db,
+    `INSERT INTO stories_fts (stories_fts, rowid, title, summary, content)
+     VALUES ('delete', ?, ?, ?, ?)`,
+  ).run(row.seq, row.title, row.summary, row.content);
 }
 
 function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, nowIso: string): void {
@@ -148,6 +168,14 @@ function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, now
     hash,
     existing.seq,
   );
+  if (
+    existing.title !== story.title ||
+    existing.summary !== story.summary ||
+    existing.content !== story.content
+  ) {
+    unindexStory(db, existing);
+    indexStory(db, existing.seq, story);
+  }
 }
 
 /** Adds or refreshes the (story, source) link. Returns whether the link is new. */
@@ -206,7 +234,12 @@ export function saveStories(
         continue;
       }
       const isNewLink = linkSource(db, existing.seq, story, nowIso);
-      if (existing.source_id === story.sourceId && existing.content_hash !== hash) {
+      const isOwner = existing.source_id === story.sourceId;
+      if (isOwner && story.guid !== null && story.guid !== existing.guid) {
+        // A re-issued GUID is not an edit, but later lookups by (source, GUID) must find it.
+        prepareCached(db, 'UPDATE stories SET guid = ? WHERE seq = ?').run(story.guid, existing.seq);
+      }
+      if (isOwner && existing.content_hash !== hash) {
         updateStory(db, existing, story, hash, nowIso);
         if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);
         result.updated.push(existing.id);

@@ -140,3 +140,50 @@ describe('parseCommandText: helpful errors', () => {
     expect(e.message.length).toBeLessThan(300);
   });
 });
+
+describe('parseCommandText: search', () => {
+  const base = {
+    terms: [],
+    phrases: [],
+    excluded: [],
+    prefixes: [],
+    themes: [],
+    sources: [],
+    organisations: [],
+    since: null,
+    until: null,
+    limit: 10,
+    offset: 0,
+  };
+  const cases: [string, Record<string, unknown>][] = [
+    [
+      'search procurement league table theme:carter since:2020-01-01 source:hsj',
+      { terms: ['procurement', 'league', 'table'], themes: ['carter'], sources: ['hsj'], since: '2020-01-01' },
+    ],
+    ['search "league table" -pathology integrat*', { phrases: ['league table'], excluded: ['pathology'], prefixes: ['integrat'] }],
+    ['search theme:Carter,STP', { themes: ['carter', 'stp'] }],
+    ['search theme:covid-cip', { themes: ['covid_cip'] }],
+    ['search theme:carter week:2017-W07', { themes: ['carter'], since: '2017-02-13', until: '2017-02-20' }],
+    ['search nhs page:3', { terms: ['nhs'], offset: 20 }],
+    ['search org:"Dudley Group" until:2018-01-01', { organisations: ['Dudley Group'], until: '2018-01-01' }],
+    ['find NHS AND ( ', { terms: ['NHS'] }],
+  ];
+  it.each(cases)('%j', (text, fields) => {
+    expect(request(text)).toEqual({ command: 'search', query: { ...base, ...fields } });
+  });
+
+  const errors: [string, RegExp][] = [
+    ['search', /search needs some words or a filter/],
+    ['search theme:cartre', /unknown theme 'cartre' — did you mean 'carter'\? Themes: carter/],
+    ['search nhs source:hjs', /unknown source 'hjs' — did you mean 'hsj'\? Sources: hsj, nhs-england, dhsc/],
+    ['search nhs since:2020-13-45', /since: expects a date/],
+    ['search nhs since:2020-02-01 until:2020-01-01', /is not before until/],
+    ['search nhs colour:red', /unknown filter 'colour:'/],
+    ['search nhs page:two', /page 'two' is not a page number/],
+    ['search nhs page:101', /page '101' is not a page number/],
+    ['search " "', /nothing to search for/],
+  ];
+  it.each(errors)('%j', (text, message) => {
+    expect(error(text).message).toMatch(message);
+  });
+});

@@ -8,6 +8,8 @@ export interface LabelledStory {
   title: string;
   summary: string;
   url: string;
+  /** Local organisations the story names (ids), as the tagger would find them. */
+  organisations?: string[];
 }
 
 export const LABELLED_STORIES: LabelledStory[] = [
@@ -207,5 +209,31 @@ export const LABELLED_STORIES: LabelledStory[] = [
     title: 'CQC rates Dudley Group NHS Foundation Trust as requires improvement',
     summary: 'Inspectors found staffing pressures in urgent and emergency care.',
     url: 'https://www.gov.uk/government/news/cqc-dudley-group',
+    organisations: ['RNA'],
+  },
+  // Another trust rated the same week by the same regulator: a different item, similar words.
+  {
+    item: 'cqc-norfolk',
+    source: 'cqc',
+    title: 'CQC rates Norfolk and Suffolk NHS Foundation Trust as inadequate',
+    summary: 'Inspectors found unsafe staffing on acute mental health wards.',
+    url: 'https://www.gov.uk/government/news/cqc-norfolk-suffolk',
+    organisations: ['RMY'],
+  },
+  {
+    item: 'cqc-norfolk',
+    source: 'hsj',
+    title: 'Norfolk and Suffolk mental health trust rated inadequate again',
+    summary:
+      'The trust returns to special measures after the CQC found unsafe staffing on its wards.',
+    url: 'https://www.hsj.co.uk/quality/norfolk-suffolk-inadequate/9.html',
+    organisations: ['RMY'],
   },
 ];
+
+/** The fixture as clustering sees it (organisations as the tagger's entities). */
+export function fixtureEntities(story: LabelledStory): {
+  organisations: { id: string; kind: 'trust' }[];
+} {
+  return { organisations: (story.organisations ?? []).map((id) => ({ id, kind: 'trust' })) };
+}

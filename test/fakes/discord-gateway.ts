@@ -1,7 +1,7 @@
 // A fake Discord gateway on loopback (plain JSON, no compression: zlib-sync is not installed).
 // Plays the v10 handshake the real discord.js expects: HELLO (op 10) -> IDENTIFY (op 2) ->
 // READY (with resume_gateway_url) -> one GUILD_CREATE per guild; answers heartbeats (op 1) with
-// op 11; answers RESUME (op 6) with RESUMED. `dispatch` sends any event (INTERACTION_CREATE for
+// op 11; answers RESUME (op 6) with RESUMED (or INVALID_SESSION op 9 when told to refuse). `dispatch` sends any event (INTERACTION_CREATE for
 // commands, autocomplete and buttons); `disconnect` closes the socket with a resumable code so
 // the client reconnects and resumes.
 import { once } from 'node:events';
@@ -31,6 +31,8 @@ export interface FakeDiscordGateway {
   dispatch(t: string, d: unknown): void;
   /** Closes the current connection with a resumable close code (default 4000). */
   disconnect(code?: number): void;
+  /** The next RESUME is answered with INVALID_SESSION (op 9, not resumable), forcing IDENTIFY. */
+  refuseNextResume(): void;
   /** Resolves with the first (past or future) frame from the client matching the predicate. */
   waitForFrame(predicate: (f: GatewayFrame) => boolean): Promise<GatewayFrame>;
   close(): Promise<void>;
@@ -45,11 +47,12 @@ export async function startFakeDiscordGateway(init: {
   await once(wss, 'listening');
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
   const received: GatewayFrame[] = [];
-  const waiters: { predicate: (f: GatewayFrame) => boolean; resolve: (f: GatewayFrame) => void }[] = [];
+  const waiters: { predicate: (f: GatewayFrame) => boolean; resolve: (f: GatewayFrame) => void }[] =
+    [];
   let socket: WebSocket | null = null;
   let seq = 0;
   const sessionId = 'fake-session-1';
-  const state = { identifies: 0, resumes: 0 };
+  const state = { identifies: 0, resumes: 0, refuseResume: false };
 
   const sendFrame = (ws: WebSocket, frame: GatewayFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
@@ -91,6 +94,11 @@ export async function startFakeDiscordGateway(init: {
         for (const guild of init.guilds) sendDispatch(ws, 'GUILD_CREATE', toGuildCreate(guild));
       }
       if (frame.op === 6) {
+        if (state.refuseResume) {
+          state.refuseResume = false;
+          sendFrame(ws, { op: 9, d: false });
+          return;
+        }
         state.resumes += 1;
         sendDispatch(ws, 'RESUMED', {});
       }
@@ -112,6 +120,9 @@ export async function startFakeDiscordGateway(init: {
     },
     disconnect(code = 4000) {
       socket?.close(code, 'fake disconnect');
+    },
+    refuseNextResume() {
+      state.refuseResume = true;
     },
     waitForFrame(predicate) {
       const seen = received.find(predicate);

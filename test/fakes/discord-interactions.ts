@@ -49,7 +49,13 @@ function base(where: InteractionWhere, type: number): BuiltInteraction {
         parent_id: null,
       },
       member: {
-        user: { id: userId, username: 'policy-lead', discriminator: '0', global_name: null, avatar: null },
+        user: {
+          id: userId,
+          username: 'policy-lead',
+          discriminator: '0',
+          global_name: null,
+          avatar: null,
+        },
         roles: [],
         permissions: String(where.permissions ?? PERMISSION_VIEW_AND_SEND),
         joined_at: '2024-01-01T00:00:00.000Z',
@@ -67,7 +73,10 @@ function base(where: InteractionWhere, type: number): BuiltInteraction {
   };
 }
 
-function toOptions(options: Record<string, OptionValue>, focused?: string): Record<string, unknown>[] {
+function toOptions(
+  options: Record<string, OptionValue>,
+  focused?: string,
+): Record<string, unknown>[] {
   return Object.entries(options).map(([name, value]) => ({
     name,
     type: typeof value === 'string' ? 3 : typeof value === 'boolean' ? 5 : 4,
@@ -121,7 +130,13 @@ export function buttonPress(
     id: nextSnowflake(),
     channel_id: where.channelId,
     type: 20,
-    author: { id: '900000000000000001', username: 'briefing', discriminator: '0', bot: true, avatar: null },
+    author: {
+      id: '900000000000000001',
+      username: 'briefing',
+      discriminator: '0',
+      bot: true,
+      avatar: null,
+    },
     content: '',
     timestamp: new Date().toISOString(),
     edited_timestamp: null,

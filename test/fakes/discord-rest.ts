@@ -78,7 +78,10 @@ export async function startFakeDiscordRest(
   const commands = new Map<string, unknown[]>();
   const messages = new Map<string, FakeMessage[]>();
   const scripts: { method: string; path: RegExp; failure: ScriptedFailure }[] = [];
-  const waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  const waiters: {
+    predicate: (r: RecordedRequest) => boolean;
+    resolve: (r: RecordedRequest) => void;
+  }[] = [];
 
   const record = (r: RecordedRequest): void => {
     requests.push(r);
@@ -140,7 +143,10 @@ export async function startFakeDiscordRest(
       });
     }
     if (method === 'GET' && path === '/users/@me') return send(res, 200, FAKE_BOT_USER);
-    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && method === 'PUT') {
+    if (
+      (m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) &&
+      method === 'PUT'
+    ) {
       const scope = m[2] ?? 'global';
       const list = (Array.isArray(r.body) ? r.body : []).map((c: Record<string, unknown>) => ({
         ...c,
@@ -158,16 +164,23 @@ export async function startFakeDiscordRest(
       if (method === 'GET') {
         const limit = Math.min(100, Number(r.query.get('limit') ?? 50));
         // Newest first, and without nonce: Discord only echoes a nonce briefly.
-        const recent = list.slice(-limit).reverse().map((msg) => toWire({ ...msg, nonce: null }));
+        const recent = list
+          .slice(-limit)
+          .reverse()
+          .map((msg) => toWire({ ...msg, nonce: null }));
         return send(res, 200, recent);
       }
       if (method === 'POST') {
         const b = (r.body ?? {}) as Record<string, unknown>;
-        const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? String(b.nonce) : null;
+        const nonce =
+          typeof b.nonce === 'string' || typeof b.nonce === 'number' ? String(b.nonce) : null;
         if (nonce !== null && nonce.length > 25) {
           return send(res, 400, { message: 'Invalid Form Body', code: 50035 });
         }
-        const existing = b.enforce_nonce === true && nonce !== null ? list.find((x) => x.nonce === nonce) : undefined;
+        const existing =
+          b.enforce_nonce === true && nonce !== null
+            ? list.find((x) => x.nonce === nonce)
+            : undefined;
         if (existing) return send(res, 200, toWire(existing));
         const msg = createMessage(channelId, b, nonce);
         list.push(msg);
@@ -219,7 +232,11 @@ export async function startFakeDiscordRest(
   };
 }
 
-function createMessage(channelId: string, b: Record<string, unknown>, nonce: string | null): FakeMessage {
+function createMessage(
+  channelId: string,
+  b: Record<string, unknown>,
+  nonce: string | null,
+): FakeMessage {
   return {
     id: nextSnowflake(),
     channel_id: channelId,
@@ -281,7 +298,13 @@ function sendFailure(res: ServerResponse, f: ScriptedFailure): void {
       'x-ratelimit-scope': 'user',
       ...(f.global ? { 'x-ratelimit-global': 'true' } : {}),
     });
-    res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: retryAfter, global: f.global ?? false }));
+    res.end(
+      JSON.stringify({
+        message: 'You are being rate limited.',
+        retry_after: retryAfter,
+        global: f.global ?? false,
+      }),
+    );
     return;
   }
   send(res, f.status, { message: f.message ?? `scripted ${f.status}`, code: f.code ?? 0 });

@@ -136,7 +136,10 @@ export function drip(intervalMs = 50): FeedRoute {
 export function resetMidBody(body: string): FeedRoute {
   return (_req, res) => {
     const bytes = Buffer.from(body);
-    res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(bytes.length) });
+    res.writeHead(200, {
+      'content-type': 'application/rss+xml',
+      'content-length': String(bytes.length),
+    });
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
   };
 }

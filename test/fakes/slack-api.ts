@@ -10,7 +10,7 @@
 // response_url endpoints (POST /respond/<id>) record JSON bodies and allow 5 uses, like Slack.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkSlackBlocks } from './slack-block-rules.js';
+import * as methods from './slack-api-methods.js';
 
 export interface FakeChannel {
   id: string;
@@ -76,6 +76,10 @@ export class FakeSlackApi {
   }[] = [];
   private server: Server | null = null;
   private tsCounter = 0;
+
+  nextTs(): string {
+    return `1700000000.${String(++this.tsCounter).padStart(6, '0')}`;
+  }
   baseUrl = '';
 
   constructor(options: FakeSlackOptions = {}) {
@@ -238,15 +242,15 @@ export class FakeSlackApi {
           bot_id: 'BFAKE1',
         };
       case 'chat.postMessage':
-        return this.postMessage(p);
+        return methods.postMessage(this, p);
       case 'conversations.history':
-        return this.history(p);
+        return methods.history(this, p);
       case 'conversations.replies':
-        return this.replies(p);
+        return methods.replies(this, p);
       case 'conversations.join':
-        return this.join(p);
+        return methods.join(this, p);
       case 'conversations.info':
-        return this.info(p);
+        return methods.info(this, p);
       case 'users.info': {
         if (!this.scopes.has('users:read'))
           return { ok: false, error: 'missing_scope', needed: 'users:read' };
@@ -265,124 +269,6 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
-  }
-
-  private visibleChannel(id: unknown): FakeChannel | { error: string } {
-    const channel = this.channels.get(String(id));
-    if (!channel) return { error: 'channel_not_found' };
-    if (channel.isPrivate && !channel.members.has(this.botUserId))
-      return { error: 'channel_not_found' };
-    return channel;
-  }
-
-  private postMessage(p: Record<string, unknown>): Record<string, unknown> {
-    if (!this.scopes.has('chat:write'))
-      return { ok: false, error: 'missing_scope', needed: 'chat:write' };
-    const channel = this.visibleChannel(p.channel);
-    if ('error' in channel) return { ok: false, error: channel.error };
-    if (channel.archived) return { ok: false, error: 'is_archived' };
-    if (!channel.members.has(this.botUserId)) return { ok: false, error: 'not_in_channel' };
-    const text = typeof p.text === 'string' ? p.text : '';
-    if (text.trim() === '') return { ok: false, error: 'no_text' };
-    if (text.length > 40_000) return { ok: false, error: 'msg_too_long' };
-    const blocks = p.blocks === undefined ? [] : p.blocks;
-    const problems = checkSlackBlocks(blocks);
-    if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
-    const threadTs = typeof p.thread_ts === 'string' ? p.thread_ts : null;
-    if (threadTs !== null && !channel.messages.some((m) => m.ts === threadTs)) {
-      return { ok: false, error: 'thread_not_found' };
-    }
-    const metadata = p.metadata as FakeMessage['metadata'] | undefined;
-    const message: FakeMessage = {
-      ts: `1700000000.${String(++this.tsCounter).padStart(6, '0')}`,
-      threadTs,
-      user: this.botUserId,
-      text,
-      blocks: blocks as unknown[],
-      metadata: metadata ?? null,
-    };
-    channel.messages.push(message);
-    return {
-      ok: true,
-      channel: channel.id,
-      ts: message.ts,
-      message: { type: 'message', text, ts: message.ts },
-    };
-  }
-
-  private history(p: Record<string, unknown>): Record<string, unknown> {
-    const channel = this.visibleChannel(p.channel);
-    if ('error' in channel) return { ok: false, error: channel.error };
-    const scope = channel.isPrivate ? 'groups:history' : 'channels:history';
-    if (!this.scopes.has(scope)) return { ok: false, error: 'missing_scope', needed: scope };
-    if (!channel.members.has(this.botUserId)) return { ok: false, error: 'not_in_channel' };
-    const limit = Math.min(Number(p.limit ?? 100) || 100, 999);
-    const withMeta = p.include_all_metadata === true || p.include_all_metadata === 'true';
-    // Like Slack: newest first, top-level messages only (thread replies need conversations.replies).
-    const messages = channel.messages
-      .filter((m) => m.threadTs === null)
-      .slice()
-      .reverse()
-      .slice(0, limit)
-      .map((m) => ({
-        type: 'message',
-        ts: m.ts,
-        user: m.user,
-        text: m.text,
-        ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
-      }));
-    return { ok: true, messages, has_more: false };
-  }
-
-  private replies(p: Record<string, unknown>): Record<string, unknown> {
-    const channel = this.visibleChannel(p.channel);
-    if ('error' in channel) return { ok: false, error: channel.error };
-    if (!channel.members.has(this.botUserId)) return { ok: false, error: 'not_in_channel' };
-    const parent = channel.messages.find((m) => m.ts === p.ts);
-    if (!parent) return { ok: false, error: 'thread_not_found' };
-    const withMeta = p.include_all_metadata === true || p.include_all_metadata === 'true';
-    // Like Slack: the parent first, then replies oldest first.
-    const messages = [parent, ...channel.messages.filter((m) => m.threadTs === parent.ts)].map(
-      (m) => ({
-        type: 'message',
-        ts: m.ts,
-        thread_ts: parent.ts,
-        text: m.text,
-        ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
-      }),
-    );
-    return { ok: true, messages, has_more: false };
-  }
-
-  private join(p: Record<string, unknown>): Record<string, unknown> {
-    if (!this.scopes.has('channels:join'))
-      return { ok: false, error: 'missing_scope', needed: 'channels:join' };
-    const channel = this.visibleChannel(p.channel);
-    if ('error' in channel) return { ok: false, error: channel.error };
-    if (channel.isPrivate) return { ok: false, error: 'method_not_supported_for_channel_type' };
-    if (channel.archived) return { ok: false, error: 'is_archived' };
-    const already = channel.members.has(this.botUserId);
-    channel.members.add(this.botUserId);
-    return {
-      ok: true,
-      channel: { id: channel.id },
-      ...(already ? { warning: 'already_in_channel' } : {}),
-    };
-  }
-
-  private info(p: Record<string, unknown>): Record<string, unknown> {
-    const channel = this.visibleChannel(p.channel);
-    if ('error' in channel) return { ok: false, error: channel.error };
-    return {
-      ok: true,
-      channel: {
-        id: channel.id,
-        name: channel.name,
-        is_private: channel.isPrivate,
-        is_archived: channel.archived,
-        is_member: channel.members.has(this.botUserId),
-      },
-    };
   }
 }
 

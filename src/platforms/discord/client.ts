@@ -39,7 +39,9 @@ export function createDiscordBot(input: DiscordBotInput): DiscordBot {
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, ctx);
   });
-  client.on(Events.Error, (error) => logger.error({ err: error, platform: 'discord' }, 'discord: client error'));
+  client.on(Events.Error, (error) =>
+    logger.error({ err: error, platform: 'discord' }, 'discord: client error'),
+  );
   client.on(Events.Warn, (message) => logger.warn({ platform: 'discord' }, message));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn({ platform: 'discord', shard, code: event.code }, 'discord: gateway disconnected'),
@@ -59,7 +61,10 @@ export function createDiscordBot(input: DiscordBotInput): DiscordBot {
           input.readyTimeoutMs ?? 60_000,
         );
         client.once(Events.ClientReady, (c) => {
-          logger.info({ platform: 'discord', guilds: c.guilds.cache.size, user: c.user.tag }, 'discord: ready');
+          logger.info(
+            { platform: 'discord', guilds: c.guilds.cache.size, user: c.user.tag },
+            'discord: ready',
+          );
           resolve();
         });
       });

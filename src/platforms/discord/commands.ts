@@ -40,7 +40,12 @@ function toOption(subcommand: string, spec: OptionSpec) {
     required: spec.required,
   };
   if (spec.type === 'integer') {
-    return { ...common, type: ApplicationCommandOptionType.Integer as const, min_value: 1, max_value: 1000 };
+    return {
+      ...common,
+      type: ApplicationCommandOptionType.Integer as const,
+      min_value: 1,
+      max_value: 1000,
+    };
   }
   if (spec.choices && spec.choices.length <= DISCORD_LIMITS.choices) {
     return {
@@ -78,6 +83,23 @@ export function buildCommandDefinition(): RESTPostAPIChatInputApplicationCommand
   };
 }
 
+/**
+ * Permissions the bot needs in a channel it posts to: View Channel (1 << 10), Send Messages
+ * (1 << 11), Embed Links (1 << 14) and Read Message History (1 << 16, for finding a digest part
+ * already posted after a crash). Nothing else: no Administrator, no Mention Everyone.
+ */
+export const BOT_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n);
+
+/** The OAuth2 URL a server admin opens to add the bot (scopes bot + applications.commands). */
+export function buildInviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: 'bot applications.commands',
+    permissions: BOT_PERMISSIONS.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
+
 export interface DeployCommandsInput {
   token: string;
   applicationId: string;
@@ -88,11 +110,14 @@ export interface DeployCommandsInput {
 }
 
 export type DeployCommandsResult =
-  | { ok: true; scope: 'global' | 'guild'; count: number }
-  | { ok: false; reason: string };
+  { ok: true; scope: 'global' | 'guild'; count: number } | { ok: false; reason: string };
 
 export async function deployCommands(input: DeployCommandsInput): Promise<DeployCommandsResult> {
-  const rest = new REST({ version: '10', retries: 1, ...(input.apiUrl ? { api: input.apiUrl } : {}) });
+  const rest = new REST({
+    version: '10',
+    retries: 1,
+    ...(input.apiUrl ? { api: input.apiUrl } : {}),
+  });
   rest.setToken(input.token);
   const route = input.guildId
     ? Routes.applicationGuildCommands(input.applicationId, input.guildId)
@@ -112,8 +137,11 @@ export async function deployCommands(input: DeployCommandsInput): Promise<Deploy
 export function describeRestError(error: unknown): string {
   const e = error as { status?: number; code?: number | string; message?: string };
   if (e.status === 401) return 'Discord rejected the token (401): check DISCORD_TOKEN';
-  if (e.status === 403) return `Discord refused (403, code ${String(e.code)}): ${e.message ?? ''}`.trim();
-  if (e.status === 404) return 'Discord does not know that application or guild (404): check DISCORD_APPLICATION_ID and --guild';
-  if (typeof e.status === 'number') return `Discord answered ${e.status}: ${e.message ?? 'no message'}`;
+  if (e.status === 403)
+    return `Discord refused (403, code ${String(e.code)}): ${e.message ?? ''}`.trim();
+  if (e.status === 404)
+    return 'Discord does not know that application or guild (404): check DISCORD_APPLICATION_ID and --guild';
+  if (typeof e.status === 'number')
+    return `Discord answered ${e.status}: ${e.message ?? 'no message'}`;
   return `could not reach Discord: ${e.message ?? String(error)}`;
 }

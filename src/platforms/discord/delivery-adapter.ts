@@ -9,8 +9,16 @@
 //   4xx: `permanent` with a readable reason (pauses the subscription);
 // - 401 (token rejected), 5xx after the REST retries, timeouts and network errors: `retry`.
 // https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIEmbed } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  Routes,
+  type APIEmbed,
+} from 'discord.js';
 import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
+import { selectForSubscription } from '../../digest/select-for-subscription.js';
 import type { Digest, Subscription } from '../../domain.js';
 import type { DiscordMessage } from './discord-message.js';
 import { findMessageWithRef, nonceFor, refFor, withRef } from './delivery-ref.js';
@@ -58,7 +66,7 @@ export function createDiscordDeliveryAdapter(
   return {
     platform: 'discord',
     render(digest: Digest, subscription: Subscription): OutboundPart[] {
-      const view = selectSubscribedSections(digest, subscription);
+      const view = selectForSubscription(digest, subscription);
       const messages = renderDiscordDigest(view, options);
       return messages.map((payload, index) => ({
         index,
@@ -77,7 +85,9 @@ export function createDiscordDeliveryAdapter(
         enforce_nonce: true,
       };
       try {
-        const message = (await rest.post(Routes.channelMessages(channel.channelId), { body })) as { id: string };
+        const message = (await rest.post(Routes.channelMessages(channel.channelId), { body })) as {
+          id: string;
+        };
         return { status: 'sent', messageId: message.id };
       } catch (error) {
         return classifySendError(error);
@@ -93,20 +103,20 @@ export function createDiscordDeliveryAdapter(
         const outcome = classifySendError(error);
         // A gone channel holds no message; send() will then report it as permanent.
         if (outcome.status === 'permanent') return null;
-        throw new Error(`discord: could not read recent messages: ${outcome.reason}`, { cause: error });
+        throw new Error(`discord: could not read recent messages: ${outcome.reason}`, {
+          cause: error,
+        });
       }
     },
   };
 }
 
-/** The digest cut down to the sections this subscription follows (all, or its theme ids). */
-export function selectSubscribedSections(digest: Digest, subscription: Subscription): Digest {
-  if (subscription.themes === 'all') return digest;
-  const wanted = new Set(subscription.themes);
-  return { ...digest, sections: digest.sections.filter((s) => wanted.has(s.themeId)) };
-}
-
-function describePart(digest: Digest, payload: DiscordMessage, index: number, total: number): string {
+function describePart(
+  digest: Digest,
+  payload: DiscordMessage,
+  index: number,
+  total: number,
+): string {
   const labels = payload.embeds
     .map((e: APIEmbed) => e.title ?? '')
     .filter((t, i) => t !== '' && !(index === 0 && i === 0));
@@ -117,16 +127,25 @@ function describePart(digest: Digest, payload: DiscordMessage, index: number, to
 export function classifySendError(error: unknown): Exclude<SendOutcome, { status: 'sent' }> {
   if (error instanceof RateLimitError) {
     const wait = Math.max(error.retryAfter, error.timeToReset);
-    return { status: 'retry', reason: `rate limited by Discord for ${Math.ceil(wait / 1000)} s`, retryAfterMs: wait };
+    return {
+      status: 'retry',
+      reason: `rate limited by Discord for ${Math.ceil(wait / 1000)} s`,
+      retryAfterMs: wait,
+    };
   }
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const known = PERMANENT_CODES[code];
     if (known) return { status: 'permanent', reason: `${known} (Discord code ${code})` };
     if (error.status === 401) {
-      return { status: 'retry', reason: 'Discord rejected the bot token (401): check DISCORD_TOKEN', retryAfterMs: 15 * 60_000 };
+      return {
+        status: 'retry',
+        reason: 'Discord rejected the bot token (401): check DISCORD_TOKEN',
+        retryAfterMs: 15 * 60_000,
+      };
     }
-    if (error.status === 429) return { status: 'retry', reason: 'rate limited by Discord', retryAfterMs: null };
+    if (error.status === 429)
+      return { status: 'retry', reason: 'rate limited by Discord', retryAfterMs: null };
     return {
       status: 'permanent',
       reason: `Discord refused the message (${error.status}, code ${String(error.code)}): ${error.message.slice(0, 200)}`,
@@ -136,5 +155,9 @@ export function classifySendError(error: unknown): Exclude<SendOutcome, { status
     return { status: 'retry', reason: `Discord answered ${error.status}`, retryAfterMs: null };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { status: 'retry', reason: `could not reach Discord: ${message.slice(0, 200)}`, retryAfterMs: null };
+  return {
+    status: 'retry',
+    reason: `could not reach Discord: ${message.slice(0, 200)}`,
+    retryAfterMs: null,
+  };
 }

@@ -26,7 +26,10 @@ export function withRef(embeds: readonly APIEmbed[], ref: string): APIEmbed[] {
   const out = [...embeds];
   const last = out[out.length - 1]!;
   const text = last.footer?.text ? `${last.footer.text} · ${ref}` : ref;
-  out[out.length - 1] = { ...last, footer: { ...last.footer, text: text.slice(-DISCORD_LIMITS.footer) } };
+  out[out.length - 1] = {
+    ...last,
+    footer: { ...last.footer, text: text.slice(-DISCORD_LIMITS.footer) },
+  };
   return out;
 }
 

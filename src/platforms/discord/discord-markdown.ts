@@ -14,7 +14,8 @@
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-const MARKDOWN = /[\\*_~|>#[\]()`]/g;
+// `[` and `]` escaped are enough to break `[text](url)`; parentheses stay readable.
+const MARKDOWN = /[\\*_~|>#[\]`]/g;
 const BROADCAST = /@(everyone|here)/gi;
 const ZWSP = '\u200b';
 const ELLIPSIS = '…';
@@ -85,7 +86,11 @@ export function toSafeUrl(raw: string | null | undefined): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.username || url.password) return null;
-  const href = url.href.replace(/[()<>\s"'[\]`]/g, (c) => encodeURIComponent(c));
+  // encodeURIComponent leaves ( ) ' alone, so percent-encode by hand.
+  const href = url.href.replace(
+    /[()<>\s"'[\]`]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
   return href.length > 1000 ? null : href;
 }
 
@@ -107,5 +112,5 @@ export function formatLink(
 /** Inline code for a command hint: backticks cannot be escaped inside code, so they are dropped. */
 export function formatCode(raw: string, max: number): string {
   const text = truncateText(cleanText(raw).replace(/`/g, "'"), Math.max(1, max - 2));
-  return `\`${text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`)}\``;
+  return `\`${text.replace(/</g, `<${ZWSP}`).replace(BROADCAST, `@${ZWSP}$1`)}\``;
 }

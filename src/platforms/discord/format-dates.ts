@@ -1,14 +1,27 @@
 // Dates as UK readers expect them ("14 Feb", "13–19 February 2017"), in the digest's time zone so
 // a story published at 00:30 BST on Monday is shown on Monday, not on Sunday in UTC.
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl.DateTimeFormat is slow to construct: keep one per time zone and option set. */
+function formatterFor(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+    } catch {
+      formatter = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options });
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function parts(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone, ...options }).formatToParts(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).formatToParts(date);
-  }
+  return formatterFor(timeZone, options).formatToParts(date);
 }
 
 function pick(p: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {

@@ -32,7 +32,10 @@ export interface InteractionContext {
   logger: Logger;
 }
 
-export async function handleInteraction(interaction: Interaction, ctx: InteractionContext): Promise<void> {
+export async function handleInteraction(
+  interaction: Interaction,
+  ctx: InteractionContext,
+): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) await handleCommand(interaction, ctx);
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
@@ -68,7 +71,10 @@ function collectOptions(options: readonly CommandInteractionOption[]): Record<st
   return out;
 }
 
-async function handleCommand(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+async function handleCommand(
+  interaction: ChatInputCommandInteraction,
+  ctx: InteractionContext,
+): Promise<void> {
   if (interaction.commandName !== COMMAND_NAME) {
     await send(interaction, [renderError('this bot only answers /briefing', null)]);
     return;
@@ -76,7 +82,9 @@ async function handleCommand(interaction: ChatInputCommandInteraction, ctx: Inte
   const sub = interaction.options.data[0];
   const name = sub?.name ?? 'help';
   if (!interaction.guildId) {
-    await send(interaction, [renderError('use /briefing in a server channel', 'Subscriptions belong to channels.')]);
+    await send(interaction, [
+      renderError('use /briefing in a server channel', 'Subscriptions belong to channels.'),
+    ]);
     return;
   }
   if (DEFERRED.has(name)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -85,19 +93,30 @@ async function handleCommand(interaction: ChatInputCommandInteraction, ctx: Inte
     ? runCommand(parsed.request, toInvocation(interaction, ctx), ctx.deps.commands)
     : parsed.error;
   ctx.logger.info(
-    { platform: 'discord', workspace: interaction.guildId, channel: interaction.channelId, command: name, result: result.kind },
+    {
+      platform: 'discord',
+      workspace: interaction.guildId,
+      channel: interaction.channelId,
+      command: name,
+      result: result.kind,
+    },
     'discord command',
   );
   await send(interaction, renderResult(result, { cache: ctx.cache, timeZone: ctx.deps.timeZone }));
 }
 
-async function handleButton(interaction: ButtonInteraction, ctx: InteractionContext): Promise<void> {
+async function handleButton(
+  interaction: ButtonInteraction,
+  ctx: InteractionContext,
+): Promise<void> {
   if (!isPageButton(interaction.customId)) return;
   const decoded = decodePageButton(interaction.customId);
   const query = decoded ? ctx.cache.recall(decoded.key) : null;
   if (!decoded || !query) {
     await interaction.reply(
-      toOptions(renderError('this search has expired', 'Run `/briefing search` again to page through it.')),
+      toOptions(
+        renderError('this search has expired', 'Run `/briefing search` again to page through it.'),
+      ),
     );
     return;
   }
@@ -119,7 +138,10 @@ async function handleButton(interaction: ButtonInteraction, ctx: InteractionCont
   });
 }
 
-async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
+async function handleAutocomplete(
+  interaction: AutocompleteInteraction,
+  ctx: InteractionContext,
+): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = cleanText(String(focused.value ?? '')).slice(0, 200);
   let candidates: { name: string; value: string }[] = [];
@@ -142,8 +164,19 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: Int
   } else if (focused.name === 'command') {
     candidates = COMMAND_NAMES.map((n) => ({ name: n, value: n }));
   }
+  // Prefix matches first (ids, then labels), then anything containing the typed word.
+  const rank = (c: { name: string; value: string }): number => {
+    if (word === '') return 0;
+    if (c.value.toLowerCase().startsWith(word)) return 0;
+    if (c.name.toLowerCase().startsWith(word)) return 1;
+    if (c.value.toLowerCase().includes(word) || c.name.toLowerCase().includes(word)) return 2;
+    return 3;
+  };
   const matches = candidates
-    .filter((c) => word === '' || c.value.toLowerCase().includes(word) || c.name.toLowerCase().includes(word))
+    .map((c, i) => ({ c, i, r: rank(c) }))
+    .filter((x) => x.r < 3)
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.c)
     .slice(0, DISCORD_LIMITS.choices)
     .map((c) => ({
       name: truncateText(cleanText(prefix + c.name), DISCORD_LIMITS.choiceName),
@@ -163,7 +196,10 @@ function toOptions(reply: DiscordReply) {
 }
 
 /** First reply answers (or edits the deferred answer); the rest are follow-ups. */
-async function send(interaction: ChatInputCommandInteraction, replies: DiscordReply[]): Promise<void> {
+async function send(
+  interaction: ChatInputCommandInteraction,
+  replies: DiscordReply[],
+): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
   if (interaction.deferred) {
@@ -176,7 +212,10 @@ async function send(interaction: ChatInputCommandInteraction, replies: DiscordRe
 async function answerWithFailure(interaction: Interaction, ctx: InteractionContext): Promise<void> {
   if (!interaction.isRepliable() && !interaction.isAutocomplete()) return;
   const failure = toOptions(
-    renderError('something went wrong on our side', 'Try again in a minute; if it keeps happening, tell whoever runs the bot.'),
+    renderError(
+      'something went wrong on our side',
+      'Try again in a minute; if it keeps happening, tell whoever runs the bot.',
+    ),
   );
   try {
     if (interaction.isAutocomplete()) {
@@ -186,6 +225,9 @@ async function answerWithFailure(interaction: Interaction, ctx: InteractionConte
       await interaction.editReply(edit);
     } else await interaction.reply(failure);
   } catch (error) {
-    ctx.logger.warn({ err: error, platform: 'discord' }, 'discord: could not send the failure reply');
+    ctx.logger.warn(
+      { err: error, platform: 'discord' },
+      'discord: could not send the failure reply',
+    );
   }
 }

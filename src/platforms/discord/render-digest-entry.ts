@@ -21,7 +21,9 @@ export function renderEntryText(entry: DigestEntry, timeZone: string): string {
   const leadSource = lead
     ? fitMarkdown(lead.sourceName, 80) + (lead.paywalled ? ' (subscription)' : '')
     : '';
-  let meta = [leadSource, formatDay(entry.publishedAt, timeZone)].filter((s) => s !== '').join(' · ');
+  let meta = [leadSource, formatDay(entry.publishedAt, timeZone)]
+    .filter((s) => s !== '')
+    .join(' · ');
   let extraText = '';
   let shown = 0;
   for (const link of entry.links.slice(1, 1 + MAX_EXTRA_LINKS)) {

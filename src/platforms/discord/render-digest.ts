@@ -2,11 +2,12 @@
 //
 // Layout: message 0 starts with a header embed (title, week, what is inside, coverage); then one
 // embed per theme section (linked headlines, sources, dates, summaries, organisations and sums,
-// "and N more" pointing to `/briefing search`). A theme longer than one embed description
-// continues in a "(continued)" embed. Embeds are packed in order into messages of at most
+// "and N more" pointing to `/briefing search`). Entries flow in order into messages of at most
 // 10 embeds and 6000 characters (Discord counts title, description, fields, footer and author
-// across all embeds of a message); FOOTER_RESERVE characters per message stay free for the
-// part footer and the delivery marker the adapter appends at send time.
+// across all embeds of a message); a theme that does not fit continues in a "(continued)" embed.
+// FOOTER_RESERVE characters per message stay free for the part footer and the delivery marker
+// the adapter appends at send time. An entry is at most ENTRY_MAX (1400) characters, so one
+// always fits an empty message.
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestSection } from '../../domain.js';
 import { cleanText, fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
@@ -36,9 +37,10 @@ export function renderDiscordDigest(
 ): DiscordMessage[] {
   const commandName = options.commandName ?? '/briefing';
   const sections = digest.sections.filter((s) => s.entries.length > 0 || s.moreCount > 0);
-  const embeds: APIEmbed[] = [renderHeader(digest, sections)];
-  for (const section of sections) embeds.push(...renderSection(section, digest.timeZone, commandName));
-  const groups = packEmbeds(embeds);
+  const packer = createPacker();
+  packer.addEmbed(renderHeader(digest, sections));
+  for (const section of sections) addSection(packer, section, digest.timeZone, commandName);
+  const groups = packer.finish();
   return groups.map((group, i) => {
     const footer =
       groups.length > 1 ? `Part ${i + 1} of ${groups.length} · ${digest.week}` : digest.week;
@@ -55,7 +57,9 @@ function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone) || digest.week;
   const lines: string[] = [];
   if (sections.length === 0) {
-    lines.push(fitMarkdown(`No stories matched this channel's themes in the week of ${week}.`, 300));
+    lines.push(
+      fitMarkdown(`No stories matched this channel's themes in the week of ${week}.`, 300),
+    );
   } else {
     lines.push(
       fitMarkdown(
@@ -81,7 +85,13 @@ function renderCoverage(digest: Digest): string {
   return `⚠️ ${fitMarkdown(intro + list, 1500)}`;
 }
 
-function renderSection(section: DigestSection, timeZone: string, commandName: string): APIEmbed[] {
+/**
+ * A section's entries flow into the open message: the section starts a new embed (its title),
+ * entries are appended to that embed's description while both the description and the message
+ * budget allow, and a section that does not fit continues in a "(continued)" embed, in the next
+ * message when this one is full. Messages are therefore filled close to the 6000 limit.
+ */
+function addSection(packer: Packer, section: DigestSection, timeZone: string, commandName: string): void {
   const count = plural(countStories(section), 'story', 'stories');
   const title = fitPlain(`${section.label} · ${count}`, DISCORD_LIMITS.title);
   const continued = fitPlain(`${section.label} (continued)`, DISCORD_LIMITS.title);
@@ -90,37 +100,60 @@ function renderSection(section: DigestSection, timeZone: string, commandName: st
     const hint = formatCode(`${commandName} ${section.moreQuery}`, 400);
     pieces.push(`*…and ${section.moreCount} more:* ${hint}`);
   }
-  const out: APIEmbed[] = [];
-  let description = '';
+  let embed: APIEmbed | null = null;
   for (const piece of pieces) {
-    const next = description === '' ? piece : `${description}\n\n${piece}`;
-    if (next.length > DESCRIPTION_BUDGET && description !== '') {
-      out.push({ title: out.length === 0 ? title : continued, description, color: SECTION_COLOUR });
-      description = piece;
-    } else description = next;
+    if (embed !== null) {
+      const grown = `${embed.description}\n\n${piece}`;
+      const extra = grown.length - (embed.description?.length ?? 0);
+      if (grown.length <= DESCRIPTION_BUDGET && packer.room() >= extra) {
+        embed.description = grown;
+        packer.grow(extra);
+        continue;
+      }
+    }
+    const next: APIEmbed = { title: embed === null ? title : continued, description: piece, color: SECTION_COLOUR };
+    packer.addEmbed(next);
+    embed = next;
   }
-  out.push({ title: out.length === 0 ? title : continued, description, color: SECTION_COLOUR });
-  return out;
 }
 
-/** Greedy packing in order; every embed on its own is far below the per-message budget. */
-function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
+interface Packer {
+  /** Adds an embed to the open message, opening a new message when it does not fit. */
+  addEmbed(embed: APIEmbed): void;
+  /** Characters the open message can still take. */
+  room(): number;
+  /** Records that the last embed grew by `chars`. */
+  grow(chars: number): void;
+  finish(): APIEmbed[][];
+}
+
+function createPacker(): Packer {
   const budget = DISCORD_LIMITS.embedCharsPerMessage - FOOTER_RESERVE;
   const groups: APIEmbed[][] = [];
   let current: APIEmbed[] = [];
   let chars = 0;
-  for (const embed of embeds) {
-    const size = countEmbedChars(embed);
-    if (current.length > 0 && (current.length >= DISCORD_LIMITS.embedsPerMessage || chars + size > budget)) {
-      groups.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(embed);
-    chars += size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return {
+    addEmbed(embed) {
+      const size = countEmbedChars(embed);
+      if (current.length > 0 && (current.length >= DISCORD_LIMITS.embedsPerMessage || chars + size > budget)) {
+        groups.push(current);
+        current = [];
+        chars = 0;
+      }
+      current.push(embed);
+      chars += size;
+    },
+    room() {
+      return budget - chars;
+    },
+    grow(extra) {
+      chars += extra;
+    },
+    finish() {
+      if (current.length > 0) groups.push(current);
+      return groups;
+    },
+  };
 }
 
 function countStories(section: DigestSection): number {

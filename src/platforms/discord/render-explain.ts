@@ -41,7 +41,9 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
     ...(url ? { url } : {}),
     description: fitMarkdown(
       `${story.sourceIds.join(', ')} · ${formatDay(story.publishedAt, timeZone, true)} · ${
-        tags.length === 0 ? 'not filed under any theme' : `filed under ${tags.map((t) => t.theme).join(', ')}`
+        tags.length === 0
+          ? 'not filed under any theme'
+          : `filed under ${tags.map((t) => t.theme).join(', ')}`
       }`,
       1000,
     ),
@@ -54,14 +56,20 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
       value: evidenceLines(t.evidence),
     })),
     ...nearMisses.map((n) => ({
-      name: fitPlain(`✖ ${n.theme} · score ${round(n.score)} · ${n.reason}`, DISCORD_LIMITS.fieldName),
+      name: fitPlain(
+        `✖ ${n.theme} · score ${round(n.score)} · ${n.reason}`,
+        DISCORD_LIMITS.fieldName,
+      ),
       value: evidenceLines(n.evidence),
     })),
   ];
   if (entities.organisations.length > 0) {
     candidates.push({
       name: 'Organisations',
-      value: fitMarkdown(entities.organisations.map((o) => o.name).join('; '), DISCORD_LIMITS.fieldValue),
+      value: fitMarkdown(
+        entities.organisations.map((o) => o.name).join('; '),
+        DISCORD_LIMITS.fieldValue,
+      ),
     });
   }
   if (entities.money.length > 0) {

@@ -87,7 +87,8 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderExplain(result, ctx.timeZone)];
     case 'help': {
       const lines = result.lines.map(
-        (l) => `${formatCode(`${command} ${l.usage}`, 200)} — ${renderCommandText(l.description, 400)}`,
+        (l) =>
+          `${formatCode(`${command} ${l.usage}`, 200)} — ${renderCommandText(l.description, 400)}`,
       );
       return [
         createReply({
@@ -112,7 +113,8 @@ export function renderError(message: string, hint: string | null): DiscordReply 
 
 function describeSubscription(s: Subscription): string {
   const themes = s.themes === 'all' ? 'every theme' : s.themes.join(', ');
-  const orgs = s.organisations.length > 0 ? `, and stories about ${s.organisations.join('; ')}` : '';
+  const orgs =
+    s.organisations.length > 0 ? `, and stories about ${s.organisations.join('; ')}` : '';
   const when = s.schedule ? `, ${DAYS[s.schedule.day] ?? 'weekly'}s at ${s.schedule.time}` : '';
   return `the weekly catch-up for ${themes}${orgs}${when}`;
 }
@@ -134,7 +136,9 @@ function renderSubscriptions(subscriptions: Subscription[], command: string): Di
   });
   return createReply({
     ephemeral: true,
-    embeds: [{ title: 'Subscriptions in this server', description: packLines(lines), color: COLOUR }],
+    embeds: [
+      { title: 'Subscriptions in this server', description: packLines(lines), color: COLOUR },
+    ],
   });
 }
 
@@ -145,7 +149,9 @@ function renderStatus(
   const failing = result.sources.filter((s) => s.consecutiveFailures > 0 || s.lastError);
   const healthy = result.sources.length - failing.length;
   const sourceLines = failing.map((s) => {
-    const since = s.lastSuccessAt ? `last worked ${formatDay(s.lastSuccessAt, timeZone, true)}` : 'never worked';
+    const since = s.lastSuccessAt
+      ? `last worked ${formatDay(s.lastSuccessAt, timeZone, true)}`
+      : 'never worked';
     return `❌ **${fitMarkdown(s.name, 80)}** — ${fitMarkdown(s.lastError ?? 'failing', 200)} (${s.consecutiveFailures}× , ${since})`;
   });
   const embeds: APIEmbed[] = [
@@ -160,7 +166,11 @@ function renderStatus(
   ];
   embeds.push({
     title: 'Deliveries',
-    description: packLines(result.deliveries.map((d) => renderDelivery(d, timeZone)), 2500) || 'No subscription here yet.',
+    description:
+      packLines(
+        result.deliveries.map((d) => renderDelivery(d, timeZone)),
+        2500,
+      ) || 'No subscription here yet.',
     color: COLOUR,
   });
   return createReply({ ephemeral: true, embeds });
@@ -171,7 +181,9 @@ function renderDelivery(d: DeliveryHealth, timeZone: string): string {
     ? `last digest ${d.lastDeliveredWeek}${d.lastDeliveredAt ? ` (${formatDay(d.lastDeliveredAt, timeZone, true)})` : ''}`
     : 'no digest delivered yet';
   const pending = d.pendingParts > 0 ? `, ${d.pendingParts} part(s) pending` : '';
-  const paused = d.subscription.pausedReason ? `, ⏸ paused: ${fitMarkdown(d.subscription.pausedReason, 200)}` : '';
+  const paused = d.subscription.pausedReason
+    ? `, ⏸ paused: ${fitMarkdown(d.subscription.pausedReason, 200)}`
+    : '';
   const error = d.lastError ? `, last error: ${fitMarkdown(d.lastError, 200)}` : '';
   return `${channelMention(d.subscription.channelId)}: ${last}${pending}${paused}${error}`;
 }

@@ -11,7 +11,11 @@ import { encodePageButton, type SearchQueryCache } from './search-paging.js';
 
 const SEARCH_COLOUR = 0x41b6e6;
 
-export function renderSearchPage(page: SearchPage, cache: SearchQueryCache, timeZone: string): DiscordReply {
+export function renderSearchPage(
+  page: SearchPage,
+  cache: SearchQueryCache,
+  timeZone: string,
+): DiscordReply {
   const { query, hits, total } = page;
   const first = query.offset + 1;
   const last = query.offset + hits.length;

@@ -46,7 +46,10 @@ function escapeKeepingEdges(part: string): string {
 }
 
 /** Joins lines into one description within `max`, ending with "…and N more" when some do not fit. */
-export function packLines(lines: readonly string[], max = DISCORD_LIMITS.description - 100): string {
+export function packLines(
+  lines: readonly string[],
+  max = DISCORD_LIMITS.description - 100,
+): string {
   let out = '';
   for (let i = 0; i < lines.length; i++) {
     const next = out === '' ? lines[i]! : `${out}\n${lines[i]}`;

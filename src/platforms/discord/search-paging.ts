@@ -20,7 +20,10 @@ export function createSearchQueryCache(capacity = 500): SearchQueryCache {
   return {
     remember(query) {
       const stored: SearchQuery = { ...query, offset: 0 };
-      const key = createHash('sha256').update(JSON.stringify(stored)).digest('base64url').slice(0, 16);
+      const key = createHash('sha256')
+        .update(JSON.stringify(stored))
+        .digest('base64url')
+        .slice(0, 16);
       entries.delete(key);
       entries.set(key, stored);
       while (entries.size > capacity) entries.delete(entries.keys().next().value!);

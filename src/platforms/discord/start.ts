@@ -23,7 +23,10 @@ export interface RunningDiscord {
 export async function startDiscord(input: StartDiscordInput): Promise<RunningDiscord> {
   const bot = createDiscordBot(input);
   await bot.start();
-  const rest = createDeliveryRest({ token: input.token, ...(input.apiUrl ? { apiUrl: input.apiUrl } : {}) });
+  const rest = createDeliveryRest({
+    token: input.token,
+    ...(input.apiUrl ? { apiUrl: input.apiUrl } : {}),
+  });
   const adapter = createDiscordDeliveryAdapter(rest);
   return {
     adapter,

@@ -7,7 +7,8 @@
 // that key. Parts after the first are posted in part 0's thread (see render-digest.ts).
 import { webApi } from '@slack/bolt';
 import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
-import type { ChannelRef, Digest, Subscription } from '../../domain.js';
+import { selectForSubscription } from '../../digest/select-for-subscription.js';
+import type { ChannelRef } from '../../domain.js';
 import type { Logger } from '../../logging.js';
 import type { SlackMessage } from './block-kit.js';
 import { classifySlackError, slackErrorName } from './classify-slack-error.js';
@@ -45,13 +46,6 @@ export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** The digest cut down to a subscription's themes (organisation filters are applied upstream). */
-export function selectSubscribedSections(digest: Digest, subscription: Subscription): Digest {
-  if (subscription.themes === 'all') return digest;
-  const wanted = new Set(subscription.themes);
-  return { ...digest, sections: digest.sections.filter((s) => wanted.has(s.themeId)) };
-}
-
 export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): DeliveryAdapter {
   const { client } = options;
   const log = options.logger.child({ platform: 'slack' });
@@ -73,7 +67,7 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
     platform: 'slack',
 
     render(digest, subscription) {
-      const messages = renderSlackDigest(selectSubscribedSections(digest, subscription), {
+      const messages = renderSlackDigest(selectForSubscription(digest, subscription), {
         commandName: options.commandName,
       });
       return messages.map<OutboundPart>((message, index) => ({

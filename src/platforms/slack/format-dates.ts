@@ -1,10 +1,19 @@
 // Dates as UK readers expect them ("14 Feb", "13–19 February 2017"), in the digest's time zone so
 // a story published at 00:30 BST on Monday is shown on Monday, not on Sunday in UTC.
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone and shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat('en-GB', { timeZone, ...options }).formatToParts(date);
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+    formatters.set(key, formatter);
+  }
+  return formatter.formatToParts(date);
 }
 
 function pick(p: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {

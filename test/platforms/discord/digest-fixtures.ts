@@ -23,7 +23,14 @@ export function entry(n: number, overrides: Partial<DigestEntry> = {}): DigestEn
     title: `Story ${n}: trust publishes its cost improvement plan for the year`,
     url,
     links: [
-      { sourceId: 'hsj', sourceName: 'HSJ', url, title: `Story ${n}`, publishedAt: '2017-02-14T09:00:00Z', paywalled: true },
+      {
+        sourceId: 'hsj',
+        sourceName: 'HSJ',
+        url,
+        title: `Story ${n}`,
+        publishedAt: '2017-02-14T09:00:00Z',
+        paywalled: true,
+      },
       {
         sourceId: 'nhse',
         sourceName: 'NHS England',
@@ -44,11 +51,25 @@ export function entry(n: number, overrides: Partial<DigestEntry> = {}): DigestEn
   };
 }
 
-export function section(themeId: string, label: string, entries: DigestEntry[], moreCount = 0): DigestSection {
-  return { themeId, label, entries, moreCount, moreQuery: `search theme:${themeId} since:2017-02-13 until:2017-02-20` };
+export function section(
+  themeId: string,
+  label: string,
+  entries: DigestEntry[],
+  moreCount = 0,
+): DigestSection {
+  return {
+    themeId,
+    label,
+    entries,
+    moreCount,
+    moreQuery: `search theme:${themeId} since:2017-02-13 until:2017-02-20`,
+  };
 }
 
-export function digest(sections: DigestSection[], failed: Digest['coverage']['failedSources'] = []): Digest {
+export function digest(
+  sections: DigestSection[],
+  failed: Digest['coverage']['failedSources'] = [],
+): Digest {
   return {
     week: '2017-W07',
     title: 'Catch up: week of 13 February 2017',
@@ -75,7 +96,11 @@ export function bigDigest(): Digest {
         summary: `${base.summary} ${'Further detail on the plan and its risks. '.repeat(20)}`,
         links: [
           ...base.links,
-          ...[1, 2, 3].map((k) => ({ ...base.links[1]!, sourceName: `Outlet ${k}`, url: `https://outlet${k}.example/${n}` })),
+          ...[1, 2, 3].map((k) => ({
+            ...base.links[1]!,
+            sourceName: `Outlet ${k}`,
+            url: `https://outlet${k}.example/${n}`,
+          })),
         ],
       });
     }
@@ -106,7 +131,12 @@ export function hostileDigest(): Digest {
     }),
   );
   return digest(
-    [{ ...section('carter', '@here Carter <@&1> reviews', entries, 3), moreQuery: 'search `@everyone` <@1>' }],
+    [
+      {
+        ...section('carter', '@here Carter <@&1> reviews', entries, 3),
+        moreQuery: 'search `@everyone` <@1>',
+      },
+    ],
     [{ id: 'evil', name: '<@123> @everyone', reason: '[link](https://evil.example)' }],
   );
 }

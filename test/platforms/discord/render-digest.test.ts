@@ -6,7 +6,10 @@ import { expectInert, expectWithinLimits, visibleText } from './discord-assertio
 describe('renderDiscordDigest', () => {
   it('renders a normal week as one message: header, a section per theme, linked headlines', () => {
     const messages = renderDiscordDigest(
-      digest([section('carter', 'Carter reviews', [entry(1), entry(2)], 3), section('stp', 'STPs', [entry(3)])]),
+      digest([
+        section('carter', 'Carter reviews', [entry(1), entry(2)], 3),
+        section('stp', 'STPs', [entry(3)]),
+      ]),
     );
     expect(messages).toHaveLength(1);
     const [m] = messages;
@@ -23,9 +26,15 @@ describe('renderDiscordDigest', () => {
     expect(carter).toContain(
       '**[Story 1: trust publishes its cost improvement plan for the year](https://news.example.org/story/1)**',
     );
-    expect(carter).toContain('HSJ (subscription) · 14 Feb · also [NHS England](https://www.england.example/news/1)');
-    expect(carter).toContain('Organisations: The Dudley Group NHS Foundation Trust, NHS Improvement · Sums: £12m, £1.2bn');
-    expect(carter).toContain('…and 3 more:* `/briefing search theme:carter since:2017-02-13 until:2017-02-20`');
+    expect(carter).toContain(
+      'HSJ (subscription) · 14 Feb · also [NHS England](https://www.england.example/news/1)',
+    );
+    expect(carter).toContain(
+      'Organisations: The Dudley Group NHS Foundation Trust, NHS Improvement · Sums: £12m, £1.2bn',
+    );
+    expect(carter).toContain(
+      '…and 3 more:* `/briefing search theme:carter since:2017-02-13 until:2017-02-20`',
+    );
     expect(m!.embeds.at(-1)!.footer?.text).toBe('2017-W07');
     expectWithinLimits(m!);
     expectInert(m!);
@@ -37,7 +46,9 @@ describe('renderDiscordDigest', () => {
     );
     expect(messages).toHaveLength(1);
     const text = visibleText(messages[0]!);
-    expect(text).toContain("No stories matched this channel's themes in the week of 13–19 February 2017.");
+    expect(text).toContain(
+      "No stories matched this channel's themes in the week of 13–19 February 2017.",
+    );
     expect(text).toContain('could not check 1 source this week: HSJ (HTTP 503 for 3 days)');
   });
 
@@ -46,7 +57,13 @@ describe('renderDiscordDigest', () => {
     expect(messages.length).toBeGreaterThan(20);
     for (const m of messages) {
       expectWithinLimits(m);
-      expectInert(m, ['news.example.org', 'www.england.example', 'outlet1.example', 'outlet2.example', 'outlet3.example']);
+      expectInert(m, [
+        'news.example.org',
+        'www.england.example',
+        'outlet1.example',
+        'outlet2.example',
+        'outlet3.example',
+      ]);
     }
     const all = messages.map(visibleText).join('\n');
     for (let n = 1; n <= 500; n++) {
@@ -72,9 +89,11 @@ describe('renderDiscordDigest', () => {
     }
     const all = messages.map(visibleText).join('\n');
     // The masked link in a title is shown as literal text, not as a link to evil.example.
-    expect(all).toContain('\\[NHS England\\]\\(https:\u200b//evil.example/phish\\)');
+    expect(all).toContain('\\[NHS England\\](https:\u200b//evil.example/phish)');
     // javascript: URLs are dropped: the headline is plain escaped text.
-    expect(all).toContain('**@\u200beveryone Lord Carter publishes the acute productivity review**');
+    expect(all).toContain(
+      '**@\u200beveryone Lord Carter publishes the acute productivity review**',
+    );
     expect(all).toContain('مستشفى الملكة');
   });
 });

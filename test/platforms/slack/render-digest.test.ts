@@ -90,7 +90,7 @@ describe('renderSlackDigest', () => {
     }
     // Themes keep their order across parts.
     const labels = sectionTexts(messages)
-      .map((t) => /^\*([^*]+)\*(?:  ·  \d+ stor| \(continued\))/.exec(t)?.[1])
+      .map((t) => /^\*([^*]+)\*(?: {2}· {2}\d+ stor| \(continued\))/.exec(t)?.[1])
       .filter((l): l is string => l !== undefined);
     const firstSeen = [...new Set(labels)];
     expect(firstSeen).toEqual(digest.sections.map((s) => s.label));

@@ -70,7 +70,11 @@ export async function startHarness(init: {
       });
       if (socket) {
         const ack = await socket.send('slash_commands', payload);
-        return { ack: ack.payload ?? null, id };
+        const body = ack.payload;
+        const empty =
+          body === undefined ||
+          (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+        return { ack: empty ? null : body, id };
       }
       const res = await postSignedForm(eventsUrl, payload, { secret: SIGNING_SECRET });
       if (res.status !== 200) throw new Error(`harness: HTTP ${res.status}: ${res.body}`);

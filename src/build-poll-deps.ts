@@ -1,0 +1,65 @@
+// Composition helper: turns config + env into what the poll orchestrator needs (fetch options,
+// a tagger compiled once, the clock). Used by the CLI, the long-running process and the demo.
+import type { AppConfig } from './config/load.js';
+import type { Env } from './config/env.js';
+import type { Story } from './domain.js';
+import { buildUserAgent, type FetchOptions } from './ingest/fetch-source.js';
+import { createFetchLimiter } from './ingest/limiter.js';
+import type { Annotate, PollDeps } from './ingest/poll-source.js';
+import type { Logger } from './logging.js';
+import type { Db } from './store/database.js';
+import { compileThemes } from './tagging/compile-themes.js';
+import { extractEntities } from './tagging/extract-entities.js';
+import { compileGazetteer } from './tagging/organisations.js';
+import { tagStory } from './tagging/tag-story.js';
+
+export const BOT_VERSION = '0.1.0';
+
+export function buildFetchOptions(
+  env: Env,
+  config: AppConfig,
+  overrides: Partial<FetchOptions> = {},
+): FetchOptions {
+  const poll = config.settings.poll;
+  return {
+    userAgent: buildUserAgent(BOT_VERSION, env.BRIEFING_CONTACT_URL),
+    connectTimeoutMs: poll.connectTimeoutMs,
+    timeoutMs: poll.timeoutMs,
+    maxBytes: poll.maxBytes,
+    maxRedirects: poll.maxRedirects,
+    proxy: { httpsProxy: env.HTTPS_PROXY, httpProxy: env.HTTP_PROXY, noProxy: env.NO_PROXY },
+    allowPrivateAddresses: poll.allowPrivateAddresses,
+    limiter: createFetchLimiter({ concurrency: poll.concurrency, perHost: poll.perHostConcurrency }),
+    ...overrides,
+  };
+}
+
+/** Compiles themes and the organisation gazetteer once; the returned function is pure. */
+export function buildAnnotator(config: AppConfig): Annotate {
+  const compiled = compileThemes(config.themes);
+  const gazetteer = compileGazetteer(config.organisations);
+  const rulesVersion = config.themes.rulesVersion;
+  return (story: Story) => ({
+    tags: tagStory(story, compiled).tags,
+    entities: extractEntities(story, gazetteer),
+    rulesVersion,
+  });
+}
+
+export function buildPollDeps(init: {
+  db: Db;
+  env: Env;
+  config: AppConfig;
+  logger: Logger;
+  now?: () => Date;
+  fetchOverrides?: Partial<FetchOptions>;
+}): PollDeps {
+  return {
+    db: init.db,
+    fetchOptions: buildFetchOptions(init.env, init.config, init.fetchOverrides),
+    annotate: buildAnnotator(init.config),
+    now: init.now ?? (() => new Date()),
+    maxBackoffMinutes: init.config.settings.poll.maxBackoffMinutes,
+    logger: init.logger,
+  };
+}

@@ -1,0 +1,49 @@
+// `briefing poll [--source ID] [--due]`: poll sources once, one progress line per source.
+import { buildPollDeps } from '../build-poll-deps.js';
+import { pollSources } from '../ingest/poll-all.js';
+import { sourcesDue } from '../store/source-state.js';
+import { UsageError, type CliCommand } from './command.js';
+import { formatOutcomeLine, writeSummary } from './progress.js';
+
+export const command: CliCommand = {
+  name: 'poll',
+  summary: 'Poll every enabled source once (or one with --source ID)',
+  help: `Usage: briefing poll [--source ID] [--due] [--json]
+
+Fetches each enabled source in config/sources.yaml once, stores new and edited stories, and
+prints one line per source and a summary. Failing sources are recorded (see "briefing sources")
+and never stop the others.
+
+Options:
+  --source ID   poll only this source (even if disabled)
+  --due         poll only sources whose next poll time has come (what the scheduler does)
+  --json        print the outcomes as JSON
+`,
+  options: {
+    source: { type: 'string' },
+    due: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const config = ctx.config();
+    const db = ctx.db();
+    const only = args.values.source as string | undefined;
+    let sources = config.sources.filter((s) => (only ? s.id === only : s.enabled));
+    if (only && sources.length === 0) {
+      throw new UsageError(
+        `unknown source "${only}"; known: ${config.sources.map((s) => s.id).join(', ')}`,
+      );
+    }
+    if (args.values.due) sources = sourcesDue(db, sources, new Date());
+    const deps = buildPollDeps({ db, env: ctx.env, config, logger: ctx.logger });
+    const started = Date.now();
+    const json = args.values.json === true;
+    const outcomes = await pollSources(sources, deps, {
+      concurrency: config.settings.poll.concurrency,
+      onOutcome: json ? undefined : (o, s) => ctx.stdout.write(`${formatOutcomeLine(o, s)}\n`),
+    });
+    if (json) ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
+    else writeSummary(ctx.stdout, outcomes, Date.now() - started);
+    return 0;
+  },
+};

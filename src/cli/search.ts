@@ -1,0 +1,137 @@
+// `briefing search <words...> [filters]`: the archive search from the command line.
+// Flags are written back as key:"value" and parsed by the same parser as chat text
+// (commands/parse-search-query.ts), so the CLI, Slack and Discord accept exactly the same things.
+// A bad query prints one line on stderr and exits 2. `--json` prints an array of
+// {id, title, url, source, publishedAt, snippet, themes, sourceName} (the contract for tools).
+import { parseSearchText, validateSearchQuery } from '../commands/parse-search-query.js';
+import type { SearchHit } from '../domain.js';
+import { searchStories } from '../store/search.js';
+import { UsageError, type CliCommand } from './command.js';
+
+const DEFAULT_LIMIT = 20;
+
+function quoted(key: string, values: readonly string[]): string {
+  return values
+    .map((v) => v.replace(/"/g, ' ').trim())
+    .filter((v) => v !== '')
+    .map((v) => ` ${key}:"${v}"`)
+    .join('');
+}
+
+function asList(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+function positiveInt(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number from 1`);
+  return n;
+}
+
+function localDay(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(iso));
+}
+
+export const command: CliCommand = {
+  name: 'search',
+  summary: 'Search the archive',
+  help: `Usage: briefing search <words...> [options]
+
+Searches stored stories, best matches first (title counts most, recent stories get a boost);
+with only filters, lists the newest first.
+
+Query syntax (also in Slack and Discord):
+  nhs procurement        every word must appear (stemmed: "contracts" finds "contract")
+  "new care models"      an exact phrase
+  -prisons               leave out stories with this word (or -"a phrase")
+  integrat*              words starting with "integrat"
+  theme:carter           filters; several values with commas (any of them matches):
+  source:hsj               theme:, source:, org:"Dudley Group",
+  since:2017-02-13         since: (inclusive) and until: (exclusive) dates in the configured
+  week:2017-W07            time zone, or a whole ISO week
+
+Options (the same filters as flags; --theme, --source and --org may repeat):
+  --theme T  --source S  --org O  --since YYYY-MM-DD  --until YYYY-MM-DD
+  --limit N      results per page (default ${DEFAULT_LIMIT}, at most 100)
+  --page N       page number, from 1
+  --json         print an array of {id, title, url, source, publishedAt, snippet, themes}
+`,
+  options: {
+    theme: { type: 'string', multiple: true },
+    source: { type: 'string', multiple: true },
+    org: { type: 'string', multiple: true },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    limit: { type: 'string' },
+    page: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const v = args.values;
+    const limit = positiveInt('limit', v.limit, DEFAULT_LIMIT);
+    if (limit > 100) throw new UsageError('--limit must be at most 100');
+    const page = positiveInt('page', v.page, 1);
+    const text = [
+      args.positionals.join(' '),
+      quoted('theme', asList(v.theme)),
+      quoted('source', asList(v.source)),
+      quoted('org', asList(v.org)),
+      quoted('since', asList(v.since)),
+      quoted('until', asList(v.until)),
+    ]
+      .join('')
+      .trim();
+    if (text === '') {
+      throw new UsageError('search needs some words or a filter, e.g. briefing search "model hospital" theme:carter');
+    }
+    const { query, problems } = parseSearchText(text, { limit, offset: (page - 1) * limit });
+    const config = ctx.config();
+    problems.push(
+      ...validateSearchQuery(query, {
+        themes: config.themes.themes.map((t) => t.id),
+        sources: config.sources.map((s) => s.id),
+      }),
+    );
+    if (problems.length > 0) throw new UsageError(problems.join('; '));
+    // Ids are matched exactly in the store: use the configured spelling.
+    const themeIds = new Map(config.themes.themes.map((t) => [t.id.toLowerCase(), t.id]));
+    const sourceIds = new Map(config.sources.map((s) => [s.id.toLowerCase(), s.id]));
+    query.themes = query.themes.map((t) => themeIds.get(t.toLowerCase()) ?? t);
+    query.sources = query.sources.map((s) => sourceIds.get(s.toLowerCase()) ?? s);
+
+    const timeZone = config.settings.timeZone;
+    const names = new Map(config.sources.map((s) => [s.id, s.name]));
+    const result = searchStories(ctx.db(), query, new Date(), { timeZone });
+
+    if (v.json === true) {
+      const hits = result.hits.map((hit) => ({ ...hit, sourceName: names.get(hit.source) ?? hit.source }));
+      ctx.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+      return 0;
+    }
+    if (result.hits.length === 0) {
+      ctx.stdout.write(
+        result.total > 0
+          ? `No more results: page ${page} is past the end (${result.total} in all).\n`
+          : 'No stories found. Try fewer words, a prefix such as integrat*, or drop a filter.\n',
+      );
+      return 0;
+    }
+    for (const hit of result.hits) ctx.stdout.write(formatHit(hit, names, timeZone));
+    const first = query.offset + 1;
+    const last = query.offset + result.hits.length;
+    const more = result.nextOffset === null ? '' : `; next: --page ${page + 1}`;
+    ctx.stdout.write(`${first}-${last} of ${result.total}${more}\n`);
+    return 0;
+  },
+};
+
+function formatHit(hit: SearchHit, names: ReadonlyMap<string, string>, timeZone: string): string {
+  const meta = [names.get(hit.source) ?? hit.source, hit.themes.join(', '), hit.url ?? hit.id]
+    .filter((s) => s !== '')
+    .join(' · ');
+  const lines = [`${localDay(hit.publishedAt, timeZone)}  ${hit.title}`, `            ${meta}`];
+  if (hit.snippet !== '') lines.push(`            ${hit.snippet}`);
+  return `${lines.join('\n')}\n\n`;
+}

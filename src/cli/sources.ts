@@ -1,0 +1,93 @@
+// `briefing sources [--json]`: each configured source with its health, from config/sources.yaml
+// and the poll state in the archive (store/source-state.ts).
+import type { Source, SourceHealth } from '../domain.js';
+import { getSourceState, listSourceHealth } from '../store/source-state.js';
+import type { CliCommand } from './command.js';
+
+function localTime(iso: string | null, timeZone: string): string {
+  if (iso === null) return '-';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+function status(health: SourceHealth, gone: boolean): string {
+  if (!health.enabled) return 'disabled';
+  if (gone) return 'gone';
+  if (health.lastSuccessAt === null && health.lastErrorAt === null) return 'not polled';
+  if (health.consecutiveFailures > 0) return `failing x${health.consecutiveFailures}`;
+  return 'ok';
+}
+
+export const command: CliCommand = {
+  name: 'sources',
+  summary: 'Show each source and its health',
+  help: `Usage: briefing sources [--json]
+
+Lists every source in config/sources.yaml with its health: status, last success, last error and
+its reason, consecutive failures, next poll and stories stored. Times are in the configured time
+zone. "?" after an id marks an unverified source (selectors or URL nobody has checked yet).
+
+Options:
+  --json   print an array of objects (SourceHealth plus kind, verified, url, gone)
+`,
+  options: { json: { type: 'boolean' } },
+  async run(ctx, args) {
+    const config = ctx.config();
+    const db = ctx.db();
+    const timeZone = config.settings.timeZone;
+    const byId = new Map<string, Source>(config.sources.map((s) => [s.id, s]));
+    const rows = listSourceHealth(db, config.sources).map((health) => {
+      const source = byId.get(health.sourceId)!;
+      const state = getSourceState(db, source.id);
+      return {
+        ...health,
+        kind: source.kind,
+        verified: source.verified,
+        url: state?.url ?? source.url,
+        gone: state?.gone ?? false,
+      };
+    });
+    if (args.values.json === true) {
+      ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    const header = ['source', 'kind', 'status', 'last success', 'last error', 'next poll', 'stories'];
+    const table = rows.map((r) => [
+      `${r.sourceId}${r.verified ? '' : ' ?'}`,
+      r.kind,
+      status(r, r.gone),
+      localTime(r.lastSuccessAt, timeZone),
+      localTime(r.lastErrorAt, timeZone),
+      r.enabled && !r.gone ? localTime(r.nextPollAt, timeZone) : '-',
+      String(r.storyCount),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === cells.length - 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
+    const out: string[] = [line(header)];
+    rows.forEach((r, i) => {
+      out.push(line(table[i]!));
+      if (r.lastError !== null && r.consecutiveFailures > 0) out.push(`    last error: ${r.lastError}`);
+    });
+    const failing = rows.filter((r) => r.enabled && r.consecutiveFailures > 0).length;
+    const stories = rows.reduce((n, r) => n + r.storyCount, 0);
+    out.push(
+      '',
+      `${rows.length} sources (${rows.filter((r) => r.enabled).length} enabled, ${failing} failing); ${stories} story links stored. Times in ${timeZone}.`,
+    );
+    ctx.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,164 @@
+// Composition: builds the real CommandDeps (commands/types.ts) from an open database and the
+// loaded configuration. main.ts, the CLI and the platform adapters' tests all use this, so chat
+// commands run against exactly the store, tagging and digest code the bot runs.
+// Themes and the organisation gazetteer are compiled once here. Clocks: every method that needs
+// "now" takes it, except search ranking and unsubscribe bookkeeping, which use `now()` (injectable).
+import type { CommandDeps, DeliveryHealth } from './commands/types.js';
+import type { AppConfig } from './config/load.js';
+import type { Env } from './config/env.js';
+import { buildDigest } from './digest/build-digest.js';
+import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from './digest/week.js';
+import type { ChannelRef, Digest, Platform, Subscription } from './domain.js';
+import { canonicaliseUrl } from './ingest/canonical-url.js';
+import type { Logger } from './logging.js';
+import type { Db } from './store/database.js';
+import { summariseChannelDeliveries } from './store/outbox.js';
+import { searchStories } from './store/search.js';
+import { failuresBetween, listSourceHealth } from './store/source-state.js';
+import { getStory, listStoriesBetween } from './store/stories.js';
+import {
+  getSubscription,
+  listSubscriptions,
+  removeSubscription,
+  upsertSubscription,
+} from './store/subscriptions.js';
+import { countByThemeBetween, findOrganisationIds } from './store/tags.js';
+import { compileThemes } from './tagging/compile-themes.js';
+import { tagStory } from './tagging/tag-story.js';
+
+export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>;
+
+/**
+ * Slack follows SLACK_SUBSCRIBE_PERMISSION. Discord always asks: the adapter sets isAdmin from
+ * the member's DISCORD_SUBSCRIBE_PERMISSION bits (Manage Channels by default).
+ */
+export function subscribePermissionFromEnv(
+  env: Pick<Env, 'SLACK_SUBSCRIBE_PERMISSION'>,
+): SubscribePermission {
+  return { slack: env.SLACK_SUBSCRIBE_PERMISSION, discord: 'admins', memory: 'anyone' };
+}
+
+const DEFAULT_PERMISSION: Required<SubscribePermission> = {
+  slack: 'anyone',
+  discord: 'admins',
+  memory: 'anyone',
+};
+
+export interface CommandDepsInit {
+  db: Db;
+  config: AppConfig;
+  logger?: Logger;
+  /** Clock for search ranking and unsubscribe bookkeeping; defaults to the wall clock. */
+  now?: () => Date;
+  subscribePermission?: SubscribePermission;
+}
+
+/**
+ * One week's full digest (every theme) from the archive: the week's stories, the sources that
+ * could not be checked in it, the configured themes, sources and cap. `now` shortens a week still
+ * in progress.
+ */
+export function buildWeekDigest(db: Db, config: AppConfig, week: string, now: Date): Digest {
+  const isoWeek = parseWeekOrThrow(week);
+  const timeZone = config.settings.timeZone;
+  const { startsAt, endsAt } = weekRange(isoWeek, timeZone);
+  const startIso = startsAt.toISOString();
+  const endIso = endsAt.toISOString();
+  const names = new Map(config.sources.map((s) => [s.id, s.name]));
+  const failedSources = failuresBetween(db, startIso, endIso)
+    .filter((f) => f.successes === 0 && f.failures > 0)
+    .map((f) => ({
+      id: f.sourceId,
+      name: names.get(f.sourceId) ?? f.sourceId,
+      reason: f.lastReason ?? 'could not be fetched',
+    }));
+  return buildDigest({
+    week: isoWeek,
+    timeZone,
+    stories: listStoriesBetween(db, startIso, endIso),
+    themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
+    sources: config.sources.map((s) => ({ id: s.id, name: s.name, authority: s.authority })),
+    failedSources,
+    perThemeCap: config.settings.digest.perThemeCap,
+    now,
+  });
+}
+
+export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
+  const { db, config } = init;
+  const clock = init.now ?? (() => new Date());
+  const permission = { ...DEFAULT_PERMISSION, ...init.subscribePermission };
+  const timeZone = config.settings.timeZone;
+  const compiled = compileThemes(config.themes);
+  const themes = config.themes.themes.map((t) => ({
+    id: t.id,
+    label: t.label,
+    description: t.description,
+  }));
+  const sourceIds = config.sources.map((s) => s.id);
+  const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
+  const channel = (platform: Platform, workspaceId: string, channelId: string): ChannelRef => ({
+    platform,
+    workspaceId,
+    channelId,
+  });
+
+  const findStory = (target: string) => {
+    const direct = getStory(db, target);
+    if (direct !== null) return direct;
+    const canonical = canonicaliseUrl(target);
+    return canonical !== null && canonical !== target ? getStory(db, canonical) : null;
+  };
+
+  const deliveryOf = (subscription: Subscription): DeliveryHealth => ({
+    subscription,
+    ...summariseChannelDeliveries(db, subscription),
+  });
+
+  return {
+    themes: () => themes,
+    sourceIds: () => sourceIds,
+    resolveOrganisation: (text) => findOrganisationIds(db, text),
+    search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
+    explain: (target) => {
+      const story = findStory(target);
+      if (story === null) return null;
+      const { tags, nearMisses } = tagStory(story, compiled);
+      return { story, tags, nearMisses, entities: story.entities };
+    },
+    countByThemeInWeek: (week) => {
+      const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
+      return countByThemeBetween(db, startsAt.toISOString(), endsAt.toISOString());
+    },
+    buildDigest: (week, now) => buildWeekDigest(db, config, week, now),
+    currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
+    subscriptions: {
+      get: (platform, workspaceId, channelId) =>
+        getSubscription(db, channel(platform, workspaceId, channelId)),
+      upsert: (input, now) => upsertSubscription(db, input, now),
+      remove: (platform, workspaceId, channelId) =>
+        removeSubscription(db, channel(platform, workspaceId, channelId), clock()),
+      list: (platform, workspaceId) => listSubscriptions(db, platform, workspaceId),
+    },
+    sourceHealth: () => listSourceHealth(db, config.sources),
+    deliveryHealth: (platform, workspaceId, channelId) => {
+      if (channelId === null) return listSubscriptions(db, platform, workspaceId).map(deliveryOf);
+      const subscription = getSubscription(db, channel(platform, workspaceId, channelId));
+      return subscription === null ? [] : [deliveryOf(subscription)];
+    },
+    subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
+    defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
+    reportError: (error, request, invocation) => {
+      init.logger?.error(
+        {
+          err: error,
+          command: request.command,
+          platform: invocation.platform,
+          workspace: invocation.workspaceId,
+          channel: invocation.channelId,
+        },
+        'command failed',
+      );
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Builds FTS5 MATCH expressions from a parsed SearchQuery. User text never reaches MATCH raw:
+// every word, phrase and prefix becomes an FTS5 string ("..." with embedded quotes doubled), so
+// operators (AND, OR, NOT, NEAR), parentheses, column filters and stray quotes in the input are
+// plain text to the tokenizer. See https://www.sqlite.org/fts5.html section 3 (query syntax).
+import type { SearchQuery } from '../domain.js';
+
+/** An FTS5 string: the tokenizer splits it, so a multi-word string is a phrase. */
+export function quoteFtsString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Only strings with something for unicode61 to index; the rest would be empty phrases. */
+function searchable(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+export interface FtsExpressions {
+  /** Everything required (words AND phrases AND prefixes), then NOT each exclusion; or null. */
+  match: string | null;
+  /** The exclusions ORed together, for queries that have nothing required; or null. */
+  excludedOnly: string | null;
+}
+
+export function buildFtsExpressions(query: SearchQuery): FtsExpressions {
+  const required = [
+    ...query.terms.filter(searchable).map(quoteFtsString),
+    ...query.phrases.filter(searchable).map(quoteFtsString),
+    ...query.prefixes.filter(searchable).map((p) => `${quoteFtsString(p)}*`),
+  ];
+  const excluded = query.excluded.filter(searchable).map(quoteFtsString);
+  if (required.length === 0) {
+    return { match: null, excludedOnly: excluded.length > 0 ? excluded.join(' OR ') : null };
+  }
+  const positive = required.join(' AND ');
+  const match = excluded.length > 0 ? `(${positive}) NOT (${excluded.join(' OR ')})` : positive;
+  return { match, excludedOnly: null };
+}

@@ -1,0 +1,100 @@
+// Compiles a validated ThemeSet once into the matcher tagStory uses: one word index holding every
+// phrase, acronym and context term of every theme, plus the few regular expressions. Compiling
+// is pure; do it once at start-up (or after a config reload) and share the result.
+import type { TextField } from '../domain.js';
+import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
+import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
+
+/** What a match stands for: a term of one theme rule, or a term of a named context set. */
+export type MatchPayload =
+  | { kind: 'rule'; theme: number; rule: number; term: string }
+  | { kind: 'context'; set: string; term: string };
+
+export interface CompiledRegex {
+  regex: RegExp;
+  payload: MatchPayload;
+}
+
+export interface CompiledThemes {
+  readonly themes: readonly ThemeDefinition[];
+  readonly rulesVersion: string;
+  readonly contextDistance: number;
+  readonly index: PhraseIndex<MatchPayload>;
+  readonly regexes: readonly CompiledRegex[];
+  /** Per theme, per rule: the rule id shown in evidence, e.g. `acronym:STP`. */
+  readonly ruleIds: readonly (readonly string[])[];
+}
+
+export const FIELDS: readonly TextField[] = ['title', 'summary', 'content'];
+
+/** `phrase:lord carter`, `acronym:STP`, `alias:ICS`, `negative:legal aid`, `regex:...`. */
+export function describeRule(rule: ThemeRule, term: string): string {
+  const prefix = rule.role === 'positive' ? rule.kind : rule.role;
+  return `${prefix}:${rule.kind === 'regex' ? (rule.pattern ?? '') : term}`;
+}
+
+export function compileThemes(set: ThemeSet): CompiledThemes {
+  const patterns: PhrasePattern<MatchPayload>[] = [];
+  const regexes: CompiledRegex[] = [];
+  const ruleIds: string[][] = [];
+
+  set.themes.forEach((theme, t) => {
+    const ids: string[] = [];
+    theme.rules.forEach((rule, r) => {
+      ids.push(describeRule(rule, rule.terms[0] ?? ''));
+      if (rule.kind === 'regex') {
+        regexes.push({
+          regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
+          payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
+        });
+        return;
+      }
+      for (const term of rule.terms) {
+        patterns.push({
+          text: term,
+          caseSensitive: rule.kind === 'acronym',
+          plural: true,
+          payload: { kind: 'rule', theme: t, rule: r, term },
+        });
+      }
+    });
+    ruleIds.push(ids);
+  });
+
+  for (const [name, context] of Object.entries(set.contexts)) {
+    for (const term of context.phrases) {
+      patterns.push({ text: term, caseSensitive: false, plural: true, payload: ctx(name, term) });
+    }
+    for (const term of context.acronyms) {
+      patterns.push({ text: term, caseSensitive: true, plural: true, payload: ctx(name, term) });
+    }
+    for (const { pattern, flags } of context.regexes) {
+      regexes.push({
+        regex: compileRegex(pattern, flags, `context ${name}`),
+        payload: ctx(name, pattern),
+      });
+    }
+  }
+
+  return {
+    themes: set.themes,
+    rulesVersion: set.rulesVersion,
+    contextDistance: set.contextDistance,
+    index: compilePhraseIndex(patterns),
+    regexes,
+    ruleIds,
+  };
+}
+
+function ctx(set: string, term: string): MatchPayload {
+  return { kind: 'context', set, term };
+}
+
+function compileRegex(pattern: string, flags: string, where: string): RegExp {
+  try {
+    return new RegExp(pattern, `${flags.replace(/g/g, '')}g`);
+  } catch (error) {
+    // Config validation rejects bad patterns first; reaching here means an unvalidated ThemeSet.
+    throw new Error(`tagging: invalid regex in ${where}: ${pattern}`, { cause: error });
+  }
+}

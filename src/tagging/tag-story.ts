@@ -1,0 +1,230 @@
+// tagStory: pure and deterministic. Scores every theme from the matches of its rules and returns
+// the themes at or above their threshold, each with the evidence that put it there, plus the near
+// misses (an acronym without context, a veto by a negative rule, a date outside the theme's
+// window, a score below threshold) so `explain` can say why a theme was not given.
+// Scoring: each rule counts once per field, weight x field weight (title > summary > content);
+// an acronym or other context-bound rule counts fully only when a named context set matches in
+// the title or summary or within `contextDistance` characters in the same field, or when another
+// unconditional rule of the same theme fired (its expansion is near); otherwise it counts
+// `withoutContext` x weight (default nothing).
+import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js';
+import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
+import { describeRule, FIELDS, type CompiledThemes } from './compile-themes.js';
+import { scanPhrases, splitWords } from './phrase-index.js';
+
+export interface TaggableStory {
+  title: string;
+  summary: string;
+  content?: string;
+  publishedAt?: string | null;
+}
+
+interface RuleHit {
+  field: TextField;
+  text: string;
+  rule: number;
+  term: string;
+  start: number;
+  end: number;
+}
+
+interface ContextHit {
+  field: TextField;
+  start: number;
+}
+
+const SNIPPET_RADIUS = 60;
+
+export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagResult {
+  const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
+  const contextHits = new Map<string, ContextHit[]>();
+
+  for (const field of FIELDS) {
+    const text = field === 'content' ? (story.content ?? '') : story[field];
+    if (!text) continue;
+    const found = scanPhrases(text, compiled.index, splitWords(text));
+    for (const { regex, payload } of compiled.regexes) {
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        found.push({ start: m.index, end: m.index + m[0].length, payload });
+      }
+    }
+    for (const hit of found) {
+      const p = hit.payload;
+      if (p.kind === 'context') {
+        const list = contextHits.get(p.set) ?? [];
+        list.push({ field, start: hit.start });
+        contextHits.set(p.set, list);
+      } else {
+        ruleHits[p.theme]!.push({ field, text, rule: p.rule, term: p.term, ...hit });
+      }
+    }
+  }
+
+  const tags: Tag[] = [];
+  const nearMisses: NearMiss[] = [];
+  compiled.themes.forEach((theme, t) => {
+    const hits = ruleHits[t]!;
+    if (hits.length === 0) return;
+    const decision = decideTheme(theme, hits, contextHits, compiled, story.publishedAt ?? null);
+    if (decision === null) return;
+    if (decision.kind === 'tag') tags.push(decision.tag);
+    else nearMisses.push(decision.nearMiss);
+  });
+  tags.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
+  nearMisses.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
+  return { tags, nearMisses };
+}
+
+type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss };
+
+function decideTheme(
+  theme: ThemeDefinition,
+  hits: RuleHit[],
+  contextHits: Map<string, ContextHit[]>,
+  compiled: CompiledThemes,
+  publishedAt: string | null,
+): Decision | null {
+  // First hit per (rule, field), in field order then position: each counts once.
+  hits.sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) || a.start - b.start);
+  const firsts: RuleHit[] = [];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const key = `${hit.rule}:${hit.field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    firsts.push(hit);
+  }
+  const unconditionalFired = firsts.some((h) => {
+    const rule = theme.rules[h.rule]!;
+    return rule.role !== 'negative' && rule.context.length === 0 && fieldCounts(rule, h.field);
+  });
+
+  let score = 0;
+  const evidence: Evidence[] = [];
+  const withoutContext: Evidence[] = [];
+  const vetoes: Evidence[] = [];
+  for (const hit of firsts) {
+    const rule = theme.rules[hit.rule]!;
+    if (!fieldCounts(rule, hit.field)) continue;
+    const fieldWeight = theme.fieldWeights[hit.field];
+    if (rule.role === 'negative') {
+      if (rule.veto) vetoes.push(toEvidence(rule, hit, 0));
+      else {
+        const weight = round(rule.weight * fieldWeight);
+        score += weight;
+        evidence.push(toEvidence(rule, hit, weight));
+      }
+      continue;
+    }
+    const hasContext =
+      rule.context.length === 0 ||
+      unconditionalFired ||
+      contextIsNear(rule, hit, contextHits, compiled.contextDistance);
+    const weight = round(rule.weight * fieldWeight * (hasContext ? 1 : rule.withoutContext));
+    const item = toEvidence(rule, hit, weight);
+    if (!hasContext) withoutContext.push(item);
+    if (weight !== 0) {
+      score += weight;
+      if (hasContext) evidence.push(item);
+    }
+  }
+  score = round(score);
+  const positive = evidence.some((e) => e.weight > 0) || withoutContext.length > 0;
+  if (!positive) return null;
+
+  const all = [...evidence, ...withoutContext, ...vetoes];
+  const miss = (reason: string): Decision => ({
+    kind: 'near-miss',
+    nearMiss: { theme: theme.id, score, reason, evidence: all },
+  });
+  if (vetoes.length > 0) {
+    return miss(`vetoed by ${unique(vetoes.map((v) => v.rule)).join(', ')}`);
+  }
+  if (score >= theme.threshold) {
+    const outside = outsideWindow(theme, publishedAt);
+    if (outside !== null) return miss(outside);
+    return { kind: 'tag', tag: { theme: theme.id, score, evidence } };
+  }
+  // Below threshold: worth explaining only when something real scored or an acronym lacked context.
+  if (score <= 0 && !withoutContext.some((e) => e.kind === 'acronym' || e.kind === 'alias')) {
+    return null;
+  }
+  const reasons: string[] = [];
+  if (withoutContext.length > 0) {
+    reasons.push(`${unique(withoutContext.map((e) => e.rule)).join(', ')} without context`);
+  }
+  reasons.push(`score ${score} below threshold ${theme.threshold}`);
+  return miss(reasons.join('; '));
+}
+
+function outsideWindow(theme: ThemeDefinition, publishedAt: string | null): string | null {
+  if (!theme.window || !publishedAt || !/^\d{4}-\d{2}-\d{2}/.test(publishedAt)) return null;
+  const date = publishedAt.slice(0, 10);
+  const { from, to } = theme.window;
+  if ((from !== null && date < from) || (to !== null && date > to)) {
+    return `published ${date}, outside the date window ${from ?? '…'} to ${to ?? '…'}`;
+  }
+  return null;
+}
+
+function fieldCounts(rule: ThemeRule, field: TextField): boolean {
+  return rule.fields === null || rule.fields.includes(field);
+}
+
+function contextIsNear(
+  rule: ThemeRule,
+  hit: RuleHit,
+  contextHits: Map<string, ContextHit[]>,
+  distance: number,
+): boolean {
+  for (const name of rule.context) {
+    for (const c of contextHits.get(name) ?? []) {
+      // A term is not its own context ("STP" is NHS context for other rules, not for itself).
+      if (c.field === hit.field && c.start === hit.start) continue;
+      if (c.field === 'title' || c.field === 'summary') return true;
+      if (c.field === hit.field && Math.abs(c.start - hit.start) <= distance) return true;
+    }
+  }
+  return false;
+}
+
+function toEvidence(rule: ThemeRule, hit: RuleHit, weight: number): Evidence {
+  return {
+    rule: describeRule(rule, hit.term),
+    kind: rule.role === 'positive' ? rule.kind : rule.role,
+    field: hit.field,
+    match: hit.text.slice(hit.start, hit.end),
+    context: snippet(hit.text, hit.start, hit.end),
+    weight,
+  };
+}
+
+/** The match with up to SNIPPET_RADIUS characters either side, cut at spaces, on one line. */
+export function snippet(text: string, start: number, end: number): string {
+  let from = Math.max(0, start - SNIPPET_RADIUS);
+  let to = Math.min(text.length, end + SNIPPET_RADIUS);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && space < start) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space >= end) to = space;
+  }
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,247 @@
+// Storage benchmark: insert throughput with FTS (and whether the per-story cost stays flat as the
+// archive grows), duplicate re-poll throughput, search p50/p95 for typical queries against a
+// LIKE '%term%' baseline, one week's listStoriesBetween, and bytes on disk per story.
+// Targets (task brief): >= 20,000 stories/s inserted; search p95 <= 20 ms at 1M stories.
+//
+//   node --import tsx test/bench/storage.ts --size 100000 [--size 1000000] [--keep]
+//
+// The database is a real file in a temp folder (WAL, as in production), grown in place: each
+// size is measured on the same archive after it reaches that many stories. Returns figures;
+// never asserts on time.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseSearchText } from '../../src/commands/parse-search-query.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { searchStories } from '../../src/store/search.js';
+import { listStoriesBetween, saveStories } from '../../src/store/stories.js';
+import { createRng, median, percentile, roundFigure } from './measure.js';
+import { createCorpus, type Corpus, type CorpusItem } from './storage-corpus.js';
+
+const BATCH = 1000;
+const NOW = new Date('2024-01-15T12:00:00Z');
+
+/** Typical chat and CLI searches: words, phrases, prefixes, exclusions, filters. */
+const QUERIES = [
+  'procurement',
+  'carter productivity',
+  '"supply chain"',
+  'integrated care',
+  'dudley',
+  'workforce nurses',
+  'vanguard theme:mcp',
+  'procurement theme:procurement since:2020-01-01',
+  'deficit theme:finance since:2023-01-01',
+  'waiting lists week:2023-W07',
+  'strike -junior',
+  'transform*',
+  'theme:carter',
+  'theme:stp since:2023-06-01',
+  'org:"Walsall" merger',
+  'source:hsj chief executive',
+  'cancer targets until:2017-01-01',
+  'pathology consolidation network',
+];
+
+/** Word-only queries for the LIKE baseline (what a naive implementation would do). */
+const LIKE_QUERIES = ['procurement', 'carter productivity', 'dudley', 'workforce nurses', 'vanguard'];
+
+function annotateFrom(items: Map<string, CorpusItem>) {
+  return (story: { id: string }) => {
+    const item = items.get(story.id)!;
+    return { tags: item.tags, entities: item.entities, rulesVersion: 'bench' };
+  };
+}
+
+function insertRange(db: Db, corpus: Corpus, from: number, to: number): number[] {
+  const perStoryMs: number[] = [];
+  for (let start = from; start < to; start += BATCH) {
+    const end = Math.min(to, start + BATCH);
+    const items = new Map<string, CorpusItem>();
+    for (let n = start; n < end; n++) {
+      const item = corpus.item(n);
+      items.set(item.story.id, item);
+    }
+    const stories = [...items.values()].map((i) => i.story);
+    const t0 = performance.now();
+    saveStories(db, stories, NOW, annotateFrom(items));
+    perStoryMs.push((performance.now() - t0) / stories.length);
+  }
+  return perStoryMs;
+}
+
+function timeSearches(db: Db, rounds: number): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const text of QUERIES) {
+      const { query } = parseSearchText(text, { limit: 10 });
+      const t0 = performance.now();
+      searchStories(db, query, NOW);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+function timeLikeBaseline(db: Db, rounds: number): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const text of LIKE_QUERIES) {
+      const words = text.split(' ');
+      const where = words
+        .map(() => '(title LIKE ? OR summary LIKE ? OR content LIKE ?)')
+        .join(' AND ');
+      const params = words.flatMap((w) => [`%${w}%`, `%${w}%`, `%${w}%`]);
+      const t0 = performance.now();
+      db.prepare(
+        `SELECT id, title, url, source_id, published_at, summary FROM stories WHERE ${where}
+         ORDER BY published_at DESC LIMIT 10`,
+      ).all(...params);
+      db.prepare(`SELECT count(*) FROM stories WHERE ${where}`).get(...params);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+function timeFtsOnLikeQueries(db: Db, rounds: number): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const text of LIKE_QUERIES) {
+      const { query } = parseSearchText(text, { limit: 10 });
+      const t0 = performance.now();
+      searchStories(db, query, NOW);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+function timeRepoll(db: Db, corpus: Corpus, size: number): number {
+  const rng = createRng(99);
+  const feedSize = 50;
+  const feeds = 200;
+  let stories = 0;
+  let ms = 0;
+  for (let f = 0; f < feeds; f++) {
+    const first = rng.int(0, Math.max(0, size - feedSize));
+    const batch = Array.from({ length: feedSize }, (_, i) => corpus.item(first + i).story);
+    const t0 = performance.now();
+    const result = saveStories(db, batch, NOW);
+    ms += performance.now() - t0;
+    if (result.inserted.length + result.updated.length > 0) {
+      throw new Error('bench: a re-poll of unchanged stories wrote something');
+    }
+    stories += batch.length;
+  }
+  return (stories / ms) * 1000;
+}
+
+function timeWeeks(db: Db): number[] {
+  const rng = createRng(7);
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const start = Date.UTC(2016, 0, 4) + rng.int(0, 400) * 7 * 86_400_000;
+    const t0 = performance.now();
+    listStoriesBetween(db, new Date(start).toISOString(), new Date(start + 7 * 86_400_000).toISOString());
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+function fileBytes(path: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      total += statSync(path + suffix).size;
+    } catch {
+      // absent
+    }
+  }
+  return total;
+}
+
+export async function runStorageBench(opts: {
+  sizes: number[];
+  dir?: string;
+  keep?: boolean;
+  log?: (line: string) => void;
+}): Promise<Record<string, number>> {
+  const sizes = [...opts.sizes].sort((a, b) => a - b);
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'briefing-storage-bench-'));
+  const path = join(dir, 'bench.db');
+  const log = opts.log ?? (() => {});
+  const db = openDatabase(path);
+  const corpus = createCorpus();
+  const figures: Record<string, number> = {};
+  let stored = 0;
+  try {
+    for (const size of sizes) {
+      const label = size >= 1_000_000 ? `${size / 1_000_000}m` : `${Math.round(size / 1000)}k`;
+      log(`inserting ${stored}..${size}`);
+      const t0 = performance.now();
+      const perStory = insertRange(db, corpus, stored, size);
+      const seconds = (performance.now() - t0) / 1000;
+      figures[`insert_per_s_${label}`] = (size - stored) / seconds;
+      // Flatness: per-story cost of the last 10% of batches over the first 10% (1 = flat).
+      const tenth = Math.max(1, Math.floor(perStory.length / 10));
+      figures[`insert_cost_last_vs_first_${label}`] =
+        median(perStory.slice(-tenth)) / median(perStory.slice(0, tenth));
+      stored = size;
+
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      figures[`db_bytes_per_story_${label}`] = fileBytes(path) / size;
+      log('re-poll');
+      figures[`repoll_per_s_${label}`] = timeRepoll(db, corpus, size);
+      log('search');
+      timeSearches(db, 1); // warm the page cache
+      const search = timeSearches(db, 5);
+      figures[`search_p50_ms_${label}`] = percentile(search, 50);
+      figures[`search_p95_ms_${label}`] = percentile(search, 95);
+      figures[`search_max_ms_${label}`] = Math.max(...search);
+      log('like baseline');
+      const like = timeLikeBaseline(db, 2);
+      const fts = timeFtsOnLikeQueries(db, 2);
+      figures[`like_p50_ms_${label}`] = median(like);
+      figures[`search_vs_like_ratio_${label}`] = median(like) / median(fts);
+      figures[`list_week_ms_${label}`] = median(timeWeeks(db));
+    }
+  } finally {
+    db.close();
+    if (!opts.keep && opts.dir === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+  for (const key of Object.keys(figures)) figures[key] = roundFigure(figures[key]!);
+  return figures;
+}
+
+/** Per-query timings at the current size, for tuning (not part of the figures). */
+export function explainSlowQueries(db: Db): { query: string; ms: number }[] {
+  return QUERIES.map((text) => {
+    const { query } = parseSearchText(text, { limit: 10 });
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      searchStories(db, query, NOW);
+      times.push(performance.now() - t0);
+    }
+    return { query: text, ms: roundFigure(median(times)) };
+  }).sort((a, b) => b.ms - a.ms);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const sizes: number[] = [];
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--size') sizes.push(Number(args[++i]));
+    else if (args[i] === '--dir') dir = args[++i];
+  }
+  const figures = await runStorageBench({
+    sizes: sizes.length > 0 ? sizes : [100_000],
+    dir,
+    keep: args.includes('--keep'),
+    log: (line) => process.stderr.write(`storage bench: ${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}

@@ -1,0 +1,200 @@
+// Every /briefing subcommand through the real discord.js client, over the fake gateway and REST.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
+import { startBotHarness, CHANNEL_ID, type BotHarness } from './bot-harness.js';
+import { createTestCommandDeps } from './discord-test-deps.js';
+import { expectInert, expectWithinLimits, type SentBody } from './discord-assertions.js';
+
+const EPHEMERAL = 64;
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness(createTestCommandDeps(), {
+    now: () => new Date('2017-02-16T12:00:00Z'),
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function messageOf(
+  answer: Awaited<ReturnType<BotHarness['run']>>,
+): SentBody & { flags?: number; components?: unknown[] } {
+  return (answer.callback.type === 5 ? answer.edits[0] : answer.callback.data) as SentBody;
+}
+
+describe('/briefing over the gateway', () => {
+  it('connects with only the Guilds intent and discovers the gateway through the REST base', async () => {
+    const identify = await h.gateway.waitForFrame((f) => f.op === 2);
+    expect((identify.d as { intents: number }).intents).toBe(1);
+    expect(h.rest.requests.some((r) => r.path === '/gateway/bot')).toBe(true);
+    expect(h.bot.client.guilds.cache.size).toBe(1);
+  });
+
+  it('help answers ephemerally, mention-free, with every command', async () => {
+    const answer = await h.run('help');
+    expect(answer.callback.type).toBe(4);
+    const data = messageOf(answer);
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const text = data.embeds![0]!.description!;
+    for (const name of [
+      'subscribe',
+      'unsubscribe',
+      'subscriptions',
+      'search',
+      'digest',
+      'themes',
+      'status',
+      'explain',
+      'help',
+    ]) {
+      expect(text).toContain(`/briefing ${name}`);
+    }
+    expect(answer.requests.every((r) => r.authorization === null)).toBe(true);
+  });
+
+  it('themes lists every theme with its count this week', async () => {
+    const data = messageOf(await h.run('themes'));
+    expect(data.embeds![0]!.title).toBe('Themes · week 2017-W07');
+    expect(data.embeds![0]!.description).toContain('**Carter reviews** `carter` · 3 this week');
+  });
+
+  it('refuses subscribe and unsubscribe without Manage Channels, with a reason', async () => {
+    for (const sub of ['subscribe', 'unsubscribe']) {
+      const data = messageOf(await h.run(sub, sub === 'subscribe' ? { themes: 'carter' } : {}));
+      expect(data.flags).toBe(EPHEMERAL);
+      expect(data.content).toContain(
+        'only members with the permission this bot is configured to require',
+      );
+    }
+    const list = messageOf(await h.run('subscriptions'));
+    expect(list.content).toContain('No channel in this server is subscribed yet');
+  });
+
+  it('subscribes with Manage Channels (public reply), lists it, and unsubscribes', async () => {
+    const admin = { permissions: PERMISSION_MANAGE_CHANNELS };
+    const sub = messageOf(
+      await h.run('subscribe', { themes: 'carter stp', day: 'tuesday', time: '09:30' }, admin),
+    );
+    expect(sub.flags ?? 0).toBe(0);
+    expect(sub.content).toBe(
+      'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30.',
+    );
+    const again = messageOf(await h.run('subscribe', { themes: 'all' }, admin));
+    expect(again.content).toMatch(
+      /^Updated: this channel gets the weekly catch-up for every theme/,
+    );
+    const list = messageOf(await h.run('subscriptions'));
+    expect(list.embeds![0]!.description).toContain(
+      `<#${CHANNEL_ID}>: the weekly catch-up for every theme`,
+    );
+    const unsub = messageOf(await h.run('unsubscribe', {}, admin));
+    expect(unsub.content).toBe(
+      'Unsubscribed: this channel will no longer get the weekly catch-up.',
+    );
+    const none = messageOf(await h.run('unsubscribe', {}, admin));
+    expect(none.content).toContain('This channel had no subscription');
+  });
+
+  it('rejects an unknown theme with a suggestion', async () => {
+    const data = messageOf(
+      await h.run('subscribe', { themes: 'cartr' }, { permissions: PERMISSION_MANAGE_CHANNELS }),
+    );
+    expect(data.content).toMatch(/unknown theme 'cartr'.*carter/);
+  });
+
+  it('search defers, answers ephemerally with a page and Prev/Next buttons that page', async () => {
+    const answer = await h.run('search', { words: 'carter', theme: 'carter' });
+    expect(answer.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    const page1 = messageOf(answer) as SentBody & {
+      components: { components: { custom_id: string; disabled: boolean; label: string }[] }[];
+    };
+    expect(page1.embeds![0]!.title).toBe('25 stories · showing 1–10');
+    expectInert(page1);
+    const [prev, next] = page1.components[0]!.components;
+    expect(prev!.disabled).toBe(true);
+    expect(next!.disabled).toBe(false);
+    expect(next!.custom_id.length).toBeLessThanOrEqual(100);
+
+    const pressed = await h.press(next!.custom_id);
+    expect(pressed.callback.type).toBe(7); // UPDATE_MESSAGE: the same ephemeral message turns the page
+    const page2 = pressed.callback.data as typeof page1;
+    expect(page2.embeds![0]!.title).toBe('25 stories · showing 11–20');
+    expect(page2.allowed_mentions).toEqual({ parse: [] });
+    const last = await h.press(page2.components[0]!.components[1]!.custom_id);
+    const page3 = last.callback.data as typeof page1;
+    expect(page3.embeds![0]!.title).toBe('25 stories · showing 21–25');
+    expect(page3.components[0]!.components[1]!.disabled).toBe(true);
+  });
+
+  it('an unknown or expired page button gets a polite ephemeral answer', async () => {
+    const answer = await h.press('briefing:page:doesnotexist:10');
+    expect(answer.callback.type).toBe(4);
+    expect((answer.callback.data as SentBody).content).toContain('this search has expired');
+  });
+
+  it('autocompletes themes, keeping earlier words, and sources', async () => {
+    const themes = await h.complete('search', { theme: 'car' }, 'theme');
+    expect(themes.callback).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Carter reviews (carter)', value: 'carter' }] },
+    });
+    const multi = await h.complete('subscribe', { themes: 'stp proc' }, 'themes');
+    expect(multi.callback.data).toEqual({
+      choices: [{ name: 'stp Procurement (procurement)', value: 'stp procurement' }],
+    });
+    const all = await h.complete('subscribe', { themes: '' }, 'themes');
+    expect((all.callback.data as { choices: unknown[] }).choices).toHaveLength(4);
+    const sources = await h.complete('search', { source: 'hs' }, 'source');
+    expect(
+      (sources.callback.data as { choices: { value: string }[] }).choices.map((c) => c.value),
+    ).toEqual([
+      'hsj', // prefix match first
+      'nhse-news',
+      'gov-dhsc',
+    ]);
+  });
+
+  it('digest defers and sends a long week as an edit plus follow-ups, each within limits', async () => {
+    const answer = await h.run('digest', { week: '2017-W06' });
+    expect(answer.callback.type).toBe(5);
+    const first = messageOf(answer);
+    expectWithinLimits(first);
+    const followUps = await h.rest.waitFor(
+      () =>
+        h.rest.requests.filter(
+          (r) => r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path),
+        ).length >= 20,
+    );
+    expect(followUps).toBeDefined();
+    for (const r of h.rest.requests.filter(
+      (x) => x.method === 'POST' && /^\/webhooks\//.test(x.path),
+    )) {
+      const body = r.body as SentBody & { flags: number };
+      expectWithinLimits(body);
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+      expect(body.flags).toBe(EPHEMERAL);
+    }
+  });
+
+  it('status and explain answer (explain of an unknown story says so)', async () => {
+    const status = messageOf(await h.run('status'));
+    expect(status.embeds!.map((e) => e.title)).toEqual(['Sources', 'Deliveries']);
+    const explain = messageOf(
+      await h.run('explain', { story: 'https://news.example.org/nothing' }),
+    );
+    expect(explain.flags).toBe(EPHEMERAL);
+    expect(explain.content).toMatch(/^⚠️/);
+  });
+
+  it('survives Discord refusing a reply (10062 Unknown interaction): logs, retries with a safe error, carries on', async () => {
+    h.rest.script('POST', /\/callback$/, { status: 404, code: 10062, message: 'Unknown interaction' });
+    const answer = await h.run('themes');
+    const retry = await h.rest.waitFor(
+      (r) => r.method === 'POST' && r.path.endsWith('/callback') && r !== answer.requests[0] && r.path === answer.requests[0]!.path,
+    );
+    expect((retry.body as { data: SentBody }).data.content).toMatch(/^⚠️ something went wrong on our side/);
+    expect((await h.run('help')).callback.type).toBe(4);
+  });
+});

@@ -1,0 +1,104 @@
+// Hostile option values through the real client: every answer arrives, is within Discord's
+// limits, pings nobody (allowed_mentions empty, no working mention) and links nowhere unexpected.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
+import { startBotHarness, type BotHarness } from './bot-harness.js';
+import { createTestCommandDeps } from './discord-test-deps.js';
+import { expectInert, expectWithinLimits, type SentBody } from './discord-assertions.js';
+
+export const HOSTILE_VALUES: readonly string[] = [
+  'NHS AND (',
+  '"unterminated phrase',
+  'title:carter OR stp* NEAR(a b)',
+  "'; DROP TABLE stories; --",
+  'x'.repeat(10_000),
+  '',
+  '@everyone',
+  '@here look',
+  '<@&123456789012345678>',
+  '<@123456789012345678>',
+  '<#123456789012345678>',
+  '[NHS England](https://evil.example/phish)',
+  '\u202eevil\u202c مستشفى',
+  '🏥🏥 car\u200bter',
+  '2017-13-45',
+  '`code` **bold** ||spoiler||',
+];
+
+const TARGETS: [string, string][] = [
+  ['search', 'words'],
+  ['search', 'theme'],
+  ['search', 'source'],
+  ['search', 'org'],
+  ['search', 'since'],
+  ['subscribe', 'themes'],
+  ['subscribe', 'org'],
+  ['subscribe', 'time'],
+  ['explain', 'story'],
+  ['digest', 'week'],
+  ['help', 'command'],
+];
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness(createTestCommandDeps());
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('hostile option values', () => {
+  it.each(TARGETS)(
+    '/briefing %s %s: every hostile value gets a safe answer',
+    async (sub, option) => {
+      for (const value of HOSTILE_VALUES) {
+        const answer = await h.run(
+          sub,
+          { [option]: value },
+          { permissions: PERMISSION_MANAGE_CHANNELS },
+        );
+        expect([4, 5]).toContain(answer.callback.type);
+        const body = (
+          answer.callback.type === 5 ? answer.edits[0] : answer.callback.data
+        ) as SentBody;
+        expectWithinLimits(body);
+        expectInert(body, [
+          'news.example.org',
+          'www.england.example',
+          'outlet1.example',
+          'outlet2.example',
+          'outlet3.example',
+        ]);
+        expect(JSON.stringify(body)).not.toContain('x'.repeat(2000));
+      }
+    },
+  );
+
+  it('a 10,000-character autocomplete value still gets choices (or none), never an error', async () => {
+    const answer = await h.complete('search', { theme: 'c'.repeat(10_000) }, 'theme');
+    expect(answer.callback).toEqual({ type: 8, data: { choices: [] } });
+  });
+});
+
+describe('a failing dependency', () => {
+  let broken: BotHarness;
+  beforeAll(async () => {
+    broken = await startBotHarness(createTestCommandDeps({ throwOnThemes: true }));
+  });
+  afterAll(async () => {
+    await broken?.close();
+  });
+
+  it('autocomplete answers with no choices when the handler throws', async () => {
+    const answer = await broken.complete('subscribe', { themes: 'ca' }, 'themes');
+    expect(answer.callback).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it('a command whose dependency throws gets a generic, safe error reply', async () => {
+    const answer = await broken.run('themes');
+    const body = answer.callback.data as SentBody & { flags: number };
+    expect(body.flags).toBe(64);
+    expect(body.content).toMatch(/^⚠️ something went wrong on our side/);
+    expect(body.content).not.toContain('test: themes unavailable');
+  });
+});

@@ -1,0 +1,119 @@
+// Every subcommand through the real Bolt app, over both transports: signed HTTP requests and
+// Socket Mode envelopes, against the fake Slack on loopback.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandDeps } from '../../../src/commands/types.js';
+import { MORE_RESULTS_ACTION_ID } from '../../../src/platforms/slack/render-search.js';
+import { checkSlackBlocks } from '../../fakes/slack-block-rules.js';
+import { collectTexts, findUnsafeMarkup } from './hostile-text.js';
+import { startHarness, type Harness } from './slack-harness.js';
+import { createTestCommandDeps } from './slack-test-deps.js';
+
+type Reply = {
+  response_type?: string;
+  text?: string;
+  blocks?: unknown[];
+  replace_original?: boolean;
+};
+
+function textOf(reply: unknown): string {
+  return collectTexts(reply as Reply).join('\n');
+}
+
+function expectValid(reply: unknown): void {
+  const r = reply as Reply;
+  expect(typeof r.text === 'string' && r.text.length > 0).toBe(true);
+  expect(checkSlackBlocks(r.blocks ?? [])).toEqual([]);
+  for (const t of collectTexts(r)) {
+    const links = new Set(
+      (t.match(/<(https?:\/\/[^|>]+)\|/g) ?? []).map((m) => m.slice(1, -1).replace(/&amp;/g, '&')),
+    );
+    const problems = findUnsafeMarkup(t, links).filter((p) => !p.startsWith('link to'));
+    expect(problems, t).toEqual([]);
+  }
+}
+
+describe.each(['http', 'socket'] as const)('Slack commands over %s', (mode) => {
+  let h: Harness;
+  let deps: CommandDeps;
+
+  beforeAll(async () => {
+    deps = createTestCommandDeps();
+    h = await startHarness({ mode, deps });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+  beforeEach(() => {
+    h.fake.channels.clear();
+    h.fake.addChannel('C0POLICY1');
+  });
+
+  it('answers help inside the ack, ephemerally', async () => {
+    const { ack } = await h.command('help');
+    expect((ack as Reply).response_type).toBe('ephemeral');
+    expect(textOf(ack)).toContain('/briefing search');
+    expectValid(ack);
+  });
+
+  it('answers an unknown subcommand with a helpful error in the ack', async () => {
+    const { ack } = await h.command('subscrbe carter');
+    expect(textOf(ack)).toMatch(/:warning: unknown command 'subscrbe'.*subscribe/s);
+    expectValid(ack);
+  });
+
+  it('subscribes the channel (keyed by team id), lists it, and unsubscribes', async () => {
+    const sub = await h.command('subscribe carter');
+    expect(sub.ack).toBeNull();
+    const [reply] = await h.replies(sub.id);
+    expect(reply!.response_type).toBe('in_channel');
+    expect(textOf(reply)).toContain('will now receive the weekly NHS policy catch-up');
+    expectValid(reply);
+    expect(deps.subscriptions.get('slack', h.fake.teamId, 'C0POLICY1')?.themes).toEqual(['carter']);
+
+    const list = await h.command('subscriptions');
+    const [listed] = await h.replies(list.id);
+    expect(textOf(listed)).toContain('<#C0POLICY1>: themes: carter');
+
+    const unsub = await h.command('unsubscribe');
+    const [gone] = await h.replies(unsub.id);
+    expect(textOf(gone)).toContain('no longer receive');
+    expect(deps.subscriptions.get('slack', h.fake.teamId, 'C0POLICY1')).toBeNull();
+  });
+
+  it('searches ephemerally and pages with "More results"', async () => {
+    const first = await h.command('search carter');
+    const [page1] = await h.replies(first.id);
+    expect(page1!.response_type).toBe('ephemeral');
+    expect(textOf(page1)).toMatch(/1–10 of 25/);
+    expectValid(page1);
+    const button = (
+      page1!.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+    ).find((b) => b.type === 'actions')!.elements![0]!;
+    expect(button.action_id).toBe(MORE_RESULTS_ACTION_ID);
+
+    const click = await h.click(button.action_id, button.value);
+    const [page2] = await h.replies(click.id);
+    expect(page2!.replace_original).toBe(true);
+    expect(textOf(page2)).toMatch(/11–20 of 25/);
+    expectValid(page2);
+  });
+
+  it('answers a tampered "More results" value with an error, not a crash', async () => {
+    const click = await h.click(MORE_RESULTS_ACTION_ID, '{"v":1,"q":{"terms":"<!channel>"}}');
+    const [reply] = await h.replies(click.id);
+    expect(textOf(reply)).toContain('that button has expired');
+  });
+
+  it.each([
+    ['themes', /`carter` \*Carter reviews\*/],
+    ['status', /\*Sources\*/],
+    ['digest last', /Catch up: week of 13 February 2017/],
+    ['explain https://news.example.org/nothing', /:warning:/],
+  ])('%s replies ephemerally within the limits', async (text, pattern) => {
+    const { id } = await h.command(text);
+    const [reply] = await h.replies(id);
+    expect(reply!.response_type).toBe('ephemeral');
+    expect(textOf(reply)).toMatch(pattern);
+    expectValid(reply);
+  });
+});

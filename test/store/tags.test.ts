@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { getStory, saveStories } from '../../src/store/stories.js';
+import { countByThemeBetween, findOrganisationIds, replaceTags } from '../../src/store/tags.js';
+import { makeStory, makeTag, NO_ENTITIES } from './make-story.js';
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+});
+afterEach(() => db.close());
+
+const T = new Date('2017-02-20T00:00:00Z');
+
+function story(n: number, publishedAt: string) {
+  return makeStory({ id: `s${n}`, guid: `s${n}`, url: `https://example.org/${n}`, publishedAt });
+}
+
+describe('replaceTags', () => {
+  it('replaces tags and entities as a whole and records the rules version', () => {
+    saveStories(db, [story(1, '2017-02-14T09:00:00.000Z')], T);
+    replaceTags(db, 's1', [makeTag('carter', 3), makeTag('procurement', 5)], NO_ENTITIES, 'v1');
+    expect(getStory(db, 's1')!.tags.map((t) => t.theme)).toEqual(['procurement', 'carter']);
+    replaceTags(
+      db,
+      's1',
+      [makeTag('stp')],
+      {
+        organisations: [{ id: 'QHM', name: 'NHS Black Country ICB', kind: 'icb', matched: 'Black Country ICB' }],
+        money: [{ text: '£200m', pounds: 200_000_000 }],
+      },
+      'v2',
+    );
+    const stored = getStory(db, 's1')!;
+    expect(stored.tags.map((t) => t.theme)).toEqual(['stp']);
+    expect(stored.entities.money).toEqual([{ text: '£200m', pounds: 200_000_000 }]);
+    const version = db.prepare("SELECT rules_version FROM stories WHERE id = 's1'").get();
+    expect(version).toEqual({ rules_version: 'v2' });
+  });
+
+  it('returns false for an unknown story', () => {
+    expect(replaceTags(db, 'missing', [makeTag('stp')], NO_ENTITIES, 'v1')).toBe(false);
+  });
+});
+
+describe('countByThemeBetween', () => {
+  it('counts stories per theme inside the half-open window', () => {
+    saveStories(
+      db,
+      [
+        story(1, '2017-02-13T00:00:00.000Z'),
+        story(2, '2017-02-15T00:00:00.000Z'),
+        story(3, '2017-02-19T23:59:59.999Z'),
+        story(4, '2017-02-20T00:00:00.000Z'),
+      ],
+      T,
+      (s) => ({
+        tags: s.id === 's2' ? [makeTag('stp'), makeTag('carter')] : [makeTag('carter')],
+        entities: NO_ENTITIES,
+        rulesVersion: 'v1',
+      }),
+    );
+    expect(countByThemeBetween(db, '2017-02-13T00:00:00.000Z', '2017-02-20T00:00:00.000Z')).toEqual({
+      carter: 3,
+      stp: 1,
+    });
+  });
+});
+
+describe('findOrganisationIds', () => {
+  it.each([
+    ['RNA', ['RNA']],
+    ['rna', ['RNA']],
+    ['dudley group', ['RNA']],
+    ['Dudley  Group FT', ['RNA']],
+    ['THE DUDLEY GROUP NHS FOUNDATION TRUST', ['RNA']],
+    ['foundation trust', ['RNA', 'RRK']],
+    ['100%', []],
+    ['_', []],
+    ['', []],
+  ])('%s', (typed, expected) => {
+    saveStories(db, [story(1, '2017-02-14T09:00:00.000Z')], T, () => ({
+      tags: [],
+      entities: {
+        organisations: [
+          { id: 'RNA', name: 'The Dudley Group NHS Foundation Trust', kind: 'trust', matched: 'Dudley Group FT' },
+          { id: 'RRK', name: 'University Hospitals Birmingham NHS Foundation Trust', kind: 'trust', matched: 'UHB' },
+        ],
+        money: [],
+      },
+      rulesVersion: 'v1',
+    }));
+    expect(findOrganisationIds(db, typed)).toEqual(expected);
+  });
+});
