@@ -18,9 +18,7 @@ export function deliveryKey(week: string, channel: ChannelRef, index: number): s
   return `d${hash.slice(0, 24)}`;
 }
 
-export type EnqueueResult =
-  | { status: 'enqueued'; parts: number }
-  | { status: 'already-enqueued' };
+export type EnqueueResult = { status: 'enqueued'; parts: number } | { status: 'already-enqueued' };
 
 export function enqueueDigest(
   db: Db,

@@ -42,6 +42,9 @@ export const systemPaceClock: PaceClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** How often a late waiter may trade its slot for a fresh one. */
+const MAX_LATE_RETRIES = 3;
+
 /** Slot reservations older than this many slots behind "now" are forgotten. */
 const PRUNE_EVERY = 1024;
 
@@ -69,12 +72,19 @@ export function createPacer(limits: PaceLimits, clock: PaceClock = systemPaceClo
 
   return {
     async acquire(channelKey) {
-      const now = clock.now();
-      const earliest = Math.max(now, blockedUntil, channelNext.get(channelKey) ?? 0);
-      const at = reserveGlobalSlot(earliest);
-      channelNext.set(channelKey, at + limits.perChannelIntervalMs);
-      const wait = at - now;
-      if (wait > 0) await clock.sleep(wait);
+      // A timer that fires late (busy event loop) would send several reserved slots at once:
+      // a burst the platform may refuse. So a waiter that wakes more than a slot late gives its
+      // slot up and takes the next free one (a few times at most, so nobody waits for ever).
+      for (let attempt = 0; ; attempt++) {
+        const now = clock.now();
+        const earliest = Math.max(now, blockedUntil, channelNext.get(channelKey) ?? 0);
+        const at = reserveGlobalSlot(earliest);
+        channelNext.set(channelKey, at + limits.perChannelIntervalMs);
+        const wait = at - now;
+        if (wait <= 0) return;
+        await clock.sleep(wait);
+        if (spacing === 0 || attempt >= MAX_LATE_RETRIES || clock.now() - at <= spacing) return;
+      }
     },
     release(channelKey) {
       const next = clock.now() + limits.perChannelIntervalMs;

@@ -169,7 +169,10 @@ async function deliverGroup(
       const delay = retryDelayMs(attempt, outcome.retryAfterMs, settings);
       markRetry(db, part.id, outcome.reason, new Date(now.getTime() + delay), now);
       report.retried++;
-      log?.warn({ part: part.index, attempt, retry_in_ms: delay, reason: outcome.reason }, 'delivery: retry');
+      log?.warn(
+        { part: part.index, attempt, retry_in_ms: delay, reason: outcome.reason },
+        'delivery: retry',
+      );
       return;
     }
     if (outcome.status === 'retry') {

@@ -61,7 +61,8 @@ const channelArgs = (c: ChannelRef) => ({
   channel: c.channelId,
 });
 
-const CHANNEL_WHERE = 'platform = @platform AND workspace_id = @workspace AND channel_id = @channel';
+const CHANNEL_WHERE =
+  'platform = @platform AND workspace_id = @workspace AND channel_id = @channel';
 
 function toPart(row: OutboxRow): OutboxPart {
   return {
@@ -126,7 +127,10 @@ export function insertParts(db: Db, parts: readonly NewPart[], now: Date): numbe
 
 /** (week, channel) groups with a part due at `now`, oldest first. */
 export function listDueGroups(db: Db, now: Date): { week: string; channel: ChannelRef }[] {
-  return prepareCached<[string], { week: string; platform: string; workspace_id: string; channel_id: string }>(
+  return prepareCached<
+    [string],
+    { week: string; platform: string; workspace_id: string; channel_id: string }
+  >(
     db,
     `SELECT week, platform, workspace_id, channel_id, min(next_attempt_at) AS due FROM outbox
      WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?

@@ -122,29 +122,39 @@ function insertStory(db: Db, story: Story, hash: string, nowIso: string): number
     nowIso,
     hash,
   );
-  const seq = Number(result.lastInsertRowid);
-  indexStory(db, seq, story);
-  return seq;
+  return Number(result.lastInsertRowid);
 }
 
-// The FTS index is external-content: it must be told the old text to remove a row
-// (https://www.sqlite.org/fts5.html#external_content_tables, the 'delete' command).
-function indexStory(db: Db, seq: number, story: Pick<Story, 'title' | 'summary' | 'content'>): void {
-  prepareCached(
+// FTS writes wait until the batch's other writes are done. FTS5 flushes its pending terms to a
+// new segment whenever a later statement in the transaction opens a statement savepoint (an
+// INSERT with a foreign key, INSERT OR REPLACE, a trigger...), which made interleaved writes
+// 3-4 times slower in test/bench/storage.ts. The index is external-content, so removing a row
+// needs its old text (https://www.sqlite.org/fts5.html#external_content_tables).
+type FtsWrite =
+  | { op: 'insert'; seq: number; title: string; summary: string; content: string }
+  | { op: 'delete'; seq: number; title: string; summary: string; content: string };
+
+function writeFts(db: Db, writes: readonly FtsWrite[]): void {
+  const insert = prepareCached(
     db,
     'INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)',
-  ).run(seq, story.title, story.summary, story.content);
-}
-
-function unindexStory(db: Db, row: StoryRow): void {
-  prepareCached(
+  );
+  const remove = prepareCached(
     db,
     `INSERT INTO stories_fts (stories_fts, rowid, title, summary, content)
      VALUES ('delete', ?, ?, ?, ?)`,
-  ).run(row.seq, row.title, row.summary, row.content);
+  );
+  for (const w of writes) (w.op === 'insert' ? insert : remove).run(w.seq, w.title, w.summary, w.content);
 }
 
-function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, nowIso: string): void {
+function updateStory(
+  db: Db,
+  existing: StoryRow,
+  story: Story,
+  hash: string,
+  nowIso: string,
+  fts: FtsWrite[],
+): void {
   // Keep a real stored date when the feed has stopped giving one.
   const keepDate = story.publishedEstimated;
   prepareCached(
@@ -173,8 +183,8 @@ function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, now
     existing.summary !== story.summary ||
     existing.content !== story.content
   ) {
-    unindexStory(db, existing);
-    indexStory(db, existing.seq, story);
+    fts.push({ op: 'delete', ...pickText(existing), seq: existing.seq });
+    fts.push({ op: 'insert', ...pickText(story), seq: existing.seq });
   }
 }
 
@@ -222,12 +232,14 @@ export function saveStories(
 ): SaveResult {
   const nowIso = now.toISOString();
   const result: SaveResult = { inserted: [], updated: [], linked: [], unchanged: 0 };
+  const fts: FtsWrite[] = [];
   const run = db.transaction(() => {
     for (const story of stories) {
       const hash = hashStoryContent(story);
       const existing = findExisting(db, story);
       if (existing === undefined) {
         const seq = insertStory(db, story, hash, nowIso);
+        fts.push({ op: 'insert', ...pickText(story), seq });
         linkSource(db, seq, story, nowIso);
         if (annotate) writeAnnotation(db, seq, story, annotate);
         result.inserted.push(story.id);
@@ -240,7 +252,7 @@ export function saveStories(
         prepareCached(db, 'UPDATE stories SET guid = ? WHERE seq = ?').run(story.guid, existing.seq);
       }
       if (isOwner && existing.content_hash !== hash) {
-        updateStory(db, existing, story, hash, nowIso);
+        updateStory(db, existing, story, hash, nowIso, fts);
         if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);
         result.updated.push(existing.id);
       } else if (isNewLink) {
@@ -249,6 +261,7 @@ export function saveStories(
         result.unchanged++;
       }
     }
+    writeFts(db, fts);
   });
   try {
     run();
@@ -256,6 +269,10 @@ export function saveStories(
     throw new Error(`store: could not save ${stories.length} stories`, { cause: error });
   }
   return result;
+}
+
+function pickText(s: { title: string; summary: string; content: string }) {
+  return { title: s.title, summary: s.summary, content: s.content };
 }
 
 function writeAnnotation(db: Db, seq: number, story: Story, annotate: Annotate): void {

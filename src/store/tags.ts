@@ -44,43 +44,63 @@ export function replaceTags(
   return true;
 }
 
-/** The same, by internal row number, for callers already inside a transaction. */
+/** Spellings already in organisation_names, per database: skips repeated INSERT OR IGNOREs. */
+const knownNames = new WeakMap<Db, Set<string>>();
+
+/**
+ * The same, by internal row number, for callers already inside a transaction. `fresh` says the
+ * story was inserted in this transaction with its rules_version: nothing to delete or update.
+ */
 export function replaceTagsBySeq(
   db: Db,
   seq: number,
   tags: readonly Tag[],
   entities: Entities,
   rulesVersion: string,
+  fresh = false,
 ): void {
-  prepareCached(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
-  prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
-  const insertTag = prepareCached(
-    db,
-    `INSERT OR REPLACE INTO story_tags (story_seq, theme, score, evidence, rules_version)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
-  for (const tag of tags) {
-    insertTag.run(seq, tag.theme, tag.score, JSON.stringify(tag.evidence), rulesVersion);
+  if (!fresh) {
+    prepareCached(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
+    prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
+    prepareCached(db, 'UPDATE stories SET rules_version = ? WHERE seq = ?').run(rulesVersion, seq);
   }
+  if (tags.length > 0) {
+    const insertTag = prepareCached(
+      db,
+      `INSERT OR REPLACE INTO story_tags (story_seq, theme, score, evidence, rules_version)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (const tag of tags) {
+      insertTag.run(seq, tag.theme, tag.score, JSON.stringify(tag.evidence), rulesVersion);
+    }
+  }
+  if (entities.organisations.length + entities.money.length === 0) return;
   const insertEntity = prepareCached(
     db,
     `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, org_kind)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertName = prepareCached(
-    db,
-    'INSERT OR IGNORE INTO organisation_names (name_key, entity_id) VALUES (?, ?)',
-  );
+  let names = knownNames.get(db);
+  if (names === undefined) {
+    names = new Set();
+    knownNames.set(db, names);
+  }
   for (const org of entities.organisations) {
     insertEntity.run(seq, 'org', org.id, org.name, org.matched, null, org.kind);
-    insertName.run(normaliseOrganisationKey(org.name), org.id);
-    insertName.run(normaliseOrganisationKey(org.matched), org.id);
-    insertName.run(normaliseOrganisationKey(org.id), org.id);
+    for (const spelling of [org.name, org.matched, org.id]) {
+      const key = normaliseOrganisationKey(spelling);
+      const cacheKey = `${org.id}\u0000${key}`;
+      if (names.has(cacheKey)) continue;
+      prepareCached(
+        db,
+        'INSERT OR IGNORE INTO organisation_names (name_key, entity_id) VALUES (?, ?)',
+      ).run(key, org.id);
+      names.add(cacheKey);
+    }
   }
   for (const money of entities.money) {
     insertEntity.run(seq, 'money', null, money.text, money.text, money.pounds, null);
   }
-  prepareCached(db, 'UPDATE stories SET rules_version = ? WHERE seq = ?').run(rulesVersion, seq);
 }
 
 /** Tags of many stories, by row number; each story's tags highest score first. */

@@ -15,6 +15,7 @@ import {
   resetMidBody,
   respondStatus,
   serveBody,
+  sequence,
   serveFile,
   startFeedServer,
   type FeedServer,
@@ -72,7 +73,11 @@ beforeAll(async () => {
     '/chain-4': redirectTo('/feed.xml'),
     '/to-ftp': redirectTo('ftp://example.org/feed.xml'),
     '/to-js': redirectTo('javascript:alert(1)'),
-    '/to-private': redirectTo('http://10.0.0.1/feed.xml'),
+    '/flaky': sequence([
+      respondStatus(500),
+      respondStatus(503, { 'retry-after': '1' }),
+      serveBody(FEED),
+    ]),
   });
 });
 
@@ -205,6 +210,25 @@ describe('fetchSource: redirects', () => {
     const result = await fetchSource({ url: server.url(path) }, options);
     expect(result.status).toBe('blocked');
     expect(result.detail).toMatch(/redirect to a (ftp|javascript): URL refused/);
+  });
+});
+
+describe('fetchSource: recovery', () => {
+  it('recovers when the source does (500, 503, then the feed)', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await fetchSource({ url: server.url('/flaky') }, options)).status);
+    }
+    expect(statuses).toEqual(['http-error', 'http-error', 'ok', 'ok']);
+  });
+
+  it('follows a route replaced mid-test', async () => {
+    server.setRoute('/replaced', respondStatus(404));
+    expect((await fetchSource({ url: server.url('/replaced') }, options)).status).toBe(
+      'http-error',
+    );
+    server.setRoute('/replaced', serveBody(FEED));
+    expect((await fetchSource({ url: server.url('/replaced') }, options)).status).toBe('ok');
   });
 });
 

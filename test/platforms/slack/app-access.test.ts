@@ -4,7 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/types.js';
 import { collectTexts } from './hostile-text.js';
 import { startHarness, type Harness } from './slack-harness.js';
-import { createTestCommandDeps } from './slack-test-deps.js';
+import {
+  createAppFixture,
+  FIXTURE_STORIES,
+  procurementStories,
+  type AppFixture,
+} from '../../helpers/app-fixture.js';
 
 const textOf = (reply: unknown) =>
   collectTexts(reply as { text?: unknown; blocks?: unknown }).join('\n');
@@ -12,9 +17,14 @@ const textOf = (reply: unknown) =>
 describe('subscribe permission: admins only', () => {
   let h: Harness;
   let deps: CommandDeps;
+  let fx: AppFixture;
   beforeAll(async () => {
-    deps = createTestCommandDeps({ needsAdmin: true });
-    h = await startHarness({ mode: 'socket', deps });
+    fx = createAppFixture({
+      stories: [...FIXTURE_STORIES, ...procurementStories(12)],
+      subscribePermission: { slack: 'admins' },
+    });
+    deps = fx.deps;
+    h = await startHarness({ mode: 'socket', deps, now: fx.now });
     h.fake.addChannel('C0POLICY1');
     h.fake.addUser('U0MEMBER1');
     h.fake.addUser('U0ADMIN01', { isAdmin: true });
@@ -22,6 +32,7 @@ describe('subscribe permission: admins only', () => {
   });
   afterAll(async () => {
     await h.stop();
+    fx.close();
   });
 
   it.each([
@@ -59,20 +70,23 @@ describe('subscribe permission: admins only', () => {
   });
 
   it('still lets anyone search', async () => {
-    const { id } = await h.command('search carter', { userId: 'U0MEMBER1' });
-    expect(textOf((await h.replies(id))[0])).toMatch(/of 25/);
+    const { id } = await h.command('search framework agreement', { userId: 'U0MEMBER1' });
+    expect(textOf((await h.replies(id))[0])).toMatch(/1–\d+ of \d+/);
   });
 });
 
 describe('bot not in the channel', () => {
   let h: Harness;
   let deps: CommandDeps;
+  let fx: AppFixture;
   beforeAll(async () => {
-    deps = createTestCommandDeps();
-    h = await startHarness({ mode: 'http', deps });
+    fx = createAppFixture({ stories: [...FIXTURE_STORIES, ...procurementStories(12)] });
+    deps = fx.deps;
+    h = await startHarness({ mode: 'http', deps, now: fx.now });
   });
   afterAll(async () => {
     await h.stop();
+    fx.close();
   });
   beforeEach(() => {
     h.fake.channels.clear();
@@ -123,7 +137,7 @@ describe('bot not in the channel', () => {
 
   it('answers commands in channels it is not in, through response_url', async () => {
     h.fake.addChannel('C0PRIV003', { isPrivate: true, members: new Set(['U0MEMBER1']) });
-    const { id } = await h.command('search carter', { channelId: 'C0PRIV003' });
-    expect(textOf((await h.replies(id))[0])).toMatch(/of 25/);
+    const { id } = await h.command('search framework agreement', { channelId: 'C0PRIV003' });
+    expect(textOf((await h.replies(id))[0])).toMatch(/1–\d+ of \d+/);
   });
 });

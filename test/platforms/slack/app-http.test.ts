@@ -3,7 +3,7 @@ import { createSlackApp, type SlackApp } from '../../../src/platforms/slack/app.
 import { silentLogger } from '../../../src/logging.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { postSignedForm, slashCommandPayload } from '../../fakes/slack-payloads.js';
-import { createTestCommandDeps } from './slack-test-deps.js';
+import { createAppFixture } from '../../helpers/app-fixture.js';
 import { SIGNING_SECRET } from './slack-harness.js';
 
 // Slack's request signing (https://api.slack.com/authentication/verifying-requests-from-slack),
@@ -21,7 +21,7 @@ describe('Slack HTTP mode: request signatures', () => {
       socketMode: false,
       apiUrl: fake.apiUrl,
       commandName: '/briefing',
-      deps: { commands: createTestCommandDeps(), timeZone: 'Europe/London' },
+      deps: { commands: createAppFixture().deps, timeZone: 'Europe/London' },
       logger: silentLogger,
       port: 0,
       host: '127.0.0.1',
@@ -86,7 +86,7 @@ describe('Slack app start-up', () => {
       socketMode: false,
       apiUrl: fake.apiUrl,
       commandName: '/briefing',
-      deps: { commands: createTestCommandDeps(), timeZone: 'Europe/London' },
+      deps: { commands: createAppFixture().deps, timeZone: 'Europe/London' },
       logger: silentLogger,
       port: 0,
       host: '127.0.0.1',
@@ -106,7 +106,7 @@ describe('Slack app start-up', () => {
     const base = {
       botToken: 'xoxb-x',
       commandName: '/briefing',
-      deps: { commands: createTestCommandDeps(), timeZone: 'Europe/London' },
+      deps: { commands: createAppFixture().deps, timeZone: 'Europe/London' },
       logger: silentLogger,
     };
     expect(() => createSlackApp({ ...base, socketMode: true })).toThrow(

@@ -33,6 +33,8 @@ export async function startHarness(init: {
   deps: CommandDeps;
   commandName?: string;
   logger?: Logger;
+  /** The clock commands see (the app fixture's FIXTURE_NOW). */
+  now?: Date;
 }): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   const socket = init.mode === 'socket' ? await new FakeSlackSocketMode().start() : null;
@@ -45,7 +47,11 @@ export async function startHarness(init: {
     socketMode: init.mode === 'socket',
     apiUrl: fake.apiUrl,
     commandName,
-    deps: { commands: init.deps, timeZone: 'Europe/London' },
+    deps: {
+      commands: init.deps,
+      timeZone: 'Europe/London',
+      ...(init.now ? { now: () => init.now! } : {}),
+    },
     logger: init.logger ?? silentLogger,
     port: 0,
     host: '127.0.0.1',

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logging.js';
 import { startHarness, SIGNING_SECRET } from './slack-harness.js';
-import { createTestCommandDeps } from './slack-test-deps.js';
+import { createAppFixture } from '../../helpers/app-fixture.js';
 
 describe.each(['socket', 'http'] as const)('Slack logs over %s', (mode) => {
   it('never contain the bot token, app token or signing secret', async () => {
@@ -14,10 +14,21 @@ describe.each(['socket', 'http'] as const)('Slack logs over %s', (mode) => {
         done();
       },
     });
-    const h = await startHarness({ mode, deps: createTestCommandDeps(), logger: createLogger('trace', sink) });
+    const fx = createAppFixture();
+    const h = await startHarness({
+      mode,
+      deps: fx.deps,
+      now: fx.now,
+      logger: createLogger('trace', sink),
+    });
     try {
       h.fake.addChannel('C0POLICY1');
-      for (const text of ['help', 'subscribe carter', 'search carter', 'nonsense <!channel>']) {
+      for (const text of [
+        'help',
+        'subscribe carter',
+        'search model hospital',
+        'nonsense <!channel>',
+      ]) {
         const { ack, id } = await h.command(text);
         if (ack === null) await h.replies(id);
       }
@@ -26,6 +37,7 @@ describe.each(['socket', 'http'] as const)('Slack logs over %s', (mode) => {
       await h.replies(id);
     } finally {
       await h.stop();
+      fx.close();
     }
     const log = chunks.join('');
     expect(log.length).toBeGreaterThan(1000);

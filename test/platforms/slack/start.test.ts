@@ -6,7 +6,7 @@ import { postSignedForm, slashCommandPayload } from '../../fakes/slack-payloads.
 import { FakeSlackSocketMode } from '../../fakes/slack-socket-mode.js';
 import { makeDigest } from './digest-fixtures.js';
 import { collectTexts } from './hostile-text.js';
-import { createTestCommandDeps } from './slack-test-deps.js';
+import { createAppFixture } from '../../helpers/app-fixture.js';
 
 const baseEnv: SlackEnv = {
   SLACK_BOT_TOKEN: undefined,
@@ -57,7 +57,7 @@ describe('startSlack from env', () => {
         SLACK_COMMAND: 'nhs',
         SLACK_SUBSCRIBE_PERMISSION: 'admins',
       },
-      commands: createTestCommandDeps({ needsAdmin: false }),
+      commands: createAppFixture().deps,
       timeZone: 'Europe/London',
       logger: silentLogger,
       retryConfig: { retries: 0 },
@@ -109,7 +109,7 @@ describe('startSlack from env', () => {
         SLACK_SIGNING_SECRET: 'sekrit',
         SLACK_API_URL: fake.apiUrl,
       },
-      commands: createTestCommandDeps(),
+      commands: createAppFixture().deps,
       timeZone: 'Europe/London',
       logger: silentLogger,
       host: '127.0.0.1',

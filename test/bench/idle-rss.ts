@@ -1,0 +1,153 @@
+// Idle-memory benchmark: starts the long-running process (`node src/bin/briefing.mjs run`) with
+// every adapter configured against loopback fakes (Slack Web API + Socket Mode, Discord REST +
+// gateway), a temporary database and a config folder whose sources point at a loopback feed
+// server; waits until every source has been fetched once and the RSS has settled, then reads
+// VmRSS from /proc/<pid>/status. Target (issue 7): idle_rss_mb <= 150.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+import { startFakeDiscordGateway } from '../fakes/discord-gateway.js';
+import { startFakeDiscordRest } from '../fakes/discord-rest.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
+import { readProcessRssMb } from './measure.js';
+import { feedPath, startBenchFeedServer } from './poll.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface IdleRssOptions {
+  sources: number;
+  itemsPerSource: number;
+  /** Give up waiting for "idle" after this long. */
+  timeoutMs: number;
+  /** RSS counts as settled when it moved less than 1 MiB over this long. */
+  settleMs: number;
+}
+
+export type IdleRssResult =
+  | { measured: true; idle_rss_mb: number; startup_to_idle_s: number; sources_fetched: number }
+  | { measured: false; reason: string };
+
+function writeConfig(dir: string, origin: string, sources: number): void {
+  for (const file of ['themes.yaml', 'settings.yaml', 'organisations.yaml']) {
+    const from = join(ROOT, 'config', file);
+    if (existsSync(from)) copyFileSync(from, join(dir, file));
+  }
+  const settings = parse(readFileSync(join(dir, 'settings.yaml'), 'utf8')) as {
+    poll?: Record<string, unknown>;
+  };
+  settings.poll = { ...settings.poll, allowPrivateAddresses: true };
+  writeFileSync(join(dir, 'settings.yaml'), stringify(settings));
+  const list = Array.from({ length: sources }, (_, i) => ({
+    id: `bench-${i}`,
+    name: `Bench source ${i}`,
+    kind: 'feed',
+    url: `${origin}${feedPath(i)}`,
+    authority: 0.5,
+  }));
+  writeFileSync(join(dir, 'sources.yaml'), stringify({ sources: list }));
+}
+
+const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssResult> {
+  if (!existsSync(join(ROOT, 'src/cli/run.ts'))) {
+    return { measured: false, reason: 'src/cli/run.ts (the `run` command) does not exist yet' };
+  }
+  if (!existsSync('/proc/self/status')) return { measured: false, reason: 'no /proc on this system' };
+  const work = mkdtempSync(join(tmpdir(), 'briefing-bench-idle-'));
+  const configDir = join(work, 'config');
+  const feeds = await startBenchFeedServer(options.sources, options.itemsPerSource);
+  const slack = await new FakeSlackApi().start();
+  const socket = await new FakeSlackSocketMode().start();
+  slack.socketUrl = socket.url;
+  const applicationId = '900000000000000009';
+  const gateway = await startFakeDiscordGateway({
+    applicationId,
+    guilds: [{ id: '800000000000000001', name: 'Bench', channels: [{ id: '810000000000000001', name: 'news' }] }],
+  });
+  const rest = await startFakeDiscordRest({ gatewayUrl: gateway.url });
+  let child: ChildProcess | null = null;
+  let stderrTail = '';
+  try {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(configDir);
+    writeConfig(configDir, feeds.origin, options.sources);
+    const started = performance.now();
+    child = spawn(process.execPath, [join(ROOT, 'src/bin/briefing.mjs'), 'run'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_PATH: join(work, 'briefing.db'),
+        BRIEFING_CONFIG_DIR: configDir,
+        DIGESTS_DIR: join(work, 'digests'),
+        LOG_LEVEL: 'warn',
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_APP_TOKEN: slack.appToken,
+        SLACK_API_URL: slack.apiUrl,
+        DISCORD_TOKEN: 'bench-discord-token',
+        DISCORD_APPLICATION_ID: applicationId,
+        DISCORD_API_URL: rest.apiUrl,
+      },
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderrTail = (stderrTail + chunk).slice(-2000);
+    });
+    let exited: number | null = null;
+    child.on('exit', (code) => {
+      exited = code ?? -1;
+    });
+    const pid = child.pid!;
+    const fetched = (): number => new Set(feeds.requests.map((r) => r.path)).size;
+    let history: { at: number; rss: number }[] = [];
+    while (performance.now() - started < options.timeoutMs) {
+      await tick(250);
+      if (exited !== null) {
+        return { measured: false, reason: `run exited with ${exited}: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` };
+      }
+      const rss = readProcessRssMb(pid);
+      if (rss === null) continue;
+      if (fetched() < options.sources) {
+        history = [];
+        continue;
+      }
+      const now = performance.now();
+      history.push({ at: now, rss });
+      history = history.filter((h) => h.at >= now - options.settleMs);
+      const span = now - history[0]!.at;
+      const values = history.map((h) => h.rss);
+      if (span >= options.settleMs * 0.9 && Math.max(...values) - Math.min(...values) < 1) {
+        return {
+          measured: true,
+          idle_rss_mb: rss,
+          startup_to_idle_s: (now - started) / 1000,
+          sources_fetched: fetched(),
+        };
+      }
+    }
+    return {
+      measured: false,
+      reason: `not idle within ${options.timeoutMs} ms (${fetched()} of ${options.sources} sources fetched)`,
+    };
+  } finally {
+    if (child && child.exitCode === null) {
+      const done = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => child!.kill('SIGKILL'), 5000);
+      await done;
+      clearTimeout(forced);
+    }
+    await rest.close();
+    await gateway.close();
+    await socket.stop?.();
+    await slack.stop();
+    await feeds.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
