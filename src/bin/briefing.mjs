@@ -6,3 +6,6 @@ import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../cli.ts');
 process.exitCode = await main(process.argv.slice(2));
+// Safety net: if a library leaves a socket or timer open after a clean stop, exit anyway once
+// output has had time to flush. The timer is unref'd, so it never delays a normal exit.
+setTimeout(() => process.exit(), 2000).unref();

@@ -2,7 +2,7 @@
 // until SIGINT/SIGTERM. `--check` only verifies the token and connection, then exits: a quick
 // test after installing the app. `briefing run` starts the same app when SLACK_BOT_TOKEN is set.
 // The store is opened here, not in the platform code: platforms receive CommandDeps.
-import { buildCommandDeps } from '../command-deps.js';
+import { buildCommandDeps, subscribePermissionFromEnv } from '../command-deps.js';
 import { startSlack } from '../platforms/slack/start.js';
 import { UsageError, type CliCommand } from './command.js';
 
@@ -24,10 +24,17 @@ SLACK_API_URL, SLACK_COMMAND, SLACK_SUBSCRIBE_PERMISSION (anyone|admins).
   options: { check: { type: 'boolean' } },
   async run(ctx, args) {
     if (!ctx.env.SLACK_BOT_TOKEN) {
-      throw new UsageError('SLACK_BOT_TOKEN is not set; see config/slack-manifest.yaml and the README');
+      throw new UsageError(
+        'SLACK_BOT_TOKEN is not set; see config/slack-manifest.yaml and the README',
+      );
     }
     const config = ctx.config();
-    const commands = buildCommandDeps({ db: ctx.db(), config });
+    const commands = buildCommandDeps({
+      db: ctx.db(),
+      config,
+      logger: ctx.logger,
+      subscribePermission: subscribePermissionFromEnv(ctx.env),
+    });
     const slack = await startSlack({
       env: ctx.env,
       commands,

@@ -247,7 +247,11 @@ function applyFilter(query: SearchQuery, key: string, rawValue: string): string 
     case 'source':
     case 'org': {
       const list =
-        filter === 'theme' ? query.themes : filter === 'source' ? query.sources : query.organisations;
+        filter === 'theme'
+          ? query.themes
+          : filter === 'source'
+            ? query.sources
+            : query.organisations;
       for (const part of value.split(',')) {
         const item = part.trim();
         if (item !== '' && HAS_WORD_CHAR.test(item)) pushUnique(list, item);

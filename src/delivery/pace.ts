@@ -44,6 +44,8 @@ export const systemPaceClock: PaceClock = {
 
 /** How often a late waiter may trade its slot for a fresh one. */
 const MAX_LATE_RETRIES = 3;
+/** Lateness beyond which a waiter re-queues instead of joining a burst (see acquire). */
+export const LATE_TOLERANCE_MS = 250;
 
 /** Slot reservations older than this many slots behind "now" are forgotten. */
 const PRUNE_EVERY = 1024;
@@ -72,9 +74,10 @@ export function createPacer(limits: PaceLimits, clock: PaceClock = systemPaceClo
 
   return {
     async acquire(channelKey) {
-      // A timer that fires late (busy event loop) would send several reserved slots at once:
-      // a burst the platform may refuse. So a waiter that wakes more than a slot late gives its
-      // slot up and takes the next free one (a few times at most, so nobody waits for ever).
+      // A timer that fires late (a stalled event loop) sends every slot reserved during the stall
+      // at once: a burst the platform may refuse. A waiter that wakes more than LATE_TOLERANCE_MS
+      // late gives its slot up and takes the next free one (a few times at most, so nobody waits
+      // for ever). Smaller delays are ordinary timer jitter and are let through.
       for (let attempt = 0; ; attempt++) {
         const now = clock.now();
         const earliest = Math.max(now, blockedUntil, channelNext.get(channelKey) ?? 0);
@@ -83,7 +86,7 @@ export function createPacer(limits: PaceLimits, clock: PaceClock = systemPaceClo
         const wait = at - now;
         if (wait <= 0) return;
         await clock.sleep(wait);
-        if (spacing === 0 || attempt >= MAX_LATE_RETRIES || clock.now() - at <= spacing) return;
+        if (spacing === 0 || attempt >= MAX_LATE_RETRIES || clock.now() - at <= LATE_TOLERANCE_MS) return;
       }
     },
     release(channelKey) {

@@ -2,11 +2,17 @@
 // cutting rules for titles and summaries. Feed text is hostile: it may carry scripts, NULs,
 // bidi overrides and zero-width characters meant to disguise mentions or links downstream.
 import { load } from 'cheerio';
+import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
 
 /** Block-level elements whose boundaries are word boundaries ("<p>a</p><p>b</p>" -> "a b"). */
-const BLOCK_TAGS =
-  'p, div, br, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, section, article, header, ' +
-  'footer, table, tr, td, th, dd, dt, figcaption, pre, hr';
+const BLOCK_TAGS = new Set(
+  (
+    'p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote section article header footer table tr td ' +
+    'th dd dt figcaption pre hr'
+  ).split(' '),
+);
+/** Elements whose content is never text a reader sees. */
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg']);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -22,17 +28,45 @@ export function cleanText(text: string): string {
   return text.replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The visible text under `roots`, with spaces at block boundaries. Iterative (an explicit
+ * stack), so hostile nesting thousands of levels deep cannot overflow the call stack.
+ */
+function collectText(roots: readonly AnyNode[]): string {
+  const parts: string[] = [];
+  const stack: (AnyNode | ' ')[] = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === ' ') parts.push(' ');
+    else if (node.type === 'text') parts.push((node as Text).data);
+    else if ('children' in node) {
+      const name = 'name' in node ? (node as Element).name.toLowerCase() : '';
+      if (SKIPPED_TAGS.has(name)) continue;
+      const block = BLOCK_TAGS.has(name);
+      if (block) stack.push(' ');
+      const children = (node as ParentNode).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      if (block) parts.push(' ');
+    }
+  }
+  return parts.join('');
+}
+
 /** Plain text of an HTML fragment: scripts and styles dropped, blocks separated, entities decoded. */
 export function htmlToPlainText(html: string | null | undefined): string {
   if (!html) return '';
-  const input = html.length > MAX_INPUT ? html.slice(0, MAX_INPUT) : html;
+  let input = html;
+  if (html.length > MAX_INPUT) {
+    // Cut, and drop a tag left half-open by the cut ("...</di").
+    input = html.slice(0, MAX_INPUT);
+    const open = input.lastIndexOf('<');
+    if (open > input.lastIndexOf('>')) input = input.slice(0, open);
+  }
   if (!MARKUP_HINT.test(input)) return cleanText(input);
-  const $ = load(input, null, false);
-  $('script, style, noscript, template, iframe, object, svg').remove();
-  $(BLOCK_TAGS).each((_, element) => {
-    $(element).before(' ').after(' ');
-  });
-  return cleanText($.root().text());
+  // htmlparser2 (cheerio's `xml: { xmlMode: false }`) is several times faster than parse5 and
+  // just as good for taking the text of feed fragments.
+  const $ = load(input, { xml: { xmlMode: false, decodeEntities: true } }, false);
+  return cleanText(collectText($.root().toArray()));
 }
 
 /** Cuts at a word boundary to at most `max` characters (ellipsis included). */

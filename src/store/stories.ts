@@ -15,6 +15,7 @@ import type { Entities, StoredStory, Story, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
 import {
+  forgetKnownNames,
   readEntities,
   readTags,
   replaceTagsBySeq,
@@ -77,34 +78,82 @@ export function hashStoryContent(story: Story): string {
   return createHash('sha1').update(parts.join('\u0000')).digest('base64url');
 }
 
-function findExisting(db: Db, story: Story): StoryRow | undefined {
-  if (story.url !== null) {
-    const byUrl = prepareCached<[string], StoryRow>(
+/**
+ * Existing rows for a batch, found with three queries (by URL, by (source, GUID), by id) instead
+ * of three per story, and kept current as the batch inserts and edits stories.
+ */
+class BatchIndex {
+  private readonly byUrl = new Map<string, StoryRow>();
+  private readonly byGuid = new Map<string, StoryRow>();
+  private readonly byId = new Map<string, StoryRow>();
+
+  constructor(db: Db, stories: readonly Story[]) {
+    const urls = stories.flatMap((s) => (s.url === null ? [] : [s.url]));
+    const guids = stories.flatMap((s) => (s.guid === null ? [] : [[s.sourceId, s.guid]]));
+    const ids = stories.map((s) => s.id);
+    if (urls.length > 0) {
+      for (const row of prepareCached<[string], StoryRow>(
+        db,
+        `SELECT ${STORY_COLUMNS} FROM stories WHERE url IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(urls))) {
+        this.byUrl.set(row.url!, row);
+      }
+    }
+    if (guids.length > 0) {
+      for (const row of prepareCached<[string], StoryRow & { link_source: string; link_guid: string }>(
+        db,
+        `SELECT ${STORY_COLUMNS.replace(/(\w+)/g, 's.$1')}, l.source_id AS link_source,
+           l.guid AS link_guid
+         FROM json_each(?) AS j
+         JOIN story_sources l
+           ON l.source_id = json_extract(j.value, '$[0]') AND l.guid = json_extract(j.value, '$[1]')
+         JOIN stories s ON s.seq = l.story_seq`,
+      ).all(JSON.stringify(guids))) {
+        this.byGuid.set(guidKey(row.link_source, row.link_guid), row);
+      }
+    }
+    for (const row of prepareCached<[string], StoryRow>(
       db,
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE url = ?`,
-    ).get(story.url);
-    if (byUrl !== undefined) return byUrl;
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids))) {
+      this.byId.set(row.id, row);
+    }
   }
-  if (story.guid !== null) {
-    const byGuid = prepareCached<[string, string], StoryRow>(
-      db,
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE seq =
-         (SELECT story_seq FROM story_sources WHERE source_id = ? AND guid = ? LIMIT 1)`,
-    ).get(story.sourceId, story.guid);
-    if (byGuid !== undefined) return byGuid;
+
+  /** The dedup order: canonical URL, then (source, GUID), then the story id. */
+  find(story: Story): StoryRow | undefined {
+    return (
+      (story.url === null ? undefined : this.byUrl.get(story.url)) ??
+      (story.guid === null ? undefined : this.byGuid.get(guidKey(story.sourceId, story.guid))) ??
+      this.byId.get(story.id)
+    );
   }
-  return prepareCached<[string], StoryRow>(
-    db,
-    `SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`,
-  ).get(story.id);
+
+  /** Records a row inserted or changed in this batch, under the story's URL, GUID and id. */
+  remember(row: StoryRow, story: Story): void {
+    if (row.url !== null) this.byUrl.set(row.url, row);
+    if (story.guid !== null) this.byGuid.set(guidKey(story.sourceId, story.guid), row);
+    this.byId.set(row.id, row);
+  }
 }
 
-function insertStory(db: Db, story: Story, hash: string, nowIso: string): number {
+function guidKey(sourceId: string, guid: string): string {
+  return `${sourceId}\u0000${guid}`;
+}
+
+function insertStory(
+  db: Db,
+  story: Story,
+  hash: string,
+  nowIso: string,
+  rulesVersion: string | null,
+): number {
   const result = prepareCached(
     db,
     `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
-       published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
+       rules_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     story.id,
     story.url,
@@ -121,6 +170,7 @@ function insertStory(db: Db, story: Story, hash: string, nowIso: string): number
     nowIso,
     nowIso,
     hash,
+    rulesVersion,
   );
   return Number(result.lastInsertRowid);
 }
@@ -188,6 +238,14 @@ function updateStory(
   }
 }
 
+function insertLink(db: Db, seq: number, story: Story, nowIso: string): void {
+  prepareCached(
+    db,
+    `INSERT INTO story_sources (story_seq, source_id, guid, url, title, published_at, first_seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(seq, story.sourceId, story.guid, story.url, story.title, story.publishedAt, nowIso);
+}
+
 /** Adds or refreshes the (story, source) link. Returns whether the link is new. */
 function linkSource(db: Db, seq: number, story: Story, nowIso: string): boolean {
   const link = prepareCached<[number, string], LinkRow>(
@@ -195,11 +253,7 @@ function linkSource(db: Db, seq: number, story: Story, nowIso: string): boolean 
     'SELECT guid, url, title, published_at FROM story_sources WHERE story_seq = ? AND source_id = ?',
   ).get(seq, story.sourceId);
   if (link === undefined) {
-    prepareCached(
-      db,
-      `INSERT INTO story_sources (story_seq, source_id, guid, url, title, published_at, first_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(seq, story.sourceId, story.guid, story.url, story.title, story.publishedAt, nowIso);
+    insertLink(db, seq, story, nowIso);
     return true;
   }
   const guid = story.guid ?? link.guid;
@@ -234,14 +288,20 @@ export function saveStories(
   const result: SaveResult = { inserted: [], updated: [], linked: [], unchanged: 0 };
   const fts: FtsWrite[] = [];
   const run = db.transaction(() => {
+    const index = new BatchIndex(db, stories);
     for (const story of stories) {
       const hash = hashStoryContent(story);
-      const existing = findExisting(db, story);
+      const existing = index.find(story);
       if (existing === undefined) {
-        const seq = insertStory(db, story, hash, nowIso);
+        const annotation = annotate?.(story);
+        const rulesVersion = annotation?.rulesVersion ?? null;
+        const seq = insertStory(db, story, hash, nowIso, rulesVersion);
+        insertLink(db, seq, story, nowIso);
+        if (annotation) {
+          replaceTagsBySeq(db, seq, annotation.tags, annotation.entities, annotation.rulesVersion, true);
+        }
         fts.push({ op: 'insert', ...pickText(story), seq });
-        linkSource(db, seq, story, nowIso);
-        if (annotate) writeAnnotation(db, seq, story, annotate);
+        index.remember(rowFor(seq, story, hash, nowIso), story);
         result.inserted.push(story.id);
         continue;
       }
@@ -250,15 +310,20 @@ export function saveStories(
       if (isOwner && story.guid !== null && story.guid !== existing.guid) {
         // A re-issued GUID is not an edit, but later lookups by (source, GUID) must find it.
         prepareCached(db, 'UPDATE stories SET guid = ? WHERE seq = ?').run(story.guid, existing.seq);
+        existing.guid = story.guid;
       }
       if (isOwner && existing.content_hash !== hash) {
         updateStory(db, existing, story, hash, nowIso, fts);
         if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);
+        const updated = rowFor(existing.seq, story, hash, existing.first_seen_at);
+        updated.id = existing.id;
+        updated.url = story.url ?? existing.url;
+        index.remember(updated, story);
         result.updated.push(existing.id);
-      } else if (isNewLink) {
-        result.linked.push(existing.id);
       } else {
-        result.unchanged++;
+        index.remember(existing, story);
+        if (isNewLink) result.linked.push(existing.id);
+        else result.unchanged++;
       }
     }
     writeFts(db, fts);
@@ -266,9 +331,31 @@ export function saveStories(
   try {
     run();
   } catch (error) {
+    forgetKnownNames(db);
     throw new Error(`store: could not save ${stories.length} stories`, { cause: error });
   }
   return result;
+}
+
+/** The row as stored, for lookups later in the same batch. */
+function rowFor(seq: number, story: Story, hash: string, firstSeenAt: string): StoryRow {
+  return {
+    seq,
+    id: story.id,
+    url: story.url,
+    guid: story.guid,
+    source_id: story.sourceId,
+    title: story.title,
+    summary: story.summary,
+    content: story.content,
+    author: story.author,
+    categories: JSON.stringify(story.categories),
+    published_at: story.publishedAt,
+    published_estimated: story.publishedEstimated ? 1 : 0,
+    paywalled: story.paywalled ? 1 : 0,
+    first_seen_at: firstSeenAt,
+    content_hash: hash,
+  };
 }
 
 function pickText(s: { title: string; summary: string; content: string }) {

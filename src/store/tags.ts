@@ -47,6 +47,11 @@ export function replaceTags(
 /** Spellings already in organisation_names, per database: skips repeated INSERT OR IGNOREs. */
 const knownNames = new WeakMap<Db, Set<string>>();
 
+/** After a rolled-back transaction: the cache may list spellings that were never stored. */
+export function forgetKnownNames(db: Db): void {
+  knownNames.delete(db);
+}
+
 /**
  * The same, by internal row number, for callers already inside a transaction. `fresh` says the
  * story was inserted in this transaction with its rules_version: nothing to delete or update.

@@ -53,6 +53,7 @@ export interface PlatformFanout {
 
 export interface FanoutBenchResult {
   fanout_channels: number;
+  fanout_messages: number;
   fanout_s: number;
   fanout_floor_s: number;
   fanout_vs_floor_ratio: number;
@@ -221,6 +222,7 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
   const floor = Math.max(slack.floor_s, discord.floor_s);
   return {
     fanout_channels: options.channels,
+    fanout_messages: slack.messages + discord.messages,
     fanout_s: seconds,
     fanout_floor_s: floor,
     fanout_vs_floor_ratio: seconds / floor,

@@ -17,9 +17,9 @@ export interface ParseBenchOptions {
 }
 
 export interface ParseBenchResult {
-  documents: number;
-  items: number;
-  megabytes: number;
+  parse_documents: number;
+  parse_items: number;
+  parse_megabytes: number;
   parse_ours_mb_per_s: number;
   parse_bare_mb_per_s: number;
   parse_overhead_ratio: number;
@@ -75,9 +75,9 @@ export async function runParseBench(options: ParseBenchOptions): Promise<ParseBe
     throw new Error(`bench: expected ${options.documents * options.itemsPerDocument} stories, got ${itemsSeen}`);
   }
   return {
-    documents: docs.length,
-    items: itemsSeen,
-    megabytes: mb,
+    parse_documents: docs.length,
+    parse_items: itemsSeen,
+    parse_megabytes: mb,
     parse_ours_mb_per_s: mb / (timing.aMs / 1000),
     parse_bare_mb_per_s: mb / (timing.bMs / 1000),
     parse_overhead_ratio: timing.ratio,

@@ -30,8 +30,8 @@ export interface PollBenchOptions {
 }
 
 export interface PollBenchResult {
-  sources: number;
-  items_per_source: number;
+  poll_sources: number;
+  poll_items_per_source: number;
   poll_first_s: number;
   poll_second_s: number;
   poll_second_ratio: number;
@@ -150,8 +150,8 @@ export async function runPollBench(options: PollBenchOptions): Promise<PollBench
   const firstS = median(runs.map((r) => r.firstMs)) / 1000;
   const secondS = median(runs.map((r) => r.secondMs)) / 1000;
   return {
-    sources: options.sources,
-    items_per_source: options.itemsPerSource,
+    poll_sources: options.sources,
+    poll_items_per_source: options.itemsPerSource,
     poll_first_s: firstS,
     poll_second_s: secondS,
     poll_second_ratio: median(runs.map((r) => r.secondMs / r.firstMs)),

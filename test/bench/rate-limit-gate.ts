@@ -74,7 +74,7 @@ function createTokenBucket(perSecond: number): { tryTake(now: number): boolean; 
 export function slackDecider(limits: SlackGateLimits): Decide {
   const lastByChannel = new Map<string, number>();
   const global = createTokenBucket(limits.globalPerSecond);
-  return (method, path, body, now) => {
+  return (method, path, body, now): Decision => {
     if (method !== 'POST' || !path.endsWith('/chat.postMessage')) return { allow: true };
     const channel = new URLSearchParams(body).get('channel') ?? '';
     const last = lastByChannel.get(channel);
@@ -98,7 +98,7 @@ export function discordDecider(limits: DiscordGateLimits): Decide {
   const buckets = new Map<string, { resetAt: number; used: number }>();
   const global = createTokenBucket(limits.globalPerSecond);
   const BUCKET = 'bench-channel-messages';
-  return (method, path, _body, now) => {
+  return (method, path, _body, now): Decision => {
     const match = /\/channels\/(\d+)\/messages$/.exec(path);
     if (method !== 'POST' || !match) return { allow: true };
     let bucket = buckets.get(match[1]!);

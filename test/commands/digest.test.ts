@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommandText } from '../../src/commands/run-command.js';
 import type { CommandResult } from '../../src/commands/types.js';
 import type { Digest } from '../../src/domain.js';
+import { recordPollFailure } from '../../src/store/source-state.js';
 import { createAppFixture, type AppFixture } from '../helpers/app-fixture.js';
 
 let app: AppFixture;
@@ -18,7 +19,8 @@ function digestOf(text: string, overrides = {}): { digest: Digest; partial: bool
   return result as Extract<CommandResult, { kind: 'digest' }>;
 }
 
-const storyIds = (digest: Digest) => digest.sections.flatMap((s) => s.entries.flatMap((e) => e.storyIds));
+const storyIds = (digest: Digest) =>
+  digest.sections.flatMap((s) => s.entries.flatMap((e) => e.storyIds));
 
 describe('digest', () => {
   it('this week so far is partial and holds this week’s stories', () => {
@@ -27,7 +29,9 @@ describe('digest', () => {
     expect(digest.week).toBe('2017-W07');
     expect(digest.title).toBe('Catch up: week of 13 February 2017');
     expect(digest.timeZone).toBe('Europe/London');
-    expect(storyIds(digest)).toEqual(expect.arrayContaining(['fx-model-hospital', 'fx-procurement-league']));
+    expect(storyIds(digest)).toEqual(
+      expect.arrayContaining(['fx-model-hospital', 'fx-procurement-league']),
+    );
     expect(storyIds(digest)).not.toContain('fx-carter-anniversary');
   });
 
@@ -64,6 +68,19 @@ describe('digest', () => {
     expect(digest.storyCount).toBe(0);
     expect(digest.sections).toEqual([]);
     expect(digest.week).toBe('2015-W30');
+  });
+
+  it('names sources that could not be checked during the week', () => {
+    recordPollFailure(app.db, 'hsj', {
+      at: new Date('2017-02-14T09:00:00Z'),
+      reason: 'HTTP 503 Service Unavailable',
+      nextPollAt: new Date('2017-02-14T10:00:00Z'),
+    });
+    const { digest } = digestOf('digest');
+    expect(digest.coverage.failedSources).toEqual([
+      { id: 'hsj', name: expect.stringMatching(/HSJ/), reason: 'HTTP 503 Service Unavailable' },
+    ]);
+    expect(digestOf('digest last').digest.coverage.failedSources).toEqual([]);
   });
 
   it('shows a subscribed channel only its themes', () => {

@@ -5,45 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../../src/commands/command-specs.js';
 import { parseCommandText, type ParsedRequest } from '../../src/commands/parse-command-text.js';
 import { requestFromOptions } from '../../src/commands/request-from-options.js';
+import { HOSTILE_STRINGS } from './hostile-strings.js';
 import { vocabulary } from './sample-vocabulary.js';
-
-export const HOSTILE_STRINGS: readonly string[] = [
-  '',
-  ' ',
-  '"',
-  '""',
-  '"unterminated phrase',
-  'NHS AND (',
-  'NEAR(carter stp, 5)',
-  'title:carter OR {summary content}:stp',
-  '^carter* -',
-  '* * *',
-  "'; DROP TABLE stories; --",
-  "1' OR '1'='1",
-  'carter) UNION SELECT * FROM sqlite_master --',
-  'a'.repeat(10_000),
-  `carter ${'x '.repeat(5_000)}`,
-  '🏥💷📉 NHS 🇬🇧',
-  '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}',
-  'مراجعة كارتر للإنتاجية',
-  '\u202Ecarter\u202C \u2066stp\u2069',
-  'car\u200Bter\u200C stp\uFEFF',
-  '\u0000\u0001\u0007\u001B[31m red',
-  '\uD800 lone surrogate \uDC00',
-  'theme: source: since: until: org: day: time: page:',
-  'theme:"" since:"" page:-1',
-  'since:2020-13-45 until:yesterday',
-  'page:99999999999999999999',
-  'page:1e3 page:NaN',
-  '<!channel> <!here> @everyone <@U123> <#C123|general> <!subteam^S123>',
-  '<https://evil.example|NHS England>',
-  '<script>alert(1)</script>',
-  '${process.exit(1)}',
-  '__proto__ constructor prototype',
-  'org:"__proto__" day:constructor time:toString',
-  '\\" \\\\ \\n',
-  'ＳＴＰ　ｃａｒｔｅｒ',
-];
 
 function expectAnswer(result: ParsedRequest): void {
   expect(typeof result.ok).toBe('boolean');

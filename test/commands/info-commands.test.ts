@@ -12,7 +12,10 @@ beforeAll(() => {
 });
 afterAll(() => app.close());
 
-function run<K extends CommandResult['kind']>(text: string, kind: K): Extract<CommandResult, { kind: K }> {
+function run<K extends CommandResult['kind']>(
+  text: string,
+  kind: K,
+): Extract<CommandResult, { kind: K }> {
   const result = runCommandText(text, app.invocation(), app.deps);
   expect(result.kind, JSON.stringify(result)).toBe(kind);
   return result as Extract<CommandResult, { kind: K }>;
@@ -37,7 +40,7 @@ describe('status', () => {
       at: app.now,
       reason: 'HTTP 503 Service Unavailable',
       nextPollAt: new Date(app.now.getTime() + 3_600_000),
-    } as Parameters<typeof recordPollFailure>[2]);
+    });
     run('subscribe carter', 'subscribed');
     const result = run('status', 'status');
     expect(result.sources.map((s) => s.sourceId)).toEqual(app.config.sources.map((s) => s.id));
@@ -56,7 +59,10 @@ describe('status', () => {
 
 describe('explain', () => {
   it('re-tags a story found by URL, with evidence for each tag', () => {
-    const result = run('explain https://www.england.nhs.uk/2017/02/model-hospital-variation/', 'explain');
+    const result = run(
+      'explain https://www.england.nhs.uk/2017/02/model-hospital-variation/',
+      'explain',
+    );
     expect(result.story.id).toBe('fx-model-hospital');
     const carter = result.tags.find((t) => t.theme === 'carter');
     expect(carter).toBeDefined();
@@ -69,12 +75,14 @@ describe('explain', () => {
 
   it('finds a story by id, by a Slack-wrapped link and by a link with tracking parameters', () => {
     expect(run('explain fx-procurement-league', 'explain').story.id).toBe('fx-procurement-league');
-    expect(run('explain <https://www.hsj.co.uk/fixture/black-country-stp|Black Country>', 'explain').story.id).toBe(
-      'fx-black-country-stp',
-    );
-    expect(run('explain https://www.hsj.co.uk/fixture/black-country-stp?utm_source=twitter', 'explain').story.id).toBe(
-      'fx-black-country-stp',
-    );
+    expect(
+      run('explain <https://www.hsj.co.uk/fixture/black-country-stp|Black Country>', 'explain')
+        .story.id,
+    ).toBe('fx-black-country-stp');
+    expect(
+      run('explain https://www.hsj.co.uk/fixture/black-country-stp?utm_source=twitter', 'explain')
+        .story.id,
+    ).toBe('fx-black-country-stp');
   });
 
   it('shows why a look-alike was not filed under a theme', () => {
@@ -95,7 +103,9 @@ describe('help', () => {
     const result = run('help', 'help');
     expect(result.topic).toBeNull();
     expect(result.lines).toHaveLength(COMMAND_SPECS.length);
-    expect(result.lines.map((l) => l.usage.split(' ')[0])).toEqual(COMMAND_SPECS.map((s) => s.name));
+    expect(result.lines.map((l) => l.usage.split(' ')[0])).toEqual(
+      COMMAND_SPECS.map((s) => s.name),
+    );
     for (const line of result.lines) expect(line.description.length).toBeGreaterThan(0);
   });
 

@@ -158,14 +158,28 @@ describe('parseCommandText: search', () => {
   const cases: [string, Record<string, unknown>][] = [
     [
       'search procurement league table theme:carter since:2020-01-01 source:hsj',
-      { terms: ['procurement', 'league', 'table'], themes: ['carter'], sources: ['hsj'], since: '2020-01-01' },
+      {
+        terms: ['procurement', 'league', 'table'],
+        themes: ['carter'],
+        sources: ['hsj'],
+        since: '2020-01-01',
+      },
     ],
-    ['search "league table" -pathology integrat*', { phrases: ['league table'], excluded: ['pathology'], prefixes: ['integrat'] }],
+    [
+      'search "league table" -pathology integrat*',
+      { phrases: ['league table'], excluded: ['pathology'], prefixes: ['integrat'] },
+    ],
     ['search theme:Carter,STP', { themes: ['carter', 'stp'] }],
     ['search theme:covid-cip', { themes: ['covid_cip'] }],
-    ['search theme:carter week:2017-W07', { themes: ['carter'], since: '2017-02-13', until: '2017-02-20' }],
+    [
+      'search theme:carter week:2017-W07',
+      { themes: ['carter'], since: '2017-02-13', until: '2017-02-20' },
+    ],
     ['search nhs page:3', { terms: ['nhs'], offset: 20 }],
-    ['search org:"Dudley Group" until:2018-01-01', { organisations: ['Dudley Group'], until: '2018-01-01' }],
+    [
+      'search org:"Dudley Group" until:2018-01-01',
+      { organisations: ['Dudley Group'], until: '2018-01-01' },
+    ],
     ['find NHS AND ( ', { terms: ['NHS'] }],
   ];
   it.each(cases)('%j', (text, fields) => {
@@ -175,7 +189,10 @@ describe('parseCommandText: search', () => {
   const errors: [string, RegExp][] = [
     ['search', /search needs some words or a filter/],
     ['search theme:cartre', /unknown theme 'cartre' — did you mean 'carter'\? Themes: carter/],
-    ['search nhs source:hjs', /unknown source 'hjs' — did you mean 'hsj'\? Sources: hsj, nhs-england, dhsc/],
+    [
+      'search nhs source:hjs',
+      /unknown source 'hjs' — did you mean 'hsj'\? Sources: hsj, nhs-england, dhsc/,
+    ],
     ['search nhs since:2020-13-45', /since: expects a date/],
     ['search nhs since:2020-02-01 until:2020-01-01', /is not before until/],
     ['search nhs colour:red', /unknown filter 'colour:'/],

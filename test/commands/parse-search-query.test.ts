@@ -90,12 +90,36 @@ describe('parseSearchText: problems', () => {
     const words = Array.from({ length: 50 }, (_, i) => `w${i}`).join(' ');
     const { query, problems } = parseSearchText(words);
     expect(query.terms).toHaveLength(MAX_SEARCH_TERMS);
-    expect(problems).toEqual([`too many words (50); use at most ${MAX_SEARCH_TERMS} words and phrases`]);
+    expect(problems).toEqual([
+      `too many words (50); use at most ${MAX_SEARCH_TERMS} words and phrases`,
+    ]);
   });
 
   it('never throws on arbitrary input', () => {
     // Deterministic pseudo-random strings over a nasty alphabet.
-    const alphabet = ['"', '*', '-', ':', '(', ')', ' ', 'a', 'Z', '9', '\u200B', '\u202E', '🏥', 'ß', '\\', "'", ',', 'theme:', 'since:', 'NEAR', 'OR'];
+    const alphabet = [
+      '"',
+      '*',
+      '-',
+      ':',
+      '(',
+      ')',
+      ' ',
+      'a',
+      'Z',
+      '9',
+      '\u200B',
+      '\u202E',
+      '🏥',
+      'ß',
+      '\\',
+      "'",
+      ',',
+      'theme:',
+      'since:',
+      'NEAR',
+      'OR',
+    ];
     let seed = 42;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
     for (let i = 0; i < 2000; i++) {
@@ -109,8 +133,14 @@ describe('parseSearchText: problems', () => {
 
 describe('parseSearchText: limits', () => {
   it('takes limit and offset from the caller, clamped', () => {
-    expect(parseSearchText('x', { limit: 10, offset: 20 }).query).toMatchObject({ limit: 10, offset: 20 });
-    expect(parseSearchText('x', { limit: 5000, offset: -3 }).query).toMatchObject({ limit: 100, offset: 0 });
+    expect(parseSearchText('x', { limit: 10, offset: 20 }).query).toMatchObject({
+      limit: 10,
+      offset: 20,
+    });
+    expect(parseSearchText('x', { limit: 5000, offset: -3 }).query).toMatchObject({
+      limit: 100,
+      offset: 0,
+    });
     expect(parseSearchText('x').query).toMatchObject({ limit: 20, offset: 0 });
   });
 });
@@ -120,15 +150,25 @@ describe('validateSearchQuery', () => {
   it.each<[string, string[]]>([
     ['theme:carter source:hsj', []],
     ['theme:Carter source:HSJ', []],
-    ['theme:cartr', ["unknown theme 'cartr' — did you mean 'carter'? Known themes: carter, stp, mcp, procurement."]],
+    [
+      'theme:cartr',
+      [
+        "unknown theme 'cartr' — did you mean 'carter'? Known themes: carter, stp, mcp, procurement.",
+      ],
+    ],
     ['theme:zebra', ["unknown theme 'zebra'. Known themes: carter, stp, mcp, procurement."]],
-    ['source:nhse-new', ["unknown source 'nhse-new' — did you mean 'nhse-news'? Known sources: hsj, nhse-news."]],
+    [
+      'source:nhse-new',
+      ["unknown source 'nhse-new' — did you mean 'nhse-news'? Known sources: hsj, nhse-news."],
+    ],
   ])('%s', (text, expected) => {
     expect(validateSearchQuery(parseSearchText(text).query, known)).toEqual(expected);
   });
 
   it('rejects limits out of range', () => {
     const { query } = parseSearchText('x');
-    expect(validateSearchQuery({ ...query, limit: 0 }, known)).toEqual(['limit must be between 1 and 100']);
+    expect(validateSearchQuery({ ...query, limit: 0 }, known)).toEqual([
+      'limit must be between 1 and 100',
+    ]);
   });
 });

@@ -32,13 +32,14 @@ describe('search', () => {
   });
 
   it('narrows by source and dates', () => {
-    expect(search('search carter source:nhse-news').hits.map((h) => h.id).sort()).toEqual([
-      'fx-carter-anniversary',
-      'fx-model-hospital',
-    ]);
-    expect(search('search carter source:nhse-news since:2017-02-13').hits.map((h) => h.id)).toEqual([
-      'fx-model-hospital',
-    ]);
+    expect(
+      search('search carter source:nhse-news')
+        .hits.map((h) => h.id)
+        .sort(),
+    ).toEqual(['fx-carter-anniversary', 'fx-model-hospital']);
+    expect(search('search carter source:nhse-news since:2017-02-13').hits.map((h) => h.id)).toEqual(
+      ['fx-model-hospital'],
+    );
     expect(search('search carter until:2017-01-01').hits).toEqual([]);
   });
 
@@ -72,7 +73,11 @@ describe('search', () => {
   it('follows a "more results" request built from a page (what a button sends back)', () => {
     const first = search('search framework agreement tender');
     const next = page(
-      runCommand({ command: 'search', query: { ...first.query, offset: first.nextOffset! } }, app.invocation(), app.deps),
+      runCommand(
+        { command: 'search', query: { ...first.query, offset: first.nextOffset! } },
+        app.invocation(),
+        app.deps,
+      ),
     );
     expect(next.query.offset).toBe(10);
     expect(next.hits.map((h) => h.id)).not.toContain(first.hits[0]!.id);

@@ -20,7 +20,10 @@ function expectKind<K extends CommandResult['kind']>(
 
 describe('subscribe', () => {
   it('creates, then updates, the channel subscription', () => {
-    const first = expectKind(runCommandText('subscribe carter stp', app.invocation(), app.deps), 'subscribed');
+    const first = expectKind(
+      runCommandText('subscribe carter stp', app.invocation(), app.deps),
+      'subscribed',
+    );
     expect(first.created).toBe(true);
     expect(first.subscription).toMatchObject({
       platform: 'slack',
@@ -39,16 +42,28 @@ describe('subscribe', () => {
     expect(second.created).toBe(false);
     expect(second.subscription.themes).toBe('all');
     expect(second.subscription.schedule).toEqual({ day: 5, time: '16:30' });
-    expect(app.deps.subscriptions.get('slack', 'T-FIXTURE', 'C-FIXTURE')).toEqual(second.subscription);
+    expect(app.deps.subscriptions.get('slack', 'T-FIXTURE', 'C-FIXTURE')).toEqual(
+      second.subscription,
+    );
   });
 
   it('fills a missing day or time from the configured default', () => {
-    const result = expectKind(runCommandText('subscribe stp time:07:15', app.invocation(), app.deps), 'subscribed');
-    expect(result.subscription.schedule).toEqual({ day: app.config.settings.digest.day, time: '07:15' });
+    const result = expectKind(
+      runCommandText('subscribe stp time:07:15', app.invocation(), app.deps),
+      'subscribed',
+    );
+    expect(result.subscription.schedule).toEqual({
+      day: app.config.settings.digest.day,
+      time: '07:15',
+    });
   });
 
   it('follows an organisation by a name seen in the archive, stored as its canonical id', () => {
-    const result = runCommandText('subscribe carter org:"Dudley Group"', app.invocation(), app.deps);
+    const result = runCommandText(
+      'subscribe carter org:"Dudley Group"',
+      app.invocation(),
+      app.deps,
+    );
     const subscribed = expectKind(result, 'subscribed');
     expect(subscribed.subscription.organisations).toHaveLength(1);
     expect(subscribed.subscription.organisations[0]).toMatch(/^[A-Z0-9]+$|^[a-z0-9-]+$/);
@@ -65,7 +80,10 @@ describe('subscribe', () => {
   });
 
   it('refuses an unknown theme with a suggestion and the list of themes', () => {
-    const result = expectKind(runCommandText('subscribe cartr', app.invocation(), app.deps), 'error');
+    const result = expectKind(
+      runCommandText('subscribe cartr', app.invocation(), app.deps),
+      'error',
+    );
     const ids = app.config.themes.themes.map((t) => t.id);
     expect(result.message).toContain("unknown theme 'cartr' — did you mean 'carter'?");
     expect(result.message).toContain(ids.join(', '));
@@ -92,11 +110,22 @@ describe('permission', () => {
     expectKind(runCommandText('subscribe stp', app.invocation(), app.deps), 'subscribed');
     const strict = createAppFixture({ subscribePermission: { slack: 'admins' } });
     try {
-      const denied = expectKind(runCommandText('subscribe stp', strict.invocation(), strict.deps), 'error');
-      expect(denied.message).toMatch(/only workspace admins can change this channel's subscription/);
+      const denied = expectKind(
+        runCommandText('subscribe stp', strict.invocation(), strict.deps),
+        'error',
+      );
+      expect(denied.message).toMatch(
+        /only workspace admins can change this channel's subscription/,
+      );
       expect(strict.deps.subscriptions.get('slack', 'T-FIXTURE', 'C-FIXTURE')).toBeNull();
-      expectKind(runCommandText('subscribe stp', strict.invocation({ isAdmin: true }), strict.deps), 'subscribed');
-      const unsub = expectKind(runCommandText('unsubscribe', strict.invocation(), strict.deps), 'error');
+      expectKind(
+        runCommandText('subscribe stp', strict.invocation({ isAdmin: true }), strict.deps),
+        'subscribed',
+      );
+      const unsub = expectKind(
+        runCommandText('unsubscribe', strict.invocation(), strict.deps),
+        'error',
+      );
       expect(unsub.message).toMatch(/only workspace admins/);
       expect(strict.deps.subscriptions.get('slack', 'T-FIXTURE', 'C-FIXTURE')).not.toBeNull();
     } finally {
@@ -111,7 +140,11 @@ describe('permission', () => {
     );
     expect(denied.message).toMatch(/Manage Channels/);
     expectKind(
-      runCommandText('subscribe stp', app.invocation({ platform: 'discord', isAdmin: true }), app.deps),
+      runCommandText(
+        'subscribe stp',
+        app.invocation({ platform: 'discord', isAdmin: true }),
+        app.deps,
+      ),
       'subscribed',
     );
   });
@@ -131,16 +164,27 @@ describe('permission', () => {
 describe('unsubscribe and subscriptions', () => {
   it('removes the subscription and says whether there was one', () => {
     runCommandText('subscribe carter', app.invocation(), app.deps);
-    expect(expectKind(runCommandText('unsubscribe', app.invocation(), app.deps), 'unsubscribed').removed).toBe(true);
-    expect(expectKind(runCommandText('unsubscribe', app.invocation(), app.deps), 'unsubscribed').removed).toBe(false);
+    expect(
+      expectKind(runCommandText('unsubscribe', app.invocation(), app.deps), 'unsubscribed').removed,
+    ).toBe(true);
+    expect(
+      expectKind(runCommandText('unsubscribe', app.invocation(), app.deps), 'unsubscribed').removed,
+    ).toBe(false);
   });
 
   it('lists the subscriptions of this workspace only, by channel', () => {
     runCommandText('subscribe carter', app.invocation({ channelId: 'C2' }), app.deps);
     runCommandText('subscribe all', app.invocation({ channelId: 'C1' }), app.deps);
     runCommandText('subscribe stp', app.invocation({ workspaceId: 'T-OTHER' }), app.deps);
-    runCommandText('subscribe stp', app.invocation({ platform: 'discord', isAdmin: true }), app.deps);
-    const listed = expectKind(runCommandText('subscriptions', app.invocation(), app.deps), 'subscriptions');
+    runCommandText(
+      'subscribe stp',
+      app.invocation({ platform: 'discord', isAdmin: true }),
+      app.deps,
+    );
+    const listed = expectKind(
+      runCommandText('subscriptions', app.invocation(), app.deps),
+      'subscriptions',
+    );
     expect(listed.subscriptions.map((s) => [s.channelId, s.themes])).toEqual([
       ['C1', 'all'],
       ['C2', ['carter']],

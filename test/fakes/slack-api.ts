@@ -6,7 +6,8 @@
 // (not_in_channel), archived channels (is_archived), block limits (invalid_blocks), text length
 // (msg_too_long). Stricter than Slack on purpose: a message without a `text` fallback is refused
 // (`no_text`), so every message we send is proven to carry one.
-// Scripted faults: 429 with Retry-After, HTTP 5xx, or any `{ ok: false, error }` for the next N calls.
+// Scripted faults: 429 with Retry-After, HTTP 5xx, any `{ ok: false, error }`, or a lost response
+// (the call takes effect, the answer is a 5xx), for the next N calls.
 // response_url endpoints (POST /respond/<id>) record JSON bodies and allow 5 uses, like Slack.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,11 @@ export interface ScriptedFault {
   retryAfter?: number;
   /** Non-200 HTTP status, e.g. 500 or 503 */
   httpStatus?: number;
+  /**
+   * Carry the call out, then answer with this HTTP status instead of the result: the platform
+   * accepted a message but its answer was lost (the crash window exactly-once has to cover).
+   */
+  lostResponseStatus?: number;
   /** `{ ok: false, error }` */
   error?: string;
   times?: number;
@@ -208,6 +214,9 @@ export class FakeSlackApi {
     const answer = fault?.error
       ? { ok: false, error: fault.error }
       : this.answer(method, params, token);
+    if (fault?.lostResponseStatus !== undefined) {
+      return void res.writeHead(fault.lostResponseStatus).end('gateway timeout');
+    }
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer));
   }

@@ -6,7 +6,9 @@ import type { Story } from '../../src/domain.js';
 /** Thursday of 2017-W07, midday in London (GMT). */
 export const FIXTURE_NOW = new Date('2017-02-16T12:00:00.000Z');
 
-function story(fields: Partial<Story> & Pick<Story, 'id' | 'sourceId' | 'title' | 'publishedAt'>): Story {
+function story(
+  fields: Partial<Story> & Pick<Story, 'id' | 'sourceId' | 'title' | 'publishedAt'>,
+): Story {
   return {
     guid: fields.id,
     url: `https://example.org/${fields.sourceId}/${fields.id}`,
@@ -54,7 +56,8 @@ export const FIXTURE_STORIES: readonly Story[] = [
     sourceId: 'guardian-nhs',
     url: 'https://www.theguardian.com/fixture/prisons-review',
     title: "Lord Carter's review of prison building criticised by reform campaigners",
-    summary: 'Campaigners say the review of the prison estate paid too little attention to rehabilitation.',
+    summary:
+      'Campaigners say the review of the prison estate paid too little attention to rehabilitation.',
     publishedAt: '2017-02-15T16:00:00.000Z',
   }),
   story({

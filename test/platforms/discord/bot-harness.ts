@@ -1,7 +1,8 @@
 // Real discord.js bot against the loopback fakes: starts the fake REST and gateway, creates the
 // bot with the given deps, and turns "a user runs /briefing …" into the request bodies the bot
 // sent back (the interaction callback, and for deferred work the edit of @original and any
-// follow-ups). Each interaction is awaited by its token, never by sleeping.
+// follow-ups). Each interaction is awaited by its token, never by sleeping. The deps are the real
+// CommandDeps over a seeded database (test/helpers/app-fixture.ts).
 import type { CommandDeps } from '../../../src/commands/types.js';
 import { silentLogger } from '../../../src/logging.js';
 import { createDiscordBot, type DiscordBot } from '../../../src/platforms/discord/client.js';

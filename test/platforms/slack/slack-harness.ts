@@ -33,8 +33,8 @@ export async function startHarness(init: {
   deps: CommandDeps;
   commandName?: string;
   logger?: Logger;
-  /** The clock commands see (the app fixture's FIXTURE_NOW). */
-  now?: Date;
+  /** The clock commands see (the app fixture's FIXTURE_NOW, or a function for a moving clock). */
+  now?: Date | (() => Date);
 }): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   const socket = init.mode === 'socket' ? await new FakeSlackSocketMode().start() : null;
@@ -50,7 +50,9 @@ export async function startHarness(init: {
     deps: {
       commands: init.deps,
       timeZone: 'Europe/London',
-      ...(init.now ? { now: () => init.now! } : {}),
+      ...(init.now
+        ? { now: typeof init.now === 'function' ? init.now : () => init.now as Date }
+        : {}),
     },
     logger: init.logger ?? silentLogger,
     port: 0,

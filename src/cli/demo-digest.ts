@@ -1,0 +1,66 @@
+// The demo's digest step: build the demo week's catch-up from the archive, archive it to
+// digests/ before posting, then deliver it to an in-memory channel through the real outbox
+// (twice, to show the second run posts nothing).
+import type { AppConfig } from '../config/load.js';
+import { MemoryAdapter } from '../delivery/memory-adapter.js';
+import { enqueueDigest } from '../delivery/enqueue-digest.js';
+import { processOutbox } from '../delivery/process-outbox.js';
+import { archiveDigest } from '../digest/archive-digest.js';
+import { renderDigestMarkdown } from '../digest/render-markdown.js';
+import { parseWeekOrThrow, weekRange } from '../digest/week.js';
+import type { Platform, Source } from '../domain.js';
+import { buildWeekDigest } from '../jobs/run-digest-job.js';
+import type { Logger } from '../logging.js';
+import type { Db } from '../store/database.js';
+import { upsertSubscription } from '../store/subscriptions.js';
+
+export interface DemoDigestResult {
+  markdown: string;
+  markdownPath: string;
+  jsonPath: string;
+  partsSent: number;
+  secondRunSent: number;
+}
+
+export async function runDemoDigest(input: {
+  db: Db;
+  config: AppConfig;
+  sources: readonly Source[];
+  week: string;
+  digestsDir: string;
+  logger: Logger;
+}): Promise<DemoDigestResult> {
+  const { db, config, week } = input;
+  const isoWeek = parseWeekOrThrow(week);
+  const { endsAt } = weekRange(isoWeek, config.settings.timeZone);
+  const jobConfig = { ...config, sources: input.sources };
+  const digest = buildWeekDigest(db, jobConfig, isoWeek);
+  const archived = archiveDigest(digest, input.digestsDir);
+
+  const adapter = new MemoryAdapter();
+  const { subscription } = upsertSubscription(
+    db,
+    {
+      platform: 'memory',
+      workspaceId: 'demo',
+      channelId: 'catch-up',
+      themes: 'all',
+      organisations: [],
+      schedule: null,
+      createdBy: 'demo',
+    },
+    endsAt,
+  );
+  enqueueDigest(db, { digest, subscription, adapter, now: endsAt });
+  const adapters = new Map<Platform, MemoryAdapter>([['memory', adapter]]);
+  const first = await processOutbox(db, adapters, endsAt, { logger: input.logger });
+  enqueueDigest(db, { digest, subscription, adapter, now: endsAt });
+  const second = await processOutbox(db, adapters, endsAt, { logger: input.logger });
+  return {
+    markdown: renderDigestMarkdown(digest),
+    markdownPath: archived.markdownPath,
+    jsonPath: archived.jsonPath,
+    partsSent: first.sent,
+    secondRunSent: second.sent,
+  };
+}

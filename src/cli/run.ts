@@ -1,0 +1,39 @@
+// `briefing run` (`npm start`): the long-running bot. Polls every enabled source once with a line
+// per source, then keeps polling, posting digests and serving chat commands until SIGINT/SIGTERM,
+// which stop it cleanly (in-flight writes and deliveries finish first, within a time limit).
+import { startBot } from '../main.js';
+import type { CliCommand } from './command.js';
+
+export const command: CliCommand = {
+  name: 'run',
+  summary: 'Poll every source now, then keep polling and post digests on schedule',
+  help: `Usage: briefing run [--once]
+
+Creates the database if needed (DATABASE_PATH, default data/briefing.db), polls every enabled
+source in config/sources.yaml once (one line per source, then a summary), starts Slack and/or
+Discord when their tokens are set, then keeps polling on each source's interval and posts the
+weekly digest at the configured day and time. SIGINT (Ctrl-C) or SIGTERM stops it cleanly.
+With no internet every source fails with its reason and the process stays up.
+
+Options:
+  --once   poll once and exit (no scheduler, no platforms)
+`,
+  options: { once: { type: 'boolean' } },
+  async run(ctx, args) {
+    const config = ctx.config();
+    const db = ctx.db();
+    if (args.values.once) {
+      const { command: poll } = await import('./poll.js');
+      return poll.run(ctx, { values: {}, positionals: [] });
+    }
+    const bot = await startBot({ env: ctx.env, config, db, logger: ctx.logger, out: ctx.stdout });
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    ctx.stdout.write(`\n${signal}: stopping (finishing in-flight work)...\n`);
+    await bot.stop();
+    ctx.stdout.write('Stopped.\n');
+    return 0;
+  },
+};

@@ -1,0 +1,180 @@
+// The weekly catch-up job: for every channel whose digest is due, build the week's digest from
+// the archive, write it to digests/ (before anything is posted), record the channel's parts in the
+// outbox, then send what is due. Safe to run as often as you like (the scheduler runs it every
+// few minutes; `briefing digest --post` runs it by hand).
+// Rules:
+// - a channel's digest for a week is decided once (digest_runs): enqueued, or skipped with the
+//   reason; the outbox's unique keys make the enqueue itself idempotent too;
+// - due = digestDueAt(week, the channel's schedule or the default); a week is considered only if
+//   its due time has passed and came after the channel subscribed;
+// - after downtime, a due digest is still sent when the job runs within graceHours of the due
+//   time, and skipped (recorded, with the reason) beyond that; never sent twice;
+// - a paused channel's digest is skipped with the pause reason.
+import type { AppConfig } from '../config/load.js';
+import type { ChannelRef, Digest, IsoWeek, Platform, Subscription } from '../domain.js';
+import type { DeliveryAdapter } from '../delivery/adapter.js';
+import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
+import {
+  processOutbox,
+  type ProcessOptions,
+  type ProcessReport,
+} from '../delivery/process-outbox.js';
+import { archiveDigest, type ArchivedDigest } from '../digest/archive-digest.js';
+import { buildDigest } from '../digest/build-digest.js';
+import { formatWeek, weekRange } from '../digest/week.js';
+import type { Logger } from '../logging.js';
+import type { Db } from '../store/database.js';
+import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
+import { failuresBetween } from '../store/source-state.js';
+import { listStoriesBetween } from '../store/stories.js';
+import { listAllSubscriptions } from '../store/subscriptions.js';
+import { candidateWeeks, digestDueAt } from './digest-schedule.js';
+
+export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
+  themes: { themes: readonly { id: string; label: string }[] };
+};
+
+export interface DigestJobInput {
+  db: Db;
+  config: DigestJobConfig;
+  adapters: ReadonlyMap<Platform, DeliveryAdapter>;
+  now: Date;
+  digestsDir: string;
+  logger?: Logger;
+  delivery?: ProcessOptions;
+}
+
+export interface DigestJobReport {
+  enqueued: { week: string; channel: string; parts: number }[];
+  skipped: { week: string; channel: string; reason: string }[];
+  archived: ArchivedDigest[];
+  delivery: ProcessReport;
+}
+
+/** The full digest of a week from the archive (every theme), as the job and the CLI build it. */
+export function buildWeekDigest(
+  db: Db,
+  config: DigestJobConfig,
+  week: IsoWeek,
+  now?: Date,
+): Digest {
+  const timeZone = config.settings.timeZone;
+  const { startsAt, endsAt } = weekRange(week, timeZone);
+  const stories = listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString());
+  const nameOf = new Map(config.sources.map((s) => [s.id, s.name]));
+  // A source with failures and not one successful poll in the week could not be checked at all;
+  // one that recovered has had the chance to catch up (feeds keep their recent items).
+  const failedSources = failuresBetween(db, startsAt.toISOString(), endsAt.toISOString())
+    .filter((f) => f.successes === 0)
+    .map((f) => ({
+      id: f.sourceId,
+      name: nameOf.get(f.sourceId) ?? f.sourceId,
+      reason: f.lastReason ?? 'failed',
+    }));
+  return buildDigest({
+    week,
+    timeZone,
+    stories,
+    themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
+    sources: config.sources.map((s) => ({ id: s.id, name: s.name, authority: s.authority })),
+    failedSources,
+    perThemeCap: config.settings.digest.perThemeCap,
+    ...(now ? { now } : {}),
+  });
+}
+
+export async function runDigestJob(input: DigestJobInput): Promise<DigestJobReport> {
+  const { db, config, now, logger } = input;
+  const { timeZone, digest: defaults } = config.settings;
+  const graceMs = defaults.graceHours * 3_600_000;
+  const report: DigestJobReport = {
+    enqueued: [],
+    skipped: [],
+    archived: [],
+    delivery: emptyReport(),
+  };
+  const digests = new Map<string, Digest>();
+
+  for (const week of candidateWeeks(now, timeZone)) {
+    const label = formatWeek(week);
+    for (const subscription of listAllSubscriptions(db)) {
+      const channel: ChannelRef = subscription;
+      const dueAt = digestDueAt(week, subscription.schedule ?? defaults, timeZone);
+      if (dueAt.getTime() > now.getTime()) continue;
+      if (dueAt.getTime() < Date.parse(subscription.createdAt)) continue;
+      if (getDigestRun(db, label, channel)) continue;
+      const decide = (status: 'enqueued' | 'skipped', reason: string | null) =>
+        recordDigestRun(db, {
+          week: label,
+          channel,
+          status,
+          reason,
+          dueAt: dueAt.toISOString(),
+          decidedAt: now.toISOString(),
+        });
+
+      const skipReason = reasonToSkip(subscription, dueAt, now, graceMs, defaults.graceHours);
+      if (skipReason !== null) {
+        decide('skipped', skipReason);
+        report.skipped.push({ week: label, channel: describeChannel(channel), reason: skipReason });
+        logger?.warn(
+          { iso_week: label, channel: describeChannel(channel), reason: skipReason },
+          'digest: skipped',
+        );
+        continue;
+      }
+      const adapter = input.adapters.get(subscription.platform);
+      if (!adapter) {
+        logger?.warn(
+          { iso_week: label, platform: subscription.platform },
+          'digest: no adapter; will retry',
+        );
+        continue;
+      }
+      let digest = digests.get(label);
+      if (!digest) {
+        digest = buildWeekDigest(db, config, week);
+        report.archived.push(archiveDigest(digest, input.digestsDir));
+        digests.set(label, digest);
+      }
+      const result = enqueueDigest(db, { digest, subscription, adapter, now });
+      decide('enqueued', null);
+      if (result.status === 'enqueued') {
+        report.enqueued.push({
+          week: label,
+          channel: describeChannel(channel),
+          parts: result.parts,
+        });
+        logger?.info(
+          { iso_week: label, channel: describeChannel(channel), parts: result.parts },
+          'digest: enqueued',
+        );
+      }
+    }
+  }
+  report.delivery = await processOutbox(db, input.adapters, now, {
+    ...input.delivery,
+    ...(logger ? { logger } : {}),
+  });
+  return report;
+}
+
+function reasonToSkip(
+  subscription: Subscription,
+  dueAt: Date,
+  now: Date,
+  graceMs: number,
+  graceHours: number,
+): string | null {
+  if (subscription.pausedReason !== null) return `channel paused: ${subscription.pausedReason}`;
+  const lateMs = now.getTime() - dueAt.getTime();
+  if (lateMs > graceMs) {
+    const hours = Math.floor(lateMs / 3_600_000);
+    return `missed: due ${dueAt.toISOString()}, the bot was back ${hours} h later (grace ${graceHours} h)`;
+  }
+  return null;
+}
+
+function emptyReport(): ProcessReport {
+  return { sent: 0, recovered: 0, retried: 0, failed: 0, paused: [], noAdapter: 0 };
+}

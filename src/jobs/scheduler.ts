@@ -1,0 +1,102 @@
+// The scheduler only ticks: node-cron in the configured time zone, no overlapping runs, and each
+// tick calls a function it was given (the same ones the CLI runs). It decides nothing itself:
+// - poll:    every N minutes (the poll decides which sources are due);
+// - digest:  every 15 minutes by default; runDigestJob decides which channels are due, so
+//            per-channel days and times work and a tick missed across a clock change only delays;
+// - deliver: every minute, so a short Retry-After is honoured promptly.
+// digest and deliver share one queue (never at the same time), poll runs beside them. Ticks
+// avoid nothing: every job is idempotent, so a tick doubled by a clock change is harmless.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../logging.js';
+
+export interface ScheduledJobs {
+  poll?: (now: Date) => Promise<unknown>;
+  digest?: (now: Date) => Promise<unknown>;
+  deliver?: (now: Date) => Promise<unknown>;
+}
+
+export interface SchedulerOptions {
+  timeZone: string;
+  pollIntervalMinutes: number;
+  digestCheckMinutes?: number;
+  deliverEveryMinutes?: number;
+  logger?: Logger;
+  /** The clock handed to jobs (tests use fake timers, which also drive this). */
+  clock?: () => Date;
+}
+
+export interface Scheduler {
+  tasks: ReadonlyMap<keyof ScheduledJobs, ScheduledTask>;
+  stop(): Promise<void>;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * A cron expression firing every `minutes` minutes, aligned to the hour or the day. Intervals
+ * that do not divide an hour (or a day) tick at their largest common divisor with it instead.
+ */
+export function everyMinutesExpression(minutes: number): string {
+  if (!Number.isInteger(minutes) || minutes < 1) {
+    throw new Error(`jobs: interval must be a whole number of minutes, got ${minutes}`);
+  }
+  if (minutes < 60) {
+    const step = gcd(60, minutes);
+    return step === 1 ? '* * * * *' : `*/${step} * * * *`;
+  }
+  const hours = gcd(24, Math.floor(minutes / 60));
+  if (minutes % 60 !== 0) return `*/${gcd(60, minutes % 60)} * * * *`;
+  return hours === 1 ? '0 * * * *' : `0 */${hours} * * *`;
+}
+
+export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): Scheduler {
+  const clock = options.clock ?? (() => new Date());
+  const log = options.logger;
+  const tasks = new Map<keyof ScheduledJobs, ScheduledTask>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = (fn: (now: Date) => Promise<unknown>) => () => {
+    const run = queue.then(() => fn(clock()));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const add = (
+    name: keyof ScheduledJobs,
+    expression: string,
+    run: () => Promise<unknown>,
+  ): void => {
+    const task = cron.schedule(
+      expression,
+      async () => {
+        try {
+          await run();
+        } catch (error) {
+          // One failed run must not stop the schedule; the next tick tries again.
+          log?.error({ job: name, err: error }, 'jobs: run failed');
+        }
+      },
+      { timezone: options.timeZone, noOverlap: true, name: `briefing-${name}` },
+    );
+    tasks.set(name, task);
+  };
+
+  if (jobs.poll) {
+    const poll = jobs.poll;
+    add('poll', everyMinutesExpression(options.pollIntervalMinutes), () => poll(clock()));
+  }
+  if (jobs.digest) {
+    add('digest', everyMinutesExpression(options.digestCheckMinutes ?? 15), serial(jobs.digest));
+  }
+  if (jobs.deliver) {
+    add('deliver', everyMinutesExpression(options.deliverEveryMinutes ?? 1), serial(jobs.deliver));
+  }
+  return {
+    tasks,
+    async stop() {
+      for (const task of tasks.values()) await task.destroy();
+      await queue;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Sums of money in pounds as UK health-policy writing spells them: £10,000; £200m; £1.2bn;
+// "£5 billion"; £3.5 million; £500k; £2tn; ranges "£1-2bn" / "£1bn to £2bn". A range reports its
+// lower bound in `pounds` (the text keeps the whole range), so totals never overstate.
+import type { MoneyMention } from '../domain.js';
+
+const MULTIPLIERS: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
+};
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const UNIT = String.raw`k|thousand|mn|m|million|bn|billion|tn|trillion`;
+// £<n>[unit] optionally followed by "-", "–", "to" and a second [£]<n>[unit].
+const MONEY = new RegExp(
+  String.raw`£\s?(${NUMBER})(?:\s?(${UNIT}))?(?:\s?(?:-|–|to)\s?£?(${NUMBER})(?:\s?(${UNIT}))?)?(?![\p{L}\d])`,
+  'giu',
+);
+
+function toNumber(digits: string): number {
+  return Number(digits.replace(/,/g, ''));
+}
+
+export function findMoney(text: string): MoneyMention[] {
+  const found: MoneyMention[] = [];
+  for (const m of text.matchAll(MONEY)) {
+    const [whole, first, firstUnit, second, secondUnit] = m;
+    // "£1-2bn": the first number borrows the unit of the second.
+    const unit = (firstUnit ?? (second !== undefined ? secondUnit : undefined))?.toLowerCase();
+    const pounds = toNumber(first!) * (unit ? MULTIPLIERS[unit]! : 1);
+    found.push({ text: whole.trim(), pounds: Math.round(pounds * 100) / 100 });
+  }
+  return found;
+}

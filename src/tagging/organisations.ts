@@ -1,0 +1,94 @@
+// Finds NHS organisations in text: every trust (open and closed), integrated care board and
+// national body in config/organisations.yaml, in any of its listed spellings. Names and variants
+// match case-insensitively on whole words; acronyms ("NICE", "CQC") only as written, so "nice
+// weather" is not the institute. Overlapping matches keep the longest ("NHS England and NHS
+// Improvement" is two bodies; "Dudley Group NHS Foundation Trust" is one, not "Dudley Group").
+import type { OrganisationMention } from '../domain.js';
+import type { OrganisationEntry } from '../config/organisations.js';
+import { compilePhraseIndex, scanPhrases, splitWords, type PhraseIndex } from './phrase-index.js';
+
+interface NamePayload {
+  entry: number;
+  /** Ordinary-word names ("Monitor") are checked against the following word. */
+  ambiguous: boolean;
+}
+
+export interface Gazetteer {
+  readonly entries: readonly OrganisationEntry[];
+  readonly index: PhraseIndex<NamePayload>;
+}
+
+/** Words after which an ordinary-word name is being used in its ordinary sense. */
+const ORDINARY_SENSE_NEXT = new Set([
+  'the', 'your', 'a', 'an', 'their', 'his', 'her', 'our', 'my', 'its', 'patients', 'closely',
+  'how', 'for', 'levels', 'progress', 'symptoms', 'changes', 'and', 'or', 'them', 'this', 'that',
+]);
+
+export function compileGazetteer(entries: readonly OrganisationEntry[]): Gazetteer {
+  const patterns = entries.flatMap((entry, i) => [
+    ...[entry.name, ...entry.variants].map((text) => ({
+      text,
+      caseSensitive: false,
+      plural: false,
+      payload: { entry: i, ambiguous: false },
+    })),
+    ...entry.acronyms.map((text) => ({
+      text,
+      caseSensitive: true,
+      plural: false,
+      payload: { entry: i, ambiguous: false },
+    })),
+    ...entry.ambiguous.map((text) => ({
+      text,
+      caseSensitive: true,
+      plural: false,
+      payload: { entry: i, ambiguous: true },
+    })),
+  ]);
+  // A name like "Monitor" listed as ambiguous must not also match case-insensitively.
+  const filtered = patterns.filter(
+    (p) => p.caseSensitive || !entries[p.payload.entry]!.ambiguous.includes(p.text),
+  );
+  return { entries, index: compilePhraseIndex(filtered) };
+}
+
+/** Organisations mentioned in `text`, each once (by id), in order of first mention. */
+export function findOrganisations(text: string, gazetteer: Gazetteer): OrganisationMention[] {
+  if (!text) return [];
+  const words = splitWords(text);
+  const hits = scanPhrases(text, gazetteer.index, words).filter(
+    (hit) => !hit.payload.ambiguous || !ordinarySense(text, hit.end),
+  );
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: OrganisationMention[] = [];
+  const seen = new Set<string>();
+  let coveredTo = -1;
+  for (const hit of hits) {
+    if (hit.start < coveredTo) continue;
+    coveredTo = hit.end;
+    const entry = gazetteer.entries[hit.payload.entry]!;
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    mentions.push({
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind,
+      matched: text.slice(hit.start, hit.end),
+    });
+  }
+  return mentions;
+}
+
+function ordinarySense(text: string, end: number): boolean {
+  const next = /^\s+([\p{L}']+)/u.exec(text.slice(end, end + 40));
+  return next !== null && ORDINARY_SENSE_NEXT.has(next[1]!.toLowerCase());
+}
+
+/** Canonical ids for a typed name or id ("Dudley Group FT", "RNA", "cqc"); empty when unknown. */
+export function resolveOrganisation(typed: string, gazetteer: Gazetteer): string[] {
+  const wanted = typed.trim();
+  if (wanted === '') return [];
+  const byId = gazetteer.entries.filter((e) => e.id.toLowerCase() === wanted.toLowerCase());
+  if (byId.length > 0) return byId.map((e) => e.id);
+  return findOrganisations(wanted, gazetteer).map((m) => m.id);
+}

@@ -1,0 +1,231 @@
+// `npm run bench` (node --expose-gc --import tsx test/bench/run.ts [--quick] [--json]):
+// runs every benchmark of issue 7 in turn and prints a table of figures against their targets;
+// with --json, ONE JSON object with every figure on the last line of stdout (stable names, see
+// README "Performance"). --quick runs reduced sizes (a smoke check, under a minute); the 1M-story
+// figures are then taken at 100k and named for it (e.g. search_p95_ms_100k).
+//
+// A section whose module is missing or fails is shown as "not measured" (with the reason) and its
+// figures are absent: numbers are never invented. Progress goes to stderr.
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { roundFigure } from './measure.js';
+import { describeTarget, meetsTarget, targetFor } from './targets.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export type Figures = Record<string, number>;
+
+export interface SectionOutcome {
+  section: string;
+  figures: Figures;
+  /** Why the section has no figures (missing module, failure). */
+  notMeasured: string | null;
+  seconds: number;
+}
+
+export interface BenchPlan {
+  quick: boolean;
+  /** Only these sections (by name); all when empty. */
+  only: string[];
+  log: (line: string) => void;
+}
+
+/** Numeric leaves of a result object, nested keys joined with `_`; other values dropped. */
+export function flattenFigures(value: unknown, prefix = ''): Figures {
+  const out: Figures = {};
+  if (typeof value === 'number') {
+    if (prefix !== '') out[prefix] = value;
+    return out;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      Object.assign(out, flattenFigures(inner, prefix === '' ? key : `${prefix}_${key}`));
+    }
+  }
+  return out;
+}
+
+/** Imports a sibling bench module written by someone else, or null when it does not exist yet. */
+async function importOptional(name: string): Promise<Record<string, unknown> | null> {
+  if (!existsSync(join(HERE, `${name}.ts`))) return null;
+  return (await import(pathToFileURL(join(HERE, `${name}.ts`)).href)) as Record<string, unknown>;
+}
+
+type SectionRun = (plan: BenchPlan) => Promise<Figures | string>;
+
+const SECTIONS: { name: string; run: SectionRun }[] = [
+  {
+    name: 'parse',
+    run: async ({ quick }) => {
+      const { runParseBench } = await import('./parse.js');
+      return flattenFigures(
+        await runParseBench(
+          quick
+            ? { documents: 10, itemsPerDocument: 50, rounds: 5, warmup: 1 }
+            : { documents: 60, itemsPerDocument: 50, rounds: 7, warmup: 2 },
+        ),
+      );
+    },
+  },
+  {
+    name: 'poll',
+    run: async ({ quick }) => {
+      const { runPollBench } = await import('./poll.js');
+      return flattenFigures(
+        await runPollBench(
+          quick
+            ? { sources: 100, itemsPerSource: 50, concurrency: 8, rounds: 1 }
+            : { sources: 500, itemsPerSource: 50, concurrency: 8, rounds: 3 },
+        ),
+      );
+    },
+  },
+  {
+    name: 'tagging',
+    run: async ({ quick }) => {
+      const mod = await importOptional('tagging');
+      if (!mod) return 'test/bench/tagging.ts (runTaggingBench) does not exist';
+      if (typeof mod.runTaggingBench !== 'function') return 'test/bench/tagging.ts exports no runTaggingBench';
+      return flattenFigures(await (mod.runTaggingBench as (o: { quick: boolean }) => Promise<unknown>)({ quick }));
+    },
+  },
+  {
+    name: 'storage',
+    run: async ({ quick, log }) => {
+      const mod = await importOptional('storage');
+      if (!mod) return 'test/bench/storage.ts (runStorageBench) does not exist';
+      if (typeof mod.runStorageBench !== 'function') return 'test/bench/storage.ts exports no runStorageBench';
+      const run = mod.runStorageBench as (o: { sizes: number[]; log?: (l: string) => void }) => Promise<unknown>;
+      const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+      return flattenFigures(await run({ sizes, log: (line) => log(`storage: ${line}`) }));
+    },
+  },
+  {
+    name: 'digest',
+    run: async ({ quick }) => {
+      const figures: Figures = {};
+      const { measureDigestRendering } = await import('./digest-render.js');
+      Object.assign(figures, flattenFigures(await measureDigestRendering({ runs: quick ? 20 : 100 })));
+      const mod = await importOptional('digest');
+      if (!mod || typeof mod.runDigestBench !== 'function') {
+        figures.digest_build_not_measured = 1;
+        return figures;
+      }
+      const run = mod.runDigestBench as (o: { quick: boolean }) => Promise<unknown>;
+      Object.assign(figures, flattenFigures(await run({ quick })));
+      return figures;
+    },
+  },
+  {
+    name: 'fanout',
+    run: async ({ quick }) => {
+      const { runFanoutBench } = await import('./fanout.js');
+      return flattenFigures(
+        await runFanoutBench(quick ? { channels: 200, weekStories: 600 } : { channels: 1000, weekStories: 600 }),
+      );
+    },
+  },
+  {
+    name: 'idle-rss',
+    run: async ({ quick }) => {
+      const { runIdleRssBench } = await import('./idle-rss.js');
+      const result = await runIdleRssBench({
+        sources: 20,
+        itemsPerSource: 50,
+        timeoutMs: quick ? 30_000 : 60_000,
+        settleMs: quick ? 2_000 : 5_000,
+      });
+      return result.measured ? flattenFigures({ ...result, measured: undefined }) : result.reason;
+    },
+  },
+];
+
+export const SECTION_NAMES = SECTIONS.map((s) => s.name);
+
+export async function runBenchmarks(plan: BenchPlan): Promise<SectionOutcome[]> {
+  const outcomes: SectionOutcome[] = [];
+  for (const section of SECTIONS) {
+    if (plan.only.length > 0 && !plan.only.includes(section.name)) continue;
+    plan.log(`bench: ${section.name} ...`);
+    const started = performance.now();
+    let figures: Figures = {};
+    let notMeasured: string | null = null;
+    try {
+      const result = await section.run(plan);
+      if (typeof result === 'string') notMeasured = result;
+      else figures = result;
+    } catch (error) {
+      notMeasured = `failed: ${error instanceof Error ? error.message : String(error)}`;
+      plan.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    for (const key of Object.keys(figures)) figures[key] = roundFigure(figures[key]!);
+    plan.log(`bench: ${section.name} done in ${seconds.toFixed(1)} s${notMeasured ? ` (not measured: ${notMeasured})` : ''}`);
+    outcomes.push({ section: section.name, figures, notMeasured, seconds });
+  }
+  return outcomes;
+}
+
+export function formatTable(outcomes: readonly SectionOutcome[]): string {
+  const rows: string[][] = [['section', 'figure', 'value', 'target', '']];
+  for (const o of outcomes) {
+    if (o.notMeasured) {
+      rows.push([o.section, '(not measured)', o.notMeasured, '', '']);
+      continue;
+    }
+    for (const [key, value] of Object.entries(o.figures)) {
+      const target = targetFor(key);
+      const verdict = target ? (meetsTarget(value, target, o.figures) ? 'ok' : 'MISSED') : '';
+      rows.push([o.section, key, String(value), target ? describeTarget(target) : '', verdict]);
+    }
+  }
+  const widths = rows[0]!.map((_, c) => Math.min(60, Math.max(...rows.map((r) => r[c]!.length))));
+  return rows
+    .map((r) => r.map((cell, c) => (cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export function summariseJson(outcomes: readonly SectionOutcome[], quick: boolean, totalSeconds: number): Record<string, unknown> {
+  const figures: Record<string, unknown> = {};
+  for (const o of outcomes) Object.assign(figures, o.figures);
+  return {
+    ...figures,
+    quick,
+    not_measured: Object.fromEntries(outcomes.filter((o) => o.notMeasured).map((o) => [o.section, o.notMeasured])),
+    section_seconds: Object.fromEntries(outcomes.map((o) => [o.section, roundFigure(o.seconds)])),
+    total_seconds: roundFigure(totalSeconds),
+    node: process.version,
+    cpus: cpus().length,
+    memory_gib: roundFigure(totalmem() / 1024 ** 3),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const quick = argv.includes('--quick');
+  const json = argv.includes('--json');
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [];
+  const unknown = only.filter((name) => !SECTION_NAMES.includes(name));
+  if (unknown.length > 0 || argv.includes('--help')) {
+    process.stderr.write(`usage: npm run bench -- [--quick] [--json] [--only ${SECTION_NAMES.join(',')}]\n`);
+    return unknown.length > 0 ? 2 : 0;
+  }
+  const started = performance.now();
+  const outcomes = await runBenchmarks({ quick, only, log: (line) => process.stderr.write(`${line}\n`) });
+  const total = (performance.now() - started) / 1000;
+  process.stdout.write(`${formatTable(outcomes)}\n\n${quick ? 'quick run' : 'full run'}: ${total.toFixed(1)} s on ${cpus().length} cores, Node ${process.version}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(summariseJson(outcomes, quick, total))}\n`);
+  return outcomes.some((o) => o.notMeasured?.startsWith('failed')) ? 1 : 0;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,55 @@
+// The targets of issue 7, keyed by figure name, so the table can say which figures meet them.
+// Size-suffixed figures (`_10k`, `_100k`, `_1m`) share one target; the search and digest targets
+// are stated for 1M stories, so at smaller sizes they are only indicative.
+
+export type TargetOp = '<=' | '<' | '>=';
+
+export interface Target {
+  op: TargetOp;
+  value: number;
+  /** Target relative to another figure of the same section (value x that figure). */
+  relativeTo?: string;
+  note?: string;
+}
+
+const TARGETS: { pattern: RegExp; target: Target }[] = [
+  { pattern: /^parse_overhead_ratio$/, target: { op: '<=', value: 1.3 } },
+  { pattern: /^poll_second_ratio$/, target: { op: '<=', value: 0.1 } },
+  { pattern: /^poll_peak_rss_mb$/, target: { op: '<', value: 250 } },
+  { pattern: /^insert_per_s_\w+$/, target: { op: '>=', value: 20_000 } },
+  { pattern: /^search_p95_ms_\w+$/, target: { op: '<=', value: 20, note: 'at 1M' } },
+  { pattern: /^digest_build_ms_\w+$/, target: { op: '<=', value: 300, note: 'at 1M' } },
+  { pattern: /^fanout_vs_floor_ratio$/, target: { op: '<=', value: 1.2 } },
+  {
+    pattern: /^fanout_429_count$/,
+    target: { op: '<=', value: 0.01, relativeTo: 'fanout_messages', note: 'almost none: <= 1% of messages' },
+  },
+  { pattern: /^idle_rss_mb$/, target: { op: '<=', value: 150 } },
+];
+
+export function targetFor(figure: string): Target | null {
+  return TARGETS.find((t) => t.pattern.test(figure))?.target ?? null;
+}
+
+export function meetsTarget(value: number, target: Target, figures: Record<string, number>): boolean {
+  let bound = target.value;
+  if (target.relativeTo) {
+    const base = figures[target.relativeTo];
+    if (base === undefined) return false;
+    bound = target.value * base;
+  }
+  switch (target.op) {
+    case '<=':
+      return value <= bound;
+    case '<':
+      return value < bound;
+    case '>=':
+      return value >= bound;
+  }
+}
+
+export function describeTarget(target: Target): string {
+  if (target.note && target.relativeTo) return target.note;
+  const text = `${target.op} ${target.value}`;
+  return target.note ? `${text} (${target.note})` : text;
+}
