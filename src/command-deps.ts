@@ -1,21 +1,23 @@
 // Composition: builds the real CommandDeps (commands/types.ts) from an open database and the
 // loaded configuration. main.ts, the CLI and the platform adapters' tests all use this, so chat
 // commands run against exactly the store, tagging and digest code the bot runs.
-// Themes and the organisation gazetteer are compiled once here. Clocks: every method that needs
+// Themes and the organisation gazetteer are compiled once here; `explain` re-tags and re-extracts
+// with them, so it shows what the current rules decide, not what was stored. Clocks: every method that needs
 // "now" takes it, except search ranking and unsubscribe bookkeeping, which use `now()` (injectable).
+import { createOrganisationResolver } from './commands/resolve-organisation.js';
 import type { CommandDeps, DeliveryHealth } from './commands/types.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
-import { buildDigest } from './digest/build-digest.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from './digest/week.js';
-import type { ChannelRef, Digest, Platform, Subscription } from './domain.js';
+import type { ChannelRef, Platform, Subscription } from './domain.js';
 import { canonicaliseUrl } from './ingest/canonical-url.js';
+import { buildWeekDigest } from './jobs/run-digest-job.js';
 import type { Logger } from './logging.js';
 import type { Db } from './store/database.js';
 import { summariseChannelDeliveries } from './store/outbox.js';
 import { searchStories } from './store/search.js';
-import { failuresBetween, listSourceHealth } from './store/source-state.js';
-import { getStory, listStoriesBetween } from './store/stories.js';
+import { listSourceHealth } from './store/source-state.js';
+import { getStory } from './store/stories.js';
 import {
   getSubscription,
   listSubscriptions,
@@ -24,6 +26,8 @@ import {
 } from './store/subscriptions.js';
 import { countByThemeBetween, findOrganisationIds } from './store/tags.js';
 import { compileThemes } from './tagging/compile-themes.js';
+import { extractEntities } from './tagging/extract-entities.js';
+import { compileGazetteer } from './tagging/organisations.js';
 import { tagStory } from './tagging/tag-story.js';
 
 export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>;
@@ -53,49 +57,22 @@ export interface CommandDepsInit {
   subscribePermission?: SubscribePermission;
 }
 
-/**
- * One week's full digest (every theme) from the archive: the week's stories, the sources that
- * could not be checked in it, the configured themes, sources and cap. `now` shortens a week still
- * in progress.
- */
-export function buildWeekDigest(db: Db, config: AppConfig, week: string, now: Date): Digest {
-  const isoWeek = parseWeekOrThrow(week);
-  const timeZone = config.settings.timeZone;
-  const { startsAt, endsAt } = weekRange(isoWeek, timeZone);
-  const startIso = startsAt.toISOString();
-  const endIso = endsAt.toISOString();
-  const names = new Map(config.sources.map((s) => [s.id, s.name]));
-  const failedSources = failuresBetween(db, startIso, endIso)
-    .filter((f) => f.successes === 0 && f.failures > 0)
-    .map((f) => ({
-      id: f.sourceId,
-      name: names.get(f.sourceId) ?? f.sourceId,
-      reason: f.lastReason ?? 'could not be fetched',
-    }));
-  return buildDigest({
-    week: isoWeek,
-    timeZone,
-    stories: listStoriesBetween(db, startIso, endIso),
-    themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
-    sources: config.sources.map((s) => ({ id: s.id, name: s.name, authority: s.authority })),
-    failedSources,
-    perThemeCap: config.settings.digest.perThemeCap,
-    now,
-  });
-}
-
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   const { db, config } = init;
   const clock = init.now ?? (() => new Date());
   const permission = { ...DEFAULT_PERMISSION, ...init.subscribePermission };
   const timeZone = config.settings.timeZone;
   const compiled = compileThemes(config.themes);
+  const gazetteer = compileGazetteer(config.organisations);
   const themes = config.themes.themes.map((t) => ({
     id: t.id,
     label: t.label,
     description: t.description,
   }));
   const sourceIds = config.sources.map((s) => s.id);
+  const organisations = createOrganisationResolver(config.organisations, (text) =>
+    findOrganisationIds(db, text),
+  );
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
   const channel = (platform: Platform, workspaceId: string, channelId: string): ChannelRef => ({
     platform,
@@ -118,19 +95,21 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   return {
     themes: () => themes,
     sourceIds: () => sourceIds,
-    resolveOrganisation: (text) => findOrganisationIds(db, text),
+    resolveOrganisation: (text) => organisations.resolve(text),
+    organisationName: (id) => organisations.nameOf(id),
     search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
     explain: (target) => {
       const story = findStory(target);
       if (story === null) return null;
       const { tags, nearMisses } = tagStory(story, compiled);
-      return { story, tags, nearMisses, entities: story.entities };
+      return { story, tags, nearMisses, entities: extractEntities(story, gazetteer) };
     },
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
       return countByThemeBetween(db, startsAt.toISOString(), endsAt.toISOString());
     },
-    buildDigest: (week, now) => buildWeekDigest(db, config, week, now),
+    // The same builder the weekly job posts with, so a preview matches what the channel gets.
+    buildDigest: (week, now) => buildWeekDigest(db, config, parseWeekOrThrow(week), now),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
     subscriptions: {
       get: (platform, workspaceId, channelId) =>

@@ -9,11 +9,12 @@ import { startDiscord } from '../platforms/discord/start.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 
-const HELP = `Usage: briefing discord <deploy-commands|start|invite-url> [options]
+const HELP = `Usage: briefing discord <deploy-commands|start|check|invite-url> [options]
 
   deploy-commands [--guild ID]  Register the /briefing command globally (can take up to an hour
                                 to appear) or for one server (immediately).
   start                         Connect to Discord and answer /briefing until stopped (Ctrl-C).
+  check                         Connect, report the servers the bot is in, and exit.
   invite-url                    Print the link that adds the bot to a server, with the
                                 permissions it needs (View Channel, Send Messages, Embed Links,
                                 Read Message History).
@@ -57,7 +58,7 @@ async function runDeploy(ctx: CliContext, guild: string | undefined): Promise<nu
   return 0;
 }
 
-async function runStart(ctx: CliContext): Promise<number> {
+async function runStart(ctx: CliContext, checkOnly: boolean): Promise<number> {
   const token = requireToken(ctx);
   const config = ctx.config();
   const commands = buildCommandDeps({
@@ -75,7 +76,15 @@ async function runStart(ctx: CliContext): Promise<number> {
     },
     logger: ctx.logger,
   });
-  ctx.stdout.write('Discord bot connected; press Ctrl-C to stop.\n');
+  const guilds = running.bot.client.guilds.cache.size;
+  if (checkOnly) {
+    ctx.stdout.write(
+      `discord: connected as ${running.bot.client.user?.tag ?? '?'} to ${guilds} server(s)\n`,
+    );
+    await running.stop();
+    return 0;
+  }
+  ctx.stdout.write(`Discord bot connected to ${guilds} server(s); press Ctrl-C to stop.\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -95,7 +104,7 @@ export const command: CliCommand = {
     const guild = typeof args.values.guild === 'string' ? args.values.guild : undefined;
     if (action === 'deploy-commands') return runDeploy(ctx, guild);
     if (guild !== undefined) throw new UsageError('--guild only applies to deploy-commands');
-    if (action === 'start') return runStart(ctx);
+    if (action === 'start' || action === 'check') return runStart(ctx, action === 'check');
     if (action === 'invite-url') {
       const applicationId = ctx.env.DISCORD_APPLICATION_ID;
       if (!applicationId) throw new UsageError('DISCORD_APPLICATION_ID is not set');
@@ -104,8 +113,8 @@ export const command: CliCommand = {
     }
     throw new UsageError(
       action === undefined
-        ? 'say what to do: briefing discord deploy-commands [--guild ID] | start | invite-url'
-        : `unknown discord action "${action}"; use deploy-commands, start or invite-url`,
+        ? 'say what to do: briefing discord deploy-commands [--guild ID] | start | check | invite-url'
+        : `unknown discord action "${action}"; use deploy-commands, start, check or invite-url`,
     );
   },
 };

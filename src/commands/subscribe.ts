@@ -51,9 +51,16 @@ export function runSubscribe(
       );
     }
     if (resolved.length > 1) {
+      const shown = resolved
+        .slice(0, 5)
+        .map((id) => {
+          const full = deps.organisationName?.(id);
+          return full ? `${full} (${id})` : id;
+        })
+        .join('; ');
       return commandError(
-        `${quoteInput(name)} matches ${resolved.length} organisations (${resolved.slice(0, 5).join(', ')})`,
-        'Give a fuller name or one of the codes shown.',
+        `${quoteInput(name)} matches ${resolved.length} organisations: ${shown}`,
+        'Give a fuller name, or one of the codes shown: `org:RNA`.',
       );
     }
     if (!organisations.includes(resolved[0]!)) organisations.push(resolved[0]!);

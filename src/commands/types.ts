@@ -120,6 +120,8 @@ export interface CommandDeps {
   ): DeliveryHealth[];
   /** Whether subscribe/unsubscribe require isAdmin on this platform. */
   subscribeNeedsAdmin(platform: Platform): boolean;
+  /** Canonical display name of an organisation id, for messages (null when unknown). */
+  organisationName?(id: string): string | null;
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */
   defaultSchedule?(): { day: number; time: string };
   /** Called with unexpected errors that runCommand turned into a generic error result. */

@@ -19,6 +19,11 @@ export interface ThemeRule {
   /** Regex source and flags (without `g`), for `kind: 'regex'`. */
   pattern: string | null;
   flags: string;
+  /**
+   * Regexes only: a cheap pre-check. The regex runs on a field only when it contains one of these
+   * strings (case-insensitive, anywhere); empty = always run.
+   */
+  requires: string[];
   weight: number;
   /** Names of context sets; when non-empty the rule counts fully only with one of them near. */
   context: string[];
@@ -97,6 +102,7 @@ const ruleSchema = z
     acronyms: stringList.optional(),
     regex: regexSource.optional(),
     flags: regexFlags.optional(),
+    requires: z.array(z.string().min(1)).optional(),
     weight: z.number().default(1),
     context: z.array(z.string().min(1)).default([]),
     withoutContext: z.number().min(0).max(1).default(0),
@@ -123,6 +129,9 @@ const ruleSchema = z
           ctx.addIssue({ code: 'custom', path, message: 'needs at least one letter or digit' });
         }
       });
+    }
+    if (rule.requires !== undefined && rule.regex === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['requires'], message: 'requires only applies to regex' });
     }
     if (rule.regex !== undefined && rule.flags !== undefined) {
       const problem = regexProblem(rule.regex, rule.flags);
@@ -247,6 +256,7 @@ function normaliseRule(rule: RawRule, role: RuleRole): ThemeRule {
     terms: kind === 'acronym' ? toList(rule.acronyms) : toList(rule.phrases),
     pattern: rule.regex ?? null,
     flags: rule.regex !== undefined ? (rule.flags ?? 'i') : '',
+    requires: (rule.requires ?? []).map((r) => r.toLowerCase()),
     weight: rule.weight,
     context: rule.context,
     withoutContext: rule.withoutContext,

@@ -7,7 +7,14 @@ import { resolveHttpUrl } from './canonical-url.js';
 const FEED_TYPES =
   /^application\/(?:rss|atom|rdf|feed)\+xml$|^application\/(?:rss|atom)$|^text\/xml$/i;
 
-/** Absolute feed URLs advertised by an HTML page, in document order, without duplicates. */
+function isRelative(href: string): boolean {
+  return href !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(href);
+}
+
+/**
+ * Feed URLs advertised by an HTML page, in document order, without duplicates: absolute when
+ * the page URL is known, relative links as written when it is not.
+ */
 export function findFeedLinks(html: string, pageUrl: string | null): string[] {
   const $ = load(html);
   const base = resolveHttpUrl($('base[href]').first().attr('href') ?? null, pageUrl) ?? pageUrl;
@@ -17,7 +24,9 @@ export function findFeedLinks(html: string, pageUrl: string | null): string[] {
     const rel = (el.attr('rel') ?? '').toLowerCase().split(/\s+/);
     const type = (el.attr('type') ?? '').trim();
     if (!rel.includes('alternate') || !FEED_TYPES.test(type)) return;
-    const url = resolveHttpUrl(el.attr('href') ?? null, base);
+    const href = (el.attr('href') ?? '').trim();
+    // Without a page URL (a local file) a relative link cannot be resolved: show it as written.
+    const url = resolveHttpUrl(href, base) ?? (base === null && isRelative(href) ? href : null);
     if (url && !found.includes(url)) found.push(url);
   });
   return found;

@@ -12,6 +12,8 @@ export type MatchPayload =
 
 export interface CompiledRegex {
   regex: RegExp;
+  /** Lower-case strings one of which the lower-cased field must contain; empty = always run. */
+  requires: readonly string[];
   payload: MatchPayload;
 }
 
@@ -45,6 +47,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
       if (rule.kind === 'regex') {
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
+          requires: rule.requires,
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -71,6 +74,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     for (const { pattern, flags } of context.regexes) {
       regexes.push({
         regex: compileRegex(pattern, flags, `context ${name}`),
+        requires: [],
         payload: ctx(name, pattern),
       });
     }

@@ -35,7 +35,7 @@ interface Candidate<P> {
 export interface PhraseIndex<P> {
   readonly insensitive: Map<string, Candidate<P>[]>;
   readonly sensitive: Map<string, Candidate<P>[]>;
-  /** First char codes of keys, to skip most words without slicing them. */
+  /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
   readonly insensitiveFirst: Uint8Array;
   readonly sensitiveFirst: Uint8Array;
   readonly size: number;
@@ -49,13 +49,14 @@ export interface Words {
 
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2018]);
 
+/** 1 for ASCII letters and digits: a table lookup is the hot path of every scan. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
 function isWordCode(code: number): boolean {
-  if (code < 0x80) {
-    return (
-      (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)
-    );
-  }
-  return isUnicodeWordCode(code);
+  return code < 0x80 ? ASCII_WORD[code] === 1 : isUnicodeWordCode(code);
 }
 
 const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
@@ -73,19 +74,21 @@ export function splitWords(text: string): Words {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code === 0x26) {
-      starts.push(i);
-      ends.push(i + 1);
-      i++;
-      continue;
-    }
-    if (!isWordCode(code)) {
+    if (code < 0x80 ? ASCII_WORD[code] === 0 : !isUnicodeWordCode(code)) {
+      if (code === 0x26) {
+        starts.push(i);
+        ends.push(i + 1);
+      }
       i++;
       continue;
     }
     const start = i;
     i++;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80 ? ASCII_WORD[c] === 0 : !isUnicodeWordCode(c)) break;
+      i++;
+    }
     starts.push(start);
     ends.push(i);
     // Possessive 's: skip it so it is neither a word nor part of one.
@@ -123,11 +126,19 @@ function pluralOf(word: string, caseSensitive: boolean): string[] {
   return [`${word}s`];
 }
 
+/** 128 x 129 slots: (first char, second char or "none"), non-ASCII folded into slot 127. */
+const BIGRAMS = 128 * 129;
+function bigramOf(first: number, second: number): number {
+  const a = first < 128 ? first : 127;
+  const b = second < 0 ? 128 : second < 128 ? second : 127;
+  return a * 129 + b;
+}
+
 export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): PhraseIndex<P> {
   const insensitive = new Map<string, Candidate<P>[]>();
   const sensitive = new Map<string, Candidate<P>[]>();
-  const insensitiveFirst = new Uint8Array(128);
-  const sensitiveFirst = new Uint8Array(128);
+  const insensitiveFirst = new Uint8Array(BIGRAMS);
+  const sensitiveFirst = new Uint8Array(BIGRAMS);
   let size = 0;
   const add = (words: string[], caseSensitive: boolean, payload: P) => {
     const keyed = caseSensitive ? words : words.map((w) => w.toLowerCase());
@@ -139,8 +150,8 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     // Longest first, so the first full match at a position is the longest.
     list.sort((a, b) => b.rest.length - a.rest.length);
     map.set(first, list);
-    const code = first.charCodeAt(0);
-    (caseSensitive ? sensitiveFirst : insensitiveFirst)[code < 128 ? code : 0] = 1;
+    const second = first.length > 1 ? first.charCodeAt(1) : -1;
+    (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
     size++;
   };
   for (const pattern of patterns) {
@@ -165,47 +176,55 @@ export function scanPhrases<P>(
   const hits: PhraseHit<P>[] = [];
   const count = words.starts.length;
   if (count === 0) return hits;
-  const lowerText = text.toLowerCase();
-  const aligned = lowerText.length === text.length;
-  const lowerWords: (string | undefined)[] = new Array<string | undefined>(count);
-  const lowerAt = (i: number): string => {
-    let w = lowerWords[i];
-    if (w === undefined) {
-      w = aligned ? wordAt(lowerText, words, i) : wordAt(text, words, i).toLowerCase();
-      lowerWords[i] = w;
-    }
-    return w;
-  };
+  // Lower-case once; when case mapping changes the length (rare: e.g. "İ"), lower word by word.
+  let lowerText = text.toLowerCase();
+  let lowerWords: string[] | null = null;
+  if (lowerText.length !== text.length) {
+    lowerWords = words.starts.map((_, i) => wordAt(text, words, i).toLowerCase());
+    lowerText = text;
+  }
+  const scan: Scan = { text, lowerText, lowerWords, words, count };
+  const lower = lowerWords === null ? lowerText : null;
   for (let i = 0; i < count; i++) {
-    const first = text.charCodeAt(words.starts[i]!);
-    const lowerFirst = first >= 0x41 && first <= 0x5a ? first | 0x20 : first;
-    if (index.insensitiveFirst[lowerFirst < 128 ? lowerFirst : 0] === 1 || first === 0x26) {
-      const list = index.insensitive.get(lowerAt(i));
-      if (list) matchCandidates(list, i, words, count, lowerAt, (j) => wordAt(text, words, j), hits);
-    }
-    if (index.sensitiveFirst[first < 128 ? first : 0] === 1) {
+    const start = words.starts[i]!;
+    const first = text.charCodeAt(start);
+    const second = words.ends[i]! - start > 1 ? text.charCodeAt(start + 1) : -1;
+    if (index.sensitiveFirst[bigramOf(first, second)] === 1) {
       const list = index.sensitive.get(wordAt(text, words, i));
-      if (list) matchCandidates(list, i, words, count, lowerAt, (j) => wordAt(text, words, j), hits);
+      if (list !== undefined) matchCandidates(list, i, scan, hits);
+    }
+    const lowerBigram =
+      lower !== null
+        ? bigramOf(lower.charCodeAt(start), second === -1 ? -1 : lower.charCodeAt(start + 1))
+        : bigramOf(lowerWords![i]!.charCodeAt(0), lowerWords![i]!.length > 1 ? lowerWords![i]!.charCodeAt(1) : -1);
+    if (index.insensitiveFirst[lowerBigram] === 1 || first === 0x26) {
+      const list = index.insensitive.get(lowerWordAt(scan, i));
+      if (list !== undefined) matchCandidates(list, i, scan, hits);
     }
   }
   return hits;
 }
 
-function matchCandidates<P>(
-  list: Candidate<P>[],
-  i: number,
-  words: Words,
-  count: number,
-  lowerAt: (i: number) => string,
-  rawAt: (i: number) => string,
-  hits: PhraseHit<P>[],
-): void {
+interface Scan {
+  text: string;
+  lowerText: string;
+  lowerWords: string[] | null;
+  words: Words;
+  count: number;
+}
+
+function lowerWordAt(scan: Scan, i: number): string {
+  return scan.lowerWords !== null ? scan.lowerWords[i]! : wordAt(scan.lowerText, scan.words, i);
+}
+
+function matchCandidates<P>(list: Candidate<P>[], i: number, scan: Scan, hits: PhraseHit<P>[]): void {
   for (const candidate of list) {
     const rest = candidate.rest;
-    if (i + rest.length >= count) continue;
+    if (i + rest.length >= scan.count) continue;
     let ok = true;
     for (let k = 0; k < rest.length; k++) {
-      const word = candidate.caseSensitive ? rawAt(i + 1 + k) : lowerAt(i + 1 + k);
+      const j = i + 1 + k;
+      const word = candidate.caseSensitive ? wordAt(scan.text, scan.words, j) : lowerWordAt(scan, j);
       if (word !== rest[k]) {
         ok = false;
         break;
@@ -213,8 +232,8 @@ function matchCandidates<P>(
     }
     if (ok) {
       hits.push({
-        start: words.starts[i]!,
-        end: words.ends[i + rest.length]!,
+        start: scan.words.starts[i]!,
+        end: scan.words.ends[i + rest.length]!,
         payload: candidate.payload,
       });
     }

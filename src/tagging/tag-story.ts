@@ -21,6 +21,8 @@ export interface TaggableStory {
 
 interface RuleHit {
   field: TextField;
+  /** Index of `field` in FIELDS, for cheap ordering. */
+  order: number;
   text: string;
   rule: number;
   term: string;
@@ -39,11 +41,17 @@ export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagRes
   const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
   const contextHits = new Map<string, ContextHit[]>();
 
-  for (const field of FIELDS) {
+  for (let order = 0; order < FIELDS.length; order++) {
+    const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
     if (!text) continue;
     const found = scanPhrases(text, compiled.index, splitWords(text));
-    for (const { regex, payload } of compiled.regexes) {
+    let lower: string | null = null;
+    for (const { regex, requires, payload } of compiled.regexes) {
+      if (requires.length > 0) {
+        lower ??= text.toLowerCase();
+        if (!requires.some((r) => lower!.includes(r))) continue;
+      }
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(text)) !== null) {
@@ -57,25 +65,34 @@ export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagRes
     for (const hit of found) {
       const p = hit.payload;
       if (p.kind === 'context') {
-        const list = contextHits.get(p.set) ?? [];
-        list.push({ field, start: hit.start });
-        contextHits.set(p.set, list);
+        const list = contextHits.get(p.set);
+        if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
+        else list.push({ field, start: hit.start });
       } else {
-        ruleHits[p.theme]!.push({ field, text, rule: p.rule, term: p.term, ...hit });
+        ruleHits[p.theme]!.push({
+          field,
+          order,
+          text,
+          rule: p.rule,
+          term: p.term,
+          start: hit.start,
+          end: hit.end,
+        });
       }
     }
   }
 
   const tags: Tag[] = [];
   const nearMisses: NearMiss[] = [];
-  compiled.themes.forEach((theme, t) => {
+  for (let t = 0; t < compiled.themes.length; t++) {
     const hits = ruleHits[t]!;
-    if (hits.length === 0) return;
+    if (hits.length === 0) continue;
+    const theme = compiled.themes[t]!;
     const decision = decideTheme(theme, hits, contextHits, compiled, story.publishedAt ?? null);
-    if (decision === null) return;
+    if (decision === null) continue;
     if (decision.kind === 'tag') tags.push(decision.tag);
     else nearMisses.push(decision.nearMiss);
-  });
+  }
   tags.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
   nearMisses.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
   return { tags, nearMisses };
@@ -90,12 +107,32 @@ function decideTheme(
   compiled: CompiledThemes,
   publishedAt: string | null,
 ): Decision | null {
-  // First hit per (rule, field), in field order then position: each counts once.
-  hits.sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) || a.start - b.start);
+  // First hit per (rule, field), in field order then position: each counts once. A match inside
+  // a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own.
+  hits.sort(
+    (a, b) =>
+      a.order - b.order ||
+      a.start - b.start ||
+      b.end - a.end ||
+      theme.rules[b.rule]!.weight - theme.rules[a.rule]!.weight ||
+      a.rule - b.rule,
+  );
   const firsts: RuleHit[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  let outer: RuleHit | null = null;
   for (const hit of hits) {
-    const key = `${hit.rule}:${hit.field}`;
+    const negative = theme.rules[hit.rule]!.role === 'negative';
+    if (!negative) {
+      const inside =
+        outer !== null &&
+        outer.field === hit.field &&
+        outer.rule !== hit.rule &&
+        hit.start >= outer.start &&
+        hit.end <= outer.end;
+      if (inside) continue;
+      if (outer === null || outer.field !== hit.field || hit.end > outer.end) outer = hit;
+    }
+    const key = hit.rule * 4 + hit.order;
     if (seen.has(key)) continue;
     seen.add(key);
     firsts.push(hit);
@@ -139,16 +176,12 @@ function decideTheme(
   if (!positive) return null;
 
   const all = [...evidence, ...withoutContext, ...vetoes];
-  const miss = (reason: string): Decision => ({
-    kind: 'near-miss',
-    nearMiss: { theme: theme.id, score, reason, evidence: all },
-  });
   if (vetoes.length > 0) {
-    return miss(`vetoed by ${unique(vetoes.map((v) => v.rule)).join(', ')}`);
+    return nearMiss(theme, score, `vetoed by ${unique(vetoes.map((v) => v.rule)).join(', ')}`, all);
   }
   if (score >= theme.threshold) {
     const outside = outsideWindow(theme, publishedAt);
-    if (outside !== null) return miss(outside);
+    if (outside !== null) return nearMiss(theme, score, outside, all);
     return { kind: 'tag', tag: { theme: theme.id, score, evidence } };
   }
   // Below threshold: worth explaining only when something real scored or an acronym lacked context.
@@ -160,7 +193,11 @@ function decideTheme(
     reasons.push(`${unique(withoutContext.map((e) => e.rule)).join(', ')} without context`);
   }
   reasons.push(`score ${score} below threshold ${theme.threshold}`);
-  return miss(reasons.join('; '));
+  return nearMiss(theme, score, reasons.join('; '), all);
+}
+
+function nearMiss(theme: ThemeDefinition, score: number, reason: string, evidence: Evidence[]): Decision {
+  return { kind: 'near-miss', nearMiss: { theme: theme.id, score, reason, evidence } };
 }
 
 function outsideWindow(theme: ThemeDefinition, publishedAt: string | null): string | null {
@@ -205,6 +242,7 @@ function toEvidence(rule: ThemeRule, hit: RuleHit, weight: number): Evidence {
   };
 }
 
+
 /** The match with up to SNIPPET_RADIUS characters either side, cut at spaces, on one line. */
 export function snippet(text: string, start: number, end: number): string {
   let from = Math.max(0, start - SNIPPET_RADIUS);
@@ -217,8 +255,26 @@ export function snippet(text: string, start: number, end: number): string {
     const space = text.lastIndexOf(' ', to);
     if (space >= end) to = space;
   }
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  let body = text.slice(from, to);
+  if (hasMessySpace(body)) body = body.replace(/\s+/g, ' ');
+  body = body.trim();
   return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}
+
+/** Any whitespace other than single plain spaces (tabs, newlines, runs of spaces)? */
+function hasMessySpace(text: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else {
+      if (c < 0x20 || c === 0xa0 || c === 0x2028 || c === 0x2029) return true;
+      previousSpace = false;
+    }
+  }
+  return false;
 }
 
 function round(value: number): number {

@@ -12,20 +12,23 @@
 // Floor per platform = max(total messages / global rate, per-channel spacing of one channel's
 // parts); the two platforms run at once, so the fan-out floor is the larger of the two.
 //
-// Driving: each channel's parts are sent in order, all channels concurrently. Slack sends go
-// through src/delivery/pace.ts; Discord relies on @discordjs/rest's own bucket queueing.
+// Driving (fanout-drivers.ts): the headline figures come from the product path (enqueueDigest +
+// processOutbox, re-run as soon as anything is due); the `fanout_paced_*` figures from the same
+// adapters driven concurrently behind src/delivery/pace.ts (Slack; Discord relies on
+// @discordjs/rest's own bucket queueing), which is what processOutbox would need to adopt.
 import { createSlackDeliveryAdapter, createSlackDeliveryClient } from '../../src/platforms/slack/delivery-adapter.js';
 import { createDeliveryRest, createDiscordDeliveryAdapter } from '../../src/platforms/discord/delivery-adapter.js';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
-import { createPacer, type Pacer } from '../../src/delivery/pace.js';
+import { createPacer } from '../../src/delivery/pace.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { weekRange } from '../../src/digest/week.js';
-import type { ChannelRef, Digest, Subscription } from '../../src/domain.js';
+import type { ChannelRef, Digest } from '../../src/domain.js';
 import { silentLogger } from '../../src/logging.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { startFakeDiscordRest } from '../fakes/discord-rest.js';
 import { generateWeek } from '../digest/generate-week.js';
 import { SOURCES, THEMES } from '../digest/make-story.js';
+import { deliverPaced, deliverThroughOutbox } from './fanout-drivers.js';
 import { discordDecider, slackDecider, startRateLimitGate, type GateCounts } from './rate-limit-gate.js';
 
 export const SLACK_PER_CHANNEL_MS = 1000;
@@ -58,8 +61,16 @@ export interface FanoutBenchResult {
   fanout_floor_s: number;
   fanout_vs_floor_ratio: number;
   fanout_429_count: number;
+  /** processOutbox runs needed (each one a scheduler tick, i.e. up to a minute, in production). */
+  fanout_outbox_rounds: number;
   fanout_slack: PlatformFanout;
   fanout_discord: PlatformFanout;
+  /** The same fan-out driven concurrently through src/delivery/pace.ts (the proposal). */
+  fanout_paced_s: number;
+  fanout_paced_vs_floor_ratio: number;
+  fanout_paced_429_count: number;
+  fanout_paced_slack: PlatformFanout;
+  fanout_paced_discord: PlatformFanout;
 }
 
 export function buildBenchDigest(weekStories: number): Digest {
@@ -77,157 +88,151 @@ export function buildBenchDigest(weekStories: number): Digest {
   });
 }
 
-function subscriptionFor(channel: ChannelRef, id: number): Subscription {
-  return {
-    ...channel,
-    id,
-    themes: 'all',
-    organisations: [],
-    schedule: null,
-    createdBy: null,
-    createdAt: '2026-09-01T00:00:00.000Z',
-    pausedReason: null,
-  };
+export type FanoutMode = 'outbox' | 'paced';
+
+interface PlatformRig {
+  adapter: DeliveryAdapter;
+  channels: ChannelRef[];
+  counts: GateCounts;
+  floor(messages: number): number;
+  close(): Promise<void>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Sends every part to every channel (parts in order per channel, channels concurrently). */
-async function deliverToAll(
-  adapter: DeliveryAdapter,
-  digest: Digest,
-  channels: readonly ChannelRef[],
-  pacer: Pacer | null,
-): Promise<{ messages: number; retries: number }> {
-  let messages = 0;
-  let retries = 0;
-  await Promise.all(
-    channels.map(async (channel, i) => {
-      const parts = adapter.render(digest, subscriptionFor(channel, i + 1));
-      let parent: string | null = null;
-      for (const part of parts) {
-        for (let attempt = 0; ; attempt++) {
-          if (attempt > 20) throw new Error(`bench: ${channel.channelId} part ${part.index} kept failing`);
-          if (pacer) await pacer.acquire(channel.channelId);
-          const key = `${digest.week}:${channel.platform}:${channel.channelId}:${part.index}`;
-          const outcome = await adapter.send(channel, part, { key, parentMessageId: parent });
-          pacer?.release(channel.channelId);
-          if (outcome.status === 'sent') {
-            if (part.index === 0) parent = outcome.messageId;
-            messages++;
-            break;
-          }
-          if (outcome.status === 'permanent') {
-            throw new Error(`bench: ${channel.channelId} refused: ${outcome.reason}`);
-          }
-          retries++;
-          const wait = outcome.retryAfterMs ?? 1000;
-          if (pacer) pacer.backOff(channel.channelId, wait);
-          else await sleep(wait);
-        }
-      }
-    }),
-  );
-  return { messages, retries };
-}
-
-async function runSlack(digest: Digest, count: number): Promise<PlatformFanout> {
+async function startSlackRig(count: number): Promise<PlatformRig> {
   const fake = await new FakeSlackApi().start();
   const gate = await startRateLimitGate(
     fake.baseUrl,
     slackDecider({ perChannelMs: SLACK_PER_CHANNEL_MS, globalPerSecond: SLACK_GLOBAL_PER_SECOND }),
   );
-  try {
-    const channels: ChannelRef[] = [];
-    for (let i = 0; i < count; i++) {
-      const id = `CBENCH${String(i).padStart(5, '0')}`;
-      fake.addChannel(id);
-      channels.push({ platform: 'slack', workspaceId: fake.teamId, channelId: id });
-    }
-    const client = createSlackDeliveryClient({ token: fake.botToken, apiUrl: `${gate.origin}/api/` });
-    const adapter = createSlackDeliveryAdapter({ client, logger: silentLogger });
-    const pacer = createPacer({
-      perChannelIntervalMs: SLACK_PER_CHANNEL_MS,
-      globalPerSecond: SLACK_GLOBAL_PER_SECOND,
-    });
-    const started = performance.now();
-    const { messages } = await deliverToAll(adapter, digest, channels, pacer);
-    const seconds = (performance.now() - started) / 1000;
-    const perChannel = messages / count;
-    const floor = Math.max(messages / SLACK_GLOBAL_PER_SECOND, ((perChannel - 1) * SLACK_PER_CHANNEL_MS) / 1000);
-    return summarise(count, messages, seconds, floor, gate.counts);
-  } finally {
-    await gate.close();
-    await fake.stop();
+  const channels: ChannelRef[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `CBENCH${String(i).padStart(5, '0')}`;
+    fake.addChannel(id);
+    channels.push({ platform: 'slack', workspaceId: fake.teamId, channelId: id });
   }
+  const client = createSlackDeliveryClient({ token: fake.botToken, apiUrl: `${gate.origin}/api/` });
+  return {
+    adapter: createSlackDeliveryAdapter({ client, logger: silentLogger }),
+    channels,
+    counts: gate.counts,
+    floor: (messages) =>
+      Math.max(messages / SLACK_GLOBAL_PER_SECOND, ((messages / count - 1) * SLACK_PER_CHANNEL_MS) / 1000),
+    close: async () => {
+      await gate.close();
+      await fake.stop();
+    },
+  };
 }
 
-async function runDiscord(digest: Digest, count: number): Promise<PlatformFanout> {
+async function startDiscordRig(count: number): Promise<PlatformRig> {
   const fake = await startFakeDiscordRest();
-  const upstream = new URL(fake.apiUrl).origin;
   const gate = await startRateLimitGate(
-    upstream,
+    new URL(fake.apiUrl).origin,
     discordDecider({
       bucketLimit: DISCORD_BUCKET.limit,
       bucketWindowMs: DISCORD_BUCKET.windowMs,
       globalPerSecond: DISCORD_GLOBAL_PER_SECOND,
     }),
   );
+  const channels: ChannelRef[] = Array.from({ length: count }, (_, i) => ({
+    platform: 'discord',
+    workspaceId: '800000000000000001',
+    channelId: String(810000000000000000n + BigInt(i)),
+  }));
+  const rest = createDeliveryRest({ token: 'bench-discord-token', apiUrl: `${gate.origin}/api` });
+  return {
+    adapter: createDiscordDeliveryAdapter(rest),
+    channels,
+    counts: gate.counts,
+    floor: (messages) => {
+      const bucketWaits = Math.ceil(messages / count / DISCORD_BUCKET.limit) - 1;
+      return Math.max(messages / DISCORD_GLOBAL_PER_SECOND, (bucketWaits * DISCORD_BUCKET.windowMs) / 1000);
+    },
+    close: async () => {
+      await gate.close();
+      await fake.close();
+    },
+  };
+}
+
+async function runPlatform(
+  rig: PlatformRig,
+  digest: Digest,
+  mode: FanoutMode,
+): Promise<PlatformFanout & { rounds: number }> {
   try {
-    const channels: ChannelRef[] = Array.from({ length: count }, (_, i) => ({
-      platform: 'discord',
-      workspaceId: '800000000000000001',
-      channelId: String(810000000000000000n + BigInt(i)),
-    }));
-    const rest = createDeliveryRest({ token: 'bench-discord-token', apiUrl: `${gate.origin}/api` });
-    const adapter = createDiscordDeliveryAdapter(rest);
     const started = performance.now();
-    const { messages } = await deliverToAll(adapter, digest, channels, null);
+    const pacer =
+      mode === 'paced' && rig.adapter.platform === 'slack'
+        ? createPacer({ perChannelIntervalMs: SLACK_PER_CHANNEL_MS, globalPerSecond: SLACK_GLOBAL_PER_SECOND })
+        : null;
+    const { messages, rounds } =
+      mode === 'outbox'
+        ? await deliverThroughOutbox(rig.adapter, digest, rig.channels)
+        : await deliverPaced(rig.adapter, digest, rig.channels, pacer);
     const seconds = (performance.now() - started) / 1000;
-    const perChannel = messages / count;
-    const bucketWaits = Math.ceil(perChannel / DISCORD_BUCKET.limit) - 1;
-    const floor = Math.max(messages / DISCORD_GLOBAL_PER_SECOND, (bucketWaits * DISCORD_BUCKET.windowMs) / 1000);
-    return summarise(count, messages, seconds, floor, gate.counts);
+    const floor = rig.floor(messages);
+    return {
+      channels: rig.channels.length,
+      messages,
+      seconds,
+      floor_s: floor,
+      ratio: seconds / floor,
+      rate_limited: rig.counts.perChannel429 + rig.counts.global429,
+      rate_limited_global: rig.counts.global429,
+      rounds,
+    };
   } finally {
-    await gate.close();
-    await fake.close();
+    await rig.close();
   }
 }
 
-function summarise(
+/** One fan-out (Slack and Discord at once) in one mode. */
+export async function runFanout(
+  digest: Digest,
   channels: number,
-  messages: number,
-  seconds: number,
-  floor: number,
-  counts: GateCounts,
-): PlatformFanout {
+  mode: FanoutMode,
+): Promise<{ seconds: number; floor: number; slack: PlatformFanout; discord: PlatformFanout; rounds: number }> {
+  const slackChannels = Math.ceil(channels / 2);
+  const [slackRig, discordRig] = await Promise.all([
+    startSlackRig(slackChannels),
+    startDiscordRig(channels - slackChannels),
+  ]);
+  const started = performance.now();
+  const [slack, discord] = await Promise.all([
+    runPlatform(slackRig, digest, mode),
+    runPlatform(discordRig, digest, mode),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  const { rounds: slackRounds, ...slackFigures } = slack;
+  const { rounds: discordRounds, ...discordFigures } = discord;
   return {
-    channels,
-    messages,
     seconds,
-    floor_s: floor,
-    ratio: seconds / floor,
-    rate_limited: counts.perChannel429 + counts.global429,
-    rate_limited_global: counts.global429,
+    floor: Math.max(slack.floor_s, discord.floor_s),
+    slack: slackFigures,
+    discord: discordFigures,
+    rounds: Math.max(slackRounds, discordRounds),
   };
 }
 
 export async function runFanoutBench(options: FanoutBenchOptions): Promise<FanoutBenchResult> {
   const digest = buildBenchDigest(options.weekStories);
-  const slackChannels = Math.ceil(options.channels / 2);
-  const discordChannels = options.channels - slackChannels;
-  const started = performance.now();
-  const [slack, discord] = await Promise.all([runSlack(digest, slackChannels), runDiscord(digest, discordChannels)]);
-  const seconds = (performance.now() - started) / 1000;
-  const floor = Math.max(slack.floor_s, discord.floor_s);
+  const outbox = await runFanout(digest, options.channels, 'outbox');
+  const paced = await runFanout(digest, options.channels, 'paced');
   return {
     fanout_channels: options.channels,
-    fanout_messages: slack.messages + discord.messages,
-    fanout_s: seconds,
-    fanout_floor_s: floor,
-    fanout_vs_floor_ratio: seconds / floor,
-    fanout_429_count: slack.rate_limited + discord.rate_limited,
-    fanout_slack: slack,
-    fanout_discord: discord,
+    fanout_messages: outbox.slack.messages + outbox.discord.messages,
+    fanout_s: outbox.seconds,
+    fanout_floor_s: outbox.floor,
+    fanout_vs_floor_ratio: outbox.seconds / outbox.floor,
+    fanout_429_count: outbox.slack.rate_limited + outbox.discord.rate_limited,
+    fanout_outbox_rounds: outbox.rounds,
+    fanout_slack: outbox.slack,
+    fanout_discord: outbox.discord,
+    fanout_paced_s: paced.seconds,
+    fanout_paced_vs_floor_ratio: paced.seconds / paced.floor,
+    fanout_paced_429_count: paced.slack.rate_limited + paced.discord.rate_limited,
+    fanout_paced_slack: paced.slack,
+    fanout_paced_discord: paced.discord,
   };
 }

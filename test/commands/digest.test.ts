@@ -91,6 +91,14 @@ describe('digest', () => {
     expect(elsewhere.digest.sections.length).toBeGreaterThan(1);
   });
 
+  it('puts the organisations a channel follows first', () => {
+    runCommandText('subscribe procurement org:"Dudley Group"', app.invocation(), app.deps);
+    const { digest } = digestOf('digest');
+    expect(digest.sections[0]!.themeId).toBe('organisations');
+    expect(digest.sections[0]!.entries.flatMap((e) => e.storyIds)).toContain('fx-model-hospital');
+    expect(digest.sections.slice(1).map((s) => s.themeId)).toEqual(['procurement']);
+  });
+
   it('uses the injected time, so BST does not move the week', () => {
     // Sunday 26 March 2017 23:30 BST is still 2017-W12 in London although it is 22:30 UTC.
     const { digest } = digestOf('digest', { now: new Date('2017-03-26T22:30:00Z') });

@@ -71,6 +71,8 @@ describe('explain', () => {
       expect(['title', 'summary', 'content']).toContain(evidence.field);
       expect(evidence.match.length).toBeGreaterThan(0);
     }
+    expect(result.entities.organisations.map((o) => o.id)).toContain('RNA');
+    expect(result.entities.money.map((m) => m.pounds)).toContain(5_000_000_000);
   });
 
   it('finds a story by id, by a Slack-wrapped link and by a link with tracking parameters', () => {

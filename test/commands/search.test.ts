@@ -43,6 +43,13 @@ describe('search', () => {
     expect(search('search carter until:2017-01-01').hits).toEqual([]);
   });
 
+  it('narrows by organisation, by name or code', () => {
+    const byName = search('search org:"Dudley Group"').hits.map((h) => h.id);
+    expect(byName).toContain('fx-model-hospital');
+    expect(byName).not.toContain('fx-procurement-league');
+    expect(search('search org:RNA').hits.map((h) => h.id)).toEqual(byName);
+  });
+
   it('filters by theme with only a filter', () => {
     const result = search('search theme:procurement week:2017-W05');
     expect(result.total).toBe(25);

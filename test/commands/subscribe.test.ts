@@ -58,15 +58,23 @@ describe('subscribe', () => {
     });
   });
 
-  it('follows an organisation by a name seen in the archive, stored as its canonical id', () => {
+  it('follows organisations, stored as canonical ids', () => {
     const result = runCommandText(
-      'subscribe carter org:"Dudley Group"',
+      'subscribe carter org:"Dudley Group" org:CQC',
       app.invocation(),
       app.deps,
     );
-    const subscribed = expectKind(result, 'subscribed');
-    expect(subscribed.subscription.organisations).toHaveLength(1);
-    expect(subscribed.subscription.organisations[0]).toMatch(/^[A-Z0-9]+$|^[a-z0-9-]+$/);
+    expect(expectKind(result, 'subscribed').subscription.organisations).toEqual(['RNA', 'cqc']);
+  });
+
+  it('asks which one when a name fits several organisations', () => {
+    const result = expectKind(
+      runCommandText('subscribe carter org:Birmingham', app.invocation(), app.deps),
+      'error',
+    );
+    expect(result.message).toMatch(/'Birmingham' matches \d+ organisations: /);
+    expect(result.message).toContain('Birmingham Community Healthcare NHS Foundation Trust (RYW)');
+    expect(result.hint).toMatch(/codes shown/);
   });
 
   it('refuses an organisation nobody has heard of, saying what works', () => {

@@ -26,6 +26,8 @@ export interface ScriptedFailure {
   /** Seconds, for 429. */
   retryAfter?: number;
   global?: boolean;
+  /** Perform the request first (e.g. store the message), then answer with the failure: a lost response. */
+  afterCommit?: boolean;
 }
 
 export interface FakeMessage {
@@ -127,12 +129,15 @@ export async function startFakeDiscordRest(
     const scripted = scripts.find((s) => s.method === method && s.path.test(path));
     if (scripted) {
       scripts.splice(scripts.indexOf(scripted), 1);
+      if (scripted.failure.afterCommit) route(request, null);
       return sendFailure(res, scripted.failure);
     }
     return route(request, res);
   }
 
-  function route(r: RecordedRequest, res: ServerResponse): void {
+  /** Handles a request; with `res` null the effects happen but nothing is answered. */
+  function route(r: RecordedRequest, out: ServerResponse | null): void {
+    const res = out ?? nullResponse();
     const { method, path } = r;
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
@@ -230,6 +235,10 @@ export async function startFakeDiscordRest(
       await once(server, 'close').catch(() => undefined);
     },
   };
+}
+
+function nullResponse(): ServerResponse {
+  return { writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse;
 }
 
 function createMessage(

@@ -1,6 +1,7 @@
 // A reusable application fixture for tests: a migrated database (in memory, or a temp file when a
-// test needs a second connection) seeded with invented stories through the real store and tagging
-// code, the real configuration from /work/main/config, and the real CommandDeps over both.
+// test needs a second connection) seeded with invented stories through the real store and the
+// real annotator (tagging and entity extraction, as polling uses it), the real configuration from
+// config/, and the real CommandDeps over both.
 // Platform tests use it to drive Slack and Discord handlers end to end:
 //   const app = createAppFixture();            // stories of 2017-W05..W07 + a few older ones
 //   runCommandText('digest', app.invocation({ platform: 'discord' }), app.deps);
@@ -9,14 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAnnotator } from '../../src/build-poll-deps.js';
 import { buildCommandDeps, type SubscribePermission } from '../../src/command-deps.js';
 import type { CommandDeps, Invocation } from '../../src/commands/types.js';
 import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import type { Story } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { saveStories, type SaveResult } from '../../src/store/stories.js';
-import { compileThemes } from '../../src/tagging/compile-themes.js';
-import { tagStory } from '../../src/tagging/tag-story.js';
 import { FIXTURE_NOW, FIXTURE_STORIES } from './app-fixture-stories.js';
 
 export { FIXTURE_NOW, FIXTURE_STORIES, procurementStories } from './app-fixture-stories.js';
@@ -61,12 +61,7 @@ export function createAppFixture(options: AppFixtureOptions = {}): AppFixture {
   const dir = options.storage === 'file' ? mkdtempSync(join(tmpdir(), 'briefing-fixture-')) : null;
   const path = dir === null ? ':memory:' : join(dir, 'briefing.db');
   const db = openDatabase(path);
-  const compiled = compileThemes(config.themes);
-  const annotate = (story: Story) => ({
-    tags: tagStory(story, compiled).tags,
-    entities: { organisations: [], money: [] },
-    rulesVersion: compiled.rulesVersion,
-  });
+  const annotate = buildAnnotator(config);
   const seed = (stories: readonly Story[]) => saveStories(db, stories, now, annotate);
   seed(options.stories ?? FIXTURE_STORIES);
   const deps = buildCommandDeps({

@@ -1,8 +1,13 @@
 // `briefing parse` through the real CLI entry point: the --json contract, readable output, and
 // one-line failures (never a stack trace) for files, URLs and HTML pages.
+import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import type { ParsedArgs } from '../../src/cli/command.js';
+import { createCliContext } from '../../src/cli/context.js';
+import { command } from '../../src/cli/parse.js';
+import { loadEnv } from '../../src/config/env.js';
 import { serveFile, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 
 interface Run {
@@ -22,18 +27,43 @@ function sink(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
+/**
+ * Runs the command module in-process with a real CLI context. (cli.ts loads commands with a
+ * variable dynamic import, which vitest cannot follow; the subprocess test below covers it.)
+ */
 async function run(...argv: string[]): Promise<Run> {
   const stdout = sink();
   const stderr = sink();
-  const code = await main(
-    argv,
-    { stdout: stdout.stream, stderr: stderr.stream },
-    {
-      DATABASE_PATH: ':memory:',
-      LOG_LEVEL: 'silent',
-    },
-  );
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  const env = loadEnv({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' });
+  if (!env.ok) throw new Error(env.errors.join('; '));
+  const ctx = createCliContext({
+    env: env.env,
+    configDir: 'config',
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+  });
+  const parsed = parseArgs({
+    args: argv.slice(1),
+    options: command.options,
+    allowPositionals: true,
+    strict: true,
+  });
+  try {
+    const code = await command.run(ctx, parsed as ParsedArgs);
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    ctx.close();
+  }
+}
+
+/** The real `briefing` binary in a child process: exit status and streams as a tool sees them. */
+function runBinary(...argv: string[]): Run {
+  const result = spawnSync(process.execPath, ['src/bin/briefing.mjs', ...argv], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' },
+    timeout: 15_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 let server: FeedServer;
@@ -119,7 +149,7 @@ describe('briefing parse', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd()).toMatch(message);
   });
 
   it('names the advertised feed of an HTML page fetched by URL', async () => {
@@ -139,7 +169,33 @@ describe('briefing parse', () => {
   });
 
   it('is a usage error without a target', async () => {
-    const result = await run('parse');
+    await expect(run('parse')).rejects.toThrow(/^parse needs exactly one file/);
+  });
+});
+
+describe('briefing parse as a process', () => {
+  it('prints JSON and exits 0', () => {
+    const result = runBinary('parse', 'test/fixtures/feeds/windows-1252.xml', '--json');
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      feed: { encoding: string };
+      stories: { title: string }[];
+    };
+    expect(output.feed.encoding).toBe('windows-1252');
+    expect(output.stories[0]!.title).toBe('“Unwarranted variation” costs £5bn – report');
+  });
+
+  it('exits 1 with one line and no stack trace on a document it cannot parse', () => {
+    const result = runBinary('parse', 'test/fixtures/html/autodiscovery.html', '--json');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'briefing: parse: not a feed: looks like an HTML page; feed found at /news/feed/, https://blog.example.org/atom.xml\n',
+    );
+  });
+
+  it('exits 2 on a usage error', () => {
+    const result = runBinary('parse');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^briefing: parse needs exactly one file/);
   });

@@ -91,7 +91,12 @@ function renderCoverage(digest: Digest): string {
  * budget allow, and a section that does not fit continues in a "(continued)" embed, in the next
  * message when this one is full. Messages are therefore filled close to the 6000 limit.
  */
-function addSection(packer: Packer, section: DigestSection, timeZone: string, commandName: string): void {
+function addSection(
+  packer: Packer,
+  section: DigestSection,
+  timeZone: string,
+  commandName: string,
+): void {
   const count = plural(countStories(section), 'story', 'stories');
   const title = fitPlain(`${section.label} · ${count}`, DISCORD_LIMITS.title);
   const continued = fitPlain(`${section.label} (continued)`, DISCORD_LIMITS.title);
@@ -111,7 +116,11 @@ function addSection(packer: Packer, section: DigestSection, timeZone: string, co
         continue;
       }
     }
-    const next: APIEmbed = { title: embed === null ? title : continued, description: piece, color: SECTION_COLOUR };
+    const next: APIEmbed = {
+      title: embed === null ? title : continued,
+      description: piece,
+      color: SECTION_COLOUR,
+    };
     packer.addEmbed(next);
     embed = next;
   }
@@ -135,7 +144,10 @@ function createPacker(): Packer {
   return {
     addEmbed(embed) {
       const size = countEmbedChars(embed);
-      if (current.length > 0 && (current.length >= DISCORD_LIMITS.embedsPerMessage || chars + size > budget)) {
+      if (
+        current.length > 0 &&
+        (current.length >= DISCORD_LIMITS.embedsPerMessage || chars + size > budget)
+      ) {
         groups.push(current);
         current = [];
         chars = 0;

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type webApi } from '@slack/bolt';
 import type { Logger } from '../../logging.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { slackErrorName } from './classify-slack-error.js';
 import { withTrailingSlash } from './delivery-adapter.js';
 import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-command.js';
 import { MORE_RESULTS_ACTION_ID } from './render-search.js';
@@ -26,6 +27,8 @@ export interface SlackAppOptions {
   /** HTTP mode only. Port 0 picks a free port (tests). */
   port?: number;
   host?: string;
+  /** How long start() may take to connect (Socket Mode handshake) before it gives up. */
+  startTimeoutMs?: number;
   /** Web API retries for interactive calls; small by default so a handler never hangs. */
   retryConfig?: webApi.WebClientOptions['retryConfig'];
 }
@@ -92,14 +95,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         await app.init();
         auth = await app.client.auth.test();
       } catch (error) {
-        throw new Error(`slack: SLACK_BOT_TOKEN was not accepted (${describeError(error)})`, {
-          cause: error,
-        });
+        throw new Error(describeStartError('SLACK_BOT_TOKEN', error), { cause: error });
       }
       botName = typeof auth.user === 'string' ? auth.user : null;
-      const server = options.socketMode
-        ? await app.start()
-        : await app.start({ port: options.port ?? 3000, host: options.host });
+      const connecting = options.socketMode
+        ? app.start()
+        : app.start({ port: options.port ?? 3000, host: options.host });
+      let server: unknown;
+      try {
+        server = await withTimeout(connecting, options.startTimeoutMs ?? 30_000);
+      } catch (error) {
+        await app.stop().catch(() => undefined);
+        throw new Error(describeStartError('SLACK_APP_TOKEN', error), { cause: error });
+      }
       started = true;
       const port = options.socketMode ? null : ((server as Server).address() as AddressInfo).port;
       options.logger.info(
@@ -121,8 +129,24 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
-function describeError(error: unknown): string {
-  const e = error as { data?: { error?: unknown }; message?: unknown };
-  if (typeof e?.data?.error === 'string') return e.data.error;
-  return typeof e?.message === 'string' ? e.message : String(error);
+const TIMED_OUT = Symbol('timed out');
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(TIMED_OUT), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A start-up failure in words an operator can act on; never includes a token. */
+function describeStartError(tokenName: string, error: unknown): string {
+  if (error === TIMED_OUT) {
+    return 'slack: no connection to Slack within the start-up time limit (is Socket Mode enabled for the app?)';
+  }
+  const name = slackErrorName(error);
+  if (name !== null) return `slack: ${tokenName} was not accepted (${name})`;
+  const e = error as { message?: unknown };
+  const detail = typeof e?.message === 'string' ? e.message : String(error);
+  return `slack: could not reach the Slack API (${detail})`;
 }

@@ -126,13 +126,7 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
       const matches = (messages: unknown): string | null => findKey(messages, context.key);
       try {
         if (context.parentMessageId) {
-          const replies = await client.conversations.replies({
-            channel: channel.channelId,
-            ts: context.parentMessageId,
-            limit: historyLimit,
-            include_all_metadata: true,
-          });
-          const found = matches(replies.messages);
+          const found = await findInThread(channel.channelId, context.parentMessageId, matches);
           if (found) return found;
         }
         const history = await client.conversations.history({
@@ -147,13 +141,31 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
         if (outcome?.status === 'permanent') return null;
         throw new Error(
           `slack: could not read channel history (${outcome?.reason ?? 'unexpected error'})`,
-          {
-            cause: error,
-          },
+          { cause: error },
         );
       }
     },
   };
+
+  /** The part in the parent's thread; a deleted parent means send() posted it at top level. */
+  async function findInThread(
+    channelId: string,
+    parentTs: string,
+    matches: (messages: unknown) => string | null,
+  ): Promise<string | null> {
+    try {
+      const replies = await client.conversations.replies({
+        channel: channelId,
+        ts: parentTs,
+        limit: historyLimit,
+        include_all_metadata: true,
+      });
+      return matches(replies.messages);
+    } catch (error) {
+      if (slackErrorName(error) === 'thread_not_found') return null;
+      throw error;
+    }
+  }
 }
 
 function findKey(messages: unknown, key: string): string | null {

@@ -2,19 +2,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
 import { startBotHarness, CHANNEL_ID, type BotHarness } from './bot-harness.js';
-import { createTestCommandDeps } from './discord-test-deps.js';
+import {
+  createAppFixture,
+  FIXTURE_NOW,
+  FIXTURE_STORIES,
+  procurementStories,
+  type AppFixture,
+} from '../../helpers/app-fixture.js';
 import { expectInert, expectWithinLimits, type SentBody } from './discord-assertions.js';
 
 const EPHEMERAL = 64;
+const STORIES = [...FIXTURE_STORIES, ...procurementStories(25)];
+/** The only hosts a link in a reply may point to: those of the archived stories. */
+const HOSTS = [...new Set(STORIES.map((s) => new URL(s.url!).hostname))];
+let app: AppFixture;
 let h: BotHarness;
 
 beforeAll(async () => {
-  h = await startBotHarness(createTestCommandDeps(), {
-    now: () => new Date('2017-02-16T12:00:00Z'),
-  });
+  app = createAppFixture({ stories: STORIES });
+  h = await startBotHarness(app.deps, { now: () => FIXTURE_NOW });
 });
 afterAll(async () => {
   await h?.close();
+  app?.close();
 });
 
 function messageOf(
@@ -57,7 +67,8 @@ describe('/briefing over the gateway', () => {
   it('themes lists every theme with its count this week', async () => {
     const data = messageOf(await h.run('themes'));
     expect(data.embeds![0]!.title).toBe('Themes · week 2017-W07');
-    expect(data.embeds![0]!.description).toContain('**Carter reviews** `carter` · 3 this week');
+    expect(data.embeds![0]!.description).toContain('**Carter reviews** `carter` · 2 this week');
+    expect(data.embeds![0]!.description).toContain('**Procurement** `procurement`');
   });
 
   it('refuses subscribe and unsubscribe without Manage Channels, with a reason', async () => {
@@ -81,6 +92,11 @@ describe('/briefing over the gateway', () => {
     expect(sub.content).toBe(
       'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30.',
     );
+    expect(app.deps.subscriptions.get('discord', h.where().guildId, CHANNEL_ID)).toMatchObject({
+      themes: ['carter', 'stp'],
+      schedule: { day: 2, time: '09:30' },
+      createdBy: '300000000000000001',
+    });
     const again = messageOf(await h.run('subscribe', { themes: 'all' }, admin));
     expect(again.content).toMatch(
       /^Updated: this channel gets the weekly catch-up for every theme/,
@@ -105,13 +121,16 @@ describe('/briefing over the gateway', () => {
   });
 
   it('search defers, answers ephemerally with a page and Prev/Next buttons that page', async () => {
-    const answer = await h.run('search', { words: 'carter', theme: 'carter' });
+    const answer = await h.run('search', { words: 'tender', theme: 'procurement' });
     expect(answer.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     const page1 = messageOf(answer) as SentBody & {
       components: { components: { custom_id: string; disabled: boolean; label: string }[] }[];
     };
     expect(page1.embeds![0]!.title).toBe('25 stories · showing 1–10');
-    expectInert(page1);
+    expect(page1.embeds![0]!.description).toContain(
+      '**[Framework agreement tender number 25 opens for NHS suppliers](https://www.gov.uk/government/news/fixture-tender-25)**',
+    );
+    expectInert(page1, HOSTS);
     const [prev, next] = page1.components[0]!.components;
     expect(prev!.disabled).toBe(true);
     expect(next!.disabled).toBe(false);
@@ -135,66 +154,81 @@ describe('/briefing over the gateway', () => {
   });
 
   it('autocompletes themes, keeping earlier words, and sources', async () => {
+    const values = (x: Awaited<ReturnType<BotHarness['complete']>>) =>
+      (x.callback.data as { choices: { name: string; value: string }[] }).choices.map(
+        (c) => c.value,
+      );
     const themes = await h.complete('search', { theme: 'car' }, 'theme');
-    expect(themes.callback).toEqual({
-      type: 8,
-      data: { choices: [{ name: 'Carter reviews (carter)', value: 'carter' }] },
+    expect(themes.callback.type).toBe(8);
+    expect((themes.callback.data as { choices: unknown[] }).choices[0]).toEqual({
+      name: 'Carter reviews (carter)',
+      value: 'carter',
     });
     const multi = await h.complete('subscribe', { themes: 'stp proc' }, 'themes');
-    expect(multi.callback.data).toEqual({
-      choices: [{ name: 'stp Procurement (procurement)', value: 'stp procurement' }],
-    });
+    expect(values(multi)[0]).toBe('stp procurement');
     const all = await h.complete('subscribe', { themes: '' }, 'themes');
-    expect((all.callback.data as { choices: unknown[] }).choices).toHaveLength(4);
-    const sources = await h.complete('search', { source: 'hs' }, 'source');
-    expect(
-      (sources.callback.data as { choices: { value: string }[] }).choices.map((c) => c.value),
-    ).toEqual([
-      'hsj', // prefix match first
-      'nhse-news',
-      'gov-dhsc',
-    ]);
+    expect(values(all)).toEqual(['all', ...app.config.themes.themes.map((t) => t.id)]);
+    const sources = await h.complete('search', { source: 'nhs' }, 'source');
+    // Prefix matches first, then ids or names containing the word.
+    expect(values(sources).slice(0, 3)).toEqual(['nhse-news', 'nhse-all', 'nhs-confed']);
+    expect(values(sources)).toContain('govuk-nhse');
   });
 
-  it('digest defers and sends a long week as an edit plus follow-ups, each within limits', async () => {
-    const answer = await h.run('digest', { week: '2017-W06' });
-    expect(answer.callback.type).toBe(5);
+  it('digest defers and shows the week as embeds within limits', async () => {
+    const answer = await h.run('digest', { week: 'last' });
+    expect(answer.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     const first = messageOf(answer);
     expectWithinLimits(first);
-    const followUps = await h.rest.waitFor(
-      () =>
-        h.rest.requests.filter(
-          (r) => r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path),
-        ).length >= 20,
-    );
-    expect(followUps).toBeDefined();
-    for (const r of h.rest.requests.filter(
-      (x) => x.method === 'POST' && /^\/webhooks\//.test(x.path),
-    )) {
-      const body = r.body as SentBody & { flags: number };
-      expectWithinLimits(body);
-      expect(body.allowed_mentions).toEqual({ parse: [] });
-      expect(body.flags).toBe(EPHEMERAL);
-    }
+    expectInert(first, HOSTS);
+    expect(first.embeds![0]!.title).toBe('Catch up: week of 6 February 2017');
+    expect(first.embeds!.map((e) => e.title)).toContain('Carter reviews · 1 story');
+    expect(first.embeds![1]!.description).toContain('Carter review one year on');
+    const current = messageOf(await h.run('digest'));
+    expect(current.content).toBe('Preview: this week so far.');
+    const future = messageOf(await h.run('digest', { week: '2017-W09' }));
+    expect(future.content).toMatch(/^⚠️ 2017-W09 has not happened yet/);
   });
 
-  it('status and explain answer (explain of an unknown story says so)', async () => {
+  it('status shows source health; explain shows the evidence or says the story is unknown', async () => {
     const status = messageOf(await h.run('status'));
     expect(status.embeds!.map((e) => e.title)).toEqual(['Sources', 'Deliveries']);
+    expect(status.embeds![0]!.description).toMatch(/^✅ \d+ of \d+ sources are healthy\./);
     const explain = messageOf(
-      await h.run('explain', { story: 'https://news.example.org/nothing' }),
+      await h.run('explain', {
+        story: 'https://www.england.nhs.uk/2017/02/model-hospital-variation/',
+      }),
     );
     expect(explain.flags).toBe(EPHEMERAL);
-    expect(explain.content).toMatch(/^⚠️/);
+    expectWithinLimits(explain);
+    const embed = explain.embeds![0]!;
+    expect(embed.title).toBe(
+      'Model Hospital figures show trusts still have £5bn of unwarranted variation to tackle',
+    );
+    expect(embed.url).toBe('https://www.england.nhs.uk/2017/02/model-hospital-variation/');
+    expect(embed.fields![0]!.name).toMatch(/^✅ carter · score /);
+    const unknown = messageOf(
+      await h.run('explain', { story: 'https://news.example.org/nothing' }),
+    );
+    expect(unknown.content).toMatch(/^⚠️ no story in the archive matches/);
   });
 
   it('survives Discord refusing a reply (10062 Unknown interaction): logs, retries with a safe error, carries on', async () => {
-    h.rest.script('POST', /\/callback$/, { status: 404, code: 10062, message: 'Unknown interaction' });
+    h.rest.script('POST', /\/callback$/, {
+      status: 404,
+      code: 10062,
+      message: 'Unknown interaction',
+    });
     const answer = await h.run('themes');
     const retry = await h.rest.waitFor(
-      (r) => r.method === 'POST' && r.path.endsWith('/callback') && r !== answer.requests[0] && r.path === answer.requests[0]!.path,
+      (r) =>
+        r.method === 'POST' &&
+        r.path.endsWith('/callback') &&
+        r !== answer.requests[0] &&
+        r.path === answer.requests[0]!.path,
     );
-    expect((retry.body as { data: SentBody }).data.content).toMatch(/^⚠️ something went wrong on our side/);
+    expect((retry.body as { data: SentBody }).data.content).toMatch(
+      /^⚠️ something went wrong on our side/,
+    );
     expect((await h.run('help')).callback.type).toBe(4);
   });
 });

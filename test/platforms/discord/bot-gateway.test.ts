@@ -3,14 +3,17 @@
 // a session the gateway will not resume leads to a fresh IDENTIFY.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, type BotHarness } from './bot-harness.js';
-import { createTestCommandDeps } from './discord-test-deps.js';
+import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
 
+let app: AppFixture;
 let h: BotHarness;
 beforeAll(async () => {
-  h = await startBotHarness(createTestCommandDeps(), { heartbeatIntervalMs: 250 });
+  app = createAppFixture();
+  h = await startBotHarness(app.deps, { heartbeatIntervalMs: 250 });
 });
 afterAll(async () => {
   await h?.close();
+  app?.close();
 });
 
 describe('gateway', () => {

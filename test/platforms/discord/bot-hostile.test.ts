@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
 import { startBotHarness, type BotHarness } from './bot-harness.js';
-import { createTestCommandDeps } from './discord-test-deps.js';
+import {
+  createAppFixture,
+  FIXTURE_NOW,
+  FIXTURE_STORIES,
+  type AppFixture,
+} from '../../helpers/app-fixture.js';
 import { expectInert, expectWithinLimits, type SentBody } from './discord-assertions.js';
 
 export const HOSTILE_VALUES: readonly string[] = [
@@ -39,12 +44,16 @@ const TARGETS: [string, string][] = [
   ['help', 'command'],
 ];
 
+const HOSTS = [...new Set(FIXTURE_STORIES.map((s) => new URL(s.url!).hostname))];
+let app: AppFixture;
 let h: BotHarness;
 beforeAll(async () => {
-  h = await startBotHarness(createTestCommandDeps());
+  app = createAppFixture();
+  h = await startBotHarness(app.deps, { now: () => FIXTURE_NOW });
 });
 afterAll(async () => {
   await h?.close();
+  app?.close();
 });
 
 describe('hostile option values', () => {
@@ -62,13 +71,7 @@ describe('hostile option values', () => {
           answer.callback.type === 5 ? answer.edits[0] : answer.callback.data
         ) as SentBody;
         expectWithinLimits(body);
-        expectInert(body, [
-          'news.example.org',
-          'www.england.example',
-          'outlet1.example',
-          'outlet2.example',
-          'outlet3.example',
-        ]);
+        expectInert(body, HOSTS);
         expect(JSON.stringify(body)).not.toContain('x'.repeat(2000));
       }
     },
@@ -83,7 +86,13 @@ describe('hostile option values', () => {
 describe('a failing dependency', () => {
   let broken: BotHarness;
   beforeAll(async () => {
-    broken = await startBotHarness(createTestCommandDeps({ throwOnThemes: true }));
+    // Fault injection: the real deps, except that themes() fails.
+    broken = await startBotHarness({
+      ...app.deps,
+      themes: () => {
+        throw new Error('test: themes unavailable');
+      },
+    });
   });
   afterAll(async () => {
     await broken?.close();

@@ -119,6 +119,17 @@ describe('Discord delivery adapter', () => {
     ).toBeNull();
   });
 
+  it('a lost response (Discord stored the message, then 502) is retried without a duplicate', async () => {
+    const adapter = newAdapter();
+    fake.script('POST', /^\/channels\/222\/messages$/, { status: 502, afterCommit: true });
+    const [part] = adapter.render(digest([]), subscription('all'));
+    const outcome = await adapter.send(channel, part!, { key: 'klost', parentMessageId: null });
+    expect(outcome.status).toBe('sent');
+    expect(posts()).toHaveLength(2); // the retry carried the same nonce
+    expect(fake.messages.get('222')).toHaveLength(1);
+    expect(outcome.status === 'sent' && outcome.messageId).toBe(fake.messages.get('222')![0]!.id);
+  });
+
   it('honours a short 429 by waiting retry_after, then posts once', async () => {
     const adapter = newAdapter();
     fake.script('POST', /^\/channels\/222\/messages$/, { status: 429, retryAfter: 0.3 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../../src/platforms/slack/app.js';
 import { silentLogger } from '../../../src/logging.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
+import { FakeSlackSocketMode } from '../../fakes/slack-socket-mode.js';
 import { postSignedForm, slashCommandPayload } from '../../fakes/slack-payloads.js';
 import { createAppFixture } from '../../helpers/app-fixture.js';
 import { SIGNING_SECRET } from './slack-harness.js';
@@ -78,35 +79,75 @@ describe('Slack HTTP mode: request signatures', () => {
 });
 
 describe('Slack app start-up', () => {
-  it('fails clearly when the bot token is rejected, without echoing it', async () => {
-    const fake = await new FakeSlackApi().start();
-    const app = createSlackApp({
+  const deps = createAppFixture().deps;
+
+  it.each([
+    {
+      name: 'a rejected bot token',
       botToken: 'xoxb-secret-wrong-token',
+      appToken: undefined,
+      socketUrl: false,
+      expected: 'slack: SLACK_BOT_TOKEN was not accepted (invalid_auth)',
+    },
+    {
+      name: 'a rejected app token (Socket Mode)',
+      botToken: null,
+      appToken: 'xapp-secret-wrong-token',
+      socketUrl: true,
+      expected: 'slack: SLACK_APP_TOKEN was not accepted (invalid_auth)',
+    },
+    {
+      name: 'Socket Mode not enabled for the app (Slack keeps refusing)',
+      botToken: null,
+      appToken: 'xapp-fake-app-token',
+      socketUrl: false,
+      expected:
+        'slack: no connection to Slack within the start-up time limit (is Socket Mode enabled for the app?)',
+    },
+    {
+      name: 'an unreachable Slack API',
+      botToken: null,
+      appToken: undefined,
+      socketUrl: false,
+      unreachable: true,
+      expected: /^slack: could not reach the Slack API \(/,
+    },
+  ])('fails clearly on $name, without echoing a token', async (c) => {
+    const fake = await new FakeSlackApi().start();
+    const socket = await new FakeSlackSocketMode().start();
+    if (c.socketUrl) fake.socketUrl = socket.url;
+    const apiUrl = fake.apiUrl;
+    if (c.unreachable) await fake.stop();
+    const app = createSlackApp({
+      botToken: c.botToken ?? fake.botToken,
+      appToken: c.appToken,
       signingSecret: SIGNING_SECRET,
-      socketMode: false,
-      apiUrl: fake.apiUrl,
+      socketMode: c.appToken !== undefined,
+      apiUrl,
       commandName: '/briefing',
-      deps: { commands: createAppFixture().deps, timeZone: 'Europe/London' },
+      deps: { commands: deps, timeZone: 'Europe/London' },
       logger: silentLogger,
       port: 0,
       host: '127.0.0.1',
       retryConfig: { retries: 0 },
+      startTimeoutMs: 500,
     });
     const error = await app.start().then(
       () => null,
       (e: unknown) => e as Error,
     );
     await app.stop();
+    await socket.stop();
     await fake.stop();
-    expect(error?.message).toBe('slack: SLACK_BOT_TOKEN was not accepted (invalid_auth)');
-    expect(String(error?.message)).not.toContain('xoxb-secret');
+    expect(error?.message).toMatch(c.expected);
+    expect(String(error?.message)).not.toMatch(/xoxb-|xapp-/);
   });
 
   it('refuses Socket Mode without an app token and HTTP mode without a signing secret', () => {
     const base = {
       botToken: 'xoxb-x',
       commandName: '/briefing',
-      deps: { commands: createAppFixture().deps, timeZone: 'Europe/London' },
+      deps: { commands: deps, timeZone: 'Europe/London' },
       logger: silentLogger,
     };
     expect(() => createSlackApp({ ...base, socketMode: true })).toThrow(

@@ -211,5 +211,9 @@ describe('Slack delivery adapter', () => {
     });
     expect(outcome.status).toBe('sent');
     expect(fake.posted(channel.channelId)[0]!.threadTs).toBeNull();
+    // After a crash, findSent still finds it: the missing thread sends it to channel history.
+    expect(await slack.findSent(channel, { key: 'k1', parentMessageId: '1600000000.000001' })).toBe(
+      outcome.status === 'sent' ? outcome.messageId : 'missing',
+    );
   });
 });

@@ -1,0 +1,114 @@
+// `briefing slack --check` against the fake Slack: the command module run with a real CliContext
+// (cli.ts's lazy `import(\`./cli/${name}.js\`)` is not resolvable under vitest, so the command
+// is imported directly; argument parsing is node:util's).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs } from 'node:util';
+import { command } from '../../src/cli/slack.js';
+import { UsageError } from '../../src/cli/command.js';
+import { createCliContext } from '../../src/cli/context.js';
+import { loadEnv } from '../../src/config/env.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
+import { CONFIG_DIR } from '../helpers/app-fixture.js';
+
+function capture() {
+  const stream = new PassThrough();
+  const chunks: string[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(String(c)));
+  return { stream, text: () => chunks.join('') };
+}
+
+describe('briefing slack', () => {
+  const fake = new FakeSlackApi();
+  const socket = new FakeSlackSocketMode();
+  let dir = '';
+  beforeAll(async () => {
+    await fake.start();
+    await socket.start();
+    fake.socketUrl = socket.url;
+    dir = mkdtempSync(join(tmpdir(), 'cli-slack-'));
+  });
+  afterAll(async () => {
+    await socket.stop();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function main(
+    argv: string[],
+    io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+    environment: Record<string, string>,
+  ): Promise<number> {
+    const loaded = loadEnv(environment);
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    const ctx = createCliContext({
+      env: loaded.env,
+      configDir: CONFIG_DIR,
+      stdout: io.stdout as PassThrough,
+      stderr: io.stderr as PassThrough,
+    });
+    try {
+      const args = parseArgs({
+        args: argv.slice(1),
+        options: command.options,
+        allowPositionals: true,
+      });
+      return await command.run(ctx, args as never);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr.write(`briefing: ${error.message}\n`);
+        return 2;
+      }
+      io.stderr.write(`briefing: unexpected error: ${(error as Error).message}\n`);
+      return 1;
+    } finally {
+      ctx.close();
+    }
+  }
+
+  const env = (extra: Record<string, string>) => ({
+    DATABASE_PATH: join(dir, 'briefing.db'),
+    BRIEFING_CONFIG_DIR: CONFIG_DIR,
+    LOG_LEVEL: 'silent',
+    SLACK_API_URL: fake.apiUrl,
+    ...extra,
+  });
+
+  it('--check connects over Socket Mode, reports the workspace and exits 0', async () => {
+    const out = capture();
+    const err = capture();
+    const code = await main(
+      ['slack', '--check'],
+      { stdout: out.stream, stderr: err.stream },
+      env({ SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken }),
+    );
+    expect(err.text()).toBe('');
+    expect(code).toBe(0);
+    expect(out.text()).toBe(`slack: connected to workspace ${fake.teamId} (Socket Mode)\n`);
+    expect(fake.callsTo('apps.connections.open')).toHaveLength(1);
+  });
+
+  it('fails with one clear line, and no token, when the token is rejected', async () => {
+    const err = capture();
+    const code = await main(
+      ['slack', '--check'],
+      { stdout: capture().stream, stderr: err.stream },
+      env({ SLACK_BOT_TOKEN: 'xoxb-rejected-secret', SLACK_APP_TOKEN: fake.appToken }),
+    );
+    expect(code).toBe(1);
+    expect(err.text()).toBe(
+      'briefing: unexpected error: slack: SLACK_BOT_TOKEN was not accepted (invalid_auth)\n',
+    );
+  });
+
+  it('explains what to set when SLACK_BOT_TOKEN is missing', async () => {
+    const err = capture();
+    const code = await main(['slack'], { stdout: capture().stream, stderr: err.stream }, env({}));
+    expect(code).toBe(2);
+    expect(err.text()).toContain('SLACK_BOT_TOKEN is not set');
+  });
+});
