@@ -7,28 +7,66 @@ import { createCliContext, type CliContext } from './cli/context.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
 
-/** name -> module path (relative to src/cli/) and one-line summary for the top-level help. */
-export const COMMANDS: Record<string, { file: string; summary: string }> = {
+type Loader = () => Promise<{ command: CliCommand }>;
+
+/** name -> lazy loader and one-line summary for the top-level help (static imports for bundlers). */
+export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   run: {
-    file: 'run',
+    load: () => import('./cli/run.js'),
     summary: 'Poll every source now, then keep polling and post digests on schedule',
   },
-  poll: { file: 'poll', summary: 'Poll every enabled source once (or one with --source ID)' },
-  parse: { file: 'parse', summary: 'Parse a feed file or URL and print its stories' },
-  search: { file: 'search', summary: 'Search the archive' },
-  sources: { file: 'sources', summary: 'Show each source and its health' },
+  poll: {
+    load: () => import('./cli/poll.js'),
+    summary: 'Poll every enabled source once (or one with --source ID)',
+  },
+  parse: {
+    load: () => import('./cli/parse.js'),
+    summary: 'Parse a feed file or URL and print its stories',
+  },
+  search: {
+    load: () => import('./cli/search.js'),
+    summary: 'Search the archive',
+  },
+  sources: {
+    load: () => import('./cli/sources.js'),
+    summary: 'Show each source and its health',
+  },
   demo: {
-    file: 'demo',
+    load: () => import('./cli/demo.js'),
     summary: 'Run the whole pipeline against bundled sample sources on loopback',
   },
-  tag: { file: 'tag', summary: 'Tag JSON-lines stories from stdin (contract for other tools)' },
-  explain: { file: 'explain', summary: "Show every theme's decision for a story, with evidence" },
-  retag: { file: 'retag', summary: 'Re-tag the archive after the themes change' },
-  digest: { file: 'digest', summary: "Build (and with --post, deliver) a week's digest" },
-  deliver: { file: 'deliver', summary: 'Send pending digest deliveries from the outbox' },
-  subscribe: { file: 'subscribe', summary: 'Subscribe a channel from the command line' },
-  slack: { file: 'slack', summary: 'Run the Slack app alone' },
-  discord: { file: 'discord', summary: 'Discord tools: deploy-commands, start' },
+  tag: {
+    load: () => import('./cli/tag.js'),
+    summary: 'Tag JSON-lines stories from stdin (contract for other tools)',
+  },
+  explain: {
+    load: () => import('./cli/explain.js'),
+    summary: "Show every theme's decision for a story, with evidence",
+  },
+  retag: {
+    load: () => import('./cli/retag.js'),
+    summary: 'Re-tag the archive after the themes change',
+  },
+  digest: {
+    load: () => import('./cli/digest.js'),
+    summary: "Build (and with --post, deliver) a week's digest",
+  },
+  deliver: {
+    load: () => import('./cli/deliver.js'),
+    summary: 'Send pending digest deliveries from the outbox',
+  },
+  subscribe: {
+    load: () => import('./cli/subscribe.js'),
+    summary: 'Subscribe a channel from the command line',
+  },
+  slack: {
+    load: () => import('./cli/slack.js'),
+    summary: 'Run the Slack app alone',
+  },
+  discord: {
+    load: () => import('./cli/discord.js'),
+    summary: 'Discord tools: deploy-commands, start',
+  },
 };
 
 const GLOBAL_HELP = `Usage: briefing <command> [options]
@@ -51,8 +89,7 @@ function topLevelHelp(): string {
 async function loadCommand(name: string): Promise<CliCommand> {
   const entry = COMMANDS[name];
   if (!entry) throw new UsageError(`unknown command "${name}"; run "briefing --help" for the list`);
-  const module = (await import(`./cli/${entry.file}.js`)) as { command: CliCommand };
-  return module.command;
+  return (await entry.load()).command;
 }
 
 /** Splits off `--config DIR` (accepted anywhere) so commands do not each declare it. */

@@ -2,8 +2,9 @@
 // loaded configuration. main.ts, the CLI and the platform adapters' tests all use this, so chat
 // commands run against exactly the store, tagging and digest code the bot runs.
 // Themes and the organisation gazetteer are compiled once here; `explain` re-tags and re-extracts
-// with them, so it shows what the current rules decide, not what was stored. Clocks: every method that needs
-// "now" takes it, except search ranking and unsubscribe bookkeeping, which use `now()` (injectable).
+// with them, so it shows what the current rules decide, not what was stored. Clocks: methods that
+// need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
+// (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
 import { createOrganisationResolver } from './commands/resolve-organisation.js';
 import type { CommandDeps, DeliveryHealth } from './commands/types.js';
 import type { AppConfig } from './config/load.js';

@@ -34,7 +34,7 @@ const ALIASES: Record<string, string> = {
 
 export function parseCommandText(text: string, vocabulary: CommandVocabulary): ParsedRequest {
   try {
-    return parseCleaned(cleanInput(text), vocabulary);
+    return parseCleaned(decodeSlackEscapes(cleanInput(text)), vocabulary);
   } catch (error) {
     // The builders are total; this is a last line of defence so a platform handler never throws.
     return failed(
@@ -42,6 +42,16 @@ export function parseCommandText(text: string, vocabulary: CommandVocabulary): P
       `Try \`help\`. (${String(error).slice(0, 80)})`,
     );
   }
+}
+
+/**
+ * Slack escapes `&`, `<` and `>` typed by the user as `&amp;`, `&lt;` and `&gt;` (its own links
+ * stay as `<...>`); decoding them here gives every front end the same words.
+ */
+function decodeSlackEscapes(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_all, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : '>',
+  );
 }
 
 function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedRequest {

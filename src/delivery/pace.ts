@@ -86,7 +86,8 @@ export function createPacer(limits: PaceLimits, clock: PaceClock = systemPaceClo
         const wait = at - now;
         if (wait <= 0) return;
         await clock.sleep(wait);
-        if (spacing === 0 || attempt >= MAX_LATE_RETRIES || clock.now() - at <= LATE_TOLERANCE_MS) return;
+        if (spacing === 0 || attempt >= MAX_LATE_RETRIES || clock.now() - at <= LATE_TOLERANCE_MS)
+          return;
       }
     },
     release(channelKey) {

@@ -52,7 +52,7 @@ function attr(el: Element | undefined, name: string): string | null {
   return el.attribs[name] ?? el.attribs[name.toLowerCase()] ?? null;
 }
 
-export class TolerantReader {
+class TolerantReader {
   constructor(private readonly $: CheerioAPI) {}
 
   text(el: Element | undefined): string {

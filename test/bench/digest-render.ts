@@ -14,7 +14,9 @@ export interface DigestRenderResult {
   digest_render_discord_messages: number;
 }
 
-export async function measureDigestRendering(options: { runs: number }): Promise<DigestRenderResult> {
+export async function measureDigestRendering(options: {
+  runs: number;
+}): Promise<DigestRenderResult> {
   const digest = buildBenchDigest(600);
   const time = (render: () => unknown[]): { ms: number; messages: number } => {
     let messages = render().length; // warm-up

@@ -59,7 +59,9 @@ export async function deliverThroughOutbox(
       messages += report.sent;
       if (report.failed > 0) throw new Error(`bench: outbox gave up on ${report.failed} parts`);
       const next = db
-        .prepare(`SELECT min(next_attempt_at) AS due FROM outbox WHERE status IN ('pending', 'sending')`)
+        .prepare(
+          `SELECT min(next_attempt_at) AS due FROM outbox WHERE status IN ('pending', 'sending')`,
+        )
         .get() as { due: string | null };
       if (next.due === null) return { messages, rounds: round };
       const wait = Date.parse(next.due) - Date.now();
@@ -84,7 +86,8 @@ export async function deliverPaced(
       let parent: string | null = null;
       for (const part of parts) {
         for (let attempt = 0; ; attempt++) {
-          if (attempt > 20) throw new Error(`bench: ${channel.channelId} part ${part.index} kept failing`);
+          if (attempt > 20)
+            throw new Error(`bench: ${channel.channelId} part ${part.index} kept failing`);
           if (pacer) await pacer.acquire(channel.channelId);
           const key = `${digest.week}:${channel.platform}:${channel.channelId}:${part.index}`;
           const outcome = await adapter.send(channel, part, { key, parentMessageId: parent });

@@ -16,8 +16,14 @@
 // processOutbox, re-run as soon as anything is due); the `fanout_paced_*` figures from the same
 // adapters driven concurrently behind src/delivery/pace.ts (Slack; Discord relies on
 // @discordjs/rest's own bucket queueing), which is what processOutbox would need to adopt.
-import { createSlackDeliveryAdapter, createSlackDeliveryClient } from '../../src/platforms/slack/delivery-adapter.js';
-import { createDeliveryRest, createDiscordDeliveryAdapter } from '../../src/platforms/discord/delivery-adapter.js';
+import {
+  createSlackDeliveryAdapter,
+  createSlackDeliveryClient,
+} from '../../src/platforms/slack/delivery-adapter.js';
+import {
+  createDeliveryRest,
+  createDiscordDeliveryAdapter,
+} from '../../src/platforms/discord/delivery-adapter.js';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { createPacer } from '../../src/delivery/pace.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
@@ -29,7 +35,12 @@ import { startFakeDiscordRest } from '../fakes/discord-rest.js';
 import { generateWeek } from '../digest/generate-week.js';
 import { SOURCES, THEMES } from '../digest/make-story.js';
 import { deliverPaced, deliverThroughOutbox } from './fanout-drivers.js';
-import { discordDecider, slackDecider, startRateLimitGate, type GateCounts } from './rate-limit-gate.js';
+import {
+  discordDecider,
+  slackDecider,
+  startRateLimitGate,
+  type GateCounts,
+} from './rate-limit-gate.js';
 
 export const SLACK_PER_CHANNEL_MS = 1000;
 export const SLACK_GLOBAL_PER_SECOND = 50;
@@ -116,7 +127,10 @@ async function startSlackRig(count: number): Promise<PlatformRig> {
     channels,
     counts: gate.counts,
     floor: (messages) =>
-      Math.max(messages / SLACK_GLOBAL_PER_SECOND, ((messages / count - 1) * SLACK_PER_CHANNEL_MS) / 1000),
+      Math.max(
+        messages / SLACK_GLOBAL_PER_SECOND,
+        ((messages / count - 1) * SLACK_PER_CHANNEL_MS) / 1000,
+      ),
     close: async () => {
       await gate.close();
       await fake.stop();
@@ -146,7 +160,10 @@ async function startDiscordRig(count: number): Promise<PlatformRig> {
     counts: gate.counts,
     floor: (messages) => {
       const bucketWaits = Math.ceil(messages / count / DISCORD_BUCKET.limit) - 1;
-      return Math.max(messages / DISCORD_GLOBAL_PER_SECOND, (bucketWaits * DISCORD_BUCKET.windowMs) / 1000);
+      return Math.max(
+        messages / DISCORD_GLOBAL_PER_SECOND,
+        (bucketWaits * DISCORD_BUCKET.windowMs) / 1000,
+      );
     },
     close: async () => {
       await gate.close();
@@ -164,7 +181,10 @@ async function runPlatform(
     const started = performance.now();
     const pacer =
       mode === 'paced' && rig.adapter.platform === 'slack'
-        ? createPacer({ perChannelIntervalMs: SLACK_PER_CHANNEL_MS, globalPerSecond: SLACK_GLOBAL_PER_SECOND })
+        ? createPacer({
+            perChannelIntervalMs: SLACK_PER_CHANNEL_MS,
+            globalPerSecond: SLACK_GLOBAL_PER_SECOND,
+          })
         : null;
     const { messages, rounds } =
       mode === 'outbox'
@@ -192,7 +212,13 @@ export async function runFanout(
   digest: Digest,
   channels: number,
   mode: FanoutMode,
-): Promise<{ seconds: number; floor: number; slack: PlatformFanout; discord: PlatformFanout; rounds: number }> {
+): Promise<{
+  seconds: number;
+  floor: number;
+  slack: PlatformFanout;
+  discord: PlatformFanout;
+  rounds: number;
+}> {
   const slackChannels = Math.ceil(channels / 2);
   const [slackRig, discordRig] = await Promise.all([
     startSlackRig(slackChannels),

@@ -4,7 +4,14 @@
 // server; waits until every source has been fetched once and the RSS has settled, then reads
 // VmRSS from /proc/<pid>/status. Target (issue 7): idle_rss_mb <= 150.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +64,8 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
   if (!existsSync(join(ROOT, 'src/cli/run.ts'))) {
     return { measured: false, reason: 'src/cli/run.ts (the `run` command) does not exist yet' };
   }
-  if (!existsSync('/proc/self/status')) return { measured: false, reason: 'no /proc on this system' };
+  if (!existsSync('/proc/self/status'))
+    return { measured: false, reason: 'no /proc on this system' };
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-idle-'));
   const configDir = join(work, 'config');
   const feeds = await startBenchFeedServer(options.sources, options.itemsPerSource);
@@ -67,7 +75,13 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
   const applicationId = '900000000000000009';
   const gateway = await startFakeDiscordGateway({
     applicationId,
-    guilds: [{ id: '800000000000000001', name: 'Bench', channels: [{ id: '810000000000000001', name: 'news' }] }],
+    guilds: [
+      {
+        id: '800000000000000001',
+        name: 'Bench',
+        channels: [{ id: '810000000000000001', name: 'news' }],
+      },
+    ],
   });
   const rest = await startFakeDiscordRest({ gatewayUrl: gateway.url });
   let child: ChildProcess | null = null;
@@ -109,7 +123,10 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
     while (performance.now() - started < options.timeoutMs) {
       await tick(250);
       if (exited !== null) {
-        return { measured: false, reason: `run exited with ${exited}: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` };
+        return {
+          measured: false,
+          reason: `run exited with ${exited}: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}`,
+        };
       }
       const rss = readProcessRssMb(pid);
       if (rss === null) continue;

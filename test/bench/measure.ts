@@ -114,7 +114,12 @@ export async function compareSideBySide(
     bTimes.push(tb);
     ratios.push(ta / tb);
   }
-  return { aMs: median(aTimes), bMs: median(bTimes), ratio: median(ratios), rounds: options.rounds };
+  return {
+    aMs: median(aTimes),
+    bMs: median(bTimes),
+    ratio: median(ratios),
+    rounds: options.rounds,
+  };
 }
 
 /** Runs a full GC when node was started with --expose-gc (npm run bench does); else nothing. */
@@ -160,9 +165,21 @@ export interface ChildRun<T> {
  * and returns its JSON-serialisable result and the child's peak RSS. The child's stderr is
  * passed through; its stdout carries only the result line.
  */
-export function runInChild<T>(moduleUrl: string, exportName: string, input: unknown): Promise<ChildRun<T>> {
+export function runInChild<T>(
+  moduleUrl: string,
+  exportName: string,
+  input: unknown,
+): Promise<ChildRun<T>> {
   const self = fileURLToPath(import.meta.url);
-  const args = ['--expose-gc', '--import', 'tsx', self, moduleUrl, exportName, JSON.stringify(input)];
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    self,
+    moduleUrl,
+    exportName,
+    JSON.stringify(input),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
@@ -170,7 +187,9 @@ export function runInChild<T>(moduleUrl: string, exportName: string, input: unkn
     child.stdout.on('data', (chunk: string) => {
       stdout += chunk;
     });
-    child.on('error', (error) => reject(new Error('bench: could not start child', { cause: error })));
+    child.on('error', (error) =>
+      reject(new Error('bench: could not start child', { cause: error })),
+    );
     child.on('close', (code) => {
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
       if (code !== 0 || !line) {
@@ -186,7 +205,9 @@ async function runAsChild(moduleUrl: string, exportName: string, inputJson: stri
   const mod = (await import(moduleUrl)) as Record<string, unknown>;
   const fn = mod[exportName];
   if (typeof fn !== 'function') throw new Error(`bench: ${moduleUrl} exports no ${exportName}`);
-  const result = (await (fn as (input: unknown) => Promise<unknown>)(JSON.parse(inputJson))) as unknown;
+  const result = (await (fn as (input: unknown) => Promise<unknown>)(
+    JSON.parse(inputJson),
+  )) as unknown;
   process.stdout.write(`${RESULT_MARK}${JSON.stringify({ result, peakRssMb: peakRssMb() })}\n`);
 }
 
@@ -201,7 +222,9 @@ if (invokedAsScript) {
   runAsChild(moduleUrl, exportName, inputJson).then(
     () => process.exit(0),
     (error: unknown) => {
-      process.stderr.write(`bench child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `bench child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

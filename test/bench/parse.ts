@@ -72,7 +72,9 @@ export async function runParseBench(options: ParseBenchOptions): Promise<ParseBe
   const timing = await compareSideBySide(ours, baseline, options);
   const mb = totalBytes / (1024 * 1024);
   if (itemsSeen !== options.documents * options.itemsPerDocument) {
-    throw new Error(`bench: expected ${options.documents * options.itemsPerDocument} stories, got ${itemsSeen}`);
+    throw new Error(
+      `bench: expected ${options.documents * options.itemsPerDocument} stories, got ${itemsSeen}`,
+    );
   }
   return {
     parse_documents: docs.length,

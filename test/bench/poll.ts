@@ -59,7 +59,10 @@ export function feedPath(index: number): string {
 }
 
 /** Starts the loopback server with one generated feed (and its ETag) per source. */
-export async function startBenchFeedServer(sources: number, itemsPerSource: number): Promise<FeedServer> {
+export async function startBenchFeedServer(
+  sources: number,
+  itemsPerSource: number,
+): Promise<FeedServer> {
   const server = await startFeedServer();
   for (let i = 0; i < sources; i++) {
     const body = generateFeedDocument({
@@ -117,7 +120,9 @@ export async function pollTwiceInChild(input: ChildInput): Promise<ChildResult> 
     if (firstProblem) throw new Error(`bench: first poll: ${firstProblem}`);
     const stored = first.reduce((sum, o) => sum + o.newStories, 0);
     if (stored !== input.expectedItems) {
-      throw new Error(`bench: first poll stored ${stored} stories, expected ${input.expectedItems}`);
+      throw new Error(
+        `bench: first poll stored ${stored} stories, expected ${input.expectedItems}`,
+      );
     }
     const again = performance.now();
     const second = await pollSources(sources, deps, { concurrency: input.concurrency });

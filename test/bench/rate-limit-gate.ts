@@ -42,7 +42,13 @@ export interface DiscordGateLimits {
 
 type Decision =
   | { allow: true; headers?: Record<string, string> }
-  | { allow: false; status: number; headers: Record<string, string>; body: string; global: boolean };
+  | {
+      allow: false;
+      status: number;
+      headers: Record<string, string>;
+      body: string;
+      global: boolean;
+    };
 
 type Decide = (method: string, path: string, body: string, now: number) => Decision;
 
@@ -50,7 +56,10 @@ type Decide = (method: string, path: string, body: string, now: number) => Decis
  * Token bucket: `perSecond` tokens a second, holding at most `perSecond` (a full second's burst),
  * the usual reading of "N requests per second" (GCRA). tryTake spends one token when there is one.
  */
-function createTokenBucket(perSecond: number): { tryTake(now: number): boolean; retryAfterMs(now: number): number } {
+function createTokenBucket(perSecond: number): {
+  tryTake(now: number): boolean;
+  retryAfterMs(now: number): number;
+} {
   let tokens = perSecond;
   let updated = -1;
   const refill = (now: number): void => {
@@ -118,8 +127,16 @@ export function discordDecider(limits: DiscordGateLimits): Decide {
       return {
         allow: false,
         status: 429,
-        headers: { ...headers(0), 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' },
-        body: JSON.stringify({ message: 'You are being rate limited.', retry_after: resetAfter, global: false }),
+        headers: {
+          ...headers(0),
+          'retry-after': String(Math.ceil(resetAfter)),
+          'x-ratelimit-scope': 'user',
+        },
+        body: JSON.stringify({
+          message: 'You are being rate limited.',
+          retry_after: resetAfter,
+          global: false,
+        }),
         global: false,
       };
     }
@@ -128,8 +145,16 @@ export function discordDecider(limits: DiscordGateLimits): Decide {
       return {
         allow: false,
         status: 429,
-        headers: { 'retry-after': String(Math.ceil(retry)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
-        body: JSON.stringify({ message: 'You are being rate limited.', retry_after: retry, global: true }),
+        headers: {
+          'retry-after': String(Math.ceil(retry)),
+          'x-ratelimit-global': 'true',
+          'x-ratelimit-scope': 'global',
+        },
+        body: JSON.stringify({
+          message: 'You are being rate limited.',
+          retry_after: retry,
+          global: true,
+        }),
         global: true,
       };
     }
@@ -175,11 +200,18 @@ export async function startRateLimitGate(upstream: string, decide: Decide): Prom
     const payload = Buffer.from(await answer.body.arrayBuffer());
     const out: Record<string, string> = {};
     for (const [key, value] of Object.entries(answer.headers)) {
-      if (typeof value === 'string' && !['connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(key)) {
+      if (
+        typeof value === 'string' &&
+        !['connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(key)
+      ) {
         out[key] = value;
       }
     }
-    res.writeHead(answer.statusCode, { ...out, ...decision.headers, 'content-length': String(payload.length) });
+    res.writeHead(answer.statusCode, {
+      ...out,
+      ...decision.headers,
+      'content-length': String(payload.length),
+    });
     res.end(payload);
   };
   const server: Server = createServer((req, res) => {

@@ -87,8 +87,11 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     run: async ({ quick }) => {
       const mod = await importOptional('tagging');
       if (!mod) return 'test/bench/tagging.ts (runTaggingBench) does not exist';
-      if (typeof mod.runTaggingBench !== 'function') return 'test/bench/tagging.ts exports no runTaggingBench';
-      return flattenFigures(await (mod.runTaggingBench as (o: { quick: boolean }) => Promise<unknown>)({ quick }));
+      if (typeof mod.runTaggingBench !== 'function')
+        return 'test/bench/tagging.ts exports no runTaggingBench';
+      return flattenFigures(
+        await (mod.runTaggingBench as (o: { quick: boolean }) => Promise<unknown>)({ quick }),
+      );
     },
   },
   {
@@ -96,8 +99,12 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     run: async ({ quick, log }) => {
       const mod = await importOptional('storage');
       if (!mod) return 'test/bench/storage.ts (runStorageBench) does not exist';
-      if (typeof mod.runStorageBench !== 'function') return 'test/bench/storage.ts exports no runStorageBench';
-      const run = mod.runStorageBench as (o: { sizes: number[]; log?: (l: string) => void }) => Promise<unknown>;
+      if (typeof mod.runStorageBench !== 'function')
+        return 'test/bench/storage.ts exports no runStorageBench';
+      const run = mod.runStorageBench as (o: {
+        sizes: number[];
+        log?: (l: string) => void;
+      }) => Promise<unknown>;
       const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
       return flattenFigures(await run({ sizes, log: (line) => log(`storage: ${line}`) }));
     },
@@ -107,7 +114,10 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     run: async ({ quick }) => {
       const figures: Figures = {};
       const { measureDigestRendering } = await import('./digest-render.js');
-      Object.assign(figures, flattenFigures(await measureDigestRendering({ runs: quick ? 20 : 100 })));
+      Object.assign(
+        figures,
+        flattenFigures(await measureDigestRendering({ runs: quick ? 20 : 100 })),
+      );
       const mod = await importOptional('digest');
       if (!mod || typeof mod.runDigestBench !== 'function') {
         figures.digest_build_not_measured = 1;
@@ -123,7 +133,9 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     run: async ({ quick }) => {
       const { runFanoutBench } = await import('./fanout.js');
       return flattenFigures(
-        await runFanoutBench(quick ? { channels: 200, weekStories: 600 } : { channels: 1000, weekStories: 600 }),
+        await runFanoutBench(
+          quick ? { channels: 200, weekStories: 600 } : { channels: 1000, weekStories: 600 },
+        ),
       );
     },
   },
@@ -162,7 +174,9 @@ export async function runBenchmarks(plan: BenchPlan): Promise<SectionOutcome[]> 
     }
     const seconds = (performance.now() - started) / 1000;
     for (const key of Object.keys(figures)) figures[key] = roundFigure(figures[key]!);
-    plan.log(`bench: ${section.name} done in ${seconds.toFixed(1)} s${notMeasured ? ` (not measured: ${notMeasured})` : ''}`);
+    plan.log(
+      `bench: ${section.name} done in ${seconds.toFixed(1)} s${notMeasured ? ` (not measured: ${notMeasured})` : ''}`,
+    );
     outcomes.push({ section: section.name, figures, notMeasured, seconds });
   }
   return outcomes;
@@ -183,17 +197,30 @@ export function formatTable(outcomes: readonly SectionOutcome[]): string {
   }
   const widths = rows[0]!.map((_, c) => Math.min(60, Math.max(...rows.map((r) => r[c]!.length))));
   return rows
-    .map((r) => r.map((cell, c) => (cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) =>
+          cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
-export function summariseJson(outcomes: readonly SectionOutcome[], quick: boolean, totalSeconds: number): Record<string, unknown> {
+export function summariseJson(
+  outcomes: readonly SectionOutcome[],
+  quick: boolean,
+  totalSeconds: number,
+): Record<string, unknown> {
   const figures: Record<string, unknown> = {};
   for (const o of outcomes) Object.assign(figures, o.figures);
   return {
     ...figures,
     quick,
-    not_measured: Object.fromEntries(outcomes.filter((o) => o.notMeasured).map((o) => [o.section, o.notMeasured])),
+    not_measured: Object.fromEntries(
+      outcomes.filter((o) => o.notMeasured).map((o) => [o.section, o.notMeasured]),
+    ),
     section_seconds: Object.fromEntries(outcomes.map((o) => [o.section, roundFigure(o.seconds)])),
     total_seconds: roundFigure(totalSeconds),
     node: process.version,
@@ -209,13 +236,21 @@ async function main(argv: string[]): Promise<number> {
   const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [];
   const unknown = only.filter((name) => !SECTION_NAMES.includes(name));
   if (unknown.length > 0 || argv.includes('--help')) {
-    process.stderr.write(`usage: npm run bench -- [--quick] [--json] [--only ${SECTION_NAMES.join(',')}]\n`);
+    process.stderr.write(
+      `usage: npm run bench -- [--quick] [--json] [--only ${SECTION_NAMES.join(',')}]\n`,
+    );
     return unknown.length > 0 ? 2 : 0;
   }
   const started = performance.now();
-  const outcomes = await runBenchmarks({ quick, only, log: (line) => process.stderr.write(`${line}\n`) });
+  const outcomes = await runBenchmarks({
+    quick,
+    only,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   const total = (performance.now() - started) / 1000;
-  process.stdout.write(`${formatTable(outcomes)}\n\n${quick ? 'quick run' : 'full run'}: ${total.toFixed(1)} s on ${cpus().length} cores, Node ${process.version}\n`);
+  process.stdout.write(
+    `${formatTable(outcomes)}\n\n${quick ? 'quick run' : 'full run'}: ${total.toFixed(1)} s on ${cpus().length} cores, Node ${process.version}\n`,
+  );
   if (json) process.stdout.write(`${JSON.stringify(summariseJson(outcomes, quick, total))}\n`);
   return outcomes.some((o) => o.notMeasured?.startsWith('failed')) ? 1 : 0;
 }
@@ -224,7 +259,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

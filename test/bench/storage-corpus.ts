@@ -70,23 +70,58 @@ export interface Corpus {
 const START = Date.UTC(2016, 0, 1);
 const SPAN_MS = 8 * 365 * 86_400_000;
 
-export function createCorpus(seed = 20170213): Corpus {
+const STOP = `the of to and a in for is on that by with be will has said as at from are it its was
+  have this an which not their more but they been or were would than up also`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
+/** Words a story tagged with the theme is sure to carry, as tagged stories do in practice. */
+const THEME_WORDS: Record<string, string> = {
+  carter: 'Carter',
+  stp: 'STP',
+  mcp: 'vanguard',
+  procurement: 'procurement',
+  covid_cip: 'efficiency',
+  workforce: 'workforce',
+  mental_health: 'mental',
+  finance: 'deficit',
+  mergers: 'merger',
+  regulation: 'CQC',
+  social_care: 'social',
+};
+
+/**
+ * `plannedSize` spreads publication dates over eight years at an even rate with a few days'
+ * jitter, as a live archive grows (newer stories get higher row numbers).
+ */
+export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
   const rare = buildRareWords(seededRandom(seed ^ 0x5bd1e995), 4000);
-  // Zipf-ish: pick index floor(n * u^2.2) so low indexes dominate.
+  // One ranked vocabulary with Zipf frequencies (p(rank r) ~ 1/r): function words first, then
+  // NHS words, places and a long tail. A word ranked ~150 appears in roughly 10% of stories.
+  const ranked = [...STOP, ...COMMON, ...PLACES, ...rare];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let r = 1; r <= ranked.length; r++) cumulative.push((total += 1 / r));
+  const word = (random: () => number): string => {
+    const target = random() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return ranked[lo]!;
+  };
   const pickFrom = (random: () => number, list: readonly string[], skew = 2.2) =>
     list[Math.floor(list.length * Math.pow(random(), skew))]!;
-  const word = (random: () => number): string => {
-    const r = random();
-    if (r < 0.8) return pickFrom(random, COMMON);
-    if (r < 0.9) return pickFrom(random, PLACES, 1.5);
-    return pickFrom(random, rare, 1.3);
-  };
   const sentence = (random: () => number, words: number): string => {
     const parts: string[] = [];
     for (let i = 0; i < words; i++) parts.push(word(random));
     const text = parts.join(' ');
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
+  const spacingMs = SPAN_MS / plannedSize;
 
   function item(n: number): CorpusItem {
     const random = seededRandom(seed + n * 7919);
@@ -102,7 +137,8 @@ export function createCorpus(seed = 20170213): Corpus {
       for (let i = 0; i < count; i++) sentences.push(sentence(random, 8 + Math.floor(random() * 14)));
       content = sentences.join(' ');
     }
-    const publishedAt = new Date(START + Math.floor(random() * SPAN_MS)).toISOString();
+    const jitter = (random() - 0.5) * 4 * 86_400_000;
+    const publishedAt = new Date(Math.max(START, START + n * spacingMs + jitter)).toISOString();
     const tags: Tag[] = [];
     const tagCount = random() < 0.45 ? 0 : random() < 0.75 ? 1 : 2;
     for (let i = 0; i < tagCount; i++) {
@@ -125,6 +161,8 @@ export function createCorpus(seed = 20170213): Corpus {
       });
     }
     if (random() < 0.3) entities.money.push({ text: '£12m', pounds: 12_000_000 });
+    const themed = tags.map((t) => THEME_WORDS[t.theme] ?? t.theme).join(' ');
+    const fullTitle = themed === '' ? title : `${themed}: ${title}`;
     const id = `g_${n.toString(16).padStart(10, '0')}`;
     return {
       story: {
@@ -132,7 +170,7 @@ export function createCorpus(seed = 20170213): Corpus {
         sourceId,
         guid: `https://example.org/${sourceId}/${n}`,
         url: `https://example.org/news/${n}`,
-        title,
+        title: fullTitle,
         summary,
         content,
         author: null,

@@ -173,7 +173,7 @@ export async function runStorageBench(opts: {
   const path = join(dir, 'bench.db');
   const log = opts.log ?? (() => {});
   const db = openDatabase(path);
-  const corpus = createCorpus();
+  const corpus = createCorpus(20170213, sizes[sizes.length - 1]);
   const figures: Record<string, number> = {};
   let stored = 0;
   try {

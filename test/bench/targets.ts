@@ -22,7 +22,12 @@ const TARGETS: { pattern: RegExp; target: Target }[] = [
   { pattern: /^fanout_vs_floor_ratio$/, target: { op: '<=', value: 1.2 } },
   {
     pattern: /^fanout_429_count$/,
-    target: { op: '<=', value: 0.01, relativeTo: 'fanout_messages', note: 'almost none: <= 1% of messages' },
+    target: {
+      op: '<=',
+      value: 0.01,
+      relativeTo: 'fanout_messages',
+      note: 'almost none: <= 1% of messages',
+    },
   },
   { pattern: /^idle_rss_mb$/, target: { op: '<=', value: 150 } },
 ];
@@ -31,7 +36,11 @@ export function targetFor(figure: string): Target | null {
   return TARGETS.find((t) => t.pattern.test(figure))?.target ?? null;
 }
 
-export function meetsTarget(value: number, target: Target, figures: Record<string, number>): boolean {
+export function meetsTarget(
+  value: number,
+  target: Target,
+  figures: Record<string, number>,
+): boolean {
   let bound = target.value;
   if (target.relativeTo) {
     const base = figures[target.relativeTo];

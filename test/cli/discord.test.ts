@@ -72,7 +72,7 @@ describe('briefing discord', () => {
         allowPositionals: true,
         strict: true,
       });
-      code = await command.run(ctx, parsed);
+      code = await command.run(ctx, parsed as never); // as src/cli.ts does
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       err.stream.write(`briefing: ${error.message}\n`);

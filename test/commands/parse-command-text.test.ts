@@ -88,6 +88,10 @@ describe('parseCommandText: requests', () => {
       { command: 'explain', target: 'https://www.hsj.co.uk/a/b' },
     ],
     ['explain nhse:abc123', { command: 'explain', target: 'nhse:abc123' }],
+    [
+      'explain <https://www.gov.uk/x?a=1&amp;b=2|GOV.UK>',
+      { command: 'explain', target: 'https://www.gov.uk/x?a=1&b=2' },
+    ],
     ['help', { command: 'help', topic: null }],
     ['help search', { command: 'help', topic: 'search' }],
     ['', { command: 'help', topic: null }],
@@ -181,6 +185,10 @@ describe('parseCommandText: search', () => {
       { organisations: ['Dudley Group'], until: '2018-01-01' },
     ],
     ['find NHS AND ( ', { terms: ['NHS'] }],
+    [
+      'search procurement &amp; supply &lt;chain&gt;',
+      { terms: ['procurement', 'supply', 'chain'] },
+    ],
   ];
   it.each(cases)('%j', (text, fields) => {
     expect(request(text)).toEqual({ command: 'search', query: { ...base, ...fields } });

@@ -37,7 +37,7 @@ const SOURCE: Source = {
 const OPTIONS: FetchOptions = {
   userAgent: 'nhs-briefing-bot/test',
   connectTimeoutMs: 1_000,
-  timeoutMs: 400,
+  timeoutMs: 10_000,
   maxBytes: 2 * 1024 * 1024,
   maxRedirects: 5,
   allowPrivateAddresses: true,
@@ -46,8 +46,12 @@ const OPTIONS: FetchOptions = {
 type Ingested =
   { kind: 'stories'; stories: Story[] } | { kind: 'failed'; status: string; reason: string };
 
+/** Hanging and dripping servers get a short total timeout; everything else a generous one. */
+const SHORT_TIMEOUT_PATHS = new Set(['/hang', '/drip']);
+
 async function ingest(url: string): Promise<Ingested> {
-  const fetched = await fetchSource({ url }, OPTIONS);
+  const timeoutMs = SHORT_TIMEOUT_PATHS.has(new URL(url).pathname) ? 400 : OPTIONS.timeoutMs;
+  const fetched = await fetchSource({ url }, { ...OPTIONS, timeoutMs });
   if (fetched.status !== 'ok')
     return { kind: 'failed', status: fetched.status, reason: fetched.detail };
   const { text } = decodeFeedBytes(fetched.bytes, fetched.contentType);

@@ -33,23 +33,27 @@ CREATE TABLE poll_days (
 
 -- `seq` is an explicit INTEGER PRIMARY KEY so the FTS index can point at it (an implicit rowid
 -- may be renumbered by VACUUM). `id` is the public, stable story id (ingest/story-id.ts).
+-- Column order matters: the long text columns come last, so reading published_at or the ids
+-- never walks a row's overflow pages. rules_version (which themes configuration tagged the
+-- story) is written by store/tags.ts; the tag tables themselves are in 0002-tags.sql.
 CREATE TABLE stories (
   seq                 INTEGER PRIMARY KEY,
   id                  TEXT NOT NULL UNIQUE,
-  url                 TEXT UNIQUE,
-  guid                TEXT,
-  source_id           TEXT NOT NULL,
-  title               TEXT NOT NULL,
-  summary             TEXT NOT NULL,
-  content             TEXT NOT NULL,
-  author              TEXT,
-  categories          TEXT NOT NULL DEFAULT '[]',
   published_at        TEXT NOT NULL,
   published_estimated INTEGER NOT NULL DEFAULT 0,
+  source_id           TEXT NOT NULL,
   paywalled           INTEGER NOT NULL DEFAULT 0,
   first_seen_at       TEXT NOT NULL,
   updated_at          TEXT NOT NULL,
-  content_hash        TEXT NOT NULL
+  content_hash        TEXT NOT NULL,
+  rules_version       TEXT,
+  url                 TEXT UNIQUE,
+  guid                TEXT,
+  author              TEXT,
+  categories          TEXT NOT NULL DEFAULT '[]',
+  title               TEXT NOT NULL,
+  summary             TEXT NOT NULL,
+  content             TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX stories_published_at ON stories (published_at);

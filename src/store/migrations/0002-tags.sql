@@ -1,7 +1,6 @@
 -- Themes and entities found in each story (issue 3), written by src/store/tags.ts when a story is
--- stored or re-tagged. `rules_version` says which themes configuration produced them.
-
-ALTER TABLE stories ADD COLUMN rules_version TEXT;
+-- stored or re-tagged. `rules_version` (here and on stories) says which themes configuration
+-- produced them.
 
 CREATE TABLE story_tags (
   story_seq     INTEGER NOT NULL REFERENCES stories (seq) ON DELETE CASCADE,

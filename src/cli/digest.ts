@@ -1,0 +1,153 @@
+// `briefing digest`: build a week's catch-up from the archive and print it; with --post, archive
+// it to digests/ and deliver it through the outbox (exactly as the weekly job does, and recorded
+// as that week's decision, so the scheduled run will not post it again).
+// Formats: md (the archive's Markdown), json (the Digest), slack / discord (the platform
+// renderers' payloads as JSON, for checking limits and layout by eye).
+import type { DeliveryAdapter } from '../delivery/adapter.js';
+import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
+import { processOutbox } from '../delivery/process-outbox.js';
+import { archiveDigest } from '../digest/archive-digest.js';
+import { renderDigestMarkdown } from '../digest/render-markdown.js';
+import { selectForSubscription } from '../digest/select-for-subscription.js';
+import { formatWeek, parseWeek, previousWeek, weekOf } from '../digest/week.js';
+import type { Digest, IsoWeek, Platform, Subscription } from '../domain.js';
+import { buildWeekDigest } from '../jobs/run-digest-job.js';
+import { digestDueAt } from '../jobs/digest-schedule.js';
+import { recordDigestRun } from '../store/digest-runs.js';
+import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
+import { UsageError, type CliCommand } from './command.js';
+import { createCliAdapters, parseChannelArg } from './delivery-adapters.js';
+
+type Format = 'md' | 'json' | 'slack' | 'discord';
+const FORMATS: readonly Format[] = ['md', 'json', 'slack', 'discord'];
+
+function resolveWeek(
+  text: string,
+  now: Date,
+  timeZone: string,
+): { week: IsoWeek; partial: boolean } {
+  const current = weekOf(now, timeZone);
+  if (text === 'this') return { week: current, partial: true };
+  if (text === 'last') return { week: previousWeek(current), partial: false };
+  const parsed = parseWeek(text);
+  if (!parsed.ok) throw new UsageError(`--week: ${parsed.reason} (or "this", "last")`);
+  const label = formatWeek(parsed.week);
+  if (label > formatWeek(current)) throw new UsageError(`--week ${label} has not started yet`);
+  return { week: parsed.week, partial: label === formatWeek(current) };
+}
+
+async function renderAs(format: Format, digest: Digest, commandName: string): Promise<string> {
+  if (format === 'md') return renderDigestMarkdown(digest);
+  if (format === 'json') return `${JSON.stringify(digest, null, 2)}\n`;
+  try {
+    if (format === 'slack') {
+      const { renderSlackDigest } = await import('../platforms/slack/render-digest.js');
+      return `${JSON.stringify(renderSlackDigest(digest, { commandName }), null, 2)}\n`;
+    }
+    const { renderDiscordDigest } = await import('../platforms/discord/render-digest.js');
+    return `${JSON.stringify(renderDiscordDigest(digest), null, 2)}\n`;
+  } catch (error) {
+    throw new Error(`digest: the ${format} renderer is not available`, { cause: error });
+  }
+}
+
+export const command: CliCommand = {
+  name: 'digest',
+  summary: "Build (and with --post, deliver) a week's digest",
+  help: `Usage: briefing digest [--week YYYY-Www|this|last] [--channel P:W:C] [--format F] [--post]
+
+Builds a week's catch-up from the archive and prints it. Weeks run Monday 00:00 to Monday 00:00
+in the configured time zone (settings.yaml timeZone, default Europe/London).
+
+Options:
+  --week W        an ISO week (2017-W07), "last" (default: the last complete week) or "this"
+                  (the week so far; printing only)
+  --channel P:W:C a subscribed channel, e.g. slack:T0123:C0456 or discord:GUILD:CHANNEL: print
+                  what that channel receives (its themes and organisations) / post only there
+  --format F      md (default), json, slack (Block Kit messages), discord (message payloads)
+  --post          write digests/YYYY/YYYY-Www.md and .json, record the parts in the outbox and
+                  send them (to --channel, or every subscribed channel); never posts a week twice
+                  to a channel. Needs SLACK_BOT_TOKEN / DISCORD_TOKEN for those platforms.
+`,
+  options: {
+    week: { type: 'string' },
+    channel: { type: 'string' },
+    format: { type: 'string' },
+    post: { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const v = args.values;
+    const format = (typeof v.format === 'string' ? v.format : 'md') as Format;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    }
+    const config = ctx.config();
+    const db = ctx.db();
+    const now = new Date();
+    const timeZone = config.settings.timeZone;
+    const { week, partial } = resolveWeek(
+      typeof v.week === 'string' ? v.week : 'last',
+      now,
+      timeZone,
+    );
+
+    let subscription: Subscription | null = null;
+    if (typeof v.channel === 'string') {
+      const channel = parseChannelArg(v.channel);
+      if (!channel)
+        throw new UsageError(
+          '--channel must look like slack:TEAM:CHANNEL or discord:GUILD:CHANNEL',
+        );
+      subscription = getSubscription(db, channel);
+      if (!subscription)
+        throw new UsageError(`${v.channel} is not subscribed (see "briefing subscribe")`);
+    }
+
+    const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
+    if (!v.post) {
+      const view = subscription ? selectForSubscription(digest, subscription) : digest;
+      ctx.stdout.write(await renderAs(format, view, ctx.env.SLACK_COMMAND));
+      return 0;
+    }
+
+    if (partial) throw new UsageError('--post sends complete weeks only; try --week last');
+    const archived = archiveDigest(digest, ctx.env.DIGESTS_DIR);
+    ctx.stdout.write(`Archived ${archived.markdownPath} and ${archived.jsonPath}\n`);
+    const adapters = await createCliAdapters(ctx.env, ctx.logger);
+    const targets = subscription ? [subscription] : listAllSubscriptions(db);
+    let missing = 0;
+    for (const target of targets) {
+      const adapter: DeliveryAdapter | undefined = adapters.get(target.platform);
+      if (!adapter) {
+        ctx.stderr.write(
+          `${describeChannel(target)}: no ${target.platform} token set; not posted\n`,
+        );
+        missing++;
+        continue;
+      }
+      const result = enqueueDigest(db, { digest, subscription: target, adapter, now });
+      recordDigestRun(db, {
+        week: digest.week,
+        channel: target,
+        status: 'enqueued',
+        reason: 'posted with briefing digest --post',
+        dueAt: digestDueAt(week, target.schedule ?? config.settings.digest, timeZone).toISOString(),
+        decidedAt: now.toISOString(),
+      });
+      ctx.stdout.write(
+        `${describeChannel(target)}: ${
+          result.status === 'enqueued' ? `${result.parts} part(s) recorded` : 'already recorded'
+        }\n`,
+      );
+    }
+    const report = await processOutbox(db, adapters as Map<Platform, DeliveryAdapter>, now, {
+      logger: ctx.logger,
+    });
+    ctx.stdout.write(
+      `Delivery: ${report.sent} sent, ${report.recovered} found already posted, ${report.retried} to retry, ${report.failed} failed${
+        report.paused.length > 0 ? `; paused ${report.paused.join(', ')}` : ''
+      }\n`,
+    );
+    return report.failed > 0 || missing > 0 ? 1 : 0;
+  },
+};

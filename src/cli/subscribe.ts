@@ -1,0 +1,89 @@
+// `briefing subscribe`: subscribe (or with --remove, unsubscribe) a channel from the command line,
+// for operators and the demo. Runs the same command logic as Slack and Discord
+// (commands/subscribe.ts via runCommand), so validation and messages are identical.
+import { buildSubscribe, splitOrganisations, splitThemeWords } from '../commands/build-request.js';
+import { runCommand } from '../commands/run-command.js';
+import type { Invocation } from '../commands/types.js';
+import { buildCommandDeps } from '../command-deps.js';
+import { UsageError, type CliCommand } from './command.js';
+
+const PLATFORMS = ['slack', 'discord', 'memory'] as const;
+
+export const command: CliCommand = {
+  name: 'subscribe',
+  summary: 'Subscribe a channel from the command line',
+  help: `Usage: briefing subscribe --platform P --workspace W --channel C [options]
+
+Sets what a channel's weekly catch-up contains, as the chat "subscribe" command does.
+
+Options:
+  --platform P     slack, discord (or memory, for the demo)
+  --workspace W    Slack team id (T...) or Discord guild id
+  --channel C      channel id
+  --themes LIST    theme ids separated by commas, or "all" (default: all)
+  --orgs LIST      organisations to follow, names or ODS codes separated by ";"
+  --day D          digest day (monday ... sunday); default from settings.yaml
+  --time HH:MM     digest time (local); default from settings.yaml
+  --remove         unsubscribe the channel instead
+`,
+  options: {
+    platform: { type: 'string' },
+    workspace: { type: 'string' },
+    channel: { type: 'string' },
+    themes: { type: 'string' },
+    orgs: { type: 'string' },
+    day: { type: 'string' },
+    time: { type: 'string' },
+    remove: { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const v = args.values;
+    const platform = PLATFORMS.find((p) => p === v.platform);
+    if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
+    if (typeof v.workspace !== 'string' || typeof v.channel !== 'string') {
+      throw new UsageError('--workspace and --channel are required');
+    }
+    const deps = buildCommandDeps({ db: ctx.db(), config: ctx.config(), logger: ctx.logger });
+    const invocation: Invocation = {
+      platform,
+      workspaceId: v.workspace,
+      channelId: v.channel,
+      userId: 'cli',
+      isAdmin: true,
+      now: new Date(),
+    };
+    if (v.remove) {
+      const result = runCommand({ command: 'unsubscribe' }, invocation, deps);
+      if (result.kind !== 'unsubscribed') throw new UsageError(describeError(result));
+      ctx.stdout.write(result.removed ? 'Unsubscribed.\n' : 'That channel was not subscribed.\n');
+      return 0;
+    }
+    const request = buildSubscribe(
+      {
+        themeWords: splitThemeWords(typeof v.themes === 'string' ? v.themes : 'all'),
+        organisations: typeof v.orgs === 'string' ? splitOrganisations(v.orgs) : [],
+        day: typeof v.day === 'string' ? v.day : null,
+        time: typeof v.time === 'string' ? v.time : null,
+      },
+      deps,
+    );
+    if (!request.ok) throw new UsageError(describeError(request.error));
+    const result = runCommand(request.request, invocation, deps);
+    if (result.kind !== 'subscribed') throw new UsageError(describeError(result));
+    const s = result.subscription;
+    const themes = s.themes === 'all' ? 'all themes' : s.themes.join(', ');
+    const orgs = s.organisations.length > 0 ? `; organisations ${s.organisations.join(', ')}` : '';
+    const schedule = s.schedule
+      ? `; its own schedule: day ${s.schedule.day} at ${s.schedule.time}`
+      : '';
+    ctx.stdout.write(
+      `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}\n`,
+    );
+    return 0;
+  },
+};
+
+function describeError(result: { kind: string; message?: string; hint?: string | null }): string {
+  if (result.kind !== 'error') return `unexpected result "${result.kind}"`;
+  return result.hint ? `${result.message} ${result.hint}` : (result.message ?? 'failed');
+}
