@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Source } from '../domain.js';
 import { loadOrganisations, type OrganisationEntry } from './organisations.js';
-import { isValidTimeZone, settingsSchema, type Settings } from './settings.js';
+import { settingsSchema, type Settings } from './settings.js';
 import { sourcesFileSchema, toSources } from './sources.js';
 import { loadThemes, type ThemeSet } from './themes.js';
 import { loadYamlWith, type Parsed } from './yaml-file.js';
@@ -32,11 +32,6 @@ export function loadConfig(dir: string): Parsed<AppConfig> {
   const errors: string[] = [];
   for (const part of [settings, sourcesFile, themes, organisations]) {
     if (!part.ok) errors.push(...part.errors);
-  }
-  if (settings.ok && !isValidTimeZone(settings.value.timeZone)) {
-    errors.push(
-      `${join(dir, 'settings.yaml')}: timeZone: unknown time zone "${settings.value.timeZone}"`,
-    );
   }
   if (errors.length > 0 || !settings.ok || !sourcesFile.ok || !themes.ok || !organisations.ok) {
     return { ok: false, errors };

@@ -5,7 +5,12 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-h
 
 export const settingsSchema = z
   .object({
-    timeZone: z.string().default('Europe/London'),
+    timeZone: z
+      .string()
+      .refine((tz) => isValidTimeZone(tz), {
+        message: 'unknown IANA time zone (e.g. Europe/London)',
+      })
+      .default('Europe/London'),
     poll: z
       .object({
         intervalMinutes: z

@@ -82,7 +82,8 @@ const regexSource = z
   .min(1)
   .superRefine((source, ctx) => {
     const problem = regexProblem(source, '');
-    if (problem) ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
   });
 
 function regexProblem(source: string, flags: string): string | null {
@@ -131,7 +132,11 @@ const ruleSchema = z
       });
     }
     if (rule.requires !== undefined && rule.regex === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['requires'], message: 'requires only applies to regex' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requires'],
+        message: 'requires only applies to regex',
+      });
     }
     if (rule.regex !== undefined && rule.flags !== undefined) {
       const problem = regexProblem(rule.regex, rule.flags);
@@ -204,7 +209,9 @@ function crossReferenceProblems(file: string, raw: unknown): string[] {
     if (typeof record.id === 'string') {
       const first = seen.get(record.id);
       if (first !== undefined) {
-        problems.push(`${file}: themes.${t}.id: duplicate id "${record.id}" (also themes.${first})`);
+        problems.push(
+          `${file}: themes.${t}.id: duplicate id "${record.id}" (also themes.${first})`,
+        );
       } else seen.set(record.id, t);
     }
     for (const group of ['rules', 'aliases', 'negatives'] as const) {

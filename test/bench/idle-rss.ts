@@ -35,7 +35,15 @@ export interface IdleRssOptions {
 }
 
 export type IdleRssResult =
-  | { measured: true; idle_rss_mb: number; startup_to_idle_s: number; sources_fetched: number }
+  | {
+      measured: true;
+      idle_rss_mb: number;
+      startup_to_idle_s: number;
+      sources_fetched: number;
+      /** 1 when the process opened a Socket Mode connection / identified on the gateway. */
+      idle_slack_connected: number;
+      idle_discord_identified: number;
+    }
   | { measured: false; reason: string };
 
 function writeConfig(dir: string, origin: string, sources: number): void {
@@ -145,6 +153,8 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
           idle_rss_mb: rss,
           startup_to_idle_s: (now - started) / 1000,
           sources_fetched: fetched(),
+          idle_slack_connected: slack.callsTo('apps.connections.open').length > 0 ? 1 : 0,
+          idle_discord_identified: gateway.identifies > 0 ? 1 : 0,
         };
       }
     }
@@ -162,7 +172,7 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
     }
     await rest.close();
     await gateway.close();
-    await socket.stop?.();
+    await socket.stop();
     await slack.stop();
     await feeds.close();
     rmSync(work, { recursive: true, force: true });

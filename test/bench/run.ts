@@ -134,7 +134,7 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
       const { runFanoutBench } = await import('./fanout.js');
       return flattenFigures(
         await runFanoutBench(
-          quick ? { channels: 200, weekStories: 600 } : { channels: 1000, weekStories: 600 },
+          quick ? { channels: 40, weekStories: 600 } : { channels: 1000, weekStories: 600 },
         ),
       );
     },

@@ -180,6 +180,11 @@ export function formatEvaluation(e: Evaluation): string {
   return out.join('\n');
 }
 
+/** Written after the rules were tuned and never tuned against: an estimate of generalisation. */
+export const HOLDOUT_DIR = join(ROOT, 'test/fixtures/tagging/holdout');
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(formatEvaluation(evaluateTagging()));
+  console.log('\n--- hold-out set (not used for tuning) ---');
+  console.log(formatEvaluation(evaluateTagging(undefined, loadDevSet(HOLDOUT_DIR))));
 }

@@ -4,7 +4,7 @@
 // follow-ups). Each interaction is awaited by its token, never by sleeping. The deps are the real
 // CommandDeps over a seeded database (test/helpers/app-fixture.ts).
 import type { CommandDeps } from '../../../src/commands/types.js';
-import { silentLogger } from '../../../src/logging.js';
+import { silentLogger, type Logger } from '../../../src/logging.js';
 import { createDiscordBot, type DiscordBot } from '../../../src/platforms/discord/client.js';
 import { MANAGE_CHANNELS } from '../../../src/platforms/discord/discord-deps.js';
 import { startFakeDiscordGateway, type FakeDiscordGateway } from '../../fakes/discord-gateway.js';
@@ -56,7 +56,7 @@ export interface BotHarness {
 
 export async function startBotHarness(
   deps: CommandDeps,
-  init: { now?: () => Date; heartbeatIntervalMs?: number } = {},
+  init: { now?: () => Date; heartbeatIntervalMs?: number; logger?: Logger } = {},
 ): Promise<BotHarness> {
   const rest = await startFakeDiscordRest();
   const gateway = await startFakeDiscordGateway({
@@ -83,7 +83,7 @@ export async function startBotHarness(
       timeZone: 'Europe/London',
       ...(init.now ? { now: init.now } : {}),
     },
-    logger: silentLogger,
+    logger: init.logger ?? silentLogger,
     readyTimeoutMs: 10_000,
   });
   await bot.start();
@@ -107,7 +107,7 @@ export async function startBotHarness(
       const edit = await rest.waitFor((r) => forToken(r) && r.method === 'PATCH');
       edits.push(edit.body);
     }
-    // Follow-ups are sent right after the first answer; wait for the count the bot announced.
+    // Follow-ups (a long digest preview) come after; tests that expect them wait with rest.waitFor.
     return { callback, edits, requests: rest.requests.filter(forToken) };
   }
 

@@ -1,6 +1,8 @@
 // Hostile option values through the real client: every answer arrives, is within Discord's
 // limits, pings nobody (allowed_mentions empty, no working mention) and links nowhere unexpected.
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logging.js';
 import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
 import { startBotHarness, type BotHarness } from './bot-harness.js';
 import {
@@ -109,5 +111,31 @@ describe('a failing dependency', () => {
     expect(body.flags).toBe(64);
     expect(body.content).toMatch(/^⚠️ something went wrong on our side/);
     expect(body.content).not.toContain('test: themes unavailable');
+  });
+});
+
+describe('logs', () => {
+  it('never contain the bot token, even for failing interactions', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logged = await startBotHarness(app.deps, { logger: createLogger('debug', sink) });
+    try {
+      logged.rest.script('POST', /\/callback$/, { status: 404, code: 10062, message: 'Unknown interaction' });
+      await logged.run('themes');
+      await logged.rest.waitFor((r) => r.method === 'POST' && r.path.endsWith('/callback') && lines.length > 1);
+      await logged.run('search', { words: 'NHS AND (' });
+      logged.gateway.disconnect(4000);
+      await logged.gateway.waitForFrame((f) => f.op === 6);
+    } finally {
+      await logged.close();
+    }
+    const all = lines.join('');
+    expect(all).toContain('discord: interaction handler failed');
+    expect(all).not.toContain('fake-bot-token');
   });
 });

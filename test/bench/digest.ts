@@ -1,0 +1,146 @@
+// Digest building benchmark: one week's digest from a large archive, as the weekly job builds it:
+// listStoriesBetween (the store, real SQLite file, WAL) then buildDigest (select, cluster, rank),
+// then the Markdown archive copy. Target (issue 7): <= 300 ms at 1M stories.
+//
+//   node --import tsx test/bench/digest.ts [--size 100000] [--size 1000000]
+//
+// The archive is the storage benchmark's synthetic corpus at the density of a 1M-story archive
+// over eight years (about 2,400 stories a week) whatever the size, so a week is as full at 100k
+// as at 1M and the sizes differ only in how much archive surrounds it. Figures are medians over
+// several weeks in the middle of the archive. Never asserts on time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildDigest } from '../../src/digest/build-digest.js';
+import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
+import { weekOf, weekRange, previousWeek } from '../../src/digest/week.js';
+import type { IsoWeek } from '../../src/domain.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { listStoriesBetween, saveStories } from '../../src/store/stories.js';
+import { median, roundFigure } from './measure.js';
+import { createCorpus, SOURCES, THEMES, type Corpus } from './storage-corpus.js';
+
+const BATCH = 1000;
+const TIME_ZONE = 'Europe/London';
+const WEEKS_MEASURED = 5;
+
+function labelOf(size: number): string {
+  return size >= 1_000_000 ? `${size / 1_000_000}m` : `${Math.round(size / 1000)}k`;
+}
+
+function insertRange(db: Db, corpus: Corpus, from: number, to: number): void {
+  const now = new Date('2024-06-01T00:00:00Z');
+  for (let start = from; start < to; start += BATCH) {
+    const items = [];
+    for (let n = start; n < Math.min(to, start + BATCH); n++) items.push(corpus.item(n));
+    const byId = new Map(items.map((i) => [i.story.id, i]));
+    saveStories(
+      db,
+      items.map((i) => i.story),
+      now,
+      (story) => ({
+        tags: byId.get(story.id)!.tags,
+        entities: byId.get(story.id)!.entities,
+        rulesVersion: 'bench',
+      }),
+    );
+  }
+}
+
+const themes = THEMES.map((id) => ({ id, label: id.replace(/_/g, ' ') }));
+const sources = SOURCES.map((id, i) => ({ id, name: id, authority: 0.5 + (i % 5) / 10 }));
+
+function measureWeek(db: Db, week: IsoWeek) {
+  const { startsAt, endsAt } = weekRange(week, TIME_ZONE);
+  const t0 = performance.now();
+  const stories = listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString());
+  const t1 = performance.now();
+  const digest = buildDigest({
+    week,
+    timeZone: TIME_ZONE,
+    stories,
+    themes,
+    sources,
+    failedSources: [],
+    perThemeCap: 6,
+  });
+  const t2 = performance.now();
+  const markdown = renderDigestMarkdown(digest);
+  const t3 = performance.now();
+  const clustered = digest.sections.reduce(
+    (n, s) => n + s.entries.filter((e) => e.storyIds.length > 1).length,
+    0,
+  );
+  return {
+    listMs: t1 - t0,
+    buildMs: t2 - t1,
+    markdownMs: t3 - t2,
+    stories: stories.length,
+    clustered,
+    bytes: markdown.length,
+  };
+}
+
+export async function runDigestBench(
+  opts: { quick?: boolean; sizes?: number[]; log?: (line: string) => void } = {},
+): Promise<Record<string, number>> {
+  const sizes = [...(opts.sizes ?? (opts.quick ? [100_000] : [100_000, 1_000_000]))].sort(
+    (a, b) => a - b,
+  );
+  const log = opts.log ?? (() => {});
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-digest-bench-'));
+  const db = openDatabase(join(dir, 'bench.db'));
+  const corpus = createCorpus(20170213, 1_000_000);
+  const figures: Record<string, number> = {};
+  let stored = 0;
+  try {
+    for (const size of sizes) {
+      const label = labelOf(size);
+      log(`digest: inserting ${stored}..${size}`);
+      insertRange(db, corpus, stored, size);
+      stored = size;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      // Weeks in the middle of what is stored (full weeks, surrounded by archive on both sides).
+      const middle = new Date(corpus.item(Math.floor(size / 2)).story.publishedAt);
+      let week = weekOf(middle, TIME_ZONE);
+      const runs: ReturnType<typeof measureWeek>[] = [];
+      measureWeek(db, week); // warm the page cache and the statement cache
+      for (let i = 0; i < WEEKS_MEASURED; i++) {
+        runs.push(measureWeek(db, week));
+        week = previousWeek(week);
+      }
+      const total = runs.map((r) => r.listMs + r.buildMs);
+      figures[`digest_build_ms_${label}`] = median(total);
+      figures[`digest_build_max_ms_${label}`] = Math.max(...total);
+      figures[`digest_list_week_ms_${label}`] = median(runs.map((r) => r.listMs));
+      figures[`digest_cluster_rank_ms_${label}`] = median(runs.map((r) => r.buildMs));
+      figures[`digest_markdown_ms_${label}`] = median(runs.map((r) => r.markdownMs));
+      figures[`digest_week_stories_${label}`] = median(runs.map((r) => r.stories));
+      figures[`digest_clustered_entries_${label}`] = median(runs.map((r) => r.clustered));
+    }
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const key of Object.keys(figures)) figures[key] = roundFigure(figures[key]!);
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizes: number[] = [];
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--size') sizes.push(Number(argv[++i]));
+  }
+  runDigestBench({
+    ...(sizes.length > 0 ? { sizes } : { quick: true }),
+    log: (line) => process.stderr.write(`${line}\n`),
+  }).then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
