@@ -269,6 +269,11 @@ export interface SearchPage {
   query: SearchQuery;
   hits: SearchHit[];
   total: number;
+  /**
+   * True when counting stopped early and `total` is a lower bound (show "1000+"): exact counts
+   * of very common words under filters cost too much on a large archive. Absent means exact.
+   */
+  totalIsLowerBound?: boolean;
   /** Offset of the next page, or null at the end. */
   nextOffset: number | null;
 }

@@ -8,8 +8,8 @@
 // (outlets rarely post one item twice, but often post a series on one topic). Pairs are merged
 // strongest first, and only while a cluster keeps one story per source and an average similarity
 // across the merged groups (so a chain of loose pairs cannot swallow a week). Candidate pairs come
-// from an inverted index over rare words and numbers, so a large week costs far less than
-// comparing every pair. Deterministic: groups are ordered by their smallest input index.
+// from an inverted index over headline words, numbers and URLs, so a large week costs far less
+// than comparing every pair. Deterministic: groups are ordered by their smallest input index.
 import type { StoryFeatures } from './story-features.js';
 
 export const CLUSTER_THRESHOLD = 0.28;
@@ -81,11 +81,13 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
 
-  // Inverted index: words common to a large share of the week cannot identify one item, so they
-  // do not propose candidates (they still count in the similarity of proposed pairs).
+  // Inverted index over headline words, numbers and URLs: a pair sharing fewer than two headline
+  // words and no number or URL cannot reach the threshold on summary words alone in practice. Words common to a large share of the
+  // week cannot identify one item, so they do not propose candidates (they still count in the
+  // similarity of proposed pairs).
   const postings = new Map<string, number[]>();
   items.forEach((item, i) => {
-    const keys = [...item.features.body, ...[...item.features.numbers].map((v) => `#${v}`)];
+    const keys = [...item.features.title, ...[...item.features.numbers].map((v) => `#${v}`)];
     if (item.features.url) keys.push(`@${item.features.url}`);
     for (const key of keys) {
       const list = postings.get(key);
@@ -94,24 +96,29 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
     }
   });
   const maxPosting = Math.max(50, Math.ceil(n / 20));
-  const checked = new Set<number>();
-  const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
-  for (const list of postings.values()) {
+  // Count what each pair shares; a pair is compared when it shares a number or a URL (strong
+  // keys, prefixed "#" and "@") or at least two headline words.
+  const shared = new Map<number, number>();
+  for (const [key, list] of postings) {
     if (list.length < 2 || list.length > maxPosting) continue;
+    const weight = key.startsWith('#') || key.startsWith('@') ? 2 : 1;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        const pairKey = a * n + b;
-        if (checked.has(pairKey)) continue;
-        checked.add(pairKey);
-        const score = similarity(items[a]!.features, items[b]!.features);
-        if (score >= thresholdFor(items[a]!, items[b]!)) {
-          const sameUrl =
-            items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
-          links.push({ a, b, score, sameUrl });
-        }
+        const pairKey = list[x]! * n + list[y]!;
+        shared.set(pairKey, (shared.get(pairKey) ?? 0) + weight);
       }
+    }
+  }
+  const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
+  for (const [pairKey, count] of shared) {
+    if (count < 2) continue;
+    const a = Math.floor(pairKey / n);
+    const b = pairKey % n;
+    const score = similarity(items[a]!.features, items[b]!.features);
+    if (score >= thresholdFor(items[a]!, items[b]!)) {
+      const sameUrl =
+        items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
+      links.push({ a, b, score, sameUrl });
     }
   }
 

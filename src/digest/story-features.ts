@@ -61,31 +61,44 @@ function stem(word: string): string {
 }
 
 // NHS terms written out or abbreviated: both forms become the acronym so headlines meet.
-const EXPANSIONS: [RegExp, string][] = [
-  [/\bcost improvement (?:plan|programme)s?\b/g, 'cip'],
-  [/\bcips\b/g, 'cip'],
-  [/\bintegrated care boards?\b/g, 'icb'],
-  [/\bicbs\b/g, 'icb'],
-  [/\bintegrated care systems?\b/g, 'ics'],
-  [/\bsustainability and transformation (?:plan|partnership)s?\b/g, 'stp'],
-  [/\bstps\b/g, 'stp'],
-  [/\bmulti-?specialty community providers?\b/g, 'mcp'],
-  [/\bmcps\b/g, 'mcp'],
-  [/\baccountable care organisations?\b/g, 'aco'],
-  [/\bacos\b/g, 'aco'],
-  [/\baccident and emergency\b/g, 'a&e'],
-  [/\ba&e\b/g, 'ae'],
-  [/\b(?:coronavirus|pandemic|covid-19)\b/g, 'covid'],
-];
+const EXPANSIONS: Record<string, string> = {
+  'cost improvement plan': 'cip',
+  'cost improvement programme': 'cip',
+  cips: 'cip',
+  'integrated care board': 'icb',
+  icbs: 'icb',
+  'integrated care system': 'ics',
+  'sustainability and transformation plan': 'stp',
+  'sustainability and transformation partnership': 'stp',
+  stps: 'stp',
+  'multispecialty community provider': 'mcp',
+  'multi-specialty community provider': 'mcp',
+  mcps: 'mcp',
+  'accountable care organisation': 'aco',
+  acos: 'aco',
+  'accident and emergency': 'ae',
+  'a&e': 'ae',
+  coronavirus: 'covid',
+  pandemic: 'covid',
+  'covid-19': 'covid',
+};
+const EXPANSION_PATTERN = new RegExp(
+  `(?<![a-z0-9])(${Object.keys(EXPANSIONS)
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\&-]/g, '\\$&'))
+    .join('|')})s?(?![a-z0-9])`,
+  'g',
+);
 
 /** Content-word stems of a text. */
 export function contentWords(text: string): string[] {
-  let lower = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const folded = ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const lower = folded
     .toLowerCase()
-    .replace(/['\u2019]s\b/g, '');
-  for (const [pattern, acronym] of EXPANSIONS) lower = lower.replace(pattern, acronym);
+    .replace(/['\u2019]s\b/g, '')
+    .replace(EXPANSION_PATTERN, (_match, term: string) => EXPANSIONS[term] ?? term);
   const words = lower.split(/[^a-z0-9]+/);
   const out: string[] = [];
   for (const word of words) {

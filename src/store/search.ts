@@ -1,10 +1,16 @@
 // Archive search over the FTS5 index (stories_fts) with filters, ranking and paging.
-// Rank: among the newest RANKED_CANDIDATES matches, bm25 with column weights title 10, summary 4, content 1 (FTS5 bm25 is negative: lower is
-// better), multiplied by a recency boost of 1 + 0.5 / (1 + age in days / 180), so a story from
-// this week counts up to 1.5 times one of equal relevance from years ago. A query with only
-// filters lists by recency. Filters: any of the given sources (a story carried by several
-// sources matches each), any of the themes, any of the organisations, and since (inclusive) /
-// until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
+//
+// Word searches: the newest RANKED_CANDIDATES matching stories (archive order, which follows
+// publication in a live archive) are ranked by bm25 with column weights title 10, summary 4,
+// content 1 (FTS5's bm25 is negative: lower is better), times a recency boost of
+// 1 + 0.5 / (1 + age in days / 180), so a story from this week counts up to 1.5 times one of
+// equal relevance from years ago. Ranking every match of a common word costs O(matches) and would
+// miss the 20 ms target at 1M stories; more words or a filter reach older stories.
+// Filter-only searches list newest first. Filters: any of the sources (a story carried by
+// several sources matches each), any of the themes, any of the organisations, since (inclusive)
+// and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
+// Counting stops at COUNT_CAP (totalIsLowerBound) except for unfiltered word searches, whose
+// exact count is a cheap walk of the FTS doclists.
 import { DEFAULT_TIME_ZONE, zonedTimeToUtc } from '../digest/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
@@ -19,15 +25,10 @@ export interface SearchOptions {
   sourceNames?: ReadonlyMap<string, string>;
 }
 
-/**
- * Word searches rank the newest this-many matching stories (by archive order, which follows
- * publication in a live archive) rather than every match: exact bm25 over all of a common
- * word's matches costs ~O(matches) and would miss the 20 ms target at 1M stories. `total` still
- * counts every match; more words or a filter reach older stories.
- */
-const RANKED_CANDIDATES = 1000;
+export const RANKED_CANDIDATES = 1000;
+export const COUNT_CAP = 10_000;
 const RECENCY_WEIGHT = 0.5;
-const RECENCY_HALF_DAYS = 180;
+const RECENCY_HALF_MS = 180 * 86_400_000;
 const SNIPPET_TOKENS = 24;
 const LIST_SNIPPET_CHARS = 240;
 
@@ -54,38 +55,31 @@ export function resolveBound(value: string, timeZone: string): string {
 }
 
 interface Filters {
+  /** Clauses over `s` (a stories row), each an indexed lookup per candidate. */
   sql: string[];
   params: unknown[];
   /** An organisation filter that matched no known organisation: nothing can match. */
   impossible: boolean;
 }
 
-/**
- * Filter clauses over a story's row number `seq` (s.seq when reading stories, f.rowid when
- * reading the FTS index), each an indexed lookup per candidate row.
- */
-function buildFilters(db: Db, query: SearchQuery, timeZone: string, seq: string): Filters {
+function buildFilters(db: Db, query: SearchQuery, timeZone: string): Filters {
   const sql: string[] = [];
   const params: unknown[] = [];
-  const dates: string[] = [];
   if (query.since !== null) {
-    dates.push('d.published_at >= ?');
+    sql.push('s.published_at >= ?');
     params.push(resolveBound(query.since, timeZone));
   }
   if (query.until !== null) {
-    dates.push('d.published_at < ?');
+    sql.push('s.published_at < ?');
     params.push(resolveBound(query.until, timeZone));
   }
-  if (dates.length > 0) {
-    sql.push(`EXISTS (SELECT 1 FROM stories d WHERE d.seq = ${seq} AND ${dates.join(' AND ')})`);
-  }
   if (query.sources.length > 0) {
-    sql.push(`EXISTS (SELECT 1 FROM story_sources l WHERE l.story_seq = ${seq}
+    sql.push(`EXISTS (SELECT 1 FROM story_sources l WHERE l.story_seq = s.seq
       AND l.source_id IN (SELECT value FROM json_each(?)))`);
     params.push(JSON.stringify(query.sources));
   }
   if (query.themes.length > 0) {
-    sql.push(`EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = ${seq}
+    sql.push(`EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = s.seq
       AND t.theme IN (SELECT value FROM json_each(?)))`);
     params.push(JSON.stringify(query.themes));
   }
@@ -96,14 +90,14 @@ function buildFilters(db: Db, query: SearchQuery, timeZone: string, seq: string)
       for (const id of findOrganisationIds(db, typed)) ids.add(id);
     }
     if (ids.size === 0) impossible = true;
-    sql.push(`EXISTS (SELECT 1 FROM story_entities e WHERE e.story_seq = ${seq} AND e.kind = 'org'
+    sql.push(`EXISTS (SELECT 1 FROM story_entities e WHERE e.story_seq = s.seq AND e.kind = 'org'
       AND e.entity_id IN (SELECT value FROM json_each(?)))`);
     params.push(JSON.stringify([...ids]));
   }
   return { sql, params, impossible };
 }
 
-function where(clauses: readonly string[]): string {
+function and(clauses: readonly string[]): string {
   return clauses.length === 0 ? '' : `AND ${clauses.join(' AND ')}`;
 }
 
@@ -115,7 +109,7 @@ export function searchStories(
 ): SearchPage {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const { match, excludedOnly } = buildFtsExpressions(query);
-  const filters = buildFilters(db, query, timeZone, match !== null ? 'f.rowid' : 's.seq');
+  const filters = buildFilters(db, query, timeZone);
   const hasWords =
     query.terms.length + query.phrases.length + query.prefixes.length + query.excluded.length > 0;
   const empty: SearchPage = { query, hits: [], total: 0, nextOffset: null };
@@ -136,7 +130,8 @@ interface RawPage {
   query: SearchQuery;
   rows: HitRow[];
   total: number;
-  /** How far paging can go: ranked searches rank at most RANKED_CANDIDATES stories. */
+  totalIsLowerBound: boolean;
+  /** Rows available for paging in all: offset + hits beyond it means there is a next page. */
   reachable: number;
 }
 
@@ -147,26 +142,49 @@ function searchByRelevance(
   match: string,
   filters: Filters,
 ): RawPage {
-  const filterSql = where(filters.sql);
-  const rows = prepareCached<unknown[], HitRow>(
+  // FTS5 walks the doclists newest row first and stops at the limit; each candidate costs one
+  // bm25 evaluation and one primary-key lookup (plus one per filter).
+  const candidates = prepareCached<unknown[], { seq: number; relevance: number; published_at: string }>(
     db,
-    `WITH candidates AS (
-       SELECT f.rowid AS seq, bm25(stories_fts, 10.0, 4.0, 1.0) AS relevance
-       FROM stories_fts f WHERE stories_fts MATCH ? ${filterSql}
-       ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES}
-     )
-     SELECT s.seq, s.id, s.title, s.url, s.source_id, s.published_at, s.summary
-     FROM candidates c JOIN stories s ON s.seq = c.seq
-     ORDER BY c.relevance * (1.0 + ${RECENCY_WEIGHT} /
-       (1.0 + max(0.0, ? - unixepoch(s.published_at)) / ${RECENCY_HALF_DAYS * 86_400}.0)),
-       s.published_at DESC
-     LIMIT ? OFFSET ?`,
-  ).all(match, ...filters.params, Math.floor(now.getTime() / 1000), query.limit, query.offset);
-  const total = prepareCached<unknown[], { n: number }>(
+    `SELECT f.rowid AS seq, bm25(stories_fts, 10.0, 4.0, 1.0) AS relevance, s.published_at
+     FROM stories_fts f JOIN stories s ON s.seq = f.rowid
+     WHERE stories_fts MATCH ? ${and(filters.sql)}
+     ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES}`,
+  ).all(match, ...filters.params);
+  const nowMs = now.getTime();
+  const ranked = candidates
+    .map((c) => {
+      const age = Math.max(0, nowMs - Date.parse(c.published_at));
+      return { ...c, score: c.relevance * (1 + RECENCY_WEIGHT / (1 + age / RECENCY_HALF_MS)) };
+    })
+    .sort((a, b) => a.score - b.score || b.published_at.localeCompare(a.published_at));
+  const pageSeqs = ranked.slice(query.offset, query.offset + query.limit).map((c) => c.seq);
+  const rows = readHitRows(db, pageSeqs);
+
+  let total = candidates.length;
+  let totalIsLowerBound = false;
+  if (candidates.length === RANKED_CANDIDATES) {
+    if (filters.sql.length === 0) {
+      total = prepareCached<[string], { n: number }>(
+        db,
+        'SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH ?',
+      ).get(match)!.n;
+    } else {
+      totalIsLowerBound = true;
+    }
+  }
+  return { query, rows, total, totalIsLowerBound, reachable: candidates.length };
+}
+
+function readHitRows(db: Db, seqs: readonly number[]): HitRow[] {
+  if (seqs.length === 0) return [];
+  const rows = prepareCached<[string], HitRow>(
     db,
-    `SELECT count(*) AS n FROM stories_fts f WHERE stories_fts MATCH ? ${filterSql}`,
-  ).get(match, ...filters.params)!.n;
-  return { query, rows, total, reachable: Math.min(total, RANKED_CANDIDATES) };
+    `SELECT seq, id, title, url, source_id, published_at, summary FROM stories
+     WHERE seq IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(seqs));
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return seqs.flatMap((seq) => bySeq.get(seq) ?? []);
 }
 
 function listByRecency(
@@ -188,28 +206,24 @@ function listByRecency(
      FROM stories s ${whereSql}
      ORDER BY s.published_at DESC, s.seq DESC LIMIT ? OFFSET ?`,
   ).all(...params, query.limit, query.offset);
-  const total = prepareCached<unknown[], { n: number }>(
+  const counted = prepareCached<unknown[], { n: number }>(
     db,
-    `SELECT count(*) AS n FROM stories s ${whereSql}`,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM stories s ${whereSql} LIMIT ${COUNT_CAP + 1})`,
   ).get(...params)!.n;
-  return { query, rows, total, reachable: total };
+  const totalIsLowerBound = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  return { query, rows, total, totalIsLowerBound, reachable: totalIsLowerBound ? Infinity : total };
 }
 
 /** Snippets (for word searches) and themes for the page's hits only. */
-function decorate(
-  db: Db,
-  page: RawPage,
-  match: string | null,
-  options: SearchOptions,
-): SearchPage {
-  const seqs = JSON.stringify(page.rows.map((r) => r.seq));
+function decorate(db: Db, page: RawPage, match: string | null, options: SearchOptions): SearchPage {
   const themes = new Map<number, string[]>();
   if (page.rows.length > 0) {
     const themeRows = prepareCached<[string], { story_seq: number; theme: string }>(
       db,
       `SELECT story_seq, theme FROM story_tags
        WHERE story_seq IN (SELECT value FROM json_each(?)) ORDER BY score DESC, theme`,
-    ).all(seqs);
+    ).all(JSON.stringify(page.rows.map((r) => r.seq)));
     for (const row of themeRows) {
       const list = themes.get(row.story_seq);
       if (list === undefined) themes.set(row.story_seq, [row.theme]);
@@ -218,8 +232,8 @@ function decorate(
   }
   const snippets = new Map<number, string>();
   if (match !== null && page.rows.length > 0) {
-    // \u0002 marks a matched token: it tells which column actually matched.
-    // A rowid bound lets FTS5 seek to the row instead of walking the whole doclist.
+    // \u0002 marks a matched token, telling which column actually matched. A rowid bound lets
+    // FTS5 seek to the row instead of walking the whole doclist.
     const snippet = prepareCached<
       [string, number, number],
       { summary: string | null; content: string | null }
@@ -246,12 +260,14 @@ function decorate(
     themes: themes.get(row.seq) ?? [],
   }));
   const end = page.query.offset + hits.length;
-  return {
+  const result: SearchPage = {
     query: page.query,
     hits,
     total: page.total,
     nextOffset: hits.length > 0 && end < page.reachable ? end : null,
   };
+  if (page.totalIsLowerBound) result.totalIsLowerBound = true;
+  return result;
 }
 
 function shorten(text: string, max: number): string {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrganisationResolver,
   organisationKey,
+  type OrganisationResolver,
 } from '../../src/commands/resolve-organisation.js';
 import { loadFixtureConfig } from '../helpers/app-fixture.js';
 

@@ -53,7 +53,9 @@ export function renderDiscordDigest(
 }
 
 function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
-  const stories = sections.reduce((n, s) => n + countStories(s), 0);
+  // A story filed under several themes is counted once.
+  const leads = new Set(sections.flatMap((s) => s.entries.map((e) => e.storyIds[0] ?? e.title)));
+  const stories = leads.size + sections.reduce((n, s) => n + s.moreCount, 0);
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone) || digest.week;
   const lines: string[] = [];
   if (sections.length === 0) {
