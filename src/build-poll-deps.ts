@@ -29,7 +29,10 @@ export function buildFetchOptions(
     maxRedirects: poll.maxRedirects,
     proxy: { httpsProxy: env.HTTPS_PROXY, httpProxy: env.HTTP_PROXY, noProxy: env.NO_PROXY },
     allowPrivateAddresses: poll.allowPrivateAddresses,
-    limiter: createFetchLimiter({ concurrency: poll.concurrency, perHost: poll.perHostConcurrency }),
+    limiter: createFetchLimiter({
+      concurrency: poll.concurrency,
+      perHost: poll.perHostConcurrency,
+    }),
     ...overrides,
   };
 }

@@ -71,7 +71,9 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       const slack = await startSlack({ env, commands, timeZone: config.settings.timeZone, logger });
       adapters.set('slack', slack.adapter);
       stops.push(() => slack.stop());
-      out.write(`Slack: connected (${slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode'}).\n`);
+      out.write(
+        `Slack: connected (${slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode'}).\n`,
+      );
     } catch (error) {
       out.write(`Slack: could not start: ${(error as Error).message}\n`);
       logger.error({ platform: 'slack', err: error }, 'slack start failed');
@@ -106,14 +108,21 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
   const scheduler: Scheduler = startScheduler(
     {
       poll: (at) =>
-        track(pollSources(sourcesDue(db, enabled, at), pollDeps, { concurrency: config.settings.poll.concurrency })),
+        track(
+          pollSources(sourcesDue(db, enabled, at), pollDeps, {
+            concurrency: config.settings.poll.concurrency,
+          }),
+        ),
       digest: (at) =>
         track(runDigestJob({ db, config, adapters, now: at, digestsDir: env.DIGESTS_DIR, logger })),
       deliver: (at) => track(processOutbox(db, adapters, at, { logger })),
     },
     {
       timeZone: config.settings.timeZone,
-      pollIntervalMinutes: Math.min(...enabled.map((s) => s.pollIntervalMinutes), config.settings.poll.intervalMinutes),
+      pollIntervalMinutes: Math.min(
+        ...enabled.map((s) => s.pollIntervalMinutes),
+        config.settings.poll.intervalMinutes,
+      ),
       logger,
       clock: now,
     },
@@ -134,7 +143,8 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
         new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
       ]);
       if (timer) clearTimeout(timer);
-      for (const stop of stops) await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
+      for (const stop of stops)
+        await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
     },
   };
 }

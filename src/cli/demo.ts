@@ -46,7 +46,10 @@ Options:
     // The demo's sources live on loopback, which the SSRF guard refuses by default.
     const config = Object.freeze({
       ...baseConfig,
-      settings: { ...baseConfig.settings, poll: { ...baseConfig.settings.poll, allowPrivateAddresses: true } },
+      settings: {
+        ...baseConfig.settings,
+        poll: { ...baseConfig.settings.poll, allowPrivateAddresses: true },
+      },
     });
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
     const db = openDatabase(dbPath);
@@ -54,7 +57,9 @@ Options:
     try {
       const sources = server.sources;
       const deps = buildPollDeps({ db, env: ctx.env, config, logger: ctx.logger });
-      out.write(`Demo: ${sources.length} sample sources on ${server.baseUrl}, database ${dbPath}\n\n`);
+      out.write(
+        `Demo: ${sources.length} sample sources on ${server.baseUrl}, database ${dbPath}\n\n`,
+      );
 
       out.write('First poll:\n');
       const t1 = performance.now();
@@ -74,11 +79,18 @@ Options:
       const secondMs = performance.now() - t2;
       writeSummary(out, second, secondMs);
       out.write(
-        `Second poll took ${(secondMs / firstMs * 100).toFixed(0)}% of the first (${secondMs.toFixed(0)} ms vs ${firstMs.toFixed(0)} ms).\n`,
+        `Second poll took ${((secondMs / firstMs) * 100).toFixed(0)}% of the first (${secondMs.toFixed(0)} ms vs ${firstMs.toFixed(0)} ms).\n`,
       );
       out.write(`Archive holds ${countStories(db)} stories.\n\n`);
 
-      const digest = await runDemoDigest({ db, config, sources, week: DEMO_WEEK, digestsDir, logger: ctx.logger });
+      const digest = await runDemoDigest({
+        db,
+        config,
+        sources,
+        week: DEMO_WEEK,
+        digestsDir,
+        logger: ctx.logger,
+      });
       out.write(`Digest ${DEMO_WEEK} archived to ${digest.markdownPath} and ${digest.jsonPath}\n`);
       out.write(
         `Delivered to the in-memory channel through the outbox: ${digest.partsSent} message(s) sent; a second delivery run sent ${digest.secondRunSent}.\n\n`,

@@ -50,7 +50,9 @@ theme's date window, acronym without context) are listed too.
         out.push(`  TAGGED   ${theme.id} (${theme.label}) score ${tag.score.toFixed(2)}`);
         out.push(...tag.evidence.map(formatEvidence));
       } else if (miss) {
-        out.push(`  near     ${theme.id} (${theme.label}) score ${miss.score.toFixed(2)}: ${miss.reason}`);
+        out.push(
+          `  near     ${theme.id} (${theme.label}) score ${miss.score.toFixed(2)}: ${miss.reason}`,
+        );
         out.push(...miss.evidence.map(formatEvidence));
       } else {
         out.push(`  no       ${theme.id} (${theme.label}): no rule matched`);
@@ -60,7 +62,9 @@ theme's date window, acronym without context) are listed too.
     out.push(
       `  Organisations: ${entities.organisations.map((o) => `${o.name} [${o.id}]`).join('; ') || 'none'}`,
     );
-    out.push(`  Money: ${entities.money.map((m) => `${m.text} (£${m.pounds.toLocaleString('en-GB')})`).join('; ') || 'none'}`);
+    out.push(
+      `  Money: ${entities.money.map((m) => `${m.text} (£${m.pounds.toLocaleString('en-GB')})`).join('; ') || 'none'}`,
+    );
     ctx.stdout.write(`${out.join('\n')}\n`);
     return 0;
   },

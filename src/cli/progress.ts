@@ -15,7 +15,11 @@ export function formatOutcomeLine(outcome: PollOutcome, source: Source): string 
   }
 }
 
-export function writeSummary(out: Writable, outcomes: readonly PollOutcome[], wallMs: number): void {
+export function writeSummary(
+  out: Writable,
+  outcomes: readonly PollOutcome[],
+  wallMs: number,
+): void {
   const ok = outcomes.filter((o) => o.status === 'ok').length;
   const same = outcomes.filter((o) => o.status === 'not-modified').length;
   const failed = outcomes.filter((o) => o.status === 'failed');
@@ -25,6 +29,8 @@ export function writeSummary(out: Writable, outcomes: readonly PollOutcome[], wa
     `Polled ${outcomes.length} source(s) in ${(wallMs / 1000).toFixed(1)}s: ${ok} ok, ${same} not modified, ${failed.length} failed; ${fresh} new stories, ${updated} updated.\n`,
   );
   if (failed.length > 0 && failed.length === outcomes.length) {
-    out.write('Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY).\n');
+    out.write(
+      'Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY).\n',
+    );
   }
 }

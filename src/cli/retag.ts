@@ -27,16 +27,17 @@ stories gained or lost it. Search and digests use the new tags straight away.
     const db = ctx.db();
     const annotate = buildAnnotator(config);
     const total = (
-      db
-        .prepare('SELECT count(*) AS n FROM stories WHERE published_at >= ?')
-        .get(since ?? '') as { n: number }
+      db.prepare('SELECT count(*) AS n FROM stories WHERE published_at >= ?').get(since ?? '') as {
+        n: number;
+      }
     ).n;
     const bar = createProgressBar(ctx.stderr, total, 'retag');
     const gained = new Map<string, number>();
     const lost = new Map<string, number>();
     let processed = 0;
     let changed = 0;
-    const bump = (map: Map<string, number>, theme: string) => map.set(theme, (map.get(theme) ?? 0) + 1);
+    const bump = (map: Map<string, number>, theme: string) =>
+      map.set(theme, (map.get(theme) ?? 0) + 1);
 
     let batch: string[] = [];
     const flush = db.transaction((ids: string[]) => {
@@ -46,10 +47,11 @@ stories gained or lost it. Search and digests use the new tags straight away.
         const next = annotate(stored);
         const before = new Set(stored.tags.map((t) => t.theme));
         const after = new Set(next.tags.map((t) => t.theme));
-        let differs = before.size !== after.size;
-        for (const t of after) if (!before.has(t)) (bump(gained, t), (differs = true));
-        for (const t of before) if (!after.has(t)) (bump(lost, t), (differs = true));
-        if (differs) changed++;
+        const added = [...after].filter((t) => !before.has(t));
+        const removed = [...before].filter((t) => !after.has(t));
+        for (const t of added) bump(gained, t);
+        for (const t of removed) bump(lost, t);
+        if (added.length > 0 || removed.length > 0) changed++;
         replaceTags(db, id, next.tags, next.entities, next.rulesVersion);
       }
     });
@@ -72,7 +74,9 @@ stories gained or lost it. Search and digests use the new tags straight away.
       processed,
       changed,
       rulesVersion: config.themes.rulesVersion,
-      themes: Object.fromEntries(themes.map((t) => [t, { gained: gained.get(t) ?? 0, lost: lost.get(t) ?? 0 }])),
+      themes: Object.fromEntries(
+        themes.map((t) => [t, { gained: gained.get(t) ?? 0, lost: lost.get(t) ?? 0 }]),
+      ),
     };
     if (args.values.json) {
       ctx.stdout.write(`${JSON.stringify(summary)}\n`);

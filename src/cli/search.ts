@@ -26,7 +26,8 @@ function asList(value: unknown): string[] {
 function positiveInt(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number from 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a whole number from 1`);
   return n;
 }
 
@@ -84,7 +85,9 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
       .join('')
       .trim();
     if (text === '') {
-      throw new UsageError('search needs some words or a filter, e.g. briefing search "model hospital" theme:carter');
+      throw new UsageError(
+        'search needs some words or a filter, e.g. briefing search "model hospital" theme:carter',
+      );
     }
     const { query, problems } = parseSearchText(text, { limit, offset: (page - 1) * limit });
     const config = ctx.config();
@@ -106,7 +109,10 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     const result = searchStories(ctx.db(), query, new Date(), { timeZone });
 
     if (v.json === true) {
-      const hits = result.hits.map((hit) => ({ ...hit, sourceName: names.get(hit.source) ?? hit.source }));
+      const hits = result.hits.map((hit) => ({
+        ...hit,
+        sourceName: names.get(hit.source) ?? hit.source,
+      }));
       ctx.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
       return 0;
     }

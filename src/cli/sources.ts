@@ -60,7 +60,15 @@ Options:
       ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
     }
-    const header = ['source', 'kind', 'status', 'last success', 'last error', 'next poll', 'stories'];
+    const header = [
+      'source',
+      'kind',
+      'status',
+      'last success',
+      'last error',
+      'next poll',
+      'stories',
+    ];
     const table = rows.map((r) => [
       `${r.sourceId}${r.verified ? '' : ' ?'}`,
       r.kind,
@@ -79,7 +87,8 @@ Options:
     const out: string[] = [line(header)];
     rows.forEach((r, i) => {
       out.push(line(table[i]!));
-      if (r.lastError !== null && r.consecutiveFailures > 0) out.push(`    last error: ${r.lastError}`);
+      if (r.lastError !== null && r.consecutiveFailures > 0)
+        out.push(`    last error: ${r.lastError}`);
     });
     const failing = rows.filter((r) => r.enabled && r.consecutiveFailures > 0).length;
     const stories = rows.reduce((n, r) => n + r.storyCount, 0);

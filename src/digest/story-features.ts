@@ -61,47 +61,60 @@ function stem(word: string): string {
 }
 
 // NHS terms written out or abbreviated: both forms become the acronym so headlines meet.
-const EXPANSIONS: Record<string, string> = {
-  'cost improvement plan': 'cip',
-  'cost improvement programme': 'cip',
-  cips: 'cip',
-  'integrated care board': 'icb',
-  icbs: 'icb',
-  'integrated care system': 'ics',
-  'sustainability and transformation plan': 'stp',
-  'sustainability and transformation partnership': 'stp',
-  stps: 'stp',
-  'multispecialty community provider': 'mcp',
-  'multi-specialty community provider': 'mcp',
-  mcps: 'mcp',
-  'accountable care organisation': 'aco',
-  acos: 'aco',
-  'accident and emergency': 'ae',
-  'a&e': 'ae',
-  coronavirus: 'covid',
-  pandemic: 'covid',
-  'covid-19': 'covid',
-};
-const EXPANSION_PATTERN = new RegExp(
-  `(?<![a-z0-9])(${Object.keys(EXPANSIONS)
-    .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\&-]/g, '\\$&'))
-    .join('|')})s?(?![a-z0-9])`,
-  'g',
-);
+// Matched on word sequences (the last word may take a plural "s").
+const EXPANSIONS: [string[], string][] = [
+  [['cost', 'improvement', 'plan'], 'cip'],
+  [['cost', 'improvement', 'programme'], 'cip'],
+  [['cips'], 'cip'],
+  [['integrated', 'care', 'board'], 'icb'],
+  [['icbs'], 'icb'],
+  [['integrated', 'care', 'system'], 'ics'],
+  [['sustainability', 'and', 'transformation', 'plan'], 'stp'],
+  [['sustainability', 'and', 'transformation', 'partnership'], 'stp'],
+  [['stps'], 'stp'],
+  [['multispecialty', 'community', 'provider'], 'mcp'],
+  [['multi', 'specialty', 'community', 'provider'], 'mcp'],
+  [['mcps'], 'mcp'],
+  [['accountable', 'care', 'organisation'], 'aco'],
+  [['acos'], 'aco'],
+  [['accident', 'and', 'emergency'], 'ae'],
+  [['a', 'e'], 'ae'],
+  [['coronavirus'], 'covid'],
+  [['pandemic'], 'covid'],
+  [['covid', '19'], 'covid'],
+];
+const EXPANSIONS_BY_FIRST = new Map<string, [string[], string][]>();
+for (const expansion of EXPANSIONS) {
+  const first = expansion[0][0]!;
+  EXPANSIONS_BY_FIRST.set(first, [...(EXPANSIONS_BY_FIRST.get(first) ?? []), expansion]);
+}
+
+function matchExpansion(words: string[], at: number): [length: number, acronym: string] | null {
+  for (const [phrase, acronym] of EXPANSIONS_BY_FIRST.get(words[at]!) ?? []) {
+    const matches = phrase.every((part, k) => {
+      const word = words[at + k];
+      return word === part || (k === phrase.length - 1 && word === `${part}s`);
+    });
+    if (matches) return [phrase.length, acronym];
+  }
+  return null;
+}
 
 /** Content-word stems of a text. */
 export function contentWords(text: string): string[] {
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(text);
   const folded = ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const lower = folded
-    .toLowerCase()
-    .replace(/['\u2019]s\b/g, '')
-    .replace(EXPANSION_PATTERN, (_match, term: string) => EXPANSIONS[term] ?? term);
-  const words = lower.split(/[^a-z0-9]+/);
+  const words = folded.toLowerCase().split(/[^a-z0-9]+/);
   const out: string[] = [];
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const expansion = matchExpansion(words, i);
+    if (expansion) {
+      out.push(expansion[1]);
+      i += expansion[0] - 1;
+      continue;
+    }
+    const word = words[i]!;
     if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
     out.push(stem(word));
   }

@@ -10,7 +10,9 @@ import { buildGazetteer, formatGazetteerYaml } from './gazetteer-from-register.j
 function run(argv: string[]): number {
   const file = argv[0];
   if (!file) {
-    process.stderr.write('usage: build-gazetteer.ts <nhs-trusts-etr.csv> > config/organisations.yaml\n');
+    process.stderr.write(
+      'usage: build-gazetteer.ts <nhs-trusts-etr.csv> > config/organisations.yaml\n',
+    );
     return 2;
   }
   let text: string;

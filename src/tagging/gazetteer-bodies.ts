@@ -135,7 +135,12 @@ export const NATIONAL_BODIES: readonly Body[] = [
   },
   { id: 'kings-fund', name: "The King's Fund", kind: 'other', variants: ["King's Fund"] },
   { id: 'nuffield-trust', name: 'Nuffield Trust', kind: 'other' },
-  { id: 'health-foundation', name: 'The Health Foundation', kind: 'other', variants: ['Health Foundation'] },
+  {
+    id: 'health-foundation',
+    name: 'The Health Foundation',
+    kind: 'other',
+    variants: ['Health Foundation'],
+  },
   {
     id: 'bma',
     name: 'British Medical Association',

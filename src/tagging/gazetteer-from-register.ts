@@ -53,7 +53,9 @@ export function properCaseName(upper: string): string {
       return lower
         .split('-')
         .map((part, j) =>
-          j > 0 && LOWER_WORDS.has(part) ? part : part.replace(/^([("]?)(\p{L})/u, (_, p: string, c: string) => p + c.toUpperCase()),
+          j > 0 && LOWER_WORDS.has(part)
+            ? part
+            : part.replace(/^([("]?)(\p{L})/u, (_, p: string, c: string) => p + c.toUpperCase()),
         )
         .join('-');
     })
@@ -72,12 +74,7 @@ export function trustVariants(name: string): string[] {
   const core = (ft?.[1] ?? trust?.[1])?.replace(/,$/, '') ?? null;
   if (core !== null) {
     if (ft) {
-      variants.push(
-        `${core} Foundation Trust`,
-        `${core} NHS FT`,
-        `${core} FT`,
-        `${core} Trust`,
-      );
+      variants.push(`${core} Foundation Trust`, `${core} NHS FT`, `${core} FT`, `${core} Trust`);
     } else {
       variants.push(`${core} Trust`);
     }
@@ -139,7 +136,12 @@ export function buildGazetteer(csvText: string): GazetteerBuild {
     ...INTEGRATED_CARE_BOARDS.map(complete),
     ...trustsFromRegister(csvText),
   ];
-  const key = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const owners = new Map<string, OrganisationEntry[]>();
   for (const entry of entries) {
     for (const form of [entry.name, ...entry.variants]) {

@@ -20,8 +20,29 @@ export interface Gazetteer {
 
 /** Words after which an ordinary-word name is being used in its ordinary sense. */
 const ORDINARY_SENSE_NEXT = new Set([
-  'the', 'your', 'a', 'an', 'their', 'his', 'her', 'our', 'my', 'its', 'patients', 'closely',
-  'how', 'for', 'levels', 'progress', 'symptoms', 'changes', 'and', 'or', 'them', 'this', 'that',
+  'the',
+  'your',
+  'a',
+  'an',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my',
+  'its',
+  'patients',
+  'closely',
+  'how',
+  'for',
+  'levels',
+  'progress',
+  'symptoms',
+  'changes',
+  'and',
+  'or',
+  'them',
+  'this',
+  'that',
 ]);
 
 export function compileGazetteer(entries: readonly OrganisationEntry[]): Gazetteer {

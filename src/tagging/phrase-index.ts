@@ -196,7 +196,10 @@ export function scanPhrases<P>(
     const lowerBigram =
       lower !== null
         ? bigramOf(lower.charCodeAt(start), second === -1 ? -1 : lower.charCodeAt(start + 1))
-        : bigramOf(lowerWords![i]!.charCodeAt(0), lowerWords![i]!.length > 1 ? lowerWords![i]!.charCodeAt(1) : -1);
+        : bigramOf(
+            lowerWords![i]!.charCodeAt(0),
+            lowerWords![i]!.length > 1 ? lowerWords![i]!.charCodeAt(1) : -1,
+          );
     if (index.insensitiveFirst[lowerBigram] === 1 || first === 0x26) {
       const list = index.insensitive.get(lowerWordAt(scan, i));
       if (list !== undefined) matchCandidates(list, i, scan, hits);
@@ -217,14 +220,21 @@ function lowerWordAt(scan: Scan, i: number): string {
   return scan.lowerWords !== null ? scan.lowerWords[i]! : wordAt(scan.lowerText, scan.words, i);
 }
 
-function matchCandidates<P>(list: Candidate<P>[], i: number, scan: Scan, hits: PhraseHit<P>[]): void {
+function matchCandidates<P>(
+  list: Candidate<P>[],
+  i: number,
+  scan: Scan,
+  hits: PhraseHit<P>[],
+): void {
   for (const candidate of list) {
     const rest = candidate.rest;
     if (i + rest.length >= scan.count) continue;
     let ok = true;
     for (let k = 0; k < rest.length; k++) {
       const j = i + 1 + k;
-      const word = candidate.caseSensitive ? wordAt(scan.text, scan.words, j) : lowerWordAt(scan, j);
+      const word = candidate.caseSensitive
+        ? wordAt(scan.text, scan.words, j)
+        : lowerWordAt(scan, j);
       if (word !== rest[k]) {
         ok = false;
         break;

@@ -196,7 +196,12 @@ function decideTheme(
   return nearMiss(theme, score, reasons.join('; '), all);
 }
 
-function nearMiss(theme: ThemeDefinition, score: number, reason: string, evidence: Evidence[]): Decision {
+function nearMiss(
+  theme: ThemeDefinition,
+  score: number,
+  reason: string,
+  evidence: Evidence[],
+): Decision {
   return { kind: 'near-miss', nearMiss: { theme: theme.id, score, reason, evidence } };
 }
 
@@ -241,7 +246,6 @@ function toEvidence(rule: ThemeRule, hit: RuleHit, weight: number): Evidence {
     weight,
   };
 }
-
 
 /** The match with up to SNIPPET_RADIUS characters either side, cut at spaces, on one line. */
 export function snippet(text: string, start: number, end: number): string {

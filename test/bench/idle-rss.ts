@@ -38,8 +38,8 @@ export type IdleRssResult =
   | {
       measured: true;
       idle_rss_mb: number;
-      startup_to_idle_s: number;
-      sources_fetched: number;
+      idle_startup_s: number;
+      idle_sources_fetched: number;
       /** 1 when the process opened a Socket Mode connection / identified on the gateway. */
       idle_slack_connected: number;
       idle_discord_identified: number;
@@ -151,8 +151,8 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
         return {
           measured: true,
           idle_rss_mb: rss,
-          startup_to_idle_s: (now - started) / 1000,
-          sources_fetched: fetched(),
+          idle_startup_s: (now - started) / 1000,
+          idle_sources_fetched: fetched(),
           idle_slack_connected: slack.callsTo('apps.connections.open').length > 0 ? 1 : 0,
           idle_discord_identified: gateway.identifies > 0 ? 1 : 0,
         };

@@ -21,26 +21,73 @@ import { compareSideBySide, createRng, median, roundFigure, type Rng } from './m
 const CONFIG = fileURLToPath(new URL('../../config/', import.meta.url));
 
 const SUBJECTS = [
-  'Trust leaders', 'The regulator', 'A think tank', 'Finance directors', 'Ministers',
-  'The integrated care board', 'Campaigners', 'NHS England', 'Commissioners', 'The health secretary',
-  'Dudley Group FT', 'The Care Quality Commission', 'Union officials', 'Hospital chiefs',
+  'Trust leaders',
+  'The regulator',
+  'A think tank',
+  'Finance directors',
+  'Ministers',
+  'The integrated care board',
+  'Campaigners',
+  'NHS England',
+  'Commissioners',
+  'The health secretary',
+  'Dudley Group FT',
+  'The Care Quality Commission',
+  'Union officials',
+  'Hospital chiefs',
 ];
 const VERBS = [
-  'warn about', 'publish plans for', 'delay a decision on', 'set aside £40m for', 'review',
-  'question the cost of', 'back', 'promise to speed up', 'consult on', 'criticise',
+  'warn about',
+  'publish plans for',
+  'delay a decision on',
+  'set aside £40m for',
+  'review',
+  'question the cost of',
+  'back',
+  'promise to speed up',
+  'consult on',
+  'criticise',
 ];
 const OBJECTS = [
-  'waiting lists', 'community services', 'the winter plan', 'agency spending', 'maternity care',
-  'the new hospital programme', 'mental health beds', 'discharge delays', 'GP access',
-  'cancer diagnosis', 'staff morale', 'the capital budget', 'digital records', 'ambulance handovers',
+  'waiting lists',
+  'community services',
+  'the winter plan',
+  'agency spending',
+  'maternity care',
+  'the new hospital programme',
+  'mental health beds',
+  'discharge delays',
+  'GP access',
+  'cancer diagnosis',
+  'staff morale',
+  'the capital budget',
+  'digital records',
+  'ambulance handovers',
 ];
 /** Theme vocabulary mixed in now and then, so the matcher does real work. */
 const SIGNALS = [
-  'the Carter review', 'unwarranted variation', 'the Model Hospital', 'STP footprints',
-  'sustainability and transformation plans', 'an MCP contract', 'new care models', 'vanguard sites',
-  'procurement rules', 'a £2bn framework agreement', 'the tender process', 'NHS Supply Chain',
-  'cost improvement plans', 'CIPs', 'block contracts', 'the Covid pandemic', 'the integrated care system',
-  'a merger', 'the CQC rating', 'social care', 'the junior doctors contract', 'legal aid',
+  'the Carter review',
+  'unwarranted variation',
+  'the Model Hospital',
+  'STP footprints',
+  'sustainability and transformation plans',
+  'an MCP contract',
+  'new care models',
+  'vanguard sites',
+  'procurement rules',
+  'a £2bn framework agreement',
+  'the tender process',
+  'NHS Supply Chain',
+  'cost improvement plans',
+  'CIPs',
+  'block contracts',
+  'the Covid pandemic',
+  'the integrated care system',
+  'a merger',
+  'the CQC rating',
+  'social care',
+  'the junior doctors contract',
+  'legal aid',
 ];
 const LINKS = ['while', 'after', 'as', 'because', 'even though', 'and'];
 
@@ -184,6 +231,7 @@ export async function runTaggingBench(opts: { quick: boolean }): Promise<Record<
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   void runTaggingBench({ quick: process.argv.includes('--quick') }).then((figures) => {
     const width = Math.max(...Object.keys(figures).map((k) => k.length));
-    for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(width)}  ${value}`);
+    for (const [key, value] of Object.entries(figures))
+      console.log(`${key.padEnd(width)}  ${value}`);
   });
 }

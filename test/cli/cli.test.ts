@@ -17,10 +17,14 @@ function capture() {
 async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out = capture();
   const err = capture();
-  const code = await main(argv, { stdout: out.stream, stderr: err.stream }, {
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const code = await main(
+    argv,
+    { stdout: out.stream, stderr: err.stream },
+    {
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+  );
   return { code, stdout: out.text(), stderr: err.text() };
 }
 

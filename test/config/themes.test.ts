@@ -143,8 +143,17 @@ describe('loadThemes', () => {
     const ids = result.value.themes.map((t) => t.id);
     expect(ids).toEqual(
       expect.arrayContaining([
-        'carter', 'stp', 'mcp', 'procurement', 'covid_cip',
-        'workforce', 'mental_health', 'finance', 'mergers', 'regulation', 'social_care',
+        'carter',
+        'stp',
+        'mcp',
+        'procurement',
+        'covid_cip',
+        'workforce',
+        'mental_health',
+        'finance',
+        'mergers',
+        'regulation',
+        'social_care',
       ]),
     );
     for (const theme of result.value.themes) {

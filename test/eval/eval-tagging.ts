@@ -2,7 +2,7 @@
 // precision, recall and F1 per theme, macro F1, every false positive and negative by id, and
 // whether each trap (a look-alike that is not the theme) was handled. `npm run eval:tagging`
 // prints the report and always exits 0; test/tagging/eval.test.ts asserts the targets.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadThemes } from '../../src/config/themes.js';
@@ -53,7 +53,9 @@ export interface Evaluation {
 
 export function loadDevSet(dir = join(ROOT, 'test/fixtures/tagging')): LabelledStory[] {
   const stories: LabelledStory[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const lines = readFileSync(join(dir, name), 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
@@ -78,7 +80,15 @@ export function evaluateTagging(
   const scores = new Map<string, ThemeScore>(
     EVALUATED_THEMES.map((theme) => [
       theme,
-      { theme, truePositives: 0, falsePositives: [], falseNegatives: [], precision: 0, recall: 0, f1: 0 },
+      {
+        theme,
+        truePositives: 0,
+        falsePositives: [],
+        falseNegatives: [],
+        precision: 0,
+        recall: 0,
+        f1: 0,
+      },
     ]),
   );
   const traps: TrapResult[] = [];
@@ -157,8 +167,10 @@ export function formatEvaluation(e: Evaluation): string {
   out.push('');
   out.push('Confusion summary:');
   for (const s of e.themes) {
-    if (s.falsePositives.length > 0) out.push(`  ${s.theme} false positives: ${s.falsePositives.join(', ')}`);
-    if (s.falseNegatives.length > 0) out.push(`  ${s.theme} false negatives: ${s.falseNegatives.join(', ')}`);
+    if (s.falsePositives.length > 0)
+      out.push(`  ${s.theme} false positives: ${s.falsePositives.join(', ')}`);
+    if (s.falseNegatives.length > 0)
+      out.push(`  ${s.theme} false negatives: ${s.falseNegatives.join(', ')}`);
   }
   if (e.themes.every((s) => s.falsePositives.length + s.falseNegatives.length === 0)) {
     out.push('  none');
@@ -180,11 +192,17 @@ export function formatEvaluation(e: Evaluation): string {
   return out.join('\n');
 }
 
-/** Written after the rules were tuned and never tuned against: an estimate of generalisation. */
+/**
+ * Optional: stories written after the rules were tuned and never tuned against, as an estimate of
+ * how the rules generalise. round2.jsonl and round3.jsonl started life here (first-pass macro F1
+ * 0.922 and 0.857) before they joined the development set; put the next fresh batch here.
+ */
 export const HOLDOUT_DIR = join(ROOT, 'test/fixtures/tagging/holdout');
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(formatEvaluation(evaluateTagging()));
-  console.log('\n--- hold-out set (not used for tuning) ---');
-  console.log(formatEvaluation(evaluateTagging(undefined, loadDevSet(HOLDOUT_DIR))));
+  if (existsSync(HOLDOUT_DIR) && readdirSync(HOLDOUT_DIR).some((f) => f.endsWith('.jsonl'))) {
+    console.log('\n--- hold-out set (not used for tuning) ---');
+    console.log(formatEvaluation(evaluateTagging(undefined, loadDevSet(HOLDOUT_DIR))));
+  }
 }

@@ -20,7 +20,11 @@ async function runTag(input: string): Promise<{ code: number; lines: unknown[]; 
   const stderr = new PassThrough();
   const out = collect(stdout);
   const err = collect(stderr);
-  const code = await main(['--config', CONFIG, 'tag'], { stdin: Readable.from([input]), stdout, stderr }, {});
+  const code = await main(
+    ['--config', CONFIG, 'tag'],
+    { stdin: Readable.from([input]), stdout, stderr },
+    {},
+  );
   const lines = out()
     .split('\n')
     .filter((l) => l !== '')
@@ -34,18 +38,30 @@ describe('briefing tag', () => {
       JSON.stringify({
         id: 'a1',
         title: "Lord Carter's review: hospitals could save £5bn",
-        summary: 'NHS Improvement says Dudley Group FT is among trusts tackling unwarranted variation.',
+        summary:
+          'NHS Improvement says Dudley Group FT is among trusts tackling unwarranted variation.',
         publishedAt: '2016-02-05T09:00:00Z',
       }),
-      JSON.stringify({ id: 'a2', title: 'Hospital opens new car park', summary: 'Spaces for 400 cars.' }),
+      JSON.stringify({
+        id: 'a2',
+        title: 'Hospital opens new car park',
+        summary: 'Spaces for 400 cars.',
+      }),
     ].join('\n');
     const { code, lines } = await runTag(`${input}\n`);
     expect(code).toBe(0);
     expect(lines).toHaveLength(2);
     const [first, second] = lines as {
       id: string;
-      tags: { theme: string; score: number; evidence: { rule: string; field: string; match: string }[] }[];
-      entities: { organisations: { id: string; matched: string }[]; money: { text: string; pounds: number }[] };
+      tags: {
+        theme: string;
+        score: number;
+        evidence: { rule: string; field: string; match: string }[];
+      }[];
+      entities: {
+        organisations: { id: string; matched: string }[];
+        money: { text: string; pounds: number }[];
+      };
     }[];
     expect(first!.id).toBe('a1');
     const carter = first!.tags.find((t) => t.theme === 'carter')!;
@@ -65,14 +81,20 @@ describe('briefing tag', () => {
     ['not an object', '[1,2]', null, 'line 1'],
     ['wrong type of content', '{"id":"c","title":"t","content":5}', 'c', 'content'],
   ])('%s gives an error line and the next line still runs', async (_name, bad, id, message) => {
-    const good = JSON.stringify({ id: 'ok', title: 'STPs told to publish plans', summary: 'NHS England sets deadline.' });
+    const good = JSON.stringify({
+      id: 'ok',
+      title: 'STPs told to publish plans',
+      summary: 'NHS England sets deadline.',
+    });
     const { code, lines } = await runTag(`${bad}\n${good}\n`);
     expect(code).toBe(0);
     expect(lines).toHaveLength(2);
     const error = lines[0] as { id: unknown; error: string };
     expect(error.id).toBe(id);
     expect(error.error).toContain(message);
-    expect((lines[1] as { id: string; tags: { theme: string }[] }).tags.map((t) => t.theme)).toContain('stp');
+    expect(
+      (lines[1] as { id: string; tags: { theme: string }[] }).tags.map((t) => t.theme),
+    ).toContain('stp');
   });
 
   it('skips blank lines and accepts CRLF and a missing final newline', async () => {
@@ -84,7 +106,11 @@ describe('briefing tag', () => {
   it('streams: writes a result before stdin ends', async () => {
     const stdin = new PassThrough();
     const stdout = new PassThrough();
-    const running = main(['--config', CONFIG, 'tag'], { stdin, stdout, stderr: new PassThrough() }, {});
+    const running = main(
+      ['--config', CONFIG, 'tag'],
+      { stdin, stdout, stderr: new PassThrough() },
+      {},
+    );
     stdin.write(`${JSON.stringify({ id: 's1', title: 'One', summary: '' })}\n`);
     const [chunk] = (await once(stdout, 'data')) as [Buffer];
     expect(JSON.parse(chunk.toString('utf8'))).toMatchObject({ id: 's1' });
@@ -100,7 +126,11 @@ describe('briefing tag', () => {
     });
     const stderr = new PassThrough();
     const err = collect(stderr);
-    const code = await main(['--config', CONFIG, 'tag'], { stdin, stdout: new PassThrough(), stderr }, {});
+    const code = await main(
+      ['--config', CONFIG, 'tag'],
+      { stdin, stdout: new PassThrough(), stderr },
+      {},
+    );
     expect(code).toBe(1);
     expect(err()).toContain('cannot read stdin: disk gone');
   });

@@ -14,18 +14,34 @@ describe('tagging evaluation on the development set', () => {
   it('covers every theme with at least 15 positive items', () => {
     const stories = loadDevSet();
     for (const theme of EVALUATED_THEMES) {
-      expect(stories.filter((s) => s.labels.includes(theme)).length, theme).toBeGreaterThanOrEqual(15);
+      expect(stories.filter((s) => s.labels.includes(theme)).length, theme).toBeGreaterThanOrEqual(
+        15,
+      );
     }
   });
 
   it('covers every trap DOMAIN.md lists', () => {
     const kinds = new Set(evaluation.traps.map((t) => t.trap));
     for (const kind of [
-      'carter-legal-aid', 'carter-prisons', 'carter-other', 'girft-alone',
-      'environmental-sustainability', 'stp-chemistry', 'stp-networking', 'icb-passing',
-      'mcp-protocol', 'mcp-microsoft', 'mcp-joint', 'us-accountable-care', 'vanguard-fund',
-      'tender-sore', 'employment-contract', 'gp-contract',
-      'covid-vaccine', 'cip-before-2020', 'cip-after-2022',
+      'carter-legal-aid',
+      'carter-prisons',
+      'carter-other',
+      'girft-alone',
+      'environmental-sustainability',
+      'stp-chemistry',
+      'stp-networking',
+      'icb-passing',
+      'mcp-protocol',
+      'mcp-microsoft',
+      'mcp-joint',
+      'us-accountable-care',
+      'vanguard-fund',
+      'tender-sore',
+      'employment-contract',
+      'gp-contract',
+      'covid-vaccine',
+      'cip-before-2020',
+      'cip-after-2022',
     ]) {
       expect(kinds.has(kind), kind).toBe(true);
     }
@@ -37,9 +53,10 @@ describe('tagging evaluation on the development set', () => {
 
   it.each(EVALUATED_THEMES.map((t) => [t]))(`%s has F1 >= ${TARGETS.minThemeF1}`, (theme) => {
     const score = evaluation.themes.find((s) => s.theme === theme)!;
-    expect(score.f1, `FP ${score.falsePositives.join(',')} FN ${score.falseNegatives.join(',')}`).toBeGreaterThanOrEqual(
-      TARGETS.minThemeF1,
-    );
+    expect(
+      score.f1,
+      `FP ${score.falsePositives.join(',')} FN ${score.falseNegatives.join(',')}`,
+    ).toBeGreaterThanOrEqual(TARGETS.minThemeF1);
   });
 
   it('gets every trap right', () => {

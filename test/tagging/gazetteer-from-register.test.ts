@@ -27,10 +27,22 @@ describe('properCaseName', () => {
   it.each([
     ['THE DUDLEY GROUP NHS FOUNDATION TRUST', 'The Dudley Group NHS Foundation Trust'],
     ["GUY'S AND ST THOMAS' NHS FOUNDATION TRUST", "Guy's and St Thomas' NHS Foundation Trust"],
-    ['UNIVERSITY HOSPITALS OF NORTH MIDLANDS NHS TRUST', 'University Hospitals of North Midlands NHS Trust'],
-    ["THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST", "The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust"],
-    ['STAFFORDSHIRE AND STOKE-ON-TRENT PARTNERSHIP NHS TRUST', 'Staffordshire and Stoke-on-Trent Partnership NHS Trust'],
-    ['ROYAL BROMPTON & HAREFIELD NHS FOUNDATION TRUST', 'Royal Brompton & Harefield NHS Foundation Trust'],
+    [
+      'UNIVERSITY HOSPITALS OF NORTH MIDLANDS NHS TRUST',
+      'University Hospitals of North Midlands NHS Trust',
+    ],
+    [
+      "THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST",
+      "The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust",
+    ],
+    [
+      'STAFFORDSHIRE AND STOKE-ON-TRENT PARTNERSHIP NHS TRUST',
+      'Staffordshire and Stoke-on-Trent Partnership NHS Trust',
+    ],
+    [
+      'ROYAL BROMPTON & HAREFIELD NHS FOUNDATION TRUST',
+      'Royal Brompton & Harefield NHS Foundation Trust',
+    ],
   ])('%s', (upper, expected) => {
     expect(properCaseName(upper)).toBe(expected);
   });
@@ -40,7 +52,13 @@ describe('trustVariants', () => {
   it.each([
     [
       'The Dudley Group NHS Foundation Trust',
-      ['Dudley Group NHS Foundation Trust', 'Dudley Group Foundation Trust', 'Dudley Group NHS FT', 'Dudley Group FT', 'Dudley Group'],
+      [
+        'Dudley Group NHS Foundation Trust',
+        'Dudley Group Foundation Trust',
+        'Dudley Group NHS FT',
+        'Dudley Group FT',
+        'Dudley Group',
+      ],
       [],
     ],
     ['Ipswich Hospital NHS Trust', ['Ipswich Hospital Trust', 'Ipswich Hospital'], []],
@@ -78,8 +96,14 @@ describe('buildGazetteer', () => {
     expect(text).toContain('id: RBB');
   });
 
-  it.skipIf(!existsSync(REGISTER))('committed config/organisations.yaml is what the generator makes now', () => {
-    const expected = formatGazetteerYaml(buildGazetteer(readFileSync(REGISTER, 'utf8')), 'nhs-trusts-etr.csv');
-    expect(readFileSync(COMMITTED, 'utf8')).toBe(expected);
-  });
+  it.skipIf(!existsSync(REGISTER))(
+    'committed config/organisations.yaml is what the generator makes now',
+    () => {
+      const expected = formatGazetteerYaml(
+        buildGazetteer(readFileSync(REGISTER, 'utf8')),
+        'nhs-trusts-etr.csv',
+      );
+      expect(readFileSync(COMMITTED, 'utf8')).toBe(expected);
+    },
+  );
 });

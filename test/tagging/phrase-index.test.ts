@@ -1,7 +1,12 @@
 // The word matcher under themes and the gazetteer: word boundaries, case, possessives, "&",
 // plurals, multi-word phrases, non-ASCII text.
 import { describe, expect, it } from 'vitest';
-import { compilePhraseIndex, scanPhrases, splitWords, type PhrasePattern } from '../../src/tagging/phrase-index.js';
+import {
+  compilePhraseIndex,
+  scanPhrases,
+  splitWords,
+  type PhrasePattern,
+} from '../../src/tagging/phrase-index.js';
 
 function words(text: string): string[] {
   const w = splitWords(text);
@@ -15,7 +20,11 @@ describe('splitWords', () => {
     ['possessive dropped', "Lord Carter's review", ['Lord', 'Carter', 'review']],
     ['curly possessive dropped', 'Lord Carter’s review', ['Lord', 'Carter', 'review']],
     ['plural possessive', "junior doctors' contract", ['junior', 'doctors', 'contract']],
-    ["'s is dropped (contractions too); other apostrophes split", "it's O'Neill's", ['it', 'O', 'Neill']],
+    [
+      "'s is dropped (contractions too); other apostrophes split",
+      "it's O'Neill's",
+      ['it', 'O', 'Neill'],
+    ],
     ['ampersand is a word', 'A&E and R&D', ['A', '&', 'E', 'and', 'R', '&', 'D']],
     ['hyphen separates', 'multi-specialty', ['multi', 'specialty']],
     ['accented letters stay in words', 'café Zoë naïve', ['café', 'Zoë', 'naïve']],
@@ -26,7 +35,12 @@ describe('splitWords', () => {
 });
 
 const patterns: PhrasePattern<string>[] = [
-  { text: 'sustainability and transformation plan', caseSensitive: false, plural: true, payload: 'stp-phrase' },
+  {
+    text: 'sustainability and transformation plan',
+    caseSensitive: false,
+    plural: true,
+    payload: 'stp-phrase',
+  },
   { text: 'STP', caseSensitive: true, plural: true, payload: 'stp-acronym' },
   { text: 'Lord Carter', caseSensitive: false, plural: false, payload: 'carter' },
   { text: 'Royal Brompton & Harefield', caseSensitive: false, plural: false, payload: 'rbh' },
@@ -43,14 +57,26 @@ function scan(text: string): string[] {
 
 describe('scanPhrases', () => {
   it.each([
-    ['case-insensitive phrase', 'The Sustainability And Transformation Plan', ['stp-phrase=Sustainability And Transformation Plan']],
-    ['plural of the last word', 'transformation: sustainability and transformation plans', ['stp-phrase=sustainability and transformation plans']],
+    [
+      'case-insensitive phrase',
+      'The Sustainability And Transformation Plan',
+      ['stp-phrase=Sustainability And Transformation Plan'],
+    ],
+    [
+      'plural of the last word',
+      'transformation: sustainability and transformation plans',
+      ['stp-phrase=sustainability and transformation plans'],
+    ],
     ['acronym exact case', 'STP and stp and Stp', ['stp-acronym=STP']],
     ['acronym plural', 'STPs', ['stp-acronym=STPs']],
     ['no match inside a word', 'ASTP STPX', []],
     ['possessive between words', "Lord Carter's plan", ['carter=Lord Carter']],
     ['line break between words', 'Lord\nCarter', ['carter=Lord\nCarter']],
-    ['"and" matches "&" and back', 'Royal Brompton and Harefield; Royal Brompton & Harefield', ['rbh=Royal Brompton and Harefield', 'rbh=Royal Brompton & Harefield']],
+    [
+      '"and" matches "&" and back',
+      'Royal Brompton and Harefield; Royal Brompton & Harefield',
+      ['rbh=Royal Brompton and Harefield', 'rbh=Royal Brompton & Harefield'],
+    ],
     ['acronym containing &', 'A&E waits', ['ae=A&E']],
     ['plural -y to -ies', 'new policies', ['policy=policies']],
     ['plural -s', 'care homes closing', ['care-home=care homes']],

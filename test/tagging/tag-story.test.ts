@@ -80,7 +80,14 @@ interface Row {
   tags: string[];
   /** theme -> substring expected in the near miss reason */
   nearMisses?: Record<string, string>;
-  evidence?: { theme: string; rule: string; kind: string; field: string; match: string; weight?: number };
+  evidence?: {
+    theme: string;
+    rule: string;
+    kind: string;
+    field: string;
+    match: string;
+    weight?: number;
+  };
   score?: { theme: string; value: number };
 }
 
@@ -108,7 +115,9 @@ const rows: Row[] = [
   },
   {
     name: 'content is weighted least: below threshold alone',
-    story: story('Plans published', '', { content: 'Later, the sustainability and transformation plan.' }),
+    story: story('Plans published', '', {
+      content: 'Later, the sustainability and transformation plan.',
+    }),
     tags: [],
     nearMisses: { stp: 'below threshold 1' },
   },
@@ -116,7 +125,14 @@ const rows: Row[] = [
     name: 'acronym with NHS context counts',
     story: story('STP leaders meet', 'The NHS body met in London.'),
     tags: ['stp'],
-    evidence: { theme: 'stp', rule: 'acronym:STP', kind: 'acronym', field: 'title', match: 'STP', weight: 2.25 },
+    evidence: {
+      theme: 'stp',
+      rule: 'acronym:STP',
+      kind: 'acronym',
+      field: 'title',
+      match: 'STP',
+      weight: 2.25,
+    },
   },
   {
     name: 'acronym without context is a near miss, not a tag',
@@ -144,7 +160,14 @@ const rows: Row[] = [
     name: 'the expansion elsewhere in the story is context for the acronym',
     story: story('STP chiefs named', 'Each sustainability and transformation plan gets a leader.'),
     tags: ['stp'],
-    evidence: { theme: 'stp', rule: 'acronym:STP', kind: 'acronym', field: 'title', match: 'STP', weight: 2.25 },
+    evidence: {
+      theme: 'stp',
+      rule: 'acronym:STP',
+      kind: 'acronym',
+      field: 'title',
+      match: 'STP',
+      weight: 2.25,
+    },
   },
   {
     name: 'context in long content counts only when near',
@@ -162,7 +185,10 @@ const rows: Row[] = [
   },
   {
     name: 'negative veto rejects the theme and says why',
-    story: story('STP failures on the NHS network', 'Spanning tree settings were wrong at the trust.'),
+    story: story(
+      'STP failures on the NHS network',
+      'Spanning tree settings were wrong at the trust.',
+    ),
     tags: [],
     nearMisses: { stp: 'vetoed by negative:spanning tree' },
   },
@@ -189,7 +215,13 @@ const rows: Row[] = [
     name: 'possessive is ignored and evidence keeps the text as written',
     story: story("Lord Carter's review", ''),
     tags: ['carter'],
-    evidence: { theme: 'carter', rule: 'phrase:Lord Carter', kind: 'phrase', field: 'title', match: 'Lord Carter' },
+    evidence: {
+      theme: 'carter',
+      rule: 'phrase:Lord Carter',
+      kind: 'phrase',
+      field: 'title',
+      match: 'Lord Carter',
+    },
   },
   {
     name: 'a match inside a longer match adds nothing',
@@ -201,7 +233,13 @@ const rows: Row[] = [
     name: 'regex rule fires when its pre-check word is present',
     story: story('Report', 'Unwarranted variations in cost.'),
     tags: ['carter'],
-    evidence: { theme: 'carter', rule: 'regex:unwarranted variations?', kind: 'regex', field: 'summary', match: 'Unwarranted variations' },
+    evidence: {
+      theme: 'carter',
+      rule: 'regex:unwarranted variations?',
+      kind: 'regex',
+      field: 'summary',
+      match: 'Unwarranted variations',
+    },
   },
   {
     name: 'inside the date window: tagged',
@@ -238,7 +276,10 @@ const rows: Row[] = [
   },
   {
     name: 'several themes at once, highest score first',
-    story: story('Lord Carter reviews the sustainability and transformation plan', 'Integrated care systems too.'),
+    story: story(
+      'Lord Carter reviews the sustainability and transformation plan',
+      'Integrated care systems too.',
+    ),
     tags: ['stp', 'carter'],
   },
   {
@@ -274,7 +315,9 @@ describe('tagStory', () => {
     expect(evidence.match).toBe('sustainability and transformation plan');
     expect(evidence.context.startsWith('…')).toBe(true);
     expect(evidence.context.endsWith('…')).toBe(true);
-    expect(evidence.context).toContain('the final sustainability and transformation plan was signed off');
+    expect(evidence.context).toContain(
+      'the final sustainability and transformation plan was signed off',
+    );
     expect(evidence.context.length).toBeLessThan(summary.length);
   });
 

@@ -125,9 +125,15 @@ describe('logs', () => {
     });
     const logged = await startBotHarness(app.deps, { logger: createLogger('debug', sink) });
     try {
-      logged.rest.script('POST', /\/callback$/, { status: 404, code: 10062, message: 'Unknown interaction' });
+      logged.rest.script('POST', /\/callback$/, {
+        status: 404,
+        code: 10062,
+        message: 'Unknown interaction',
+      });
       await logged.run('themes');
-      await logged.rest.waitFor((r) => r.method === 'POST' && r.path.endsWith('/callback') && lines.length > 1);
+      await logged.rest.waitFor(
+        (r) => r.method === 'POST' && r.path.endsWith('/callback') && lines.length > 1,
+      );
       await logged.run('search', { words: 'NHS AND (' });
       logged.gateway.disconnect(4000);
       await logged.gateway.waitForFrame((f) => f.op === 6);

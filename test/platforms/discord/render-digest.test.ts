@@ -40,6 +40,16 @@ describe('renderDiscordDigest', () => {
     expectInert(m!);
   });
 
+  it('counts a story filed under two themes once in the header', () => {
+    const [m] = renderDiscordDigest(
+      digest([
+        section('carter', 'Carter reviews', [entry(7)]),
+        section('procurement', 'Procurement', [entry(7)]),
+      ]),
+    );
+    expect(m!.embeds[0]!.description).toContain('1 story in 2 themes');
+  });
+
   it('says an empty week plainly and still reports coverage gaps', () => {
     const messages = renderDiscordDigest(
       digest([], [{ id: 'hsj', name: 'HSJ', reason: 'HTTP 503 for 3 days' }]),
