@@ -97,29 +97,39 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   });
   const maxPosting = Math.max(50, Math.ceil(n / 20));
   // Count what each pair shares; a pair is compared when it shares a number or a URL (strong
-  // keys, prefixed "#" and "@") or at least two headline words.
-  const shared = new Map<number, number>();
+  // keys, prefixed "#" and "@") or at least two headline words. One counter array is reused for
+  // every story (no per-pair allocation: a large week makes hundreds of thousands of pairs).
+  const keysOf: { list: number[]; weight: number }[][] = items.map(() => []);
   for (const [key, list] of postings) {
     if (list.length < 2 || list.length > maxPosting) continue;
     const weight = key.startsWith('#') || key.startsWith('@') ? 2 : 1;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const pairKey = list[x]! * n + list[y]!;
-        shared.set(pairKey, (shared.get(pairKey) ?? 0) + weight);
+    for (const i of list) keysOf[i]!.push({ list, weight });
+  }
+  const counts = new Int32Array(n);
+  const touched: number[] = [];
+  const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
+  for (let a = 0; a < n; a++) {
+    for (const { list, weight } of keysOf[a]!) {
+      // Postings are in ascending index order: walk down to `a`.
+      for (let k = list.length - 1; k >= 0; k--) {
+        const b = list[k]!;
+        if (b <= a) break;
+        if (counts[b] === 0) touched.push(b);
+        counts[b] += weight;
       }
     }
-  }
-  const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
-  for (const [pairKey, count] of shared) {
-    if (count < 2) continue;
-    const a = Math.floor(pairKey / n);
-    const b = pairKey % n;
-    const score = similarity(items[a]!.features, items[b]!.features);
-    if (score >= thresholdFor(items[a]!, items[b]!)) {
-      const sameUrl =
-        items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
-      links.push({ a, b, score, sameUrl });
+    for (const b of touched) {
+      const count = counts[b]!;
+      counts[b] = 0;
+      if (count < 2) continue;
+      const score = similarity(items[a]!.features, items[b]!.features);
+      if (score >= thresholdFor(items[a]!, items[b]!)) {
+        const sameUrl =
+          items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
+        links.push({ a, b, score, sameUrl });
+      }
     }
+    touched.length = 0;
   }
 
   // Strongest links first (greedy agglomeration); a merge must also keep one story per source

@@ -90,7 +90,9 @@ for (const expansion of EXPANSIONS) {
 }
 
 function matchExpansion(words: string[], at: number): [length: number, acronym: string] | null {
-  for (const [phrase, acronym] of EXPANSIONS_BY_FIRST.get(words[at]!) ?? []) {
+  const candidates = EXPANSIONS_BY_FIRST.get(words[at]!);
+  if (candidates === undefined) return null;
+  for (const [phrase, acronym] of candidates) {
     const matches = phrase.every((part, k) => {
       const word = words[at + k];
       return word === part || (k === phrase.length - 1 && word === `${part}s`);

@@ -9,13 +9,14 @@
 // Filter-only searches list newest first. Filters: any of the sources (a story carried by
 // several sources matches each), any of the themes, any of the organisations, since (inclusive)
 // and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
-// Counting stops at COUNT_CAP (totalIsLowerBound) except for unfiltered word searches, whose
-// exact count is a cheap walk of the FTS doclists.
+// Counting stops early (totalIsLowerBound): at RANKED_CANDIDATES for word searches with filters,
+// at COUNT_CAP otherwise. Snippets are made in snippet.ts, not with FTS5's snippet().
 import { DEFAULT_TIME_ZONE, zonedTimeToUtc } from '../digest/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFtsExpressions } from './fts-query.js';
 import { prepareCached } from './prepared.js';
+import { makeSnippet, snippetNeedles } from './snippet.js';
 import { findOrganisationIds } from './tags.js';
 
 export interface SearchOptions {
@@ -40,6 +41,7 @@ interface HitRow {
   source_id: string;
   published_at: string;
   summary: string;
+  content: string;
 }
 
 /** An ISO date (local midnight in `timeZone`) or an instant, as a UTC ISO string. */
@@ -165,10 +167,14 @@ function searchByRelevance(
   let totalIsLowerBound = false;
   if (candidates.length === RANKED_CANDIDATES) {
     if (filters.sql.length === 0) {
-      total = prepareCached<[string], { n: number }>(
+      // Walking one doclist is cheap, but not free for "nhs" at 1M stories: count to a cap.
+      const counted = prepareCached<[string], { n: number }>(
         db,
-        'SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH ?',
+        `SELECT count(*) AS n FROM
+           (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${COUNT_CAP + 1})`,
       ).get(match)!.n;
+      total = Math.min(counted, COUNT_CAP);
+      totalIsLowerBound = counted > COUNT_CAP;
     } else {
       totalIsLowerBound = true;
     }
@@ -180,7 +186,7 @@ function readHitRows(db: Db, seqs: readonly number[]): HitRow[] {
   if (seqs.length === 0) return [];
   const rows = prepareCached<[string], HitRow>(
     db,
-    `SELECT seq, id, title, url, source_id, published_at, summary FROM stories
+    `SELECT seq, id, title, url, source_id, published_at, summary, content FROM stories
      WHERE seq IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(seqs));
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
@@ -202,7 +208,7 @@ function listByRecency(
   const whereSql = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
   const rows = prepareCached<unknown[], HitRow>(
     db,
-    `SELECT s.seq, s.id, s.title, s.url, s.source_id, s.published_at, s.summary
+    `SELECT s.seq, s.id, s.title, s.url, s.source_id, s.published_at, s.summary, '' AS content
      FROM stories s ${whereSql}
      ORDER BY s.published_at DESC, s.seq DESC LIMIT ? OFFSET ?`,
   ).all(...params, query.limit, query.offset);
@@ -216,7 +222,12 @@ function listByRecency(
 }
 
 /** Snippets (for word searches) and themes for the page's hits only. */
-function decorate(db: Db, page: RawPage, match: string | null, options: SearchOptions): SearchPage {
+function decorate(
+  db: Db,
+  page: RawPage,
+  match: string | null,
+  options: SearchOptions,
+): SearchPage {
   const themes = new Map<number, string[]>();
   if (page.rows.length > 0) {
     const themeRows = prepareCached<[string], { story_seq: number; theme: string }>(
@@ -230,24 +241,12 @@ function decorate(db: Db, page: RawPage, match: string | null, options: SearchOp
       else list.push(row.theme);
     }
   }
+  const needles = snippetNeedles([...page.query.terms, ...page.query.phrases], page.query.prefixes);
   const snippets = new Map<number, string>();
-  if (match !== null && page.rows.length > 0) {
-    // \u0002 marks a matched token, telling which column actually matched. A rowid bound lets
-    // FTS5 seek to the row instead of walking the whole doclist.
-    const snippet = prepareCached<
-      [string, number, number],
-      { summary: string | null; content: string | null }
-    >(
-      db,
-      `SELECT snippet(stories_fts, 1, char(2), '', '…', ${SNIPPET_TOKENS}) AS summary,
-         snippet(stories_fts, 2, char(2), '', '…', ${SNIPPET_TOKENS}) AS content
-       FROM stories_fts WHERE stories_fts MATCH ? AND rowid >= ? AND rowid <= ?`,
-    );
-    for (const { seq } of page.rows) {
-      const row = snippet.get(match, seq, seq);
-      if (row === undefined) continue;
-      const best = [row.summary, row.content].find((s) => s !== null && s.includes('\u0002'));
-      if (best) snippets.set(seq, best.replaceAll('\u0002', ''));
+  if (match !== null) {
+    for (const row of page.rows) {
+      const snippet = makeSnippet([row.summary, row.content], needles);
+      if (snippet !== null) snippets.set(row.seq, snippet);
     }
   }
   const hits: SearchHit[] = page.rows.map((row) => ({

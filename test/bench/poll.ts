@@ -5,12 +5,14 @@
 //
 // Fetch concurrency follows the settings default (8 in flight). Real sources sit on many hosts,
 // so the per-host cap (default 2) is set to the same 8 here: on one loopback host it would
-// otherwise measure politeness, not cost. Tagging is measured on its own (tagging bench); the
-// poll uses the real tagger when src/tagging provides one (see createBenchAnnotate).
+// otherwise measure politeness, not cost. Stories are tagged with the real annotator built from
+// config/ (themes and organisations), as `briefing run` does.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Entities, Story, Tag } from '../../src/domain.js';
+import { fileURLToPath } from 'node:url';
+import { buildAnnotator } from '../../src/build-poll-deps.js';
+import { loadConfigOrThrow } from '../../src/config/load.js';
 import { silentLogger } from '../../src/logging.js';
 import { createFetchLimiter } from '../../src/ingest/limiter.js';
 import { pollSources } from '../../src/ingest/poll-all.js';
@@ -83,11 +85,7 @@ function describeFailures(outcomes: readonly PollOutcome[], status: PollOutcome[
     : `${wrong.length} sources were not ${status}, e.g. ${wrong[0]!.sourceId}: ${wrong[0]!.status} ${wrong[0]!.reason ?? ''}`;
 }
 
-const noTags = (): { tags: Tag[]; entities: Entities; rulesVersion: string } => ({
-  tags: [],
-  entities: { organisations: [], money: [] },
-  rulesVersion: 'bench-untagged',
-});
+const CONFIG_DIR = fileURLToPath(new URL('../../config', import.meta.url));
 
 /** Runs in the child: two polls of every source against `origin`, timed. */
 export async function pollTwiceInChild(input: ChildInput): Promise<ChildResult> {
@@ -108,7 +106,7 @@ export async function pollTwiceInChild(input: ChildInput): Promise<ChildResult> 
         allowPrivateAddresses: true,
         limiter: createFetchLimiter({ concurrency: input.concurrency, perHost: input.concurrency }),
       },
-      annotate: (_story: Story) => noTags(),
+      annotate: buildAnnotator(loadConfigOrThrow(CONFIG_DIR)),
       now: () => new Date(),
       maxBackoffMinutes: 24 * 60,
       logger: silentLogger,

@@ -7,6 +7,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createMessage, toWire, type FakeMessage } from './discord-wire.js';
+
+export { FAKE_BOT_USER, nextSnowflake, type FakeMessage } from './discord-wire.js';
 
 export interface RecordedRequest {
   method: string;
@@ -30,17 +33,6 @@ export interface ScriptedFailure {
   afterCommit?: boolean;
 }
 
-export interface FakeMessage {
-  id: string;
-  channel_id: string;
-  content: string;
-  embeds: unknown[];
-  components: unknown[];
-  nonce: string | null;
-  allowed_mentions: unknown;
-  flags: number;
-}
-
 export interface FakeDiscordRest {
   /** Base to give discord.js as `rest.api`, e.g. `http://127.0.0.1:1234/api`. */
   apiUrl: string;
@@ -56,21 +48,6 @@ export interface FakeDiscordRest {
   setGatewayUrl(url: string): void;
   close(): Promise<void>;
 }
-
-let snowflakeCounter = 0n;
-export function nextSnowflake(): string {
-  snowflakeCounter += 1n;
-  return (((BigInt(Date.now()) - 1420070400000n) << 22n) + snowflakeCounter).toString();
-}
-
-export const FAKE_BOT_USER = {
-  id: '900000000000000001',
-  username: 'briefing',
-  discriminator: '0',
-  global_name: null,
-  avatar: null,
-  bot: true,
-};
 
 export async function startFakeDiscordRest(
   init: { gatewayUrl?: string } = {},
@@ -239,45 +216,6 @@ export async function startFakeDiscordRest(
 
 function nullResponse(): ServerResponse {
   return { writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse;
-}
-
-function createMessage(
-  channelId: string,
-  b: Record<string, unknown>,
-  nonce: string | null,
-): FakeMessage {
-  return {
-    id: nextSnowflake(),
-    channel_id: channelId,
-    content: typeof b.content === 'string' ? b.content : '',
-    embeds: Array.isArray(b.embeds) ? b.embeds : [],
-    components: Array.isArray(b.components) ? b.components : [],
-    nonce,
-    allowed_mentions: b.allowed_mentions ?? null,
-    flags: typeof b.flags === 'number' ? b.flags : 0,
-  };
-}
-
-function toWire(msg: FakeMessage): Record<string, unknown> {
-  return {
-    id: msg.id,
-    channel_id: msg.channel_id,
-    type: 0,
-    author: FAKE_BOT_USER,
-    content: msg.content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: msg.embeds,
-    components: msg.components,
-    pinned: false,
-    flags: msg.flags,
-    ...(msg.nonce !== null ? { nonce: msg.nonce } : {}),
-  };
 }
 
 function rateLimitHeaders(): Record<string, string> {
