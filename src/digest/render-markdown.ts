@@ -24,6 +24,7 @@ function formatDay(iso: string, timeZone: string): string {
 
 /** Escapes feed text for inline Markdown: no emphasis, links, HTML, code or block markers. */
 export function escapeMarkdown(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const oneLine = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ');
   const escaped = oneLine
     .trim()
