@@ -120,7 +120,7 @@ Options:
       const adapter: DeliveryAdapter | undefined = adapters.get(target.platform);
       if (!adapter) {
         ctx.stderr.write(
-          `${describeChannel(target)}: no ${target.platform} token set; not posted\n`,
+          `${describeChannel(target)}: no ${target.platform} adapter here (set its token); not posted\n`,
         );
         missing++;
         continue;

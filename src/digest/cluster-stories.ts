@@ -115,7 +115,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
         const b = list[k]!;
         if (b <= a) break;
         if (counts[b] === 0) touched.push(b);
-        counts[b] += weight;
+        counts[b] = counts[b]! + weight;
       }
     }
     for (const b of touched) {

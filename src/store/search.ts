@@ -27,7 +27,7 @@ export interface SearchOptions {
 }
 
 export const RANKED_CANDIDATES = 1000;
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1000;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
 const SNIPPET_TOKENS = 24;

@@ -9,10 +9,11 @@
 // categories, URL or a real publication date) by the story's first source updates the row and
 // keeps first_seen_at; another source only adds or refreshes its story_sources row.
 // Not found: a new story. Every batch is one transaction. The FTS index (stories_fts) is written
-// here, next to each change of a story's text, never by triggers (see 0001-archive.sql).
+// at the end of the batch, never by triggers (see fts-index.ts for why and for facets).
 import { createHash } from 'node:crypto';
 import type { Entities, StoredStory, Story, Tag } from '../domain.js';
 import type { Db } from './database.js';
+import { buildFacets, queueReindex, writeFts, type FtsWrite } from './fts-index.js';
 import { prepareCached } from './prepared.js';
 import {
   forgetKnownNames,
@@ -42,6 +43,7 @@ interface StoryRow {
   url: string | null;
   guid: string | null;
   source_id: string;
+  facets: string;
   title: string;
   summary: string;
   content: string;
@@ -61,7 +63,7 @@ interface LinkRow {
   published_at: string;
 }
 
-const STORY_COLUMNS = `seq, id, url, guid, source_id, title, summary, content, author, categories,
+const STORY_COLUMNS = `seq, id, url, guid, source_id, facets, title, summary, content, author, categories,
   published_at, published_estimated, paywalled, first_seen_at, content_hash`;
 
 /** What counts as an edit. An estimated date (the first-seen time) is not part of it. */
@@ -147,13 +149,14 @@ function insertStory(
   hash: string,
   nowIso: string,
   rulesVersion: string | null,
+  facets: string,
 ): number {
   const result = prepareCached(
     db,
     `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
        published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
-       rules_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rules_version, facets)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     story.id,
     story.url,
@@ -171,30 +174,9 @@ function insertStory(
     nowIso,
     hash,
     rulesVersion,
+    facets,
   );
   return Number(result.lastInsertRowid);
-}
-
-// FTS writes wait until the batch's other writes are done. FTS5 flushes its pending terms to a
-// new segment whenever a later statement in the transaction opens a statement savepoint (an
-// INSERT with a foreign key, INSERT OR REPLACE, a trigger...), which made interleaved writes
-// 3-4 times slower in test/bench/storage.ts. The index is external-content, so removing a row
-// needs its old text (https://www.sqlite.org/fts5.html#external_content_tables).
-type FtsWrite =
-  | { op: 'insert'; seq: number; title: string; summary: string; content: string }
-  | { op: 'delete'; seq: number; title: string; summary: string; content: string };
-
-function writeFts(db: Db, writes: readonly FtsWrite[]): void {
-  const insert = prepareCached(
-    db,
-    'INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)',
-  );
-  const remove = prepareCached(
-    db,
-    `INSERT INTO stories_fts (stories_fts, rowid, title, summary, content)
-     VALUES ('delete', ?, ?, ?, ?)`,
-  );
-  for (const w of writes) (w.op === 'insert' ? insert : remove).run(w.seq, w.title, w.summary, w.content);
 }
 
 function updateStory(
@@ -203,7 +185,6 @@ function updateStory(
   story: Story,
   hash: string,
   nowIso: string,
-  fts: FtsWrite[],
 ): void {
   // Keep a real stored date when the feed has stopped giving one.
   const keepDate = story.publishedEstimated;
@@ -228,14 +209,6 @@ function updateStory(
     hash,
     existing.seq,
   );
-  if (
-    existing.title !== story.title ||
-    existing.summary !== story.summary ||
-    existing.content !== story.content
-  ) {
-    fts.push({ op: 'delete', ...pickText(existing), seq: existing.seq });
-    fts.push({ op: 'insert', ...pickText(story), seq: existing.seq });
-  }
 }
 
 function insertLink(db: Db, seq: number, story: Story, nowIso: string): void {
@@ -294,14 +267,19 @@ export function saveStories(
       const existing = index.find(story);
       if (existing === undefined) {
         const annotation = annotate?.(story);
+        const facets = buildFacets({
+          sourceIds: [story.sourceId],
+          themes: annotation?.tags.map((t) => t.theme) ?? [],
+          organisationIds: annotation?.entities.organisations.map((o) => o.id) ?? [],
+        });
         const rulesVersion = annotation?.rulesVersion ?? null;
-        const seq = insertStory(db, story, hash, nowIso, rulesVersion);
+        const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
         insertLink(db, seq, story, nowIso);
         if (annotation) {
           replaceTagsBySeq(db, seq, annotation.tags, annotation.entities, annotation.rulesVersion, true);
         }
-        fts.push({ op: 'insert', ...pickText(story), seq });
-        index.remember(rowFor(seq, story, hash, nowIso), story);
+        fts.push({ op: 'insert', seq, ...pickText(story), facets });
+        index.remember(rowFor(seq, story, hash, nowIso, facets), story);
         result.inserted.push(story.id);
         continue;
       }
@@ -312,18 +290,33 @@ export function saveStories(
         prepareCached(db, 'UPDATE stories SET guid = ? WHERE seq = ?').run(story.guid, existing.seq);
         existing.guid = story.guid;
       }
-      if (isOwner && existing.content_hash !== hash) {
-        updateStory(db, existing, story, hash, nowIso, fts);
+      const isEdit = isOwner && existing.content_hash !== hash;
+      if (isEdit) {
+        updateStory(db, existing, story, hash, nowIso);
         if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);
-        const updated = rowFor(existing.seq, story, hash, existing.first_seen_at);
-        updated.id = existing.id;
-        updated.url = story.url ?? existing.url;
-        index.remember(updated, story);
-        result.updated.push(existing.id);
+      }
+      if (isEdit || isNewLink) {
+        // New text, tags or sources: the index row follows.
+        const indexed = queueReindex(
+          db,
+          { seq: existing.seq, ...pickText(existing), facets: existing.facets },
+          isEdit ? pickText(story) : pickText(existing),
+          fts,
+        );
+        if (isEdit) {
+          const updated = rowFor(existing.seq, story, hash, existing.first_seen_at, indexed.facets);
+          updated.id = existing.id;
+          updated.url = story.url ?? existing.url;
+          index.remember(updated, story);
+          result.updated.push(existing.id);
+        } else {
+          existing.facets = indexed.facets;
+          index.remember(existing, story);
+          result.linked.push(existing.id);
+        }
       } else {
         index.remember(existing, story);
-        if (isNewLink) result.linked.push(existing.id);
-        else result.unchanged++;
+        result.unchanged++;
       }
     }
     writeFts(db, fts);
@@ -338,13 +331,20 @@ export function saveStories(
 }
 
 /** The row as stored, for lookups later in the same batch. */
-function rowFor(seq: number, story: Story, hash: string, firstSeenAt: string): StoryRow {
+function rowFor(
+  seq: number,
+  story: Story,
+  hash: string,
+  firstSeenAt: string,
+  facets: string,
+): StoryRow {
   return {
     seq,
     id: story.id,
     url: story.url,
     guid: story.guid,
     source_id: story.sourceId,
+    facets,
     title: story.title,
     summary: story.summary,
     content: story.content,

@@ -25,6 +25,8 @@ interface RuleHit {
   order: number;
   text: string;
   rule: number;
+  /** The rule's configured weight, for ordering equal spans. */
+  weight: number;
   term: string;
   start: number;
   end: number;
@@ -50,7 +52,7 @@ export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagRes
     for (const { regex, requires, payload } of compiled.regexes) {
       if (requires.length > 0) {
         lower ??= text.toLowerCase();
-        if (!requires.some((r) => lower!.includes(r))) continue;
+        if (!containsAny(lower, requires)) continue;
       }
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -74,6 +76,7 @@ export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagRes
           order,
           text,
           rule: p.rule,
+          weight: compiled.themes[p.theme]!.rules[p.rule]!.weight,
           term: p.term,
           start: hit.start,
           end: hit.end,
@@ -109,14 +112,7 @@ function decideTheme(
 ): Decision | null {
   // First hit per (rule, field), in field order then position: each counts once. A match inside
   // a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own.
-  hits.sort(
-    (a, b) =>
-      a.order - b.order ||
-      a.start - b.start ||
-      b.end - a.end ||
-      theme.rules[b.rule]!.weight - theme.rules[a.rule]!.weight ||
-      a.rule - b.rule,
-  );
+  hits.sort(byPosition);
   const firsts: RuleHit[] = [];
   const seen = new Set<number>();
   let outer: RuleHit | null = null;
@@ -137,25 +133,31 @@ function decideTheme(
     seen.add(key);
     firsts.push(hit);
   }
-  const unconditionalFired = firsts.some((h) => {
+  let unconditionalFired = false;
+  for (const h of firsts) {
     const rule = theme.rules[h.rule]!;
-    return rule.role !== 'negative' && rule.context.length === 0 && fieldCounts(rule, h.field);
-  });
+    if (rule.role !== 'negative' && rule.context.length === 0 && fieldCounts(rule, h.field)) {
+      unconditionalFired = true;
+      break;
+    }
+  }
 
+  // Score first with plain numbers; build evidence (with snippets) only for what is returned.
   let score = 0;
-  const evidence: Evidence[] = [];
-  const withoutContext: Evidence[] = [];
-  const vetoes: Evidence[] = [];
+  const counted: Scored[] = [];
+  const withoutContext: Scored[] = [];
+  const vetoes: Scored[] = [];
+  let positive = false;
   for (const hit of firsts) {
     const rule = theme.rules[hit.rule]!;
     if (!fieldCounts(rule, hit.field)) continue;
     const fieldWeight = theme.fieldWeights[hit.field];
     if (rule.role === 'negative') {
-      if (rule.veto) vetoes.push(toEvidence(rule, hit, 0));
+      if (rule.veto) vetoes.push({ rule, hit, weight: 0 });
       else {
         const weight = round(rule.weight * fieldWeight);
         score += weight;
-        evidence.push(toEvidence(rule, hit, weight));
+        counted.push({ rule, hit, weight });
       }
       continue;
     }
@@ -164,44 +166,60 @@ function decideTheme(
       unconditionalFired ||
       contextIsNear(rule, hit, contextHits, compiled.contextDistance);
     const weight = round(rule.weight * fieldWeight * (hasContext ? 1 : rule.withoutContext));
-    const item = toEvidence(rule, hit, weight);
-    if (!hasContext) withoutContext.push(item);
-    if (weight !== 0) {
-      score += weight;
-      if (hasContext) evidence.push(item);
-    }
+    if (!hasContext) withoutContext.push({ rule, hit, weight });
+    else if (weight !== 0) counted.push({ rule, hit, weight });
+    if (weight > 0 || !hasContext) positive = true;
+    score += weight;
   }
   score = round(score);
-  const positive = evidence.some((e) => e.weight > 0) || withoutContext.length > 0;
   if (!positive) return null;
 
-  const all = [...evidence, ...withoutContext, ...vetoes];
   if (vetoes.length > 0) {
-    return nearMiss(theme, score, `vetoed by ${unique(vetoes.map((v) => v.rule)).join(', ')}`, all);
+    const rules = unique(vetoes.map((v) => describeRule(v.rule, v.hit.term)));
+    return nearMiss(theme, score, `vetoed by ${rules.join(', ')}`, counted, withoutContext, vetoes);
   }
   if (score >= theme.threshold) {
     const outside = outsideWindow(theme, publishedAt);
-    if (outside !== null) return nearMiss(theme, score, outside, all);
-    return { kind: 'tag', tag: { theme: theme.id, score, evidence } };
+    if (outside !== null) return nearMiss(theme, score, outside, counted, withoutContext, vetoes);
+    const evidence = [...counted, ...withoutContext.filter((w) => w.weight !== 0)];
+    evidence.sort((a, b) => a.hit.order - b.hit.order || a.hit.start - b.hit.start);
+    return { kind: 'tag', tag: { theme: theme.id, score, evidence: evidence.map(toEvidence) } };
   }
   // Below threshold: worth explaining only when something real scored or an acronym lacked context.
-  if (score <= 0 && !withoutContext.some((e) => e.kind === 'acronym' || e.kind === 'alias')) {
+  if (score <= 0 && !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias')) {
     return null;
   }
   const reasons: string[] = [];
   if (withoutContext.length > 0) {
-    reasons.push(`${unique(withoutContext.map((e) => e.rule)).join(', ')} without context`);
+    const rules = unique(withoutContext.map((w) => describeRule(w.rule, w.hit.term)));
+    reasons.push(`${rules.join(', ')} without context`);
   }
   reasons.push(`score ${score} below threshold ${theme.threshold}`);
-  return nearMiss(theme, score, reasons.join('; '), all);
+  return nearMiss(theme, score, reasons.join('; '), counted, withoutContext, vetoes);
+}
+
+function byPosition(a: RuleHit, b: RuleHit): number {
+  return a.order - b.order || a.start - b.start || b.end - a.end || b.weight - a.weight || a.rule - b.rule;
+}
+
+function containsAny(text: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
+}
+
+interface Scored {
+  rule: ThemeRule;
+  hit: RuleHit;
+  weight: number;
 }
 
 function nearMiss(
   theme: ThemeDefinition,
   score: number,
   reason: string,
-  evidence: Evidence[],
+  ...groups: Scored[][]
 ): Decision {
+  const evidence = groups.flat().map(toEvidence);
   return { kind: 'near-miss', nearMiss: { theme: theme.id, score, reason, evidence } };
 }
 
@@ -236,7 +254,7 @@ function contextIsNear(
   return false;
 }
 
-function toEvidence(rule: ThemeRule, hit: RuleHit, weight: number): Evidence {
+function toEvidence({ rule, hit, weight }: Scored): Evidence {
   return {
     rule: describeRule(rule, hit.term),
     kind: rule.role === 'positive' ? rule.kind : rule.role,

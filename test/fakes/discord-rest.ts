@@ -7,7 +7,13 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMessage, toWire, type FakeMessage } from './discord-wire.js';
+import {
+  createMessage,
+  FAKE_BOT_USER,
+  nextSnowflake,
+  toWire,
+  type FakeMessage,
+} from './discord-wire.js';
 
 export { FAKE_BOT_USER, nextSnowflake, type FakeMessage } from './discord-wire.js';
 

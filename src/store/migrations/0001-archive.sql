@@ -51,6 +51,8 @@ CREATE TABLE stories (
   guid                TEXT,
   author              TEXT,
   categories          TEXT NOT NULL DEFAULT '[]',
+  -- Filter tokens indexed with the text (store/fts-index.ts): sources, themes, organisations.
+  facets              TEXT NOT NULL DEFAULT '',
   title               TEXT NOT NULL,
   summary             TEXT NOT NULL,
   content             TEXT NOT NULL
@@ -73,13 +75,12 @@ CREATE TABLE story_sources (
 -- (source_id, guid) lookups during dedup, and per-source filters and counts.
 CREATE INDEX story_sources_source_guid ON story_sources (source_id, guid);
 
--- External-content FTS5 index over stories (snippet() reads the text back from stories).
--- Written explicitly by src/store/stories.ts, not by triggers: measured with the benchmark's
--- corpus (~1,200 characters a story), a trigger costs ~112 us per inserted story against ~36 us
--- for the same insert written by the caller, because FTS5 flushes its pending terms at the
--- statement savepoint every trigger opens. So every write to stories goes through stories.ts.
+-- External-content FTS5 index over stories. Written explicitly by src/store/fts-index.ts, never
+-- by triggers (a trigger made inserts ~3 times slower; see the measurements there), so every
+-- write to stories goes through src/store/stories.ts or tags.ts. `facets` holds the filter
+-- tokens for theme:, source: and org:.
 CREATE VIRTUAL TABLE stories_fts USING fts5 (
-  title, summary, content,
+  title, summary, content, facets,
   content = 'stories',
   content_rowid = 'seq',
   tokenize = 'porter unicode61 remove_diacritics 2'
