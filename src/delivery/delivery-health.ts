@@ -1,8 +1,11 @@
 // What `status` shows about deliveries: per subscribed channel, the last week delivered, parts
-// still waiting (or held by a pause) and the last error. Matches CommandDeps.deliveryHealth.
+// still waiting (or held by a pause) and the last error, which is (in order) the pause reason,
+// the reason the latest week was skipped (e.g. missed after downtime beyond the grace period),
+// or the outbox's last error. Matches CommandDeps.deliveryHealth.
 import type { DeliveryHealth } from '../commands/types.js';
 import type { Platform } from '../domain.js';
 import type { Db } from '../store/database.js';
+import { getLatestDigestRun } from '../store/digest-runs.js';
 import { summariseChannelDeliveries } from '../store/outbox.js';
 import { getSubscription, listSubscriptions } from '../store/subscriptions.js';
 
@@ -18,10 +21,15 @@ export function listDeliveryHealth(
       : [getSubscription(db, { platform, workspaceId, channelId })].filter((s) => s !== null);
   return subscriptions.map((subscription) => {
     const summary = summariseChannelDeliveries(db, subscription);
+    const latest = getLatestDigestRun(db, subscription);
+    const skipped =
+      latest?.status === 'skipped'
+        ? `${latest.week} not sent: ${latest.reason ?? 'skipped'}`
+        : null;
     return {
       subscription,
       ...summary,
-      lastError: subscription.pausedReason ?? summary.lastError,
+      lastError: subscription.pausedReason ?? skipped ?? summary.lastError,
     };
   });
 }

@@ -62,7 +62,8 @@ function inlineCode(text: string): string {
 }
 
 function sourceLabel(l: DigestLink): string {
-  return l.paywalled ? `${l.sourceName} (subscription)` : l.sourceName;
+  const says = /paywall|subscri/i.test(l.sourceName);
+  return l.paywalled && !says ? `${l.sourceName} (subscription)` : l.sourceName;
 }
 
 function renderEntry(entry: DigestEntry, n: number, timeZone: string): string[] {

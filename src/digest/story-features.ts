@@ -47,7 +47,10 @@ export interface StoryFeatures {
 
 /** "scrapp" -> "scrap", "plann" -> "plan" (after cutting -ed/-ing); keeps "staff", "bill". */
 function undouble(word: string): string {
-  return /([bdgmnprt])\1$/.test(word) ? word.slice(0, -1) : word;
+  const n = word.length;
+  return n > 1 && word[n - 1] === word[n - 2] && 'bdgmnprt'.includes(word[n - 1]!)
+    ? word.slice(0, -1)
+    : word;
 }
 
 function stem(word: string): string {
@@ -102,6 +105,14 @@ function matchExpansion(words: string[], at: number): [length: number, acronym: 
   return null;
 }
 
+function isDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Content-word stems of a text. */
 export function contentWords(text: string): string[] {
   // eslint-disable-next-line no-control-regex
@@ -117,7 +128,7 @@ export function contentWords(text: string): string[] {
       continue;
     }
     const word = words[i]!;
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    if (word.length < 2 || STOPWORDS.has(word) || isDigits(word)) continue;
     out.push(stem(word));
   }
   return out;
@@ -126,6 +137,7 @@ export function contentWords(text: string): string[] {
 /** Numbers worth matching on: sums of money, percentages, counts of 10 or more; not years. */
 export function distinctiveNumbers(text: string): string[] {
   const out: string[] = [];
+  if (!/\d/.test(text)) return out;
   for (const match of text.matchAll(NUMBER_PATTERN)) {
     const currency = match[1] ?? '';
     const raw = Number(match[2]!.replace(/,/g, ''));
@@ -161,9 +173,12 @@ export function describeStory(story: {
   entities?: { organisations: readonly { id: string; kind: string }[] };
 }): StoryFeatures {
   const title = new Set(contentWords(story.title));
-  const body = new Set([...title, ...contentWords(story.summary)]);
+  const body = new Set(title);
+  for (const word of contentWords(story.summary)) body.add(word);
   const numbers = new Set(distinctiveNumbers(`${story.title} ${story.summary}`));
-  const sums = new Set([...numbers].filter((n) => /^[£$€]/.test(n)));
+  const sums = new Set<string>();
+  for (const n of numbers)
+    if (n.startsWith('£') || n.startsWith('$') || n.startsWith('€')) sums.add(n);
   const organisations = new Set(
     (story.entities?.organisations ?? []).filter((o) => o.kind !== 'national').map((o) => o.id),
   );

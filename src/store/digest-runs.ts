@@ -90,3 +90,17 @@ export function listDigestRuns(db: Db, week?: string): DigestRun[] {
         ).all(week);
   return rows.map(toRun);
 }
+
+/** The channel's most recent decision (newest week), or null. */
+export function getLatestDigestRun(db: Db, channel: ChannelRef): DigestRun | null {
+  const row = prepareCached<[object], DigestRunRow>(
+    db,
+    `SELECT * FROM digest_runs WHERE platform = @platform AND workspace_id = @workspace
+       AND channel_id = @channel ORDER BY week DESC LIMIT 1`,
+  ).get({
+    platform: channel.platform,
+    workspace: channel.workspaceId,
+    channel: channel.channelId,
+  });
+  return row ? toRun(row) : null;
+}

@@ -14,6 +14,8 @@
 // unicode61 keeps a token whole and porter leaves it alone, and no user word collides with one
 // by accident (user words are confined to the text columns anyway). FTS5 then intersects
 // "words AND facet" doclists itself, which is what keeps filtered searches fast at 1M stories.
+// Publication dates add year, month and day tokens (UTC), so since:/until:/week: narrow the
+// doclists too (coverDays); the exact bound is still checked in SQL.
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
 
@@ -30,10 +32,57 @@ export interface FacetInput {
   sourceIds: readonly string[];
   themes: readonly string[];
   organisationIds: readonly string[];
+  /** ISO instant: adds year, month and day tokens (UTC) for date filters. */
+  publishedAt: string;
+}
+
+/** Date tokens of a UTC calendar day: year "5YYYY", month "4YYYYMM", day "6YYYYMMDD". */
+function dateTokens(day: string): { year: string; month: string; day: string } {
+  const compact = day.replace(/-/g, '');
+  return { year: `5${compact.slice(0, 4)}`, month: `4${compact.slice(0, 6)}`, day: `6${compact}` };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Date facet tokens covering every UTC day from `firstDay` to `lastDay` (YYYY-MM-DD, inclusive):
+ * whole years and months where they fit, days at the edges; null when the cover would need more
+ * than `maxTokens` (then the SQL date check alone filters). A superset of the exact range: the
+ * caller still checks published_at.
+ */
+export function coverDays(firstDay: string, lastDay: string, maxTokens = 80): string[] | null {
+  const tokens: string[] = [];
+  let at = Date.parse(`${firstDay}T00:00:00Z`);
+  const last = Date.parse(`${lastDay}T00:00:00Z`);
+  if (Number.isNaN(at) || Number.isNaN(last)) return null;
+  while (at <= last) {
+    const d = new Date(at);
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    const iso = d.toISOString().slice(0, 10);
+    const yearEnd = Date.UTC(y + 1, 0, 1) - DAY_MS;
+    const monthEnd = Date.UTC(y, m + 1, 1) - DAY_MS;
+    if (m === 0 && d.getUTCDate() === 1 && yearEnd <= last) {
+      tokens.push(dateTokens(iso).year);
+      at = yearEnd + DAY_MS;
+    } else if (d.getUTCDate() === 1 && monthEnd <= last) {
+      tokens.push(dateTokens(iso).month);
+      at = monthEnd + DAY_MS;
+    } else {
+      tokens.push(dateTokens(iso).day);
+      at += DAY_MS;
+    }
+    if (tokens.length > maxTokens) return null;
+  }
+  return tokens;
 }
 
 export function buildFacets(input: FacetInput): string {
   const tokens = new Set<string>();
+  if (input.publishedAt.length >= 10) {
+    const date = dateTokens(input.publishedAt.slice(0, 10));
+    tokens.add(date.year).add(date.month).add(date.day);
+  }
   for (const id of input.sourceIds) tokens.add(facetToken('source', id));
   for (const id of input.themes) tokens.add(facetToken('theme', id));
   for (const id of input.organisationIds) tokens.add(facetToken('org', id));
@@ -60,7 +109,11 @@ export function readFacets(db: Db, seq: number): string {
   )
     .all(seq)
     .map((r) => r.v);
-  return buildFacets({ sourceIds, themes, organisationIds });
+  const row = prepareCached<[number], { published_at: string }>(
+    db,
+    'SELECT published_at FROM stories WHERE seq = ?',
+  ).get(seq);
+  return buildFacets({ sourceIds, themes, organisationIds, publishedAt: row?.published_at ?? '' });
 }
 
 export interface IndexedText {

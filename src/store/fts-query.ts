@@ -15,13 +15,23 @@ function searchable(text: string): boolean {
 }
 
 export interface FtsExpressions {
-  /** Everything required (words AND phrases AND prefixes), then NOT each exclusion; or null. */
+  /** Words, phrases and prefixes (all required) in the text columns, then NOT each exclusion,
+   * then each facet group; or null when nothing is required. */
   match: string | null;
   /** The exclusions ORed together, for queries that have nothing required; or null. */
   excludedOnly: string | null;
 }
 
-export function buildFtsExpressions(query: SearchQuery): FtsExpressions {
+const TEXT_COLUMNS = '{title summary content}';
+
+/**
+ * `facetGroups`: facet tokens (fts-index.ts), each group ORed, groups ANDed with the words, so
+ * theme:/source:/org: filters are doclist intersections inside FTS5.
+ */
+export function buildFtsExpressions(
+  query: SearchQuery,
+  facetGroups: readonly (readonly string[])[] = [],
+): FtsExpressions {
   const required = [
     ...query.terms.filter(searchable).map(quoteFtsString),
     ...query.phrases.filter(searchable).map(quoteFtsString),
@@ -29,9 +39,16 @@ export function buildFtsExpressions(query: SearchQuery): FtsExpressions {
   ];
   const excluded = query.excluded.filter(searchable).map(quoteFtsString);
   if (required.length === 0) {
-    return { match: null, excludedOnly: excluded.length > 0 ? excluded.join(' OR ') : null };
+    return {
+      match: null,
+      excludedOnly: excluded.length > 0 ? `${TEXT_COLUMNS} : (${excluded.join(' OR ')})` : null,
+    };
   }
-  const positive = required.join(' AND ');
-  const match = excluded.length > 0 ? `(${positive}) NOT (${excluded.join(' OR ')})` : positive;
-  return { match, excludedOnly: null };
+  const positive = `(${required.join(' AND ')})`;
+  const words = excluded.length > 0 ? `(${positive} NOT (${excluded.join(' OR ')}))` : positive;
+  const parts = [`${TEXT_COLUMNS} : ${words}`];
+  for (const group of facetGroups) {
+    parts.push(`facets : (${group.map(quoteFtsString).join(' OR ')})`);
+  }
+  return { match: parts.join(' AND '), excludedOnly: null };
 }

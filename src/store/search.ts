@@ -15,6 +15,7 @@ import { DEFAULT_TIME_ZONE, zonedTimeToUtc } from '../digest/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFtsExpressions } from './fts-query.js';
+import { coverDays, facetToken, type FacetKind } from './fts-index.js';
 import { prepareCached } from './prepared.js';
 import { makeSnippet, snippetNeedles } from './snippet.js';
 import { findOrganisationIds } from './tags.js';
@@ -30,7 +31,6 @@ export const RANKED_CANDIDATES = 1000;
 export const COUNT_CAP = 1000;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
-const SNIPPET_TOKENS = 24;
 const LIST_SNIPPET_CHARS = 240;
 
 interface HitRow {
@@ -60,43 +60,88 @@ interface Filters {
   /** Clauses over `s` (a stories row), each an indexed lookup per candidate. */
   sql: string[];
   params: unknown[];
+  /** Facet token groups for the FTS expression (word searches only). */
+  facets: string[][];
   /** An organisation filter that matched no known organisation: nothing can match. */
   impossible: boolean;
 }
 
-function buildFilters(db: Db, query: SearchQuery, timeZone: string): Filters {
+/**
+ * Dates are SQL clauses over `s` (a stories row). Sources, themes and organisations are SQL
+ * EXISTS lookups when listing, and FTS facet groups (fts-index.ts) when searching words.
+ */
+function buildFilters(db: Db, query: SearchQuery, timeZone: string, asFacets: boolean): Filters {
   const sql: string[] = [];
   const params: unknown[] = [];
-  if (query.since !== null) {
+  const facets: string[][] = [];
+  const since = query.since === null ? null : resolveBound(query.since, timeZone);
+  const until = query.until === null ? null : resolveBound(query.until, timeZone);
+  if (since !== null) {
     sql.push('s.published_at >= ?');
-    params.push(resolveBound(query.since, timeZone));
+    params.push(since);
   }
-  if (query.until !== null) {
+  if (until !== null) {
     sql.push('s.published_at < ?');
-    params.push(resolveBound(query.until, timeZone));
+    params.push(until);
   }
-  if (query.sources.length > 0) {
-    sql.push(`EXISTS (SELECT 1 FROM story_sources l WHERE l.story_seq = s.seq
-      AND l.source_id IN (SELECT value FROM json_each(?)))`);
-    params.push(JSON.stringify(query.sources));
+  if (asFacets && process.env.NO_DATE_FACETS !== "1" && (since !== null || until !== null)) {
+    const cover = dateCover(db, since, until);
+    if (cover !== null) facets.push(cover);
   }
-  if (query.themes.length > 0) {
-    sql.push(`EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = s.seq
-      AND t.theme IN (SELECT value FROM json_each(?)))`);
-    params.push(JSON.stringify(query.themes));
-  }
-  let impossible = false;
-  if (query.organisations.length > 0) {
-    const ids = new Set<string>();
-    for (const typed of query.organisations) {
-      for (const id of findOrganisationIds(db, typed)) ids.add(id);
+  const lookups: [FacetKind, readonly string[], string][] = [
+    [
+      'source',
+      query.sources,
+      'SELECT 1 FROM story_sources x WHERE x.story_seq = s.seq AND x.source_id',
+    ],
+    ['theme', query.themes, 'SELECT 1 FROM story_tags x WHERE x.story_seq = s.seq AND x.theme'],
+    [
+      'org',
+      query.organisations.length === 0 ? [] : resolveOrganisations(db, query.organisations),
+      "SELECT 1 FROM story_entities x WHERE x.story_seq = s.seq AND x.kind = 'org' AND x.entity_id",
+    ],
+  ];
+  const impossible = query.organisations.length > 0 && lookups[2]![1].length === 0;
+  for (const [kind, ids, lookup] of lookups) {
+    if (ids.length === 0) continue;
+    if (asFacets) {
+      facets.push(ids.map((id) => facetToken(kind, id)));
+    } else {
+      sql.push(`EXISTS (${lookup} IN (SELECT value FROM json_each(?)))`);
+      params.push(JSON.stringify(ids));
     }
-    if (ids.size === 0) impossible = true;
-    sql.push(`EXISTS (SELECT 1 FROM story_entities e WHERE e.story_seq = s.seq AND e.kind = 'org'
-      AND e.entity_id IN (SELECT value FROM json_each(?)))`);
-    params.push(JSON.stringify([...ids]));
   }
-  return { sql, params, impossible };
+  return { sql, params, facets, impossible };
+}
+
+/**
+ * Date facet tokens (fts-index.ts) covering the UTC days of [since, until); an open end is
+ * bounded by the oldest or newest story. Null when the cover would be too long to help.
+ */
+function dateCover(db: Db, since: string | null, until: string | null): string[] | null {
+  // Two statements: SQLite answers a lone min() or max() from the index end, but not both.
+  const oldest = prepareCached<[], { v: string | null }>(
+    db,
+    'SELECT min(published_at) AS v FROM stories',
+  ).get()!.v;
+  const newest = prepareCached<[], { v: string | null }>(
+    db,
+    'SELECT max(published_at) AS v FROM stories',
+  ).get()!.v;
+  if (oldest === null || newest === null) return null;
+  const first = (since !== null && since > oldest ? since : oldest).slice(0, 10);
+  const last =
+    until !== null && until <= newest
+      ? new Date(Date.parse(until) - 1).toISOString().slice(0, 10)
+      : newest.slice(0, 10);
+  return first > last ? null : coverDays(first, last);
+}
+
+/** Canonical ids for organisations as typed (ids, names or any spelling seen). */
+function resolveOrganisations(db: Db, typed: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const text of typed) for (const id of findOrganisationIds(db, text)) ids.add(id);
+  return [...ids];
 }
 
 function and(clauses: readonly string[]): string {
@@ -110,8 +155,9 @@ export function searchStories(
   options: SearchOptions = {},
 ): SearchPage {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const { match, excludedOnly } = buildFtsExpressions(query);
-  const filters = buildFilters(db, query, timeZone);
+  const hasRequired = query.terms.length + query.phrases.length + query.prefixes.length > 0;
+  const filters = buildFilters(db, query, timeZone, hasRequired);
+  const { match, excludedOnly } = buildFtsExpressions(query, filters.facets);
   const hasWords =
     query.terms.length + query.phrases.length + query.prefixes.length + query.excluded.length > 0;
   const empty: SearchPage = { query, hits: [], total: 0, nextOffset: null };
@@ -146,9 +192,12 @@ function searchByRelevance(
 ): RawPage {
   // FTS5 walks the doclists newest row first and stops at the limit; each candidate costs one
   // bm25 evaluation and one primary-key lookup (plus one per filter).
-  const candidates = prepareCached<unknown[], { seq: number; relevance: number; published_at: string }>(
+  const candidates = prepareCached<
+    unknown[],
+    { seq: number; relevance: number; published_at: string }
+  >(
     db,
-    `SELECT f.rowid AS seq, bm25(stories_fts, 10.0, 4.0, 1.0) AS relevance, s.published_at
+    `SELECT f.rowid AS seq, bm25(stories_fts, 10.0, 4.0, 1.0, 0.0) AS relevance, s.published_at
      FROM stories_fts f JOIN stories s ON s.seq = f.rowid
      WHERE stories_fts MATCH ? ${and(filters.sql)}
      ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES}`,
@@ -222,12 +271,7 @@ function listByRecency(
 }
 
 /** Snippets (for word searches) and themes for the page's hits only. */
-function decorate(
-  db: Db,
-  page: RawPage,
-  match: string | null,
-  options: SearchOptions,
-): SearchPage {
+function decorate(db: Db, page: RawPage, match: string | null, options: SearchOptions): SearchPage {
   const themes = new Map<number, string[]>();
   if (page.rows.length > 0) {
     const themeRows = prepareCached<[string], { story_seq: number; theme: string }>(

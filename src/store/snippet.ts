@@ -24,7 +24,10 @@ export interface SnippetNeedles {
 }
 
 /** Needles from query words, phrases (each of their words) and prefixes. */
-export function snippetNeedles(words: readonly string[], prefixes: readonly string[]): SnippetNeedles {
+export function snippetNeedles(
+  words: readonly string[],
+  prefixes: readonly string[],
+): SnippetNeedles {
   const exact = new Set<string>();
   for (const text of words) for (const m of text.matchAll(WORD)) exact.add(stemOf(m[0]));
   const starts = new Set<string>();
@@ -56,7 +59,8 @@ export function makeSnippet(
     const first = Math.max(0, Math.min(hit - Math.floor(maxWords / 3), words.length - maxWords));
     const last = Math.min(words.length - 1, first + maxWords - 1);
     const start = first === 0 ? 0 : words[first]!.index;
-    const end = last === words.length - 1 ? text.length : words[last]!.index + words[last]![0].length;
+    const end =
+      last === words.length - 1 ? text.length : words[last]!.index + words[last]![0].length;
     return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
   }
   return null;

@@ -102,7 +102,10 @@ class BatchIndex {
       }
     }
     if (guids.length > 0) {
-      for (const row of prepareCached<[string], StoryRow & { link_source: string; link_guid: string }>(
+      for (const row of prepareCached<
+        [string],
+        StoryRow & { link_source: string; link_guid: string }
+      >(
         db,
         `SELECT ${STORY_COLUMNS.replace(/(\w+)/g, 's.$1')}, l.source_id AS link_source,
            l.guid AS link_guid
@@ -179,13 +182,7 @@ function insertStory(
   return Number(result.lastInsertRowid);
 }
 
-function updateStory(
-  db: Db,
-  existing: StoryRow,
-  story: Story,
-  hash: string,
-  nowIso: string,
-): void {
+function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, nowIso: string): void {
   // Keep a real stored date when the feed has stopped giving one.
   const keepDate = story.publishedEstimated;
   prepareCached(
@@ -271,12 +268,20 @@ export function saveStories(
           sourceIds: [story.sourceId],
           themes: annotation?.tags.map((t) => t.theme) ?? [],
           organisationIds: annotation?.entities.organisations.map((o) => o.id) ?? [],
+          publishedAt: story.publishedAt,
         });
         const rulesVersion = annotation?.rulesVersion ?? null;
         const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
         insertLink(db, seq, story, nowIso);
         if (annotation) {
-          replaceTagsBySeq(db, seq, annotation.tags, annotation.entities, annotation.rulesVersion, true);
+          replaceTagsBySeq(
+            db,
+            seq,
+            annotation.tags,
+            annotation.entities,
+            annotation.rulesVersion,
+            true,
+          );
         }
         fts.push({ op: 'insert', seq, ...pickText(story), facets });
         index.remember(rowFor(seq, story, hash, nowIso, facets), story);
@@ -287,10 +292,14 @@ export function saveStories(
       const isOwner = existing.source_id === story.sourceId;
       if (isOwner && story.guid !== null && story.guid !== existing.guid) {
         // A re-issued GUID is not an edit, but later lookups by (source, GUID) must find it.
-        prepareCached(db, 'UPDATE stories SET guid = ? WHERE seq = ?').run(story.guid, existing.seq);
+        prepareCached(db, 'UPDATE stories SET guid = ? WHERE seq = ?').run(
+          story.guid,
+          existing.seq,
+        );
         existing.guid = story.guid;
       }
       const isEdit = isOwner && existing.content_hash !== hash;
+      // An edit may change the date (a date facet), the text and, through annotate, the tags.
       if (isEdit) {
         updateStory(db, existing, story, hash, nowIso);
         if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);

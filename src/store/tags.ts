@@ -3,6 +3,7 @@
 // story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
 import type { Entities, Evidence, OrganisationKind, Tag } from '../domain.js';
 import type { Db } from './database.js';
+import { queueReindex, writeFts, type FtsWrite, type IndexedText } from './fts-index.js';
 import { prepareCached } from './prepared.js';
 
 export interface TagRow {
@@ -27,7 +28,10 @@ export function normaliseOrganisationKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Replaces a story's tags and entities. Returns false when no story has that id. */
+/**
+ * Replaces a story's tags and entities (e.g. `briefing retag`) in one transaction, with its
+ * search facets. Returns false when no story has that id.
+ */
 export function replaceTags(
   db: Db,
   storyId: string,
@@ -35,12 +39,18 @@ export function replaceTags(
   entities: Entities,
   rulesVersion: string,
 ): boolean {
-  const row = prepareCached<[string], { seq: number }>(
+  const row = prepareCached<[string], IndexedText>(
     db,
-    'SELECT seq FROM stories WHERE id = ?',
+    'SELECT seq, title, summary, content, facets FROM stories WHERE id = ?',
   ).get(storyId);
   if (row === undefined) return false;
-  db.transaction(() => replaceTagsBySeq(db, row.seq, tags, entities, rulesVersion))();
+  db.transaction(() => {
+    replaceTagsBySeq(db, row.seq, tags, entities, rulesVersion);
+    // Theme and organisation facets live in the FTS index: refresh the row (fts-index.ts).
+    const queue: FtsWrite[] = [];
+    queueReindex(db, row, row, queue);
+    writeFts(db, queue);
+  })();
   return true;
 }
 

@@ -1,7 +1,8 @@
 // A word-sequence matcher shared by theme rules and the organisation gazetteer. Text is split into
-// words once; each word is looked up in a hash map of first words, so the cost of a scan grows
-// with the length of the text, not with the number of phrases (the naive way, one `includes` per
-// term, grows with both). Rules:
+// words once; each word's hash is looked up in a map of first words (after a two-letter filter),
+// and candidates are confirmed with `startsWith` in place, so no word is copied and the cost of a
+// scan grows with the length of the text, not with the number of phrases (the naive way, one
+// `includes` per term, grows with both). Rules:
 // - words are runs of letters and digits; "&" reads as the word "and";
 // - a possessive "'s" (straight or curly apostrophe) is dropped, so "Lord Carter's review" reads
 //   as "lord carter review" and "junior doctors' contract" as "junior doctors contract";
@@ -26,15 +27,18 @@ export interface PhraseHit<P> {
 }
 
 interface Candidate<P> {
-  /** Words after the first, already lower-cased for case-insensitive patterns. */
+  /** First word, lower-cased for case-insensitive patterns. */
+  first: string;
+  /** Words after the first, lower-cased likewise. */
   rest: string[];
   caseSensitive: boolean;
   payload: P;
 }
 
 export interface PhraseIndex<P> {
-  readonly insensitive: Map<string, Candidate<P>[]>;
-  readonly sensitive: Map<string, Candidate<P>[]>;
+  /** Hash of the first word (see hashWord) -> candidates, longest first. */
+  readonly insensitive: Map<number, Candidate<P>[]>;
+  readonly sensitive: Map<number, Candidate<P>[]>;
   /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
   readonly insensitiveFirst: Uint8Array;
   readonly sensitiveFirst: Uint8Array;
@@ -135,8 +139,8 @@ function bigramOf(first: number, second: number): number {
 }
 
 export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): PhraseIndex<P> {
-  const insensitive = new Map<string, Candidate<P>[]>();
-  const sensitive = new Map<string, Candidate<P>[]>();
+  const insensitive = new Map<number, Candidate<P>[]>();
+  const sensitive = new Map<number, Candidate<P>[]>();
   const insensitiveFirst = new Uint8Array(BIGRAMS);
   const sensitiveFirst = new Uint8Array(BIGRAMS);
   let size = 0;
@@ -145,11 +149,12 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     const [first, ...rest] = keyed;
     if (first === undefined) return;
     const map = caseSensitive ? sensitive : insensitive;
-    const list = map.get(first) ?? [];
-    list.push({ rest, caseSensitive, payload });
+    const key = hashString(first);
+    const list = map.get(key) ?? [];
+    list.push({ first, rest, caseSensitive, payload });
     // Longest first, so the first full match at a position is the longest.
     list.sort((a, b) => b.rest.length - a.rest.length);
-    map.set(first, list);
+    map.set(key, list);
     const second = first.length > 1 ? first.charCodeAt(1) : -1;
     (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
     size++;
@@ -167,6 +172,49 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
   return { insensitive, sensitive, insensitiveFirst, sensitiveFirst, size };
 }
 
+/** FNV-1a over UTF-16 code units, kept in small-integer range. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+function hashString(word: string): number {
+  return hashRange(word, 0, word.length);
+}
+
+const AND_HASH = hashString('and');
+
+/**
+ * Lower case with every code unit kept in place, so offsets in the result match the original
+ * (String#toLowerCase can change the length, e.g. for "İ").
+ */
+function lowerInPlace(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const l = text.charAt(i).toLowerCase();
+    out += l.length === 1 ? l : text.charAt(i);
+  }
+  return out;
+}
+
+interface Scan {
+  text: string;
+  lower: string;
+  words: Words;
+  count: number;
+}
+
+/** Does word `i` of the scan equal `word` (lower-cased form unless case-sensitive)? */
+function wordEquals(scan: Scan, i: number, word: string, caseSensitive: boolean): boolean {
+  const start = scan.words.starts[i]!;
+  const length = scan.words.ends[i]! - start;
+  if (length === 1 && scan.text.charCodeAt(start) === 0x26) return word === 'and';
+  return length === word.length && (caseSensitive ? scan.text : scan.lower).startsWith(word, start);
+}
+
 /** Every match in `text`, in order of start; at one start, longer patterns come first. */
 export function scanPhrases<P>(
   text: string,
@@ -176,48 +224,25 @@ export function scanPhrases<P>(
   const hits: PhraseHit<P>[] = [];
   const count = words.starts.length;
   if (count === 0) return hits;
-  // Lower-case once; when case mapping changes the length (rare: e.g. "İ"), lower word by word.
-  let lowerText = text.toLowerCase();
-  let lowerWords: string[] | null = null;
-  if (lowerText.length !== text.length) {
-    lowerWords = words.starts.map((_, i) => wordAt(text, words, i).toLowerCase());
-    lowerText = text;
-  }
-  const scan: Scan = { text, lowerText, lowerWords, words, count };
-  const lower = lowerWords === null ? lowerText : null;
+  const lower = lowerInPlace(text);
+  const scan: Scan = { text, lower, words, count };
   for (let i = 0; i < count; i++) {
     const start = words.starts[i]!;
+    const end = words.ends[i]!;
     const first = text.charCodeAt(start);
-    const second = words.ends[i]! - start > 1 ? text.charCodeAt(start + 1) : -1;
-    if (index.sensitiveFirst[bigramOf(first, second)] === 1) {
-      const list = index.sensitive.get(wordAt(text, words, i));
+    const ampersand = first === 0x26 && end - start === 1;
+    const second = end - start > 1 ? text.charCodeAt(start + 1) : -1;
+    if (!ampersand && index.sensitiveFirst[bigramOf(first, second)] === 1) {
+      const list = index.sensitive.get(hashRange(text, start, end));
       if (list !== undefined) matchCandidates(list, i, scan, hits);
     }
-    const lowerBigram =
-      lower !== null
-        ? bigramOf(lower.charCodeAt(start), second === -1 ? -1 : lower.charCodeAt(start + 1))
-        : bigramOf(
-            lowerWords![i]!.charCodeAt(0),
-            lowerWords![i]!.length > 1 ? lowerWords![i]!.charCodeAt(1) : -1,
-          );
-    if (index.insensitiveFirst[lowerBigram] === 1 || first === 0x26) {
-      const list = index.insensitive.get(lowerWordAt(scan, i));
+    const lowerSecond = second === -1 ? -1 : lower.charCodeAt(start + 1);
+    if (ampersand || index.insensitiveFirst[bigramOf(lower.charCodeAt(start), lowerSecond)] === 1) {
+      const list = index.insensitive.get(ampersand ? AND_HASH : hashRange(lower, start, end));
       if (list !== undefined) matchCandidates(list, i, scan, hits);
     }
   }
   return hits;
-}
-
-interface Scan {
-  text: string;
-  lowerText: string;
-  lowerWords: string[] | null;
-  words: Words;
-  count: number;
-}
-
-function lowerWordAt(scan: Scan, i: number): string {
-  return scan.lowerWords !== null ? scan.lowerWords[i]! : wordAt(scan.lowerText, scan.words, i);
 }
 
 function matchCandidates<P>(
@@ -229,13 +254,10 @@ function matchCandidates<P>(
   for (const candidate of list) {
     const rest = candidate.rest;
     if (i + rest.length >= scan.count) continue;
+    if (!wordEquals(scan, i, candidate.first, candidate.caseSensitive)) continue;
     let ok = true;
     for (let k = 0; k < rest.length; k++) {
-      const j = i + 1 + k;
-      const word = candidate.caseSensitive
-        ? wordAt(scan.text, scan.words, j)
-        : lowerWordAt(scan, j);
-      if (word !== rest[k]) {
+      if (!wordEquals(scan, i + 1 + k, rest[k]!, candidate.caseSensitive)) {
         ok = false;
         break;
       }

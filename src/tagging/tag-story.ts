@@ -11,6 +11,7 @@ import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js
 import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
 import { describeRule, FIELDS, type CompiledThemes } from './compile-themes.js';
 import { scanPhrases, splitWords } from './phrase-index.js';
+import { snippet } from './snippet.js';
 
 export interface TaggableStory {
   title: string;
@@ -36,8 +37,6 @@ interface ContextHit {
   field: TextField;
   start: number;
 }
-
-const SNIPPET_RADIUS = 60;
 
 export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagResult {
   const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
@@ -186,7 +185,10 @@ function decideTheme(
     return { kind: 'tag', tag: { theme: theme.id, score, evidence: evidence.map(toEvidence) } };
   }
   // Below threshold: worth explaining only when something real scored or an acronym lacked context.
-  if (score <= 0 && !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias')) {
+  if (
+    score <= 0 &&
+    !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias')
+  ) {
     return null;
   }
   const reasons: string[] = [];
@@ -199,7 +201,13 @@ function decideTheme(
 }
 
 function byPosition(a: RuleHit, b: RuleHit): number {
-  return a.order - b.order || a.start - b.start || b.end - a.end || b.weight - a.weight || a.rule - b.rule;
+  return (
+    a.order - b.order ||
+    a.start - b.start ||
+    b.end - a.end ||
+    b.weight - a.weight ||
+    a.rule - b.rule
+  );
 }
 
 function containsAny(text: string, needles: readonly string[]): boolean {
@@ -263,40 +271,6 @@ function toEvidence({ rule, hit, weight }: Scored): Evidence {
     context: snippet(hit.text, hit.start, hit.end),
     weight,
   };
-}
-
-/** The match with up to SNIPPET_RADIUS characters either side, cut at spaces, on one line. */
-export function snippet(text: string, start: number, end: number): string {
-  let from = Math.max(0, start - SNIPPET_RADIUS);
-  let to = Math.min(text.length, end + SNIPPET_RADIUS);
-  if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space !== -1 && space < start) from = space + 1;
-  }
-  if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space >= end) to = space;
-  }
-  let body = text.slice(from, to);
-  if (hasMessySpace(body)) body = body.replace(/\s+/g, ' ');
-  body = body.trim();
-  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
-}
-
-/** Any whitespace other than single plain spaces (tabs, newlines, runs of spaces)? */
-function hasMessySpace(text: string): boolean {
-  let previousSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (previousSpace) return true;
-      previousSpace = true;
-    } else {
-      if (c < 0x20 || c === 0xa0 || c === 0x2028 || c === 0x2029) return true;
-      previousSpace = false;
-    }
-  }
-  return false;
 }
 
 function round(value: number): number {

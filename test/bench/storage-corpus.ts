@@ -30,19 +30,37 @@ const COMMON = `nhs trust trusts hospital hospitals england care patients servic
   .split(/\s+/)
   .filter((w) => w !== '');
 
-const PLACES = `Dudley Walsall Wolverhampton Sandwell Birmingham Solihull Coventry Warwickshire Leeds
+const PLACES =
+  `Dudley Walsall Wolverhampton Sandwell Birmingham Solihull Coventry Warwickshire Leeds
   Bradford Calderdale Kirklees Wakefield Sheffield Rotherham Barnsley Doncaster Manchester Salford
   Bolton Wigan Stockport Tameside Oldham Rochdale Bury Liverpool Wirral Sefton Cheshire Mersey
   Lancashire Cumbria Northumberland Durham Tees Newcastle Gateshead Sunderland Norfolk Suffolk
   Essex Kent Medway Sussex Surrey Hampshire Dorset Somerset Devon Cornwall Bristol Gloucestershire
   Oxfordshire Buckinghamshire Berkshire Hertfordshire Bedfordshire Cambridgeshire Peterborough
   Lincolnshire Nottinghamshire Derbyshire Leicestershire Northamptonshire Shropshire Staffordshire`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+    .split(/\s+/)
+    .filter((w) => w !== '');
 
 /** A few thousand rarer invented words (syllable combinations) for the long tail. */
 function buildRareWords(random: () => number, count: number): string[] {
-  const syllables = ['ka', 'lo', 'mer', 'tin', 'sa', 'vor', 'pe', 'dri', 'lu', 'nox', 'ba', 'quen', 'ti', 'ros', 'wel', 'fa'];
+  const syllables = [
+    'ka',
+    'lo',
+    'mer',
+    'tin',
+    'sa',
+    'vor',
+    'pe',
+    'dri',
+    'lu',
+    'nox',
+    'ba',
+    'quen',
+    'ti',
+    'ros',
+    'wel',
+    'fa',
+  ];
   const words = new Set<string>();
   while (words.size < count) {
     const n = 2 + Math.floor(random() * 3);
@@ -53,8 +71,36 @@ function buildRareWords(random: () => number, count: number): string[] {
   return [...words];
 }
 
-export const THEMES = ['carter', 'stp', 'mcp', 'procurement', 'covid_cip', 'workforce', 'mental_health', 'finance', 'mergers', 'regulation', 'social_care'];
-export const SOURCES = ['nhse-news', 'nhse-all', 'dhsc', 'nhse-govuk', 'cqc', 'commons-library', 'hsj', 'nhe', 'pulse', 'nursing-times', 'digital-health', 'healthwatch', 'guardian-nhs', 'bbc-health', 'kings-fund'];
+export const THEMES = [
+  'carter',
+  'stp',
+  'mcp',
+  'procurement',
+  'covid_cip',
+  'workforce',
+  'mental_health',
+  'finance',
+  'mergers',
+  'regulation',
+  'social_care',
+];
+export const SOURCES = [
+  'nhse-news',
+  'nhse-all',
+  'dhsc',
+  'nhse-govuk',
+  'cqc',
+  'commons-library',
+  'hsj',
+  'nhe',
+  'pulse',
+  'nursing-times',
+  'digital-health',
+  'healthwatch',
+  'guardian-nhs',
+  'bbc-health',
+  'kings-fund',
+];
 
 export interface CorpusItem {
   story: Story;
@@ -128,13 +174,17 @@ export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
     const sourceId = SOURCES[Math.floor(random() * SOURCES.length)]!;
     const place = pickFrom(random, PLACES, 1.5);
     const title = `${place} ${sentence(random, 6 + Math.floor(random() * 6)).slice(0, -1)}`;
-    const summary = [sentence(random, 12 + Math.floor(random() * 10)), sentence(random, 10 + Math.floor(random() * 10))].join(' ');
+    const summary = [
+      sentence(random, 12 + Math.floor(random() * 10)),
+      sentence(random, 10 + Math.floor(random() * 10)),
+    ].join(' ');
     const paywalled = sourceId === 'hsj';
     let content = '';
     if (!paywalled && random() < 0.75) {
       const sentences: string[] = [];
       const count = 5 + Math.floor(random() * 12);
-      for (let i = 0; i < count; i++) sentences.push(sentence(random, 8 + Math.floor(random() * 14)));
+      for (let i = 0; i < count; i++)
+        sentences.push(sentence(random, 8 + Math.floor(random() * 14)));
       content = sentences.join(' ');
     }
     const jitter = (random() - 0.5) * 4 * 86_400_000;
@@ -147,7 +197,16 @@ export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
         tags.push({
           theme,
           score: 1 + Math.round(random() * 40) / 10,
-          evidence: [{ rule: `phrase:${theme}`, kind: 'phrase', field: 'title', match: theme, context: `… ${theme} …`, weight: 2 }],
+          evidence: [
+            {
+              rule: `phrase:${theme}`,
+              kind: 'phrase',
+              field: 'title',
+              match: theme,
+              context: `… ${theme} …`,
+              weight: 2,
+            },
+          ],
         });
       }
     }

@@ -45,7 +45,13 @@ const QUERIES = [
 ];
 
 /** Word-only queries for the LIKE baseline (what a naive implementation would do). */
-const LIKE_QUERIES = ['procurement', 'carter productivity', 'dudley', 'workforce nurses', 'vanguard'];
+const LIKE_QUERIES = [
+  'procurement',
+  'carter productivity',
+  'dudley',
+  'workforce nurses',
+  'vanguard',
+];
 
 function annotateFrom(items: Map<string, CorpusItem>) {
   return (story: { id: string }) => {
@@ -144,7 +150,11 @@ function timeWeeks(db: Db): number[] {
   for (let i = 0; i < 10; i++) {
     const start = Date.UTC(2016, 0, 4) + rng.int(0, 400) * 7 * 86_400_000;
     const t0 = performance.now();
-    listStoriesBetween(db, new Date(start).toISOString(), new Date(start + 7 * 86_400_000).toISOString());
+    listStoriesBetween(
+      db,
+      new Date(start).toISOString(),
+      new Date(start + 7 * 86_400_000).toISOString(),
+    );
     times.push(performance.now() - t0);
   }
   return times;

@@ -21,19 +21,59 @@ beforeAll(() => {
   saveStories(
     db,
     [
-      makeStory({ id: 'c1', guid: 'c1', url: 'https://example.org/c1', sourceId: 'nhse-news', title: 'Lord Carter publishes final report on hospital productivity', summary: 'The review finds unwarranted variation worth £5bn across acute trusts.', publishedAt: '2016-02-05T10:00:00.000Z' }),
-      makeStory({ id: 'c2', guid: 'c2', url: 'https://example.org/c2', sourceId: 'hsj', title: 'Carter metrics to drive procurement league tables', summary: 'Trusts will be ranked on what they pay for gloves and syringes.', publishedAt: '2017-02-14T08:00:00.000Z', paywalled: true, content: '' }),
-      makeStory({ id: 'p1', guid: 'p1', url: 'https://example.org/p1', sourceId: 'dhsc', title: 'New framework agreement for agency staff', summary: 'The framework caps rates paid to staffing agencies.', publishedAt: '2017-02-15T08:00:00.000Z' }),
+      makeStory({
+        id: 'c1',
+        guid: 'c1',
+        url: 'https://example.org/c1',
+        sourceId: 'nhse-news',
+        title: 'Lord Carter publishes final report on hospital productivity',
+        summary: 'The review finds unwarranted variation worth £5bn across acute trusts.',
+        publishedAt: '2016-02-05T10:00:00.000Z',
+      }),
+      makeStory({
+        id: 'c2',
+        guid: 'c2',
+        url: 'https://example.org/c2',
+        sourceId: 'hsj',
+        title: 'Carter metrics to drive procurement league tables',
+        summary: 'Trusts will be ranked on what they pay for gloves and syringes.',
+        publishedAt: '2017-02-14T08:00:00.000Z',
+        paywalled: true,
+        content: '',
+      }),
+      makeStory({
+        id: 'p1',
+        guid: 'p1',
+        url: 'https://example.org/p1',
+        sourceId: 'dhsc',
+        title: 'New framework agreement for agency staff',
+        summary: 'The framework caps rates paid to staffing agencies.',
+        publishedAt: '2017-02-15T08:00:00.000Z',
+      }),
     ],
     t,
     (s) => ({
-      tags: s.id === 'p1' ? [makeTag('procurement')] : s.id === 'c2' ? [makeTag('carter'), makeTag('procurement', 1)] : [makeTag('carter')],
+      tags:
+        s.id === 'p1'
+          ? [makeTag('procurement')]
+          : s.id === 'c2'
+            ? [makeTag('carter'), makeTag('procurement', 1)]
+            : [makeTag('carter')],
       entities: { organisations: [], money: [] },
       rulesVersion: 'test',
     }),
   );
-  recordPollSuccess(db, 'nhse-news', { at: t, etag: '"x"', lastModified: null, nextPollAt: new Date(t.getTime() + 1_800_000) });
-  recordPollFailure(db, 'hsj', { reason: 'HTTP 403 Forbidden', at: t, nextPollAt: new Date(t.getTime() + 3_600_000) });
+  recordPollSuccess(db, 'nhse-news', {
+    at: t,
+    etag: '"x"',
+    lastModified: null,
+    nextPollAt: new Date(t.getTime() + 1_800_000),
+  });
+  recordPollFailure(db, 'hsj', {
+    reason: 'HTTP 403 Forbidden',
+    at: t,
+    nextPollAt: new Date(t.getTime() + 3_600_000),
+  });
   db.close();
 });
 
@@ -47,11 +87,15 @@ function capture() {
 async function run(...argv: string[]) {
   const out = capture();
   const err = capture();
-  const code = await main(argv, { stdout: out.stream, stderr: err.stream }, {
-    LOG_LEVEL: 'silent',
-    DATABASE_PATH,
-    BRIEFING_CONFIG_DIR: 'config',
-  });
+  const code = await main(
+    argv,
+    { stdout: out.stream, stderr: err.stream },
+    {
+      LOG_LEVEL: 'silent',
+      DATABASE_PATH,
+      BRIEFING_CONFIG_DIR: 'config',
+    },
+  );
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
@@ -67,11 +111,17 @@ describe('briefing search', () => {
         expect.arrayContaining(['id', 'title', 'url', 'source', 'publishedAt', 'snippet']),
       );
     }
-    expect(hits.find((h) => h.id === 'c2')).toMatchObject({ source: 'hsj', themes: ['carter', 'procurement'] });
+    expect(hits.find((h) => h.id === 'c2')).toMatchObject({
+      source: 'hsj',
+      themes: ['carter', 'procurement'],
+    });
   });
 
   it.each([
-    [['search', 'theme:procurement', '--json'], ['c2', 'p1']],
+    [
+      ['search', 'theme:procurement', '--json'],
+      ['c2', 'p1'],
+    ],
     [['search', '--theme', 'procurement', '--since', '2017-02-15', '--json'], ['p1']],
     [['search', 'carter', '--source', 'nhse-news', '--json'], ['c1']],
     [['search', 'Carter', '--until', '2017-01-01', '--json'], ['c1']],
@@ -97,7 +147,10 @@ describe('briefing search', () => {
 
   it.each([
     [['search', 'thme:carter'], /^briefing: unknown filter 'thme:' — did you mean 'theme'\?/],
-    [['search', '--theme', 'cartr', 'x'], /^briefing: unknown theme 'cartr' — did you mean 'carter'\?/],
+    [
+      ['search', '--theme', 'cartr', 'x'],
+      /^briefing: unknown theme 'cartr' — did you mean 'carter'\?/,
+    ],
     [['search', '--source', 'hjs', 'x'], /^briefing: unknown source 'hjs' — did you mean 'hsj'\?/],
     [['search', 'since:2017-02-30'], /^briefing: since: expects a date/],
     [['search', '"'], /^briefing: nothing to search for/],
@@ -117,8 +170,12 @@ describe('briefing sources', () => {
   it('shows health per configured source', async () => {
     const { code, stdout } = await run('sources');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^nhse-news\s+feed\s+ok\s+2017-02-20 09:00\s+-\s+2017-02-20 09:30\s+1$/m);
-    expect(stdout).toMatch(/^hsj\s+feed\s+failing x1\s+-\s+2017-02-20 09:00\s+2017-02-20 10:00\s+1$/m);
+    expect(stdout).toMatch(
+      /^nhse-news\s+feed\s+ok\s+2017-02-20 09:00\s+-\s+2017-02-20 09:30\s+1$/m,
+    );
+    expect(stdout).toMatch(
+      /^hsj\s+feed\s+failing x1\s+-\s+2017-02-20 09:00\s+2017-02-20 10:00\s+1$/m,
+    );
     expect(stdout).toMatch(/^ {4}last error: HTTP 403 Forbidden$/m);
     expect(stdout).toMatch(/^pulse\s+feed\s+not polled/m);
     expect(stdout).toMatch(/\? +html/); // unverified HTML sources are marked
@@ -127,8 +184,15 @@ describe('briefing sources', () => {
   it('prints JSON with the stored counts', async () => {
     const { code, stdout } = await run('sources', '--json');
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as { sourceId: string; storyCount: number; lastError: string | null }[];
-    expect(rows.find((r) => r.sourceId === 'hsj')).toMatchObject({ storyCount: 1, lastError: 'HTTP 403 Forbidden' });
+    const rows = JSON.parse(stdout) as {
+      sourceId: string;
+      storyCount: number;
+      lastError: string | null;
+    }[];
+    expect(rows.find((r) => r.sourceId === 'hsj')).toMatchObject({
+      storyCount: 1,
+      lastError: 'HTTP 403 Forbidden',
+    });
     expect(rows.find((r) => r.sourceId === 'dhsc')).toMatchObject({ storyCount: 1 });
   });
 });

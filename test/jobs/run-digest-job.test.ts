@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
+import { listDeliveryHealth } from '../../src/delivery/delivery-health.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
 import type { Platform } from '../../src/domain.js';
 import { digestDueAt } from '../../src/jobs/digest-schedule.js';
@@ -125,6 +126,8 @@ describe('runDigestJob', () => {
         'missed: due 2017-02-20T08:00:00.000Z, the bot was back 49 h later (grace 48 h)',
       );
       expect(report.skipped).toHaveLength(1);
+      const [health] = listDeliveryHealth(db, 'memory', 'T1', 'C1');
+      expect(health!.lastError).toBe(`2017-W07 not sent: ${decision!.reason}`);
     }
     await run(hours(late + 1));
     expect(adapter.chat.messages).toHaveLength(messages);

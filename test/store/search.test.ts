@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchText } from '../../src/commands/parse-search-query.js';
 import type { Entities, SearchQuery, Story } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { searchStories } from '../../src/store/search.js';
+import { RANKED_CANDIDATES, searchStories } from '../../src/store/search.js';
+import { replaceTags } from '../../src/store/tags.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory, makeTag } from './make-story.js';
 
@@ -43,33 +44,76 @@ const DUDLEY = {
 
 const FIXTURES: Fixture[] = [
   {
-    story: item(1, 'nhse', '2017-02-14T09:00:00.000Z', 'Lord Carter sets out mental health productivity review', 'The review will look at unwarranted variation in community and mental health trusts.'),
+    story: item(
+      1,
+      'nhse',
+      '2017-02-14T09:00:00.000Z',
+      'Lord Carter sets out mental health productivity review',
+      'The review will look at unwarranted variation in community and mental health trusts.',
+    ),
     themes: ['carter'],
   },
   {
-    story: item(2, 'hsj', '2017-02-15T08:00:00.000Z', 'STP leaders warn of deficit gap in footprint plans', 'Sustainability and transformation plans in the Black Country face a funding gap.', 'Dudley Group FT is among providers in the footprint.'),
+    story: item(
+      2,
+      'hsj',
+      '2017-02-15T08:00:00.000Z',
+      'STP leaders warn of deficit gap in footprint plans',
+      'Sustainability and transformation plans in the Black Country face a funding gap.',
+      'Dudley Group FT is among providers in the footprint.',
+    ),
     themes: ['stp', 'finance'],
     orgs: [DUDLEY],
   },
   {
-    story: item(3, 'pulse', '2017-02-16T07:00:00.000Z', 'Dudley multispecialty community provider procurement delayed', 'The MCP contract award has been pushed back to the summer.'),
+    story: item(
+      3,
+      'pulse',
+      '2017-02-16T07:00:00.000Z',
+      'Dudley multispecialty community provider procurement delayed',
+      'The MCP contract award has been pushed back to the summer.',
+    ),
     themes: ['mcp', 'procurement'],
     orgs: [{ ...DUDLEY, matched: 'Dudley Group NHS Foundation Trust' }],
   },
   {
-    story: item(4, 'nhse', '2016-02-10T09:00:00.000Z', 'Carter report finds £5bn of savings in hospitals', 'The final report on operational productivity in acute trusts identifies unwarranted variation.'),
+    story: item(
+      4,
+      'nhse',
+      '2016-02-10T09:00:00.000Z',
+      'Carter report finds £5bn of savings in hospitals',
+      'The final report on operational productivity in acute trusts identifies unwarranted variation.',
+    ),
     themes: ['carter'],
   },
   {
-    story: item(5, 'dhsc', '2017-02-20T10:00:00.000Z', 'Procurement league tables published for all trusts', 'Trusts are ranked on how much they pay for common products and how many purchase orders they raise.'),
+    story: item(
+      5,
+      'dhsc',
+      '2017-02-20T10:00:00.000Z',
+      'Procurement league tables published for all trusts',
+      'Trusts are ranked on how much they pay for common products and how many purchase orders they raise.',
+    ),
     themes: ['procurement'],
   },
   {
-    story: item(6, 'hsj', '2017-02-21T10:00:00.000Z', 'Hospital productivity improves in winter', 'Productivity gains were reported by several trusts, with Carter metrics cited.'),
+    story: item(
+      6,
+      'hsj',
+      '2017-02-21T10:00:00.000Z',
+      'Hospital productivity improves in winter',
+      'Productivity gains were reported by several trusts, with Carter metrics cited.',
+    ),
     themes: [],
   },
   {
-    story: item(7, 'nhse', '2017-02-22T10:00:00.000Z', 'Vanguard sites share new care models evaluation', 'Early results from the vanguards suggest fewer emergency admissions; “accountable care” was discussed.'),
+    story: item(
+      7,
+      'nhse',
+      '2017-02-22T10:00:00.000Z',
+      'Vanguard sites share new care models evaluation',
+      'Early results from the vanguards suggest fewer emergency admissions; “accountable care” was discussed.',
+    ),
     themes: ['mcp'],
   },
 ];
@@ -127,10 +171,34 @@ describe('searchStories: words', () => {
     saveStories(
       ranking,
       [
-        item(1, 'a', '2017-02-01T09:00:00.000Z', 'Trust board papers published', 'The board discussed the vanguard programme and its budget.'),
-        item(2, 'a', '2017-02-01T09:00:00.000Z', 'Vanguard programme budget confirmed', 'The board papers were published on Tuesday.'),
-        item(3, 'a', '2015-02-01T09:00:00.000Z', 'Pathology network consolidation', 'Pathology services merge into a hub.'),
-        item(4, 'a', '2017-02-20T09:00:00.000Z', 'Pathology network consolidation', 'Pathology services merge into a hub.'),
+        item(
+          1,
+          'a',
+          '2017-02-01T09:00:00.000Z',
+          'Trust board papers published',
+          'The board discussed the vanguard programme and its budget.',
+        ),
+        item(
+          2,
+          'a',
+          '2017-02-01T09:00:00.000Z',
+          'Vanguard programme budget confirmed',
+          'The board papers were published on Tuesday.',
+        ),
+        item(
+          3,
+          'a',
+          '2015-02-01T09:00:00.000Z',
+          'Pathology network consolidation',
+          'Pathology services merge into a hub.',
+        ),
+        item(
+          4,
+          'a',
+          '2017-02-20T09:00:00.000Z',
+          'Pathology network consolidation',
+          'Pathology services merge into a hub.',
+        ),
       ],
       NOW,
     );
@@ -187,8 +255,20 @@ describe('searchStories: filters', () => {
     saveStories(
       summer,
       [
-        item(1, 'nhse', '2017-06-30T23:30:00.000Z', 'Late June story', 'Published 00:30 BST on 1 July.'),
-        item(2, 'nhse', '2017-06-30T22:30:00.000Z', 'Earlier story', 'Published 23:30 BST on 30 June.'),
+        item(
+          1,
+          'nhse',
+          '2017-06-30T23:30:00.000Z',
+          'Late June story',
+          'Published 00:30 BST on 1 July.',
+        ),
+        item(
+          2,
+          'nhse',
+          '2017-06-30T22:30:00.000Z',
+          'Earlier story',
+          'Published 23:30 BST on 30 June.',
+        ),
       ],
       NOW,
     );
@@ -281,5 +361,83 @@ describe('searchStories: hostile input never throws', () => {
     expect(searchStories(db, or, NOW).total).toBe(0);
     const near: SearchQuery = { ...parseSearchText('x').query, terms: ['NEAR(carter'] };
     expect(() => searchStories(db, near, NOW)).not.toThrow();
+  });
+});
+
+describe('searchStories: the index follows every change', () => {
+  it('finds edited text, forgets the old, and follows re-tagging and new sources', () => {
+    const live = openDatabase(':memory:');
+    const first = item(
+      1,
+      'nhse',
+      '2017-02-14T09:00:00.000Z',
+      'Pathology hubs announced',
+      'Twenty-nine networks will share laboratories.',
+    );
+    saveStories(live, [first], NOW, () => ({
+      tags: [makeTag('mergers')],
+      entities: { organisations: [], money: [] },
+      rulesVersion: 'v1',
+    }));
+    const find = (text: string) =>
+      searchStories(live, parseSearchText(text).query, NOW).hits.map((h) => h.id);
+    expect(find('laboratories theme:mergers')).toEqual(['s1']);
+
+    saveStories(
+      live,
+      [{ ...first, summary: 'Twenty-nine networks will share microbiology services.' }],
+      NOW,
+    );
+    expect(find('laboratories')).toEqual([]);
+    expect(find('microbiology theme:mergers')).toEqual(['s1']);
+
+    replaceTags(live, 's1', [makeTag('procurement')], { organisations: [DUDLEY], money: [] }, 'v2');
+    expect(find('microbiology theme:mergers')).toEqual([]);
+    expect(find('microbiology theme:procurement org:RNA')).toEqual(['s1']);
+
+    expect(find('microbiology source:hsj')).toEqual([]);
+    saveStories(
+      live,
+      [{ ...first, id: 'g_hsj', sourceId: 'hsj', summary: 'Trade press version.' }],
+      NOW,
+    );
+    expect(find('microbiology source:hsj')).toEqual(['s1']);
+    expect(find('microbiology source:nhse')).toEqual(['s1']);
+    live.close();
+  });
+});
+
+describe('searchStories: large result sets', () => {
+  it('ranks the newest RANKED_CANDIDATES matches and marks a capped total', () => {
+    const big = openDatabase(':memory:');
+    const stories = Array.from({ length: RANKED_CANDIDATES + 20 }, (_, i) =>
+      item(
+        i,
+        'nhse',
+        new Date(Date.UTC(2016, 0, 1) + i * 3_600_000).toISOString(),
+        `Winter pressures update ${i}`,
+        'Beds and discharge.',
+      ),
+    );
+    saveStories(big, stories, NOW, () => ({
+      tags: [makeTag('finance')],
+      entities: { organisations: [], money: [] },
+      rulesVersion: 'v1',
+    }));
+    const run = (text: string, offset = 0) =>
+      searchStories(big, parseSearchText(text, { limit: 50, offset }).query, NOW);
+    const plain = run('winter');
+    expect(plain.total).toBe(RANKED_CANDIDATES);
+    expect(plain.totalIsLowerBound).toBe(true);
+    expect(plain.hits[0]!.id).toBe(`s${RANKED_CANDIDATES + 19}`);
+    const filtered = run('winter theme:finance since:2016-01-01');
+    expect(filtered.totalIsLowerBound).toBe(true);
+    const last = run('winter', RANKED_CANDIDATES - 50);
+    expect(last.hits).toHaveLength(50);
+    expect(last.nextOffset).toBeNull();
+    const small = run('winter until:2016-01-02');
+    expect(small.total).toBe(24);
+    expect(small.totalIsLowerBound).toBeUndefined();
+    big.close();
   });
 });

@@ -74,7 +74,11 @@ describe('poll state', () => {
   it('counts consecutive failures and resets them on success', () => {
     const t = at('2017-02-13T08:00:00Z');
     recordPollFailure(db, 'pulse', { reason: 'HTTP 503', at: t, nextPollAt: later(t, 5) });
-    recordPollFailure(db, 'pulse', { reason: 'timed out after 30 s', at: later(t, 5), nextPollAt: later(t, 15) });
+    recordPollFailure(db, 'pulse', {
+      reason: 'timed out after 30 s',
+      at: later(t, 5),
+      nextPollAt: later(t, 15),
+    });
     expect(getSourceState(db, 'pulse')).toMatchObject({
       consecutiveFailures: 2,
       lastError: 'timed out after 30 s',
@@ -97,7 +101,12 @@ describe('sourcesDue', () => {
     [
       'next poll in the future',
       (db) =>
-        recordPollSuccess(db, 'x', { at: t, etag: null, lastModified: null, nextPollAt: later(t, 1) }),
+        recordPollSuccess(db, 'x', {
+          at: t,
+          etag: null,
+          lastModified: null,
+          nextPollAt: later(t, 1),
+        }),
       {},
       false,
     ],
@@ -116,7 +125,12 @@ describe('sourcesDue', () => {
     [
       'gone (410)',
       (db) =>
-        recordPollFailure(db, 'x', { reason: 'HTTP 410 Gone', at: later(t, -60), nextPollAt: later(t, -1), gone: true }),
+        recordPollFailure(db, 'x', {
+          reason: 'HTTP 410 Gone',
+          at: later(t, -60),
+          nextPollAt: later(t, -1),
+          gone: true,
+        }),
       {},
       false,
     ],
@@ -132,9 +146,18 @@ describe('listSourceHealth', () => {
     const story = makeStory();
     saveStories(db, [story, makeStory({ id: 'b', guid: 'b', url: 'https://example.org/b' })], t);
     saveStories(db, [{ ...story, sourceId: 'hsj' }], t);
-    recordPollSuccess(db, 'nhse', { at: t, etag: null, lastModified: null, nextPollAt: later(t, 30) });
+    recordPollSuccess(db, 'nhse', {
+      at: t,
+      etag: null,
+      lastModified: null,
+      nextPollAt: later(t, 30),
+    });
     recordPollFailure(db, 'hsj', { reason: 'HTTP 403 Forbidden', at: t, nextPollAt: later(t, 60) });
-    const health = listSourceHealth(db, [source('nhse'), source('hsj'), source('kingsfund', { enabled: false })]);
+    const health = listSourceHealth(db, [
+      source('nhse'),
+      source('hsj'),
+      source('kingsfund', { enabled: false }),
+    ]);
     expect(health).toEqual([
       {
         sourceId: 'nhse',

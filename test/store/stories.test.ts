@@ -182,28 +182,35 @@ describe('saveStories deduplication', () => {
 describe('annotations', () => {
   it('tags new and edited stories only, replacing the previous tags', () => {
     const calls: string[] = [];
-    const annotate = (theme: string): Annotate => (story) => {
-      calls.push(story.id);
-      return {
-        tags: [makeTag(theme)],
-        entities: {
-          organisations: [
-            {
-              id: 'RNA',
-              name: 'The Dudley Group NHS Foundation Trust',
-              kind: 'trust',
-              matched: 'Dudley Group FT',
-            },
-          ],
-          money: [{ text: '£5bn', pounds: 5e9 }],
-        },
-        rulesVersion: `v-${theme}`,
+    const annotate =
+      (theme: string): Annotate =>
+      (story) => {
+        calls.push(story.id);
+        return {
+          tags: [makeTag(theme)],
+          entities: {
+            organisations: [
+              {
+                id: 'RNA',
+                name: 'The Dudley Group NHS Foundation Trust',
+                kind: 'trust',
+                matched: 'Dudley Group FT',
+              },
+            ],
+            money: [{ text: '£5bn', pounds: 5e9 }],
+          },
+          rulesVersion: `v-${theme}`,
+        };
       };
-    };
     saveStories(db, [base], T0, annotate('carter'));
     saveStories(db, [base], T1, annotate('carter'));
     expect(calls).toEqual([base.id]);
-    saveStories(db, [{ ...base, title: 'Carter metrics now cover procurement' }], T1, annotate('procurement'));
+    saveStories(
+      db,
+      [{ ...base, title: 'Carter metrics now cover procurement' }],
+      T1,
+      annotate('procurement'),
+    );
     expect(calls).toEqual([base.id, base.id]);
     const story = getStory(db, base.id)!;
     expect(story.tags.map((t) => t.theme)).toEqual(['procurement']);
@@ -231,7 +238,11 @@ describe('reading the archive', () => {
   });
 
   it('round-trips every Story field', () => {
-    const story = makeStory({ author: 'Health Correspondent', categories: ['a', 'b'], paywalled: true });
+    const story = makeStory({
+      author: 'Health Correspondent',
+      categories: ['a', 'b'],
+      paywalled: true,
+    });
     saveStories(db, [story], T0);
     const { sourceIds, firstSeenAt, tags, entities, ...stored } = getStory(db, story.id)!;
     expect(stored).toEqual(story);

@@ -26,7 +26,9 @@ describe('replaceTags', () => {
       's1',
       [makeTag('stp')],
       {
-        organisations: [{ id: 'QHM', name: 'NHS Black Country ICB', kind: 'icb', matched: 'Black Country ICB' }],
+        organisations: [
+          { id: 'QHM', name: 'NHS Black Country ICB', kind: 'icb', matched: 'Black Country ICB' },
+        ],
         money: [{ text: '£200m', pounds: 200_000_000 }],
       },
       'v2',
@@ -60,10 +62,12 @@ describe('countByThemeBetween', () => {
         rulesVersion: 'v1',
       }),
     );
-    expect(countByThemeBetween(db, '2017-02-13T00:00:00.000Z', '2017-02-20T00:00:00.000Z')).toEqual({
-      carter: 3,
-      stp: 1,
-    });
+    expect(countByThemeBetween(db, '2017-02-13T00:00:00.000Z', '2017-02-20T00:00:00.000Z')).toEqual(
+      {
+        carter: 3,
+        stp: 1,
+      },
+    );
   });
 });
 
@@ -83,8 +87,18 @@ describe('findOrganisationIds', () => {
       tags: [],
       entities: {
         organisations: [
-          { id: 'RNA', name: 'The Dudley Group NHS Foundation Trust', kind: 'trust', matched: 'Dudley Group FT' },
-          { id: 'RRK', name: 'University Hospitals Birmingham NHS Foundation Trust', kind: 'trust', matched: 'UHB' },
+          {
+            id: 'RNA',
+            name: 'The Dudley Group NHS Foundation Trust',
+            kind: 'trust',
+            matched: 'Dudley Group FT',
+          },
+          {
+            id: 'RRK',
+            name: 'University Hospitals Birmingham NHS Foundation Trust',
+            kind: 'trust',
+            matched: 'UHB',
+          },
         ],
         money: [],
       },

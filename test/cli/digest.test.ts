@@ -1,0 +1,114 @@
+// `briefing digest`, `subscribe` and `deliver` as an operator meets them, over a real database
+// file with archived stories and the repository's configuration.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { openDatabase } from '../../src/store/database.js';
+import { archiveStories, storiesOn } from '../jobs/job-fixtures.js';
+
+const CONFIG = fileURLToPath(new URL('../../config', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'briefing-cli-digest-'));
+const env = {
+  LOG_LEVEL: 'silent',
+  DATABASE_PATH: join(work, 'briefing.db'),
+  DIGESTS_DIR: join(work, 'digests'),
+  BRIEFING_CONFIG_DIR: CONFIG,
+};
+
+async function runCli(argv: string[]) {
+  const collect = () => {
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    return { stream, text: () => text };
+  };
+  const out = collect();
+  const err = collect();
+  const code = await main(argv, { stdout: out.stream, stderr: err.stream }, env);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+beforeAll(() => {
+  const db = openDatabase(env.DATABASE_PATH);
+  archiveStories(db, storiesOn(['2017-02-14']), new Date('2017-02-15T00:00:00Z'));
+  db.close();
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('briefing digest', () => {
+  it('prints a past week as Markdown', async () => {
+    const { code, stdout } = await runCli(['digest', '--week', '2017-W07']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('# Catch up: week of 13 February 2017');
+    expect(stdout).toContain('Carter productivity review update 0');
+  });
+
+  it('prints JSON, and the platform payloads', async () => {
+    const json = await runCli(['digest', '--week', '2017-W07', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ week: '2017-W07', storyCount: 2 });
+    for (const format of ['slack', 'discord']) {
+      const { code, stdout } = await runCli(['digest', '--week', '2017-W07', '--format', format]);
+      expect(code).toBe(0);
+      const messages = JSON.parse(stdout) as unknown[];
+      expect(messages.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows what one subscribed channel receives', async () => {
+    const sub = await runCli([
+      'subscribe',
+      '--platform',
+      'memory',
+      '--workspace',
+      'T1',
+      '--channel',
+      'C1',
+      '--themes',
+      'procurement',
+    ]);
+    expect(sub).toMatchObject({ code: 0, stdout: 'Subscribed memory:T1:C1: procurement\n' });
+    const { stdout } = await runCli(['digest', '--week', '2017-W07', '--channel', 'memory:T1:C1']);
+    expect(stdout).toContain('## Procurement');
+    expect(stdout).not.toContain('## Carter');
+  });
+
+  it.each([
+    [['digest', '--week', '2017-W99'], /2017 has weeks 1 to 52/],
+    [['digest', '--week', '2999-W01'], /has not started yet/],
+    [['digest', '--format', 'pdf'], /--format must be one of md, json, slack, discord/],
+    [['digest', '--channel', 'slack:T9:C9'], /slack:T9:C9 is not subscribed/],
+    [['digest', '--week', 'this', '--post'], /--post sends complete weeks only/],
+    [
+      [
+        'subscribe',
+        '--platform',
+        'memory',
+        '--workspace',
+        'T1',
+        '--channel',
+        'C1',
+        '--themes',
+        'cartr',
+      ],
+      /did you mean 'carter'/,
+    ],
+  ])('%j fails with a clear message', async (argv, message) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('posts: archives first, and reports channels it cannot reach', async () => {
+    const { code, stdout, stderr } = await runCli(['digest', '--week', '2017-W07', '--post']);
+    expect(stdout).toContain(join(work, 'digests', '2017', '2017-W07.md'));
+    expect(stderr).toContain('memory:T1:C1: no memory adapter here');
+    expect(code).toBe(1);
+    const deliver = await runCli(['deliver']);
+    expect(deliver).toMatchObject({ code: 0 });
+    expect(deliver.stdout).toMatch(/^0 sent/);
+  });
+});
