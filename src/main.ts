@@ -25,6 +25,11 @@ export interface BotInit {
   logger: Logger;
   out: Writable;
   now?: () => Date;
+  /**
+   * Aborted on SIGINT/SIGTERM: fetches in flight are cancelled (a source that never answers must
+   * not hold the shutdown), and a start-up still in its first poll stops there.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunningBot {
@@ -37,7 +42,15 @@ export interface RunningBot {
 export async function startBot(init: BotInit): Promise<RunningBot> {
   const { env, config, db, logger, out } = init;
   const now = init.now ?? (() => new Date());
-  const pollDeps = buildPollDeps({ db, env, config, logger, now });
+  const signal = init.signal;
+  const pollDeps = buildPollDeps({
+    db,
+    env,
+    config,
+    logger,
+    now,
+    ...(signal ? { fetchOverrides: { signal } } : {}),
+  });
   const enabled = config.sources.filter((s) => s.enabled);
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -52,9 +65,11 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     pollSources(enabled, pollDeps, {
       concurrency: config.settings.poll.concurrency,
       onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
+      ...(signal ? { signal } : {}),
     }),
   );
   writeSummary(out, initialPoll, Date.now() - started);
+  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
 
   // Chat platforms start only when their tokens are set; each failure is reported, not fatal.
   const adapters = new Map<Platform, DeliveryAdapter>();
@@ -111,6 +126,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
         track(
           pollSources(sourcesDue(db, enabled, at), pollDeps, {
             concurrency: config.settings.poll.concurrency,
+            ...(signal ? { signal } : {}),
           }),
         ),
       digest: (at) =>

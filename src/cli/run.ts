@@ -26,11 +26,26 @@ Options:
       const { command: poll } = await import('./poll.js');
       return poll.run(ctx, { values: {}, positionals: [] });
     }
-    const bot = await startBot({ env: ctx.env, config, db, logger: ctx.logger, out: ctx.stdout });
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
+    // Listen before starting: a signal during start-up (the first poll lasts as long as the
+    // slowest source) must stop cleanly too; without a listener Node dies at once on SIGTERM.
+    const shutdown = new AbortController();
+    const stopping = new Promise<NodeJS.Signals>((resolve) => {
+      const onSignal = (signal: NodeJS.Signals): void => {
+        shutdown.abort();
+        resolve(signal);
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
     });
+    const bot = await startBot({
+      env: ctx.env,
+      config,
+      db,
+      logger: ctx.logger,
+      out: ctx.stdout,
+      signal: shutdown.signal,
+    });
+    const signal = await stopping;
     ctx.stdout.write(`\n${signal}: stopping (finishing in-flight work)...\n`);
     await bot.stop();
     ctx.stdout.write('Stopped.\n');

@@ -20,8 +20,8 @@ export interface ThemeRule {
   pattern: string | null;
   flags: string;
   /**
-   * Regexes only: a cheap pre-check. The regex runs on a field only when it contains one of these
-   * strings (case-insensitive, anywhere); empty = always run.
+   * Regexes only: a cheap pre-check. The regex runs on a field only when one of these words (or
+   * its plural) appears in it, matched like a phrase; empty = always run.
    */
   requires: string[];
   weight: number;

@@ -86,6 +86,12 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
     return fail(`unexpected fetch failure: ${describe(error)}`);
   }
 
+  // Cancelled because the bot is stopping (SIGINT/SIGTERM): not the source's fault, so nothing
+  // is recorded against it and it is polled as usual after the restart.
+  if (fetched.status === 'network-error' && fetched.reason === 'aborted') {
+    return outcome('failed', { reason: 'cancelled: the bot is stopping' });
+  }
+
   const nextPollAt = new Date(deps.now().getTime() + source.pollIntervalMinutes * 60_000);
   switch (fetched.status) {
     case 'not-modified':

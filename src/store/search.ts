@@ -84,7 +84,7 @@ function buildFilters(db: Db, query: SearchQuery, timeZone: string, asFacets: bo
     sql.push('s.published_at < ?');
     params.push(until);
   }
-  if (asFacets && process.env.NO_DATE_FACETS !== "1" && (since !== null || until !== null)) {
+  if (asFacets && (since !== null || until !== null)) {
     const cover = dateCover(db, since, until);
     if (cover !== null) facets.push(cover);
   }
@@ -129,6 +129,14 @@ function dateCover(db: Db, since: string | null, until: string | null): string[]
     'SELECT max(published_at) AS v FROM stories',
   ).get()!.v;
   if (oldest === null || newest === null) return null;
+  // A range reaching the newest stories and spanning over a quarter of the archive filters
+  // little, and the newest-first scan stops early anyway; an OR of date tokens only adds work
+  // there (measured: ~2x slower for since:2020 over 2016-2024).
+  const openEnded = until === null || until > newest;
+  const span = Date.parse(newest) - Date.parse(oldest);
+  if (openEnded && (since === null || Date.parse(newest) - Date.parse(since) > span / 4)) {
+    return null;
+  }
   const first = (since !== null && since > oldest ? since : oldest).slice(0, 10);
   const last =
     until !== null && until <= newest

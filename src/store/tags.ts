@@ -54,6 +54,38 @@ export function replaceTags(
   return true;
 }
 
+export interface TagUpdate {
+  storyId: string;
+  tags: readonly Tag[];
+  entities: Entities;
+  rulesVersion: string;
+}
+
+/**
+ * replaceTags for many stories in one transaction, with the index writes last (fts-index.ts):
+ * what a re-tag of the archive should use, in batches of a few hundred. Returns how many of the
+ * ids were found.
+ */
+export function replaceTagsBatch(db: Db, updates: readonly TagUpdate[]): number {
+  let found = 0;
+  db.transaction(() => {
+    const queue: FtsWrite[] = [];
+    const read = prepareCached<[string], IndexedText>(
+      db,
+      'SELECT seq, title, summary, content, facets FROM stories WHERE id = ?',
+    );
+    for (const update of updates) {
+      const row = read.get(update.storyId);
+      if (row === undefined) continue;
+      found++;
+      replaceTagsBySeq(db, row.seq, update.tags, update.entities, update.rulesVersion);
+      queueReindex(db, row, row, queue);
+    }
+    writeFts(db, queue);
+  })();
+  return found;
+}
+
 /** Spellings already in organisation_names, per database: skips repeated INSERT OR IGNOREs. */
 const knownNames = new WeakMap<Db, Set<string>>();
 

@@ -8,12 +8,14 @@ import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phra
 /** What a match stands for: a term of one theme rule, or a term of a named context set. */
 export type MatchPayload =
   | { kind: 'rule'; theme: number; rule: number; term: string }
-  | { kind: 'context'; set: string; term: string };
+  | { kind: 'context'; set: string; term: string }
+  /** A `requires` word of regex number `regex`: the regex runs only on fields where one matched. */
+  | { kind: 'gate'; regex: number; term: string };
 
 export interface CompiledRegex {
   regex: RegExp;
-  /** Lower-case strings one of which the lower-cased field must contain; empty = always run. */
-  requires: readonly string[];
+  /** True when the regex has `requires` words and so runs only after one of them matched. */
+  gated: boolean;
   payload: MatchPayload;
 }
 
@@ -45,9 +47,17 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     theme.rules.forEach((rule, r) => {
       ids.push(describeRule(rule, rule.terms[0] ?? ''));
       if (rule.kind === 'regex') {
+        for (const word of rule.requires) {
+          patterns.push({
+            text: word,
+            caseSensitive: false,
+            plural: true,
+            payload: { kind: 'gate', regex: regexes.length, term: word },
+          });
+        }
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
-          requires: rule.requires,
+          gated: rule.requires.length > 0,
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -74,7 +84,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     for (const { pattern, flags } of context.regexes) {
       regexes.push({
         regex: compileRegex(pattern, flags, `context ${name}`),
-        requires: [],
+        gated: false,
         payload: ctx(name, pattern),
       });
     }

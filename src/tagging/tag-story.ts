@@ -47,12 +47,13 @@ export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagRes
     const text = field === 'content' ? (story.content ?? '') : story[field];
     if (!text) continue;
     const found = scanPhrases(text, compiled.index, splitWords(text));
-    let lower: string | null = null;
-    for (const { regex, requires, payload } of compiled.regexes) {
-      if (requires.length > 0) {
-        lower ??= text.toLowerCase();
-        if (!containsAny(lower, requires)) continue;
-      }
+    let open: Set<number> | null = null;
+    for (const hit of found) {
+      if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);
+    }
+    for (let r = 0; r < compiled.regexes.length; r++) {
+      const { regex, gated, payload } = compiled.regexes[r]!;
+      if (gated && (open === null || !open.has(r))) continue;
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(text)) !== null) {
@@ -65,6 +66,7 @@ export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagRes
     }
     for (const hit of found) {
       const p = hit.payload;
+      if (p.kind === 'gate') continue;
       if (p.kind === 'context') {
         const list = contextHits.get(p.set);
         if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
@@ -208,11 +210,6 @@ function byPosition(a: RuleHit, b: RuleHit): number {
     b.weight - a.weight ||
     a.rule - b.rule
   );
-}
-
-function containsAny(text: string, needles: readonly string[]): boolean {
-  for (const needle of needles) if (text.includes(needle)) return true;
-  return false;
 }
 
 interface Scored {

@@ -160,6 +160,25 @@ function timeWeeks(db: Db): number[] {
   return times;
 }
 
+function timeHeadlineOnly(path: string, corpus: Corpus): number {
+  const db = openDatabase(path);
+  try {
+    const items = new Map<string, CorpusItem>();
+    for (let n = 0; n < 20_000; n++) {
+      const item = corpus.item(n);
+      items.set(item.story.id, { ...item, story: { ...item.story, content: '' } });
+    }
+    const stories = [...items.values()].map((i) => i.story);
+    const t0 = performance.now();
+    for (let i = 0; i < stories.length; i += BATCH) {
+      saveStories(db, stories.slice(i, i + BATCH), NOW, annotateFrom(items));
+    }
+    return stories.length / ((performance.now() - t0) / 1000);
+  } finally {
+    db.close();
+  }
+}
+
 function fileBytes(path: string): number {
   let total = 0;
   for (const suffix of ['', '-wal', '-shm']) {
@@ -217,6 +236,8 @@ export async function runStorageBench(opts: {
       figures[`search_vs_like_ratio_${label}`] = median(like) / median(fts);
       figures[`list_week_ms_${label}`] = median(timeWeeks(db));
     }
+    // Feeds that carry only a headline and standfirst (paywalled, GOV.UK): ~300 characters.
+    figures.insert_per_s_headline_only_20k = timeHeadlineOnly(join(dir, 'headline.db'), corpus);
   } finally {
     db.close();
     if (!opts.keep && opts.dir === undefined) rmSync(dir, { recursive: true, force: true });

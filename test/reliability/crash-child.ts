@@ -55,4 +55,6 @@ process.stdout.write(
     delivery: report.delivery,
     unsent: unsent.n,
   })}\n`,
+  // Like src/bin/briefing.mjs: keep-alive sockets of the HTTP clients must not hold the exit.
+  () => process.exit(0),
 );

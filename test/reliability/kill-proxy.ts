@@ -9,11 +9,12 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** `kill` is bound by the caller to the process that made this request. */
 export type ProxyAction =
   | { kind: 'pass' }
-  | { kind: 'kill-before' }
-  | { kind: 'kill-after-commit' }
-  | { kind: 'kill-after-answer'; delayMs: number };
+  | { kind: 'kill-before'; kill: () => void }
+  | { kind: 'kill-after-commit'; kill: () => void }
+  | { kind: 'kill-after-answer'; delayMs: number; kill: () => void };
 
 export interface ProxiedRequest {
   method: string;
@@ -40,7 +41,6 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
 export async function startKillProxy(
   target: string,
   decide: (req: ProxiedRequest) => ProxyAction,
-  kill: () => void,
 ): Promise<KillProxy> {
   const targetUrl = new URL(target);
   const forwarded: ProxiedRequest[] = [];
@@ -54,7 +54,7 @@ export async function startKillProxy(
       };
       const action = decide(seen);
       if (action.kind === 'kill-before') {
-        kill();
+        action.kill();
         req.socket.destroy();
         return;
       }
@@ -82,7 +82,7 @@ export async function startKillProxy(
       );
       forwarded.push(seen);
       if (action.kind === 'kill-after-commit') {
-        kill();
+        action.kill();
         req.socket.destroy();
         return;
       }
@@ -91,7 +91,7 @@ export async function startKillProxy(
       headers['content-length'] = String(answer.body.length);
       res.writeHead(answer.status, headers);
       res.end(answer.body);
-      if (action.kind === 'kill-after-answer') setTimeout(kill, action.delayMs);
+      if (action.kind === 'kill-after-answer') setTimeout(action.kill, action.delayMs);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();

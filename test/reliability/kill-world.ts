@@ -23,7 +23,8 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)
 export const TIME_ZONE = 'Europe/London';
 /** Epoch 0 is this week; each later epoch is the following week. */
 const FIRST_WEEK: IsoWeek = { year: 2026, week: 2 };
-const SUBSCRIBED_AT = new Date('2025-12-01T09:00:00Z');
+// After 2026-W01's digest was due, so the first week a channel can get is epoch 0.
+const SUBSCRIBED_AT = new Date('2026-01-06T09:00:00Z');
 
 export const SLACK_TEAM = 'T0FAKE123';
 export const DISCORD_GUILD = '900000000000000001';
@@ -73,9 +74,8 @@ export interface KillWorld {
 export interface WorldOptions {
   sources: number;
   itemsPerEpoch: number;
-  /** Decides per proxied request; `kill` stops the current child. */
+  /** Decides per proxied request (and binds the kill to the current child). */
   decide: Decide;
-  kill: () => void;
 }
 
 function weekAt(epoch: number): IsoWeek {
@@ -145,9 +145,9 @@ export async function createKillWorld(options: WorldOptions): Promise<KillWorld>
   const discord = await startFakeDiscordRest();
   const discordOrigin = new URL(discord.apiUrl).origin;
 
-  const feedProxy = await startKillProxy(feeds.origin, options.decide, options.kill);
-  const slackProxy = await startKillProxy(slack.baseUrl, options.decide, options.kill);
-  const discordProxy = await startKillProxy(discordOrigin, options.decide, options.kill);
+  const feedProxy = await startKillProxy(feeds.origin, options.decide);
+  const slackProxy = await startKillProxy(slack.baseUrl, options.decide);
+  const discordProxy = await startKillProxy(discordOrigin, options.decide);
 
   writeFileSync(
     join(configDir, 'sources.yaml'),

@@ -82,24 +82,23 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   >;
   let plan: Plan = { point: 'none', at: 0, delayMs: 0 };
   let seen: Record<RequestKind, number> = { feed: 0, post: 0, lookup: 0, other: 0 };
-  let killChild: (() => void) | null = null;
+  /** Kills the child of the run that is current now; a late timer never hits the next run. */
+  let killCurrent: () => void = () => undefined;
   let fired = false;
-  const kill = (): void => {
-    fired = true;
-    killChild?.();
-  };
   const decide = (req: ProxiedRequest): ProxyAction => {
     const kind = classify(req);
     seen[kind]++;
     if (fired || seen[kind] !== plan.at) return { kind: 'pass' };
-    if (kind === 'feed' && plan.point === 'feed-request') return { kind: 'kill-before' };
+    const kill = killCurrent;
+    if (kind === 'feed' && plan.point === 'feed-request') return { kind: 'kill-before', kill };
     if (kind === 'feed' && plan.point === 'feed-served')
-      return { kind: 'kill-after-answer', delayMs: plan.delayMs };
-    if (kind === 'post' && plan.point === 'post-request') return { kind: 'kill-before' };
-    if (kind === 'post' && plan.point === 'post-committed') return { kind: 'kill-after-commit' };
+      return { kind: 'kill-after-answer', delayMs: plan.delayMs, kill };
+    if (kind === 'post' && plan.point === 'post-request') return { kind: 'kill-before', kill };
+    if (kind === 'post' && plan.point === 'post-committed')
+      return { kind: 'kill-after-commit', kill };
     if (kind === 'post' && plan.point === 'post-answered')
-      return { kind: 'kill-after-answer', delayMs: plan.delayMs };
-    if (kind === 'lookup' && plan.point === 'lookup-request') return { kind: 'kill-before' };
+      return { kind: 'kill-after-answer', delayMs: plan.delayMs, kill };
+    if (kind === 'lookup' && plan.point === 'lookup-request') return { kind: 'kill-before', kill };
     return { kind: 'pass' };
   };
 
@@ -107,7 +106,6 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     sources: options.sources ?? 4,
     itemsPerEpoch: options.itemsPerEpoch ?? 12,
     decide,
-    kill,
   });
   let kills = 0;
   let runs = 0;
@@ -126,10 +124,15 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       seen = { feed: 0, post: 0, lookup: 0, other: 0 };
       fired = false;
       const now = new Date(world.dueAt(world.epoch).getTime() + 60_000 + runInEpoch * 6 * 60_000);
-      const result = await runChild(world, now, plan, (k) => (killChild = k), () => (fired = true));
+      const result = await runChild(world, now, plan, (k) => {
+        killCurrent = () => {
+          fired = true;
+          k();
+        };
+      });
       runs++;
       runInEpoch++;
-      killChild = null;
+      killCurrent = () => undefined;
       if (result.signal === 'SIGKILL') {
         kills++;
         if (point !== 'none') killsByPoint[point]++;
@@ -170,7 +173,6 @@ function runChild(
   now: Date,
   plan: Plan,
   setKill: (kill: () => void) => void,
-  markFired: () => void,
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
@@ -178,9 +180,9 @@ function runChild(
       env: world.childEnv(now),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let exited = false;
     const killNow = (): void => {
-      markFired();
-      child.kill('SIGKILL');
+      if (!exited) child.kill('SIGKILL');
     };
     setKill(killNow);
     let stdout = '';
@@ -195,7 +197,8 @@ function runChild(
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    child.on('exit', () => (exited = true));
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSearchText } from '../../src/commands/parse-search-query.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
+import { searchStories } from '../../src/store/search.js';
 import { getStory, saveStories } from '../../src/store/stories.js';
-import { countByThemeBetween, findOrganisationIds, replaceTags } from '../../src/store/tags.js';
+import {
+  countByThemeBetween,
+  findOrganisationIds,
+  replaceTags,
+  replaceTagsBatch,
+} from '../../src/store/tags.js';
 import { makeStory, makeTag, NO_ENTITIES } from './make-story.js';
 
 let db: Db;
@@ -105,5 +112,21 @@ describe('findOrganisationIds', () => {
       rulesVersion: 'v1',
     }));
     expect(findOrganisationIds(db, typed)).toEqual(expected);
+  });
+});
+
+describe('replaceTagsBatch', () => {
+  it('re-tags many stories at once and keeps theme search in step', () => {
+    saveStories(db, [story(1, '2017-02-14T09:00:00.000Z'), story(2, '2017-02-15T09:00:00.000Z')], T);
+    const found = replaceTagsBatch(db, [
+      { storyId: 's1', tags: [makeTag('carter')], entities: NO_ENTITIES, rulesVersion: 'v2' },
+      { storyId: 's2', tags: [makeTag('stp')], entities: NO_ENTITIES, rulesVersion: 'v2' },
+      { storyId: 'missing', tags: [], entities: NO_ENTITIES, rulesVersion: 'v2' },
+    ]);
+    expect(found).toBe(2);
+    const hits = (text: string) =>
+      searchStories(db, parseSearchText(text).query, T).hits.map((h) => h.id);
+    expect(hits('theatre theme:carter')).toEqual(['s1']);
+    expect(hits('theatre theme:stp')).toEqual(['s2']);
   });
 });
