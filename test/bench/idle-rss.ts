@@ -32,6 +32,8 @@ export interface IdleRssOptions {
   timeoutMs: number;
   /** RSS counts as settled when it moved less than 1 MiB over this long. */
   settleMs: number;
+  /** Extra node flags for the process under measurement, e.g. ['--max-old-space-size=96']. */
+  nodeArgs?: string[];
 }
 
 export type IdleRssResult =
@@ -99,7 +101,8 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
     mkdirSync(configDir);
     writeConfig(configDir, feeds.origin, options.sources);
     const started = performance.now();
-    child = spawn(process.execPath, [join(ROOT, 'src/bin/briefing.mjs'), 'run'], {
+    const args = [...(options.nodeArgs ?? []), join(ROOT, 'src/bin/briefing.mjs'), 'run'];
+    child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: {
