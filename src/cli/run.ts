@@ -37,6 +37,11 @@ Options:
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
     });
+    // A stray rejection inside a chat library (a reconnect, a late timeout) must not end the
+    // long-running process: Node 20 exits on one by default. Log it and keep serving.
+    const onRejection = (reason: unknown): void =>
+      ctx.logger.error({ err: reason }, 'run: unhandled promise rejection (continuing)');
+    process.on('unhandledRejection', onRejection);
     const bot = await startBot({
       env: ctx.env,
       config,
@@ -48,6 +53,7 @@ Options:
     const signal = await stopping;
     ctx.stdout.write(`\n${signal}: stopping (finishing in-flight work)...\n`);
     await bot.stop();
+    process.off('unhandledRejection', onRejection);
     ctx.stdout.write('Stopped.\n');
     return 0;
   },

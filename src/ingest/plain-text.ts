@@ -3,6 +3,11 @@
 // bidi overrides and zero-width characters meant to disguise mentions or links downstream.
 import { load } from 'cheerio';
 import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
+import { splitSentences } from '../text/sentences.js';
+import { truncateAtWord } from '../text/truncate.js';
+
+// The sentence splitter and word cutting are shared with the digest (src/text/).
+export { splitSentences, truncateAtWord };
 
 /** Block-level elements whose boundaries are word boundaries ("<p>a</p><p>b</p>" -> "a b"). */
 const BLOCK_TAGS = new Set(
@@ -75,70 +80,6 @@ export function htmlToPlainText(html: string | null | undefined): string {
   // just as good for taking the text of feed fragments.
   const $ = load(input, { xml: { xmlMode: false, decodeEntities: true } }, false);
   return cleanText(collectText($.root().toArray()));
-}
-
-/** Cuts at a word boundary to at most `max` characters (ellipsis included). */
-export function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = text.slice(0, max - 1);
-  const lastSpace = room.lastIndexOf(' ');
-  const cut = lastSpace > max * 0.6 ? room.slice(0, lastSpace) : room;
-  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
-}
-
-/** Words after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sir',
-  'st',
-  'no',
-  'vs',
-  'v',
-  'etc',
-  'e.g',
-  'i.e',
-  'approx',
-  'cllr',
-  'rt',
-  'hon',
-  'co',
-  'inc',
-  'ltd',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
-
-/** Splits plain text into sentences (., ! or ? followed by space and a capital, digit or quote). */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  const boundary = /[.!?]["'”’)\]]*\s+(?=["'“‘(£$€]?[A-Z0-9])/g;
-  let start = 0;
-  for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
-    const candidate = text.slice(start, match.index + 1);
-    const lastWord = /([A-Za-z.]+)\.$/.exec(candidate)?.[1]?.toLowerCase() ?? '';
-    const isInitial = /(?:^|\s)[A-Z]\.$/.test(candidate);
-    if (ABBREVIATIONS.has(lastWord) || isInitial) continue;
-    const end = match.index + match[0].trimEnd().length;
-    sentences.push(text.slice(start, end).trim());
-    start = match.index + match[0].length;
-  }
-  const rest = text.slice(start).trim();
-  if (rest !== '') sentences.push(rest);
-  return sentences;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { serveBody, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { startFakeDiscordRest, type FakeDiscordRest } from '../fakes/discord-rest.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
@@ -122,19 +124,22 @@ describe('secrets stay out of output at LOG_LEVEL=trace', () => {
     const setup = setupWithSecrets({ SLACK_API_URL: slackUrl(), DISCORD_API_URL: discordUrl() });
     try {
       expect((await runCli(['poll'], setup.env)).code).toBe(0);
-      for (const target of [
+      // Subscriptions straight into the database: the subscribe command is not under test here.
+      const db = openDatabase(setup.databasePath);
+      for (const [platform, workspaceId, channelId] of [
         ['slack', 'T0FAKE123', 'C0SECRET1'],
         ['discord', '900000000000000001', '800000000000000009'],
-      ]) {
-        const [platform, workspace, channel] = target as [string, string, string];
-        const sub = await runCli(
-          ['subscribe', '--platform', platform, '--workspace', workspace, '--channel', channel],
-          setup.env,
+      ] as const) {
+        upsertSubscription(
+          db,
+          { platform, workspaceId, channelId, themes: 'all', organisations: [], schedule: null, createdBy: null },
+          new Date('2026-11-01T00:00:00Z'),
         );
-        expect(sub.code, sub.stderr).toBe(0);
       }
+      db.close();
       const posted = await runCli(['digest', '--week', '2026-W45', '--post'], setup.env);
-      expect(posted.stdout).toMatch(/part\(s\) recorded/);
+      expect(posted.stdout).toMatch(/slack:T0FAKE123:C0SECRET1: 1 part\(s\) recorded/);
+      expect(posted.stdout).toMatch(/^Delivery: /m);
       expect(posted.stderr).not.toMatch(/\n\s+at /);
       expectNoSecrets(posted);
       const delivered = await runCli(['deliver'], setup.env);

@@ -3,27 +3,15 @@
 // control characters and must be sent as `&amp;`, `&lt;`, `&gt;`. Once they are escaped, no
 // input can form `<!channel>`, `<!here>`, `<@U…>`, `<#C…>`, `<!subteam^…>` or a `<url|label>`
 // link. We never set `link_names`, so bare `@channel` is already plain text; a word joiner is
-// still inserted after the `@` as defence in depth. Bidi override characters are removed so RTL
-// text cannot visually reorder a line to disguise it; ordinary RTL letters are kept.
+// still inserted after the `@` as defence in depth. mrkdwn has no escape for `*`, `_`, `~` and
+// backticks, so inside bold text (headlines, theme labels) they become look-alike characters
+// that cannot close the bold early. Cleaning, cutting and URL vetting are shared (src/text/).
+import { cleanText } from '../../text/clean-text.js';
+import { parseSafeUrl, percentEncode } from '../../text/safe-url.js';
+import { fitEscaped, truncateText } from '../../text/truncate.js';
 
-// eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 const BROADCAST = /@(channel|here|everyone)\b/gi;
-const ELLIPSIS = '…';
-
-/** Removes control and bidi-override characters; collapses whitespace unless `keepNewlines`. */
-export function cleanText(raw: string, keepNewlines = false): string {
-  const cleaned = raw.replace(CONTROL, ' ').replace(BIDI_CONTROL, '');
-  if (keepNewlines) {
-    return cleaned
-      .replace(/\r\n?/g, '\n')
-      .replace(/[^\S\n]+/g, ' ')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
-  }
-  return cleaned.replace(/\s+/g, ' ').trim();
-}
+const MARKS: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
 
 /** Escapes cleaned text for mrkdwn. The output cannot contain a working mention or link. */
 export function escapeMrkdwn(raw: string): string {
@@ -34,28 +22,19 @@ export function escapeMrkdwn(raw: string): string {
     .replace(BROADCAST, '@\u2060$1');
 }
 
-/** Cuts to at most `max` characters (code points never split), ending with an ellipsis. */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const points = Array.from(text);
-  let out = '';
-  for (const p of points) {
-    if (out.length + p.length + ELLIPSIS.length > max) break;
-    out += p;
-  }
-  return out.trimEnd() + ELLIPSIS;
+/** `*`, `_`, `~` and backticks as look-alikes, so text inside `*…*` cannot end or nest markup. */
+export function neutraliseMarks(raw: string): string {
+  return raw.replace(/[*_~`]/g, (c) => MARKS[c]!);
 }
 
 /** Cleans, truncates and escapes so the escaped result has at most `max` characters. */
 export function fitMrkdwn(raw: string, max: number): string {
-  const clean = cleanText(raw);
-  let budget = max;
-  for (;;) {
-    const escaped = escapeMrkdwn(truncateText(clean, budget));
-    if (escaped.length <= max) return escaped;
-    // Escapes grew the text: shrink the raw budget by the overshoot and try again.
-    budget -= escaped.length - max;
-  }
+  return fitEscaped(cleanText(raw), max, escapeMrkdwn);
+}
+
+/** Bold text (`*…*`) of at most `max` characters plus the two stars; marks neutralised. */
+export function formatBold(raw: string, max: number): string {
+  return `*${fitMrkdwn(neutraliseMarks(raw), max)}*`;
 }
 
 /** Cleans and truncates for plain_text fields (headers, buttons, fallbacks): no escaping needed. */
@@ -65,26 +44,22 @@ export function fitPlain(raw: string, max: number): string {
 
 /**
  * An absolute http(s) URL safe to place inside `<…|…>`, or null. javascript:, data: and any
- * other scheme are dropped. `|`, `<`, `>` and whitespace are percent-encoded, `&` escaped.
+ * other scheme are dropped. `|`, `<`, `>`, `"` and whitespace are percent-encoded, `&` escaped.
  */
 export function toSafeLinkUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(cleanText(raw));
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password) return null;
-  const href = url.href.replace(/[|<>\s"]/g, (c) => encodeURIComponent(c));
+  const url = parseSafeUrl(raw);
+  if (!url) return null;
+  const href = percentEncode(url.href, /[|<>\s"]/g);
   if (href.length > 2000) return null;
   return href.replace(/&/g, '&amp;');
 }
 
-/** `<url|label>` with an escaped label, or just the escaped label when the URL is unsafe. */
+/**
+ * `<url|label>` with an escaped label, or just the escaped label when the URL is unsafe. The
+ * label's `*`, `_`, `~` and backticks are neutralised, so the link can sit inside bold text.
+ */
 export function formatLink(url: string | null | undefined, label: string, maxLabel = 300): string {
-  const text = fitMrkdwn(label, maxLabel) || 'untitled';
+  const text = fitMrkdwn(neutraliseMarks(label), maxLabel) || 'untitled';
   const safe = toSafeLinkUrl(url);
   return safe ? `<${safe}|${text}>` : text;
 }

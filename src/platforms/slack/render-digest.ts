@@ -113,7 +113,7 @@ function toUnits(section: DigestSection, timeZone: string, commandName: string):
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${fitMrkdwn(section.label, 200)}*  ·  ${plural(countStories(section), 'story', 'stories')}`,
+        text: `${formatBold(section.label, 200)}  ·  ${plural(countStories(section), 'story', 'stories')}`,
       },
     },
   ];
@@ -139,7 +139,7 @@ function continuedHeading(section: DigestSection): SlackBlock[] {
     { type: 'divider' },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${fitMrkdwn(section.label, 200)}* (continued)` },
+      text: { type: 'mrkdwn', text: `${formatBold(section.label, 200)} (continued)` },
     },
   ];
 }

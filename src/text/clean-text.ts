@@ -1,0 +1,21 @@
+// Platform-neutral cleaning of untrusted text (feed titles, summaries, user queries) before a
+// renderer escapes it. Pure. Rules: C0/C1 control characters become spaces; bidi overrides,
+// isolates and marks are removed so RTL text cannot visually reorder a line to disguise it
+// (ordinary RTL letters are kept); whitespace is collapsed, or kept as at most one blank line.
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Removes control and bidi characters; collapses whitespace unless `keepNewlines`. */
+export function cleanText(raw: string, keepNewlines = false): string {
+  const cleaned = raw.replace(CONTROL, ' ').replace(BIDI_CONTROL, '');
+  if (keepNewlines) {
+    return cleaned
+      .replace(/\r\n?/g, '\n')
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  }
+  return cleaned.replace(/\s+/g, ' ').trim();
+}

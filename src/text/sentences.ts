@@ -1,0 +1,37 @@
+// Splitting plain text into sentences, for ingest summaries and digest entries alike. Pure.
+// Rules: a sentence ends at `.`, `!`, `?` or `…` (optionally followed by closing quotes or
+// brackets) when whitespace and a capital, digit, opening quote or currency sign follow. A full
+// stop after a known abbreviation ("Dr.", "e.g.", "v.", "Cllr.") or an initial ("J. R.") does
+// not end a sentence, and neither does one inside a number ("£1.2bn", no space follows it).
+// Whitespace runs are collapsed; each sentence keeps its end punctuation.
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sir st no vs v etc eg ie e.g i.e approx cllr rt hon co inc ltd ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(£$€]?[A-Z0-9])/g;
+
+/** Whether the full stop ending `before` belongs to an abbreviation or an initial. */
+function isAbbreviation(before: string): boolean {
+  const lastWord = (/([A-Za-z.]+)$/.exec(before)?.[1] ?? '').toLowerCase();
+  if (ABBREVIATIONS.has(lastWord)) return true;
+  return /(?:^|\s)[A-Z]$/.test(before);
+}
+
+/** Splits plain text into sentences, keeping their end punctuation. */
+export function splitSentences(text: string): string[] {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean === '') return [];
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of clean.matchAll(BOUNDARY)) {
+    if (match[0].startsWith('.') && isAbbreviation(clean.slice(start, match.index))) continue;
+    sentences.push(clean.slice(start, match.index + match[0].trimEnd().length));
+    start = match.index + match[0].length;
+  }
+  if (start < clean.length) sentences.push(clean.slice(start));
+  return sentences;
+}
