@@ -2,8 +2,11 @@
 // fetch -> decode -> parse (feed or HTML listing) -> normalise -> tag -> store -> record health.
 // Expected failures (HTTP errors, timeouts, unparseable documents) become a PollOutcome and the
 // source's stored state; they never throw, so one bad source never stops a poll of the others.
+// URL rule: a permanent redirect (301/308, on a 200 or a 304) is remembered next to the configured
+// URL it was learnt under and polled instead of it only while sources.yaml still names that URL;
+// after an edit the new configured URL is polled, without the old validators.
 import type { Db } from '../store/database.js';
-import type { Entities, Source, Story, Tag } from '../domain.js';
+import type { Source } from '../domain.js';
 import type { Logger } from '../logging.js';
 import {
   getSourceState,
@@ -11,7 +14,7 @@ import {
   recordPollNotModified,
   recordPollSuccess,
 } from '../store/source-state.js';
-import { saveStories } from '../store/stories.js';
+import { saveStories, type Annotate } from '../store/stories.js';
 import { nextAttemptAfterFailure } from './backoff.js';
 import { decodeFeedBytes } from './decode.js';
 import { fetchSource, type FetchOptions, type FetchResult } from './fetch-source.js';
@@ -19,7 +22,7 @@ import { parseHtmlListing } from './html-source.js';
 import { normaliseItems } from './normalise.js';
 import { parseFeed } from './parse-feed.js';
 
-export type Annotate = (story: Story) => { tags: Tag[]; entities: Entities; rulesVersion: string };
+export type { Annotate };
 
 export interface PollDeps {
   db: Db;
@@ -47,7 +50,11 @@ export interface PollOutcome {
 export async function pollSource(source: Source, deps: PollDeps): Promise<PollOutcome> {
   const started = deps.now();
   const state = getSourceState(deps.db, source.id);
-  const url = state?.url ?? source.url;
+  // The stored redirect, validators and failure count belong to the URL they were learnt under.
+  const sameConfig = state !== null && state.configuredUrl === source.url;
+  const redirect = sameConfig ? state.url : null;
+  const url = redirect ?? source.url;
+  const configuredUrl = source.url;
   const outcome = (status: PollStatus, extra: Partial<PollOutcome> = {}): PollOutcome => ({
     sourceId: source.id,
     status,
@@ -60,7 +67,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   });
   const fail = (reason: string, retryAfterMs: number | null = null, gone = false): PollOutcome => {
     const at = deps.now();
-    const failures = (state?.consecutiveFailures ?? 0) + 1;
+    const failures = (sameConfig || state?.configuredUrl === null ? state.consecutiveFailures : 0) + 1;
     const nextPollAt = nextAttemptAfterFailure(
       failures,
       source.pollIntervalMinutes,
@@ -68,7 +75,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       retryAfterMs ?? undefined,
       at,
     );
-    recordPollFailure(deps.db, source.id, { reason, at, nextPollAt, gone });
+    recordPollFailure(deps.db, source.id, { reason, at, nextPollAt, gone, configuredUrl });
     deps.logger.warn(
       { source_id: source.id, reason, consecutive_failures: failures },
       'poll failed',
@@ -79,7 +86,9 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   let fetched: FetchResult;
   try {
     fetched = await fetchSource(
-      { url, etag: state?.etag ?? undefined, lastModified: state?.lastModified ?? undefined },
+      sameConfig
+        ? { url, etag: state.etag ?? undefined, lastModified: state.lastModified ?? undefined }
+        : { url },
       deps.fetchOptions,
     );
   } catch (error) {
@@ -95,7 +104,12 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   const nextPollAt = new Date(deps.now().getTime() + source.pollIntervalMinutes * 60_000);
   switch (fetched.status) {
     case 'not-modified':
-      recordPollNotModified(deps.db, source.id, { at: deps.now(), nextPollAt });
+      recordPollNotModified(deps.db, source.id, {
+        at: deps.now(),
+        nextPollAt,
+        url: fetched.permanentRedirectTo ?? null,
+        configuredUrl,
+      });
       return outcome('not-modified');
     case 'ok':
       break;
@@ -128,6 +142,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       etag: fetched.etag ?? null,
       lastModified: fetched.lastModified ?? null,
       url: fetched.permanentRedirectTo ?? null,
+      configuredUrl,
       nextPollAt,
     });
     deps.logger.info(

@@ -5,6 +5,12 @@
 // poll_days keeps one row per source per UTC day with counts of successful (200 or 304) and
 // failed polls and the last failure's reason; rows older than POLL_LOG_DAYS are pruned when a
 // source's first row of a new day is written, so the table stays at about sources x 400 rows.
+//
+// Configuration changes (migrations/0004-source-config-url.sql): each record may carry the
+// source's configured URL. The stored redirect target, validators and `gone` mark belong to the
+// configured URL they were learnt under; a record under a different configured URL drops them,
+// restarts the failure count and `first_success_at`, and sourcesDue polls such a source at once.
+// Records without `configuredUrl` (older callers) keep the previous behaviour.
 import type { Source, SourceHealth } from '../domain.js';
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
@@ -15,6 +21,14 @@ export interface SourceState {
   sourceId: string;
   /** The URL to poll instead of the configured one, after a permanent redirect. */
   url: string | null;
+  /**
+   * The configured URL when this state was last recorded: `url`, the validators and `gone` are
+   * valid only while the source's configured URL still equals it. Null on rows from before
+   * migration 0004 (treat as not matching).
+   */
+  configuredUrl: string | null;
+  /** The first successful poll of the configured URL (see ingest/first-poll-backlog.ts). */
+  firstSuccessAt: string | null;
   etag: string | null;
   lastModified: string | null;
   lastAttemptAt: string | null;
@@ -29,6 +43,8 @@ export interface SourceState {
 interface StateRow {
   source_id: string;
   url: string | null;
+  configured_url: string | null;
+  first_success_at: string | null;
   etag: string | null;
   last_modified: string | null;
   last_attempt_at: string | null;
@@ -44,6 +60,8 @@ function toState(row: StateRow): SourceState {
   return {
     sourceId: row.source_id,
     url: row.url,
+    configuredUrl: row.configured_url,
+    firstSuccessAt: row.first_success_at,
     etag: row.etag,
     lastModified: row.last_modified,
     lastAttemptAt: row.last_attempt_at,
@@ -101,12 +119,24 @@ function logPoll(db: Db, sourceId: string, at: Date, failure: string | null): vo
   }
 }
 
+// SQL fragments over the row's old values and @configured (the record's configured URL or NULL).
+/** The stored redirect and validators still apply: no configured URL given, or the same one. */
+const TRUSTED = '(@configured IS NULL OR configured_url IS @configured)';
+/** The configuration names a different URL than the one the state was learnt under. */
+const CHANGED =
+  '(@configured IS NOT NULL AND configured_url IS NOT NULL AND configured_url IS NOT @configured)';
+
 export interface PollSuccess {
   at: Date;
   etag: string | null;
   lastModified: string | null;
-  /** The new URL after a permanent redirect, or null to keep the current one. */
+  /**
+   * The new URL after a permanent redirect, or null to keep the current one (kept only while
+   * `configuredUrl` matches the stored one).
+   */
   url?: string | null;
+  /** The source's configured URL at this poll (sources.yaml). */
+  configuredUrl?: string;
   nextPollAt: Date;
 }
 
@@ -116,37 +146,52 @@ export function recordPollSuccess(db: Db, sourceId: string, poll: PollSuccess): 
     ensureRow(db, sourceId);
     prepareCached(
       db,
-      `UPDATE source_state SET url = coalesce(?, url), etag = ?, last_modified = ?,
-         last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0, next_poll_at = ?,
-         gone = 0
-       WHERE source_id = ?`,
-    ).run(
-      poll.url ?? null,
-      poll.etag,
-      poll.lastModified,
-      poll.at.toISOString(),
-      poll.at.toISOString(),
-      poll.nextPollAt.toISOString(),
+      `UPDATE source_state SET url = coalesce(@url, CASE WHEN ${TRUSTED} THEN url END),
+         configured_url = coalesce(@configured, configured_url),
+         first_success_at = CASE WHEN ${CHANGED} THEN @at ELSE coalesce(first_success_at, @at) END,
+         etag = @etag, last_modified = @lastModified, last_attempt_at = @at, last_success_at = @at,
+         consecutive_failures = 0, next_poll_at = @next, gone = 0
+       WHERE source_id = @sourceId`,
+    ).run({
+      url: poll.url ?? null,
+      configured: poll.configuredUrl ?? null,
+      etag: poll.etag,
+      lastModified: poll.lastModified,
+      at: poll.at.toISOString(),
+      next: poll.nextPollAt.toISOString(),
       sourceId,
-    );
+    });
     logPoll(db, sourceId, poll.at, null);
   })();
 }
 
+export interface PollNotModified {
+  at: Date;
+  nextPollAt: Date;
+  /** As in PollSuccess: a permanent redirect met on the way to the 304. */
+  url?: string | null;
+  configuredUrl?: string;
+}
+
 /** A 304: the source was checked and is healthy; validators stay as they are. */
-export function recordPollNotModified(
-  db: Db,
-  sourceId: string,
-  poll: { at: Date; nextPollAt: Date },
-): void {
+export function recordPollNotModified(db: Db, sourceId: string, poll: PollNotModified): void {
   db.transaction(() => {
     ensureRow(db, sourceId);
     prepareCached(
       db,
-      `UPDATE source_state SET last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0,
-         next_poll_at = ?, gone = 0
-       WHERE source_id = ?`,
-    ).run(poll.at.toISOString(), poll.at.toISOString(), poll.nextPollAt.toISOString(), sourceId);
+      `UPDATE source_state SET url = coalesce(@url, CASE WHEN ${TRUSTED} THEN url END),
+         configured_url = coalesce(@configured, configured_url),
+         first_success_at = CASE WHEN ${CHANGED} THEN @at ELSE coalesce(first_success_at, @at) END,
+         last_attempt_at = @at, last_success_at = @at, consecutive_failures = 0,
+         next_poll_at = @next, gone = 0
+       WHERE source_id = @sourceId`,
+    ).run({
+      url: poll.url ?? null,
+      configured: poll.configuredUrl ?? null,
+      at: poll.at.toISOString(),
+      next: poll.nextPollAt.toISOString(),
+      sourceId,
+    });
     logPoll(db, sourceId, poll.at, null);
   })();
 }
@@ -156,8 +201,13 @@ export interface PollFailure {
   reason: string;
   at: Date;
   nextPollAt: Date;
-  /** The source said it is gone for good (410): sourcesDue skips it until it succeeds again. */
+  /**
+   * The source said it is gone for good (410): sourcesDue skips it until it succeeds again or
+   * its configured URL changes.
+   */
   gone?: boolean;
+  /** The source's configured URL at this poll; a new one drops the old redirect and validators. */
+  configuredUrl?: string;
 }
 
 export function recordPollFailure(db: Db, sourceId: string, poll: PollFailure): void {
@@ -165,17 +215,24 @@ export function recordPollFailure(db: Db, sourceId: string, poll: PollFailure): 
     ensureRow(db, sourceId);
     prepareCached(
       db,
-      `UPDATE source_state SET last_attempt_at = ?, last_error_at = ?, last_error = ?,
-         consecutive_failures = consecutive_failures + 1, next_poll_at = ?, gone = ?
-       WHERE source_id = ?`,
-    ).run(
-      poll.at.toISOString(),
-      poll.at.toISOString(),
-      poll.reason,
-      poll.nextPollAt.toISOString(),
-      poll.gone === true ? 1 : 0,
+      `UPDATE source_state SET
+         url = CASE WHEN ${TRUSTED} THEN url END,
+         etag = CASE WHEN ${TRUSTED} THEN etag END,
+         last_modified = CASE WHEN ${TRUSTED} THEN last_modified END,
+         first_success_at = CASE WHEN ${CHANGED} THEN NULL ELSE first_success_at END,
+         configured_url = coalesce(@configured, configured_url),
+         last_attempt_at = @at, last_error_at = @at, last_error = @reason,
+         consecutive_failures = CASE WHEN ${CHANGED} THEN 1 ELSE consecutive_failures + 1 END,
+         next_poll_at = @next, gone = @gone
+       WHERE source_id = @sourceId`,
+    ).run({
+      configured: poll.configuredUrl ?? null,
+      at: poll.at.toISOString(),
+      reason: poll.reason,
+      next: poll.nextPollAt.toISOString(),
+      gone: poll.gone === true ? 1 : 0,
       sourceId,
-    );
+    });
     logPoll(db, sourceId, poll.at, poll.reason);
   })();
 }
@@ -211,7 +268,8 @@ export function listSourceHealth(db: Db, sources: readonly Source[]): SourceHeal
 
 /**
  * Enabled sources whose next poll is due at `now` (never polled counts as due), skipping those
- * marked gone. Configuration order is kept.
+ * marked gone. A source whose configured URL differs from the one its state was recorded under
+ * is due at once, gone or not (the state belongs to the old URL). Configuration order is kept.
  */
 export function sourcesDue(db: Db, sources: readonly Source[], now: Date): Source[] {
   const states = new Map(listSourceStates(db).map((s) => [s.sourceId, s]));
@@ -220,6 +278,7 @@ export function sourcesDue(db: Db, sources: readonly Source[], now: Date): Sourc
     if (!source.enabled) return false;
     const state = states.get(source.id);
     if (state === undefined) return true;
+    if (state.configuredUrl !== null && state.configuredUrl !== source.url) return true;
     if (state.gone) return false;
     return state.nextPollAt === null || state.nextPollAt <= nowIso;
   });

@@ -10,14 +10,15 @@
 // always fits an empty message.
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestSection } from '../../domain.js';
-import { cleanText, fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
+import { cleanText } from '../../text/clean-text.js';
+import { fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
 import {
   countEmbedChars,
   DISCORD_LIMITS,
   noMentions,
   type DiscordMessage,
 } from './discord-message.js';
-import { formatWeekRange } from './format-dates.js';
+import { formatWeekRange } from '../../text/format-dates.js';
 import { renderEntryText } from './render-digest-entry.js';
 
 export interface DigestRenderOptions {
@@ -36,7 +37,7 @@ export function renderDiscordDigest(
   options: DigestRenderOptions = {},
 ): DiscordMessage[] {
   const commandName = options.commandName ?? '/briefing';
-  const sections = digest.sections.filter((s) => s.entries.length > 0 || s.moreCount > 0);
+  const sections = visibleSections(digest);
   const packer = createPacker();
   packer.addEmbed(renderHeader(digest, sections));
   for (const section of sections) addSection(packer, section, digest.timeZone, commandName);
@@ -99,7 +100,7 @@ function addSection(
   timeZone: string,
   commandName: string,
 ): void {
-  const count = plural(countStories(section), 'story', 'stories');
+  const count = plural(countSectionStories(section), 'story', 'stories');
   const title = fitPlain(`${section.label} · ${count}`, DISCORD_LIMITS.title);
   const continued = fitPlain(`${section.label} (continued)`, DISCORD_LIMITS.title);
   const pieces = section.entries.map((e) => renderEntryText(e, timeZone));
@@ -170,10 +171,4 @@ function createPacker(): Packer {
   };
 }
 
-function countStories(section: DigestSection): number {
-  return section.entries.length + section.moreCount;
-}
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -7,7 +7,7 @@ import type { CommandResult } from '../../commands/types.js';
 import type { Evidence } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatCode, toSafeUrl } from './discord-markdown.js';
 import { countEmbedChars, DISCORD_LIMITS } from './discord-message.js';
-import { formatDay } from './format-dates.js';
+import { formatDay } from '../../text/format-dates.js';
 import { createReply, type DiscordReply } from './reply-text.js';
 
 type ExplainResult = Extract<CommandResult, { kind: 'explain' }>;

@@ -7,7 +7,7 @@ import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import type { Subscription } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
 import { DISCORD_LIMITS } from './discord-message.js';
-import { formatDay } from './format-dates.js';
+import { formatDay } from '../../text/format-dates.js';
 import { renderDiscordDigest } from './render-digest.js';
 import { renderExplain } from './render-explain.js';
 import { renderSearchPage } from './render-search.js';

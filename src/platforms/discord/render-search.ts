@@ -5,7 +5,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { SearchPage, SearchQuery } from '../../domain.js';
 import { fitMarkdown, formatLink } from './discord-markdown.js';
 import { DISCORD_LIMITS } from './discord-message.js';
-import { formatDay } from './format-dates.js';
+import { formatDay } from '../../text/format-dates.js';
 import { createReply, packLines, type DiscordReply } from './reply-text.js';
 import { encodePageButton, type SearchQueryCache } from './search-paging.js';
 

@@ -2,7 +2,7 @@
 // most 3000 characters and at most `maxBlocks` sections; lines that do not fit are counted so the
 // caller can say "and N more" instead of failing with invalid_blocks.
 import { SLACK_LIMITS, type SlackBlock } from './block-kit.js';
-import { truncateText } from './mrkdwn.js';
+import { truncateText } from '../../text/truncate.js';
 
 export function packLines(
   input: readonly string[],

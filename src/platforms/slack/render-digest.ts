@@ -10,8 +10,8 @@
 // plain-text fallback.
 import type { Digest, DigestSection } from '../../domain.js';
 import { createMessage, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './block-kit.js';
-import { formatWeekRange } from './format-dates.js';
-import { escapeMrkdwn, fitMrkdwn, fitPlain, formatCode } from './mrkdwn.js';
+import { formatWeekRange } from '../../text/format-dates.js';
+import { escapeMrkdwn, fitMrkdwn, fitPlain, formatBold, formatCode } from './mrkdwn.js';
 import { renderEntryText } from './render-digest-entry.js';
 
 export interface DigestRenderOptions {
@@ -46,7 +46,7 @@ export function renderSlackDigest(
   options: DigestRenderOptions = {},
 ): SlackMessage[] {
   const commandName = options.commandName ?? '/briefing';
-  const sections = digest.sections.filter((s) => s.entries.length > 0 || s.moreCount > 0);
+  const sections = visibleSections(digest);
   const themeUnits = sections.map((s) => toUnits(s, digest.timeZone, commandName));
 
   const main: Pack = emptyPack();
@@ -102,9 +102,6 @@ function emptyPack(): Pack {
   return { blocks: [], chars: 0, entries: 0, labels: [] };
 }
 
-function countStories(section: DigestSection): number {
-  return section.entries.length + section.moreCount;
-}
 
 function toUnits(section: DigestSection, timeZone: string, commandName: string): Unit[] {
   const heading: SlackBlock[] = [
@@ -113,7 +110,7 @@ function toUnits(section: DigestSection, timeZone: string, commandName: string):
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `${formatBold(section.label, 200)}  ·  ${plural(countStories(section), 'story', 'stories')}`,
+        text: `${formatBold(section.label, 200)}  ·  ${plural(countSectionStories(section), 'story', 'stories')}`,
       },
     },
   ];
@@ -150,7 +147,7 @@ function renderMain(
   main: Pack,
   replies: Pack[],
 ): SlackMessage {
-  const stories = sections.reduce((n, s) => n + countStories(s), 0);
+  const stories = sections.reduce((n, s) => n + countSectionStories(s), 0);
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone);
   const summary =
     sections.length === 0
@@ -212,6 +209,3 @@ function countChars(blocks: SlackBlock[]): number {
   return n;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

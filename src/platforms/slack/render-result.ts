@@ -5,7 +5,8 @@
 import type { CommandResult, HelpLine } from '../../commands/types.js';
 import { renderSlackDigest } from './render-digest.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
-import { escapeMrkdwn, fitMrkdwn, truncateText } from './mrkdwn.js';
+import { truncateText } from '../../text/truncate.js';
+import { escapeMrkdwn, fitMrkdwn } from './mrkdwn.js';
 import { renderSearchPage } from './render-search.js';
 import {
   MAX_LIST_BLOCKS,

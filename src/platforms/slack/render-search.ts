@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SearchHit, SearchPage, SearchQuery } from '../../domain.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
-import { formatDay } from './format-dates.js';
+import { formatDay } from '../../text/format-dates.js';
 import { fitMrkdwn, formatCode, formatLink } from './mrkdwn.js';
 
 export const MORE_RESULTS_ACTION_ID = 'briefing_search_more';

@@ -4,7 +4,7 @@
 import type { SourceHealth } from '../../domain.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import type { SlackBlock } from './block-kit.js';
-import { formatDay } from './format-dates.js';
+import { formatDay } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, formatLink } from './mrkdwn.js';
 import { packLines } from './pack-lines.js';
 import { formatChannel } from './render-subscriptions.js';

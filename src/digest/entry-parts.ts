@@ -1,0 +1,126 @@
+// What every digest renderer says the same way, so Markdown, Slack and Discord agree: the counts
+// in a digest's header, the paywall label, and the layout of one entry (headline, meta line,
+// summary, facts line) within a character limit. Pure; the renderers supply their escaping.
+// Rules: a story filed under several themes counts once (by its lead story id); "Other news" is
+// not a theme; a paywalled link always reads "Name (subscription)"; optional parts of an entry
+// are added only while the whole stays within the limit (headline, sources, summary, facts).
+import type { Digest, DigestEntry, DigestLink, DigestSection } from '../domain.js';
+import { formatDay } from '../text/format-dates.js';
+import { OTHER_SECTION } from './build-digest.js';
+
+/** "1 story", "3 stories". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Sections that have something to show (entries, or stories beyond the cap). */
+export function visibleSections(digest: Digest): DigestSection[] {
+  return digest.sections.filter((s) => s.entries.length > 0 || s.moreCount > 0);
+}
+
+/**
+ * Stories in the digest as a reader counts them: entries unique by lead story id (a story in two
+ * themes counts once), plus the stories beyond each theme's cap.
+ */
+export function countUniqueEntries(digest: Digest): number {
+  const leads = new Set<string>();
+  for (const s of digest.sections) for (const e of s.entries) leads.add(e.storyIds[0] ?? e.title);
+  return leads.size + digest.sections.reduce((n, s) => n + s.moreCount, 0);
+}
+
+/** Visible theme sections, "Other news" not counted. */
+export function countThemes(digest: Digest): number {
+  return visibleSections(digest).filter((s) => s.themeId !== OTHER_SECTION.themeId).length;
+}
+
+/** "22–28 November 2021 · 12 stories in 3 themes" (no themes: "· 2 stories"). */
+export function describeCounts(digest: Digest): string {
+  const stories = plural(countUniqueEntries(digest), 'story', 'stories');
+  const themes = countThemes(digest);
+  return themes > 0 ? `${stories} in ${plural(themes, 'theme', 'themes')}` : stories;
+}
+
+/** Stories in one section: shown entries plus those beyond the cap. */
+export function countSectionStories(section: DigestSection): number {
+  return section.entries.length + section.moreCount;
+}
+
+/** A link's source name, with " (subscription)" when the link is paywalled. */
+export function paywallLabel(link: DigestLink): string {
+  return link.paywalled ? `${link.sourceName} (subscription)` : link.sourceName;
+}
+
+/** "Organisations: A, B · Sums: £1m" from already-rendered values; empty when there are none. */
+export function factsLine(organisations: readonly string[], money: readonly string[]): string {
+  return [
+    organisations.length > 0 ? `Organisations: ${organisations.join(', ')}` : '',
+    money.length > 0 ? `Sums: ${money.join(', ')}` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
+}
+
+/** How a platform writes the pieces of an entry; every function returns escaped text. */
+export interface EntryStyle {
+  /** Upper bound on the whole entry. */
+  limit: number;
+  maxSummary: number;
+  maxExtraLinks: number;
+  /** The emphasised, linked headline. */
+  headline(url: string | null | undefined, title: string): string;
+  /** A link (or just the label when the URL is unsafe) with a label of at most `max`. */
+  link(url: string | null | undefined, label: string, max: number): string;
+  /** Escaped text of at most `max` characters. */
+  fit(text: string, max: number): string;
+  /** The emphasised facts line of at most `max` characters plus its markers. */
+  facts(text: string, max: number): string;
+}
+
+const MAX_SOURCE = 80;
+const MAX_ORGS = 8;
+const MAX_SUMS = 6;
+const MAX_FACTS = 400;
+/** Below this much room a summary or facts line is not worth starting. */
+const MIN_ROOM = 20;
+
+/** "also A, B and 2 more": other outlets' links while they fit in `room` characters. */
+function alsoLine(entry: DigestEntry, style: EntryStyle, room: number): string {
+  let text = '';
+  let shown = 0;
+  for (const link of entry.links.slice(1, 1 + style.maxExtraLinks)) {
+    const piece = style.link(link.url, paywallLabel(link), MAX_SOURCE);
+    const next = text === '' ? `also ${piece}` : `${text}, ${piece}`;
+    if (next.length > room) break;
+    text = next;
+    shown += 1;
+  }
+  const hidden = entry.links.length - 1 - shown;
+  return hidden > 0 && text !== '' ? `${text} and ${hidden} more` : text;
+}
+
+/** One entry as platform text of at most `style.limit` characters (see header for the order). */
+export function layoutEntry(entry: DigestEntry, timeZone: string, style: EntryStyle): string {
+  const lead = entry.links[0];
+  let text = style.headline(entry.url ?? lead?.url, entry.title);
+
+  const leadSource = lead ? style.fit(paywallLabel(lead), MAX_SOURCE + 15) : '';
+  let meta = [leadSource, formatDay(entry.publishedAt, timeZone)]
+    .filter((s) => s !== '')
+    .join(' · ');
+  // 16 leaves room for " · ", " and N more" and the newline.
+  const also = alsoLine(entry, style, style.limit - text.length - meta.length - 16);
+  if (also !== '') meta = meta === '' ? also : `${meta} · ${also}`;
+  if (meta !== '' && text.length + 1 + meta.length <= style.limit) text += `\n${meta}`;
+
+  const room = style.limit - text.length - 1;
+  if (entry.summary.trim() !== '' && room > MIN_ROOM) {
+    text += `\n${style.fit(entry.summary, Math.min(style.maxSummary, room))}`;
+  }
+
+  const facts = factsLine(entry.organisations.slice(0, MAX_ORGS), entry.money.slice(0, MAX_SUMS));
+  const factsRoom = style.limit - text.length - 3;
+  if (facts !== '' && factsRoom > MIN_ROOM) {
+    text += `\n${style.facts(facts, Math.min(MAX_FACTS, factsRoom))}`;
+  }
+  return text;
+}
