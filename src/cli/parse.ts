@@ -44,6 +44,13 @@ async function readStdin(ctx: CliContext): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** The argument as echoed in an error: one short line, no terminal control characters. */
+function shown(target: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = target.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+}
+
 async function loadDocument(
   ctx: CliContext,
   target: string,
@@ -52,18 +59,18 @@ async function loadDocument(
   if (/^https?:\/\//i.test(target)) {
     const result = await fetchSource({ url: target }, options);
     if (result.status !== 'ok')
-      throw new DocumentError(`could not fetch ${target}: ${result.detail}`);
+      throw new DocumentError(`could not fetch ${shown(target)}: ${result.detail}`);
     return { bytes: result.bytes, contentType: result.contentType, url: result.finalUrl };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-    throw new DocumentError(`only http(s) URLs and files can be parsed, not ${target}`);
+    throw new DocumentError(`only http(s) URLs and files can be parsed, not ${shown(target)}`);
   }
   if (target === '-') return { bytes: await readStdin(ctx), contentType: null, url: null };
   try {
     return { bytes: new Uint8Array(await readFile(target)), contentType: null, url: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new DocumentError(`cannot read ${target} (${code})`);
+    throw new DocumentError(`cannot read ${shown(target)} (${code})`);
   }
 }
 
@@ -146,7 +153,7 @@ Exit status: 0 parsed, 1 not a feed or not fetchable, 2 usage error.
       const found = config.sources.find((s) => s.id === sourceId);
       if (!found) {
         throw new UsageError(
-          `unknown source "${sourceId}"; known: ${config.sources.map((s) => s.id).join(', ')}`,
+          `unknown source ${JSON.stringify(sourceId.slice(0, 60))}; known: ${config.sources.map((s) => s.id).join(', ')}`,
         );
       }
       source = found;

@@ -31,7 +31,7 @@ Options:
     let sources = config.sources.filter((s) => (only ? s.id === only : s.enabled));
     if (only && sources.length === 0) {
       throw new UsageError(
-        `unknown source "${only}"; known: ${config.sources.map((s) => s.id).join(', ')}`,
+        `unknown source ${JSON.stringify(only.slice(0, 60))}; known: ${config.sources.map((s) => s.id).join(', ')}`,
       );
     }
     if (args.values.due) sources = sourcesDue(db, sources, new Date());

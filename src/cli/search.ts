@@ -6,6 +6,7 @@
 import { parseSearchText, validateSearchQuery } from '../commands/parse-search-query.js';
 import type { SearchHit } from '../domain.js';
 import { searchStories } from '../store/search.js';
+import { formatIsoDay } from '../text/format-dates.js';
 import { UsageError, type CliCommand } from './command.js';
 
 const DEFAULT_LIMIT = 20;
@@ -29,10 +30,6 @@ function positiveInt(name: string, value: unknown, fallback: number): number {
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`--${name} must be a whole number from 1`);
   return n;
-}
-
-function localDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(iso));
 }
 
 export const command: CliCommand = {
@@ -137,7 +134,7 @@ function formatHit(hit: SearchHit, names: ReadonlyMap<string, string>, timeZone:
   const meta = [names.get(hit.source) ?? hit.source, hit.themes.join(', '), hit.url ?? hit.id]
     .filter((s) => s !== '')
     .join(' · ');
-  const lines = [`${localDay(hit.publishedAt, timeZone)}  ${hit.title}`, `            ${meta}`];
+  const lines = [`${formatIsoDay(hit.publishedAt, timeZone)}  ${hit.title}`, `            ${meta}`];
   if (hit.snippet !== '') lines.push(`            ${hit.snippet}`);
   return `${lines.join('\n')}\n\n`;
 }

@@ -2,21 +2,11 @@
 // and the poll state in the archive (store/source-state.ts).
 import type { Source, SourceHealth } from '../domain.js';
 import { getSourceState, listSourceHealth } from '../store/source-state.js';
+import { formatIsoMinute } from '../text/format-dates.js';
 import type { CliCommand } from './command.js';
 
 function localTime(iso: string | null, timeZone: string): string {
-  if (iso === null) return '-';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return iso === null ? '-' : formatIsoMinute(iso, timeZone) || '-';
 }
 
 function status(health: SourceHealth, gone: boolean): string {

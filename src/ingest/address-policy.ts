@@ -63,7 +63,11 @@ export function isPublicAddress(address: string): boolean {
 
 /** Why a URL's host is refused before any connection, or null when it may be tried. */
 export function checkHostLiteral(hostname: string): string | null {
-  const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // A trailing dot is the same (fully qualified) name: "localhost." is still loopback.
+  const bare = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (bare === 'localhost' || bare.endsWith('.localhost')) {
     return `${hostname} is a loopback name`;
   }

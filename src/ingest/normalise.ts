@@ -6,7 +6,10 @@
 //   summary at most 3 sentences / 400 characters cut at a sentence boundary;
 // - publishedAt: ISO UTC; missing, unparseable or before 1990 (epoch-zero artefacts) -> `now`
 //   with publishedEstimated = true; more than a day in the future -> `now`, estimated;
-// - paywalled sources keep headline and standfirst only: content is always '';
+// - paywalled sources keep headline and standfirst only: content is always '', and the summary
+//   (and a missing title) come from the item's description alone, never from its body. A
+//   description longer than a standfirst (over SUMMARY_MAX characters once plain) is the article
+//   text, not a standfirst: only its first sentence (at most PAYWALLED_LEAD_MAX characters) is kept;
 // - items with the same id in one document: the first wins; items with neither title, link nor
 //   text are dropped.
 import type { Source, Story } from '../domain.js';
@@ -24,6 +27,8 @@ const AUTHOR_MAX = 200;
 const CATEGORY_MAX = 100;
 const CATEGORIES_MAX = 25;
 const GUID_MAX = 2_000;
+/** A paywalled item's over-long description keeps this much: its first sentence, as a standfirst. */
+export const PAYWALLED_LEAD_MAX = 250;
 
 /** Dates before this are CMS defaults (1970-01-01, 0001-01-01), not publication dates. */
 const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
@@ -58,11 +63,28 @@ function normaliseCategories(raw: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The summary: for open sources the description, else the body, at most 3 sentences. Paywalled
+ * sources: the description only (a standfirst), and an over-long one is body text: first sentence.
+ */
+function summariseItem(description: string, content: string, paywalled: boolean): string {
+  if (!paywalled) {
+    return summariseText(
+      description !== '' ? description : content,
+      SUMMARY_MAX,
+      SUMMARY_SENTENCES,
+    );
+  }
+  if (description.length > SUMMARY_MAX) return summariseText(description, PAYWALLED_LEAD_MAX, 1);
+  return summariseText(description, SUMMARY_MAX, SUMMARY_SENTENCES);
+}
+
 /** One item to a Story, or null when it has nothing worth keeping. */
 export function normaliseItem(item: RawItem, source: Source, now: Date): Story | null {
   const url = canonicaliseUrl(item.link);
   const summarySource = htmlToPlainText(item.summaryHtml);
-  const contentText = htmlToPlainText(item.contentHtml);
+  // A paywalled item's body is never read, not even for a missing title.
+  const contentText = source.paywalled ? '' : htmlToPlainText(item.contentHtml);
   const longText = summarySource !== '' ? summarySource : contentText;
   let title = truncateAtWord(htmlToPlainText(item.title), TITLE_MAX);
   if (title === '') {
@@ -85,7 +107,7 @@ export function normaliseItem(item: RawItem, source: Source, now: Date): Story |
     guid,
     url,
     title,
-    summary: summariseText(longText, SUMMARY_MAX, SUMMARY_SENTENCES),
+    summary: summariseItem(summarySource, contentText, source.paywalled),
     content: source.paywalled ? '' : truncateAtWord(contentText, CONTENT_MAX),
     author: author === '' ? null : author,
     categories: normaliseCategories(item.categories),

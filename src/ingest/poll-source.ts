@@ -9,6 +9,7 @@ import type { Db } from '../store/database.js';
 import type { Source } from '../domain.js';
 import type { Logger } from '../logging.js';
 import {
+  effectivePollUrl,
   getSourceState,
   recordPollFailure,
   recordPollNotModified,
@@ -52,8 +53,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   const state = getSourceState(deps.db, source.id);
   // The stored redirect, validators and failure count belong to the URL they were learnt under.
   const sameConfig = state !== null && state.configuredUrl === source.url;
-  const redirect = sameConfig ? state.url : null;
-  const url = redirect ?? source.url;
+  const url = effectivePollUrl(source, state);
   const configuredUrl = source.url;
   const outcome = (status: PollStatus, extra: Partial<PollOutcome> = {}): PollOutcome => ({
     sourceId: source.id,
@@ -67,7 +67,9 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   });
   const fail = (reason: string, retryAfterMs: number | null = null, gone = false): PollOutcome => {
     const at = deps.now();
-    const failures = (sameConfig || state?.configuredUrl === null ? state.consecutiveFailures : 0) + 1;
+    // A new configured URL starts its own failure count (as recordPollFailure does).
+    const urlChanged = state !== null && state.configuredUrl !== null && !sameConfig;
+    const failures = (urlChanged ? 0 : (state?.consecutiveFailures ?? 0)) + 1;
     const nextPollAt = nextAttemptAfterFailure(
       failures,
       source.pollIntervalMinutes,

@@ -18,6 +18,8 @@ export interface FtsExpressions {
   /** Words, phrases and prefixes (all required) in the text columns, then NOT each exclusion,
    * then each facet group; or null when nothing is required. */
   match: string | null;
+  /** The required words and phrases one by one, unfiltered: to estimate their frequency. */
+  wordPhrases: string[];
   /** The exclusions ORed together, for queries that have nothing required; or null. */
   excludedOnly: string | null;
 }
@@ -41,14 +43,22 @@ export function buildFtsExpressions(
   if (required.length === 0) {
     return {
       match: null,
+      wordPhrases: [],
       excludedOnly: excluded.length > 0 ? `${TEXT_COLUMNS} : (${excluded.join(' OR ')})` : null,
     };
   }
   const positive = `(${required.join(' AND ')})`;
-  const words = excluded.length > 0 ? `(${positive} NOT (${excluded.join(' OR ')}))` : positive;
-  const parts = [`${TEXT_COLUMNS} : ${words}`];
-  for (const group of facetGroups) {
-    parts.push(`facets : (${group.map(quoteFtsString).join(' OR ')})`);
-  }
-  return { match: parts.join(' AND '), excludedOnly: null };
+  const facets = facetGroups.map((g) => ` AND facets : (${g.map(quoteFtsString).join(' OR ')})`);
+  const build = (columns: string) => {
+    const words =
+      excluded.length > 0
+        ? `(${columns} : ${positive} NOT ${TEXT_COLUMNS} : (${excluded.join(' OR ')}))`
+        : `${columns} : ${positive}`;
+    return `${words}${facets.join('')}`;
+  };
+  return {
+    match: build(TEXT_COLUMNS),
+    wordPhrases: required.map((r) => `${TEXT_COLUMNS} : ${r}`),
+    excludedOnly: null,
+  };
 }

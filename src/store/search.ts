@@ -14,10 +14,10 @@
 import { DEFAULT_TIME_ZONE, zonedTimeToUtc } from '../digest/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
-import { buildFtsExpressions } from './fts-query.js';
+import { buildFtsExpressions, type FtsExpressions } from './fts-query.js';
 import { coverDays, facetToken, type FacetKind } from './fts-index.js';
 import { prepareCached } from './prepared.js';
-import { makeSnippet, snippetNeedles } from './snippet.js';
+import { containsAllWords, makeSnippet, snippetNeedles } from './snippet.js';
 import { findOrganisationIds } from './tags.js';
 
 export interface SearchOptions {
@@ -29,6 +29,8 @@ export interface SearchOptions {
 
 export const RANKED_CANDIDATES = 1000;
 export const COUNT_CAP = 1000;
+/** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
+export const BM25_MAX_DOCS = 20_000;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
 const LIST_SNIPPET_CHARS = 240;
@@ -165,7 +167,8 @@ export function searchStories(
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const hasRequired = query.terms.length + query.phrases.length + query.prefixes.length > 0;
   const filters = buildFilters(db, query, timeZone, hasRequired);
-  const { match, excludedOnly } = buildFtsExpressions(query, filters.facets);
+  const expressions = buildFtsExpressions(query, filters.facets);
+  const { match, excludedOnly } = expressions;
   const hasWords =
     query.terms.length + query.phrases.length + query.prefixes.length + query.excluded.length > 0;
   const empty: SearchPage = { query, hits: [], total: 0, nextOffset: null };
@@ -174,7 +177,7 @@ export function searchStories(
   try {
     const page =
       match !== null
-        ? searchByRelevance(db, query, now, match, filters)
+        ? searchByRelevance(db, query, now, expressions as RankedExpressions, filters)
         : listByRecency(db, query, excludedOnly, filters);
     return decorate(db, page, match, options);
   } catch (error) {
@@ -191,25 +194,66 @@ interface RawPage {
   reachable: number;
 }
 
+type RankedExpressions = FtsExpressions & { match: string };
+
+interface Candidate {
+  seq: number;
+  relevance: number;
+  published_at: string;
+  title: string;
+}
+
+/** Rows matching `match`, capped at `cap`: cheap (a doclist walk that stops). */
+function countUpTo(db: Db, match: string, cap: number): number {
+  return prepareCached<[string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${cap})`,
+  ).get(match)!.n;
+}
+
+/**
+ * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
+ * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories. So bm25 ranks only
+ * when every word is rarer than BM25_MAX_DOCS and no facet (whose doclists are long) is in the
+ * expression; otherwise headlines first: a story with every word in its title scores 10, else
+ * 1, with the same recency boost.
+ */
+function rankCandidates(
+  db: Db,
+  query: SearchQuery,
+  expressions: RankedExpressions,
+  filters: Filters,
+): Candidate[] {
+  const cheapBm25 =
+    filters.facets.length === 0 &&
+    expressions.wordPhrases.every((p) => countUpTo(db, p, BM25_MAX_DOCS + 1) <= BM25_MAX_DOCS);
+  const select = (relevance: string) =>
+    prepareCached<unknown[], Candidate>(
+      db,
+      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title
+       FROM stories_fts f JOIN stories s ON s.seq = f.rowid
+       WHERE stories_fts MATCH ? ${and(filters.sql)}
+       ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES}`,
+    ).all(expressions.match, ...filters.params);
+  if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
+  // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
+  const words = [...query.terms, ...query.phrases];
+  return select('-1.0').map((c) =>
+    containsAllWords(c.title, words, query.prefixes) ? { ...c, relevance: -10 } : c,
+  );
+}
+
 function searchByRelevance(
   db: Db,
   query: SearchQuery,
   now: Date,
-  match: string,
+  expressions: RankedExpressions,
   filters: Filters,
 ): RawPage {
   // FTS5 walks the doclists newest row first and stops at the limit; each candidate costs one
-  // bm25 evaluation and one primary-key lookup (plus one per filter).
-  const candidates = prepareCached<
-    unknown[],
-    { seq: number; relevance: number; published_at: string }
-  >(
-    db,
-    `SELECT f.rowid AS seq, bm25(stories_fts, 10.0, 4.0, 1.0, 0.0) AS relevance, s.published_at
-     FROM stories_fts f JOIN stories s ON s.seq = f.rowid
-     WHERE stories_fts MATCH ? ${and(filters.sql)}
-     ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES}`,
-  ).all(match, ...filters.params);
+  // primary-key lookup (plus one per SQL filter) and, when ranking by bm25, one evaluation.
+  const match = expressions.match;
+  const candidates = rankCandidates(db, query, expressions, filters);
   const nowMs = now.getTime();
   const ranked = candidates
     .map((c) => {
@@ -225,11 +269,7 @@ function searchByRelevance(
   if (candidates.length === RANKED_CANDIDATES) {
     if (filters.sql.length === 0) {
       // Walking one doclist is cheap, but not free for "nhs" at 1M stories: count to a cap.
-      const counted = prepareCached<[string], { n: number }>(
-        db,
-        `SELECT count(*) AS n FROM
-           (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${COUNT_CAP + 1})`,
-      ).get(match)!.n;
+      const counted = countUpTo(db, match, COUNT_CAP + 1);
       total = Math.min(counted, COUNT_CAP);
       totalIsLowerBound = counted > COUNT_CAP;
     } else {

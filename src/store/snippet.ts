@@ -35,6 +35,30 @@ export function snippetNeedles(
   return { exact: [...exact], prefixes: [...starts] };
 }
 
+/**
+ * Whether `text` contains every search word (each word of each phrase, each prefix), matched as
+ * in makeSnippet: approximate, for ranking headlines first.
+ */
+export function containsAllWords(
+  text: string,
+  words: readonly string[],
+  prefixes: readonly string[],
+): boolean {
+  const folded = [...text.matchAll(WORD)].map((m) => foldWord(m[0]));
+  const has = (test: (w: string) => boolean) => folded.some(test);
+  for (const phrase of words) {
+    for (const m of phrase.matchAll(WORD)) {
+      const stem = stemOf(m[0]);
+      if (!has((w) => w === stem || (stem.length >= 4 && w.startsWith(stem)))) return false;
+    }
+  }
+  for (const prefix of prefixes) {
+    const start = foldWord(prefix);
+    if (!has((w) => w.startsWith(start))) return false;
+  }
+  return true;
+}
+
 function matches(word: string, needles: SnippetNeedles): boolean {
   const folded = foldWord(word);
   for (const stem of needles.exact) {

@@ -82,6 +82,14 @@ export function getSourceState(db: Db, sourceId: string): SourceState | null {
   return row === undefined ? null : toState(row);
 }
 
+/**
+ * The URL a poll should fetch: the stored permanent-redirect target while the source's configured
+ * URL is still the one it was learnt under, else the configured URL.
+ */
+export function effectivePollUrl(source: Pick<Source, 'url'>, state: SourceState | null): string {
+  return (state !== null && state.configuredUrl === source.url ? state.url : null) ?? source.url;
+}
+
 export function listSourceStates(db: Db): SourceState[] {
   return prepareCached<[], StateRow>(db, 'SELECT * FROM source_state ORDER BY source_id')
     .all()

@@ -161,7 +161,8 @@ export interface ChildRun<T> {
 }
 
 /**
- * Runs `exportName(input)` from `moduleUrl` in a fresh Node process (with tsx and --expose-gc)
+ * Runs `exportName(input)` from `moduleUrl` in a fresh Node process (with tsx, --expose-gc and
+ * any extra `nodeArgs` such as heap limits)
  * and returns its JSON-serialisable result and the child's peak RSS. The child's stderr is
  * passed through; its stdout carries only the result line.
  */

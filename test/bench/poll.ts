@@ -29,6 +29,8 @@ export interface PollBenchOptions {
   concurrency: number;
   /** Child processes run one after another; figures are medians across them. */
   rounds: number;
+  /** Extra node flags for the polling child, e.g. heap limits. */
+  nodeArgs?: string[];
 }
 
 export interface PollBenchResult {
@@ -139,12 +141,17 @@ export async function runPollBench(options: PollBenchOptions): Promise<PollBench
   const runs: { firstMs: number; secondMs: number; peak: number; stored: number }[] = [];
   try {
     for (let round = 0; round < options.rounds; round++) {
-      const child = await runInChild<ChildResult>(import.meta.url, 'pollTwiceInChild', {
-        origin: server.origin,
-        sources: options.sources,
-        concurrency: options.concurrency,
-        expectedItems: options.sources * options.itemsPerSource,
-      } satisfies ChildInput);
+      const child = await runInChild<ChildResult>(
+        import.meta.url,
+        'pollTwiceInChild',
+        {
+          origin: server.origin,
+          sources: options.sources,
+          concurrency: options.concurrency,
+          expectedItems: options.sources * options.itemsPerSource,
+        } satisfies ChildInput,
+        options.nodeArgs,
+      );
       runs.push({ ...child.result, peak: child.peakRssMb });
     }
   } finally {

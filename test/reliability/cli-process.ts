@@ -26,15 +26,19 @@ export interface TempSetup {
   remove(): void;
 }
 
-export function createTempSetup(init: { sourcesYaml?: string; settingsYaml?: string } = {}): TempSetup {
+export function createTempSetup(
+  init: { sourcesYaml?: string; settingsYaml?: string } = {},
+): TempSetup {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-rel-'));
   const configDir = join(dir, 'config');
   mkdirSync(configDir);
   for (const file of ['themes.yaml', 'organisations.yaml', 'sources.yaml', 'settings.yaml']) {
     cpSync(join(REPO_ROOT, 'config', file), join(configDir, file));
   }
-  if (init.sourcesYaml !== undefined) writeFileSync(join(configDir, 'sources.yaml'), init.sourcesYaml);
-  if (init.settingsYaml !== undefined) writeFileSync(join(configDir, 'settings.yaml'), init.settingsYaml);
+  if (init.sourcesYaml !== undefined)
+    writeFileSync(join(configDir, 'sources.yaml'), init.sourcesYaml);
+  if (init.settingsYaml !== undefined)
+    writeFileSync(join(configDir, 'settings.yaml'), init.settingsYaml);
   const databasePath = join(dir, 'briefing.db');
   return {
     dir,
@@ -63,11 +67,7 @@ export function sourcesYaml(urls: Record<string, string>, minutes = 30): string 
     .join('')}`;
 }
 
-export function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  input?: string,
-): Promise<CliResult> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: REPO_ROOT,

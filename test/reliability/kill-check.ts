@@ -7,6 +7,8 @@
 //   once, under the message id the outbox recorded.
 // Posts are counted at the proxy, not in the fakes' message lists: the Discord fake (like Discord,
 // for a few minutes) folds a repeated nonce into one message, which would hide a second POST.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatWeek } from '../../src/digest/week.js';
 import { nonceFor } from '../../src/platforms/discord/delivery-ref.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -22,7 +24,27 @@ export interface CheckResult {
   partsExpected: number;
   partsPostedTwice: number;
   partsSkipped: number;
+  /** Archived digests (digests/YYYY/*.json) that parse; a torn write would not. */
+  archivedDigests: number;
   problems: string[];
+}
+
+/** Every archived .json must parse and name its week; returns how many there are. */
+function checkArchive(digestsDir: string, problems: string[]): number {
+  let count = 0;
+  for (const entry of readdirSync(digestsDir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.json')) continue;
+    count++;
+    try {
+      const digest = JSON.parse(readFileSync(join(digestsDir, entry), 'utf8')) as {
+        week?: unknown;
+      };
+      if (typeof digest.week !== 'string') problems.push(`archive ${entry}: no week`);
+    } catch (error) {
+      problems.push(`archive ${entry}: ${(error as Error).message}`);
+    }
+  }
+  return count;
 }
 
 interface PartRow {
@@ -115,24 +137,32 @@ export function checkWorld(world: KillWorld, throughEpoch: number): CheckResult 
         for (const part of parts) {
           partsExpected++;
           const key =
-            part.platform === 'discord' ? `nonce:${nonceFor(part.idempotency_key)}` : part.idempotency_key;
+            part.platform === 'discord'
+              ? `nonce:${nonceFor(part.idempotency_key)}`
+              : part.idempotency_key;
           const count = posts.get(key) ?? 0;
           if (count === 0 || part.status !== 'sent') {
             skipped++;
-            problems.push(`${week} ${channel.channelId} part ${part.part_index}: ${part.status}, posted ${count}x`);
+            problems.push(
+              `${week} ${channel.channelId} part ${part.part_index}: ${part.status}, posted ${count}x`,
+            );
           }
           if (count > 1) {
             postedTwice += count - 1;
             problems.push(`${week} ${channel.channelId} part ${part.part_index}: posted ${count}x`);
           }
           if (part.status === 'sent' && !platformHas(world, part)) {
-            problems.push(`${week} ${channel.channelId} part ${part.part_index}: recorded id ${part.message_id} not on the platform`);
+            problems.push(
+              `${week} ${channel.channelId} part ${part.part_index}: recorded id ${part.message_id} not on the platform`,
+            );
           }
         }
       }
     }
+    const archivedDigests = checkArchive(world.digestsDir, problems);
     return {
       integrity,
+      archivedDigests,
       storiesExpected: world.servedUrls.size,
       storiesStored: urls.length,
       storiesLost: lost.length,

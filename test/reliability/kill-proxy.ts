@@ -58,28 +58,34 @@ export async function startKillProxy(
         req.socket.destroy();
         return;
       }
-      const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
-        (resolve, reject) => {
-          const upstream = request(
-            {
-              host: targetUrl.hostname,
-              port: targetUrl.port,
-              method: seen.method,
-              path: seen.path,
-              headers: { ...req.headers, host: targetUrl.host },
-            },
-            (response) => {
-              readAll(response).then(
-                (bytes) =>
-                  resolve({ status: response.statusCode ?? 502, headers: response.headers, body: bytes }),
-                reject,
-              );
-            },
-          );
-          upstream.on('error', reject);
-          upstream.end(body);
-        },
-      );
+      const answer = await new Promise<{
+        status: number;
+        headers: IncomingMessage['headers'];
+        body: Buffer;
+      }>((resolve, reject) => {
+        const upstream = request(
+          {
+            host: targetUrl.hostname,
+            port: targetUrl.port,
+            method: seen.method,
+            path: seen.path,
+            headers: { ...req.headers, host: targetUrl.host },
+          },
+          (response) => {
+            readAll(response).then(
+              (bytes) =>
+                resolve({
+                  status: response.statusCode ?? 502,
+                  headers: response.headers,
+                  body: bytes,
+                }),
+              reject,
+            );
+          },
+        );
+        upstream.on('error', reject);
+        upstream.end(body);
+      });
       forwarded.push(seen);
       if (action.kind === 'kill-after-commit') {
         action.kill();

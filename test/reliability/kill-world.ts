@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { weekRange } from '../../src/digest/week.js';
+import { weekOf, weekRange } from '../../src/digest/week.js';
 import type { ChannelRef, IsoWeek } from '../../src/domain.js';
 import { digestDueAt } from '../../src/jobs/digest-schedule.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -17,13 +17,20 @@ import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { startFakeDiscordRest, type FakeDiscordRest } from '../fakes/discord-rest.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { startKillProxy, type KillProxy, type ProxiedRequest, type ProxyAction } from './kill-proxy.js';
+import {
+  startKillProxy,
+  type KillProxy,
+  type ProxiedRequest,
+  type ProxyAction,
+} from './kill-proxy.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const TIME_ZONE = 'Europe/London';
-/** Epoch 0 is this week; each later epoch is the following week. */
-const FIRST_WEEK: IsoWeek = { year: 2026, week: 2 };
-// After 2026-W01's digest was due, so the first week a channel can get is epoch 0.
+/**
+ * Epoch 0 is the week of this Monday (2023-W02); each later epoch is the following week. Far
+ * enough in the past that even a long soak (hundreds of weeks) stays before the real date.
+ */
+const FIRST_MONDAY = Date.UTC(2023, 0, 9, 12);
 const SUBSCRIBED_AT = new Date('2026-01-06T09:00:00Z');
 
 export const SLACK_TEAM = 'T0FAKE123';
@@ -31,7 +38,12 @@ export const DISCORD_GUILD = '900000000000000001';
 export const CHANNELS: (ChannelRef & { themes: string[] | 'all' })[] = [
   { platform: 'slack', workspaceId: SLACK_TEAM, channelId: 'C0KILL001', themes: 'all' },
   { platform: 'slack', workspaceId: SLACK_TEAM, channelId: 'C0KILL002', themes: ['carter', 'stp'] },
-  { platform: 'discord', workspaceId: DISCORD_GUILD, channelId: '800000000000000001', themes: 'all' },
+  {
+    platform: 'discord',
+    workspaceId: DISCORD_GUILD,
+    channelId: '800000000000000001',
+    themes: 'all',
+  },
   {
     platform: 'discord',
     workspaceId: DISCORD_GUILD,
@@ -79,15 +91,18 @@ export interface WorldOptions {
 }
 
 function weekAt(epoch: number): IsoWeek {
-  // ISO 2026 has 53 weeks; the harness never runs past it (at most ~50 epochs).
-  return { year: FIRST_WEEK.year, week: FIRST_WEEK.week + epoch };
+  return weekOf(new Date(FIRST_MONDAY + epoch * 7 * 86_400_000), TIME_ZONE);
 }
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function feedItems(source: number, epoch: number, perEpoch: number): { url: string; xml: string }[] {
+function feedItems(
+  source: number,
+  epoch: number,
+  perEpoch: number,
+): { url: string; xml: string }[] {
   const { startsAt } = weekRange(weekAt(epoch), TIME_ZONE);
   return Array.from({ length: perEpoch }, (_, i) => {
     const url = `https://news.example.org/s${source}/e${epoch}/story-${i}`;

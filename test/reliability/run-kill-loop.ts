@@ -118,7 +118,12 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
         kills >= options.kills || random() < 0.15 ? 'none' : KILL_POINTS[pick(KILL_POINTS.length)]!;
       plan = {
         point,
-        at: point.startsWith('feed') ? 1 + pick(options.sources ?? 4) : 1 + pick(4),
+        // Lookups happen only when a run takes over an interrupted part: usually the first one.
+        at: point.startsWith('feed')
+          ? 1 + pick(options.sources ?? 4)
+          : point === 'lookup-request'
+            ? 1 + pick(2)
+            : 1 + pick(4),
         delayMs: point.endsWith('timer') ? pick(point === 'poll-timer' ? 150 : 400) : pick(25),
       };
       seen = { feed: 0, post: 0, lookup: 0, other: 0 };
@@ -161,18 +166,19 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   }
 }
 
-interface ChildResult {
+export interface ChildResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-function runChild(
+/** One run of crash-child.ts at virtual time `now`; without a plan it is never killed. */
+export function runChild(
   world: KillWorld,
   now: Date,
-  plan: Plan,
-  setKill: (kill: () => void) => void,
+  plan: Plan = { point: 'none', at: 0, delayMs: 0 },
+  setKill: (kill: () => void) => void = () => undefined,
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {

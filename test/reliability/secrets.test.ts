@@ -71,7 +71,12 @@ beforeAll(async () => {
   rejectingDiscord = await startRejectingDiscord();
 });
 afterAll(async () => {
-  await Promise.all([feeds.close(), acceptingSlack.stop(), rejectingSlack.stop(), acceptingDiscord.close()]);
+  await Promise.all([
+    feeds.close(),
+    acceptingSlack.stop(),
+    rejectingSlack.stop(),
+    acceptingDiscord.close(),
+  ]);
   await new Promise<void>((resolve) => rejectingDiscord.server.close(() => resolve()));
 });
 
@@ -120,34 +125,46 @@ describe('secrets stay out of output at LOG_LEVEL=trace', () => {
   it.each([
     ['accepting', () => acceptingSlack.apiUrl, () => acceptingDiscord.apiUrl],
     ['rejecting', () => rejectingSlack.apiUrl, () => rejectingDiscord.apiUrl],
-  ])('digest delivery to platforms %s the tokens', async (_label, slackUrl, discordUrl) => {
-    const setup = setupWithSecrets({ SLACK_API_URL: slackUrl(), DISCORD_API_URL: discordUrl() });
-    try {
-      expect((await runCli(['poll'], setup.env)).code).toBe(0);
-      // Subscriptions straight into the database: the subscribe command is not under test here.
-      const db = openDatabase(setup.databasePath);
-      for (const [platform, workspaceId, channelId] of [
-        ['slack', 'T0FAKE123', 'C0SECRET1'],
-        ['discord', '900000000000000001', '800000000000000009'],
-      ] as const) {
-        upsertSubscription(
-          db,
-          { platform, workspaceId, channelId, themes: 'all', organisations: [], schedule: null, createdBy: null },
-          new Date('2026-11-01T00:00:00Z'),
-        );
+  ])(
+    'digest delivery to platforms %s the tokens',
+    async (_label, slackUrl, discordUrl) => {
+      const setup = setupWithSecrets({ SLACK_API_URL: slackUrl(), DISCORD_API_URL: discordUrl() });
+      try {
+        expect((await runCli(['poll'], setup.env)).code).toBe(0);
+        // Subscriptions straight into the database: the subscribe command is not under test here.
+        const db = openDatabase(setup.databasePath);
+        for (const [platform, workspaceId, channelId] of [
+          ['slack', 'T0FAKE123', 'C0SECRET1'],
+          ['discord', '900000000000000001', '800000000000000009'],
+        ] as const) {
+          upsertSubscription(
+            db,
+            {
+              platform,
+              workspaceId,
+              channelId,
+              themes: 'all',
+              organisations: [],
+              schedule: null,
+              createdBy: null,
+            },
+            new Date('2026-11-01T00:00:00Z'),
+          );
+        }
+        db.close();
+        const posted = await runCli(['digest', '--week', '2026-W45', '--post'], setup.env);
+        expect(posted.stdout).toMatch(/slack:T0FAKE123:C0SECRET1: 1 part\(s\) recorded/);
+        expect(posted.stdout).toMatch(/^Delivery: /m);
+        expect(posted.stderr).not.toMatch(/\n\s+at /);
+        expectNoSecrets(posted);
+        const delivered = await runCli(['deliver'], setup.env);
+        expectNoSecrets(delivered);
+      } finally {
+        setup.remove();
       }
-      db.close();
-      const posted = await runCli(['digest', '--week', '2026-W45', '--post'], setup.env);
-      expect(posted.stdout).toMatch(/slack:T0FAKE123:C0SECRET1: 1 part\(s\) recorded/);
-      expect(posted.stdout).toMatch(/^Delivery: /m);
-      expect(posted.stderr).not.toMatch(/\n\s+at /);
-      expectNoSecrets(posted);
-      const delivered = await runCli(['deliver'], setup.env);
-      expectNoSecrets(delivered);
-    } finally {
-      setup.remove();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('briefing run whose Slack and Discord start-up is refused, then SIGTERM', async () => {
     const setup = setupWithSecrets({
@@ -172,19 +189,23 @@ describe('secrets stay out of output at LOG_LEVEL=trace', () => {
     [['discord', 'deploy-commands'], { DISCORD_APPLICATION_ID: '1099990000000000001' }],
     [['discord', 'check'], {}],
     [['slack'], {}],
-  ])('briefing %j with a rejected token', async (args, extra) => {
-    const setup = setupWithSecrets({
-      ...extra,
-      SLACK_API_URL: rejectingSlack.apiUrl,
-      DISCORD_API_URL: rejectingDiscord.apiUrl,
-    });
-    try {
-      const result = await runCli(args, setup.env);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr.trim()).not.toBe('');
-      expectNoSecrets(result);
-    } finally {
-      setup.remove();
-    }
-  }, 60_000);
+  ])(
+    'briefing %j with a rejected token',
+    async (args, extra) => {
+      const setup = setupWithSecrets({
+        ...extra,
+        SLACK_API_URL: rejectingSlack.apiUrl,
+        DISCORD_API_URL: rejectingDiscord.apiUrl,
+      });
+      try {
+        const result = await runCli(args, setup.env);
+        expect(result.code).not.toBe(0);
+        expect(result.stderr.trim()).not.toBe('');
+        expectNoSecrets(result);
+      } finally {
+        setup.remove();
+      }
+    },
+    60_000,
+  );
 });

@@ -64,7 +64,11 @@ describe('briefing run stops cleanly on SIGTERM', () => {
       expect(result.stdout).toContain('Stopped.');
       expect(result).toMatchObject({ code: 0, signal: null });
       expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-      expect(checkDatabase(setup.databasePath)).toEqual({ integrity: 'ok', stories: 13, failures: [] });
+      expect(checkDatabase(setup.databasePath)).toEqual({
+        integrity: 'ok',
+        stories: 13,
+        failures: [],
+      });
     } finally {
       setup.remove();
     }

@@ -441,3 +441,39 @@ describe('searchStories: large result sets', () => {
     big.close();
   });
 });
+
+describe('searchStories: headline-first ranking under filters', () => {
+  it('puts a story with every word in its headline above a newer one with them only in the text', () => {
+    const db2 = openDatabase(':memory:');
+    saveStories(
+      db2,
+      [
+        item(
+          1,
+          'nhse',
+          '2017-01-10T09:00:00.000Z',
+          'Ambulance handover delays reach new high',
+          'Crews waited outside hospitals.',
+        ),
+        item(
+          2,
+          'nhse',
+          '2017-02-20T09:00:00.000Z',
+          'Winter update for trusts',
+          'Ambulance handover times are among the measures.',
+        ),
+      ],
+      NOW,
+      () => ({
+        tags: [makeTag('workforce')],
+        entities: { organisations: [], money: [] },
+        rulesVersion: 'v1',
+      }),
+    );
+    const run = (text: string) =>
+      searchStories(db2, parseSearchText(text).query, NOW).hits.map((h) => h.id);
+    expect(run('ambulance handover theme:workforce')).toEqual(['s1', 's2']);
+    expect(run('ambulance handover')).toEqual(['s1', 's2']);
+    db2.close();
+  });
+});

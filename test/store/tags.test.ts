@@ -117,7 +117,11 @@ describe('findOrganisationIds', () => {
 
 describe('replaceTagsBatch', () => {
   it('re-tags many stories at once and keeps theme search in step', () => {
-    saveStories(db, [story(1, '2017-02-14T09:00:00.000Z'), story(2, '2017-02-15T09:00:00.000Z')], T);
+    saveStories(
+      db,
+      [story(1, '2017-02-14T09:00:00.000Z'), story(2, '2017-02-15T09:00:00.000Z')],
+      T,
+    );
     const found = replaceTagsBatch(db, [
       { storyId: 's1', tags: [makeTag('carter')], entities: NO_ENTITIES, rulesVersion: 'v2' },
       { storyId: 's2', tags: [makeTag('stp')], entities: NO_ENTITIES, rulesVersion: 'v2' },

@@ -18,6 +18,12 @@ import {
   noMentions,
   type DiscordMessage,
 } from './discord-message.js';
+import {
+  countSectionStories,
+  describeCounts,
+  plural,
+  visibleSections,
+} from '../../digest/entry-parts.js';
 import { formatWeekRange } from '../../text/format-dates.js';
 import { renderEntryText } from './render-digest-entry.js';
 
@@ -54,9 +60,6 @@ export function renderDiscordDigest(
 }
 
 function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
-  // A story filed under several themes is counted once.
-  const leads = new Set(sections.flatMap((s) => s.entries.map((e) => e.storyIds[0] ?? e.title)));
-  const stories = leads.size + sections.reduce((n, s) => n + s.moreCount, 0);
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone) || digest.week;
   const lines: string[] = [];
   if (sections.length === 0) {
@@ -66,7 +69,7 @@ function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
   } else {
     lines.push(
       fitMarkdown(
-        `${week} · ${plural(stories, 'story', 'stories')} in ${plural(sections.length, 'theme', 'themes')}`,
+        `${week} · ${describeCounts(digest)}`,
         300,
       ),
     );

@@ -10,6 +10,13 @@
 // plain-text fallback.
 import type { Digest, DigestSection } from '../../domain.js';
 import { createMessage, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './block-kit.js';
+import {
+  countSectionStories,
+  countUniqueEntries,
+  describeCounts,
+  plural,
+  visibleSections,
+} from '../../digest/entry-parts.js';
 import { formatWeekRange } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, formatBold, formatCode } from './mrkdwn.js';
 import { renderEntryText } from './render-digest-entry.js';
@@ -147,12 +154,12 @@ function renderMain(
   main: Pack,
   replies: Pack[],
 ): SlackMessage {
-  const stories = sections.reduce((n, s) => n + countSectionStories(s), 0);
+  const stories = plural(countUniqueEntries(digest), 'story', 'stories');
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone);
   const summary =
     sections.length === 0
       ? week
-      : `${week} · ${plural(stories, 'story', 'stories')} in ${plural(sections.length, 'theme', 'themes')}`;
+      : `${week} · ${describeCounts(digest)}`;
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -189,7 +196,7 @@ function renderMain(
   const text =
     sections.length === 0
       ? `${digest.title}: no stories matched this channel's themes.`
-      : `${digest.title}: ${plural(stories, 'story', 'stories')} in ${sections.map((s) => s.label).join(', ')}`;
+      : `${digest.title}: ${stories} in ${sections.map((s) => s.label).join(', ')}`;
   return createMessage(fitMrkdwn(text, SLACK_LIMITS.fallbackText), blocks);
 }
 
