@@ -1,7 +1,7 @@
 // `briefing sources [--json]`: each configured source with its health, from config/sources.yaml
 // and the poll state in the archive (store/source-state.ts).
 import type { Source, SourceHealth } from '../domain.js';
-import { getSourceState, listSourceHealth } from '../store/source-state.js';
+import { effectivePollUrl, getSourceState, listSourceHealth } from '../store/source-state.js';
 import { formatIsoMinute } from '../text/format-dates.js';
 import type { CliCommand } from './command.js';
 
@@ -42,7 +42,7 @@ Options:
         ...health,
         kind: source.kind,
         verified: source.verified,
-        url: state?.url ?? source.url,
+        url: effectivePollUrl(source, state),
         gone: state?.gone ?? false,
       };
     });

@@ -27,10 +27,10 @@ import {
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const TIME_ZONE = 'Europe/London';
 /**
- * Epoch 0 is the week of this Monday (2023-W02); each later epoch is the following week. Far
+ * Epoch 0 is the week of this Monday (2021-W02); each later epoch is the following week. Far
  * enough in the past that even a long soak (hundreds of weeks) stays before the real date.
  */
-const FIRST_MONDAY = Date.UTC(2023, 0, 9, 12);
+const FIRST_MONDAY = Date.UTC(2021, 0, 11, 12);
 const SUBSCRIBED_AT = new Date('2026-01-06T09:00:00Z');
 
 export const SLACK_TEAM = 'T0FAKE123';
