@@ -152,9 +152,18 @@ const fieldWeightsSchema = z
   })
   .strict();
 
+/** Section ids the digest itself uses; a theme may not take them. */
+export const RESERVED_THEME_IDS: readonly string[] = ['other', 'organisations'];
+
 const themeSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ only'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ only')
+      // The digest uses these ids for its own sections ("Other news", followed organisations).
+      .refine((id) => !RESERVED_THEME_IDS.includes(id), {
+        message: `reserved id (used by the digest): choose another than ${'other'} or ${'organisations'}`,
+      }),
     label: z.string().min(1),
     description: z.string().min(1),
     threshold: z.number().positive().optional(),

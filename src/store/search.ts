@@ -11,14 +11,13 @@
 // and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
 // Counting stops early (totalIsLowerBound): at RANKED_CANDIDATES for word searches with filters,
 // at COUNT_CAP otherwise. Snippets are made in snippet.ts, not with FTS5's snippet().
-import { DEFAULT_TIME_ZONE, zonedTimeToUtc } from '../digest/week.js';
+import { DEFAULT_TIME_ZONE } from '../digest/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFtsExpressions, type FtsExpressions } from './fts-query.js';
-import { coverDays, facetToken, type FacetKind } from './fts-index.js';
 import { prepareCached } from './prepared.js';
 import { containsAllWords, makeSnippet, snippetNeedles } from './snippet.js';
-import { findOrganisationIds } from './tags.js';
+import { and, buildFilters, type Filters } from './search-filters.js';
 
 export interface SearchOptions {
   /** Time zone for bare dates in since/until. */
@@ -44,118 +43,6 @@ interface HitRow {
   published_at: string;
   summary: string;
   content: string;
-}
-
-/** An ISO date (local midnight in `timeZone`) or an instant, as a UTC ISO string. */
-export function resolveBound(value: string, timeZone: string): string {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (date) {
-    const local = { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) };
-    return zonedTimeToUtc(local, 0, 0, timeZone).toISOString();
-  }
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new Error(`search: not a date or instant: ${value}`);
-  return instant.toISOString();
-}
-
-interface Filters {
-  /** Clauses over `s` (a stories row), each an indexed lookup per candidate. */
-  sql: string[];
-  params: unknown[];
-  /** Facet token groups for the FTS expression (word searches only). */
-  facets: string[][];
-  /** An organisation filter that matched no known organisation: nothing can match. */
-  impossible: boolean;
-}
-
-/**
- * Dates are SQL clauses over `s` (a stories row). Sources, themes and organisations are SQL
- * EXISTS lookups when listing, and FTS facet groups (fts-index.ts) when searching words.
- */
-function buildFilters(db: Db, query: SearchQuery, timeZone: string, asFacets: boolean): Filters {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  const facets: string[][] = [];
-  const since = query.since === null ? null : resolveBound(query.since, timeZone);
-  const until = query.until === null ? null : resolveBound(query.until, timeZone);
-  if (since !== null) {
-    sql.push('s.published_at >= ?');
-    params.push(since);
-  }
-  if (until !== null) {
-    sql.push('s.published_at < ?');
-    params.push(until);
-  }
-  if (asFacets && (since !== null || until !== null)) {
-    const cover = dateCover(db, since, until);
-    if (cover !== null) facets.push(cover);
-  }
-  const lookups: [FacetKind, readonly string[], string][] = [
-    [
-      'source',
-      query.sources,
-      'SELECT 1 FROM story_sources x WHERE x.story_seq = s.seq AND x.source_id',
-    ],
-    ['theme', query.themes, 'SELECT 1 FROM story_tags x WHERE x.story_seq = s.seq AND x.theme'],
-    [
-      'org',
-      query.organisations.length === 0 ? [] : resolveOrganisations(db, query.organisations),
-      "SELECT 1 FROM story_entities x WHERE x.story_seq = s.seq AND x.kind = 'org' AND x.entity_id",
-    ],
-  ];
-  const impossible = query.organisations.length > 0 && lookups[2]![1].length === 0;
-  for (const [kind, ids, lookup] of lookups) {
-    if (ids.length === 0) continue;
-    if (asFacets) {
-      facets.push(ids.map((id) => facetToken(kind, id)));
-    } else {
-      sql.push(`EXISTS (${lookup} IN (SELECT value FROM json_each(?)))`);
-      params.push(JSON.stringify(ids));
-    }
-  }
-  return { sql, params, facets, impossible };
-}
-
-/**
- * Date facet tokens (fts-index.ts) covering the UTC days of [since, until); an open end is
- * bounded by the oldest or newest story. Null when the cover would be too long to help.
- */
-function dateCover(db: Db, since: string | null, until: string | null): string[] | null {
-  // Two statements: SQLite answers a lone min() or max() from the index end, but not both.
-  const oldest = prepareCached<[], { v: string | null }>(
-    db,
-    'SELECT min(published_at) AS v FROM stories',
-  ).get()!.v;
-  const newest = prepareCached<[], { v: string | null }>(
-    db,
-    'SELECT max(published_at) AS v FROM stories',
-  ).get()!.v;
-  if (oldest === null || newest === null) return null;
-  // A range reaching the newest stories and spanning over a quarter of the archive filters
-  // little, and the newest-first scan stops early anyway; an OR of date tokens only adds work
-  // there (measured: ~2x slower for since:2020 over 2016-2024).
-  const openEnded = until === null || until > newest;
-  const span = Date.parse(newest) - Date.parse(oldest);
-  if (openEnded && (since === null || Date.parse(newest) - Date.parse(since) > span / 4)) {
-    return null;
-  }
-  const first = (since !== null && since > oldest ? since : oldest).slice(0, 10);
-  const last =
-    until !== null && until <= newest
-      ? new Date(Date.parse(until) - 1).toISOString().slice(0, 10)
-      : newest.slice(0, 10);
-  return first > last ? null : coverDays(first, last);
-}
-
-/** Canonical ids for organisations as typed (ids, names or any spelling seen). */
-function resolveOrganisations(db: Db, typed: readonly string[]): string[] {
-  const ids = new Set<string>();
-  for (const text of typed) for (const id of findOrganisationIds(db, text)) ids.add(id);
-  return [...ids];
-}
-
-function and(clauses: readonly string[]): string {
-  return clauses.length === 0 ? '' : `AND ${clauses.join(' AND ')}`;
 }
 
 export function searchStories(

@@ -29,6 +29,11 @@ function withTheme(change: Record<string, unknown>): unknown {
 
 const errorRows: { name: string; raw: unknown; error: string }[] = [
   {
+    name: 'a theme may not take an id the digest uses for its own sections',
+    raw: withTheme({ id: 'other' }),
+    error: 'f.yaml: themes.0.id: reserved id',
+  },
+  {
     name: 'bad regex names its path',
     raw: withTheme({ rules: [{ regex: 'award(ed' }] }),
     error: 'f.yaml: themes.0.rules.0.regex: invalid regular expression',

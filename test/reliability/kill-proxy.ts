@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 /** `kill` is bound by the caller to the process that made this request. */
 export type ProxyAction =
   | { kind: 'pass' }
+  /** Forward only once `until` settles: a request held in flight (e.g. across a SIGTERM). */
+  | { kind: 'hold'; until: Promise<void> }
   | { kind: 'kill-before'; kill: () => void }
   | { kind: 'kill-after-commit'; kill: () => void }
   | { kind: 'kill-after-answer'; delayMs: number; kill: () => void };
@@ -58,6 +60,7 @@ export async function startKillProxy(
         req.socket.destroy();
         return;
       }
+      if (action.kind === 'hold') await action.until;
       const answer = await new Promise<{
         status: number;
         headers: IncomingMessage['headers'];

@@ -31,7 +31,8 @@ export const TIME_ZONE = 'Europe/London';
  * enough in the past that even a long soak (hundreds of weeks) stays before the real date.
  */
 const FIRST_MONDAY = Date.UTC(2021, 0, 11, 12);
-const SUBSCRIBED_AT = new Date('2026-01-06T09:00:00Z');
+/** After 2021-W01's digest was due, so the first week a channel can get is epoch 0. */
+const SUBSCRIBED_AT = new Date('2021-01-05T09:00:00Z');
 
 export const SLACK_TEAM = 'T0FAKE123';
 export const DISCORD_GUILD = '900000000000000001';

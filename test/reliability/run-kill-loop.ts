@@ -110,12 +110,19 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   let kills = 0;
   let runs = 0;
   let runInEpoch = 0;
+  let interruptedPost = false;
   let last: CheckResult | null = null;
   const maxRuns = options.kills * 4 + 20;
   try {
     while (runs < maxRuns) {
+      // After a kill around a post, the next run first looks the part up (findSent): aim there
+      // half the time, or that recovery path would rarely be hit.
       const point: KillPoint | 'none' =
-        kills >= options.kills || random() < 0.15 ? 'none' : KILL_POINTS[pick(KILL_POINTS.length)]!;
+        kills >= options.kills || random() < 0.15
+          ? 'none'
+          : interruptedPost && random() < 0.5
+            ? 'lookup-request'
+            : KILL_POINTS[pick(KILL_POINTS.length)]!;
       plan = {
         point,
         // Lookups happen only when a run takes over an interrupted part: usually the first one.
@@ -138,6 +145,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       runs++;
       runInEpoch++;
       killCurrent = () => undefined;
+      interruptedPost = result.signal === 'SIGKILL' && point.startsWith('post');
       if (result.signal === 'SIGKILL') {
         kills++;
         if (point !== 'none') killsByPoint[point]++;
