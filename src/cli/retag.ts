@@ -2,7 +2,7 @@
 // (after config/themes.yaml changes) and reports what changed per theme.
 import { buildAnnotator } from '../build-poll-deps.js';
 import { getStory, iterateStories } from '../store/stories.js';
-import { replaceTags } from '../store/tags.js';
+import { replaceTagsBatch, type TagUpdate } from '../store/tags.js';
 import { UsageError, type CliCommand } from './command.js';
 import { createProgressBar } from './progress-bar.js';
 
@@ -40,7 +40,9 @@ stories gained or lost it. Search and digests use the new tags straight away.
       map.set(theme, (map.get(theme) ?? 0) + 1);
 
     let batch: string[] = [];
-    const flush = db.transaction((ids: string[]) => {
+    // One transaction and one search-index write per batch (replaceTagsBatch), not per story.
+    const flush = (ids: string[]): void => {
+      const updates: TagUpdate[] = [];
       for (const id of ids) {
         const stored = getStory(db, id);
         if (!stored) continue;
@@ -52,9 +54,10 @@ stories gained or lost it. Search and digests use the new tags straight away.
         for (const t of added) bump(gained, t);
         for (const t of removed) bump(lost, t);
         if (added.length > 0 || removed.length > 0) changed++;
-        replaceTags(db, id, next.tags, next.entities, next.rulesVersion);
+        updates.push({ storyId: id, ...next });
       }
-    });
+      replaceTagsBatch(db, updates);
+    };
     for (const story of iterateStories(db, since ? { since } : {})) {
       batch.push(story.id);
       if (batch.length >= BATCH) {

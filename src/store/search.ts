@@ -29,7 +29,7 @@ export interface SearchOptions {
 export const RANKED_CANDIDATES = 1000;
 export const COUNT_CAP = 1000;
 /** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
-export const BM25_MAX_DOCS = 20_000;
+export const BM25_MAX_DOCS = 5000;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
 const LIST_SNIPPET_CHARS = 240;

@@ -44,7 +44,8 @@ export function containsAllWords(
   words: readonly string[],
   prefixes: readonly string[],
 ): boolean {
-  const folded = [...text.matchAll(WORD)].map((m) => foldWord(m[0]));
+  // Fold the whole title once: normalize() per word costs more than the rest of the check.
+  const folded = foldWord(text).match(WORD) ?? [];
   const has = (test: (w: string) => boolean) => folded.some(test);
   for (const phrase of words) {
     for (const m of phrase.matchAll(WORD)) {

@@ -112,5 +112,23 @@ describe('briefing CLI', () => {
     const hits = JSON.parse(search.stdout) as { title: string }[];
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]!.title).toMatch(/unwarranted variation/i);
+
+    // After the themes change, retag updates the archive and says what moved.
+    const edited = join(work, 'edited-config');
+    cpSync('config', edited, { recursive: true });
+    const themes = readFileSync(join(edited, 'themes.yaml'), 'utf8');
+    writeFileSync(join(edited, 'themes.yaml'), themes.replace(/threshold: 1\n/, 'threshold: 1000\n'));
+    const retag = await runCli(['--config', edited, 'retag', '--json'], { DATABASE_PATH: db });
+    expect(retag.code).toBe(0);
+    const summary = JSON.parse(retag.stdout) as {
+      processed: number;
+      changed: number;
+      themes: Record<string, { gained: number; lost: number }>;
+    };
+    expect(summary.processed).toBeGreaterThan(20);
+    expect(summary.changed).toBeGreaterThan(0);
+    expect(Object.values(summary.themes).some((t) => t.lost > 0)).toBe(true);
+    const after = await runCli(['search', '--theme', 'carter', '--json'], { DATABASE_PATH: db });
+    expect(after.code).toBe(0);
   });
 });

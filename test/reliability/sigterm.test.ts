@@ -5,8 +5,22 @@
 // here is two minutes, far beyond the test's own time limit).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { loadConfigOrThrow } from '../../src/config/load.js';
+import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
+import { previousWeek, weekOf } from '../../src/digest/week.js';
+import { buildWeekDigest } from '../../src/jobs/run-digest-job.js';
+import { silentLogger } from '../../src/logging.js';
+import {
+  createSlackDeliveryAdapter,
+  createSlackDeliveryClient,
+} from '../../src/platforms/slack/delivery-adapter.js';
+import { openDatabase } from '../../src/store/database.js';
+import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { hang, serveBody, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
 import { createTempSetup, sourcesYaml, startCli } from './cli-process.js';
+import { startKillProxy } from './kill-proxy.js';
+import { REPO_ROOT } from './kill-world.js';
 
 const SETTINGS = `poll:\n  allowPrivateAddresses: true\n  timeoutMs: 120000\n  connectTimeoutMs: 2000\n`;
 
@@ -101,4 +115,86 @@ describe('briefing run stops cleanly on SIGTERM', () => {
       setup.remove();
     }
   }, 60_000);
+
+  it('with a digest post in flight: the post completes and is recorded, then exit 0', async () => {
+    const slack = await new FakeSlackApi().start();
+    slack.addChannel('C0TERM001');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const postArrived = new Promise<void>((resolve) => (arrived = resolve));
+    // The gate holds chat.postMessage until the bot has received SIGTERM.
+    const gate = await startKillProxy(slack.baseUrl, (req) => {
+      if (!req.path.endsWith('/chat.postMessage')) return { kind: 'pass' };
+      arrived();
+      return { kind: 'hold', until: released };
+    });
+    const setup = createTempSetup({
+      sourcesYaml: sourcesYaml({ alpha: feeds.url('/a.xml') }),
+      settingsYaml: SETTINGS,
+    });
+    try {
+      // One digest part due now in the outbox of a subscribed Slack channel.
+      const now = new Date();
+      const db = openDatabase(setup.databasePath);
+      const channel = {
+        platform: 'slack' as const,
+        workspaceId: slack.teamId,
+        channelId: 'C0TERM001',
+      };
+      const { subscription } = upsertSubscription(
+        db,
+        { ...channel, themes: 'all', organisations: [], schedule: null, createdBy: null },
+        now,
+      );
+      const adapter = createSlackDeliveryAdapter({
+        client: createSlackDeliveryClient({ token: slack.botToken }),
+        logger: silentLogger,
+      });
+      const digest = buildWeekDigest(
+        db,
+        loadConfigOrThrow(setup.configDir),
+        previousWeek(weekOf(now)),
+      );
+      expect(enqueueDigest(db, { digest, subscription, adapter, now })).toMatchObject({
+        status: 'enqueued',
+      });
+      db.close();
+
+      // The delivery tick runs on the minute: start the bot's clock 15 s before one.
+      const lead = 15_000;
+      const real = Date.now();
+      const offset = Math.ceil((real + lead) / 60_000) * 60_000 - lead - real;
+      Object.assign(setup.env, {
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_SIGNING_SECRET: 'a'.repeat(32),
+        PORT: '0',
+        SLACK_API_URL: `${gate.origin}/api/`,
+        CLOCK_OFFSET_MS: String(offset),
+      });
+      const bot = startCli(['run'], setup.env, [
+        '--import',
+        `${REPO_ROOT}/test/reliability/shift-clock.mjs`,
+      ]);
+      await bot.waitFor('Running:');
+      await postArrived;
+      bot.child.kill('SIGTERM');
+      await bot.waitFor('SIGTERM: stopping');
+      release();
+      const result = await bot.exited;
+      expect(result).toMatchObject({ code: 0, signal: null });
+      expect(result.stdout).toContain('Stopped.');
+      const posted = slack.posted('C0TERM001');
+      expect(posted).toHaveLength(1);
+      const check = new Database(setup.databasePath, { readonly: true });
+      const parts = check.prepare('SELECT status, message_id FROM outbox').all();
+      check.close();
+      expect(parts).toEqual([{ status: 'sent', message_id: posted[0]!.ts }]);
+    } finally {
+      release();
+      setup.remove();
+      await gate.close();
+      await slack.stop();
+    }
+  }, 150_000);
 });
