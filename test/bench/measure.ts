@@ -170,9 +170,11 @@ export function runInChild<T>(
   moduleUrl: string,
   exportName: string,
   input: unknown,
+  nodeArgs: readonly string[] = [],
 ): Promise<ChildRun<T>> {
   const self = fileURLToPath(import.meta.url);
   const args = [
+    ...nodeArgs,
     '--expose-gc',
     '--import',
     'tsx',
