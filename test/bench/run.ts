@@ -15,6 +15,12 @@ import { describeTarget, meetsTarget, targetFor } from './targets.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * V8 heap limits tried beside the defaults in a full run (`*_tuned_*` figures): a small young
+ * generation and a capped old generation keep garbage from inflating RSS.
+ */
+export const HEAP_TUNED_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=128'] as const;
+
 export type Figures = Record<string, number>;
 
 export interface SectionOutcome {
@@ -73,13 +79,16 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     name: 'poll',
     run: async ({ quick }) => {
       const { runPollBench } = await import('./poll.js');
-      return flattenFigures(
-        await runPollBench(
-          quick
-            ? { sources: 100, itemsPerSource: 50, concurrency: 8, rounds: 1 }
-            : { sources: 500, itemsPerSource: 50, concurrency: 8, rounds: 3 },
-        ),
-      );
+      const size = quick
+        ? { sources: 100, itemsPerSource: 50, concurrency: 8, rounds: 1 }
+        : { sources: 500, itemsPerSource: 50, concurrency: 8, rounds: 3 };
+      const figures = flattenFigures(await runPollBench(size));
+      if (!quick) {
+        const tuned = await runPollBench({ ...size, rounds: 1, nodeArgs: [...HEAP_TUNED_FLAGS] });
+        figures.poll_tuned_first_s = tuned.poll_first_s;
+        figures.poll_tuned_peak_rss_mb = tuned.poll_peak_rss_mb;
+      }
+      return figures;
     },
   },
   {
@@ -147,13 +156,20 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     name: 'idle-rss',
     run: async ({ quick }) => {
       const { runIdleRssBench } = await import('./idle-rss.js');
-      const result = await runIdleRssBench({
+      const options = {
         sources: 20,
         itemsPerSource: 50,
         timeoutMs: quick ? 30_000 : 60_000,
         settleMs: quick ? 2_000 : 5_000,
-      });
-      return result.measured ? flattenFigures({ ...result, measured: undefined }) : result.reason;
+      };
+      const result = await runIdleRssBench(options);
+      if (!result.measured) return result.reason;
+      const figures = flattenFigures({ ...result, measured: undefined });
+      if (!quick) {
+        const tuned = await runIdleRssBench({ ...options, nodeArgs: [...HEAP_TUNED_FLAGS] });
+        if (tuned.measured) figures.idle_tuned_rss_mb = tuned.idle_rss_mb;
+      }
+      return figures;
     },
   },
 ];
