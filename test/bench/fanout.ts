@@ -60,6 +60,8 @@ export interface PlatformFanout {
   seconds: number;
   floor_s: number;
   ratio: number;
+  /** Parts never delivered (the outbox gave up on them). */
+  failed_parts: number;
   rate_limited: number;
   /** Of rate_limited: how many were the global (per-token) limit rather than a channel's. */
   rate_limited_global: number;
@@ -72,6 +74,8 @@ export interface FanoutBenchResult {
   fanout_floor_s: number;
   fanout_vs_floor_ratio: number;
   fanout_429_count: number;
+  /** Parts the outbox gave up on: digests some channels never received. */
+  fanout_failed_parts: number;
   /** processOutbox runs needed (each one a scheduler tick, i.e. up to a minute, in production). */
   fanout_outbox_rounds: number;
   fanout_slack: PlatformFanout;
@@ -186,15 +190,16 @@ async function runPlatform(
             globalPerSecond: SLACK_GLOBAL_PER_SECOND,
           })
         : null;
-    const { messages, rounds } =
+    const { messages, failed, rounds } =
       mode === 'outbox'
         ? await deliverThroughOutbox(rig.adapter, digest, rig.channels)
         : await deliverPaced(rig.adapter, digest, rig.channels, pacer);
     const seconds = (performance.now() - started) / 1000;
-    const floor = rig.floor(messages);
+    const floor = rig.floor(messages + failed);
     return {
       channels: rig.channels.length,
       messages,
+      failed_parts: failed,
       seconds,
       floor_s: floor,
       ratio: seconds / floor,
@@ -252,6 +257,7 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     fanout_floor_s: outbox.floor,
     fanout_vs_floor_ratio: outbox.seconds / outbox.floor,
     fanout_429_count: outbox.slack.rate_limited + outbox.discord.rate_limited,
+    fanout_failed_parts: outbox.slack.failed_parts + outbox.discord.failed_parts,
     fanout_outbox_rounds: outbox.rounds,
     fanout_slack: outbox.slack,
     fanout_discord: outbox.discord,

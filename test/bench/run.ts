@@ -159,8 +159,8 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
       const options = {
         sources: 20,
         itemsPerSource: 50,
-        timeoutMs: quick ? 30_000 : 60_000,
-        settleMs: quick ? 2_000 : 5_000,
+        timeoutMs: quick ? 60_000 : 120_000,
+        observeMs: quick ? 15_000 : 60_000,
       };
       const result = await runIdleRssBench(options);
       if (!result.measured) return result.reason;

@@ -29,6 +29,7 @@ const TARGETS: { pattern: RegExp; target: Target }[] = [
       note: 'almost none: <= 1% of messages',
     },
   },
+  { pattern: /^fanout_failed_parts$/, target: { op: '<=', value: 0 } },
   { pattern: /^idle_(tuned_)?rss_mb$/, target: { op: '<=', value: 150 } },
 ];
 
