@@ -127,7 +127,15 @@ async function startSlackRig(count: number): Promise<PlatformRig> {
   }
   const client = createSlackDeliveryClient({ token: fake.botToken, apiUrl: `${gate.origin}/api/` });
   return {
-    adapter: createSlackDeliveryAdapter({ client, logger: silentLogger }),
+    adapter: createSlackDeliveryAdapter({
+      client,
+      logger: silentLogger,
+      // Pace to the gate's budget (the adapter's default is a more cautious 5/s).
+      pacer: createPacer({
+        perChannelIntervalMs: SLACK_PER_CHANNEL_MS,
+        globalPerSecond: SLACK_GLOBAL_PER_SECOND,
+      }),
+    }),
     channels,
     counts: gate.counts,
     floor: (messages) =>
@@ -183,13 +191,9 @@ async function runPlatform(
 ): Promise<PlatformFanout & { rounds: number }> {
   try {
     const started = performance.now();
-    const pacer =
-      mode === 'paced' && rig.adapter.platform === 'slack'
-        ? createPacer({
-            perChannelIntervalMs: SLACK_PER_CHANNEL_MS,
-            globalPerSecond: SLACK_GLOBAL_PER_SECOND,
-          })
-        : null;
+    // The Slack adapter paces itself (src/delivery/pace.ts); Discord's REST client queues by
+    // bucket. "paced" mode only adds concurrency across channels.
+    const pacer = null;
     const { messages, failed, rounds } =
       mode === 'outbox'
         ? await deliverThroughOutbox(rig.adapter, digest, rig.channels)

@@ -13,6 +13,7 @@ import type { Logger } from '../../logging.js';
 import type { SlackMessage } from './block-kit.js';
 import { classifySlackError, slackErrorName } from './classify-slack-error.js';
 import { renderSlackDigest } from './render-digest.js';
+import { createPacer, type Pacer } from '../../delivery/pace.js';
 
 export const DIGEST_EVENT_TYPE = 'briefing_digest_part';
 
@@ -22,7 +23,16 @@ export interface SlackDeliveryOptions {
   commandName?: string;
   /** How many recent messages findSent inspects (Slack allows up to 999 per call). */
   historyLimit?: number;
+  /**
+   * Paces chat.postMessage so a fan-out stays inside Slack's limits instead of provoking 429s
+   * (which cost outbox attempts and, in a large fan-out, lost parts: see test/bench/fanout.ts).
+   * Default: 1 message per second per channel, 5 per second in all (Slack publishes only
+   * "several hundred per minute" per workspace for chat.postMessage).
+   */
+  pacer?: Pacer;
 }
+
+export const DEFAULT_SLACK_PACE = { perChannelIntervalMs: 1000, globalPerSecond: 5 } as const;
 
 /**
  * A WebClient for delivery: it never sleeps on a 429 itself (the outbox schedules the retry
@@ -50,8 +60,25 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   const { client } = options;
   const log = options.logger.child({ platform: 'slack' });
   const historyLimit = options.historyLimit ?? 200;
+  const pacer = options.pacer ?? createPacer(DEFAULT_SLACK_PACE);
 
   async function post(channel: ChannelRef, message: SlackMessage, key: string, threadTs?: string) {
+    const channelKey = channel.channelId;
+    // The pacer only prevents 429s; after one, the outbox schedules the retry from Retry-After.
+    await pacer.acquire(channelKey);
+    try {
+      return await postNow(channel, message, key, threadTs);
+    } finally {
+      pacer.release(channelKey);
+    }
+  }
+
+  async function postNow(
+    channel: ChannelRef,
+    message: SlackMessage,
+    key: string,
+    threadTs?: string,
+  ) {
     return client.chat.postMessage({
       channel: channel.channelId,
       text: message.text,
