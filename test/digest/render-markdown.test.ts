@@ -84,9 +84,7 @@ describe('renderDigestMarkdown', () => {
     ]);
     const md = renderDigestMarkdown(digest);
     expect(md).toContain('# Catch up: week of 13 February 2017');
-    expect(md).toContain(
-      '13 Feb 2017 to 19 Feb 2017 (Europe/London time) · 2 stories archived this week',
-    );
+    expect(md).toContain('13–19 February 2017 (Europe/London time) · 1 story in 1 theme');
     expect(md).toContain('## Carter reviews');
     expect(md).toContain(
       '1. **[Model Hospital adds community metrics](https://www.england.nhs.uk/model-hospital/)**\\\n' +

@@ -35,7 +35,9 @@ describe('renderSlackDigest', () => {
       '<https://news.example.org/nhse/carter/0?utm_source=x&amp;id=0|Trust 0 publishes',
     );
     expect(all).toContain('NHS England news · 14 Feb');
-    expect(all).toContain('also <https://news.example.org/hsj/carter/1?utm_source=x&amp;id=1|HSJ>');
+    expect(all).toContain(
+      'also <https://news.example.org/hsj/carter/1?utm_source=x&amp;id=1|HSJ (subscription)>',
+    );
     expect(all).toContain('Organisations: NHS Improvement, Example Hospitals NHS Trust 1');
     expect(all).toContain('Sums: £11m, £1.2bn');
     expect(all).toContain('Coverage: every source was checked this week.');
