@@ -9,7 +9,8 @@ const pureCore = {
   patterns: [
     {
       group: ['**/store/**', '**/ingest/**', '**/platforms/**', '**/delivery/**', '**/jobs/**'],
-      message: 'Pure core (tagging, digest, commands) must not import I/O modules; take a deps object instead.',
+      message:
+        'Pure core (tagging, digest, commands) must not import I/O modules; take a deps object instead.',
     },
     {
       group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:https', 'better-sqlite3'],
@@ -25,14 +26,22 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
   },
   {
     files: ['src/domain.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'domain.ts imports nothing.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*'], message: 'domain.ts imports nothing.' }] },
+      ],
+    },
   },
   {
     files: ['src/tagging/**/*.ts', 'src/commands/**/*.ts'],
@@ -50,8 +59,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/store/**'], message: 'Platforms receive a deps object; they never open the store.' },
-            { group: ['**/platforms/slack/**'], message: 'Discord code must not import Slack code.' , },
+            {
+              group: ['**/store/**'],
+              message: 'Platforms receive a deps object; they never open the store.',
+            },
+            {
+              group: ['**/platforms/slack/**'],
+              message: 'Discord code must not import Slack code.',
+            },
           ],
         },
       ],
@@ -64,8 +79,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/store/**'], message: 'Platforms receive a deps object; they never open the store.' },
-            { group: ['**/platforms/discord/**'], message: 'Slack code must not import Discord code.' },
+            {
+              group: ['**/store/**'],
+              message: 'Platforms receive a deps object; they never open the store.',
+            },
+            {
+              group: ['**/platforms/discord/**'],
+              message: 'Slack code must not import Discord code.',
+            },
           ],
         },
       ],
@@ -78,8 +99,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/store/**'], message: 'Platforms receive a deps object; they never open the store.' },
-            { group: ['**/platforms/slack/**'], message: 'Discord code must not import Slack code.' },
+            {
+              group: ['**/store/**'],
+              message: 'Platforms receive a deps object; they never open the store.',
+            },
+            {
+              group: ['**/platforms/slack/**'],
+              message: 'Discord code must not import Slack code.',
+            },
           ],
         },
       ],

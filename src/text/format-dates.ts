@@ -35,7 +35,8 @@ function partsOf(
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return null;
   const out: Parts = {};
-  for (const p of formatterFor(locale, timeZone, options).formatToParts(date)) out[p.type] = p.value;
+  for (const p of formatterFor(locale, timeZone, options).formatToParts(date))
+    out[p.type] = p.value;
   return out;
 }
 

@@ -117,7 +117,10 @@ describe('briefing CLI', () => {
     const edited = join(work, 'edited-config');
     cpSync('config', edited, { recursive: true });
     const themes = readFileSync(join(edited, 'themes.yaml'), 'utf8');
-    writeFileSync(join(edited, 'themes.yaml'), themes.replace(/threshold: 1\n/, 'threshold: 1000\n'));
+    writeFileSync(
+      join(edited, 'themes.yaml'),
+      themes.replace(/threshold: 1\n/, 'threshold: 1000\n'),
+    );
     const retag = await runCli(['--config', edited, 'retag', '--json'], { DATABASE_PATH: db });
     expect(retag.code).toBe(0);
     const summary = JSON.parse(retag.stdout) as {

@@ -67,12 +67,7 @@ function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
       fitMarkdown(`No stories matched this channel's themes in the week of ${week}.`, 300),
     );
   } else {
-    lines.push(
-      fitMarkdown(
-        `${week} · ${describeCounts(digest)}`,
-        300,
-      ),
-    );
+    lines.push(fitMarkdown(`${week} · ${describeCounts(digest)}`, 300));
     lines.push(fitMarkdown(sections.map((s) => s.label).join(' · '), 1000));
   }
   lines.push(renderCoverage(digest));
@@ -173,5 +168,3 @@ function createPacker(): Packer {
     },
   };
 }
-
-

@@ -109,7 +109,6 @@ function emptyPack(): Pack {
   return { blocks: [], chars: 0, entries: 0, labels: [] };
 }
 
-
 function toUnits(section: DigestSection, timeZone: string, commandName: string): Unit[] {
   const heading: SlackBlock[] = [
     { type: 'divider' },
@@ -156,10 +155,7 @@ function renderMain(
 ): SlackMessage {
   const stories = plural(countUniqueEntries(digest), 'story', 'stories');
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone);
-  const summary =
-    sections.length === 0
-      ? week
-      : `${week} · ${describeCounts(digest)}`;
+  const summary = sections.length === 0 ? week : `${week} · ${describeCounts(digest)}`;
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -215,4 +211,3 @@ function countChars(blocks: SlackBlock[]): number {
   }
   return n;
 }
-
