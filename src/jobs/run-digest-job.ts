@@ -25,7 +25,8 @@ import { formatWeek, weekRange } from '../digest/week.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
-import { failuresBetween } from '../store/source-state.js';
+import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
+import { failuresBetween, listSourceStates } from '../store/source-state.js';
 import { listStoriesBetween } from '../store/stories.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidateWeeks, digestDueAt } from './digest-schedule.js';
@@ -60,7 +61,11 @@ export function buildWeekDigest(
 ): Digest {
   const timeZone = config.settings.timeZone;
   const { startsAt, endsAt } = weekRange(week, timeZone);
-  const stories = listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString());
+  // Undated items found on a source's first poll are its backlog, not this week's news.
+  const stories = dropFirstPollBacklog(
+    listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString()),
+    listSourceStates(db),
+  );
   const nameOf = new Map(config.sources.map((s) => [s.id, s.name]));
   // A source with failures and not one successful poll in the week could not be checked at all;
   // one that recovered has had the chance to catch up (feeds keep their recent items).
@@ -131,13 +136,24 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
         );
         continue;
       }
-      let digest = digests.get(label);
-      if (!digest) {
-        digest = buildWeekDigest(db, config, week);
-        report.archived.push(archiveDigest(digest, input.digestsDir));
-        digests.set(label, digest);
+      // One channel that cannot be rendered or recorded must not block every other channel's
+      // digest (nor the delivery below): log it and leave it undecided, so the next tick retries.
+      let result: ReturnType<typeof enqueueDigest>;
+      try {
+        let digest = digests.get(label);
+        if (!digest) {
+          digest = buildWeekDigest(db, config, week);
+          report.archived.push(archiveDigest(digest, input.digestsDir));
+          digests.set(label, digest);
+        }
+        result = enqueueDigest(db, { digest, subscription, adapter, now });
+      } catch (error) {
+        logger?.error(
+          { iso_week: label, channel: describeChannel(channel), err: error },
+          'digest: could not enqueue this channel; will retry',
+        );
+        continue;
       }
-      const result = enqueueDigest(db, { digest, subscription, adapter, now });
       decide('enqueued', null);
       if (result.status === 'enqueued') {
         report.enqueued.push({

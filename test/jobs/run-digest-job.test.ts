@@ -57,6 +57,23 @@ const run = (now: Date, config = jobConfig()) =>
   runDigestJob({ db, config, adapters, now, digestsDir: dir });
 
 describe('runDigestJob', () => {
+  it('keeps going when one channel cannot be rendered, and retries that channel later', async () => {
+    subscribe(undefined, null, 'C1');
+    subscribe(undefined, null, 'C2');
+    const render = adapter.render.bind(adapter);
+    let failC1 = true;
+    adapter.render = (digest, subscription) => {
+      if (failC1 && subscription.channelId === 'C1') throw new Error('renderer exploded');
+      return render(digest, subscription);
+    };
+    const first = await run(hours(1));
+    expect(first.enqueued.map((e) => e.channel)).toEqual([expect.stringContaining('C2')]);
+    expect(first.delivery.sent).toBeGreaterThan(0);
+    failC1 = false;
+    const second = await run(hours(2));
+    expect(second.enqueued.map((e) => e.channel)).toEqual([expect.stringContaining('C1')]);
+  });
+
   it('posts the week that just ended once, at the due time, after archiving it', async () => {
     subscribe();
     const early = await run(new Date(DUE.getTime() - 60_000));
