@@ -140,7 +140,10 @@ async function deliverGroup(
 
     let outcome: SendOutcome;
     try {
-      const already = part.attempts > 0 ? await adapter.findSent(channel, context) : null;
+      // Any earlier attempt may have reached the platform, including one made before the
+      // channel was paused and resumed (requeueing resets `attempts` but keeps `lastError`).
+      const triedBefore = part.attempts > 0 || part.lastError !== null;
+      const already = triedBefore ? await adapter.findSent(channel, context) : null;
       if (already !== null) {
         markSent(db, part.id, already, now);
         report.recovered++;
