@@ -29,8 +29,32 @@ export function selectForSubscription(
   const sections: DigestSection[] = [];
   const orgSection = organisationSection(digest, subscription.organisations);
   if (orgSection) sections.push(orgSection);
-  sections.push(...themeSections);
+  sections.push(...placeEachEntryOnce(themeSections));
   return { ...digest, sections };
+}
+
+/**
+ * A story tagged with several followed themes is shown once, in the section where it ranks
+ * highest (ties: the earlier section), so a reader never meets the same headline three times.
+ * Sections left empty are dropped; their "and N more" counts are kept.
+ */
+function placeEachEntryOnce(sections: readonly DigestSection[]): DigestSection[] {
+  const home = new Map<string, { section: number; score: number }>();
+  sections.forEach((section, index) => {
+    for (const entry of section.entries) {
+      const lead = entry.storyIds[0] ?? entry.title;
+      const best = home.get(lead);
+      if (!best || entry.score > best.score) home.set(lead, { section: index, score: entry.score });
+    }
+  });
+  return sections
+    .map((section, index) => ({
+      ...section,
+      entries: section.entries.filter(
+        (entry) => home.get(entry.storyIds[0] ?? entry.title)?.section === index,
+      ),
+    }))
+    .filter((section) => section.entries.length > 0 || section.moreCount > 0);
 }
 
 function organisationSection(
