@@ -53,7 +53,7 @@ function normaliseCategories(raw: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const category of raw) {
-    const text = truncateAtWord(cleanText(htmlToPlainText(category)), CATEGORY_MAX);
+    const text = truncateAtWord(htmlToPlainText(category), CATEGORY_MAX);
     const key = text.toLowerCase();
     if (text === '' || seen.has(key)) continue;
     seen.add(key);

@@ -38,8 +38,14 @@ function isXmlChar(code: number): boolean {
 
 const REFERENCE = /&(?:#(\d{1,8});|#[xX]([0-9a-fA-F]{1,8});|([A-Za-z][A-Za-z0-9._-]{0,63});)?/g;
 
+/**
+ * An `&` that is not one of XML's own five entities: only then can a reference need repair.
+ * Most feeds have nothing else (or only numeric references), so one scan usually settles it.
+ */
+const NEEDS_REPAIR = /&(?!(?:amp|lt|gt|quot|apos);)/;
+
 function repairReferences(text: string): string {
-  if (!text.includes('&')) return text;
+  if (!NEEDS_REPAIR.test(text)) return text;
   return text.replace(REFERENCE, (whole, decimal?: string, hex?: string, name?: string) => {
     if (decimal !== undefined || hex !== undefined) {
       const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
@@ -58,6 +64,7 @@ const LITERAL_SECTIONS = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g
 export function repairXmlText(text: string): string {
   const start = text.indexOf('<');
   const body = start > 0 ? text.slice(start) : start < 0 ? '' : text;
+  if (!NEEDS_REPAIR.test(body)) return body;
   let out = '';
   let last = 0;
   for (const match of body.matchAll(LITERAL_SECTIONS)) {

@@ -12,18 +12,25 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
+
+/** Whitespace not already a single space (collapsing only these is one scan, not one per word). */
+const UNCOLLAPSED_SPACE = /\s{2,}|[^\S ]/g;
+
 const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(£$€]?[A-Z0-9])/g;
 
 /** Whether the full stop ending `before` belongs to an abbreviation or an initial. */
 function isAbbreviation(before: string): boolean {
-  const lastWord = (/([A-Za-z.]+)$/.exec(before)?.[1] ?? '').toLowerCase();
+  // Only the tail matters; an anchored-at-end pattern over the whole text retries at every word.
+  const tail = before.slice(-LONGEST_ABBREVIATION - 1);
+  const lastWord = (/([A-Za-z.]+)$/.exec(tail)?.[1] ?? '').toLowerCase();
   if (ABBREVIATIONS.has(lastWord)) return true;
-  return /(?:^|\s)[A-Z]$/.test(before);
+  return /(?:^|\s)[A-Z]$/.test(before.slice(-2));
 }
 
 /** Splits plain text into sentences, keeping their end punctuation. */
 export function splitSentences(text: string): string[] {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text.replace(UNCOLLAPSED_SPACE, ' ').trim();
   if (clean === '') return [];
   const sentences: string[] = [];
   let start = 0;
