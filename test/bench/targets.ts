@@ -15,7 +15,7 @@ export interface Target {
 const TARGETS: { pattern: RegExp; target: Target }[] = [
   { pattern: /^parse_overhead_ratio$/, target: { op: '<=', value: 1.3 } },
   { pattern: /^poll_second_ratio$/, target: { op: '<=', value: 0.1 } },
-  { pattern: /^poll_(tuned_)?peak_rss_mb$/, target: { op: '<', value: 250 } },
+  { pattern: /^poll_(default_heap_)?peak_rss_mb$/, target: { op: '<', value: 250 } },
   { pattern: /^insert_per_s_\w+$/, target: { op: '>=', value: 20_000 } },
   { pattern: /^search_p95_ms_\w+$/, target: { op: '<=', value: 20, note: 'at 1M' } },
   { pattern: /^digest_build_ms_\w+$/, target: { op: '<=', value: 300, note: 'at 1M' } },
@@ -30,7 +30,7 @@ const TARGETS: { pattern: RegExp; target: Target }[] = [
     },
   },
   { pattern: /^fanout_failed_parts$/, target: { op: '<=', value: 0 } },
-  { pattern: /^idle_(tuned_)?rss_mb$/, target: { op: '<=', value: 150 } },
+  { pattern: /^idle_(default_heap_)?rss_mb$/, target: { op: '<=', value: 150 } },
 ];
 
 export function targetFor(figure: string): Target | null {
