@@ -6,6 +6,7 @@ import { UsageError } from './cli/command.js';
 import { createCliContext, type CliContext } from './cli/context.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
+import { PlatformStartError } from './platforms/start-error.js';
 
 type Loader = () => Promise<{ command: CliCommand }>;
 
@@ -158,6 +159,10 @@ function reportFailure(error: unknown, stderr: NodeJS.WritableStream): number {
   if (error instanceof UsageError) {
     stderr.write(`briefing: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof PlatformStartError) {
+    stderr.write(`briefing: ${error.message}\n`);
+    return 69; // EX_UNAVAILABLE
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {

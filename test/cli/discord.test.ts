@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/cli/command.js';
 import { createCliContext } from '../../src/cli/context.js';
@@ -115,6 +116,23 @@ describe('briefing discord', () => {
     const r = await run(['discord', 'check'], creds);
     expect(r).toEqual({ code: 0, out: 'discord: connected as briefing to 1 server(s)\n', err: '' });
     expect(gateway.identifies).toBeGreaterThanOrEqual(1);
+  });
+
+  it('check with a refused token is one line and exit 69 through the real entry point', async () => {
+    rest.script('GET', /gateway\/bot$/, { status: 401, code: 0, message: '401: Unauthorized' });
+    const out = capture();
+    const err = capture();
+    const code = await main(
+      ['discord', 'check'],
+      { stdout: out.stream, stderr: err.stream },
+      {
+        ...env(creds),
+      },
+    );
+    expect(code).toBe(69);
+    expect(err.text()).toMatch(/^briefing: discord: could not connect: .+\n$/);
+    expect(err.text()).not.toContain('unexpected error');
+    expect(err.text() + out.text()).not.toContain('cli-secret-token');
   });
 
   it('invite-url prints the OAuth2 link with the four permissions', async () => {

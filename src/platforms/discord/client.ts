@@ -7,6 +7,7 @@ import type { Logger } from '../../logging.js';
 import type { DiscordDeps } from './discord-deps.js';
 import { handleInteraction } from './handle-interaction.js';
 import { createSearchQueryCache } from './search-paging.js';
+import { PlatformStartError } from '../start-error.js';
 
 export interface DiscordBotInput {
   token: string;
@@ -75,7 +76,7 @@ export function createDiscordBot(input: DiscordBotInput): DiscordBot {
       } catch (error) {
         await client.destroy().catch(() => undefined);
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`discord: could not connect: ${reason}`, { cause: error });
+        throw new PlatformStartError(`discord: could not connect: ${reason}`, { cause: error });
       } finally {
         clearTimeout(timer);
       }

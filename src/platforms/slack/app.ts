@@ -13,6 +13,7 @@ import { slackErrorName } from './classify-slack-error.js';
 import { withTrailingSlash } from './delivery-adapter.js';
 import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-command.js';
 import { MORE_RESULTS_ACTION_ID } from './render-search.js';
+import { PlatformStartError } from '../start-error.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -95,7 +96,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         await app.init();
         auth = await app.client.auth.test();
       } catch (error) {
-        throw new Error(describeStartError('SLACK_BOT_TOKEN', error), { cause: error });
+        throw new PlatformStartError(describeStartError('SLACK_BOT_TOKEN', error), {
+          cause: error,
+        });
       }
       botName = typeof auth.user === 'string' ? auth.user : null;
       const connecting = options.socketMode
@@ -106,7 +109,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         server = await withTimeout(connecting, options.startTimeoutMs ?? 30_000);
       } catch (error) {
         await app.stop().catch(() => undefined);
-        throw new Error(describeStartError('SLACK_APP_TOKEN', error), { cause: error });
+        throw new PlatformStartError(describeStartError('SLACK_APP_TOKEN', error), {
+          cause: error,
+        });
       }
       started = true;
       const port = options.socketMode ? null : ((server as Server).address() as AddressInfo).port;
