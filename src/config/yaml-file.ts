@@ -13,11 +13,32 @@ export function readYamlFile(file: string): Parsed<unknown> {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     return { ok: false, errors: [`${file}: cannot read (${code})`] };
   }
+  const json = parseJsonBody(text);
+  if (json !== undefined) return { ok: true, value: json };
   try {
     return { ok: true, value: parse(text, { prettyErrors: true }) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { ok: false, errors: [`${file}: invalid YAML: ${message}`] };
+  }
+}
+
+/** Comment and blank lines before a file's first content. */
+const LEADING_COMMENTS = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*/;
+
+/**
+ * A file whose body (after leading comments) is a JSON object, parsed as JSON; undefined for
+ * anything else, which then goes to the YAML parser (also for its error messages). JSON is YAML,
+ * so the value is the same; generated files (config/organisations.yaml) are written this way
+ * because the YAML parser needs hundreds of milliseconds for them on every start.
+ */
+function parseJsonBody(text: string): unknown {
+  const body = text.replace(LEADING_COMMENTS, '');
+  if (!body.startsWith('{')) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

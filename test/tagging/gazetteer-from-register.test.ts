@@ -2,6 +2,7 @@
 // shared variants, and that the committed file matches what the generator makes today.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   buildGazetteer,
@@ -90,10 +91,12 @@ describe('buildGazetteer', () => {
     expect(closed.name).toBe('North Town Hospitals NHS Trust');
   });
 
-  it('writes a YAML file with the regeneration command in its header', () => {
-    const text = formatGazetteerYaml(buildGazetteer(csv), 'test.csv');
+  it('writes a YAML file (a JSON body, one organisation a line) with the regeneration command', () => {
+    const build = buildGazetteer(csv);
+    const text = formatGazetteerYaml(build, 'test.csv');
     expect(text).toContain('node --import tsx src/tagging/build-gazetteer.ts');
-    expect(text).toContain('id: RBB');
+    expect(text).toContain('{"id":"RBB",');
+    expect(parse(text)).toEqual({ organisations: build.entries });
   });
 
   it.skipIf(!existsSync(REGISTER))(
