@@ -336,3 +336,28 @@ export function failuresBetween(db: Db, startIso: string, endIso: string): Sourc
       lastFailureAt: r.last_failure_at,
     }));
 }
+
+/**
+ * Which of `sourceIds` have no poll recorded at all (neither success nor failure) on any UTC day
+ * of [startIso, endIso): the bot was down, or the source was gone or waiting out a long backoff.
+ * The digest lists them beside the sources that failed, so silence is never read as "no news".
+ */
+export function sourcesNotPolledBetween(
+  db: Db,
+  startIso: string,
+  endIso: string,
+  sourceIds: readonly string[],
+): string[] {
+  const firstDay = startIso.slice(0, 10);
+  const lastDay = new Date(new Date(endIso).getTime() - 1).toISOString().slice(0, 10);
+  const polled = new Set(
+    prepareCached<[{ first: string; last: string }], { source_id: string }>(
+      db,
+      `SELECT DISTINCT source_id FROM poll_days
+       WHERE day >= @first AND day <= @last AND (successes > 0 OR failures > 0)`,
+    )
+      .all({ first: firstDay, last: lastDay })
+      .map((r) => r.source_id),
+  );
+  return sourceIds.filter((id) => !polled.has(id));
+}

@@ -10,6 +10,7 @@ import {
   recordPollNotModified,
   recordPollSuccess,
   sourcesDue,
+  sourcesNotPolledBetween,
 } from '../../src/store/source-state.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory } from './make-story.js';
@@ -236,5 +237,29 @@ describe('failuresBetween', () => {
     }
     const rows = db.prepare('SELECT count(*) AS n FROM poll_days').get() as { n: number };
     expect(rows.n).toBe(POLL_LOG_DAYS + 1);
+  });
+});
+
+describe('sourcesNotPolledBetween', () => {
+  it('lists the given sources with no poll at all in the range, successful or not', () => {
+    const ok = (id: string, iso: string) =>
+      recordPollNotModified(db, id, { at: at(iso), nextPollAt: later(at(iso), 30) });
+    ok('nhse', '2017-02-15T08:00:00Z');
+    recordPollFailure(db, 'hsj', {
+      reason: 'HTTP 403 Forbidden',
+      at: at('2017-02-14T08:00:00Z'),
+      nextPollAt: later(at('2017-02-14T08:00:00Z'), 30),
+    });
+    ok('pulse', '2017-02-21T08:00:00Z'); // the next week
+    ok('kingsfund', '2017-02-12T23:00:00Z'); // the week before
+    expect(
+      sourcesNotPolledBetween(db, '2017-02-13T00:00:00.000Z', '2017-02-20T00:00:00.000Z', [
+        'nhse',
+        'hsj',
+        'pulse',
+        'kingsfund',
+        'never',
+      ]),
+    ).toEqual(['pulse', 'kingsfund', 'never']);
   });
 });
