@@ -191,6 +191,11 @@ export interface DigestEntry {
   organisationIds?: string[];
   money: string[];
   score: number;
+  /**
+   * Labels of the other sections of this channel's digest the story also belongs to: it is
+   * shown once, here, and the reader is told where else it was filed. Absent in a full digest.
+   */
+  alsoIn?: string[];
 }
 
 export interface DigestSection {

@@ -1,11 +1,14 @@
 // Writes a week's full digest (every theme) to digests/YYYY/YYYY-Www.md and .json before anything
-// is posted, so the archive holds exactly what channels were sent a part of.
+// is posted, so the archive holds exactly what channels were sent a part of. The Markdown shows
+// each story once (in its strongest theme, with "Also in" naming the others); the JSON lists it
+// under every theme it was filed in.
 // Rules: atomic (write a temporary file in the same folder, fsync, rename over the target), so a
 // crash leaves either the old file or the new one, never half of one. The only I/O in digest/.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Digest } from '../domain.js';
 import { renderDigestMarkdown } from './render-markdown.js';
+import { selectForSubscription } from './select-for-subscription.js';
 
 export interface ArchivedDigest {
   markdownPath: string;
@@ -46,6 +49,9 @@ export function archiveDigest(digest: Digest, digestsDir: string): ArchivedDiges
   const markdownPath = `${base}.md`;
   const jsonPath = `${base}.json`;
   writeFileAtomic(jsonPath, `${JSON.stringify(digest, null, 2)}\n`);
-  writeFileAtomic(markdownPath, renderDigestMarkdown(digest));
+  // The JSON keeps every theme's full list (data for other tools); the Markdown is for reading,
+  // so like a channel following everything it shows each story once, with "Also in".
+  const readable = selectForSubscription(digest, { themes: 'all', organisations: [] });
+  writeFileAtomic(markdownPath, renderDigestMarkdown(readable));
   return { markdownPath, jsonPath };
 }

@@ -50,11 +50,19 @@ export function paywallLabel(link: DigestLink): string {
   return link.paywalled ? `${link.sourceName} (subscription)` : link.sourceName;
 }
 
-/** "Organisations: A, B · Sums: £1m" from already-rendered values; empty when there are none. */
-export function factsLine(organisations: readonly string[], money: readonly string[]): string {
+/**
+ * "Organisations: A, B · Sums: £1m · Also in: Procurement" from already-rendered values; empty
+ * when there are none.
+ */
+export function factsLine(
+  organisations: readonly string[],
+  money: readonly string[],
+  alsoIn: readonly string[] = [],
+): string {
   return [
     organisations.length > 0 ? `Organisations: ${organisations.join(', ')}` : '',
     money.length > 0 ? `Sums: ${money.join(', ')}` : '',
+    alsoIn.length > 0 ? `Also in: ${alsoIn.join(', ')}` : '',
   ]
     .filter((part) => part !== '')
     .join(' · ');
@@ -117,7 +125,11 @@ export function layoutEntry(entry: DigestEntry, timeZone: string, style: EntrySt
     text += `\n${style.fit(entry.summary, Math.min(style.maxSummary, room))}`;
   }
 
-  const facts = factsLine(entry.organisations.slice(0, MAX_ORGS), entry.money.slice(0, MAX_SUMS));
+  const facts = factsLine(
+    entry.organisations.slice(0, MAX_ORGS),
+    entry.money.slice(0, MAX_SUMS),
+    entry.alsoIn ?? [],
+  );
   const factsRoom = style.limit - text.length - 3;
   if (facts !== '' && factsRoom > MIN_ROOM) {
     text += `\n${style.facts(facts, Math.min(MAX_FACTS, factsRoom))}`;

@@ -47,7 +47,11 @@ function renderEntry(entry: DigestEntry, n: number, timeZone: string): string[] 
   ].filter((part): part is string => part !== null && part !== '');
   const lines = [`${n}. **${link(entry.title, entry.url)}**`, byline.join(' · ')];
   if (entry.summary.trim() !== '') lines.push(escapeMarkdown(entry.summary));
-  const facts = factsLine(entry.organisations.map(escapeMarkdown), entry.money.map(escapeMarkdown));
+  const facts = factsLine(
+    entry.organisations.map(escapeMarkdown),
+    entry.money.map(escapeMarkdown),
+    (entry.alsoIn ?? []).map(escapeMarkdown),
+  );
   if (facts !== '') lines.push(facts);
   // Hard line breaks (a trailing backslash) keep one entry together as one list item.
   return lines

@@ -6,6 +6,9 @@
 // followed or not) that mentions one of them, most important first, each entry once. It draws on
 // the entries the digest shows, so an item below a theme's cap is reached through the section's
 // "and N more" search instead.
+// Each story is shown once per channel: in "Organisations you follow" when it is there, else in
+// its strongest followed theme; the entry's `alsoIn` names the channel's other sections that
+// filed it, so nothing is lost by not repeating it.
 import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
 import { OTHER_SECTION } from './build-digest.js';
 import { compareRanked } from './rank-entries.js';
@@ -26,35 +29,54 @@ export function selectForSubscription(
       s.themeId !== ORGANISATIONS_SECTION.themeId &&
       (followed === null ? true : s.themeId !== OTHER_SECTION.themeId && followed.has(s.themeId)),
   );
-  const sections: DigestSection[] = [];
   const orgSection = organisationSection(digest, subscription.organisations);
-  if (orgSection) sections.push(orgSection);
-  sections.push(...placeEachEntryOnce(themeSections));
-  return { ...digest, sections };
+  return {
+    ...digest,
+    sections: placeEachEntryOnce(orgSection ? [orgSection, ...themeSections] : themeSections),
+  };
 }
 
+const leadOf = (entry: DigestEntry): string => entry.storyIds[0] ?? entry.title;
+
 /**
- * A story tagged with several followed themes is shown once, in the section where it ranks
- * highest (ties: the earlier section), so a reader never meets the same headline three times.
- * Sections left empty are dropped; their "and N more" counts are kept.
+ * A story found in several sections is shown once: in "Organisations you follow" when it is there
+ * (that section comes first because the channel asked for it), else where it ranks highest (ties:
+ * the earlier section), so a reader never meets the same headline three times. The kept entry's
+ * `alsoIn` lists the other sections' labels (merged with any it had, so selecting twice changes
+ * nothing). Sections left empty are dropped; their "and N more" counts are kept.
  */
 function placeEachEntryOnce(sections: readonly DigestSection[]): DigestSection[] {
   const home = new Map<string, { section: number; score: number }>();
+  const filedIn = new Map<string, string[]>();
   sections.forEach((section, index) => {
     for (const entry of section.entries) {
-      const lead = entry.storyIds[0] ?? entry.title;
+      const lead = leadOf(entry);
+      filedIn.set(lead, [...(filedIn.get(lead) ?? []), section.label]);
       const best = home.get(lead);
-      if (!best || entry.score > best.score) home.set(lead, { section: index, score: entry.score });
+      const pinned =
+        best !== undefined && sections[best.section]?.themeId === ORGANISATIONS_SECTION.themeId;
+      if (!best || (!pinned && entry.score > best.score)) {
+        home.set(lead, { section: index, score: entry.score });
+      }
     }
   });
   return sections
     .map((section, index) => ({
       ...section,
-      entries: section.entries.filter(
-        (entry) => home.get(entry.storyIds[0] ?? entry.title)?.section === index,
-      ),
+      entries: section.entries
+        .filter((entry) => home.get(leadOf(entry))?.section === index)
+        .map((entry) => withAlsoIn(entry, section.label, filedIn.get(leadOf(entry)) ?? [])),
     }))
     .filter((section) => section.entries.length > 0 || section.moreCount > 0);
+}
+
+function withAlsoIn(entry: DigestEntry, here: string, labels: readonly string[]): DigestEntry {
+  const alsoIn = [...new Set([...(entry.alsoIn ?? []), ...labels])].filter((l) => l !== here);
+  if (alsoIn.length === 0) {
+    const { alsoIn: _dropped, ...rest } = entry;
+    return rest;
+  }
+  return { ...entry, alsoIn };
 }
 
 function organisationSection(

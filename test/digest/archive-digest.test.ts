@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { archiveBasePath, archiveDigest } from '../../src/digest/archive-digest.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
+import { selectForSubscription } from '../../src/digest/select-for-subscription.js';
 import { makeStory, SOURCES, THEMES } from './make-story.js';
 
 let dir: string | null = null;
@@ -27,6 +28,35 @@ const digestOf = (title: string) =>
   });
 
 describe('archiveDigest', () => {
+  it('shows a story filed under two themes once in the Markdown, and under both in the JSON', () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefing-archive-'));
+    const digest = buildDigest({
+      week: { year: 2021, week: 1 },
+      timeZone: 'Europe/London',
+      stories: [
+        makeStory({
+          id: 'a',
+          title: 'Carter review names procurement savings',
+          publishedAt: '2021-01-05T10:00:00.000Z',
+          tags: { carter: 3, procurement: 1 },
+        }),
+      ],
+      themes: THEMES,
+      sources: SOURCES,
+      failedSources: [],
+      perThemeCap: 6,
+    });
+    const paths = archiveDigest(digest, dir);
+    const md = readFileSync(paths.markdownPath, 'utf8');
+    expect(md.match(/Carter review names procurement savings/g)).toHaveLength(1);
+    expect(md).toMatch(/Also in: Procurement/);
+    const json = JSON.parse(readFileSync(paths.jsonPath, 'utf8')) as typeof digest;
+    expect(json.sections.map((s) => [s.themeId, s.entries.length])).toEqual(
+      digest.sections.map((s) => [s.themeId, s.entries.length]),
+    );
+    expect(json.sections.filter((s) => s.entries.length > 0)).toHaveLength(2);
+  });
+
   it('writes digests/YYYY/YYYY-Www.md and .json, replacing an earlier copy whole', () => {
     dir = mkdtempSync(join(tmpdir(), 'briefing-archive-'));
     const first = archiveDigest(digestOf('ICS boards named'), dir);
@@ -36,7 +66,9 @@ describe('archiveDigest', () => {
     });
     const second = digestOf('ICS boards confirmed');
     archiveDigest(second, dir);
-    expect(readFileSync(first.markdownPath, 'utf8')).toBe(renderDigestMarkdown(second));
+    expect(readFileSync(first.markdownPath, 'utf8')).toBe(
+      renderDigestMarkdown(selectForSubscription(second, { themes: 'all', organisations: [] })),
+    );
     expect(JSON.parse(readFileSync(first.jsonPath, 'utf8'))).toEqual(second);
     // no temporary files are left behind
     expect(readdirSync(join(dir, '2021')).sort()).toEqual(['2021-W01.json', '2021-W01.md']);

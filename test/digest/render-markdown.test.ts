@@ -101,6 +101,33 @@ describe('renderDigestMarkdown', () => {
     expect(md).toContain('Coverage: could not check HSJ (HTTP 503) at some point this week');
   });
 
+  it('names the other sections a story was filed in, escaped', () => {
+    const digest = buildDigest({
+      week: { year: 2021, week: 47 },
+      timeZone: 'Europe/London',
+      stories: [
+        makeStory({
+          id: 'a',
+          title: 'Merger agreed',
+          publishedAt: '2021-11-23T10:00:00.000Z',
+          tags: { stp: 3 },
+        }),
+      ],
+      themes: THEMES,
+      sources: SOURCES,
+      failedSources: [],
+      perThemeCap: 6,
+    });
+    const entry = digest.sections[0]!.entries[0]!;
+    const md = renderDigestMarkdown({
+      ...digest,
+      sections: [
+        { ...digest.sections[0]!, entries: [{ ...entry, alsoIn: ['Procurement', '*Mergers*'] }] },
+      ],
+    });
+    expect(md).toContain('Also in: Procurement, \\*Mergers\\*');
+  });
+
   it('neutralises hostile feed text', () => {
     const hostile = [
       '# Heading <script>alert(1)</script>',

@@ -67,4 +67,33 @@ describe('selectForSubscription', () => {
     expect(ids(only)).toEqual([['carter', ['a']]]);
     expect(selectForSubscription(only, { themes: 'all', organisations: [] })).toEqual(only);
   });
+
+  it('tells the reader where else a story shown once was filed', () => {
+    const shown = selectForSubscription(digest, { themes: 'all', organisations: [] });
+    const alsoIn = shown.sections.map((s) => [s.themeId, s.entries.map((e) => e.alsoIn ?? [])]);
+    expect(alsoIn).toEqual([
+      ['carter', [['workforce']]],
+      ['workforce', [[]]],
+      ['finance', [['carter']]],
+    ]);
+  });
+
+  it("shows a followed organisation's story first and only there, naming its themes", () => {
+    const withOrg = (e: DigestEntry): DigestEntry => ({ ...e, organisationIds: ['RNA'] });
+    const shown = selectForSubscription(
+      {
+        ...digest,
+        sections: [
+          section('carter', [withOrg(entry('a', 0.9)), entry('b', 0.4)]),
+          section('workforce', [withOrg(entry('a', 0.5))]),
+        ],
+      },
+      { themes: 'all', organisations: ['RNA'] },
+    );
+    expect(ids(shown)).toEqual([
+      ['organisations', ['a']],
+      ['carter', ['b']],
+    ]);
+    expect(shown.sections[0]?.entries[0]?.alsoIn).toEqual(['carter', 'workforce']);
+  });
 });
