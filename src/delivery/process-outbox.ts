@@ -11,23 +11,28 @@
 //   subscription is paused with the reason, which `status` shows;
 // - an adapter that throws is treated like a lost response: retried later, findSent first.
 // A 'sending' part left by a crashed run is due again once its lease has expired.
+// Concurrency: different channels are delivered at once (at most `concurrency` channels in flight
+// per platform, each platform with its own pool because their rate limits are separate), so a
+// fan-out takes about as long as the platform's limits allow instead of the sum of every
+// channel's own pacing; one channel's parts (and weeks) are still sent one after another, in
+// order. Each channel is handled by one loop only, and every write touches that channel's rows
+// alone (claims are conditional anyway), so the loops cannot step on each other; better-sqlite3
+// is synchronous, so each write runs whole between two awaits.
+// Time: the tick's `now` only selects what is due. Leases, retry times and the sent/updated
+// stamps come from `clock`, read at the moment of each write: in a large fan-out a part may be
+// claimed minutes after the tick started, and a lease computed from the tick's `now` could
+// already have expired (letting another run take the part over while it is being sent).
 import type { ChannelRef, Platform } from '../domain.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
-import {
-  cancelUnsentParts,
-  claimPart,
-  holdUnsentParts,
-  listDueGroups,
-  listParts,
-  markFailed,
-  markRetry,
-  markSent,
-  type OutboxPart,
-} from '../store/outbox.js';
-import { getSubscription, pauseSubscription } from '../store/subscriptions.js';
-import type { DeliveryAdapter, SendContext, SendOutcome } from './adapter.js';
+import { cancelUnsentParts, holdUnsentParts, listDueGroups, listParts } from '../store/outbox.js';
+import { getSubscription } from '../store/subscriptions.js';
+import type { DeliveryAdapter } from './adapter.js';
+import { deliverWeek, type DeliverySettings } from './deliver-week.js';
 import { describeChannel } from './enqueue-digest.js';
+import { forEachBounded } from './run-bounded.js';
+
+export { retryDelayMs } from './deliver-week.js';
 
 export interface ProcessOptions {
   /** Attempts before a transiently failing part is given up (default 8). */
@@ -38,6 +43,20 @@ export interface ProcessOptions {
   maxDelayMs?: number;
   /** How long a claimed part may be in flight before another run may take it over (5 min). */
   leaseMs?: number;
+  /**
+   * Channels of one platform delivered at once (default 64). Enough to keep Slack's global budget
+   * busy while each channel waits a second between its parts; small enough that a claimed part
+   * never queues in an adapter's pacer for anywhere near `leaseMs` (64 slots at Slack's default
+   * 5/s is under 13 s).
+   */
+  concurrency?: number;
+  /**
+   * The time of leases, retry times and sent/updated stamps, read at each write. Default: the
+   * tick's `now` advanced by the real (monotonic) time elapsed since the call, which is the
+   * system clock when `now` is the current time, as the scheduler and the CLI pass it, and keeps
+   * a caller that passes a simulated `now` (the crash harness, the demo) on one timeline.
+   */
+  clock?: () => Date;
   logger?: Logger;
 }
 
@@ -47,7 +66,7 @@ export interface ProcessReport {
   recovered: number;
   retried: number;
   failed: number;
-  /** Channels paused by a permanent failure, as platform:workspace:channel. */
+  /** Channels paused by a permanent failure, as platform:workspace:channel, sorted. */
   paused: string[];
   /** Parts left waiting because no adapter for their platform was given. */
   noAdapter: number;
@@ -58,16 +77,19 @@ const DEFAULTS = {
   baseDelayMs: 30_000,
   maxDelayMs: 6 * 3_600_000,
   leaseMs: 5 * 60_000,
+  concurrency: 64,
 };
 
-export function retryDelayMs(
-  attempt: number,
-  retryAfterMs: number | null,
-  options: { baseDelayMs: number; maxDelayMs: number },
-): number {
-  if (retryAfterMs !== null && retryAfterMs >= 0) return Math.min(retryAfterMs, options.maxDelayMs);
-  const exponential = options.baseDelayMs * 2 ** Math.max(0, attempt - 1);
-  return Math.min(exponential, options.maxDelayMs);
+type Settings = typeof DEFAULTS & DeliverySettings;
+
+export function emptyProcessReport(): ProcessReport {
+  return { sent: 0, recovered: 0, retried: 0, failed: 0, paused: [], noAdapter: 0 };
+}
+
+/** `now`, advancing with the real time elapsed since this call (see ProcessOptions.clock). */
+export function clockFrom(now: Date, elapsedMs: () => number = () => performance.now()) {
+  const start = elapsedMs();
+  return (): Date => new Date(now.getTime() + Math.floor(elapsedMs() - start));
 }
 
 export async function processOutbox(
@@ -76,136 +98,86 @@ export async function processOutbox(
   now: Date,
   options: ProcessOptions = {},
 ): Promise<ProcessReport> {
-  const settings = { ...DEFAULTS, ...withoutUndefined(options) };
-  const report: ProcessReport = {
-    sent: 0,
-    recovered: 0,
-    retried: 0,
-    failed: 0,
-    paused: [],
-    noAdapter: 0,
+  const settings: Settings = {
+    ...DEFAULTS,
+    ...withoutUndefined(options),
+    clock: options.clock ?? clockFrom(now),
   };
-  for (const group of listDueGroups(db, now)) {
-    const subscription = getSubscription(db, group.channel);
-    if (subscription === null) {
-      cancelUnsentParts(db, group.channel, 'unsubscribed', now);
-      continue;
-    }
-    if (subscription.pausedReason !== null) {
-      holdUnsentParts(db, group.channel, now);
-      continue;
-    }
-    const adapter = adapters.get(group.channel.platform);
-    if (!adapter) {
-      report.noAdapter += listParts(db, group.week, group.channel).filter(
-        (p) => p.status === 'pending' || p.status === 'sending',
-      ).length;
-      continue;
-    }
-    await deliverGroup(db, adapter, group.channel, group.week, now, settings, report);
+  const report = emptyProcessReport();
+  const byPlatform = new Map<Platform, DueChannel[]>();
+  for (const due of listDueChannels(db, now)) {
+    const pool = byPlatform.get(due.channel.platform);
+    if (pool) pool.push(due);
+    else byPlatform.set(due.channel.platform, [due]);
   }
+  const pools = await Promise.allSettled(
+    [...byPlatform.values()].map((channels) =>
+      forEachBounded(channels, settings.concurrency, (due) =>
+        deliverChannel(db, adapters, due, settings, report),
+      ),
+    ),
+  );
+  report.paused.sort();
+  const broken = pools.find((p) => p.status === 'rejected');
+  if (broken) throw broken.reason;
   return report;
 }
 
-async function deliverGroup(
-  db: Db,
-  adapter: DeliveryAdapter,
-  channel: ChannelRef,
-  week: string,
-  now: Date,
-  settings: typeof DEFAULTS & { logger?: Logger },
-  report: ProcessReport,
-): Promise<void> {
-  const log = settings.logger?.child({
-    platform: channel.platform,
-    channel: describeChannel(channel),
-    iso_week: week,
-  });
-  const parts = listParts(db, week, channel);
-  let parentMessageId: string | null = null;
-  for (const [position, part] of parts.entries()) {
-    if (part.status === 'sent') {
-      if (part.index === 0) parentMessageId = part.messageId;
-      continue;
-    }
-    if (part.status !== 'pending' && part.status !== 'sending') return;
-    if (Date.parse(part.nextAttemptAt) > now.getTime()) return;
-    if (part.index > 0 && parentMessageId === null) return;
-    if (!claimPart(db, part, new Date(now.getTime() + settings.leaseMs), now)) return;
-    const attempt = part.attempts + 1;
-    const context: SendContext = {
-      key: part.key,
-      parentMessageId: part.index === 0 ? null : parentMessageId,
-    };
-
-    let outcome: SendOutcome;
-    try {
-      // Any earlier attempt may have reached the platform, including one made before the
-      // channel was paused and resumed (requeueing resets `attempts` but keeps `lastError`).
-      const triedBefore = part.attempts > 0 || part.lastError !== null;
-      const already = triedBefore ? await adapter.findSent(channel, context) : null;
-      if (already !== null) {
-        markSent(db, part.id, already, now);
-        report.recovered++;
-        log?.info({ part: part.index, message_id: already }, 'delivery: found already posted');
-        if (part.index === 0) parentMessageId = already;
-        continue;
-      }
-      outcome = await adapter.send(
-        channel,
-        { index: part.index, total: part.total, payload: part.payload, text: part.text },
-        context,
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      outcome = { status: 'retry', reason: `adapter error: ${message}`, retryAfterMs: null };
-    }
-
-    if (outcome.status === 'sent') {
-      markSent(db, part.id, outcome.messageId, now);
-      report.sent++;
-      log?.info({ part: part.index, message_id: outcome.messageId }, 'delivery: sent');
-      if (part.index === 0) parentMessageId = outcome.messageId;
-      continue;
-    }
-    if (outcome.status === 'retry' && attempt < settings.maxAttempts) {
-      const delay = retryDelayMs(attempt, outcome.retryAfterMs, settings);
-      markRetry(db, part.id, outcome.reason, new Date(now.getTime() + delay), now);
-      report.retried++;
-      log?.warn(
-        { part: part.index, attempt, retry_in_ms: delay, reason: outcome.reason },
-        'delivery: retry',
-      );
-      return;
-    }
-    if (outcome.status === 'retry') {
-      const reason = `gave up after ${attempt} attempts: ${outcome.reason}`;
-      failRest(db, parts.slice(position), reason, now);
-      report.failed++;
-      log?.error({ part: part.index, reason }, 'delivery: failed');
-      return;
-    }
-    const reason = outcome.reason;
-    db.transaction(() => {
-      markFailed(db, part.id, reason, now);
-      holdUnsentParts(db, channel, now);
-      pauseSubscription(db, channel, reason, now);
-    })();
-    report.failed++;
-    report.paused.push(describeChannel(channel));
-    log?.error({ part: part.index, reason }, 'delivery: channel paused');
-    return;
-  }
+interface DueChannel {
+  channel: ChannelRef;
+  /** Weeks with a part due, oldest first. */
+  weeks: string[];
 }
 
-/** Marks a part and every unsent part after it failed (a digest without its start is useless). */
-function failRest(db: Db, rest: OutboxPart[], reason: string, now: Date): void {
-  db.transaction(() => {
-    for (const part of rest) {
-      if (part.status === 'sent') continue;
-      markFailed(db, part.id, part === rest[0] ? reason : `an earlier part failed: ${reason}`, now);
+function listDueChannels(db: Db, now: Date): DueChannel[] {
+  const byChannel = new Map<string, DueChannel>();
+  for (const group of listDueGroups(db, now)) {
+    const key = describeChannel(group.channel);
+    const due = byChannel.get(key);
+    if (due) due.weeks.push(group.week);
+    else byChannel.set(key, { channel: group.channel, weeks: [group.week] });
+  }
+  return [...byChannel.values()];
+}
+
+/** One channel's due weeks, in order. Throws only on unexpected errors (e.g. the database). */
+async function deliverChannel(
+  db: Db,
+  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  { channel, weeks }: DueChannel,
+  settings: Settings,
+  report: ProcessReport,
+): Promise<void> {
+  try {
+    for (const week of weeks) {
+      // Read at this channel's turn: an earlier week's permanent failure may have paused it.
+      const subscription = getSubscription(db, channel);
+      if (subscription === null) {
+        cancelUnsentParts(db, channel, 'unsubscribed', settings.clock());
+        return;
+      }
+      if (subscription.pausedReason !== null) {
+        holdUnsentParts(db, channel, settings.clock());
+        return;
+      }
+      const adapter = adapters.get(channel.platform);
+      if (!adapter) {
+        report.noAdapter += listParts(db, week, channel).filter(
+          (p) => p.status === 'pending' || p.status === 'sending',
+        ).length;
+        continue;
+      }
+      await deliverWeek(db, adapter, channel, week, settings, report);
     }
-  })();
+  } catch (error) {
+    settings.logger?.error(
+      { platform: channel.platform, channel: describeChannel(channel), err: error },
+      'delivery: channel failed unexpectedly',
+    );
+    throw new Error(`delivery: delivering to ${describeChannel(channel)} failed unexpectedly`, {
+      cause: error,
+    });
+  }
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

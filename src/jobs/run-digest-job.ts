@@ -9,17 +9,20 @@
 //   its due time has passed and came after the channel subscribed;
 // - after downtime, a due digest is still sent when the job runs within graceHours of the due
 //   time, and skipped (recorded, with the reason) beyond that; never sent twice;
-// - a paused channel's digest is skipped with the pause reason.
+// - a paused channel's digest is skipped with the pause reason;
+// - the week's digest is built and archived once, when its first channel falls due; channels
+//   due later in the week get the archived one (week-digest-archive.ts).
 import type { AppConfig } from '../config/load.js';
 import type { ChannelRef, Digest, IsoWeek, Platform, Subscription } from '../domain.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import {
+  emptyProcessReport,
   processOutbox,
   type ProcessOptions,
   type ProcessReport,
 } from '../delivery/process-outbox.js';
-import { archiveDigest, type ArchivedDigest } from '../digest/archive-digest.js';
+import type { ArchivedDigest } from '../digest/archive-digest.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { formatWeek, weekRange } from '../digest/week.js';
 import type { Logger } from '../logging.js';
@@ -30,6 +33,7 @@ import { failuresBetween, listSourceStates } from '../store/source-state.js';
 import { listStoriesBetween } from '../store/stories.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidateWeeks, digestDueAt } from './digest-schedule.js';
+import { weekDigestOnce } from './week-digest-archive.js';
 
 export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
   themes: { themes: readonly { id: string; label: string }[] };
@@ -96,7 +100,7 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
     enqueued: [],
     skipped: [],
     archived: [],
-    delivery: emptyReport(),
+    delivery: emptyProcessReport(),
   };
   const digests = new Map<string, Digest>();
 
@@ -142,8 +146,15 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
       try {
         let digest = digests.get(label);
         if (!digest) {
-          digest = buildWeekDigest(db, config, week);
-          report.archived.push(archiveDigest(digest, input.digestsDir));
+          const once = weekDigestOnce({
+            db,
+            week: label,
+            digestsDir: input.digestsDir,
+            build: () => buildWeekDigest(db, config, week),
+            ...(logger ? { logger } : {}),
+          });
+          if (once.archived) report.archived.push(once.archived);
+          digest = once.digest;
           digests.set(label, digest);
         }
         result = enqueueDigest(db, { digest, subscription, adapter, now });
@@ -189,8 +200,4 @@ function reasonToSkip(
     return `missed: due ${dueAt.toISOString()}, the bot was back ${hours} h later (grace ${graceHours} h)`;
   }
   return null;
-}
-
-function emptyReport(): ProcessReport {
-  return { sent: 0, recovered: 0, retried: 0, failed: 0, paused: [], noAdapter: 0 };
 }

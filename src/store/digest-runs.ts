@@ -104,3 +104,16 @@ export function getLatestDigestRun(db: Db, channel: ChannelRef): DigestRun | nul
   });
   return row ? toRun(row) : null;
 }
+
+/**
+ * Whether any channel's digest for the week was enqueued. The weekly job archives the week's
+ * digest before its first enqueue, so this also says the archive was written.
+ */
+export function isWeekEnqueued(db: Db, week: string): boolean {
+  return (
+    prepareCached<[string], { found: number }>(
+      db,
+      `SELECT 1 AS found FROM digest_runs WHERE week = ? AND status = 'enqueued' LIMIT 1`,
+    ).get(week) !== undefined
+  );
+}

@@ -4,8 +4,9 @@
 //   backoff) it runs again as soon as the earliest one is due. That is the most favourable
 //   scheduler possible: the real one ticks every minute (src/jobs/scheduler.ts), so each extra
 //   round costs up to a minute more in production.
-// - deliverPaced: the proposal. All channels concurrently, each channel's parts in order, every
-//   send behind src/delivery/pace.ts (acquire / release / backOff), as processOutbox could do.
+// - deliverPaced: the reference. All channels at once, each channel's parts in order, straight
+//   through the adapter (optionally behind a pacer of its own), with no outbox: what the limits
+//   let through, to compare the product path with.
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import type { Pacer } from '../../src/delivery/pace.js';

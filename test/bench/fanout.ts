@@ -13,9 +13,10 @@
 // parts); the two platforms run at once, so the fan-out floor is the larger of the two.
 //
 // Driving (fanout-drivers.ts): the headline figures come from the product path (enqueueDigest +
-// processOutbox, re-run as soon as anything is due); the `fanout_paced_*` figures from the same
-// adapters driven concurrently behind src/delivery/pace.ts (Slack; Discord relies on
-// @discordjs/rest's own bucket queueing), which is what processOutbox would need to adopt.
+// processOutbox with its default concurrency, re-run as soon as anything is due); the
+// `fanout_paced_*` figures from the same adapters driven with every channel at once and no
+// outbox, a reference for what the limits let through (the Slack adapter paces itself with
+// src/delivery/pace.ts; Discord relies on @discordjs/rest's own bucket queueing).
 import {
   createSlackDeliveryAdapter,
   createSlackDeliveryClient,
@@ -80,7 +81,7 @@ export interface FanoutBenchResult {
   fanout_outbox_rounds: number;
   fanout_slack: PlatformFanout;
   fanout_discord: PlatformFanout;
-  /** The same fan-out driven concurrently through src/delivery/pace.ts (the proposal). */
+  /** Reference: the same adapters, every channel at once, without the outbox. */
   fanout_paced_s: number;
   fanout_paced_vs_floor_ratio: number;
   fanout_paced_429_count: number;

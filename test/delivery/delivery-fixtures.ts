@@ -1,6 +1,8 @@
 // A small real digest and a subscribed channel over a real database, for delivery tests.
+import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
+import { processOutbox, type ProcessOptions } from '../../src/delivery/process-outbox.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
-import type { Digest, Subscription } from '../../src/domain.js';
+import type { Digest, Platform, Subscription } from '../../src/domain.js';
 import type { Db } from '../../src/store/database.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { makeStory, SOURCES, THEMES } from '../digest/make-story.js';
@@ -54,4 +56,14 @@ export function subscribe(db: Db, now: Date, channelId: string = CHANNEL.channel
     },
     now,
   ).subscription;
+}
+
+/** One delivery run whose clock stays at the tick's time, so timestamps can be written out. */
+export function tick(
+  db: Db,
+  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  now: Date,
+  options: ProcessOptions = {},
+) {
+  return processOutbox(db, adapters, now, { clock: () => now, ...options });
 }

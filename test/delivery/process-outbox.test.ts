@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listDeliveryHealth } from '../../src/delivery/delivery-health.js';
 import { deliveryKey, enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { MemoryAdapter, MemoryPlatform } from '../../src/delivery/memory-adapter.js';
-import { processOutbox, retryDelayMs } from '../../src/delivery/process-outbox.js';
+import { retryDelayMs } from '../../src/delivery/process-outbox.js';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import type { Platform } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
@@ -15,7 +15,7 @@ import {
   removeSubscription,
   resumeSubscription,
 } from '../../src/store/subscriptions.js';
-import { CHANNEL, sampleDigest, subscribe } from './delivery-fixtures.js';
+import { CHANNEL, sampleDigest, subscribe, tick } from './delivery-fixtures.js';
 
 const T0 = new Date('2017-02-20T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -63,7 +63,7 @@ describe('processOutbox', () => {
   it('sends parts in order, later ones under part 0, and records their ids', async () => {
     const { adapter, subscription, digest } = setUp();
     enqueueDigest(db, { digest, subscription, adapter, now: T0 });
-    const report = await processOutbox(db, adaptersOf(adapter), T0);
+    const report = await tick(db, adaptersOf(adapter), T0);
     const messages = adapter.chat.messagesIn(CHANNEL);
     expect(report.sent).toBe(messages.length);
     expect(messages.map((m) => m.index)).toEqual(messages.map((_, i) => i));
@@ -77,7 +77,7 @@ describe('processOutbox', () => {
       messages.map((m) => ['sent', m.messageId]),
     );
     // nothing left to do
-    expect(await processOutbox(db, adaptersOf(adapter), at(3_600_000))).toMatchObject({ sent: 0 });
+    expect(await tick(db, adaptersOf(adapter), at(3_600_000))).toMatchObject({ sent: 0 });
     expect(adapter.chat.messagesIn(CHANNEL)).toHaveLength(messages.length);
   });
 
@@ -85,12 +85,12 @@ describe('processOutbox', () => {
     const { adapter, subscription, digest } = setUp(10_000);
     enqueueDigest(db, { digest, subscription, adapter, now: T0 });
     adapter.failNext({ kind: 'retry', reason: 'ratelimited', retryAfterMs: 90_000 });
-    expect(await processOutbox(db, adaptersOf(adapter), T0)).toMatchObject({ retried: 1, sent: 0 });
+    expect(await tick(db, adaptersOf(adapter), T0)).toMatchObject({ retried: 1, sent: 0 });
     const [part] = listParts(db, digest.week, CHANNEL);
     expect(part).toMatchObject({ status: 'pending', attempts: 1, lastError: 'ratelimited' });
     expect(part!.nextAttemptAt).toBe(at(90_000).toISOString());
-    expect(await processOutbox(db, adaptersOf(adapter), at(89_999))).toMatchObject({ sent: 0 });
-    expect(await processOutbox(db, adaptersOf(adapter), at(90_000))).toMatchObject({ sent: 1 });
+    expect(await tick(db, adaptersOf(adapter), at(89_999))).toMatchObject({ sent: 0 });
+    expect(await tick(db, adaptersOf(adapter), at(90_000))).toMatchObject({ sent: 1 });
     // the retry looked for an earlier copy first, found none, then posted once
     expect(adapter.calls.map((c) => `${c.op}:${c.outcome}`)).toEqual([
       'send:retry',
@@ -119,7 +119,7 @@ describe('processOutbox', () => {
     let now = T0;
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await processOutbox(db, adaptersOf(adapter), now, { maxAttempts: 3 });
+      await tick(db, adaptersOf(adapter), now, { maxAttempts: 3 });
       const [part] = listParts(db, digest.week, CHANNEL);
       if (part!.status !== 'pending') break;
       const next = new Date(part!.nextAttemptAt);
@@ -137,7 +137,7 @@ describe('processOutbox', () => {
     const { adapter, subscription, digest } = setUp();
     enqueueDigest(db, { digest, subscription, adapter, now: T0 });
     adapter.failNext({ kind: 'permanent', reason: 'channel_not_found' });
-    const report = await processOutbox(db, adaptersOf(adapter), T0);
+    const report = await tick(db, adaptersOf(adapter), T0);
     expect(report).toMatchObject({ failed: 1, sent: 0, paused: ['memory:T1:C1'] });
     expect(getSubscription(db, CHANNEL)!.pausedReason).toBe('channel_not_found');
     const statuses = listParts(db, digest.week, CHANNEL).map((p) => p.status);
@@ -148,12 +148,12 @@ describe('processOutbox', () => {
     expect(health!.pendingParts).toBe(statuses.length - 1);
 
     // nothing is sent while paused
-    expect(await processOutbox(db, adaptersOf(adapter), at(86_400_000))).toMatchObject({ sent: 0 });
+    expect(await tick(db, adaptersOf(adapter), at(86_400_000))).toMatchObject({ sent: 0 });
     expect(adapter.chat.messages).toHaveLength(0);
 
     // resuming requeues the week's held parts
     expect(resumeSubscription(db, CHANNEL, at(86_400_000))).toBe(true);
-    const after = await processOutbox(db, adaptersOf(adapter), at(86_400_000));
+    const after = await tick(db, adaptersOf(adapter), at(86_400_000));
     expect(after.sent).toBe(statuses.length);
     const [healed] = listDeliveryHealth(db, 'memory', 'T1', 'C1');
     expect(healed).toMatchObject({
@@ -167,7 +167,7 @@ describe('processOutbox', () => {
     const { adapter, subscription, digest } = setUp();
     enqueueDigest(db, { digest, subscription, adapter, now: T0 });
     expect(removeSubscription(db, CHANNEL, T0)).toBe(true);
-    expect(await processOutbox(db, adaptersOf(adapter), T0)).toMatchObject({ sent: 0 });
+    expect(await tick(db, adaptersOf(adapter), T0)).toMatchObject({ sent: 0 });
     expect(listParts(db, digest.week, CHANNEL).every((p) => p.status === 'cancelled')).toBe(true);
     // subscribing again the same week does not bring the week back
     const again = subscribe(db, T0);
@@ -179,7 +179,7 @@ describe('processOutbox', () => {
   it('leaves parts waiting when no adapter is given for their platform', async () => {
     const { adapter, subscription, digest } = setUp(10_000);
     enqueueDigest(db, { digest, subscription, adapter, now: T0 });
-    expect(await processOutbox(db, new Map(), T0)).toMatchObject({ noAdapter: 1, sent: 0 });
+    expect(await tick(db, new Map(), T0)).toMatchObject({ noAdapter: 1, sent: 0 });
     expect(listParts(db, digest.week, CHANNEL)[0]!.status).toBe('pending');
   });
 
@@ -197,10 +197,10 @@ describe('exactly once across failures after the platform accepted', () => {
     const { adapter, subscription, digest } = setUp();
     enqueueDigest(db, { digest, subscription, adapter, now: T0 });
     adapter.failNext({ kind: 'crash-after-accept' });
-    const first = await processOutbox(db, adaptersOf(adapter), T0);
+    const first = await tick(db, adaptersOf(adapter), T0);
     expect(first).toMatchObject({ sent: 0, retried: 1 });
     expect(adapter.chat.messages).toHaveLength(1);
-    const second = await processOutbox(db, adaptersOf(adapter), at(30_000));
+    const second = await tick(db, adaptersOf(adapter), at(30_000));
     expect(second.recovered).toBe(1);
     const messages = adapter.chat.messagesIn(CHANNEL);
     const parts = listParts(db, digest.week, CHANNEL);
@@ -221,7 +221,7 @@ describe('exactly once across failures after the platform accepted', () => {
     // The process "dies" right after the platform accepted: nothing more reaches the database.
     const dying = db;
     before.failNext({ kind: 'crash-after-accept', crash: () => dying.close() });
-    await expect(processOutbox(dying, adaptersOf(before), T0)).rejects.toThrow();
+    await expect(tick(dying, adaptersOf(before), T0)).rejects.toThrow();
     expect(chat.messages).toHaveLength(1);
 
     // Restart: a new process, a new adapter, the same database file and the same platform.
@@ -230,11 +230,11 @@ describe('exactly once across failures after the platform accepted', () => {
     expect(left).toMatchObject({ status: 'sending', attempts: 1, messageId: null });
     const after = new MemoryAdapter({ platform: chat, maxChars: 10_000 });
     // within the lease another run leaves the part alone (the first might still be sending)
-    expect(await processOutbox(db, adaptersOf(after), at(60_000))).toMatchObject({
+    expect(await tick(db, adaptersOf(after), at(60_000))).toMatchObject({
       sent: 0,
       recovered: 0,
     });
-    const report = await processOutbox(db, adaptersOf(after), at(5 * 60_000));
+    const report = await tick(db, adaptersOf(after), at(5 * 60_000));
     expect(report).toMatchObject({ sent: 0, recovered: 1 });
     expect(after.calls.map((c) => c.op)).toEqual(['findSent']);
     expect(chat.messagesIn(CHANNEL)).toHaveLength(1);
@@ -242,7 +242,7 @@ describe('exactly once across failures after the platform accepted', () => {
       status: 'sent',
       messageId: chat.messages[0]!.messageId,
     });
-    await processOutbox(db, adaptersOf(after), at(86_400_000));
+    await tick(db, adaptersOf(after), at(86_400_000));
     expect(chat.messagesIn(CHANNEL)).toHaveLength(1);
   });
 });
