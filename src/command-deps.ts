@@ -12,7 +12,7 @@ import type { Env } from './config/env.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from './digest/week.js';
 import type { ChannelRef, Platform, Subscription } from './domain.js';
 import { canonicaliseUrl } from './ingest/canonical-url.js';
-import { buildWeekDigest } from './jobs/run-digest-job.js';
+import { buildWeekDigest } from './build-week-digest.js';
 import type { Logger } from './logging.js';
 import type { Db } from './store/database.js';
 import { summariseChannelDeliveries } from './store/outbox.js';

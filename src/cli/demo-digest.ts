@@ -9,7 +9,7 @@ import { archiveDigest } from '../digest/archive-digest.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { parseWeekOrThrow, weekRange } from '../digest/week.js';
 import type { Platform, Source } from '../domain.js';
-import { buildWeekDigest } from '../jobs/run-digest-job.js';
+import { buildWeekDigest } from '../build-week-digest.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { upsertSubscription } from '../store/subscriptions.js';

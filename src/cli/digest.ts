@@ -11,7 +11,7 @@ import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { formatWeek, parseWeek, previousWeek, weekOf } from '../digest/week.js';
 import type { Digest, IsoWeek, Platform, Subscription } from '../domain.js';
-import { buildWeekDigest } from '../jobs/run-digest-job.js';
+import { buildWeekDigest } from '../build-week-digest.js';
 import { digestDueAt } from '../jobs/digest-schedule.js';
 import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';

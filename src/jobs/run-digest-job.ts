@@ -12,8 +12,8 @@
 // - a paused channel's digest is skipped with the pause reason;
 // - the week's digest is built and archived once, when its first channel falls due; channels
 //   due later in the week get the archived one (week-digest-archive.ts).
-import type { AppConfig } from '../config/load.js';
-import type { ChannelRef, Digest, IsoWeek, Platform, Subscription } from '../domain.js';
+import { buildWeekDigest, type DigestJobConfig } from '../build-week-digest.js';
+import type { ChannelRef, Digest, Platform, Subscription } from '../domain.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import {
@@ -23,21 +23,15 @@ import {
   type ProcessReport,
 } from '../delivery/process-outbox.js';
 import type { ArchivedDigest } from '../digest/archive-digest.js';
-import { buildDigest } from '../digest/build-digest.js';
-import { formatWeek, weekRange } from '../digest/week.js';
+import { formatWeek } from '../digest/week.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
-import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
-import { failuresBetween, listSourceStates } from '../store/source-state.js';
-import { listStoriesBetween } from '../store/stories.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidateWeeks, digestDueAt } from './digest-schedule.js';
 import { weekDigestOnce } from './week-digest-archive.js';
 
-export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
-  themes: { themes: readonly { id: string; label: string }[] };
-};
+export type { DigestJobConfig };
 
 export interface DigestJobInput {
   db: Db;
@@ -54,42 +48,6 @@ export interface DigestJobReport {
   skipped: { week: string; channel: string; reason: string }[];
   archived: ArchivedDigest[];
   delivery: ProcessReport;
-}
-
-/** The full digest of a week from the archive (every theme), as the job and the CLI build it. */
-export function buildWeekDigest(
-  db: Db,
-  config: DigestJobConfig,
-  week: IsoWeek,
-  now?: Date,
-): Digest {
-  const timeZone = config.settings.timeZone;
-  const { startsAt, endsAt } = weekRange(week, timeZone);
-  // Undated items found on a source's first poll are its backlog, not this week's news.
-  const stories = dropFirstPollBacklog(
-    listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString()),
-    listSourceStates(db),
-  );
-  const nameOf = new Map(config.sources.map((s) => [s.id, s.name]));
-  // A source with failures and not one successful poll in the week could not be checked at all;
-  // one that recovered has had the chance to catch up (feeds keep their recent items).
-  const failedSources = failuresBetween(db, startsAt.toISOString(), endsAt.toISOString())
-    .filter((f) => f.successes === 0)
-    .map((f) => ({
-      id: f.sourceId,
-      name: nameOf.get(f.sourceId) ?? f.sourceId,
-      reason: f.lastReason ?? 'failed',
-    }));
-  return buildDigest({
-    week,
-    timeZone,
-    stories,
-    themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
-    sources: config.sources.map((s) => ({ id: s.id, name: s.name, authority: s.authority })),
-    failedSources,
-    perThemeCap: config.settings.digest.perThemeCap,
-    ...(now ? { now } : {}),
-  });
 }
 
 export async function runDigestJob(input: DigestJobInput): Promise<DigestJobReport> {

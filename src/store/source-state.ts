@@ -338,9 +338,11 @@ export function failuresBetween(db: Db, startIso: string, endIso: string): Sourc
 }
 
 /**
- * Which of `sourceIds` have no poll recorded at all (neither success nor failure) on any UTC day
- * of [startIso, endIso): the bot was down, or the source was gone or waiting out a long backoff.
- * The digest lists them beside the sources that failed, so silence is never read as "no news".
+ * Which of `sourceIds` were being polled before [startIso, endIso) (a poll is recorded on an
+ * earlier UTC day) but have no poll at all, successful or not, on any day of it: the bot was
+ * down, or the source was gone or waiting out a long backoff. The digest lists them beside the
+ * sources that failed, so silence is never read as "no news". A source first polled after the
+ * week began, or a week older than the poll log, tells us nothing and is not listed.
  */
 export function sourcesNotPolledBetween(
   db: Db,
@@ -350,14 +352,16 @@ export function sourcesNotPolledBetween(
 ): string[] {
   const firstDay = startIso.slice(0, 10);
   const lastDay = new Date(new Date(endIso).getTime() - 1).toISOString().slice(0, 10);
-  const polled = new Set(
+  const silent = new Set(
     prepareCached<[{ first: string; last: string }], { source_id: string }>(
       db,
-      `SELECT DISTINCT source_id FROM poll_days
-       WHERE day >= @first AND day <= @last AND (successes > 0 OR failures > 0)`,
+      `SELECT source_id FROM poll_days
+       WHERE successes > 0 OR failures > 0
+       GROUP BY source_id
+       HAVING min(day) < @first AND max(day >= @first AND day <= @last) = 0`,
     )
       .all({ first: firstDay, last: lastDay })
       .map((r) => r.source_id),
   );
-  return sourceIds.filter((id) => !polled.has(id));
+  return sourceIds.filter((id) => silent.has(id));
 }

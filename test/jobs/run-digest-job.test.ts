@@ -10,7 +10,7 @@ import { digestDueAt } from '../../src/jobs/digest-schedule.js';
 import { runDigestJob } from '../../src/jobs/run-digest-job.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { listDigestRuns } from '../../src/store/digest-runs.js';
-import { recordPollFailure } from '../../src/store/source-state.js';
+import { recordPollFailure, recordPollNotModified } from '../../src/store/source-state.js';
 import { pauseSubscription, upsertSubscription } from '../../src/store/subscriptions.js';
 import { archiveStories, jobConfig, storiesOn } from './job-fixtures.js';
 
@@ -204,6 +204,21 @@ describe('runDigestJob', () => {
       { id: 'pulse', name: 'Pulse', reason: 'HTTP 503' },
     ]);
     expect(adapter.chat.messages[0]!.text).toContain('could not check Pulse (HTTP 503)');
+  });
+
+  it('names sources polled before the week but not at all during it as not checked', async () => {
+    subscribe();
+    const polled = (id: string, iso: string) =>
+      recordPollNotModified(db, id, { at: new Date(iso), nextPollAt: new Date(iso) });
+    for (const source of jobConfig().sources) polled(source.id, '2017-02-08T12:00:00Z');
+    for (const source of jobConfig().sources.filter((s) => s.id !== 'kingsfund')) {
+      polled(source.id, '2017-02-15T12:00:00Z');
+    }
+    await run(DUE);
+    const json = JSON.parse(readFileSync(join(dir, '2017', '2017-W07.json'), 'utf8'));
+    expect(json.coverage.failedSources).toEqual([
+      { id: 'kingsfund', name: "The King's Fund", reason: 'not polled' },
+    ]);
   });
 
   it('enqueues each channel once when several are due', async () => {

@@ -13,7 +13,7 @@ import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
 import type { Digest, SearchPage, Source } from '../../src/domain.js';
 import { pollSource } from '../../src/ingest/poll-source.js';
-import { buildWeekDigest } from '../../src/jobs/run-digest-job.js';
+import { buildWeekDigest } from '../../src/build-week-digest.js';
 import { silentLogger } from '../../src/logging.js';
 import { renderDiscordDigest } from '../../src/platforms/discord/render-digest.js';
 import { renderSearchPage as renderDiscordSearch } from '../../src/platforms/discord/render-search.js';

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { loadConfigOrThrow } from '../../src/config/load.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { previousWeek, weekOf } from '../../src/digest/week.js';
-import { buildWeekDigest } from '../../src/jobs/run-digest-job.js';
+import { buildWeekDigest } from '../../src/build-week-digest.js';
 import { silentLogger } from '../../src/logging.js';
 import {
   createSlackDeliveryAdapter,

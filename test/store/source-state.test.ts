@@ -241,25 +241,28 @@ describe('failuresBetween', () => {
 });
 
 describe('sourcesNotPolledBetween', () => {
-  it('lists the given sources with no poll at all in the range, successful or not', () => {
+  it('lists sources polled before the week but not at all during it', () => {
     const ok = (id: string, iso: string) =>
       recordPollNotModified(db, id, { at: at(iso), nextPollAt: later(at(iso), 30) });
+    for (const id of ['nhse', 'hsj', 'pulse', 'kingsfund']) ok(id, '2017-02-06T08:00:00Z');
     ok('nhse', '2017-02-15T08:00:00Z');
     recordPollFailure(db, 'hsj', {
       reason: 'HTTP 403 Forbidden',
       at: at('2017-02-14T08:00:00Z'),
       nextPollAt: later(at('2017-02-14T08:00:00Z'), 30),
     });
-    ok('pulse', '2017-02-21T08:00:00Z'); // the next week
-    ok('kingsfund', '2017-02-12T23:00:00Z'); // the week before
+    ok('pulse', '2017-02-21T08:00:00Z'); // only the next week
+    ok('kingsfund', '2017-02-12T23:00:00Z'); // only the week before
+    ok('newcomer', '2017-02-21T08:00:00Z'); // first polled after the week
     expect(
       sourcesNotPolledBetween(db, '2017-02-13T00:00:00.000Z', '2017-02-20T00:00:00.000Z', [
         'nhse',
         'hsj',
         'pulse',
         'kingsfund',
+        'newcomer',
         'never',
       ]),
-    ).toEqual(['pulse', 'kingsfund', 'never']);
+    ).toEqual(['pulse', 'kingsfund']);
   });
 });

@@ -1,0 +1,80 @@
+// The full digest of one week (every theme) from the archive, as the weekly job, `briefing
+// digest`, the chat commands and the demo build it. Composition: it reads the store (stories,
+// poll log) and hands plain data to the pure builder in src/digest/.
+// Coverage rules: a source with failures and not one successful poll in the week could not be
+// checked at all (one that recovered has had the chance to catch up: feeds keep their recent
+// items); a source polled before the week but not at all during it (the bot was down, the source
+// was gone or backing off) is listed as not checked too. Disabled sources are never listed.
+import type { AppConfig } from './config/load.js';
+import { buildDigest } from './digest/build-digest.js';
+import { weekRange } from './digest/week.js';
+import type { Digest, IsoWeek } from './domain.js';
+import { dropFirstPollBacklog } from './ingest/first-poll-backlog.js';
+import type { Db } from './store/database.js';
+import {
+  failuresBetween,
+  listSourceStates,
+  sourcesNotPolledBetween,
+} from './store/source-state.js';
+import { listStoriesBetween } from './store/stories.js';
+
+export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
+  themes: { themes: readonly { id: string; label: string }[] };
+};
+
+export const NOT_POLLED_REASON = 'not polled';
+const DAY_MS = 86_400_000;
+
+/** `now` makes a preview of the week so far (stories and coverage up to `now`). */
+export function buildWeekDigest(
+  db: Db,
+  config: DigestJobConfig,
+  week: IsoWeek,
+  now?: Date,
+): Digest {
+  const timeZone = config.settings.timeZone;
+  const { startsAt, endsAt } = weekRange(week, timeZone);
+  const start = startsAt.toISOString();
+  const end = now && now < endsAt ? now.toISOString() : endsAt.toISOString();
+  // Undated items found on a source's first poll are its backlog, not this week's news.
+  const stories = dropFirstPollBacklog(
+    listStoriesBetween(db, start, endsAt.toISOString()),
+    listSourceStates(db),
+  );
+  return buildDigest({
+    week,
+    timeZone,
+    stories,
+    themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
+    sources: config.sources.map((s) => ({ id: s.id, name: s.name, authority: s.authority })),
+    failedSources: uncheckedSources(db, config, start, end),
+    perThemeCap: config.settings.digest.perThemeCap,
+    ...(now ? { now } : {}),
+  });
+}
+
+function uncheckedSources(
+  db: Db,
+  config: DigestJobConfig,
+  start: string,
+  end: string,
+): { id: string; name: string; reason: string }[] {
+  const enabled = config.sources.filter((s) => s.enabled);
+  const nameOf = new Map(enabled.map((s) => [s.id, s.name]));
+  const failed = failuresBetween(db, start, end)
+    .filter((f) => f.successes === 0 && nameOf.has(f.sourceId))
+    .map((f) => ({
+      id: f.sourceId,
+      name: nameOf.get(f.sourceId)!,
+      reason: f.lastReason ?? 'failed',
+    }));
+  // Less than a day into a week, "not polled yet" is normal, not a gap worth reporting.
+  if (Date.parse(end) - Date.parse(start) < DAY_MS) return failed;
+  const silent = sourcesNotPolledBetween(
+    db,
+    start,
+    end,
+    enabled.map((s) => s.id),
+  ).map((id) => ({ id, name: nameOf.get(id)!, reason: NOT_POLLED_REASON }));
+  return [...failed, ...silent];
+}
