@@ -6,13 +6,13 @@
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
-import { archiveDigest } from '../digest/archive-digest.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { formatWeek, parseWeek, previousWeek, weekOf } from '../digest/week.js';
 import type { Digest, IsoWeek, Platform, Subscription } from '../domain.js';
 import { buildWeekDigest } from '../build-week-digest.js';
 import { digestDueAt } from '../jobs/digest-schedule.js';
+import { weekDigestOnce } from '../jobs/week-digest-archive.js';
 import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
 import { UsageError, type CliCommand } from './command.js';
@@ -103,20 +103,39 @@ Options:
         throw new UsageError(`${v.channel} is not subscribed (see "briefing subscribe")`);
     }
 
-    const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
     if (!v.post) {
+      const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
       const view = subscription ? selectForSubscription(digest, subscription) : digest;
       ctx.stdout.write(await renderAs(format, view, ctx.env.SLACK_COMMAND));
       return 0;
     }
 
     if (partial) throw new UsageError('--post sends complete weeks only; try --week last');
-    const archived = archiveDigest(digest, ctx.env.DIGESTS_DIR);
-    ctx.stdout.write(`Archived ${archived.markdownPath} and ${archived.jsonPath}\n`);
+    // As the weekly job does: a week already sent to some channel is not rebuilt, so every
+    // channel gets (and the archive keeps) the digest the first channels got.
+    const { digest, archived } = weekDigestOnce({
+      db,
+      week: formatWeek(week),
+      digestsDir: ctx.env.DIGESTS_DIR,
+      build: () => buildWeekDigest(db, config, week),
+      logger: ctx.logger,
+    });
+    ctx.stdout.write(
+      archived
+        ? `Archived ${archived.markdownPath} and ${archived.jsonPath}\n`
+        : `Using the week's archived digest (${formatWeek(week)} was already sent to some channels)\n`,
+    );
     const adapters = await createCliAdapters(ctx.env, ctx.logger);
     const targets = subscription ? [subscription] : listAllSubscriptions(db);
     let missing = 0;
     for (const target of targets) {
+      if (target.pausedReason !== null) {
+        ctx.stderr.write(
+          `${describeChannel(target)}: paused (${target.pausedReason}); not posted. Fix the cause, then resume it with /briefing subscribe\n`,
+        );
+        missing++;
+        continue;
+      }
       const adapter: DeliveryAdapter | undefined = adapters.get(target.platform);
       if (!adapter) {
         ctx.stderr.write(

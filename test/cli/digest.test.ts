@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { openDatabase } from '../../src/store/database.js';
+import { pauseSubscription } from '../../src/store/subscriptions.js';
 import { archiveStories, storiesOn } from '../jobs/job-fixtures.js';
 
 const CONFIG = fileURLToPath(new URL('../../config', import.meta.url));
@@ -110,5 +111,20 @@ describe('briefing digest', () => {
     const deliver = await runCli(['deliver']);
     expect(deliver).toMatchObject({ code: 0 });
     expect(deliver.stdout).toMatch(/^0 sent/);
+  });
+
+  it('does not post to a paused channel, and says how to resume it', async () => {
+    const db = openDatabase(env.DATABASE_PATH);
+    pauseSubscription(
+      db,
+      { platform: 'memory', workspaceId: 'T1', channelId: 'C1' },
+      'channel_not_found',
+      new Date('2017-02-20T09:00:00Z'),
+    );
+    db.close();
+    const { code, stderr } = await runCli(['digest', '--week', '2017-W07', '--post']);
+    expect(stderr).toContain('memory:T1:C1: paused (channel_not_found); not posted');
+    expect(stderr).toContain('subscribe');
+    expect(code).toBe(1);
   });
 });

@@ -182,7 +182,7 @@ function renderDelivery(d: DeliveryHealth, timeZone: string): string {
     : 'no digest delivered yet';
   const pending = d.pendingParts > 0 ? `, ${d.pendingParts} part(s) pending` : '';
   const paused = d.subscription.pausedReason
-    ? `, ⏸ paused: ${fitMarkdown(d.subscription.pausedReason, 200)}`
+    ? `, ⏸ paused: ${fitMarkdown(d.subscription.pausedReason, 200)} (fix that, then subscribe again to resume)`
     : '';
   const error = d.lastError ? `, last error: ${fitMarkdown(d.lastError, 200)}` : '';
   return `${channelMention(d.subscription.channelId)}: ${last}${pending}${paused}${error}`;

@@ -51,7 +51,10 @@ function renderDeliveryLine(d: DeliveryHealth, timeZone: string): string {
     : 'no digest yet';
   const parts = [`${where}: ${last}`];
   if (d.pendingParts > 0) parts.push(`${d.pendingParts} parts pending`);
-  if (sub.pausedReason) parts.push(`:pause_button: paused: ${fitMrkdwn(sub.pausedReason, 200)}`);
+  if (sub.pausedReason)
+    parts.push(
+      `:pause_button: paused: ${fitMrkdwn(sub.pausedReason, 200)} (fix that, then subscribe again to resume)`,
+    );
   else if (d.lastError) parts.push(`last error: ${fitMrkdwn(d.lastError, 200)}`);
   return parts.join(' · ');
 }
