@@ -6,18 +6,18 @@
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
 import { createOrganisationResolver } from './commands/resolve-organisation.js';
-import type { CommandDeps, DeliveryHealth } from './commands/types.js';
+import type { CommandDeps } from './commands/types.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from './digest/week.js';
-import type { ChannelRef, Platform, Subscription } from './domain.js';
+import type { ChannelRef, Platform } from './domain.js';
 import { canonicaliseUrl } from './ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import type { Logger } from './logging.js';
 import type { Db } from './store/database.js';
-import { summariseChannelDeliveries } from './store/outbox.js';
 import { searchStories } from './store/search.js';
 import { listSourceHealth } from './store/source-state.js';
+import { listDeliveryHealth } from './delivery/delivery-health.js';
 import { getStory } from './store/stories.js';
 import {
   getSubscription,
@@ -88,11 +88,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     return canonical !== null && canonical !== target ? getStory(db, canonical) : null;
   };
 
-  const deliveryOf = (subscription: Subscription): DeliveryHealth => ({
-    subscription,
-    ...summariseChannelDeliveries(db, subscription),
-  });
-
   return {
     themes: () => themes,
     sourceIds: () => sourceIds,
@@ -121,11 +116,9 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       list: (platform, workspaceId) => listSubscriptions(db, platform, workspaceId),
     },
     sourceHealth: () => listSourceHealth(db, config.sources),
-    deliveryHealth: (platform, workspaceId, channelId) => {
-      if (channelId === null) return listSubscriptions(db, platform, workspaceId).map(deliveryOf);
-      const subscription = getSubscription(db, channel(platform, workspaceId, channelId));
-      return subscription === null ? [] : [deliveryOf(subscription)];
-    },
+    // Pause reasons and weeks skipped after downtime come first as the channel's last error.
+    deliveryHealth: (platform, workspaceId, channelId) =>
+      listDeliveryHealth(db, platform, workspaceId, channelId),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
     reportError: (error, request, invocation) => {

@@ -184,6 +184,8 @@ function renderDelivery(d: DeliveryHealth, timeZone: string): string {
   const paused = d.subscription.pausedReason
     ? `, ⏸ paused: ${fitMarkdown(d.subscription.pausedReason, 200)} (fix that, then subscribe again to resume)`
     : '';
-  const error = d.lastError ? `, last error: ${fitMarkdown(d.lastError, 200)}` : '';
+  // A paused channel's last error is the pause reason, already shown.
+  const error =
+    d.lastError && paused === '' ? `, last error: ${fitMarkdown(d.lastError, 200)}` : '';
   return `${channelMention(d.subscription.channelId)}: ${last}${pending}${paused}${error}`;
 }
