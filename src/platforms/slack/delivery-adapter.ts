@@ -52,6 +52,10 @@ export function createSlackDeliveryClient(init: {
   });
 }
 
+function isRateLimit(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'slack_webapi_rate_limited_error';
+}
+
 export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
@@ -64,10 +68,18 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
 
   async function post(channel: ChannelRef, message: SlackMessage, key: string, threadTs?: string) {
     const channelKey = channel.channelId;
-    // The pacer only prevents 429s; after one, the outbox schedules the retry from Retry-After.
+    // The pacer prevents 429s; after one, the outbox schedules this part's retry from
+    // Retry-After, and the pacer holds every channel's sends for that long: the per-channel pace
+    // is already ours, so a 429 means the workspace-wide limit, which the others would hit too.
     await pacer.acquire(channelKey);
     try {
       return await postNow(channel, message, key, threadTs);
+    } catch (error) {
+      const limited = classifySlackError(error);
+      if (limited?.status === 'retry' && limited.retryAfterMs !== null && isRateLimit(error)) {
+        pacer.backOff(null, limited.retryAfterMs);
+      }
+      throw error;
     } finally {
       pacer.release(channelKey);
     }

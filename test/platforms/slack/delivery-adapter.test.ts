@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelRef, Subscription } from '../../../src/domain.js';
 import { silentLogger } from '../../../src/logging.js';
+import { createPacer, type Pacer } from '../../../src/delivery/pace.js';
 import {
   createSlackDeliveryAdapter,
   createSlackDeliveryClient,
+  DEFAULT_SLACK_PACE,
   DIGEST_EVENT_TYPE,
 } from '../../../src/platforms/slack/delivery-adapter.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
@@ -26,11 +28,26 @@ function subscription(themes: Subscription['themes'] = 'all'): Subscription {
   };
 }
 
-function adapter(token = fake.botToken, apiUrl = fake.apiUrl) {
+function adapter(token = fake.botToken, apiUrl = fake.apiUrl, pacer?: Pacer) {
   return createSlackDeliveryAdapter({
     client: createSlackDeliveryClient({ token, apiUrl }),
     logger: silentLogger,
+    ...(pacer ? { pacer } : {}),
   });
+}
+
+/** A pacer clock that never really sleeps: time moves when someone waits. */
+function instantClock() {
+  let now = 0;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => now,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      now += ms;
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -99,7 +116,8 @@ describe('Slack delivery adapter', () => {
 
   it('honours 429 Retry-After without sleeping or retrying inside the client', async () => {
     fake.fail('chat.postMessage', { retryAfter: 30 });
-    const slack = adapter();
+    const clock = instantClock();
+    const slack = adapter(fake.botToken, fake.apiUrl, createPacer(DEFAULT_SLACK_PACE, clock));
     const [part] = slack.render(makeDigest(), subscription());
     const outcome = await slack.send(channel, part!, { key: 'k', parentMessageId: null });
     expect(outcome).toEqual({
@@ -109,10 +127,11 @@ describe('Slack delivery adapter', () => {
     });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(fake.posted(channel.channelId)).toHaveLength(0);
-    // The next attempt goes through.
+    // The next attempt, to this or any channel, waits out the 30 s first, then goes through.
     expect((await slack.send(channel, part!, { key: 'k', parentMessageId: null })).status).toBe(
       'sent',
     );
+    expect(clock.now()).toBeGreaterThanOrEqual(30_000);
   });
 
   it.each([
