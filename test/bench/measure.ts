@@ -78,14 +78,17 @@ export interface SideBySide {
   /** Median milliseconds of each side. */
   aMs: number;
   bMs: number;
-  /** Median of the per-round ratios a/b (each round runs both sides back to back). */
+  /** Median of the per-round ratios a/b (each round runs both sides in both orders). */
   ratio: number;
   rounds: number;
 }
 
 /**
- * Runs `a` and `b` alternately (`a b`, then `b a`, ...) for `rounds` rounds after `warmup`
- * unmeasured rounds, so drift in machine speed hits both sides alike; ratio is a/b.
+ * Times `a` against `b` for `rounds` rounds after `warmup` unmeasured ones. Each round runs both
+ * orders, `a b` then `b a`, each after a full GC, and its ratio is (a1 + a2) / (b1 + b2): the
+ * first workload after a GC pays for regrowing the young generation (40 ms in 250 in the parse
+ * bench), and a ratio from one order per round (alternating over an odd number of rounds) let
+ * that penalty decide the median. Drift in machine speed hits both sides alike.
  */
 export async function compareSideBySide(
   a: () => unknown,
@@ -101,18 +104,14 @@ export async function compareSideBySide(
   const ratios: number[] = [];
   for (let i = 0; i < options.rounds; i++) {
     collectGarbage();
-    let ta: number;
-    let tb: number;
-    if (i % 2 === 0) {
-      ta = await timeOnce(a);
-      tb = await timeOnce(b);
-    } else {
-      tb = await timeOnce(b);
-      ta = await timeOnce(a);
-    }
-    aTimes.push(ta);
-    bTimes.push(tb);
-    ratios.push(ta / tb);
+    const a1 = await timeOnce(a);
+    const b1 = await timeOnce(b);
+    collectGarbage();
+    const b2 = await timeOnce(b);
+    const a2 = await timeOnce(a);
+    aTimes.push((a1 + a2) / 2);
+    bTimes.push((b1 + b2) / 2);
+    ratios.push((a1 + a2) / (b1 + b2));
   }
   return {
     aMs: median(aTimes),

@@ -7,7 +7,7 @@ import { decodeFeedBytes } from '../../src/ingest/decode.js';
 import { normaliseItems } from '../../src/ingest/normalise.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { generateFeedDocument } from './generate-feeds.js';
-import { compareSideBySide } from './measure.js';
+import { collectGarbage, compareSideBySide, median, timeOnce } from './measure.js';
 
 export interface ParseBenchOptions {
   documents: number;
@@ -23,6 +23,14 @@ export interface ParseBenchResult {
   parse_ours_mb_per_s: number;
   parse_bare_mb_per_s: number;
   parse_overhead_ratio: number;
+  /**
+   * Where our path's time goes, each stage timed alone over the same documents and divided by
+   * the bare parse of the same round: decoding bytes to text; parseFeed (repair + rss-parser +
+   * closing its gaps); normaliseItems (HTML to text, summaries, ids, URLs, dates).
+   */
+  parse_stage_decode_vs_bare: number;
+  parse_stage_feed_vs_bare: number;
+  parse_stage_normalise_vs_bare: number;
 }
 
 export function benchSource(index: number, url: string): Source {
@@ -70,6 +78,7 @@ export async function runParseBench(options: ParseBenchOptions): Promise<ParseBe
   };
 
   const timing = await compareSideBySide(ours, baseline, options);
+  const stages = await timeStages(docs, now, bare, options);
   const mb = totalBytes / (1024 * 1024);
   if (itemsSeen !== options.documents * options.itemsPerDocument) {
     throw new Error(
@@ -83,5 +92,63 @@ export async function runParseBench(options: ParseBenchOptions): Promise<ParseBe
     parse_ours_mb_per_s: mb / (timing.aMs / 1000),
     parse_bare_mb_per_s: mb / (timing.bMs / 1000),
     parse_overhead_ratio: timing.ratio,
+    parse_stage_decode_vs_bare: stages.decode,
+    parse_stage_feed_vs_bare: stages.feed,
+    parse_stage_normalise_vs_bare: stages.normalise,
+  };
+}
+
+interface BenchDocument {
+  text: string;
+  bytes: Uint8Array;
+  url: string;
+  source: Source;
+}
+
+/**
+ * Each stage of our path alone, as a median ratio to the bare parse timed in the same round.
+ * The stages add up to less than the whole path: run together, their garbage meets in the
+ * young generation and costs extra collections.
+ */
+async function timeStages(
+  docs: readonly BenchDocument[],
+  now: Date,
+  bare: Parser,
+  options: ParseBenchOptions,
+): Promise<{ decode: number; feed: number; normalise: number }> {
+  const parsed = await Promise.all(
+    docs.map(async (doc) => {
+      const outcome = await parseFeed(doc.text, doc.url);
+      if (!outcome.ok)
+        throw new Error(`bench: generated document did not parse: ${outcome.reason}`);
+      return outcome.feed;
+    }),
+  );
+  const ratios = { decode: [] as number[], feed: [] as number[], normalise: [] as number[] };
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    collectGarbage();
+    const parseAll = async () => {
+      for (const doc of docs) await bare.parseString(doc.text);
+    };
+    await parseAll(); // unmeasured: absorbs the cost of regrowing the heap after the GC
+    const bareMs = await timeOnce(parseAll);
+    const decodeMs = await timeOnce(() => {
+      for (const doc of docs) decodeFeedBytes(doc.bytes, 'application/rss+xml; charset=utf-8');
+    });
+    const feedMs = await timeOnce(async () => {
+      for (const doc of docs) await parseFeed(doc.text, doc.url);
+    });
+    const normaliseMs = await timeOnce(() => {
+      docs.forEach((doc, i) => normaliseItems(parsed[i]!, doc.source, now));
+    });
+    if (round < options.warmup) continue;
+    ratios.decode.push(decodeMs / bareMs);
+    ratios.feed.push(feedMs / bareMs);
+    ratios.normalise.push(normaliseMs / bareMs);
+  }
+  return {
+    decode: median(ratios.decode),
+    feed: median(ratios.feed),
+    normalise: median(ratios.normalise),
   };
 }
