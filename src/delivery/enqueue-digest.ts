@@ -5,7 +5,6 @@
 // (week, channel, part) and is short enough for a Discord nonce (25 characters).
 import { createHash } from 'node:crypto';
 import type { ChannelRef, Digest, Subscription } from '../domain.js';
-import { selectForSubscription } from '../digest/select-for-subscription.js';
 import type { Db } from '../store/database.js';
 import { hasParts, insertParts } from '../store/outbox.js';
 import type { DeliveryAdapter } from './adapter.js';
@@ -38,7 +37,8 @@ export function enqueueDigest(
   };
   let parts;
   try {
-    parts = adapter.render(selectForSubscription(digest, subscription), subscription);
+    // The adapter cuts the digest down to the channel's sections (DeliveryAdapter.render).
+    parts = adapter.render(digest, subscription);
   } catch (error) {
     throw new Error(`delivery: rendering ${digest.week} for ${describeChannel(channel)} failed`, {
       cause: error,
