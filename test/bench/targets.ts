@@ -1,6 +1,8 @@
 // The targets of issue 7, keyed by figure name, so the table can say which figures meet them.
 // Size-suffixed figures (`_10k`, `_100k`, `_1m`) share one target; the search and digest targets
-// are stated for 1M stories, so at smaller sizes they are only indicative.
+// are stated for 1M stories and fan-out for 1,000 channels, so at smaller sizes they are only
+// indicative. Figures measured with node's default heap (`*_default_heap_*`) are comparisons:
+// the targets apply to the process as `npm start` runs it.
 
 export type TargetOp = '<=' | '<' | '>=';
 
@@ -15,11 +17,15 @@ export interface Target {
 const TARGETS: { pattern: RegExp; target: Target }[] = [
   { pattern: /^parse_overhead_ratio$/, target: { op: '<=', value: 1.3 } },
   { pattern: /^poll_second_ratio$/, target: { op: '<=', value: 0.1 } },
-  { pattern: /^poll_(default_heap_)?peak_rss_mb$/, target: { op: '<', value: 250 } },
+  { pattern: /^poll_peak_rss_mb$/, target: { op: '<', value: 250 } },
   { pattern: /^insert_per_s_\w+$/, target: { op: '>=', value: 20_000 } },
   { pattern: /^search_p95_ms_\w+$/, target: { op: '<=', value: 20, note: 'at 1M' } },
   { pattern: /^digest_build_ms_\w+$/, target: { op: '<=', value: 300, note: 'at 1M' } },
-  { pattern: /^fanout_vs_floor_ratio$/, target: { op: '<=', value: 1.2 } },
+  {
+    pattern: /^fanout_vs_floor_ratio$/,
+    // At 40 channels (--quick) start-up latency alone is a tenth of a one-second floor.
+    target: { op: '<=', value: 1.2, note: 'at 1,000 channels' },
+  },
   {
     pattern: /^fanout_429_count$/,
     target: {
@@ -30,7 +36,7 @@ const TARGETS: { pattern: RegExp; target: Target }[] = [
     },
   },
   { pattern: /^fanout_failed_parts$/, target: { op: '<=', value: 0 } },
-  { pattern: /^idle_(default_heap_)?rss_mb$/, target: { op: '<=', value: 150 } },
+  { pattern: /^idle_rss_mb$/, target: { op: '<=', value: 150 } },
 ];
 
 export function targetFor(figure: string): Target | null {
