@@ -35,7 +35,8 @@ function readMigrations(): Migration[] {
   return migrations;
 }
 
-export function migrate(db: Db): void {
+/** Applies the migrations after the database's version, up to `upTo` (tests build old schemas). */
+export function migrate(db: Db, upTo = Infinity): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const migrations = readMigrations();
   if (current > migrations.length) {
@@ -43,7 +44,7 @@ export function migrate(db: Db): void {
       `store: database is at version ${current}, newer than this code (${migrations.length})`,
     );
   }
-  for (const m of migrations.slice(current)) {
+  for (const m of migrations.slice(current).filter((x) => x.version <= upTo)) {
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);

@@ -7,6 +7,7 @@
 // story against ~36 us written directly, and interleaving FTS writes with tag writes was 3-4
 // times slower than writing the FTS rows last. The index is external-content, so removing a row
 // needs exactly the text it was indexed with (https://www.sqlite.org/fts5.html section 4.4.3).
+// How FTS5 merges its segments as the archive grows is set in migrations/0005-fts-merge-policy.sql.
 //
 // Facets: the `facets` column of a story holds one token per source, theme and organisation,
 // e.g. "1116099097114116101114" for theme "carter": a kind digit (1 theme, 2 source, 3 org), then
@@ -126,9 +127,29 @@ export interface IndexedText {
 
 export type FtsWrite = { op: 'insert' | 'delete' } & IndexedText;
 
-/** Applies index writes in order. Call after the transaction's other writes (see above). */
+/**
+ * Applies a transaction's index writes. Call after its other writes (see above).
+ *
+ * Only the net effect per row is written: the first delete (what was indexed before these
+ * writes) and the last insert, if the row ends with one. Rows go in ascending order with a row's
+ * delete before its insert: FTS5 flushes its pending terms to a new segment whenever a write's
+ * rowid is lower than the previous one (sqlite3Fts5IndexBeginWrite), so a batch re-indexing
+ * stories newest first (a feed's order) wrote one tiny segment per story, each merged later.
+ */
 export function writeFts(db: Db, writes: readonly FtsWrite[]): void {
   if (writes.length === 0) return;
+  const net = new Map<number, { indexed: FtsWrite | null; insert: FtsWrite | null }>();
+  for (const w of writes) {
+    const entry = net.get(w.seq);
+    if (entry === undefined) {
+      net.set(w.seq, {
+        indexed: w.op === 'delete' ? w : null,
+        insert: w.op === 'insert' ? w : null,
+      });
+    } else {
+      entry.insert = w.op === 'insert' ? w : null;
+    }
+  }
   const insert = prepareCached(
     db,
     'INSERT INTO stories_fts (rowid, title, summary, content, facets) VALUES (?, ?, ?, ?, ?)',
@@ -138,8 +159,12 @@ export function writeFts(db: Db, writes: readonly FtsWrite[]): void {
     `INSERT INTO stories_fts (stories_fts, rowid, title, summary, content, facets)
      VALUES ('delete', ?, ?, ?, ?, ?)`,
   );
-  for (const w of writes) {
-    (w.op === 'insert' ? insert : remove).run(w.seq, w.title, w.summary, w.content, w.facets);
+  const seqs = [...net.keys()].sort((a, b) => a - b);
+  for (const seq of seqs) {
+    for (const w of [net.get(seq)!.indexed, net.get(seq)!.insert]) {
+      if (w === null) continue;
+      (w.op === 'insert' ? insert : remove).run(w.seq, w.title, w.summary, w.content, w.facets);
+    }
   }
 }
 

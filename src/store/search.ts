@@ -9,14 +9,14 @@
 // Filter-only searches list newest first. Filters: any of the sources (a story carried by
 // several sources matches each), any of the themes, any of the organisations, since (inclusive)
 // and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
-// Counting stops early (totalIsLowerBound): at RANKED_CANDIDATES for word searches with filters,
-// at COUNT_CAP otherwise. Snippets are made in snippet.ts, not with FTS5's snippet().
+// Counting stops early (totalIsLowerBound): at RANKED_CANDIDATES for word searches, at COUNT_CAP
+// for listings. Snippets are made in snippet.ts, not with FTS5's snippet().
 import { DEFAULT_TIME_ZONE } from '../digest/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFtsExpressions, type FtsExpressions } from './fts-query.js';
 import { prepareCached } from './prepared.js';
-import { containsAllWords, makeSnippet, snippetNeedles } from './snippet.js';
+import { headlineMatcher, makeSnippet, snippetNeedles } from './snippet.js';
 import { and, buildFilters, type Filters } from './search-filters.js';
 
 export interface SearchOptions {
@@ -100,10 +100,13 @@ function countUpTo(db: Db, match: string, cap: number): number {
 
 /**
  * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
- * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories. So bm25 ranks only
- * when every word is rarer than BM25_MAX_DOCS and no facet (whose doclists are long) is in the
- * expression; otherwise headlines first: a story with every word in its title scores 10, else
- * 1, with the same recency boost.
+ * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories; a phrase of two
+ * common words costs that walk even when the phrase itself is rare ("supply chain": 199 matches
+ * at 1M stories, 9 ms more for bm25), and a prefix is materialised again. So bm25 ranks only when
+ * every token of the words and phrases is rarer than BM25_MAX_DOCS, with no prefix and no facet
+ * (whose doclists are long) in the expression; otherwise headlines first: a story with every word
+ * in its title scores 10, else 1, with the same recency boost. One row past RANKED_CANDIDATES
+ * is read so the total needs no second walk of the doclists.
  */
 function rankCandidates(
   db: Db,
@@ -113,21 +116,20 @@ function rankCandidates(
 ): Candidate[] {
   const cheapBm25 =
     filters.facets.length === 0 &&
-    expressions.wordPhrases.every((p) => countUpTo(db, p, BM25_MAX_DOCS + 1) <= BM25_MAX_DOCS);
+    !expressions.hasPrefix &&
+    expressions.wordTokens.every((t) => countUpTo(db, t, BM25_MAX_DOCS + 1) <= BM25_MAX_DOCS);
   const select = (relevance: string) =>
     prepareCached<unknown[], Candidate>(
       db,
       `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title
        FROM stories_fts f JOIN stories s ON s.seq = f.rowid
        WHERE stories_fts MATCH ? ${and(filters.sql)}
-       ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES}`,
+       ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES + 1}`,
     ).all(expressions.match, ...filters.params);
   if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
   // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
-  const words = [...query.terms, ...query.phrases];
-  return select('-1.0').map((c) =>
-    containsAllWords(c.title, words, query.prefixes) ? { ...c, relevance: -10 } : c,
-  );
+  const inHeadline = headlineMatcher([...query.terms, ...query.phrases], query.prefixes);
+  return select('-1.0').map((c) => (inHeadline(c.title) ? { ...c, relevance: -10 } : c));
 }
 
 function searchByRelevance(
@@ -139,8 +141,10 @@ function searchByRelevance(
 ): RawPage {
   // FTS5 walks the doclists newest row first and stops at the limit; each candidate costs one
   // primary-key lookup (plus one per SQL filter) and, when ranking by bm25, one evaluation.
-  const match = expressions.match;
-  const candidates = rankCandidates(db, query, expressions, filters);
+  const found = rankCandidates(db, query, expressions, filters);
+  // The extra row only says that more matched: it is not ranked.
+  const totalIsLowerBound = found.length > RANKED_CANDIDATES;
+  const candidates = totalIsLowerBound ? found.slice(0, RANKED_CANDIDATES) : found;
   const nowMs = now.getTime();
   const ranked = candidates
     .map((c) => {
@@ -150,20 +154,13 @@ function searchByRelevance(
     .sort((a, b) => a.score - b.score || b.published_at.localeCompare(a.published_at));
   const pageSeqs = ranked.slice(query.offset, query.offset + query.limit).map((c) => c.seq);
   const rows = readHitRows(db, pageSeqs);
-
-  let total = candidates.length;
-  let totalIsLowerBound = false;
-  if (candidates.length === RANKED_CANDIDATES) {
-    if (filters.sql.length === 0) {
-      // Walking one doclist is cheap, but not free for "nhs" at 1M stories: count to a cap.
-      const counted = countUpTo(db, match, COUNT_CAP + 1);
-      total = Math.min(counted, COUNT_CAP);
-      totalIsLowerBound = counted > COUNT_CAP;
-    } else {
-      totalIsLowerBound = true;
-    }
-  }
-  return { query, rows, total, totalIsLowerBound, reachable: candidates.length };
+  return {
+    query,
+    rows,
+    total: candidates.length,
+    totalIsLowerBound,
+    reachable: candidates.length,
+  };
 }
 
 function readHitRows(db: Db, seqs: readonly number[]): HitRow[] {

@@ -44,20 +44,30 @@ export function containsAllWords(
   words: readonly string[],
   prefixes: readonly string[],
 ): boolean {
-  // Fold the whole title once: normalize() per word costs more than the rest of the check.
-  const folded = foldWord(text).match(WORD) ?? [];
-  const has = (test: (w: string) => boolean) => folded.some(test);
-  for (const phrase of words) {
-    for (const m of phrase.matchAll(WORD)) {
-      const stem = stemOf(m[0]);
-      if (!has((w) => w === stem || (stem.length >= 4 && w.startsWith(stem)))) return false;
+  return headlineMatcher(words, prefixes)(text);
+}
+
+/**
+ * containsAllWords with the search words folded once: search runs it on up to a thousand
+ * candidate titles, where stemming the query again for each title cost more than the check.
+ */
+export function headlineMatcher(
+  words: readonly string[],
+  prefixes: readonly string[],
+): (text: string) => boolean {
+  const stems = [...new Set(words.flatMap((p) => [...p.matchAll(WORD)].map((m) => stemOf(m[0]))))];
+  const starts = [...new Set(prefixes.map(foldWord))];
+  return (text) => {
+    // Fold the whole title once: normalize() per word costs more than the rest of the check.
+    const folded = foldWord(text).match(WORD) ?? [];
+    for (const stem of stems) {
+      if (!folded.some((w) => w === stem || (stem.length >= 4 && w.startsWith(stem)))) return false;
     }
-  }
-  for (const prefix of prefixes) {
-    const start = foldWord(prefix);
-    if (!has((w) => w.startsWith(start))) return false;
-  }
-  return true;
+    for (const start of starts) {
+      if (!folded.some((w) => w.startsWith(start))) return false;
+    }
+    return true;
+  };
 }
 
 function matches(word: string, needles: SnippetNeedles): boolean {

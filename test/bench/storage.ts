@@ -2,13 +2,16 @@
 // archive grows), duplicate re-poll throughput, search p50/p95 for typical queries against a
 // LIKE '%term%' baseline, one week's listStoriesBetween, and bytes on disk per story.
 // Targets (task brief): >= 20,000 stories/s inserted; search p95 <= 20 ms at 1M stories.
+// For explaining the insert figure: bytes written per story (WAL, checkpoints and FTS5 merges;
+// Linux only), and the same write path into a fresh database with and without the full-text
+// index (insert_per_s_headline_only_20k, insert_no_fts_per_s_20k).
 //
 //   node --import tsx test/bench/storage.ts --size 100000 [--size 1000000] [--keep]
 //
 // The database is a real file in a temp folder (WAL, as in production), grown in place: each
 // size is measured on the same archive after it reaches that many stories. Returns figures;
 // never asserts on time.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,8 +63,21 @@ function annotateFrom(items: Map<string, CorpusItem>) {
   };
 }
 
-function insertRange(db: Db, corpus: Corpus, from: number, to: number): number[] {
+interface InsertTimes {
+  /** Per batch: saveStories time divided by the batch's stories. */
+  perStoryMs: number[];
+  /** saveStories time in all. */
+  savingMs: number;
+}
+
+/**
+ * Inserts corpus items [from, to) in BATCH-story polls. Only saveStories is timed: building the
+ * synthetic stories costs ~20 us each (a fifth of the 1M-story figure) and is not the store's
+ * work (insert_per_s_* counted it until the storage tuning of issue 7).
+ */
+function insertRange(db: Db, corpus: Corpus, from: number, to: number): InsertTimes {
   const perStoryMs: number[] = [];
+  let savingMs = 0;
   for (let start = from; start < to; start += BATCH) {
     const end = Math.min(to, start + BATCH);
     const items = new Map<string, CorpusItem>();
@@ -72,9 +88,11 @@ function insertRange(db: Db, corpus: Corpus, from: number, to: number): number[]
     const stories = [...items.values()].map((i) => i.story);
     const t0 = performance.now();
     saveStories(db, stories, NOW, annotateFrom(items));
-    perStoryMs.push((performance.now() - t0) / stories.length);
+    const ms = performance.now() - t0;
+    savingMs += ms;
+    perStoryMs.push(ms / stories.length);
   }
-  return perStoryMs;
+  return { perStoryMs, savingMs };
 }
 
 function timeSearches(db: Db, rounds: number): number[] {
@@ -191,6 +209,34 @@ function fileBytes(path: string): number {
   return total;
 }
 
+/**
+ * The same write path with the full-text index writes turned into no-ops (stories_fts replaced
+ * by a view whose INSTEAD OF trigger does nothing): what storing, linking and tagging cost
+ * without FTS5, to compare with insert_per_s_* at the same size. Not a product mode.
+ */
+function timeWithoutFts(path: string, corpus: Corpus, count: number): number {
+  const db = openDatabase(path);
+  try {
+    db.exec(`DROP TABLE stories_fts;
+      CREATE VIEW stories_fts AS SELECT 1 AS stories_fts, 1 AS rowid, 1 AS title, 1 AS summary,
+        1 AS content, 1 AS facets;
+      CREATE TRIGGER stories_fts_noop INSTEAD OF INSERT ON stories_fts BEGIN SELECT 1; END;`);
+    return count / (insertRange(db, corpus, 0, count).savingMs / 1000);
+  } finally {
+    db.close();
+  }
+}
+
+/** Bytes this process has passed to write() so far (Linux), or null elsewhere. */
+function bytesWritten(): number | null {
+  try {
+    const match = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function runStorageBench(opts: {
   sizes: number[];
   dir?: string;
@@ -209,10 +255,15 @@ export async function runStorageBench(opts: {
     for (const size of sizes) {
       const label = size >= 1_000_000 ? `${size / 1_000_000}m` : `${Math.round(size / 1000)}k`;
       log(`inserting ${stored}..${size}`);
-      const t0 = performance.now();
-      const perStory = insertRange(db, corpus, stored, size);
-      const seconds = (performance.now() - t0) / 1000;
-      figures[`insert_per_s_${label}`] = (size - stored) / seconds;
+      const written0 = bytesWritten();
+      const { perStoryMs: perStory, savingMs } = insertRange(db, corpus, stored, size);
+      figures[`insert_per_s_${label}`] = (size - stored) / (savingMs / 1000);
+      const written1 = bytesWritten();
+      // Write amplification: WAL frames, checkpoints and FTS5 segment merges, per story.
+      if (written0 !== null && written1 !== null) {
+        figures[`insert_bytes_written_per_story_${label}`] =
+          (written1 - written0) / (size - stored);
+      }
       // Flatness: per-story cost of the last 10% of batches over the first 10% (1 = flat).
       const tenth = Math.max(1, Math.floor(perStory.length / 10));
       figures[`insert_cost_last_vs_first_${label}`] =
@@ -238,6 +289,8 @@ export async function runStorageBench(opts: {
     }
     // Feeds that carry only a headline and standfirst (paywalled, GOV.UK): ~300 characters.
     figures.insert_per_s_headline_only_20k = timeHeadlineOnly(join(dir, 'headline.db'), corpus);
+    log('insert without the full-text index');
+    figures.insert_no_fts_per_s_20k = timeWithoutFts(join(dir, 'no-fts.db'), corpus, 20_000);
   } finally {
     db.close();
     if (!opts.keep && opts.dir === undefined) rmSync(dir, { recursive: true, force: true });

@@ -3,11 +3,13 @@ import { parseSearchText } from '../../src/commands/parse-search-query.js';
 import type { Entities, SearchQuery, Story } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { RANKED_CANDIDATES, searchStories } from '../../src/store/search.js';
+import { facetToken } from '../../src/store/fts-index.js';
 import { replaceTags } from '../../src/store/tags.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory, makeTag } from './make-story.js';
 
 const NOW = new Date('2017-03-01T12:00:00Z');
+const NO_ENTITIES_FOR_SEARCH: Entities = { organisations: [], money: [] };
 
 interface Fixture {
   story: Story;
@@ -361,6 +363,34 @@ describe('searchStories: hostile input never throws', () => {
     expect(searchStories(db, or, NOW).total).toBe(0);
     const near: SearchQuery = { ...parseSearchText('x').query, terms: ['NEAR(carter'] };
     expect(() => searchStories(db, near, NOW)).not.toThrow();
+  });
+});
+
+describe('searchStories: numbers and the hidden facet tokens', () => {
+  it('finds numbers in the text but never matches a facet token typed as a word', () => {
+    const numbers = openDatabase(':memory:');
+    saveStories(
+      numbers,
+      [
+        item(1, 'nhse', '2017-02-14T09:00:00.000Z', 'NHS 111 calls rise', 'Call volumes in 2017.'),
+        item(2, 'nhse', '2017-02-15T09:00:00.000Z', 'Winter beds', 'Occupancy stays high.'),
+      ],
+      NOW,
+      () => ({ tags: [makeTag('carter')], entities: NO_ENTITIES_FOR_SEARCH, rulesVersion: 'v1' }),
+    );
+    const run = (text: string) =>
+      searchStories(numbers, parseSearchText(text).query, NOW).hits.map((h) => h.id);
+    expect(run('111')).toEqual(['s1']);
+    expect(run('calls 2017')).toEqual(['s1']);
+    expect(run('beds -111')).toEqual(['s2']);
+    // The story's own facet tokens: theme carter, source nhse, year 2017, month 2017-02.
+    for (const token of [facetToken('theme', 'carter'), facetToken('source', 'nhse'), '52017']) {
+      expect(run(token)).toEqual([]);
+      expect(run(`${token.slice(0, 4)}*`)).toEqual([]);
+      expect(run(`beds -${token}`)).toEqual(['s2']);
+    }
+    expect(run('beds -42017*')).toEqual(['s2']);
+    numbers.close();
   });
 });
 
