@@ -120,6 +120,8 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
 
+  // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
+  const stopping = new AbortController();
   const scheduler: Scheduler = startScheduler(
     {
       poll: (at) =>
@@ -130,8 +132,18 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
           }),
         ),
       digest: (at) =>
-        track(runDigestJob({ db, config, adapters, now: at, digestsDir: env.DIGESTS_DIR, logger })),
-      deliver: (at) => track(processOutbox(db, adapters, at, { logger })),
+        track(
+          runDigestJob({
+            db,
+            config,
+            adapters,
+            now: at,
+            digestsDir: env.DIGESTS_DIR,
+            logger,
+            delivery: { signal: stopping.signal },
+          }),
+        ),
+      deliver: (at) => track(processOutbox(db, adapters, at, { logger, signal: stopping.signal })),
     },
     {
       timeZone: config.settings.timeZone,
@@ -151,6 +163,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     platforms: [...adapters.keys()],
     initialPoll,
     async stop(graceMs = 10_000) {
+      stopping.abort();
       await scheduler.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
       let timer: NodeJS.Timeout | undefined;

@@ -25,6 +25,8 @@ export interface DeliverySettings {
   maxDelayMs: number;
   leaseMs: number;
   clock: () => Date;
+  /** Once aborted (shutdown), no further part is claimed; a send in flight finishes. */
+  signal?: AbortSignal;
   logger?: Logger;
 }
 
@@ -61,6 +63,7 @@ export async function deliverWeek(
       continue;
     }
     if (part.status !== 'pending' && part.status !== 'sending') return;
+    if (settings.signal?.aborted) return;
     const claimedAt = clock();
     if (Date.parse(part.nextAttemptAt) > claimedAt.getTime()) return;
     if (part.index > 0 && parentMessageId === null) return;

@@ -57,6 +57,11 @@ export interface ProcessOptions {
    * a caller that passes a simulated `now` (the crash harness, the demo) on one timeline.
    */
   clock?: () => Date;
+  /**
+   * Shutdown: once aborted, no channel is started and no part is claimed; sends already in
+   * flight finish and are recorded, so stopping takes one send, not a whole fan-out.
+   */
+  signal?: AbortSignal;
   logger?: Logger;
 }
 
@@ -112,9 +117,10 @@ export async function processOutbox(
   }
   const pools = await Promise.allSettled(
     [...byPlatform.values()].map((channels) =>
-      forEachBounded(channels, settings.concurrency, (due) =>
-        deliverChannel(db, adapters, due, settings, report),
-      ),
+      forEachBounded(channels, settings.concurrency, async (due) => {
+        if (settings.signal?.aborted) return;
+        await deliverChannel(db, adapters, due, settings, report);
+      }),
     ),
   );
   report.paused.sort();

@@ -150,4 +150,30 @@ describe('processOutbox across channels', () => {
     );
     expect(adapter.events).toEqual([]);
   });
+
+  it('claims nothing once shut down: sends in flight finish and the rest wait for next time', async () => {
+    db = openDatabase(':memory:');
+    const adapter = new GatedAdapter();
+    const [c1, c2, c3] = enqueue(adapter, ['C1', 'C2', 'C3']);
+    const stopping = new AbortController();
+    const run = tick(db, adaptersOf(adapter), T0, { concurrency: 2, signal: stopping.signal });
+    // Let the first wave (C1#0 and C2#0) reach the platform, then shut down.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(adapter.inFlight).toBe(2);
+    stopping.abort();
+    const report = await driveOutbox([adapter], run);
+
+    expect(report.sent).toBe(2);
+    expect(adapter.events).toEqual(['start C1#0', 'start C2#0', 'end C1#0', 'end C2#0']);
+    expect(listParts(db, digest.week, c1!).map((p) => p.status)).toEqual([
+      'sent',
+      'pending',
+      'pending',
+    ]);
+    expect(listParts(db, digest.week, c3!).every((p) => p.status === 'pending')).toBe(true);
+    // The next run, not shut down, delivers the rest in order.
+    const rest = await driveOutbox([adapter], tick(db, adaptersOf(adapter), T0));
+    expect(rest.sent).toBe(7);
+    for (const channel of [c1!, c2!, c3!]) expectDeliveredInOrder(adapter, channel);
+  });
 });
