@@ -196,7 +196,7 @@ export async function startSampleServer(): Promise<SampleServer> {
     {
       ...common,
       id: 'demo-trade',
-      name: 'Health trade weekly (demo, paywalled)',
+      name: 'Health trade weekly (demo)',
       kind: 'feed',
       url: `${baseUrl}/trade/rss`,
       paywalled: true,
