@@ -1,12 +1,11 @@
 // The demo's digest step: build the demo week's catch-up from the archive, archive it to
 // digests/ before posting, then deliver it to an in-memory channel through the real outbox
 // (twice, to show the second run posts nothing).
-import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../config/load.js';
 import { MemoryAdapter } from '../delivery/memory-adapter.js';
 import { enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
-import { archiveDigest } from '../digest/archive-digest.js';
+import { archiveDigest, renderArchiveMarkdown } from '../digest/archive-digest.js';
 import { parseWeekOrThrow, weekRange } from '../digest/week.js';
 import type { Platform, Source } from '../domain.js';
 import { buildWeekDigest } from '../build-week-digest.js';
@@ -57,8 +56,7 @@ export async function runDemoDigest(input: {
   enqueueDigest(db, { digest, subscription, adapter, now: endsAt });
   const second = await processOutbox(db, adapters, endsAt, { logger: input.logger });
   return {
-    // What was archived: each story once, with "Also in" (archive-digest.ts).
-    markdown: readFileSync(archived.markdownPath, 'utf8'),
+    markdown: renderArchiveMarkdown(digest),
     markdownPath: archived.markdownPath,
     jsonPath: archived.jsonPath,
     partsSent: first.sent,

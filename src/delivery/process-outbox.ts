@@ -30,7 +30,7 @@ import { getSubscription } from '../store/subscriptions.js';
 import type { DeliveryAdapter } from './adapter.js';
 import { deliverWeek, type DeliverySettings } from './deliver-week.js';
 import { describeChannel } from './enqueue-digest.js';
-import { forEachBounded } from './run-bounded.js';
+import { forEachBounded } from '../for-each-bounded.js';
 
 export { retryDelayMs } from './deliver-week.js';
 
@@ -108,6 +108,11 @@ export async function processOutbox(
     ...withoutUndefined(options),
     clock: options.clock ?? clockFrom(now),
   };
+  if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) {
+    throw new Error(
+      `delivery: concurrency must be a whole number of at least 1, got ${settings.concurrency}`,
+    );
+  }
   const report = emptyProcessReport();
   const byPlatform = new Map<Platform, DueChannel[]>();
   for (const due of listDueChannels(db, now)) {

@@ -49,9 +49,15 @@ export function archiveDigest(digest: Digest, digestsDir: string): ArchivedDiges
   const markdownPath = `${base}.md`;
   const jsonPath = `${base}.json`;
   writeFileAtomic(jsonPath, `${JSON.stringify(digest, null, 2)}\n`);
-  // The JSON keeps every theme's full list (data for other tools); the Markdown is for reading,
-  // so like a channel following everything it shows each story once, with "Also in".
-  const readable = selectForSubscription(digest, { themes: 'all', organisations: [] });
-  writeFileAtomic(markdownPath, renderDigestMarkdown(readable));
+  writeFileAtomic(markdownPath, renderArchiveMarkdown(digest));
   return { markdownPath, jsonPath };
+}
+
+/**
+ * The archive's Markdown of a full digest. The JSON keeps every theme's full list (data for other
+ * tools); the Markdown is for reading, so like a channel following everything it shows each
+ * story once, with "Also in".
+ */
+export function renderArchiveMarkdown(digest: Digest): string {
+  return renderDigestMarkdown(selectForSubscription(digest, { themes: 'all', organisations: [] }));
 }

@@ -2,6 +2,7 @@
 // cutting rules for titles and summaries. Feed text is hostile: it may carry scripts, NULs,
 // bidi overrides and zero-width characters meant to disguise mentions or links downstream.
 import { Parser } from 'htmlparser2';
+import { collapseSpaces } from '../text/clean-text.js';
 import { splitSentences } from '../text/sentences.js';
 import { truncateAtWord } from '../text/truncate.js';
 
@@ -30,12 +31,6 @@ const SKIPPED_TAGS = new Set([
 const UNWANTED_CHARS =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
-/**
- * Whitespace that is not already a single space: a run of two or more, or one tab, newline or
- * other space character. Matching only these (not every space) makes collapsing clean text cost
- * one scan instead of a replacement per word.
- */
-const UNCOLLAPSED_SPACE = /\s{2,}|[^\S ]/g;
 const MARKUP_HINT = /<[A-Za-z!/?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /** Longest input we parse as HTML; beyond it the tail is dropped (a 10 MB item is an attack). */
@@ -45,7 +40,7 @@ const MAX_INPUT = 200_000;
 export function cleanText(text: string): string {
   UNWANTED_CHARS.lastIndex = 0;
   const visible = UNWANTED_CHARS.test(text) ? text.replace(UNWANTED_CHARS, '') : text;
-  return visible.replace(UNCOLLAPSED_SPACE, ' ').trim();
+  return collapseSpaces(visible).trim();
 }
 
 /**

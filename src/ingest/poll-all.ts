@@ -1,6 +1,7 @@
 // Polls many sources at once within the configured concurrency. Each source is isolated: an
 // unexpected error in one becomes that source's failed outcome and the others carry on.
 import type { Source } from '../domain.js';
+import { forEachBounded } from '../for-each-bounded.js';
 import { pollSource, type PollDeps, type PollOutcome } from './poll-source.js';
 
 export interface PollAllOptions {
@@ -15,32 +16,27 @@ export async function pollSources(
   deps: PollDeps,
   options: PollAllOptions,
 ): Promise<PollOutcome[]> {
-  const outcomes: PollOutcome[] = new Array(sources.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < sources.length && !options.signal?.aborted) {
-      const index = next++;
-      const source = sources[index]!;
-      let outcome: PollOutcome;
-      try {
-        outcome = await pollSource(source, deps);
-      } catch (error) {
-        outcome = {
-          sourceId: source.id,
-          status: 'failed',
-          newStories: 0,
-          updatedStories: 0,
-          items: 0,
-          reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-          durationMs: 0,
-        };
-        deps.logger.error({ source_id: source.id, err: error }, 'poll crashed');
-      }
-      outcomes[index] = outcome;
-      options.onOutcome?.(outcome, source);
+  const outcomes: (PollOutcome | undefined)[] = new Array(sources.length);
+  const indexed = sources.map((source, index) => ({ source, index }));
+  await forEachBounded(indexed, Math.max(1, options.concurrency), async ({ source, index }) => {
+    if (options.signal?.aborted) return;
+    let outcome: PollOutcome;
+    try {
+      outcome = await pollSource(source, deps);
+    } catch (error) {
+      outcome = {
+        sourceId: source.id,
+        status: 'failed',
+        newStories: 0,
+        updatedStories: 0,
+        items: 0,
+        reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+        durationMs: 0,
+      };
+      deps.logger.error({ source_id: source.id, err: error }, 'poll crashed');
     }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency, sources.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+    outcomes[index] = outcome;
+    options.onOutcome?.(outcome, source);
+  });
   return outcomes.filter((o) => o !== undefined);
 }

@@ -31,8 +31,6 @@ import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidateWeeks, digestDueAt } from './digest-schedule.js';
 import { weekDigestOnce } from './week-digest-archive.js';
 
-export type { DigestJobConfig };
-
 export interface DigestJobInput {
   db: Db;
   config: DigestJobConfig;

@@ -4,6 +4,7 @@
 // stop after a known abbreviation ("Dr.", "e.g.", "v.", "Cllr.") or an initial ("J. R.") does
 // not end a sentence, and neither does one inside a number ("£1.2bn", no space follows it).
 // Whitespace runs are collapsed; each sentence keeps its end punctuation.
+import { collapseSpaces } from './clean-text.js';
 
 const ABBREVIATIONS = new Set(
   (
@@ -13,9 +14,6 @@ const ABBREVIATIONS = new Set(
 );
 
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
-
-/** Whitespace not already a single space (collapsing only these is one scan, not one per word). */
-const UNCOLLAPSED_SPACE = /\s{2,}|[^\S ]/g;
 
 const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(£$€]?[A-Z0-9])/g;
 
@@ -30,7 +28,7 @@ function isAbbreviation(before: string): boolean {
 
 /** Splits plain text into sentences, keeping their end punctuation. */
 export function splitSentences(text: string): string[] {
-  const clean = text.replace(UNCOLLAPSED_SPACE, ' ').trim();
+  const clean = collapseSpaces(text).trim();
   if (clean === '') return [];
   const sentences: string[] = [];
   let start = 0;

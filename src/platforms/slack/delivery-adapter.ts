@@ -68,18 +68,10 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
 
   async function post(channel: ChannelRef, message: SlackMessage, key: string, threadTs?: string) {
     const channelKey = channel.channelId;
-    // The pacer prevents 429s; after one, the outbox schedules this part's retry from
-    // Retry-After, and the pacer holds every channel's sends for that long: the per-channel pace
-    // is already ours, so a 429 means the workspace-wide limit, which the others would hit too.
+    // The pacer only prevents 429s; after one, send() backs the pacer off (see there).
     await pacer.acquire(channelKey);
     try {
       return await postNow(channel, message, key, threadTs);
-    } catch (error) {
-      const limited = classifySlackError(error);
-      if (limited?.status === 'retry' && limited.retryAfterMs !== null && isRateLimit(error)) {
-        pacer.backOff(null, limited.retryAfterMs);
-      }
-      throw error;
     } finally {
       pacer.release(channelKey);
     }
@@ -148,6 +140,12 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
         const outcome = classifySlackError(error);
         if (!outcome)
           throw new Error('slack: chat.postMessage failed unexpectedly', { cause: error });
+        // The outbox retries this part after Retry-After, and every channel's sends wait that
+        // long too: the per-channel pace is already ours, so a 429 means the workspace-wide
+        // limit, which the others would hit as well.
+        if (isRateLimit(error) && outcome.status === 'retry' && outcome.retryAfterMs !== null) {
+          pacer.backOff(null, outcome.retryAfterMs);
+        }
         log.warn(
           {
             channel: channel.channelId,

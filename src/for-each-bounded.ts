@@ -1,6 +1,7 @@
 // Runs one task per item with at most `limit` tasks in flight, starting them in item order.
-// Used by processOutbox so a fan-out to many channels overlaps their sends (on Slack each channel
-// waits about a second between its own parts) without starting every channel at once.
+// Used by pollSources (sources fetched within the configured concurrency) and processOutbox (a
+// fan-out to many channels overlaps their sends, on Slack each channel waiting about a second
+// between its own parts, without starting every channel at once).
 // Every item's task runs even when another one throws; the first error is rethrown once all
 // have settled, so nothing is still running when the caller sees it.
 
@@ -10,7 +11,7 @@ export async function forEachBounded<T>(
   task: (item: T) => Promise<void>,
 ): Promise<void> {
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`delivery: concurrency must be a whole number of at least 1, got ${limit}`);
+    throw new Error(`forEachBounded: the limit must be a whole number of at least 1, got ${limit}`);
   }
   const errors: unknown[] = [];
   let next = 0;

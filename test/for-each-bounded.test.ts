@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachBounded } from '../../src/delivery/run-bounded.js';
+import { forEachBounded } from '../src/for-each-bounded.js';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
