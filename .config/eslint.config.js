@@ -1,5 +1,5 @@
 // ESLint flat config. Run as `eslint -c .config/eslint.config.js .` (npm run lint).
-// Import boundaries and cycles are checked by resolved path in .config/dependency-cruiser.cjs
+// Import boundaries and cycles are checked by resolved path in .config/dependency-cruiser.mjs
 // (also part of `npm run lint`); this file holds code rules and the file-size cap.
 import js from '@eslint/js';
 import globals from 'globals';

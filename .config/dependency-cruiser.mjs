@@ -1,0 +1,115 @@
+// Import boundaries by resolved file path (dependency-cruiser), run by `npm run lint:imports`.
+// The per-folder table lives in import-rules.mjs; this file adds what cuts across folders: pure
+// code does no I/O, the database driver, logger, platform SDKs and cron stay in their one home,
+// no run-time cycles, src/ never imports test/, every import resolves.
+// Rule syntax: https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md
+import { folderRules, paths } from './import-rules.mjs';
+
+const { DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, STORE, JOBS, LOGGING } = paths;
+const ARCHIVE = '^src/digest/archive-[^/]+[.]ts$';
+// Node built-ins that do I/O or start processes/threads (reported without `node:`: `fs`).
+const NODE_IO =
+  '^(fs|fs/promises|net|http|https|http2|tls|dgram|dns|dns/promises|child_process|worker_threads|cluster|readline|inspector)$';
+// npm packages that do I/O: the HTTP client, the database driver, the logger, SDKs, cron, and
+// rss-parser (it can fetch URLs itself).
+const NPM_IO =
+  '(^|/)node_modules/(undici|better-sqlite3|pino|discord[.]js|@discordjs/[^/]+|@slack/[^/]+|node-cron|rss-parser)/';
+
+const ioRules = [
+  {
+    name: 'pure-code-does-no-io',
+    comment:
+      'domain, text, time and the pure core (tagging, digest, commands) do no I/O: no fs, network, processes or threads. The digest archive writer (digest/archive-*.ts) is the one exception.',
+    severity: 'error',
+    from: { path: [DOMAIN, TEXT, TIME, ...PURE_CORE], pathNot: ARCHIVE },
+    to: { dependencyTypes: ['core'], path: NODE_IO },
+  },
+  {
+    name: 'pure-code-uses-no-io-packages',
+    comment:
+      'Pure folders must not import undici, better-sqlite3, pino, platform SDKs, cron or the feed parser.',
+    severity: 'error',
+    from: { path: [DOMAIN, TEXT, TIME, CONFIG, ...PURE_CORE] },
+    to: { path: NPM_IO },
+  },
+  {
+    name: 'sqlite-only-in-store',
+    comment: 'Only store/ opens the database; others may import its types.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: [STORE] },
+    to: { path: '(^|/)node_modules/better-sqlite3/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'pino-only-in-logging',
+    comment: 'Only src/logging.ts creates loggers; others take a Logger.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: [LOGGING] },
+    to: { path: '(^|/)node_modules/pino/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'discord-sdk-only-in-its-platform',
+    comment:
+      'discord.js is used only in src/platforms/discord/ (types may pass through the composition roots).',
+    severity: 'error',
+    from: { path: '^src/', pathNot: ['^src/platforms/discord/'] },
+    to: {
+      path: '(^|/)node_modules/(discord[.]js|@discordjs/[^/]+)/',
+      dependencyTypesNot: ['type-only'],
+    },
+  },
+  {
+    name: 'slack-sdk-only-in-its-platform',
+    comment: '@slack/* is used only in src/platforms/slack/.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: ['^src/platforms/slack/'] },
+    to: { path: '(^|/)node_modules/@slack/[^/]+/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'cron-only-in-jobs',
+    comment: 'jobs/ is the only place that keeps time.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: [JOBS] },
+    to: { path: '(^|/)node_modules/node-cron/', dependencyTypesNot: ['type-only'] },
+  },
+];
+
+export default {
+  forbidden: [
+    ...folderRules,
+    ...ioRules,
+    {
+      name: 'no-circular',
+      comment: 'Import cycles hide the order of the layers and break ESM initialisation.',
+      severity: 'error',
+      from: { path: '^src/' },
+      // Run-time edges only: `import type` is erased (verbatimModuleSyntax), so a cycle through a
+      // type import cannot change load order. A type that both sides need still belongs lower.
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'src-never-imports-test',
+      comment: 'Run-time code never imports tests, fakes or fixtures.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that does not resolve is a typo or a missing dependency.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // See type-only imports (`import type`) as edges too, marked `type-only`.
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
