@@ -121,7 +121,7 @@ export const folderRules = [
     'delivery/ needs only the command result types.',
   ),
   {
-    name: 'platform-imports-no-other-platform',
+    name: 'platform-folder-imports-lower-layers-only',
     comment:
       'A platform folder never imports another platform folder, store/, pipeline/, ingest/ or jobs/: shared code goes in src/platforms/*.ts or a lower layer.',
     severity: 'error',
