@@ -1,5 +1,5 @@
 // The import rules can fail: the real `depcruise` command that `npm run lint:imports` runs, with
-// the project's config, over a throw-away src/ tree of probe files (import-probes.ts). Every
+// the project's config, over a throw-away src/ tree of probe files (bad- and clean-import-probes.ts). Every
 // rule in the config must be broken by at least one probe and reported for exactly that file;
 // the clean probes, which use every allowance of the table, must not be reported.
 import { execFile } from 'node:child_process';
@@ -8,13 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BAD_PROBES,
-  CLEAN_PROBES,
-  PROBE_PARTNERS,
-  PROBE_TARGETS,
-  renderProbe,
-} from './import-probes.js';
+import { BAD_PROBES, PROBE_PARTNERS } from './bad-import-probes.js';
+import { CLEAN_PROBES } from './clean-import-probes.js';
+import { PROBE_TARGETS, renderProbe } from './probe-shape.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = join(REPO_ROOT, '.config', 'dependency-cruiser.mjs');
