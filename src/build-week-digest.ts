@@ -11,11 +11,8 @@ import { weekRange } from './digest/week.js';
 import type { Digest, IsoWeek } from './domain.js';
 import { dropFirstPollBacklog } from './ingest/first-poll-backlog.js';
 import type { Db } from './store/database.js';
-import {
-  failuresBetween,
-  listSourceStates,
-  sourcesNotPolledBetween,
-} from './store/source-state.js';
+import { failuresBetween, sourcesNotPolledBetween } from './store/poll-days.js';
+import { listSourceStates } from './store/source-state.js';
 import { listStoriesBetween } from './store/stories.js';
 
 export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {

@@ -14,9 +14,10 @@
 // When a source's configured URL changes, first_success_at restarts with the new URL's first
 // success, so a new feed's backlog is treated the same way.
 import type { StoredStory } from '../domain.js';
-import type { SourceState } from '../store/source-state.js';
 
 export type BacklogCandidate = Pick<StoredStory, 'sourceId' | 'publishedEstimated' | 'firstSeenAt'>;
+/** What the rule needs of a source's stored state (store/source-state.ts's SourceState fits). */
+export type FirstSuccess = { sourceId: string; firstSuccessAt: string | null };
 
 /** Whether a stored story is the undated backlog of its source's first successful poll. */
 export function isFirstPollBacklog(
@@ -35,7 +36,7 @@ export function isFirstPollBacklog(
  */
 export function dropFirstPollBacklog<T extends BacklogCandidate>(
   stories: readonly T[],
-  states: readonly Pick<SourceState, 'sourceId' | 'firstSuccessAt'>[],
+  states: readonly FirstSuccess[],
 ): T[] {
   const firstSuccess = new Map(states.map((s) => [s.sourceId, s.firstSuccessAt]));
   return stories.filter((story) => !isFirstPollBacklog(story, firstSuccess.get(story.sourceId)));

@@ -1,10 +1,6 @@
-// Per-source poll state (table source_state) and a bounded poll log (table poll_days), both in
-// migrations/0001-archive.sql. The poller records every outcome here; `sources`, `status` and the
-// digest's coverage line read it back.
-//
-// poll_days keeps one row per source per UTC day with counts of successful (200 or 304) and
-// failed polls and the last failure's reason; rows older than POLL_LOG_DAYS are pruned when a
-// source's first row of a new day is written, so the table stays at about sources x 400 rows.
+// Per-source poll state (table source_state, migrations/0001-archive.sql): the poller records
+// every outcome here (and a line in the poll log, store/poll-days.ts); `sources`, `status` and
+// the digest read it back.
 //
 // Configuration changes (migrations/0004-source-config-url.sql): each record may carry the
 // source's configured URL. The stored redirect target, validators and `gone` mark belong to the
@@ -13,9 +9,8 @@
 // Records without `configuredUrl` (older callers) keep the previous behaviour.
 import type { Source, SourceHealth } from '../domain.js';
 import type { Db } from './database.js';
+import { logPoll } from './poll-days.js';
 import { prepareCached } from './prepared.js';
-
-export const POLL_LOG_DAYS = 400;
 
 export interface SourceState {
   sourceId: string;
@@ -100,33 +95,6 @@ function ensureRow(db: Db, sourceId: string): void {
   prepareCached(db, 'INSERT OR IGNORE INTO source_state (source_id) VALUES (?)').run(sourceId);
 }
 
-function logPoll(db: Db, sourceId: string, at: Date, failure: string | null): void {
-  const day = at.toISOString().slice(0, 10);
-  const created = prepareCached(
-    db,
-    'INSERT OR IGNORE INTO poll_days (source_id, day) VALUES (?, ?)',
-  ).run(sourceId, day);
-  if (created.changes > 0) {
-    const oldest = new Date(at.getTime() - POLL_LOG_DAYS * 86_400_000).toISOString().slice(0, 10);
-    prepareCached(db, 'DELETE FROM poll_days WHERE source_id = ? AND day < ?').run(
-      sourceId,
-      oldest,
-    );
-  }
-  if (failure === null) {
-    prepareCached(
-      db,
-      'UPDATE poll_days SET successes = successes + 1 WHERE source_id = ? AND day = ?',
-    ).run(sourceId, day);
-  } else {
-    prepareCached(
-      db,
-      `UPDATE poll_days SET failures = failures + 1, last_failure_at = ?, last_reason = ?
-       WHERE source_id = ? AND day = ?`,
-    ).run(at.toISOString(), failure, sourceId, day);
-  }
-}
-
 // SQL fragments over the row's old values and @configured (the record's configured URL or NULL).
 /** The stored redirect and validators still apply: no configured URL given, or the same one. */
 const TRUSTED = '(@configured IS NULL OR configured_url IS @configured)';
@@ -134,10 +102,9 @@ const TRUSTED = '(@configured IS NULL OR configured_url IS @configured)';
 const CHANGED =
   '(@configured IS NOT NULL AND configured_url IS NOT NULL AND configured_url IS NOT @configured)';
 
-export interface PollSuccess {
+export interface PollNotModified {
   at: Date;
-  etag: string | null;
-  lastModified: string | null;
+  nextPollAt: Date;
   /**
    * The new URL after a permanent redirect, or null to keep the current one (kept only while
    * `configuredUrl` matches the stored one).
@@ -145,44 +112,30 @@ export interface PollSuccess {
   url?: string | null;
   /** The source's configured URL at this poll (sources.yaml). */
   configuredUrl?: string;
-  nextPollAt: Date;
+}
+
+export interface PollSuccess extends PollNotModified {
+  etag: string | null;
+  lastModified: string | null;
 }
 
 /** A 200 with a usable document: validators stored, failures reset, `gone` cleared. */
 export function recordPollSuccess(db: Db, sourceId: string, poll: PollSuccess): void {
-  db.transaction(() => {
-    ensureRow(db, sourceId);
-    prepareCached(
-      db,
-      `UPDATE source_state SET url = coalesce(@url, CASE WHEN ${TRUSTED} THEN url END),
-         configured_url = coalesce(@configured, configured_url),
-         first_success_at = CASE WHEN ${CHANGED} THEN @at ELSE coalesce(first_success_at, @at) END,
-         etag = @etag, last_modified = @lastModified, last_attempt_at = @at, last_success_at = @at,
-         consecutive_failures = 0, next_poll_at = @next, gone = 0
-       WHERE source_id = @sourceId`,
-    ).run({
-      url: poll.url ?? null,
-      configured: poll.configuredUrl ?? null,
-      etag: poll.etag,
-      lastModified: poll.lastModified,
-      at: poll.at.toISOString(),
-      next: poll.nextPollAt.toISOString(),
-      sourceId,
-    });
-    logPoll(db, sourceId, poll.at, null);
-  })();
-}
-
-export interface PollNotModified {
-  at: Date;
-  nextPollAt: Date;
-  /** As in PollSuccess: a permanent redirect met on the way to the 304. */
-  url?: string | null;
-  configuredUrl?: string;
+  recordHealthyPoll(db, sourceId, poll, { etag: poll.etag, lastModified: poll.lastModified });
 }
 
 /** A 304: the source was checked and is healthy; validators stay as they are. */
 export function recordPollNotModified(db: Db, sourceId: string, poll: PollNotModified): void {
+  recordHealthyPoll(db, sourceId, poll, null);
+}
+
+/** The one update for a healthy poll; `validators` null (a 304) keeps the stored ones. */
+function recordHealthyPoll(
+  db: Db,
+  sourceId: string,
+  poll: PollNotModified,
+  validators: { etag: string | null; lastModified: string | null } | null,
+): void {
   db.transaction(() => {
     ensureRow(db, sourceId);
     prepareCached(
@@ -190,12 +143,17 @@ export function recordPollNotModified(db: Db, sourceId: string, poll: PollNotMod
       `UPDATE source_state SET url = coalesce(@url, CASE WHEN ${TRUSTED} THEN url END),
          configured_url = coalesce(@configured, configured_url),
          first_success_at = CASE WHEN ${CHANGED} THEN @at ELSE coalesce(first_success_at, @at) END,
+         etag = CASE WHEN @replace THEN @etag ELSE etag END,
+         last_modified = CASE WHEN @replace THEN @lastModified ELSE last_modified END,
          last_attempt_at = @at, last_success_at = @at, consecutive_failures = 0,
          next_poll_at = @next, gone = 0
        WHERE source_id = @sourceId`,
     ).run({
       url: poll.url ?? null,
       configured: poll.configuredUrl ?? null,
+      replace: validators === null ? 0 : 1,
+      etag: validators?.etag ?? null,
+      lastModified: validators?.lastModified ?? null,
       at: poll.at.toISOString(),
       next: poll.nextPollAt.toISOString(),
       sourceId,
@@ -290,78 +248,4 @@ export function sourcesDue(db: Db, sources: readonly Source[], now: Date): Sourc
     if (state.gone) return false;
     return state.nextPollAt === null || state.nextPollAt <= nowIso;
   });
-}
-
-export interface SourceFailures {
-  sourceId: string;
-  failures: number;
-  /** Successful polls (200 or 304) in the same days: 0 means the source could not be checked. */
-  successes: number;
-  lastReason: string | null;
-  lastFailureAt: string | null;
-}
-
-/**
- * Sources with failed polls on any UTC day overlapping [startIso, endIso). Day granularity: a
- * week boundary at local midnight includes the UTC day it falls in.
- */
-export function failuresBetween(db: Db, startIso: string, endIso: string): SourceFailures[] {
-  const firstDay = startIso.slice(0, 10);
-  const lastDay = new Date(new Date(endIso).getTime() - 1).toISOString().slice(0, 10);
-  return prepareCached<
-    [{ first: string; last: string }],
-    {
-      source_id: string;
-      failures: number;
-      successes: number;
-      last_reason: string | null;
-      last_failure_at: string | null;
-    }
-  >(
-    db,
-    `SELECT source_id, sum(failures) AS failures, sum(successes) AS successes,
-       max(last_failure_at) AS last_failure_at,
-       (SELECT p2.last_reason FROM poll_days p2 WHERE p2.source_id = p.source_id
-          AND p2.day >= @first AND p2.day <= @last AND p2.failures > 0
-        ORDER BY p2.day DESC LIMIT 1) AS last_reason
-     FROM poll_days p WHERE day >= @first AND day <= @last
-     GROUP BY source_id HAVING sum(failures) > 0 ORDER BY source_id`,
-  )
-    .all({ first: firstDay, last: lastDay })
-    .map((r) => ({
-      sourceId: r.source_id,
-      failures: r.failures,
-      successes: r.successes,
-      lastReason: r.last_reason,
-      lastFailureAt: r.last_failure_at,
-    }));
-}
-
-/**
- * Which of `sourceIds` were being polled before [startIso, endIso) (a poll is recorded on an
- * earlier UTC day) but have no poll at all, successful or not, on any day of it: the bot was
- * down, or the source was gone or waiting out a long backoff. The digest lists them beside the
- * sources that failed, so silence is never read as "no news". A source first polled after the
- * week began, or a week older than the poll log, tells us nothing and is not listed.
- */
-export function sourcesNotPolledBetween(
-  db: Db,
-  startIso: string,
-  endIso: string,
-  sourceIds: readonly string[],
-): string[] {
-  const firstDay = startIso.slice(0, 10);
-  const lastDay = new Date(new Date(endIso).getTime() - 1).toISOString().slice(0, 10);
-  const silent = new Set(
-    prepareCached<[{ first: string; last: string }], { source_id: string }>(
-      db,
-      `SELECT source_id FROM poll_days
-       WHERE successes > 0 OR failures > 0
-       GROUP BY source_id
-       HAVING min(day) < @first AND max(day >= @first AND day <= @last) = 0`,
-    )
-      .all({ first: firstDay, last: lastDay })
-      .map((r) => r.source_id),
-  );
-  return sourceIds.filter((id) => silent.has(id));
 }

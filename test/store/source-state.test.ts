@@ -3,14 +3,16 @@ import type { Source } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import {
   failuresBetween,
+  POLL_LOG_DAYS,
+  sourcesNotPolledBetween,
+} from '../../src/store/poll-days.js';
+import {
   getSourceState,
   listSourceHealth,
-  POLL_LOG_DAYS,
   recordPollFailure,
   recordPollNotModified,
   recordPollSuccess,
   sourcesDue,
-  sourcesNotPolledBetween,
 } from '../../src/store/source-state.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory } from './make-story.js';
