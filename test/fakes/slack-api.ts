@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as methods from './slack-api-methods.js';
+import { parseParams, readBody } from './slack-request-body.js';
 
 export interface FakeChannel {
   id: string;
@@ -58,8 +59,6 @@ export interface FakeSlackOptions {
   teamId?: string;
   scopes?: string[];
 }
-
-const JSON_FIELDS = new Set(['blocks', 'metadata', 'attachments']);
 
 export class FakeSlackApi {
   readonly botToken: string;
@@ -278,32 +277,5 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseParams(contentType: string, raw: string): Record<string, unknown> {
-  if (contentType.includes('application/json'))
-    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    params[key] = JSON_FIELDS.has(key) ? safeJson(value) : value;
-  }
-  return params;
-}
-
-function safeJson(value: string): unknown {
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return { unparsable: value };
   }
 }
