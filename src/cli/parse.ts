@@ -5,7 +5,7 @@
 // URLs typed here are fetched with private addresses allowed: the operator chose the URL on
 // their own machine, so the SSRF guard (which protects the long-running bot) does not apply.
 import { readFile } from 'node:fs/promises';
-import { BOT_VERSION } from '../build-poll-deps.js';
+import { BOT_VERSION } from '../pipeline/build-poll-deps.js';
 import { settingsSchema } from '../config/settings.js';
 import type { Source, Story } from '../domain.js';
 import { buildUserAgent, fetchSource, type FetchOptions } from '../ingest/fetch-source.js';

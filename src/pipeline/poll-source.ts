@@ -16,9 +16,9 @@ import {
   recordPollSuccess,
 } from '../store/source-state.js';
 import { saveStories, type Annotate } from '../store/stories.js';
-import { nextAttemptAfterFailure } from './backoff.js';
-import { fetchSource, type FetchOptions, type FetchResult } from './fetch-source.js';
-import { readDocument } from './read-document.js';
+import { nextAttemptAfterFailure } from '../ingest/backoff.js';
+import { fetchSource, type FetchOptions, type FetchResult } from '../ingest/fetch-source.js';
+import { readDocument } from '../ingest/read-document.js';
 
 export type { Annotate };
 
