@@ -1,6 +1,6 @@
 // Build-time script (never imported by the running bot): reads the ODS trust register and prints
 // config/organisations.yaml. Usage:
-//   node --import tsx src/tagging/build-gazetteer.ts ../shared/data/nhs-trusts-etr.csv > config/organisations.yaml
+//   node --import tsx src/build-data/build-gazetteer.ts ../shared/data/nhs-trusts-etr.csv > config/organisations.yaml
 // The bot reads only the generated file, never ../shared.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
