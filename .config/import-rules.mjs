@@ -27,6 +27,12 @@ const BUILD_DATA = '^src/build-data/';
 const LOGGING = '^src/logging[.]ts$';
 const FOR_EACH_BOUNDED = '^src/for-each-bounded[.]ts$';
 const SHARED = [LOGGING, FOR_EACH_BOUNDED];
+const KNOWN_HOMES = [
+  [DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, INGEST, STORE, DELIVERY, '^src/platforms/'],
+  [PIPELINE, JOBS, ROOTS, BUILD_DATA, SHARED],
+].flat(2);
+const HOME_COMMENT =
+  'Every file under src/ lives in a home that has a row in this table: add a row before adding a home.';
 
 /** A home may import, inside src/, only itself and `allowed` (any kind of import). */
 function mayImportOnly(name, from, allowed, comment) {
@@ -183,30 +189,27 @@ export const folderRules = [
     from: { path: '^src/', pathNot: BUILD_DATA },
     to: { path: BUILD_DATA },
   },
+  // A file in a home without a row: reported when it imports something, when something imports
+  // it, or when it does neither.
   {
     name: 'src-file-has-a-row',
-    comment:
-      'Every file under src/ lives in a home that has a row in this table: add a row before adding a home.',
+    comment: HOME_COMMENT,
     severity: 'error',
-    from: {
-      path: '^src/',
-      pathNot: [
-        DOMAIN,
-        TEXT,
-        TIME,
-        CONFIG,
-        PURE_CORE,
-        INGEST,
-        STORE,
-        DELIVERY,
-        '^src/platforms/',
-        PIPELINE,
-        JOBS,
-        ROOTS,
-        BUILD_DATA,
-        SHARED,
-      ].flat(),
-    },
+    from: { path: '^src/', pathNot: KNOWN_HOMES },
+    to: {},
+  },
+  {
+    name: 'src-import-has-a-row',
+    comment: HOME_COMMENT,
+    severity: 'error',
+    from: {},
+    to: { path: '^src/', pathNot: KNOWN_HOMES },
+  },
+  {
+    name: 'src-orphan-has-a-row',
+    comment: HOME_COMMENT,
+    severity: 'error',
+    from: { orphan: true, path: '^src/', pathNot: KNOWN_HOMES },
     to: {},
   },
 ];

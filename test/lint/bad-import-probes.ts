@@ -134,6 +134,12 @@ export const BAD_PROBES: readonly Probe[] = [
   },
   { file: 'src/utils/bad.ts', imports: [type('../domain.js')], rule: 'src-file-has-a-row' },
   {
+    file: 'src/cli/bad-helpers.ts',
+    imports: [value('../helpers/no-row.js')],
+    rule: 'src-import-has-a-row',
+  },
+  { file: 'src/misc/bad-orphan.ts', imports: [], rule: 'src-orphan-has-a-row' },
+  {
     file: 'src/pipeline/bad-sqlite.ts',
     imports: [value('better-sqlite3')],
     rule: 'sqlite-only-in-store',

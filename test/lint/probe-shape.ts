@@ -36,6 +36,7 @@ export const PROBE_TARGETS: readonly string[] = [
   'src/jobs/scheduler.ts',
   'src/build-data/gazetteer.ts',
   'src/for-each-bounded.ts',
+  'src/helpers/no-row.ts',
   'test/fakes/server.ts',
 ];
 
