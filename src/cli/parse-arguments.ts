@@ -18,6 +18,8 @@ export function showArgument(text: string): string {
 }
 
 export function unknownCommandError(name: string, known: readonly string[]): UsageError {
+  // An option before any command ("briefing --verbose"): only the global ones are valid there.
+  if (name.startsWith('-')) return unknownOptionError('', name, COMMON_OPTIONS);
   const closest = suggestClosest(name, known);
   const hint = closest ? ` (did you mean ${closest}?)` : '';
   return new UsageError(
@@ -34,7 +36,9 @@ function unknownOptionError(commandName: string, raw: string, options: CliOption
   const closest = word.length > 1 ? suggestClosest(word, longNames) : null;
   const hint = closest
     ? ` (did you mean --${closest}?)`
-    : `; see "briefing ${commandName} --help" (a word starting with - goes after --)`;
+    : commandName === ''
+      ? '; see "briefing --help"'
+      : `; see "briefing ${commandName} --help" (a word starting with - goes after --)`;
   return new UsageError(`unknown option ${showArgument(raw)}${hint}`);
 }
 

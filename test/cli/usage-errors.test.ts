@@ -26,6 +26,8 @@ describe('usage errors', () => {
       'unknown command "serach" (did you mean search?); run "briefing --help" for the list',
     ],
     [['frobnicate'], 'unknown command "frobnicate"; run "briefing --help" for the list'],
+    [['--hlep'], 'unknown option --hlep (did you mean --help?)'],
+    [['--verbose', 'poll'], 'unknown option --verbose; see "briefing --help"'],
     [['search', 'nhs', '--sinse', '2026-01-01'], 'unknown option --sinse (did you mean --since?)'],
     [['search', 'nhs', '--Json'], 'unknown option --Json (did you mean --json?)'],
     [['poll', '--sorce=x'], 'unknown option --sorce (did you mean --source?)'],
