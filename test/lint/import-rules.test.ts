@@ -69,7 +69,8 @@ beforeAll(async () => {
   errLong = text;
   const report = JSON.parse(json.stdout) as { summary: { violations: Violation[] } };
   violations = report.summary.violations;
-});
+  // Two child processes that parse TypeScript: generous room on a loaded 2-core CI machine.
+}, 180_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

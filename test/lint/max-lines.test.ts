@@ -28,7 +28,8 @@ async function ruleIdsFor(text: string, path: string): Promise<(string | null)[]
   return (result?.messages ?? []).map((m) => m.ruleId);
 }
 
-describe('file size cap (ESLint max-lines)', () => {
+// Loading typescript-eslint on first use takes seconds on a loaded machine: room, not a timing.
+describe('file size cap (ESLint max-lines)', { timeout: 120_000 }, () => {
   it.each(['src/text/probe-long.ts', 'test/text/probe-long.test.ts', '.config/probe-long.mjs'])(
     'reports a 301-line file at %s',
     async (path) => {
