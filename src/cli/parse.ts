@@ -177,7 +177,8 @@ Exit status: 0 parsed, 1 not a feed or not fetchable, 2 usage error.
       return 0;
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
-      ctx.stderr.write(`briefing: parse: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      // `(?<!\s)`: a match starts where a whitespace run starts (linear; issue 12).
+      ctx.stderr.write(`briefing: parse: ${error.message.replace(/(?<!\s)\s*\n\s*/g, ' ')}\n`);
       return 1;
     }
   },
