@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TextField } from '../domain.js';
+import { regexSafetyProblems } from './theme-regex-safety.js';
 import { formatIssues, readYamlFile, type Parsed } from './yaml-file.js';
 
 export type RuleRole = 'positive' | 'alias' | 'negative';
@@ -319,6 +320,7 @@ export function parseThemes(file: string, raw: unknown): Parsed<ThemeSet> {
   const errors = [
     ...(result.success ? [] : formatIssues(file, result.error.issues)),
     ...crossReferenceProblems(file, raw),
+    ...regexSafetyProblems(file, raw),
   ];
   if (errors.length > 0 || !result.success) return { ok: false, errors };
   return { ok: true, value: toThemeSet(result.data) };
