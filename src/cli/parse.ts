@@ -177,9 +177,15 @@ Exit status: 0 parsed, 1 not a feed or not fetchable, 2 usage error.
       return 0;
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
-      // `(?<!\s)`: a match starts where a whitespace run starts (linear; issue 12).
-      ctx.stderr.write(`briefing: parse: ${error.message.replace(/(?<!\s)\s*\n\s*/g, ' ')}\n`);
+      ctx.stderr.write(`briefing: parse: ${joinLines(error.message)}\n`);
       return 1;
     }
   },
 };
+
+/** Each whitespace run holding a newline becomes one space, so a message prints on one line. */
+export function joinLines(text: string): string {
+  // `(?<!\s)`: a match starts only where a whitespace run starts; a long run of spaces with no
+  // newline was otherwise rescanned from each of its positions (quadratic; issue 12).
+  return text.replace(/(?<!\s)\s*\n\s*/g, ' ');
+}
