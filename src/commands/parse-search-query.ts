@@ -26,7 +26,7 @@ const MIN_PREFIX_CHARS = 2;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 // The lookbehind lets the trailing run start only where a run of punctuation starts; otherwise a
 // long run followed by a letter is rescanned from each of its positions (issue 12).
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu;
+export const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu;
 const WORD_SEPARATORS = /[()[\]{}<>,;:!?"^=+|\\/~`]+/u;
 
 export interface ParseSearchOptions {

@@ -29,7 +29,7 @@ const MULTIPLIERS: Record<string, number> = {
 
 // `(?<!\d)`: a number starts where its digits start. Without it a long digit run followed by a
 // letter was retried from each of its digits (quadratic; issue 12); the matches are the same.
-const NUMBER_PATTERN =
+export const NUMBER_PATTERN =
   /(£|\$|€)?\s?(?<!\d)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|billion|tn|trillion|%|per cent)?(?![a-z0-9])/gi;
 
 export interface StoryFeatures {

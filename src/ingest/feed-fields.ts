@@ -77,7 +77,7 @@ export function looksLikeHttpUrl(value: string | null | undefined): boolean {
 
 // The address ends at the first space or `(`, so the pattern can split a string only one way; the
 // old `^\S+@\S+\s*\((.+)\)\s*$` backtracked polynomially on "@@@@((((" (issue 12).
-const EMAIL_WITH_NAME = /^[^\s@]+@[^\s(]+\s*\((.+)\)\s*$/;
+export const EMAIL_WITH_NAME = /^[^\s@]+@[^\s(]+\s*\((.+)\)\s*$/;
 
 /** RSS 2.0 <author> is "email (Name)": the Name when `text` has that shape, else null. */
 export function nameFromEmailAuthor(text: string): string | null {

@@ -5,7 +5,7 @@
 export const ELLIPSIS = '…';
 // Starts only where a run of such marks starts: a long run followed by a word was otherwise
 // rescanned from each of its positions (quadratic; issue 12).
-const DANGLING = /(?<![\s,;:.\-–—])[\s,;:.\-–—]+$/;
+export const DANGLING = /(?<![\s,;:.\-–—])[\s,;:.\-–—]+$/;
 
 /** The longest prefix of whole code points with at most `max` UTF-16 units. */
 function prefixWithin(text: string, max: number): string {
