@@ -29,7 +29,11 @@ function isRealDate(text: string): boolean {
 }
 
 /** Applies key:value to the query; returns a problem, 'week' (resolved later) or null. */
-export function applySearchFilter(query: SearchQuery, key: string, rawValue: string): string | null {
+export function applySearchFilter(
+  query: SearchQuery,
+  key: string,
+  rawValue: string,
+): string | null {
   if (!(FILTER_KEYS as readonly string[]).includes(key)) {
     return `unknown filter '${key.slice(0, 32)}:'${didYouMean(key, FILTER_KEYS)}; ${FILTER_HELP}`;
   }
