@@ -18,7 +18,7 @@ function hideCredentials(raw: string): string {
 
 /** Lines describing the proxy, or [] when none is set. */
 export function describeProxy(
-  env: Pick<Env, 'HTTPS_PROXY' | 'HTTP_PROXY' | 'NO_PROXY'>,
+  env: Partial<Pick<Env, 'HTTPS_PROXY' | 'HTTP_PROXY' | 'NO_PROXY'>>,
   allowPrivateAddresses: boolean,
 ): string[] {
   const used = [

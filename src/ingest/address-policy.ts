@@ -87,10 +87,13 @@ export type GuardedLookup = (
   callback: LookupCallback,
 ) => void;
 
-/** A `lookup` for net.connect that refuses hostnames resolving to any non-public address. */
-export function createGuardedLookup(resolve: ResolveAll = resolveWithSystemDns): GuardedLookup {
+/**
+ * A `lookup` for net.connect that refuses hostnames resolving to any non-public address. With no
+ * stand-in resolver, node:dns gets the socket's own options (family, hints) as before.
+ */
+export function createGuardedLookup(resolve?: ResolveAll): GuardedLookup {
   return (hostname, options, callback) => {
-    resolve(hostname, (error, all) => {
+    const answer = (error: NodeJS.ErrnoException | null, all: LookupAddress[]): void => {
       if (error) return callback(error, []);
       const wanted = options.family === 4 || options.family === 6 ? options.family : 0;
       const addresses = wanted ? all.filter((a) => a.family === wanted) : all;
@@ -103,7 +106,9 @@ export function createGuardedLookup(resolve: ResolveAll = resolveWithSystemDns):
       if (refusal) return callback(blockedError(refusal), []);
       if (options.all) return callback(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
+    };
+    if (resolve) resolve(hostname, answer);
+    else dnsLookup(hostname, { ...options, all: true }, answer);
   };
 }
 
