@@ -1,7 +1,7 @@
 // One fetch, hop by hop: builds the request headers (conditional GET, Accept-Encoding, the
 // caller's User-Agent), follows redirects by hand (limit, loop detection, http(s) targets only,
-// SSRF check of every hop, the same for the first URL and every redirect) and turns the final response into a FetchResult. Network errors
-// throw; fetch-source.ts classifies them and owns the timeouts.
+// the same SSRF check for the first URL and every redirect hop) and turns the final response
+// into a FetchResult. Network errors throw; fetch-source.ts classifies them and owns timeouts.
 import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher } from 'undici';
 import { checkHostLiteral, checkNameBeforeProxy } from './address-policy.js';
