@@ -193,6 +193,34 @@ describe('a part a live process is sending', () => {
     expect(listParts(dbB, '2017-W07', CHANNEL)[0]).toMatchObject({ status: 'sent' });
   });
 
+  it('beats on its timer with the injected clock, every 10 s by default, until stopped', () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefing-dead-claims-'));
+    const db = openProcess();
+    let now = T0;
+    const timer: { ms?: number; beat?: () => void; cancelled: boolean } = { cancelled: false };
+    const instance = startDeliveryInstance(db, {
+      clock: () => now,
+      host: elsewhere,
+      every: (ms, beat) => {
+        Object.assign(timer, { ms, beat });
+        return () => (timer.cancelled = true);
+      },
+    });
+    const heartbeat = () =>
+      (
+        db
+          .prepare('SELECT heartbeat_at AS at FROM delivery_instances WHERE id = ?')
+          .get(instance.id) as { at: string }
+      ).at;
+    expect(timer.ms).toBe(10_000);
+    expect(heartbeat()).toBe(T0.toISOString());
+    now = at(10 * SECOND);
+    timer.beat!();
+    expect(heartbeat()).toBe(at(10 * SECOND).toISOString());
+    instance.stop();
+    expect(timer.cancelled).toBe(true);
+  });
+
   it('a clean stop is recorded; a stop while sends may be in flight is not', () => {
     dir = mkdtempSync(join(tmpdir(), 'briefing-dead-claims-'));
     const db = openProcess();
