@@ -19,7 +19,7 @@ import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { MemoryAdapter, MemoryPlatform } from '../../src/delivery/memory-adapter.js';
 import type { Platform } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { listParts } from '../../src/store/outbox.js';
+import { claimPart, listParts } from '../../src/store/outbox.js';
 import { CHANNEL, sampleDigest, subscribe, tick } from './delivery-fixtures.js';
 import { driveOutbox, GatedAdapter } from './gated-adapter.js';
 
@@ -155,6 +155,29 @@ describe('a part left in flight by a dead process', () => {
     expect(after.calls).toEqual([]);
     const [health] = listDeliveryHealth(dbB, 'memory', 'T1', 'C1', at(2 * 60 * SECOND), HERE);
     expect(health!.inFlight[0]).toMatchObject({ claimant: 'alive', retry: 'after-lease' });
+  });
+});
+
+describe('a part claimed before instances were recorded (migration 0006)', () => {
+  it('is shown with an unknown claimant and waits for its lease, as before', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefing-dead-claims-'));
+    const db = openProcess();
+    const subscription = subscribe(db, T0);
+    const adapter = new MemoryAdapter({ maxChars: 10_000 });
+    enqueueDigest(db, { digest: sampleDigest(), subscription, adapter, now: T0 });
+    const [part] = listParts(db, '2017-W07', CHANNEL);
+    expect(claimPart(db, part!, at(5 * 60 * SECOND), T0)).toBe(true);
+    const [health] = listDeliveryHealth(db, 'memory', 'T1', 'C1', at(SECOND), HERE);
+    expect(health!.inFlight[0]).toMatchObject({
+      claimedBy: null,
+      claimant: 'unknown',
+      retry: 'after-lease',
+      retryAt: at(5 * 60 * SECOND).toISOString(),
+    });
+    const within = await tick(db, adaptersOf(adapter), at(4 * 60 * SECOND), { hostProbe: HERE });
+    expect(within).toMatchObject({ released: 0, sent: 0, recovered: 0 });
+    const after = await tick(db, adaptersOf(adapter), at(5 * 60 * SECOND), { hostProbe: HERE });
+    expect(after).toMatchObject({ released: 0, sent: 1 });
   });
 });
 
