@@ -96,7 +96,8 @@ export function startDeliveryInstance(
 ): DeliveryInstanceHandle {
   const beatMs = options.beatMs ?? DEFAULT_BEAT_MS;
   const host = options.host ?? currentHost();
-  const id = randomUUID().slice(0, 8);
+  // 48 random bits: a `briefing deliver` a minute keeps about 1,440 rows, so a clash is ~1e-8 a day.
+  const id = randomUUID().replaceAll('-', '').slice(0, 12);
   const startedAt = options.clock();
   pruneInstances(db, new Date(startedAt.getTime() - FORGET_AFTER_MS));
   insertInstance(db, {
