@@ -16,6 +16,7 @@ import {
 } from '../ingest/read-document.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
+import { joinLines } from '../text/clean-text.js';
 
 /** Expected failure: printed as "briefing: parse: <message>", exit code 1. */
 class DocumentError extends Error {}
@@ -181,10 +182,3 @@ Exit status: 0 parsed, 1 not a feed or not fetchable, 2 usage error.
     }
   },
 };
-
-/** Each whitespace run holding a newline becomes one space, so a message prints on one line. */
-export function joinLines(text: string): string {
-  // `(?<!\s)`: a match starts only where a whitespace run starts; a long run of spaces with no
-  // newline was otherwise rescanned from each of its positions (quadratic; issue 12).
-  return text.replace(/(?<!\s)\s*\n\s*/g, ' ');
-}

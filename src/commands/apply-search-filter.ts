@@ -1,7 +1,7 @@
 // The filters of a search (theme:, source:, org:, since:, until:, week:) applied to a SearchQuery
 // as parse-search-query.ts reads them. Pure; problems are returned as text for the person typing.
 import type { SearchQuery } from '../domain.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 
 const MAX_VALUE_CHARS = 120;
 const FILTER_KEYS = ['theme', 'source', 'org', 'since', 'until', 'week'] as const;

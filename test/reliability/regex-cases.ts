@@ -227,9 +227,9 @@ const commands: RegexCase[] = [
     },
   },
   {
-    name: 'cli parse error message: 50k spaces without a newline (was quadratic)',
+    name: 'one-line CLI error messages: 50k spaces without a newline (was quadratic)',
     async prepare() {
-      const { joinLines } = await import('../../src/cli/parse.js');
+      const { joinLines } = await import('../../src/text/clean-text.js');
       const input = `a${' '.repeat(N)}x`;
       return () => joinLines(input);
     },

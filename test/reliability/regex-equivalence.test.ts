@@ -3,7 +3,7 @@
 // old patterns are safe to run here); a deterministic generator keeps failures reproducible.
 import { describe, expect, it } from 'vitest';
 import { EDGE_PUNCTUATION } from '../../src/commands/parse-search-query.js';
-import { joinLines } from '../../src/cli/parse.js';
+import { joinLines } from '../../src/text/clean-text.js';
 import { NUMBER_PATTERN } from '../../src/digest/story-features.js';
 import { EMAIL_WITH_NAME, nameFromEmailAuthor } from '../../src/ingest/feed-fields.js';
 import { skipCommentsAndSpaces, skipXmlPreamble } from '../../src/ingest/skip-preamble.js';
