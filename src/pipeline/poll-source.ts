@@ -15,12 +15,10 @@ import {
   recordPollNotModified,
   recordPollSuccess,
 } from '../store/source-state.js';
-import { saveStories, type Annotate } from '../store/stories.js';
 import { nextAttemptAfterFailure } from '../ingest/backoff.js';
 import { fetchSource, type FetchOptions, type FetchResult } from '../ingest/fetch-source.js';
 import { readDocument } from '../ingest/read-document.js';
-
-export type { Annotate };
+import { tagAndStore, type Annotate } from './tag-and-store.js';
 
 export interface PollDeps {
   db: Db;
@@ -130,7 +128,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       return fail(`${read.reason}${hint}`);
     }
     const { stories } = read;
-    const saved = saveStories(deps.db, stories, now, deps.annotate);
+    const saved = tagAndStore(deps.db, stories, now, deps.annotate);
     recordPollSuccess(deps.db, source.id, {
       at: now,
       etag: fetched.etag ?? null,
