@@ -13,7 +13,7 @@ import { pollSources } from './pipeline/poll-all.js';
 import type { PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import type { Logger } from './logging.js';
+import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
 import type { Db } from './store/database.js';
 import { sourcesDue } from './store/source-state.js';
@@ -59,14 +59,21 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     return p;
   };
 
+  // What start-up prints on `out` (a line per source, platform failures) is not logged again on a
+  // terminal; later scheduled polls print nothing, so they log as usual.
+  const printed = loggerForPrintedEvents(logger);
   out.write(`Polling ${enabled.length} enabled source(s)...\n`);
   const started = Date.now();
   const initialPoll = await track(
-    pollSources(enabled, pollDeps, {
-      concurrency: config.settings.poll.concurrency,
-      onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
-      ...(signal ? { signal } : {}),
-    }),
+    pollSources(
+      enabled,
+      { ...pollDeps, logger: printed },
+      {
+        concurrency: config.settings.poll.concurrency,
+        onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
+        ...(signal ? { signal } : {}),
+      },
+    ),
   );
   writeSummary(out, initialPoll, Date.now() - started);
   if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
@@ -91,7 +98,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       );
     } catch (error) {
       out.write(`Slack: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: 'slack', err: error }, 'slack start failed');
+      printed.error({ platform: 'slack', err: error }, 'slack start failed');
     }
   }
   if (env.DISCORD_TOKEN) {
@@ -113,7 +120,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       out.write('Discord: connected to the gateway.\n');
     } catch (error) {
       out.write(`Discord: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: 'discord', err: error }, 'discord start failed');
+      printed.error({ platform: 'discord', err: error }, 'discord start failed');
     }
   }
   if (adapters.size === 0) {
