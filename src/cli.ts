@@ -3,7 +3,12 @@
 import type { CliCommand } from './cli/command.js';
 import { UsageError } from './cli/command.js';
 import { createCliContext, type CliContext } from './cli/context.js';
-import { EXIT_CONFIG, EXIT_PLATFORM_UNAVAILABLE, EXIT_USAGE } from './cli/exit-codes.js';
+import {
+  EXIT_CONFIG,
+  EXIT_FAILED,
+  EXIT_PLATFORM_UNAVAILABLE,
+  EXIT_USAGE,
+} from './cli/exit-codes.js';
 import { parseCommandArguments, unknownCommandError } from './cli/parse-arguments.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
@@ -171,5 +176,5 @@ function reportFailure(error: unknown, stderr: NodeJS.WritableStream): number {
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`briefing: unexpected error: ${message}\n`);
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) stderr.write(`${error.stack}\n`);
-  return 1;
+  return EXIT_FAILED;
 }
