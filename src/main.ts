@@ -8,6 +8,8 @@ import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
+import { currentHostProbe, startDeliveryInstance } from './delivery/delivery-instance.js';
+import { releaseDeadClaims } from './delivery/in-flight-parts.js';
 import type { Platform } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollOutcome } from './pipeline/poll-source.js';
@@ -127,6 +129,14 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
 
+  // This process as a delivery instance (heartbeat, id on every claim); parts a dead process left
+  // in flight are due again now, not after their lease (delivery/in-flight-parts.ts).
+  const instance = startDeliveryInstance(db, { clock: now, logger });
+  const released = releaseDeadClaims(db, now(), currentHostProbe(), instance.id, logger);
+  if (released > 0)
+    out.write(
+      `Delivery: ${released} part(s) left in flight by a dead process will be retried now.\n`,
+    );
   // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
   const stopping = new AbortController();
   const scheduler: Scheduler = startScheduler(
@@ -147,10 +157,11 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
             now: at,
             digestsDir: env.DIGESTS_DIR,
             logger,
-            delivery: { signal: stopping.signal },
+            delivery: { signal: stopping.signal, instance },
           }),
         ),
-      deliver: (at) => track(processOutbox(db, adapters, at, { logger, signal: stopping.signal })),
+      deliver: (at) =>
+        track(processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance })),
     },
     {
       timeZone: config.settings.timeZone,
@@ -174,11 +185,13 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       await scheduler.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+      const finished = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
       ]);
       if (timer) clearTimeout(timer);
+      // A clean stop tells other processes nothing of ours is still being sent: only when true.
+      instance.stop({ clean: finished });
       for (const stop of stops)
         await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
     },

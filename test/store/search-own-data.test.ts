@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { facetToken } from '../../src/store/fts-index.js';
 import { RANKED_CANDIDATES, searchStories } from '../../src/store/search.js';
 import { saveStories } from '../../src/store/stories.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { replaceTags } from '../../src/store/tags.js';
 import { makeTag } from './make-story.js';
 import { DUDLEY, item, NO_ENTITIES_FOR_SEARCH, NOW } from './search-fixtures.js';
@@ -13,7 +14,7 @@ import { DUDLEY, item, NO_ENTITIES_FOR_SEARCH, NOW } from './search-fixtures.js'
 describe('searchStories: numbers and the hidden facet tokens', () => {
   it('finds numbers in the text but never matches a facet token typed as a word', () => {
     const numbers = openDatabase(':memory:');
-    saveStories(
+    tagAndStore(
       numbers,
       [
         item(1, 'nhse', '2017-02-14T09:00:00.000Z', 'NHS 111 calls rise', 'Call volumes in 2017.'),
@@ -48,7 +49,7 @@ describe('searchStories: the index follows every change', () => {
       'Pathology hubs announced',
       'Twenty-nine networks will share laboratories.',
     );
-    saveStories(live, [first], NOW, () => ({
+    tagAndStore(live, [first], NOW, () => ({
       tags: [makeTag('mergers')],
       entities: { organisations: [], money: [] },
       rulesVersion: 'v1',
@@ -93,7 +94,7 @@ describe('searchStories: large result sets', () => {
         'Beds and discharge.',
       ),
     );
-    saveStories(big, stories, NOW, () => ({
+    tagAndStore(big, stories, NOW, () => ({
       tags: [makeTag('finance')],
       entities: { organisations: [], money: [] },
       rulesVersion: 'v1',
@@ -119,7 +120,7 @@ describe('searchStories: large result sets', () => {
 describe('searchStories: headline-first ranking under filters', () => {
   it('puts a story with every word in its headline above a newer one with them only in the text', () => {
     const db2 = openDatabase(':memory:');
-    saveStories(
+    tagAndStore(
       db2,
       [
         item(

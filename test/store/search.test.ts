@@ -6,6 +6,7 @@ import type { SearchQuery } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { searchStories } from '../../src/store/search.js';
 import { saveStories } from '../../src/store/stories.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { makeTag } from './make-story.js';
 import { FIXTURES, item, NOW } from './search-fixtures.js';
 
@@ -13,7 +14,7 @@ let db: Db;
 beforeAll(() => {
   db = openDatabase(':memory:');
   const byId = new Map(FIXTURES.map((f) => [f.story.id, f]));
-  saveStories(
+  tagAndStore(
     db,
     FIXTURES.map((f) => f.story),
     new Date('2017-02-23T00:00:00Z'),
