@@ -1,7 +1,7 @@
 // The themes.yaml check that refuses regular expressions which can backtrack super-linearly
-// (regex-safety.ts), reported like every other config problem: file, path, the theme or context
-// set by name, and the pattern itself. Runs on the raw parsed YAML, beside the schema.
-import { describeBacktrackingRisk } from './regex-safety.js';
+// (text/regex-safety.ts), reported like every other config problem: file, path, the theme or
+// context set by name, and the pattern itself. Runs on the raw parsed YAML, beside the schema.
+import { describeBacktrackingRisk } from '../text/regex-safety.js';
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

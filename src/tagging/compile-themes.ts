@@ -2,7 +2,7 @@
 // phrase, acronym and context term of every theme, plus the few regular expressions. Compiling
 // is pure; do it once at start-up (or after a config reload) and share the result.
 import type { TextField } from '../domain.js';
-import { describeBacktrackingRisk } from '../config/regex-safety.js';
+import { describeBacktrackingRisk } from '../text/regex-safety.js';
 import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
 import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
 

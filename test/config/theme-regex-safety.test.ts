@@ -3,7 +3,7 @@
 // theme compiler refuses it too when handed a ThemeSet that skipped validation.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeBacktrackingRisk } from '../../src/config/regex-safety.js';
+import { describeBacktrackingRisk } from '../../src/text/regex-safety.js';
 import { loadThemes, parseThemes, type ThemeSet } from '../../src/config/themes.js';
 import { compileThemes } from '../../src/tagging/compile-themes.js';
 
