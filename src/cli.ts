@@ -6,6 +6,7 @@ import { UsageError } from './cli/command.js';
 import { createCliContext, type CliContext } from './cli/context.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
+import { platformCommands } from './cli/platform-command.js';
 import { PlatformStartError } from './platforms/start-error.js';
 
 type Loader = () => Promise<{ command: CliCommand }>;
@@ -60,14 +61,8 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/subscribe.js'),
     summary: 'Subscribe a channel from the command line',
   },
-  slack: {
-    load: () => import('./cli/slack.js'),
-    summary: 'Run the Slack app alone',
-  },
-  discord: {
-    load: () => import('./cli/discord.js'),
-    summary: 'Discord tools: deploy-commands, start',
-  },
+  // `briefing slack`, `briefing discord`, ...: from the platform registry.
+  ...platformCommands(),
 };
 
 const GLOBAL_HELP = `Usage: briefing <command> [options]

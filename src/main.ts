@@ -1,22 +1,25 @@
 // Composition root of the long-running bot (`briefing run`, `npm start`): builds everything from
-// the validated config and env, polls every enabled source once, starts the chat platforms that
-// have tokens, then hands timing to the scheduler. Nothing else constructs long-lived parts.
+// the validated config and env, polls every enabled source once, starts the platforms of the
+// registry (platforms/index.ts) that the env configures, then hands timing to the scheduler.
+// Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
-import { buildCommandDeps, subscribePermissionFromEnv } from './command-deps.js';
+import { buildCommandDeps } from './command-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
 import { buildPollDeps } from './build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
-import type { Platform } from './domain.js';
+import type { Platform, Source } from './domain.js';
 import { pollSources } from './ingest/poll-all.js';
-import type { PollOutcome } from './ingest/poll-source.js';
+import type { PollDeps, PollOutcome } from './ingest/poll-source.js';
 import { runDigestJob } from './jobs/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import type { Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
 import type { Db } from './store/database.js';
 import { sourcesDue } from './store/source-state.js';
+import { configuredPlatforms, subscribeRules } from './platforms/index.js';
+import type { PlatformPlugin, PlatformStartInit } from './platforms/plugin.js';
 
 export interface BotInit {
   env: Env;
@@ -39,10 +42,36 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
+interface StartedPlatforms {
+  adapters: Map<Platform, DeliveryAdapter>;
+  stops: (() => Promise<void>)[];
+}
+
+/** Promises the shutdown waits for (polls, digest jobs, deliveries in flight). */
+function createTracker() {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    track<T>(p: Promise<T>): Promise<T> {
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      return p;
+    },
+    /** Settles when everything in flight has, or after graceMs, whichever comes first. */
+    async drain(graceMs: number): Promise<void> {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+      ]);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+type Tracker = ReturnType<typeof createTracker>;
+
 export async function startBot(init: BotInit): Promise<RunningBot> {
-  const { env, config, db, logger, out } = init;
+  const { env, config, db, logger, signal } = init;
   const now = init.now ?? (() => new Date());
-  const signal = init.signal;
   const pollDeps = buildPollDeps({
     db,
     env,
@@ -52,87 +81,123 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     ...(signal ? { fetchOverrides: { signal } } : {}),
   });
   const enabled = config.sources.filter((s) => s.enabled);
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
-    return p;
-  };
+  const tracker = createTracker();
 
-  out.write(`Polling ${enabled.length} enabled source(s)...\n`);
-  const started = Date.now();
-  const initialPoll = await track(
-    pollSources(enabled, pollDeps, {
-      concurrency: config.settings.poll.concurrency,
-      onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
-      ...(signal ? { signal } : {}),
-    }),
-  );
-  writeSummary(out, initialPoll, Date.now() - started);
+  const initialPoll = await tracker.track(pollAtStart(init, enabled, pollDeps));
   if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
 
-  // Chat platforms start only when their tokens are set; each failure is reported, not fatal.
-  const adapters = new Map<Platform, DeliveryAdapter>();
-  const stops: (() => Promise<void>)[] = [];
+  const { adapters, stops } = await startPlatforms(init);
+  // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
+  const stopping = new AbortController();
+  const scheduler = startJobs(init, { enabled, pollDeps, adapters, tracker, now, stopping });
+
+  return {
+    platforms: [...adapters.keys()],
+    initialPoll,
+    async stop(graceMs = 10_000) {
+      stopping.abort();
+      await scheduler.stop();
+      // Finish in-flight writes and deliveries, but never hang shutdown forever.
+      await tracker.drain(graceMs);
+      for (const stop of stops)
+        await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
+    },
+  };
+}
+
+/** The first poll of every enabled source, one line each, then the summary. */
+async function pollAtStart(
+  init: BotInit,
+  enabled: Source[],
+  pollDeps: PollDeps,
+): Promise<PollOutcome[]> {
+  const { out, config, signal } = init;
+  out.write(`Polling ${enabled.length} enabled source(s)...\n`);
+  const started = Date.now();
+  const outcomes = await pollSources(enabled, pollDeps, {
+    concurrency: config.settings.poll.concurrency,
+    onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
+    ...(signal ? { signal } : {}),
+  });
+  writeSummary(out, outcomes, Date.now() - started);
+  return outcomes;
+}
+
+/**
+ * Starts every platform the env configures, in registry order; a failure is reported and the
+ * bot carries on without that platform. A delivery-only platform (no `start`) posts digests.
+ */
+async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
+  const { env, config, db, logger, out } = init;
+  const started: StartedPlatforms = { adapters: new Map(), stops: [] };
   const commands = buildCommandDeps({
     db,
     config,
     logger,
-    subscribePermission: subscribePermissionFromEnv(env),
+    subscribePermission: subscribeRules(env),
   });
-  if (env.SLACK_BOT_TOKEN) {
+  for (const plugin of configuredPlatforms(env)) {
     try {
-      const { startSlack } = await import('./platforms/slack/start.js');
-      const slack = await startSlack({ env, commands, timeZone: config.settings.timeZone, logger });
-      adapters.set('slack', slack.adapter);
-      stops.push(() => slack.stop());
-      out.write(
-        `Slack: connected (${slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode'}).\n`,
+      await startPlatform(
+        plugin,
+        { env, commands, timeZone: config.settings.timeZone, logger },
+        started,
+        out,
       );
     } catch (error) {
-      out.write(`Slack: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: 'slack', err: error }, 'slack start failed');
+      out.write(`${plugin.label}: could not start: ${(error as Error).message}\n`);
+      logger.error({ platform: plugin.id, err: error }, `${plugin.id} start failed`);
     }
   }
-  if (env.DISCORD_TOKEN) {
-    try {
-      const { startDiscord } = await import('./platforms/discord/start.js');
-      const { parsePermissionBits } = await import('./platforms/discord/discord-deps.js');
-      const discord = await startDiscord({
-        token: env.DISCORD_TOKEN,
-        apiUrl: env.DISCORD_API_URL,
-        deps: {
-          commands,
-          subscribePermission: parsePermissionBits(env.DISCORD_SUBSCRIBE_PERMISSION),
-          timeZone: config.settings.timeZone,
-        },
-        logger,
-      });
-      adapters.set('discord', discord.adapter);
-      stops.push(() => discord.stop());
-      out.write('Discord: connected to the gateway.\n');
-    } catch (error) {
-      out.write(`Discord: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: 'discord', err: error }, 'discord start failed');
-    }
-  }
-  if (adapters.size === 0) {
+  if (started.adapters.size === 0) {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
+  return started;
+}
 
-  // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
-  const stopping = new AbortController();
-  const scheduler: Scheduler = startScheduler(
+async function startPlatform(
+  plugin: PlatformPlugin,
+  init: PlatformStartInit,
+  started: StartedPlatforms,
+  out: Writable,
+): Promise<void> {
+  const runtime = await plugin.load();
+  if (!runtime.start) {
+    started.adapters.set(plugin.id, runtime.createDeliveryAdapter(init.env, init.logger));
+    out.write(`${plugin.label}: ready to post digests.\n`);
+    return;
+  }
+  const running = await runtime.start(init);
+  started.adapters.set(plugin.id, running.adapter);
+  started.stops.push(() => running.stop());
+  out.write(`${plugin.label}: ${running.connected}.\n`);
+}
+
+/** Hands timing to the scheduler: polls of due sources, the digest job, outbox passes. */
+function startJobs(
+  init: BotInit,
+  parts: {
+    enabled: Source[];
+    pollDeps: PollDeps;
+    adapters: ReadonlyMap<Platform, DeliveryAdapter>;
+    tracker: Tracker;
+    now: () => Date;
+    stopping: AbortController;
+  },
+): Scheduler {
+  const { env, config, db, logger, out, signal } = init;
+  const { enabled, pollDeps, adapters, tracker, stopping } = parts;
+  const scheduler = startScheduler(
     {
       poll: (at) =>
-        track(
+        tracker.track(
           pollSources(sourcesDue(db, enabled, at), pollDeps, {
             concurrency: config.settings.poll.concurrency,
             ...(signal ? { signal } : {}),
           }),
         ),
       digest: (at) =>
-        track(
+        tracker.track(
           runDigestJob({
             db,
             config,
@@ -143,7 +208,8 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
             delivery: { signal: stopping.signal },
           }),
         ),
-      deliver: (at) => track(processOutbox(db, adapters, at, { logger, signal: stopping.signal })),
+      deliver: (at) =>
+        tracker.track(processOutbox(db, adapters, at, { logger, signal: stopping.signal })),
     },
     {
       timeZone: config.settings.timeZone,
@@ -152,28 +218,11 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
         config.settings.poll.intervalMinutes,
       ),
       logger,
-      clock: now,
+      clock: parts.now,
     },
   );
   out.write(
     `Running: polling due sources every ${config.settings.poll.intervalMinutes} min; digests at ${config.settings.digest.time} (${config.settings.timeZone}). Ctrl-C stops.\n`,
   );
-
-  return {
-    platforms: [...adapters.keys()],
-    initialPoll,
-    async stop(graceMs = 10_000) {
-      stopping.abort();
-      await scheduler.stop();
-      // Finish in-flight writes and deliveries, but never hang shutdown forever.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-      ]);
-      if (timer) clearTimeout(timer);
-      for (const stop of stops)
-        await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
-    },
-  };
+  return scheduler;
 }

@@ -1,8 +1,6 @@
 // `briefing deliver`: one pass over the outbox (what the scheduler does every minute): send the
 // parts that are due, retry what failed transiently once its time has come, report the rest.
-import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { processOutbox } from '../delivery/process-outbox.js';
-import type { Platform } from '../domain.js';
 import type { CliCommand } from './command.js';
 import { createCliAdapters } from './delivery-adapters.js';
 
@@ -22,7 +20,7 @@ Options:
   options: { json: { type: 'boolean' } },
   async run(ctx, args) {
     const db = ctx.db();
-    const adapters: Map<Platform, DeliveryAdapter> = await createCliAdapters(ctx.env, ctx.logger);
+    const adapters = await createCliAdapters(ctx.env, ctx.logger);
     const report = await processOutbox(db, adapters, new Date(), { logger: ctx.logger });
     if (args.values.json) {
       ctx.stdout.write(`${JSON.stringify(report)}\n`);

@@ -3,7 +3,7 @@
 // the reason the latest week was skipped (e.g. missed after downtime beyond the grace period),
 // or the outbox's last error. Matches CommandDeps.deliveryHealth.
 import type { DeliveryHealth } from '../commands/types.js';
-import type { Platform } from '../domain.js';
+import type { ChannelPlatform } from '../domain.js';
 import type { Db } from '../store/database.js';
 import { getLatestDigestRun } from '../store/digest-runs.js';
 import { summariseChannelDeliveries } from '../store/outbox.js';
@@ -11,7 +11,7 @@ import { getSubscription, listSubscriptions } from '../store/subscriptions.js';
 
 export function listDeliveryHealth(
   db: Db,
-  platform: Platform,
+  platform: ChannelPlatform,
   workspaceId: string,
   channelId: string | null,
 ): DeliveryHealth[] {

@@ -22,12 +22,12 @@
 // stamps come from `clock`, read at the moment of each write: in a large fan-out a part may be
 // claimed minutes after the tick started, and a lease computed from the tick's `now` could
 // already have expired (letting another run take the part over while it is being sent).
-import type { ChannelRef, Platform } from '../domain.js';
+import type { ChannelPlatform, ChannelRef } from '../domain.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { cancelUnsentParts, holdUnsentParts, listDueGroups, listParts } from '../store/outbox.js';
 import { getSubscription } from '../store/subscriptions.js';
-import type { DeliveryAdapter } from './adapter.js';
+import type { DeliveryAdapters } from './adapter.js';
 import { deliverWeek, type DeliverySettings } from './deliver-week.js';
 import { describeChannel } from './enqueue-digest.js';
 import { forEachBounded } from '../for-each-bounded.js';
@@ -99,7 +99,7 @@ export function clockFrom(now: Date, elapsedMs: () => number = () => performance
 
 export async function processOutbox(
   db: Db,
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  adapters: DeliveryAdapters,
   now: Date,
   options: ProcessOptions = {},
 ): Promise<ProcessReport> {
@@ -114,7 +114,7 @@ export async function processOutbox(
     );
   }
   const report = emptyProcessReport();
-  const byPlatform = new Map<Platform, DueChannel[]>();
+  const byPlatform = new Map<ChannelPlatform, DueChannel[]>();
   for (const due of listDueChannels(db, now)) {
     const pool = byPlatform.get(due.channel.platform);
     if (pool) pool.push(due);
@@ -154,7 +154,7 @@ function listDueChannels(db: Db, now: Date): DueChannel[] {
 /** One channel's due weeks, in order. Throws only on unexpected errors (e.g. the database). */
 async function deliverChannel(
   db: Db,
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  adapters: DeliveryAdapters,
   { channel, weeks }: DueChannel,
   settings: Settings,
   report: ProcessReport,

@@ -7,7 +7,6 @@
 // that key. Parts after the first are posted in part 0's thread (see render-digest.ts).
 import { webApi } from '@slack/bolt';
 import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
-import { selectForSubscription } from '../../digest/select-for-subscription.js';
 import type { ChannelRef } from '../../domain.js';
 import type { Logger } from '../../logging.js';
 import type { SlackMessage } from './block-kit.js';
@@ -97,8 +96,8 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   return {
     platform: 'slack',
 
-    render(digest, subscription) {
-      const messages = renderSlackDigest(selectForSubscription(digest, subscription), {
+    render(view) {
+      const messages = renderSlackDigest(view, {
         commandName: options.commandName,
       });
       return messages.map<OutboundPart>((message, index) => ({

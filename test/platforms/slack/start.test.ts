@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectForSubscription } from '../../../src/digest/select-for-subscription.js';
 import { silentLogger } from '../../../src/logging.js';
 import { chooseSlackMode, startSlack, type SlackEnv } from '../../../src/platforms/slack/start.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
@@ -90,7 +91,7 @@ describe('startSlack from env', () => {
         createdAt: '2017-02-01T00:00:00Z',
         pausedReason: null,
       };
-      const [part] = running.adapter.render(makeDigest(), sub);
+      const [part] = running.adapter.render(selectForSubscription(makeDigest(), sub));
       const outcome = await running.adapter.send(sub, part!, {
         key: 'start-test',
         parentMessageId: null,
