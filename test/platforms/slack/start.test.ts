@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectForSubscription } from '../../../src/digest/select-for-subscription.js';
+import { loadEnv, type Env } from '../../../src/config/env.js';
 import { silentLogger } from '../../../src/logging.js';
+import { subscribeRules } from '../../../src/platforms/index.js';
 import { chooseSlackMode, startSlack, type SlackEnv } from '../../../src/platforms/slack/start.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { postSignedForm, slashCommandPayload } from '../../fakes/slack-payloads.js';
@@ -18,6 +20,12 @@ const baseEnv: SlackEnv = {
   SLACK_SUBSCRIBE_PERMISSION: 'anyone',
   PORT: 0,
 };
+
+function adminsOnly(): Env {
+  const loaded = loadEnv({ SLACK_SUBSCRIBE_PERMISSION: 'admins' });
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  return loaded.env;
+}
 
 describe('chooseSlackMode', () => {
   it.each([
@@ -58,7 +66,8 @@ describe('startSlack from env', () => {
         SLACK_COMMAND: 'nhs',
         SLACK_SUBSCRIBE_PERMISSION: 'admins',
       },
-      commands: createAppFixture().deps,
+      // As `briefing run` builds them: the registry's rule for SLACK_SUBSCRIBE_PERMISSION=admins.
+      commands: createAppFixture({ subscribePermission: subscribeRules(adminsOnly()) }).deps,
       timeZone: 'Europe/London',
       logger: silentLogger,
       retryConfig: { retries: 0 },
