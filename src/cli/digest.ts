@@ -62,7 +62,8 @@ Options:
                   (the week so far; printing only)
   --channel P:W:C a subscribed channel, e.g. slack:T0123:C0456 or discord:GUILD:CHANNEL: print
                   what that channel receives (its themes and organisations) / post only there
-  --format F      md (default), json, slack (Block Kit messages), discord (message payloads)
+  --format F      md (default), json, or a platform's message payloads as JSON:
+                  ${PLATFORMS.map((p) => p.id).join(', ')}
   --post          write digests/YYYY/YYYY-Www.md and .json, record the parts in the outbox and
                   send them (to --channel, or every subscribed channel); never posts a week twice
                   to a channel. Needs SLACK_BOT_TOKEN / DISCORD_TOKEN for those platforms.

@@ -7,7 +7,7 @@ import {
   createDiscordDeliveryAdapter,
 } from '../../../src/platforms/discord/delivery-adapter.js';
 import { startFakeDiscordRest, type FakeDiscordRest } from '../../fakes/discord-rest.js';
-import { bigDigest, digest, entry, hostileDigest, section } from './digest-fixtures.js';
+import { bigDigest, digest, entry, hostileDigest, section } from '../digest-fixtures.js';
 import { expectInert, expectWithinLimits, type SentBody } from './discord-assertions.js';
 
 const channel: ChannelRef = { platform: 'discord', workspaceId: '111', channelId: '222' };

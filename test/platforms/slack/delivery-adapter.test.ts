@@ -11,7 +11,7 @@ import {
 } from '../../../src/platforms/slack/delivery-adapter.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { checkSlackBlocks } from '../../fakes/slack-block-rules.js';
-import { makeDigest } from './digest-fixtures.js';
+import { makeDigest } from '../digest-fixtures.js';
 
 const fake = new FakeSlackApi();
 const channel: ChannelRef = { platform: 'slack', workspaceId: fake.teamId, channelId: 'C0DIGEST1' };

@@ -7,7 +7,7 @@ import { chooseSlackMode, startSlack, type SlackEnv } from '../../../src/platfor
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { postSignedForm, slashCommandPayload } from '../../fakes/slack-payloads.js';
 import { FakeSlackSocketMode } from '../../fakes/slack-socket-mode.js';
-import { makeDigest } from './digest-fixtures.js';
+import { makeDigest } from '../digest-fixtures.js';
 import { collectTexts } from './hostile-text.js';
 import { createAppFixture } from '../../helpers/app-fixture.js';
 
