@@ -3,16 +3,16 @@
 // registry (platforms/index.ts) that the env configures, then hands timing to the scheduler.
 // Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
-import { buildCommandDeps } from './command-deps.js';
+import { buildCommandDeps } from './pipeline/command-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
-import { buildPollDeps } from './build-poll-deps.js';
+import { buildPollDeps } from './pipeline/build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
 import type { Platform, Source } from './domain.js';
-import { pollSources } from './ingest/poll-all.js';
-import type { PollDeps, PollOutcome } from './ingest/poll-source.js';
-import { runDigestJob } from './jobs/run-digest-job.js';
+import { pollSources } from './pipeline/poll-all.js';
+import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
+import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import type { Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';

@@ -2,7 +2,7 @@
 // `briefing discord`): wraps the platform's PlatformCliCommand as a CliCommand, giving it
 // CommandDeps over the store and config (opened on first use, with the registry's subscribe
 // rules) so platform code never opens the store itself.
-import { buildCommandDeps } from '../command-deps.js';
+import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { PLATFORMS, findPlatform, subscribeRules } from '../platforms/index.js';
 import {
   PlatformUsageError,

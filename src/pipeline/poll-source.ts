@@ -16,12 +16,9 @@ import {
   recordPollSuccess,
 } from '../store/source-state.js';
 import { saveStories, type Annotate } from '../store/stories.js';
-import { nextAttemptAfterFailure } from './backoff.js';
-import { decodeFeedBytes } from './decode.js';
-import { fetchSource, type FetchOptions, type FetchResult } from './fetch-source.js';
-import { parseHtmlListing } from './html-source.js';
-import { normaliseItems } from './normalise.js';
-import { parseFeed } from './parse-feed.js';
+import { nextAttemptAfterFailure } from '../ingest/backoff.js';
+import { fetchSource, type FetchOptions, type FetchResult } from '../ingest/fetch-source.js';
+import { readDocument } from '../ingest/read-document.js';
 
 export type { Annotate };
 
@@ -122,22 +119,17 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   }
 
   try {
-    const { text } = decodeFeedBytes(fetched.bytes, fetched.contentType);
-    let feed;
-    if (source.kind === 'html' && source.selectors) {
-      feed = parseHtmlListing(text, fetched.finalUrl, source.selectors);
-    } else {
-      const parsed = await parseFeed(text, fetched.finalUrl);
-      if (!parsed.ok) {
-        const hint = parsed.feedLinks?.length
-          ? `; a feed is advertised at ${parsed.feedLinks[0]}`
-          : '';
-        return fail(`${parsed.reason}${hint}`);
-      }
-      feed = parsed.feed;
-    }
     const now = deps.now();
-    const stories = normaliseItems(feed, source, now);
+    const read = await readDocument(source, fetched.bytes, {
+      contentType: fetched.contentType,
+      finalUrl: fetched.finalUrl,
+      now,
+    });
+    if (!read.ok) {
+      const hint = read.feedLinks?.length ? `; a feed is advertised at ${read.feedLinks[0]}` : '';
+      return fail(`${read.reason}${hint}`);
+    }
+    const { stories } = read;
     const saved = saveStories(deps.db, stories, now, deps.annotate);
     recordPollSuccess(deps.db, source.id, {
       at: now,
