@@ -33,6 +33,8 @@ export interface BotInit {
    * not hold the shutdown), and a start-up still in its first poll stops there.
    */
   signal?: AbortSignal;
+  /** The platform registry (default: platforms/index.ts); tests pass their own plug-ins. */
+  platforms?: readonly PlatformPlugin[];
 }
 
 export interface RunningBot {
@@ -136,7 +138,8 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     logger,
     subscribePermission: subscribeRules(env),
   });
-  for (const plugin of configuredPlatforms(env)) {
+  const configured = init.platforms?.filter((p) => p.isConfigured(env)) ?? configuredPlatforms(env);
+  for (const plugin of configured) {
     try {
       await startPlatform(
         plugin,
