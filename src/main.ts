@@ -14,7 +14,7 @@ import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import type { Logger } from './logging.js';
+import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
 import type { Db } from './store/database.js';
 import { sourcesDue } from './store/source-state.js';
@@ -116,11 +116,17 @@ async function pollAtStart(
   const { out, config, signal } = init;
   out.write(`Polling ${enabled.length} enabled source(s)...\n`);
   const started = Date.now();
-  const outcomes = await pollSources(enabled, pollDeps, {
-    concurrency: config.settings.poll.concurrency,
-    onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
-    ...(signal ? { signal } : {}),
-  });
+  // What start-up prints on `out` (a line per source, platform failures) is not logged again on a
+  // terminal; later scheduled polls print nothing, so they log as usual.
+  const outcomes = await pollSources(
+    enabled,
+    { ...pollDeps, logger: loggerForPrintedEvents(init.logger) },
+    {
+      concurrency: config.settings.poll.concurrency,
+      onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
+      ...(signal ? { signal } : {}),
+    },
+  );
   writeSummary(out, outcomes, Date.now() - started);
   return outcomes;
 }
@@ -131,6 +137,7 @@ async function pollAtStart(
  */
 async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
   const { env, config, db, logger, out } = init;
+  const printed = loggerForPrintedEvents(logger);
   const started: StartedPlatforms = { adapters: new Map(), stops: [] };
   const commands = buildCommandDeps({
     db,
@@ -149,7 +156,7 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
       );
     } catch (error) {
       out.write(`${plugin.label}: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: plugin.id, err: error }, `${plugin.id} start failed`);
+      printed.error({ platform: plugin.id, err: error }, `${plugin.id} start failed`);
     }
   }
   if (started.adapters.size === 0) {

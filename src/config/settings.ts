@@ -1,4 +1,6 @@
 // Editorial and operational defaults from config/settings.yaml: time zone, schedules, limits.
+// Strict at every depth: a misspelt key is an error naming the closest valid one, never ignored
+// (a typo such as poll.timeoutMS would otherwise leave the default silently in force).
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
@@ -38,6 +40,7 @@ export const settingsSchema = z
         /** Allow sources on private / loopback addresses (off by default: SSRF). */
         allowPrivateAddresses: z.boolean().default(false),
       })
+      .strict()
       .prefault({}),
     digest: z
       .object({
@@ -52,6 +55,7 @@ export const settingsSchema = z
           .max(24 * 7)
           .default(48),
       })
+      .strict()
       .prefault({}),
   })
   .strict();
