@@ -9,6 +9,12 @@ import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
+import {
+  currentHostProbe,
+  startDeliveryInstance,
+  type DeliveryInstanceHandle,
+} from './delivery/delivery-instance.js';
+import { releaseDeadClaims } from './delivery/in-flight-parts.js';
 import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
@@ -58,14 +64,15 @@ function createTracker() {
       void p.finally(() => inFlight.delete(p)).catch(() => undefined);
       return p;
     },
-    /** Settles when everything in flight has, or after graceMs, whichever comes first. */
-    async drain(graceMs: number): Promise<void> {
+    /** Settles when everything in flight has (true), or after graceMs (false), whichever is first. */
+    async drain(graceMs: number): Promise<boolean> {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+      const finished = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
       ]);
       if (timer) clearTimeout(timer);
+      return finished;
     },
   };
 }
@@ -89,9 +96,18 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
   if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
 
   const { adapters, stops } = await startPlatforms(init);
+  const instance = startInstance(init, now);
   // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
   const stopping = new AbortController();
-  const scheduler = startJobs(init, { enabled, pollDeps, adapters, tracker, now, stopping });
+  const scheduler = startJobs(init, {
+    enabled,
+    pollDeps,
+    adapters,
+    tracker,
+    now,
+    stopping,
+    instance,
+  });
 
   return {
     platforms: [...adapters.keys()],
@@ -100,7 +116,9 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       stopping.abort();
       await scheduler.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
-      await tracker.drain(graceMs);
+      const finished = await tracker.drain(graceMs);
+      // A clean stop tells other processes nothing of ours is still being sent: only when true.
+      instance.stop({ clean: finished });
       for (const stop of stops)
         await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
     },
@@ -183,6 +201,21 @@ async function startPlatform(
   out.write(`${plugin.label}: ${running.connected}.\n`);
 }
 
+/**
+ * This process as a delivery instance (heartbeat, id on every claim); parts a dead process left
+ * in flight are due again now, not after their lease (delivery/in-flight-parts.ts).
+ */
+function startInstance(init: BotInit, now: () => Date): DeliveryInstanceHandle {
+  const { db, logger, out } = init;
+  const instance = startDeliveryInstance(db, { clock: now, logger });
+  const released = releaseDeadClaims(db, now(), currentHostProbe(), instance.id, logger);
+  if (released > 0)
+    out.write(
+      `Delivery: ${released} part(s) left in flight by a dead process will be retried now.\n`,
+    );
+  return instance;
+}
+
 /** Hands timing to the scheduler: polls of due sources, the digest job, outbox passes. */
 function startJobs(
   init: BotInit,
@@ -193,10 +226,11 @@ function startJobs(
     tracker: Tracker;
     now: () => Date;
     stopping: AbortController;
+    instance: DeliveryInstanceHandle;
   },
 ): Scheduler {
   const { env, config, db, logger, out, signal } = init;
-  const { enabled, pollDeps, adapters, tracker, stopping } = parts;
+  const { enabled, pollDeps, adapters, tracker, stopping, instance } = parts;
   const scheduler = startScheduler(
     {
       poll: (at) =>
@@ -215,11 +249,13 @@ function startJobs(
             now: at,
             digestsDir: env.DIGESTS_DIR,
             logger,
-            delivery: { signal: stopping.signal },
+            delivery: { signal: stopping.signal, instance },
           }),
         ),
       deliver: (at) =>
-        tracker.track(processOutbox(db, adapters, at, { logger, signal: stopping.signal })),
+        tracker.track(
+          processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance }),
+        ),
     },
     {
       timeZone: config.settings.timeZone,

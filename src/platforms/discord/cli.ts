@@ -6,6 +6,13 @@
 import { PlatformUsageError, type PlatformCliCommand, type PlatformCliContext } from '../plugin.js';
 import { buildInviteUrl, deployCommands } from './commands.js';
 import { startDiscordFromEnv } from './runtime.js';
+import { showArgument } from '../../text/show-argument.js';
+import { suggestClosest } from '../../text/suggest-closest.js';
+
+function closestAction(action: string): string {
+  const closest = suggestClosest(action, ['deploy-commands', 'start', 'check', 'invite-url']);
+  return closest ? ` (did you mean ${closest}?)` : '';
+}
 
 const HELP = `Usage: briefing discord <deploy-commands|start|check|invite-url> [options]
 
@@ -100,7 +107,7 @@ export const discordCli: PlatformCliCommand = {
     throw new PlatformUsageError(
       action === undefined
         ? 'say what to do: briefing discord deploy-commands [--guild ID] | start | check | invite-url'
-        : `unknown discord action "${action}"; use deploy-commands, start, check or invite-url`,
+        : `unknown discord action "${showArgument(action)}"${closestAction(action)}; use deploy-commands, start, check or invite-url`,
     );
   },
 };
