@@ -51,6 +51,10 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     now,
     ...(signal ? { fetchOverrides: { signal } } : {}),
   });
+  // SIGINT/SIGTERM ends the parse workers at once: a document stuck in a parse never holds the
+  // shutdown (its source is not blamed: the read answers "cancelled").
+  const closeReader = () => void pollDeps.reader?.close();
+  signal?.addEventListener('abort', closeReader, { once: true });
   const enabled = config.sources.filter((s) => s.enabled);
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -69,7 +73,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     }),
   );
   writeSummary(out, initialPoll, Date.now() - started);
-  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
+  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => closeReader() };
 
   // Chat platforms start only when their tokens are set; each failure is reported, not fatal.
   const adapters = new Map<Platform, DeliveryAdapter>();
@@ -164,6 +168,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     initialPoll,
     async stop(graceMs = 10_000) {
       stopping.abort();
+      closeReader();
       await scheduler.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
       let timer: NodeJS.Timeout | undefined;

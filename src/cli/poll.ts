@@ -41,7 +41,7 @@ Options:
     const outcomes = await pollSources(sources, deps, {
       concurrency: config.settings.poll.concurrency,
       onOutcome: json ? undefined : (o, s) => ctx.stdout.write(`${formatOutcomeLine(o, s)}\n`),
-    });
+    }).finally(() => deps.reader?.close());
     if (json) ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     else writeSummary(ctx.stdout, outcomes, Date.now() - started);
     return 0;

@@ -1,5 +1,6 @@
 // The one orchestrator of ingestion: poll a single source top to bottom.
-// fetch -> decode -> parse (feed or HTML listing) -> normalise -> tag -> store -> record health.
+// fetch -> read (decode, cap, parse feed or HTML listing, normalise; in a parse worker when
+// deps.reader is the worker pool, see document-reader.ts) -> tag -> store -> record health.
 // Expected failures (HTTP errors, timeouts, unparseable documents) become a PollOutcome and the
 // source's stored state; they never throw, so one bad source never stops a poll of the others.
 // URL rule: a permanent redirect (301/308, on a 200 or a 304) is remembered next to the configured
@@ -17,11 +18,8 @@ import {
 } from '../store/source-state.js';
 import { saveStories, type Annotate } from '../store/stories.js';
 import { nextAttemptAfterFailure } from './backoff.js';
-import { decodeFeedBytes } from './decode.js';
+import { createInThreadDocumentReader, type DocumentReader } from './document-reader.js';
 import { fetchSource, type FetchOptions, type FetchResult } from './fetch-source.js';
-import { parseHtmlListing } from './html-source.js';
-import { normaliseItems } from './normalise.js';
-import { parseFeed } from './parse-feed.js';
 
 export type { Annotate };
 
@@ -32,7 +30,14 @@ export interface PollDeps {
   now: () => Date;
   maxBackoffMinutes: number;
   logger: Logger;
+  /** Where documents are read; absent: on this thread, without time or heap limits. */
+  reader?: DocumentReader;
+  /** settings poll.maxItemsPerDocument (default DEFAULT_MAX_ITEMS_PER_DOCUMENT). */
+  maxItemsPerDocument?: number;
 }
+
+export const DEFAULT_MAX_ITEMS_PER_DOCUMENT = 2000;
+const inThreadReader = createInThreadDocumentReader();
 
 export type PollStatus = 'ok' | 'not-modified' | 'failed';
 
@@ -46,6 +51,8 @@ export interface PollOutcome {
   /** Why it failed, in words a user understands. */
   reason: string | null;
   durationMs: number;
+  /** Items beyond poll.maxItemsPerDocument, not read (ok only; absent when none). */
+  itemsDropped?: number;
 }
 
 export async function pollSource(source: Source, deps: PollDeps): Promise<PollOutcome> {
@@ -121,23 +128,23 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       return fail(fetched.detail);
   }
 
+  const read = await (deps.reader ?? inThreadReader).read({
+    source,
+    bytes: fetched.bytes,
+    contentType: fetched.contentType ?? null,
+    finalUrl: fetched.finalUrl,
+    now: deps.now().toISOString(),
+    maxItems: deps.maxItemsPerDocument ?? DEFAULT_MAX_ITEMS_PER_DOCUMENT,
+  });
+  if (!read.ok) {
+    // The bot is stopping and the workers were ended: not the document's fault.
+    if ('cancelled' in read) return outcome('failed', { reason: read.reason });
+    return fail(read.reason);
+  }
+
   try {
-    const { text } = decodeFeedBytes(fetched.bytes, fetched.contentType);
-    let feed;
-    if (source.kind === 'html' && source.selectors) {
-      feed = parseHtmlListing(text, fetched.finalUrl, source.selectors);
-    } else {
-      const parsed = await parseFeed(text, fetched.finalUrl);
-      if (!parsed.ok) {
-        const hint = parsed.feedLinks?.length
-          ? `; a feed is advertised at ${parsed.feedLinks[0]}`
-          : '';
-        return fail(`${parsed.reason}${hint}`);
-      }
-      feed = parsed.feed;
-    }
     const now = deps.now();
-    const stories = normaliseItems(feed, source, now);
+    const { stories, itemsDropped } = read;
     const saved = saveStories(deps.db, stories, now, deps.annotate);
     recordPollSuccess(deps.db, source.id, {
       at: now,
@@ -146,6 +153,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       url: fetched.permanentRedirectTo ?? null,
       configuredUrl,
       nextPollAt,
+      itemsDropped,
     });
     deps.logger.info(
       {
@@ -153,6 +161,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
         items: stories.length,
         new_stories: saved.inserted.length,
         updated: saved.updated.length,
+        ...(itemsDropped > 0 ? { items_dropped: itemsDropped } : {}),
       },
       'poll ok',
     );
@@ -160,6 +169,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       newStories: saved.inserted.length,
       updatedStories: saved.updated.length,
       items: stories.length,
+      ...(itemsDropped > 0 ? { itemsDropped } : {}),
     });
   } catch (error) {
     return fail(`could not process the document: ${describe(error)}`);
