@@ -103,7 +103,10 @@ export function capFeedItems(text: string, max: number): CappedText {
 }
 
 /** The same rule on parsed items: at most `max`, newest kept, document order preserved. */
-export function capParsedItems(feed: ParsedFeed, max: number): { feed: ParsedFeed; dropped: number } {
+export function capParsedItems(
+  feed: ParsedFeed,
+  max: number,
+): { feed: ParsedFeed; dropped: number } {
   if (feed.items.length <= max) return { feed, dropped: 0 };
   const keep = newestIndexes(
     feed.items.map((item) => dateOf(item.published)),

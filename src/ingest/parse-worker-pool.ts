@@ -45,9 +45,7 @@ interface Job<T, R> {
 }
 
 type WorkerMessage<R> =
-  | { type: 'ready' }
-  | { type: 'done'; value: R }
-  | { type: 'error'; reason: string };
+  { type: 'ready' } | { type: 'done'; value: R } | { type: 'error'; reason: string };
 
 class Slot<T, R> {
   private worker: Worker | null = null;
