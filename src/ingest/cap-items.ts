@@ -4,7 +4,7 @@
 // <entry> (any prefix, any case), skipping CDATA sections and comments (their text is literal);
 // when there are more than the cap, the newest are kept (by the first date element inside each,
 // undated items after dated ones, document order breaking ties) and the rest are cut out of the
-// text, which keeps the header, the kept items in document order, and everything between.
+// text, which keeps the header, the kept items in document order, and any non-blank text between.
 // capParsedItems applies the same rule to an already-parsed list (HTML listings, and a last guard).
 import { parseFeedDate } from './parse-date.js';
 import type { ParsedFeed, RawItem } from './parsed-feed.js';
@@ -94,7 +94,10 @@ export function capFeedItems(text: string, max: number): CappedText {
   const parts: string[] = [];
   let last = 0;
   segments.forEach((segment, i) => {
-    parts.push(text.slice(last, segment.start));
+    const gap = text.slice(last, segment.start);
+    // Whitespace between items means nothing in XML: keep it only before a kept item, so a
+    // bomb of items separated by newlines does not leave a bomb of newlines.
+    if (keep.has(i) || gap.trim() !== '') parts.push(gap);
     if (keep.has(i)) parts.push(text.slice(segment.start, segment.end));
     last = segment.end;
   });
