@@ -20,7 +20,7 @@ const ITEM_OPEN = /<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s/>])/gi;
 const SCAN =
   /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<(\/?)(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s/>])/gi;
 const DATE =
-  /<(?:[\w.-]+:)?(?:pubDate|published|updated|date|issued|modified)\b[^>]*>\s*(?:<!\[CDATA\[)?\s*([^<\]]{4,80})/i;
+  /<(?:[\w.-]+:)?(?:pubDate|published|updated|date|issued|modified)\b[^>]*>\s*(?:<!\[CDATA\[)?\s*([^<\]]{4,80})/gi;
 
 /** Counts item openings, stopping as soon as the count passes `max` (the common case is cheap). */
 function exceedsCap(text: string, max: number): boolean {
@@ -85,11 +85,35 @@ function dateOf(raw: string | null | undefined): number | null {
   return parseFeedDate(raw?.trim() ?? null)?.getTime() ?? null;
 }
 
+/**
+ * The first date inside each segment, in one forward pass over the text (no slices): the next
+ * date match is found once and reused by every segment that ends before it. Repeated date
+ * strings (an item bomb's) are parsed once.
+ */
+function segmentDates(text: string, segments: readonly Segment[]): (number | null)[] {
+  const parsed = new Map<string, number | null>();
+  let next: RegExpExecArray | null | undefined;
+  return segments.map((segment) => {
+    if (next === undefined || (next !== null && next.index < segment.start)) {
+      DATE.lastIndex = segment.start;
+      next = DATE.exec(text);
+    }
+    if (next === null || next.index >= segment.end) return null;
+    const raw = next[1]!;
+    let date = parsed.get(raw);
+    if (date === undefined) {
+      date = dateOf(raw);
+      if (parsed.size < 10_000) parsed.set(raw, date);
+    }
+    return date;
+  });
+}
+
 export function capFeedItems(text: string, max: number): CappedText {
   if (!exceedsCap(text, max)) return { text, found: 0, dropped: 0 };
   const segments = findItemSegments(text);
   if (segments.length <= max) return { text, found: segments.length, dropped: 0 };
-  const dates = segments.map((s) => dateOf(DATE.exec(text.slice(s.start, s.end))?.[1]));
+  const dates = segmentDates(text, segments);
   const keep = newestIndexes(dates, max);
   const parts: string[] = [];
   let last = 0;

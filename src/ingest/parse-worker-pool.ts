@@ -7,7 +7,9 @@
 // - heap limit: `resourceLimits.maxOldGenerationSizeMb` makes V8 stop that isolate alone with
 //   ERR_WORKER_OUT_OF_MEMORY instead of growing the process (Node docs, "Worker resource limits");
 // - the timer starts when the task reaches a ready worker: queueing and start-up are not parse time;
-// - workers are unref'd while idle, so a one-shot CLI exits without closing the pool;
+// - workers are unref'd while idle, so a one-shot CLI exits without closing the pool, and end
+//   after `idleMs` without work: a worker thread costs tens of MB, and the bot is idle between
+//   polls (README "Performance", idle memory);
 // - close() terminates every worker at once and answers pending tasks 'closed' (SIGTERM).
 // Expected failures are values (WorkerRunResult); run() never rejects.
 import { Worker } from 'node:worker_threads';
@@ -18,6 +20,8 @@ export interface WorkerPoolOptions {
   size: number;
   timeoutMs: number;
   heapMb: number;
+  /** An idle worker ends after this long (default IDLE_MS); the next task starts a new one. */
+  idleMs?: number;
 }
 
 export type WorkerRunResult<R> =
@@ -36,6 +40,7 @@ export interface WorkerPool<T, R> {
 
 /** A worker that never says it is ready in this long is treated as broken. */
 const START_LIMIT_MS = 60_000;
+const IDLE_MS = 15_000;
 const ENTRY = new URL('./parse-worker-entry.mjs', import.meta.url);
 
 interface Job<T, R> {
@@ -52,6 +57,7 @@ class Slot<T, R> {
   private ready = false;
   private job: Job<T, R> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly options: WorkerPoolOptions,
@@ -64,6 +70,7 @@ class Slot<T, R> {
 
   start(job: Job<T, R>): void {
     this.job = job;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.worker === null) this.spawn();
     this.worker!.ref();
     if (this.ready) this.post();
@@ -71,6 +78,7 @@ class Slot<T, R> {
   }
 
   async terminate(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.finish({ status: 'closed' }, true);
     if (worker) await worker.terminate();
@@ -119,6 +127,16 @@ class Slot<T, R> {
     this.timer = setTimeout(() => this.finish(result, true), ms);
   }
 
+  private retireWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.job !== null || this.worker === null) return;
+      void this.worker.terminate();
+      this.worker = null;
+    }, this.options.idleMs ?? IDLE_MS);
+    this.idleTimer.unref();
+  }
+
   /** Answers the current job; `discard` ends the worker (it is stuck, dead or over a limit). */
   private finish(result: WorkerRunResult<R>, discard = false): void {
     if (this.timer) clearTimeout(this.timer);
@@ -129,7 +147,10 @@ class Slot<T, R> {
       const dead = this.worker;
       this.worker = null;
       void dead.terminate();
-    } else this.worker?.unref();
+    } else if (this.worker) {
+      this.worker.unref();
+      this.retireWhenIdle();
+    }
     job?.resolve(result);
     if (result.status !== 'closed') this.onIdle();
   }
