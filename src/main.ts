@@ -2,16 +2,16 @@
 // the validated config and env, polls every enabled source once, starts the chat platforms that
 // have tokens, then hands timing to the scheduler. Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
-import { buildCommandDeps, subscribePermissionFromEnv } from './command-deps.js';
+import { buildCommandDeps, subscribePermissionFromEnv } from './pipeline/command-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
-import { buildPollDeps } from './build-poll-deps.js';
+import { buildPollDeps } from './pipeline/build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
 import type { Platform } from './domain.js';
-import { pollSources } from './ingest/poll-all.js';
-import type { PollOutcome } from './ingest/poll-source.js';
-import { runDigestJob } from './jobs/run-digest-job.js';
+import { pollSources } from './pipeline/poll-all.js';
+import type { PollOutcome } from './pipeline/poll-source.js';
+import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import type { Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';

@@ -3,9 +3,9 @@
 // 304s), subscribes an in-memory channel, builds and archives the demo week's digest, delivers it
 // through the outbox, and prints it as Markdown. Leaves data/demo.db for `search` to explore.
 import { rmSync } from 'node:fs';
-import { buildPollDeps } from '../build-poll-deps.js';
+import { buildPollDeps } from '../pipeline/build-poll-deps.js';
 import { startSampleServer } from '../demo/sample-server.js';
-import { pollSources } from '../ingest/poll-all.js';
+import { pollSources } from '../pipeline/poll-all.js';
 import { openDatabase } from '../store/database.js';
 import { countStories } from '../store/stories.js';
 import type { CliCommand } from './command.js';

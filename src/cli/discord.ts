@@ -2,7 +2,7 @@
 // which shows at once); `briefing discord start` runs the Discord bot alone (answering commands;
 // digests are posted by `briefing run` or `briefing deliver`).
 // Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_URL overrides the REST base.
-import { buildCommandDeps, subscribePermissionFromEnv } from '../command-deps.js';
+import { buildCommandDeps, subscribePermissionFromEnv } from '../pipeline/command-deps.js';
 import { buildInviteUrl, deployCommands } from '../platforms/discord/commands.js';
 import { parsePermissionBits } from '../platforms/discord/discord-deps.js';
 import { startDiscord } from '../platforms/discord/start.js';

@@ -1,7 +1,7 @@
 // `briefing explain <story id or url>`: every theme's decision for one stored story, with the
 // rule, field and matched text behind each tag, and the near misses (e.g. an acronym without
 // NHS context) so a person can see why a story did or did not land under a theme.
-import { buildCommandDeps } from '../command-deps.js';
+import { buildCommandDeps } from '../pipeline/command-deps.js';
 import type { Evidence } from '../domain.js';
 import { UsageError, type CliCommand } from './command.js';
 

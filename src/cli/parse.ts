@@ -5,14 +5,15 @@
 // URLs typed here are fetched with private addresses allowed: the operator chose the URL on
 // their own machine, so the SSRF guard (which protects the long-running bot) does not apply.
 import { readFile } from 'node:fs/promises';
-import { BOT_VERSION } from '../build-poll-deps.js';
+import { BOT_VERSION } from '../pipeline/build-poll-deps.js';
 import { settingsSchema } from '../config/settings.js';
 import type { Source, Story } from '../domain.js';
-import { decodeFeedBytes } from '../ingest/decode.js';
 import { buildUserAgent, fetchSource, type FetchOptions } from '../ingest/fetch-source.js';
-import { parseHtmlListing } from '../ingest/html-source.js';
-import { normaliseItems } from '../ingest/normalise.js';
-import { parseFeed, type ParsedFeed } from '../ingest/parse-feed.js';
+import {
+  readDocument,
+  type DocumentAbout,
+  type ReadDocumentSuccess,
+} from '../ingest/read-document.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 
@@ -91,22 +92,25 @@ function fetchOptions(ctx: CliContext, settings = settingsSchema.parse({})): Fet
   };
 }
 
-async function toFeed(text: string, doc: LoadedDocument, source: Source): Promise<ParsedFeed> {
-  const base = doc.url ?? (source.id === 'cli' ? null : source.url);
-  if (source.kind === 'html' && source.selectors) {
-    return parseHtmlListing(text, base ?? source.url, source.selectors);
-  }
-  const outcome = await parseFeed(text, base);
-  if (outcome.ok) return outcome.feed;
-  const found = outcome.feedLinks?.length
-    ? `; feed found at ${outcome.feedLinks.join(', ')}`
-    : outcome.kind === 'html-page'
+/** Reads the document as `source` would be read, or throws DocumentError with one line. */
+async function readLoaded(doc: LoadedDocument, source: Source): Promise<ReadDocumentSuccess> {
+  // A file read for a configured source resolves its relative links against that source's URL.
+  const finalUrl = doc.url ?? (source.id === 'cli' ? null : source.url);
+  const read = await readDocument(source, doc.bytes, {
+    contentType: doc.contentType,
+    finalUrl,
+    now: new Date(),
+  });
+  if (read.ok) return read;
+  const found = read.feedLinks?.length
+    ? `; feed found at ${read.feedLinks.join(', ')}`
+    : read.kind === 'html-page'
       ? '; it advertises no feed'
       : '';
-  throw new DocumentError(`${outcome.reason}${found}`);
+  throw new DocumentError(`${read.reason}${found}`);
 }
 
-function readableList(feed: ParsedFeed, stories: Story[], encoding: string): string {
+function readableList(feed: DocumentAbout, stories: Story[], encoding: string): string {
   const header = `${feed.title || '(untitled feed)'} — ${feed.format}, ${stories.length} stories (${feed.parser}, ${encoding})`;
   const lines = [header, ...(feed.link ? [feed.link] : []), ''];
   for (const story of stories) {
@@ -161,18 +165,13 @@ Exit status: 0 parsed, 1 not a feed or not fetchable, 2 usage error.
     }
     try {
       const doc = await loadDocument(ctx, target, options);
-      const decoded = decodeFeedBytes(doc.bytes, doc.contentType);
-      const feed = await toFeed(decoded.text, doc, source);
-      const stories = normaliseItems(feed, source, new Date());
+      const read = await readLoaded(doc, source);
+      const { feed, stories, encoding } = read;
       if (args.values.json) {
-        const { items: _items, ...about } = feed;
-        const output = {
-          feed: { ...about, url: doc.url, encoding: decoded.encoding, items: feed.items.length },
-          stories,
-        };
+        const output = { feed: { ...feed, url: doc.url, encoding, items: read.items }, stories };
         ctx.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } else {
-        ctx.stdout.write(readableList(feed, stories, decoded.encoding));
+        ctx.stdout.write(readableList(feed, stories, encoding));
       }
       return 0;
     } catch (error) {

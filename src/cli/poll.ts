@@ -1,6 +1,6 @@
 // `briefing poll [--source ID] [--due]`: poll sources once, one progress line per source.
-import { buildPollDeps } from '../build-poll-deps.js';
-import { pollSources } from '../ingest/poll-all.js';
+import { buildPollDeps } from '../pipeline/build-poll-deps.js';
+import { pollSources } from '../pipeline/poll-all.js';
 import { sourcesDue } from '../store/source-state.js';
 import { UsageError, type CliCommand } from './command.js';
 import { formatOutcomeLine, writeSummary } from './progress.js';

@@ -1,7 +1,7 @@
 // Human progress lines for poll runs: one line per source, then a summary.
 import type { Writable } from 'node:stream';
 import type { Source } from '../domain.js';
-import type { PollOutcome } from '../ingest/poll-source.js';
+import type { PollOutcome } from '../pipeline/poll-source.js';
 
 export function formatOutcomeLine(outcome: PollOutcome, source: Source): string {
   const secs = (outcome.durationMs / 1000).toFixed(1);

@@ -1,6 +1,6 @@
 // `briefing retag [--since DATE]`: re-tags the archive with the current themes and organisations
 // (after config/themes.yaml changes) and reports what changed per theme.
-import { buildAnnotator } from '../build-poll-deps.js';
+import { buildAnnotator } from '../pipeline/build-poll-deps.js';
 import { getStory, iterateStories } from '../store/stories.js';
 import { replaceTagsBatch, type TagUpdate } from '../store/tags.js';
 import { UsageError, type CliCommand } from './command.js';

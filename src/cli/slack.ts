@@ -2,7 +2,7 @@
 // until SIGINT/SIGTERM. `--check` only verifies the token and connection, then exits: a quick
 // test after installing the app. `briefing run` starts the same app when SLACK_BOT_TOKEN is set.
 // The store is opened here, not in the platform code: platforms receive CommandDeps.
-import { buildCommandDeps, subscribePermissionFromEnv } from '../command-deps.js';
+import { buildCommandDeps, subscribePermissionFromEnv } from '../pipeline/command-deps.js';
 import { startSlack } from '../platforms/slack/start.js';
 import { UsageError, type CliCommand } from './command.js';
 

@@ -4,7 +4,7 @@
 import { buildSubscribe, splitOrganisations, splitThemeWords } from '../commands/build-request.js';
 import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
-import { buildCommandDeps } from '../command-deps.js';
+import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { UsageError, type CliCommand } from './command.js';
 
 const PLATFORMS = ['slack', 'discord', 'memory'] as const;

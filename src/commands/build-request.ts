@@ -1,7 +1,7 @@
 // The builders both front ends share. Slack's text parser (parse-command-text.ts) and Discord's
 // typed options (request-from-options.ts) each gather the same raw pieces and hand them to these
 // functions, so equal input yields an identical CommandRequest and an identical error.
-import { formatWeek, parseWeek } from '../digest/week.js';
+import { formatWeek, parseWeek } from '../time/week.js';
 import { commandError, quoteInput, type CommandError } from './command-error.js';
 import { COMMAND_NAMES, DAY_NAMES, isCommandName } from './command-specs.js';
 import { didYouMean } from './suggest-closest.js';

@@ -4,7 +4,7 @@
 // an error (there is nothing to show yet, and a typo like 2071 should say so).
 import { commandError } from './command-error.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
-import { compareWeeks, formatWeek, parseWeek, previousWeek } from '../digest/week.js';
+import { compareWeeks, formatWeek, parseWeek, previousWeek } from '../time/week.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type DigestRequest = Extract<CommandRequest, { command: 'digest' }>;

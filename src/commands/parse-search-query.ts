@@ -11,7 +11,7 @@
 // Pure and total: whatever the input (FTS syntax, SQL, 10,000 characters, emoji, RTL text,
 // invisible characters), it returns a query and a list of problems; it never throws. Tokens with
 // no letter or digit are dropped; the query is capped at MAX_SEARCH_CHARS and MAX_SEARCH_TERMS.
-import { formatIsoDate, mondayOf, parseWeek } from '../digest/week.js';
+import { formatIsoDate, mondayOf, parseWeek } from '../time/week.js';
 import type { SearchQuery } from '../domain.js';
 import { cleanInput } from './clean-input.js';
 import { didYouMean } from './suggest-closest.js';

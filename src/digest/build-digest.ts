@@ -16,7 +16,7 @@ import { clusterStories } from './cluster-stories.js';
 import { compareRanked, scoreEntry } from './rank-entries.js';
 import { describeStory } from './story-features.js';
 import { summarise } from './summarise.js';
-import { formatWeek, weekDates, weekRange, weekTitle } from './week.js';
+import { formatWeek, weekDates, weekRange, weekTitle } from '../time/week.js';
 
 export const OTHER_SECTION = { themeId: 'other', label: 'Other news' } as const;
 const MAX_ORGANISATIONS = 5;

@@ -12,7 +12,7 @@
 import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
 import { OTHER_SECTION } from './build-digest.js';
 import { compareRanked } from './rank-entries.js';
-import { parseWeek, weekDates } from './week.js';
+import { parseWeek, weekDates } from '../time/week.js';
 
 export const ORGANISATIONS_SECTION = {
   themeId: 'organisations',

@@ -1,11 +1,18 @@
 // The task each parse worker runs (loaded by parse-worker-entry.mjs): one fetched document in,
-// its Stories out. The bytes arrive transferred, not copied (parse-document.ts).
+// readDocument's result out. The bytes arrive transferred, not copied (document-reader.ts).
+import type { Source } from '../domain.js';
 import {
-  readFetchedDocument,
-  type DocumentRead,
-  type FetchedDocument,
-} from './read-fetched-document.js';
+  readDocument,
+  type ReadDocumentOptions,
+  type ReadDocumentResult,
+} from './read-document.js';
 
-export async function runTask(task: FetchedDocument): Promise<{ value: DocumentRead }> {
-  return { value: await readFetchedDocument(task) };
+export interface ParseTask {
+  source: Source;
+  bytes: Uint8Array;
+  options: ReadDocumentOptions;
+}
+
+export async function runTask(task: ParseTask): Promise<{ value: ReadDocumentResult }> {
+  return { value: await readDocument(task.source, task.bytes, task.options) };
 }

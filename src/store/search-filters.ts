@@ -2,7 +2,7 @@
 // the configured zone), and source/theme/org either as SQL EXISTS lookups (filter-only listing)
 // or as FTS facet token groups (word searches; see fts-index.ts), plus date facets when a date
 // range is narrow enough to help.
-import { zonedTimeToUtc } from '../digest/week.js';
+import { zonedTimeToUtc } from '../time/week.js';
 import type { SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
 import { coverDays, facetToken, type FacetKind } from './fts-index.js';

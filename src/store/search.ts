@@ -11,7 +11,7 @@
 // and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
 // Counting stops early (totalIsLowerBound): at RANKED_CANDIDATES for word searches, at COUNT_CAP
 // for listings. Snippets are made in snippet.ts, not with FTS5's snippet().
-import { DEFAULT_TIME_ZONE } from '../digest/week.js';
+import { DEFAULT_TIME_ZONE } from '../time/week.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFtsExpressions, type FtsExpressions } from './fts-query.js';

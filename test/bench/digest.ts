@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
-import { weekOf, weekRange, previousWeek } from '../../src/digest/week.js';
+import { weekOf, weekRange, previousWeek } from '../../src/time/week.js';
 import type { IsoWeek } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { listStoriesBetween, saveStories } from '../../src/store/stories.js';

@@ -28,7 +28,7 @@ import {
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { createPacer } from '../../src/delivery/pace.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
-import { weekRange } from '../../src/digest/week.js';
+import { weekRange } from '../../src/time/week.js';
 import type { ChannelRef, Digest } from '../../src/domain.js';
 import { silentLogger } from '../../src/logging.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';

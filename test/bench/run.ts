@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RUN_NODE_FLAGS } from '../../src/runtime-node-flags.js';
+import { RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
 import { roundFigure } from './measure.js';
 import { describeTarget, meetsTarget, targetFor } from './targets.js';
 
@@ -18,7 +18,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /**
  * The long-running process is measured as it is deployed: with the heap flags `npm start` gives
- * node (src/runtime-node-flags.ts). A full run also measures it with node's defaults
+ * node (src/bin/runtime-node-flags.ts). A full run also measures it with node's defaults
  * (`*_default_heap_*` figures), to show what the flags buy.
  */
 const PRODUCT_FLAGS = [...RUN_NODE_FLAGS];

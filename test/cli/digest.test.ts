@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { openDatabase } from '../../src/store/database.js';
 import { pauseSubscription } from '../../src/store/subscriptions.js';
-import { archiveStories, storiesOn } from '../jobs/job-fixtures.js';
+import { archiveStories, storiesOn } from '../pipeline/job-fixtures.js';
 
 const CONFIG = fileURLToPath(new URL('../../config', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'briefing-cli-digest-'));

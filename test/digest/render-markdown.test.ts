@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { escapeMarkdown, renderDigestMarkdown, safeUrl } from '../../src/digest/render-markdown.js';
 import { summarise, splitSentences } from '../../src/digest/summarise.js';
-import { weekRange } from '../../src/digest/week.js';
+import { weekRange } from '../../src/time/week.js';
 import { generateWeek } from './generate-week.js';
 import { makeStory, SOURCES, THEMES } from './make-story.js';
 

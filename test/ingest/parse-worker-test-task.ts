@@ -3,13 +3,10 @@
 // <!--stall:PATH--> writes PATH (so the test can see the loop has begun) and then loops forever;
 // <!--allocate--> keeps allocating until the heap limit stops it; <!--throw--> throws.
 import { writeFileSync } from 'node:fs';
-import {
-  readFetchedDocument,
-  type DocumentRead,
-  type FetchedDocument,
-} from '../../src/ingest/read-fetched-document.js';
+import type { ParseTask } from '../../src/ingest/parse-worker-task.js';
+import { readDocument, type ReadDocumentResult } from '../../src/ingest/read-document.js';
 
-export async function runTask(task: FetchedDocument): Promise<{ value: DocumentRead }> {
+export async function runTask(task: ParseTask): Promise<{ value: ReadDocumentResult }> {
   const head = Buffer.from(task.bytes.subarray(0, 400)).toString('utf8');
   const stall = /<!--stall:([^>]*?)-->/.exec(head);
   if (stall) {
@@ -23,5 +20,5 @@ export async function runTask(task: FetchedDocument): Promise<{ value: DocumentR
     for (;;) hoard.push(Array.from({ length: 10_000 }, (_, i) => `item ${i} ${hoard.length}`));
   }
   if (head.includes('<!--throw-->')) throw new Error('test task: asked to throw');
-  return { value: await readFetchedDocument(task) };
+  return { value: await readDocument(task.source, task.bytes, task.options) };
 }

@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Source } from '../../src/domain.js';
-import { createWorkerDocumentReader } from '../../src/ingest/document-reader.js';
+import {
+  createWorkerDocumentReader,
+  type DocumentReader,
+} from '../../src/ingest/document-reader.js';
 import type { FetchOptions } from '../../src/ingest/fetch-source.js';
-import { pollSources } from '../../src/ingest/poll-all.js';
-import type { PollDeps } from '../../src/ingest/poll-source.js';
+import { pollSources } from '../../src/pipeline/poll-all.js';
+import type { PollDeps } from '../../src/pipeline/poll-source.js';
 import { silentLogger } from '../../src/logging.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getSourceState, listSourceHealth } from '../../src/store/source-state.js';
@@ -34,15 +37,12 @@ function rss(count: number, marker = ''): string {
   return `<?xml version="1.0"?>${marker}<rss version="2.0"><channel><title>F</title>${items.join('\n')}</channel></rss>`;
 }
 
-function warmDoc() {
-  return {
-    source: source('warm', 'https://warm.example.org/'),
-    bytes: new TextEncoder().encode(rss(1)),
-    contentType: null,
-    finalUrl: 'https://warm.example.org/',
-    now: NOW.toISOString(),
-    maxItems: 10,
-  };
+function warmDoc(): Parameters<DocumentReader['read']> {
+  return [
+    source('warm', 'https://warm.example.org/'),
+    new TextEncoder().encode(rss(1)),
+    { contentType: null, finalUrl: 'https://warm.example.org/', now: NOW, maxItems: 10 },
+  ];
 }
 
 function source(id: string, url: string): Source {
@@ -96,7 +96,7 @@ describe('poll with the parse watchdog', () => {
     );
     // Both workers started first, so the healthy read has a ready worker while the other spins
     // (its parse takes milliseconds against the 3 s limit).
-    await Promise.all([1, 2].map(() => reader.read(warmDoc())));
+    await Promise.all([1, 2].map(() => reader.read(...warmDoc())));
     const events: string[] = [];
     const ticker = setInterval(() => {
       if (existsSync(marker) && !events.includes('timer')) events.push('timer');

@@ -4,10 +4,8 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Source, Story } from '../../src/domain.js';
-import { decodeFeedBytes } from '../../src/ingest/decode.js';
 import { fetchSource, type FetchOptions } from '../../src/ingest/fetch-source.js';
-import { normaliseItems } from '../../src/ingest/normalise.js';
-import { parseFeed } from '../../src/ingest/parse-feed.js';
+import { readDocument } from '../../src/ingest/read-document.js';
 import {
   drip,
   gzipBomb,
@@ -54,10 +52,13 @@ async function ingest(url: string): Promise<Ingested> {
   const fetched = await fetchSource({ url }, { ...OPTIONS, timeoutMs });
   if (fetched.status !== 'ok')
     return { kind: 'failed', status: fetched.status, reason: fetched.detail };
-  const { text } = decodeFeedBytes(fetched.bytes, fetched.contentType);
-  const parsed = await parseFeed(text, fetched.finalUrl);
-  if (!parsed.ok) return { kind: 'failed', status: parsed.kind, reason: parsed.reason };
-  return { kind: 'stories', stories: normaliseItems(parsed.feed, SOURCE, NOW) };
+  const read = await readDocument(SOURCE, fetched.bytes, {
+    contentType: fetched.contentType,
+    finalUrl: fetched.finalUrl,
+    now: NOW,
+  });
+  if (!read.ok) return { kind: 'failed', status: read.kind, reason: read.reason };
+  return { kind: 'stories', stories: read.stories };
 }
 
 const item = (i: number, extra = ''): string =>

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
 import type { Platform } from '../../src/domain.js';
-import { runDigestJob } from '../../src/jobs/run-digest-job.js';
+import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import {
   everyMinutesExpression,
   startScheduler,
@@ -14,7 +14,7 @@ import {
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { listDigestRuns } from '../../src/store/digest-runs.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
-import { archiveStories, jobConfig, storiesOn } from './job-fixtures.js';
+import { archiveStories, jobConfig, storiesOn } from '../pipeline/job-fixtures.js';
 
 const MINUTE = 60_000;
 let scheduler: Scheduler | null = null;

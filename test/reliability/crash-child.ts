@@ -6,12 +6,12 @@
 // API URLs) plus CRASH_NOW: the virtual clock, so an outbox lease left by a killed run has expired
 // when the next run starts without waiting in real time.
 // Output on stdout: "phase poll", "phase digest", then one JSON line with the final counts.
-import { buildPollDeps } from '../../src/build-poll-deps.js';
+import { buildPollDeps } from '../../src/pipeline/build-poll-deps.js';
 import { createCliAdapters } from '../../src/cli/delivery-adapters.js';
 import { loadEnv } from '../../src/config/env.js';
 import { loadConfigOrThrow } from '../../src/config/load.js';
-import { pollSources } from '../../src/ingest/poll-all.js';
-import { runDigestJob } from '../../src/jobs/run-digest-job.js';
+import { pollSources } from '../../src/pipeline/poll-all.js';
+import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import { createLogger } from '../../src/logging.js';
 import { openDatabase } from '../../src/store/database.js';
 

@@ -5,15 +5,15 @@
 // real archive, then rendered as the weekly digest for Slack, Discord and Markdown and as search
 // results for Slack and Discord. None of it may be a working mention or a disguised link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPollDeps } from '../../src/build-poll-deps.js';
-import { buildCommandDeps } from '../../src/command-deps.js';
+import { buildPollDeps } from '../../src/pipeline/build-poll-deps.js';
+import { buildCommandDeps } from '../../src/pipeline/command-deps.js';
 import { emptySearchQuery } from '../../src/commands/parse-search-query.js';
 import { loadEnv } from '../../src/config/env.js';
 import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
 import type { Digest, SearchPage, Source } from '../../src/domain.js';
-import { pollSource } from '../../src/ingest/poll-source.js';
-import { buildWeekDigest } from '../../src/build-week-digest.js';
+import { pollSource } from '../../src/pipeline/poll-source.js';
+import { buildWeekDigest } from '../../src/pipeline/build-week-digest.js';
 import { silentLogger } from '../../src/logging.js';
 import { renderDiscordDigest } from '../../src/platforms/discord/render-digest.js';
 import { renderSearchPage as renderDiscordSearch } from '../../src/platforms/discord/render-search.js';

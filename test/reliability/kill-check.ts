@@ -9,7 +9,7 @@
 // for a few minutes) folds a repeated nonce into one message, which would hide a second POST.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatWeek } from '../../src/digest/week.js';
+import { formatWeek } from '../../src/time/week.js';
 import { nonceFor } from '../../src/platforms/discord/delivery-ref.js';
 import { openDatabase } from '../../src/store/database.js';
 import type { KillWorld } from './kill-world.js';

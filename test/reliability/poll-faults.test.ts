@@ -5,12 +5,12 @@
 // not hold up the others (they finish while it is still in flight); a failing source recovers
 // when its server does; GUIDs that change on every poll do not duplicate stories.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPollDeps } from '../../src/build-poll-deps.js';
+import { buildPollDeps } from '../../src/pipeline/build-poll-deps.js';
 import { loadEnv } from '../../src/config/env.js';
 import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import type { Source } from '../../src/domain.js';
-import { pollSources } from '../../src/ingest/poll-all.js';
-import type { PollOutcome } from '../../src/ingest/poll-source.js';
+import { pollSources } from '../../src/pipeline/poll-all.js';
+import type { PollOutcome } from '../../src/pipeline/poll-source.js';
 import { silentLogger } from '../../src/logging.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getSourceState, sourcesDue } from '../../src/store/source-state.js';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { loadConfigOrThrow } from '../../src/config/load.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
-import { previousWeek, weekOf } from '../../src/digest/week.js';
-import { buildWeekDigest } from '../../src/build-week-digest.js';
+import { previousWeek, weekOf } from '../../src/time/week.js';
+import { buildWeekDigest } from '../../src/pipeline/build-week-digest.js';
 import { silentLogger } from '../../src/logging.js';
 import {
   createSlackDeliveryAdapter,

@@ -7,12 +7,12 @@
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPollDeps } from '../../src/build-poll-deps.js';
+import { buildPollDeps } from '../../src/pipeline/build-poll-deps.js';
 import { loadEnv } from '../../src/config/env.js';
 import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import type { Source } from '../../src/domain.js';
 import { checkHostLiteral, isPublicAddress } from '../../src/ingest/address-policy.js';
-import { pollSource } from '../../src/ingest/poll-source.js';
+import { pollSource } from '../../src/pipeline/poll-source.js';
 import { silentLogger } from '../../src/logging.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getSourceState } from '../../src/store/source-state.js';

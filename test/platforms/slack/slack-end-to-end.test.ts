@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPollDeps } from '../../../src/build-poll-deps.js';
+import { buildPollDeps } from '../../../src/pipeline/build-poll-deps.js';
 import { loadEnv } from '../../../src/config/env.js';
 import type { Source } from '../../../src/domain.js';
-import { pollSources } from '../../../src/ingest/poll-all.js';
-import { runDigestJob } from '../../../src/jobs/run-digest-job.js';
+import { pollSources } from '../../../src/pipeline/poll-all.js';
+import { runDigestJob } from '../../../src/pipeline/run-digest-job.js';
 import { silentLogger } from '../../../src/logging.js';
 import {
   createSlackDeliveryAdapter,

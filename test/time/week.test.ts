@@ -9,7 +9,7 @@ import {
   weekTitle,
   weeksInYear,
   zonedTimeToUtc,
-} from '../../src/digest/week.js';
+} from '../../src/time/week.js';
 
 const HOUR = 3_600_000;
 const LONDON = 'Europe/London';

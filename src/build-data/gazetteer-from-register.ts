@@ -174,10 +174,10 @@ export function formatGazetteerYaml(build: GazetteerBuild, source: string): stri
   const header = [
     '# Organisation gazetteer: GENERATED, do not edit by hand.',
     '# Regenerate with:',
-    '#   node --import tsx src/tagging/build-gazetteer.ts ../shared/data/nhs-trusts-etr.csv > config/organisations.yaml',
+    '#   node --import tsx src/build-data/build-gazetteer.ts ../shared/data/nhs-trusts-etr.csv > config/organisations.yaml',
     `# Trusts (${counts('trust')}, open and closed) come from the ODS register (${source}, Open`,
     '# Government Licence v3.0). National bodies and the 42 integrated care boards are hand-maintained',
-    '# in src/tagging/gazetteer-bodies.ts: edit them there, then regenerate.',
+    '# in src/build-data/gazetteer-bodies.ts: edit them there, then regenerate.',
     '# variants: matched case-insensitively on whole words ("&" reads as "and");',
     '# acronyms: matched case-sensitively; ambiguous: case-sensitive names that are also ordinary',
     '# words (counted unless the next word shows the ordinary sense).',

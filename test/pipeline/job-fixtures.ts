@@ -1,7 +1,7 @@
 // A real database with archived stories, a config and a memory channel, for job tests.
 import { settingsSchema } from '../../src/config/settings.js';
 import type { Source, StoredStory } from '../../src/domain.js';
-import type { DigestJobConfig } from '../../src/build-week-digest.js';
+import type { DigestJobConfig } from '../../src/pipeline/build-week-digest.js';
 import type { Db } from '../../src/store/database.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory, SOURCES, THEMES } from '../digest/make-story.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Source } from '../../src/domain.js';
 import type { FetchOptions } from '../../src/ingest/fetch-source.js';
 import { dropFirstPollBacklog, isFirstPollBacklog } from '../../src/ingest/first-poll-backlog.js';
-import { pollSource, type PollDeps } from '../../src/ingest/poll-source.js';
+import { pollSource, type PollDeps } from '../../src/pipeline/poll-source.js';
 import { silentLogger } from '../../src/logging.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import {

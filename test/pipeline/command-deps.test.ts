@@ -1,9 +1,9 @@
 // The chat commands' view of the store, as main.ts wires it: `status` reports why a channel's
 // digest did not arrive (a pause, or a week skipped after downtime), not only outbox errors.
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordDigestRun } from '../src/store/digest-runs.js';
-import { pauseSubscription, upsertSubscription } from '../src/store/subscriptions.js';
-import { createAppFixture, type AppFixture } from './helpers/app-fixture.js';
+import { recordDigestRun } from '../../src/store/digest-runs.js';
+import { pauseSubscription, upsertSubscription } from '../../src/store/subscriptions.js';
+import { createAppFixture, type AppFixture } from '../helpers/app-fixture.js';
 
 let app: AppFixture | undefined;
 afterEach(() => app?.close());

@@ -10,7 +10,7 @@ import {
   parseCsv,
   properCaseName,
   trustVariants,
-} from '../../src/tagging/gazetteer-from-register.js';
+} from '../../src/build-data/gazetteer-from-register.js';
 
 const REGISTER = fileURLToPath(new URL('../../../shared/data/nhs-trusts-etr.csv', import.meta.url));
 const COMMITTED = fileURLToPath(new URL('../../config/organisations.yaml', import.meta.url));
@@ -94,7 +94,7 @@ describe('buildGazetteer', () => {
   it('writes a YAML file (a JSON body, one organisation a line) with the regeneration command', () => {
     const build = buildGazetteer(csv);
     const text = formatGazetteerYaml(build, 'test.csv');
-    expect(text).toContain('node --import tsx src/tagging/build-gazetteer.ts');
+    expect(text).toContain('node --import tsx src/build-data/build-gazetteer.ts');
     expect(text).toContain('{"id":"RBB",');
     expect(parse(text)).toEqual({ organisations: build.entries });
   });

@@ -6,5 +6,5 @@
 // README "Performance"). 256 MB is far above what the process keeps live (tens of MB: the week's
 // stories for a digest, one feed per concurrent poll), so it is a ceiling, not a squeeze.
 // One-off CLI jobs (retag of a large archive, the benchmarks) run without these limits.
-// test/runtime-node-flags.test.ts checks that package.json's start script and the README use them.
+// test/bin/runtime-node-flags.test.ts checks that package.json's start script and the README use them.
 export const RUN_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=256'] as const;

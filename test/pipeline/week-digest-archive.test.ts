@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
 import type { Platform } from '../../src/domain.js';
-import { runDigestJob } from '../../src/jobs/run-digest-job.js';
+import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { makeStory } from '../digest/make-story.js';

@@ -5,7 +5,7 @@
 // Friday 16:00 is that Friday. Only the last two complete weeks are ever candidates, so a long
 // outage never floods a channel with old weeks.
 import type { IsoWeek } from '../domain.js';
-import { mondayOf, nextWeek, previousWeek, weekOf, zonedTimeToUtc } from '../digest/week.js';
+import { mondayOf, nextWeek, previousWeek, weekOf, zonedTimeToUtc } from './week.js';
 
 export interface DigestSchedule {
   /** 0 = Sunday ... 6 = Saturday. */

@@ -12,7 +12,7 @@
 // - a paused channel's digest is skipped with the pause reason;
 // - the week's digest is built and archived once, when its first channel falls due; channels
 //   due later in the week get the archived one (week-digest-archive.ts).
-import { buildWeekDigest, type DigestJobConfig } from '../build-week-digest.js';
+import { buildWeekDigest, type DigestJobConfig } from './build-week-digest.js';
 import type { ChannelRef, Digest, Platform, Subscription } from '../domain.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
@@ -23,12 +23,12 @@ import {
   type ProcessReport,
 } from '../delivery/process-outbox.js';
 import type { ArchivedDigest } from '../digest/archive-digest.js';
-import { formatWeek } from '../digest/week.js';
+import { formatWeek } from '../time/week.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
-import { candidateWeeks, digestDueAt } from './digest-schedule.js';
+import { candidateWeeks, digestDueAt } from '../time/digest-schedule.js';
 import { weekDigestOnce } from './week-digest-archive.js';
 
 export interface DigestJobInput {

@@ -1,8 +1,7 @@
 // Build-time script (never imported by the running bot): reads the ODS trust register and prints
 // config/organisations.yaml. Usage:
-//   node --import tsx src/tagging/build-gazetteer.ts ../shared/data/nhs-trusts-etr.csv > config/organisations.yaml
+//   node --import tsx src/build-data/build-gazetteer.ts ../shared/data/nhs-trusts-etr.csv > config/organisations.yaml
 // The bot reads only the generated file, never ../shared.
-// eslint-disable-next-line no-restricted-imports -- build-time script: reading the register is its job
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { buildGazetteer, formatGazetteerYaml } from './gazetteer-from-register.js';

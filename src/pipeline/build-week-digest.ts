@@ -5,18 +5,18 @@
 // checked at all (one that recovered has had the chance to catch up: feeds keep their recent
 // items); a source polled before the week but not at all during it (the bot was down, the source
 // was gone or backing off) is listed as not checked too. Disabled sources are never listed.
-import type { AppConfig } from './config/load.js';
-import { buildDigest } from './digest/build-digest.js';
-import { weekRange } from './digest/week.js';
-import type { Digest, IsoWeek } from './domain.js';
-import { dropFirstPollBacklog } from './ingest/first-poll-backlog.js';
-import type { Db } from './store/database.js';
+import type { AppConfig } from '../config/load.js';
+import { buildDigest } from '../digest/build-digest.js';
+import { weekRange } from '../time/week.js';
+import type { Digest, IsoWeek } from '../domain.js';
+import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
+import type { Db } from '../store/database.js';
 import {
   failuresBetween,
   listSourceStates,
   sourcesNotPolledBetween,
-} from './store/source-state.js';
-import { listStoriesBetween } from './store/stories.js';
+} from '../store/source-state.js';
+import { listStoriesBetween } from '../store/stories.js';
 
 export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
   themes: { themes: readonly { id: string; label: string }[] };

@@ -1,6 +1,7 @@
 // The one orchestrator of ingestion: poll a single source top to bottom.
-// fetch -> read (decode, cap, parse feed or HTML listing, normalise; in a parse worker when
-// deps.reader is the worker pool, see document-reader.ts) -> tag -> store -> record health.
+// fetch -> read (readDocument: decode, cap, parse feed or HTML listing, normalise; in a parse
+// worker when deps.reader is the worker pool, ingest/document-reader.ts) -> tag -> store ->
+// record health.
 // Expected failures (HTTP errors, timeouts, unparseable documents) become a PollOutcome and the
 // source's stored state; they never throw, so one bad source never stops a poll of the others.
 // URL rule: a permanent redirect (301/308, on a 200 or a 304) is remembered next to the configured
@@ -17,9 +18,9 @@ import {
   recordPollSuccess,
 } from '../store/source-state.js';
 import { saveStories, type Annotate } from '../store/stories.js';
-import { nextAttemptAfterFailure } from './backoff.js';
-import { createInThreadDocumentReader, type DocumentReader } from './document-reader.js';
-import { fetchSource, type FetchOptions, type FetchResult } from './fetch-source.js';
+import { nextAttemptAfterFailure } from '../ingest/backoff.js';
+import { fetchSource, type FetchOptions, type FetchResult } from '../ingest/fetch-source.js';
+import { createInThreadDocumentReader, type DocumentReader } from '../ingest/document-reader.js';
 
 export type { Annotate };
 
@@ -128,18 +129,18 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
       return fail(fetched.detail);
   }
 
-  const read = await (deps.reader ?? inThreadReader).read({
-    source,
-    bytes: fetched.bytes,
-    contentType: fetched.contentType ?? null,
+  const read = await (deps.reader ?? inThreadReader).read(source, fetched.bytes, {
+    contentType: fetched.contentType,
     finalUrl: fetched.finalUrl,
-    now: deps.now().toISOString(),
+    now: deps.now(),
     maxItems: deps.maxItemsPerDocument ?? DEFAULT_MAX_ITEMS_PER_DOCUMENT,
   });
   if (!read.ok) {
     // The bot is stopping and the workers were ended: not the document's fault.
-    if ('cancelled' in read) return outcome('failed', { reason: read.reason });
-    return fail(read.reason);
+    if (read.kind === 'cancelled') return outcome('failed', { reason: read.reason });
+    const links = 'feedLinks' in read ? read.feedLinks : undefined;
+    const hint = links?.length ? `; a feed is advertised at ${links[0]}` : '';
+    return fail(`${read.reason}${hint}`);
   }
 
   try {

@@ -2,19 +2,19 @@
 // a tagger compiled once, the clock, the parse worker pool). Used by the CLI, the long-running
 // process and the demo. The pool's idle workers do not keep a one-shot command alive; the bot
 // closes it on SIGTERM (`deps.reader.close()`).
-import type { AppConfig } from './config/load.js';
-import type { Env } from './config/env.js';
-import type { Story } from './domain.js';
-import { createWorkerDocumentReader } from './ingest/document-reader.js';
-import { buildUserAgent, type FetchOptions } from './ingest/fetch-source.js';
-import { createFetchLimiter } from './ingest/limiter.js';
-import type { Annotate, PollDeps } from './ingest/poll-source.js';
-import type { Logger } from './logging.js';
-import type { Db } from './store/database.js';
-import { compileThemes } from './tagging/compile-themes.js';
-import { extractEntities } from './tagging/extract-entities.js';
-import { compileGazetteer } from './tagging/organisations.js';
-import { tagStory } from './tagging/tag-story.js';
+import type { AppConfig } from '../config/load.js';
+import type { Env } from '../config/env.js';
+import type { Story } from '../domain.js';
+import { createWorkerDocumentReader } from '../ingest/document-reader.js';
+import { buildUserAgent, type FetchOptions } from '../ingest/fetch-source.js';
+import { createFetchLimiter } from '../ingest/limiter.js';
+import type { Annotate, PollDeps } from './poll-source.js';
+import type { Logger } from '../logging.js';
+import type { Db } from '../store/database.js';
+import { compileThemes } from '../tagging/compile-themes.js';
+import { extractEntities } from '../tagging/extract-entities.js';
+import { compileGazetteer } from '../tagging/organisations.js';
+import { tagStory } from '../tagging/tag-story.js';
 
 export const BOT_VERSION = '0.1.0';
 

@@ -5,31 +5,31 @@
 // with them, so it shows what the current rules decide, not what was stored. Clocks: methods that
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
-import { createOrganisationResolver } from './commands/resolve-organisation.js';
-import type { CommandDeps } from './commands/types.js';
-import type { AppConfig } from './config/load.js';
-import type { Env } from './config/env.js';
-import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from './digest/week.js';
-import type { ChannelRef, Platform } from './domain.js';
-import { canonicaliseUrl } from './ingest/canonical-url.js';
+import { createOrganisationResolver } from '../commands/resolve-organisation.js';
+import type { CommandDeps } from '../commands/types.js';
+import type { AppConfig } from '../config/load.js';
+import type { Env } from '../config/env.js';
+import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
+import type { ChannelRef, Platform } from '../domain.js';
+import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
-import type { Logger } from './logging.js';
-import type { Db } from './store/database.js';
-import { searchStories } from './store/search.js';
-import { listSourceHealth } from './store/source-state.js';
-import { listDeliveryHealth } from './delivery/delivery-health.js';
-import { getStory } from './store/stories.js';
+import type { Logger } from '../logging.js';
+import type { Db } from '../store/database.js';
+import { searchStories } from '../store/search.js';
+import { listSourceHealth } from '../store/source-state.js';
+import { listDeliveryHealth } from '../delivery/delivery-health.js';
+import { getStory } from '../store/stories.js';
 import {
   getSubscription,
   listSubscriptions,
   removeSubscription,
   upsertSubscription,
-} from './store/subscriptions.js';
-import { countByThemeBetween, findOrganisationIds } from './store/tags.js';
-import { compileThemes } from './tagging/compile-themes.js';
-import { extractEntities } from './tagging/extract-entities.js';
-import { compileGazetteer } from './tagging/organisations.js';
-import { tagStory } from './tagging/tag-story.js';
+} from '../store/subscriptions.js';
+import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
+import { compileThemes } from '../tagging/compile-themes.js';
+import { extractEntities } from '../tagging/extract-entities.js';
+import { compileGazetteer } from '../tagging/organisations.js';
+import { tagStory } from '../tagging/tag-story.js';
 
 export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>;
 

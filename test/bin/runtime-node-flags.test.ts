@@ -1,9 +1,9 @@
 // The heap flags the long-running process is documented and started with are one list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RUN_NODE_FLAGS } from '../src/runtime-node-flags.js';
+import { RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
 
-const root = new URL('..', import.meta.url);
+const root = new URL('../..', import.meta.url);
 
 describe('RUN_NODE_FLAGS', () => {
   it('is what `npm start` passes to node', () => {
