@@ -59,6 +59,10 @@ function firstLine(message: string): string {
 
 export async function parseFeed(text: string, feedUrl: string | null): Promise<ParseOutcome> {
   if (text.trim() === '') return { ok: false, kind: 'empty', reason: 'empty document' };
+  // Junk before the first tag (a PHP notice, stray text) is dropped, as repairXmlText does; a
+  // JSON document keeps its own first character so it is recognised as JSON below.
+  const firstTag = text.indexOf('<');
+  if (firstTag > 0 && !/^\s*[[{]/.test(text)) text = text.slice(firstTag);
   const root = rootElementName(text);
   if (root === null) {
     if (/^\s*[[{]/.test(text)) {
