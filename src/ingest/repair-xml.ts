@@ -92,8 +92,7 @@ function repairReferences(text: string, declared: Declared, budget: { left: numb
 const LITERAL_SECTIONS = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
 
 /** A title element and its content, which holds no other title tag (so it never spans two). */
-const TITLE =
-  /<((?:[\w.-]+:)?title)(\s[^>]*)?>((?:[^<]|<(?!\/?(?:[\w.-]+:)?title\b))*)<\/\1\s*>/gi;
+const TITLE = /<((?:[\w.-]+:)?title)(\s[^>]*)?>((?:[^<]|<(?!\/?(?:[\w.-]+:)?title\b))*)<\/\1\s*>/gi;
 const TAG = /<[^>]*>?/g;
 const INLINE_TAG =
   /^<\/?(?:a|abbr|b|br|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|u)\b[^<>]*>$/i;
