@@ -88,7 +88,7 @@ export async function parseFeed(text: string, feedUrl: string | null): Promise<P
   }
   const repaired = repairXmlText(text);
   let strictError: string;
-  let wellFormed = false;
+  let wellFormed: boolean;
   try {
     // rss-parser does not hand back <rss>'s own attributes: apply its xml:base here. (Atom's
     // root attributes do come back, so they are applied by the reader, once.)
