@@ -92,14 +92,22 @@ function repairReferences(text: string, declared: Declared, budget: { left: numb
 const LITERAL_SECTIONS = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
 
 /** A title element and its content, which holds no other title tag (so it never spans two). */
-const TITLE = /<((?:[\w.-]+:)?title)(\s[^>]*)?>((?:[^<]|<(?!\/?(?:[\w.-]+:)?title\b))*)<\/\1\s*>/gi;
+const TITLE =
+  /<((?:[\w.-]+:)?title)(\s[^>]*)?>([^<]*(?:<(?!\/?(?:[\w.-]+:)?title\b)[^<]*)*)<\/\1\s*>/gi;
 const TAG = /<[^>]*>?/g;
 const INLINE_TAG =
   /^<\/?(?:a|abbr|b|br|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|u)\b[^<>]*>$/i;
 
+/**
+ * Cheap check before the title pass, as cheap as the NEEDS_REPAIR scan: some <title> or
+ * <prefix:title> whose text runs into a start tag (not CDATA, not its end). A prefixed end tag
+ * followed by a start tag also passes; the title pass then finds nothing to wrap.
+ */
+const TITLE_WITH_START_TAG = /[<:]title\b[^>]*>[^<]*<[A-Za-z]/;
+
 /** Titles whose content is text plus inline HTML tags only, wrapped in CDATA. */
 function wrapHtmlTitles(body: string): string {
-  if (!/<(?:[\w.-]+:)?title[^>]*>[^<]*<(?!\/)/i.test(body)) return body;
+  if (!TITLE_WITH_START_TAG.test(body)) return body;
   return body.replace(TITLE, (whole, name: string, attrs: string | undefined, inner: string) => {
     if (!inner.includes('<') || inner.includes('<![CDATA[') || inner.includes(']]>')) return whole;
     if (!(inner.match(TAG) ?? []).every((tag) => INLINE_TAG.test(tag))) return whole;
