@@ -1,13 +1,18 @@
 // Entry of each parse worker thread (parse-worker-pool.ts). Plain JavaScript because a worker
-// starts without the main thread's module hooks: it registers tsx itself (tsx/esm/api, as
-// src/bin/briefing.mjs does), then loads the task module named in workerData and answers each
+// starts without the main thread's module hooks. It loads the task module's plain-JavaScript
+// bundle (bundle-worker-task.ts) when there is one; otherwise it registers tsx itself
+// (tsx/esm/api, as src/bin/briefing.mjs does) and loads the TypeScript module. It answers each
 // { task } message with { type: 'done', value } (and the value's `transfer` list, so buffers
 // move rather than copy) or { type: 'error', reason }.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
-const { runTask } = await import(workerData.taskModule);
+let url = workerData.bundled;
+if (!url) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  url = workerData.taskModule;
+}
+const { runTask } = await import(url);
 
 parentPort.on('message', async ({ task }) => {
   try {

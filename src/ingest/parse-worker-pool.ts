@@ -13,6 +13,7 @@
 // - close() terminates every worker at once and answers pending tasks 'closed' (SIGTERM).
 // Expected failures are values (WorkerRunResult); run() never rejects.
 import { Worker } from 'node:worker_threads';
+import { bundleTaskModule } from './bundle-worker-task.js';
 
 export interface WorkerPoolOptions {
   /** Module (file URL) exporting `runTask(task)`; loaded through tsx by parse-worker-entry.mjs. */
@@ -62,6 +63,8 @@ class Slot<T, R> {
   constructor(
     private readonly options: WorkerPoolOptions,
     private readonly onIdle: () => void,
+    /** The task module's plain-JavaScript bundle, or null to load it through tsx. */
+    private readonly bundled: () => URL | null,
   ) {}
 
   get idle(): boolean {
@@ -86,7 +89,7 @@ class Slot<T, R> {
 
   private spawn(): void {
     const worker = new Worker(ENTRY, {
-      workerData: { taskModule: this.options.taskModule.href },
+      workerData: { taskModule: this.options.taskModule.href, bundled: this.bundled()?.href },
       // The worker registers tsx itself: inherited flags (vitest's, --import tsx) are not needed.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
@@ -160,14 +163,28 @@ export function createWorkerPool<T, R>(options: WorkerPoolOptions): WorkerPool<T
   if (options.size < 1) throw new Error('parse-worker-pool: size must be at least 1');
   const queue: Job<T, R>[] = [];
   let closed = false;
+  // Bundled once, at the first task (not at start-up: a CLI command that polls nothing pays
+  // nothing); tasks wait in the queue meanwhile.
+  let bundled: URL | null | undefined;
+  let bundling: Promise<void> | null = null;
   const dispatch = (): void => {
     if (closed) return;
+    if (bundled === undefined) {
+      bundling ??= bundleTaskModule(options.taskModule).then((url) => {
+        bundled = url;
+        dispatch();
+      });
+      return;
+    }
     for (const slot of slots) {
       if (queue.length === 0) return;
       if (slot.idle) slot.start(queue.shift()!);
     }
   };
-  const slots = Array.from({ length: options.size }, () => new Slot<T, R>(options, dispatch));
+  const slots = Array.from(
+    { length: options.size },
+    () => new Slot<T, R>(options, dispatch, () => bundled ?? null),
+  );
   return {
     run(task, transfer = []) {
       if (closed) return Promise.resolve({ status: 'closed' });
