@@ -1,9 +1,10 @@
 // `briefing`: one-shot commands. Every job the scheduler runs is also a command here.
 // Commands live one per file in src/cli/ and are imported only when used.
-import { parseArgs } from 'node:util';
 import type { CliCommand } from './cli/command.js';
 import { UsageError } from './cli/command.js';
 import { createCliContext, type CliContext } from './cli/context.js';
+import { EXIT_CONFIG, EXIT_PLATFORM_UNAVAILABLE, EXIT_USAGE } from './cli/exit-codes.js';
+import { parseCommandArguments, unknownCommandError } from './cli/parse-arguments.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
 import { PlatformStartError } from './platforms/start-error.js';
@@ -89,7 +90,7 @@ function topLevelHelp(): string {
 
 async function loadCommand(name: string): Promise<CliCommand> {
   const entry = COMMANDS[name];
-  if (!entry) throw new UsageError(`unknown command "${name}"; run "briefing --help" for the list`);
+  if (!entry) throw unknownCommandError(name, Object.keys(COMMANDS));
   return (await entry.load()).command;
 }
 
@@ -124,12 +125,7 @@ export async function main(
       return name === undefined ? 1 : 0;
     }
     const command = await loadCommand(name);
-    const parsed = parseArgs({
-      args: commandArgs,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const parsed = parseCommandArguments(name, command.options, commandArgs);
     if (parsed.values.help) {
       stdout.write(`${command.help.trimEnd()}\n`);
       return 0;
@@ -154,20 +150,21 @@ export async function main(
 function reportFailure(error: unknown, stderr: NodeJS.WritableStream): number {
   if (error instanceof ConfigError) {
     stderr.write(`briefing: invalid configuration:\n  ${error.errors.join('\n  ')}\n`);
-    return 78; // EX_CONFIG
+    return EXIT_CONFIG;
   }
   if (error instanceof UsageError) {
     stderr.write(`briefing: ${error.message}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (error instanceof PlatformStartError) {
     stderr.write(`briefing: ${error.message}\n`);
-    return 69; // EX_UNAVAILABLE
+    return EXIT_PLATFORM_UNAVAILABLE;
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 2;
+    // Node's own parseArgs messages can span lines; a usage error is one line.
+    stderr.write(`briefing: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT_USAGE;
   }
   // Unexpected: one line by default; the stack only when debugging.
   const message = error instanceof Error ? error.message : String(error);

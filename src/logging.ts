@@ -1,14 +1,33 @@
-// Structured logs for operators (pino): stable snake_case keys such as source_id, story_id,
-// iso_week, platform, channel. Logs go to stderr so command output on stdout stays clean.
-import { pino, type Logger } from 'pino';
+// Logs for operators (pino), always on stderr so command output on stdout stays clean. Stable
+// snake_case keys such as source_id, story_id, iso_week, platform, channel. Two formats, chosen
+// once per process: JSON lines for machines (a pipe, a file, a service manager, or
+// LOG_FORMAT=json) and short human lines for a person at a terminal, where events the command
+// already printed on stdout are not repeated (see loggerForPrintedEvents).
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
+
+export type LogFormat = 'json' | 'human';
+/** LOG_FORMAT: `auto` (the default) is human on a terminal and JSON anywhere else. */
+export type LogFormatSetting = 'auto' | LogFormat;
+
+export function chooseLogFormat(
+  setting: LogFormatSetting,
+  destination: { isTTY?: boolean },
+): LogFormat {
+  if (setting !== 'auto') return setting;
+  return destination.isTTY === true ? 'human' : 'json';
+}
+
+/** Loggers writing human lines (see loggerForPrintedEvents). */
+const humanLoggers = new WeakSet<Logger>();
 
 export function createLogger(
   level: string,
   destination: NodeJS.WritableStream = process.stderr,
+  format: LogFormat = 'json',
 ): Logger {
-  return pino(
+  const logger = pino(
     {
       level,
       base: undefined,
@@ -18,8 +37,78 @@ export function createLogger(
         censor: '[redacted]',
       },
     },
-    destination,
+    format === 'human' ? humanLines(destination, level) : destination,
   );
+  if (format === 'human') humanLoggers.add(logger);
+  return logger;
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+/**
+ * The logger for events the command also reports on stdout (a poll's line per source, a platform
+ * that could not start). On a terminal both streams show, so these events are not logged again
+ * (unless LOG_LEVEL is debug or trace: then everything is). JSON logs keep every event, since
+ * machines read stderr and people read stdout.
+ */
+export function loggerForPrintedEvents(logger: Logger): Logger {
+  if (!humanLoggers.has(logger)) return logger;
+  const debugLevel = logger.levels.values.debug ?? 20;
+  return logger.levelVal <= debugLevel ? logger : logger.child({}, { level: 'fatal' });
+}
+
+// ---------------------------------------------------------------- human lines
+
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO ',
+  40: 'WARN ',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+
+/** Field values come from feeds and users: C0/C1 controls would drive the terminal. */
+function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+function showValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+    return terminalSafe(shown.length > 300 ? `${shown.slice(0, 300)}…` : shown);
+  }
+  const json = JSON.stringify(value) ?? String(value);
+  return terminalSafe(json.length > 300 ? `${json.slice(0, 300)}…` : json);
+}
+
+/** One pino JSON record as "12:04:05 WARN  poll failed source_id=x reason=\"...\"". */
+export function formatHumanLine(record: Record<string, unknown>, withStacks = false): string {
+  const { level, time, msg, err, ...fields } = record;
+  const clock = typeof time === 'number' ? new Date(time).toTimeString().slice(0, 8) : '--:--:--';
+  const parts = [clock, LEVEL_NAMES[level as number] ?? String(level)];
+  if (typeof msg === 'string') parts.push(terminalSafe(msg));
+  for (const [key, value] of Object.entries(fields)) parts.push(`${key}=${showValue(value)}`);
+  const error = err as { message?: unknown; stack?: unknown } | undefined;
+  if (error && typeof error === 'object') parts.push(`error=${showValue(error.message ?? error)}`);
+  const stack = withStacks && typeof error?.stack === 'string' ? `\n${error.stack}` : '';
+  return `${parts.join(' ')}${stack}\n`;
+}
+
+/** A pino destination that rewrites each JSON record as one human line. */
+function humanLines(out: NodeJS.WritableStream, level: string): DestinationStream {
+  const withStacks = level === 'debug' || level === 'trace';
+  return {
+    write(line: string) {
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        out.write(line);
+        return;
+      }
+      out.write(formatHumanLine(record, withStacks));
+    },
+  };
+}

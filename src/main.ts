@@ -8,12 +8,14 @@ import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
+import { currentHostProbe, startDeliveryInstance } from './delivery/delivery-instance.js';
+import { releaseDeadClaims } from './delivery/in-flight-parts.js';
 import type { Platform } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import type { Logger } from './logging.js';
+import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
 import type { Db } from './store/database.js';
 import { sourcesDue } from './store/source-state.js';
@@ -63,14 +65,21 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     return p;
   };
 
+  // What start-up prints on `out` (a line per source, platform failures) is not logged again on a
+  // terminal; later scheduled polls print nothing, so they log as usual.
+  const printed = loggerForPrintedEvents(logger);
   out.write(`Polling ${enabled.length} enabled source(s)...\n`);
   const started = Date.now();
   const initialPoll = await track(
-    pollSources(enabled, pollDeps, {
-      concurrency: config.settings.poll.concurrency,
-      onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
-      ...(signal ? { signal } : {}),
-    }),
+    pollSources(
+      enabled,
+      { ...pollDeps, logger: printed },
+      {
+        concurrency: config.settings.poll.concurrency,
+        onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
+        ...(signal ? { signal } : {}),
+      },
+    ),
   );
   writeSummary(out, initialPoll, Date.now() - started);
   if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => closeReader() };
@@ -95,7 +104,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       );
     } catch (error) {
       out.write(`Slack: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: 'slack', err: error }, 'slack start failed');
+      printed.error({ platform: 'slack', err: error }, 'slack start failed');
     }
   }
   if (env.DISCORD_TOKEN) {
@@ -117,13 +126,21 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       out.write('Discord: connected to the gateway.\n');
     } catch (error) {
       out.write(`Discord: could not start: ${(error as Error).message}\n`);
-      logger.error({ platform: 'discord', err: error }, 'discord start failed');
+      printed.error({ platform: 'discord', err: error }, 'discord start failed');
     }
   }
   if (adapters.size === 0) {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
 
+  // This process as a delivery instance (heartbeat, id on every claim); parts a dead process left
+  // in flight are due again now, not after their lease (delivery/in-flight-parts.ts).
+  const instance = startDeliveryInstance(db, { clock: now, logger });
+  const released = releaseDeadClaims(db, now(), currentHostProbe(), instance.id, logger);
+  if (released > 0)
+    out.write(
+      `Delivery: ${released} part(s) left in flight by a dead process will be retried now.\n`,
+    );
   // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
   const stopping = new AbortController();
   const scheduler: Scheduler = startScheduler(
@@ -144,10 +161,11 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
             now: at,
             digestsDir: env.DIGESTS_DIR,
             logger,
-            delivery: { signal: stopping.signal },
+            delivery: { signal: stopping.signal, instance },
           }),
         ),
-      deliver: (at) => track(processOutbox(db, adapters, at, { logger, signal: stopping.signal })),
+      deliver: (at) =>
+        track(processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance })),
     },
     {
       timeZone: config.settings.timeZone,
@@ -172,11 +190,13 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       await scheduler.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+      const finished = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
       ]);
       if (timer) clearTimeout(timer);
+      // A clean stop tells other processes nothing of ours is still being sent: only when true.
+      instance.stop({ clean: finished });
       for (const stop of stops)
         await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
     },

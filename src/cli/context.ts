@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { type AppConfig, loadConfigOrThrow } from '../config/load.js';
 import type { Env } from '../config/env.js';
-import { createLogger, type Logger } from '../logging.js';
+import { chooseLogFormat, createLogger, type Logger } from '../logging.js';
 import { openDatabase } from '../store/database.js';
 
 export interface CliContext {
@@ -37,7 +37,12 @@ export function createCliContext(init: {
     stdin: init.stdin ?? process.stdin,
     stdout: init.stdout ?? process.stdout,
     stderr,
-    logger: createLogger(init.env.LOG_LEVEL, stderr),
+    // Decided once per process from the stream itself: a terminal gets human lines.
+    logger: createLogger(
+      init.env.LOG_LEVEL,
+      stderr,
+      chooseLogFormat(init.env.LOG_FORMAT, stderr as { isTTY?: boolean }),
+    ),
     config() {
       config ??= loadConfigOrThrow(init.configDir);
       return config;

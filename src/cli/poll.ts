@@ -2,8 +2,10 @@
 import { buildPollDeps } from '../pipeline/build-poll-deps.js';
 import { pollSources } from '../pipeline/poll-all.js';
 import { sourcesDue } from '../store/source-state.js';
+import { loggerForPrintedEvents } from '../logging.js';
 import { UsageError, type CliCommand } from './command.js';
-import { formatOutcomeLine, writeSummary } from './progress.js';
+import { EXIT_ALL_SOURCES_FAILED, EXIT_OK } from './exit-codes.js';
+import { everySourceFailed, formatOutcomeLine, writeSummary } from './progress.js';
 
 export const command: CliCommand = {
   name: 'poll',
@@ -18,6 +20,9 @@ Options:
   --source ID   poll only this source (even if disabled)
   --due         poll only sources whose next poll time has come (what the scheduler does)
   --json        print the outcomes as JSON
+
+Exit status: 0 when at least one source answered (or none was due), 75 when every source
+polled failed (network, proxy or DNS likely down), 2 for a usage error, 78 for bad config.
 `,
   options: {
     source: { type: 'string' },
@@ -35,7 +40,9 @@ Options:
       );
     }
     if (args.values.due) sources = sourcesDue(db, sources, new Date());
-    const deps = buildPollDeps({ db, env: ctx.env, config, logger: ctx.logger });
+    // Each outcome is printed below (a line, or the JSON); on a terminal it is not logged again.
+    const logger = loggerForPrintedEvents(ctx.logger);
+    const deps = buildPollDeps({ db, env: ctx.env, config, logger });
     const started = Date.now();
     const json = args.values.json === true;
     const outcomes = await pollSources(sources, deps, {
@@ -44,6 +51,6 @@ Options:
     }).finally(() => deps.reader?.close());
     if (json) ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     else writeSummary(ctx.stdout, outcomes, Date.now() - started);
-    return 0;
+    return everySourceFailed(outcomes) ? EXIT_ALL_SOURCES_FAILED : EXIT_OK;
   },
 };

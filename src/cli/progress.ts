@@ -30,9 +30,14 @@ export function writeSummary(
   out.write(
     `Polled ${outcomes.length} source(s) in ${(wallMs / 1000).toFixed(1)}s: ${ok} ok, ${same} not modified, ${failed.length} failed; ${fresh} new stories, ${updated} updated.\n`,
   );
-  if (failed.length > 0 && failed.length === outcomes.length) {
+  if (everySourceFailed(outcomes)) {
     out.write(
       'Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY).\n',
     );
   }
+}
+
+/** True when at least one source was polled and none succeeded (not even "not modified"). */
+export function everySourceFailed(outcomes: readonly PollOutcome[]): boolean {
+  return outcomes.length > 0 && outcomes.every((o) => o.status === 'failed');
 }

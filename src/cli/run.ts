@@ -16,7 +16,8 @@ weekly digest at the configured day and time. SIGINT (Ctrl-C) or SIGTERM stops i
 With no internet every source fails with its reason and the process stays up.
 
 Options:
-  --once   poll once and exit (no scheduler, no platforms)
+  --once   poll once and exit (no scheduler, no platforms); exits 75 when every source
+           failed, like "briefing poll"
 `,
   options: { once: { type: 'boolean' } },
   async run(ctx, args) {

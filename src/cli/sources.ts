@@ -4,6 +4,7 @@ import type { Source, SourceHealth } from '../domain.js';
 import { effectivePollUrl, getSourceState, listSourceHealth } from '../store/source-state.js';
 import { formatIsoMinute } from '../text/format-dates.js';
 import type { CliCommand } from './command.js';
+import { describeProxy } from './proxy-note.js';
 
 function localTime(iso: string | null, timeZone: string): string {
   return iso === null ? '-' : formatIsoMinute(iso, timeZone) || '-';
@@ -26,6 +27,8 @@ Lists every source in config/sources.yaml with its health: status, last success,
 its reason, consecutive failures, next poll and stories stored, and "N items dropped" when the
 last document held more items than poll.maxItemsPerDocument. Times are in the configured time
 zone. "?" after an id marks an unverified source (selectors or URL nobody has checked yet).
+When HTTPS_PROXY or HTTP_PROXY is set, a closing line names the proxy and says who decides which
+addresses sources may reach through it.
 
 Options:
   --json   print an array of objects (SourceHealth with itemsDropped, plus kind, verified, url,
@@ -92,6 +95,7 @@ Options:
       '',
       `${rows.length} sources (${rows.filter((r) => r.enabled).length} enabled, ${failing} failing); ${stories} story links stored. Times in ${timeZone}.`,
     );
+    out.push(...describeProxy(ctx.env, config.settings.poll.allowPrivateAddresses));
     ctx.stdout.write(`${out.join('\n')}\n`);
     return 0;
   },

@@ -4,7 +4,7 @@
 import { formatWeek, parseWeek } from '../time/week.js';
 import { commandError, quoteInput, type CommandError } from './command-error.js';
 import { COMMAND_NAMES, DAY_NAMES, isCommandName } from './command-specs.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandName, CommandRequest } from './types.js';
 import {
   FALLBACK_SCHEDULE,

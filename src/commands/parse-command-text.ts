@@ -18,7 +18,7 @@ import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, isCommandName } from './command-specs.js';
 import { buildSearch, searchInputFromText } from './search-request.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 import { tokenizeWords, splitFirstWord, type Token } from './tokenize-words.js';
 import type { CommandVocabulary } from './vocabulary.js';
 

@@ -14,7 +14,7 @@
 import { formatIsoDate, mondayOf, parseWeek } from '../time/week.js';
 import type { SearchQuery } from '../domain.js';
 import { cleanInput } from './clean-input.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 
 export const MAX_SEARCH_CHARS = 1000;
 export const MAX_SEARCH_TERMS = 32;

@@ -16,7 +16,7 @@ import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, findCommandSpec } from './command-specs.js';
 import { buildSearch } from './search-request.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandVocabulary } from './vocabulary.js';
 
 export type OptionValue = string | number | boolean | undefined | null;

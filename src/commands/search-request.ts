@@ -6,7 +6,7 @@
 import { failed, parsed, type ParsedRequest } from './build-request.js';
 import { quoteInput } from './command-error.js';
 import { parseSearchText, validateSearchQuery } from './parse-search-query.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 import { listThemeIds, resolveThemeWord, type CommandVocabulary } from './vocabulary.js';
 
 /** Hits per page of chat search results. */

@@ -3,7 +3,7 @@
 // Discord or the CLI), resolves organisation names to canonical ids, then upserts.
 import { checkSubscribePermission } from './check-permission.js';
 import { commandError, quoteInput } from './command-error.js';
-import { didYouMean } from './suggest-closest.js';
+import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type SubscribeRequest = Extract<CommandRequest, { command: 'subscribe' }>;

@@ -2,6 +2,7 @@
 // parse their own inputs into CommandRequest and render CommandResult into their own payloads.
 // Nothing here does I/O: everything the commands need arrives in CommandDeps.
 import type {
+  ChannelRef,
   Digest,
   Entities,
   NearMiss,
@@ -65,6 +66,30 @@ export interface DeliveryHealth {
   lastDeliveredAt: string | null;
   pendingParts: number;
   lastError: string | null;
+  /** Parts marked as being sent (after a crash: left by a process that may be gone). */
+  inFlight: InFlightPart[];
+}
+
+/** A digest part marked in flight, who claimed it and when it will be tried again. */
+export interface InFlightPart {
+  week: string;
+  channel: ChannelRef;
+  /** 0-based, as in the outbox. */
+  index: number;
+  total: number;
+  attempts: number;
+  /** The claiming process, when known (null: claimed before instances were recorded). */
+  claimedBy: { instanceId: string; hostName: string; pid: number; heartbeatAt: string } | null;
+  /** alive: it may still be sending; dead: it is gone; unknown: only the lease tells. */
+  claimant: 'alive' | 'dead' | 'unknown';
+  /** Why the claimant is judged so, e.g. "pid 4242 on bot-1 has exited". */
+  claimantReason: string;
+  /**
+   * next-pass: due now, taken by the next delivery pass (which asks the platform first);
+   * after-lease: at retryAt, unless the claimant records the outcome before then.
+   */
+  retry: 'next-pass' | 'after-lease';
+  retryAt: string;
 }
 
 export type CommandResult =

@@ -12,6 +12,8 @@ const envSchema = z.object({
   BRIEFING_CONFIG_DIR: z.string().default('config'),
   DIGESTS_DIR: z.string().default('digests'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: human lines when stderr is a terminal, JSON lines otherwise; json or human force one. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'human']).default('auto'),
   /** Put in the User-Agent so publishers can reach the operator. */
   BRIEFING_CONTACT_URL: z.string().default('https://github.com/nhs-briefing-bot/nhs-briefing-bot'),
   HTTPS_PROXY: optionalString,

@@ -1,4 +1,6 @@
 // Editorial and operational defaults from config/settings.yaml: time zone, schedules, limits.
+// Strict at every depth: a misspelt key is an error naming the closest valid one, never ignored
+// (a typo such as poll.timeoutMS would otherwise leave the default silently in force).
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
@@ -46,6 +48,7 @@ export const settingsSchema = z
         /** Parse worker threads (document-reader.ts). */
         parseWorkers: z.number().int().min(1).max(8).default(1),
       })
+      .strict()
       .prefault({}),
     digest: z
       .object({
@@ -60,6 +63,7 @@ export const settingsSchema = z
           .max(24 * 7)
           .default(48),
       })
+      .strict()
       .prefault({}),
   })
   .strict();

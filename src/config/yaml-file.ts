@@ -1,7 +1,10 @@
-// Reads one YAML file of config/ and turns zod issues into "file: path.to.field: message" lines.
+// Reads one YAML file of config/ and validates it; every problem becomes one line naming the file:
+// syntax errors as "file:line:column: invalid YAML: message" (all of them, as an editor or
+// compiler would), schema problems as "file: path.to.field: message" (see format-issues.ts).
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { formatIssues } from './format-issues.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -15,12 +18,37 @@ export function readYamlFile(file: string): Parsed<unknown> {
   }
   const json = parseJsonBody(text);
   if (json !== undefined) return { ok: true, value: json };
-  try {
-    return { ok: true, value: parse(text, { prettyErrors: true }) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, errors: [`${file}: invalid YAML: ${message}`] };
+  return parseYamlText(file, text);
+}
+
+/** Syntax errors listed per file before "... and N more": a broken file often cascades. */
+const MAX_SYNTAX_ERRORS = 5;
+
+function parseYamlText(file: string, text: string): Parsed<unknown> {
+  // The yaml package collects every syntax error with its offset instead of stopping at the
+  // first; LineCounter turns offsets into 1-based line and column (yaml docs, "Parsing YAML").
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      return `${file}:${line}:${col}: invalid YAML: ${firstLine(error.message)}`;
+    });
+    const more = doc.errors.length - MAX_SYNTAX_ERRORS;
+    if (more > 0) errors.push(`${file}: ... and ${more} more YAML error(s)`);
+    return { ok: false, errors };
   }
+  try {
+    return { ok: true, value: doc.toJS() as unknown };
+  } catch (error) {
+    // Not syntax: an alias to an unknown anchor, or too many aliases (a "billion laughs" file).
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [`${file}: invalid YAML: ${firstLine(message)}`] };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
 }
 
 /** Comment and blank lines before a file's first content. */
@@ -42,13 +70,6 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
-    return `${file}: ${path}: ${issue.message}`;
-  });
-}
-
 export function parseWith<S extends z.ZodType>(
   file: string,
   schema: S,
@@ -56,7 +77,7 @@ export function parseWith<S extends z.ZodType>(
 ): Parsed<z.infer<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: formatIssues(file, result.error.issues) };
+  return { ok: false, errors: formatIssues(file, result.error.issues, schema) };
 }
 
 export function loadYamlWith<S extends z.ZodType>(file: string, schema: S): Parsed<z.infer<S>> {

@@ -25,6 +25,8 @@ export interface DeliverySettings {
   maxDelayMs: number;
   leaseMs: number;
   clock: () => Date;
+  /** Recorded on every claim, so another process can tell when the claimant is gone. */
+  instanceId: string;
   /** Once aborted (shutdown), no further part is claimed; a send in flight finishes. */
   signal?: AbortSignal;
   logger?: Logger;
@@ -68,7 +70,7 @@ export async function deliverWeek(
     if (Date.parse(part.nextAttemptAt) > claimedAt.getTime()) return;
     if (part.index > 0 && parentMessageId === null) return;
     const lease = new Date(claimedAt.getTime() + settings.leaseMs);
-    if (!claimPart(db, part, lease, claimedAt)) return;
+    if (!claimPart(db, part, lease, claimedAt, settings.instanceId)) return;
     const attempt = part.attempts + 1;
     const context: SendContext = {
       key: part.key,

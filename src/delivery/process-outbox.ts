@@ -10,7 +10,9 @@
 //   failed; permanent -> the part fails, the channel's unsent parts are held (paused) and the
 //   subscription is paused with the reason, which `status` shows;
 // - an adapter that throws is treated like a lost response: retried later, findSent first.
-// A 'sending' part left by a crashed run is due again once its lease has expired.
+// A 'sending' part left by a crashed run is due again once its lease has expired, or at once when
+// the delivery instance that claimed it is known to be dead (in-flight-parts.ts): each pass first
+// releases such parts; they still go through findSent before any resend.
 // Concurrency: different channels are delivered at once (at most `concurrency` channels in flight
 // per platform, each platform with its own pool because their rate limits are separate), so a
 // fan-out takes about as long as the platform's limits allow instead of the sum of every
@@ -31,6 +33,13 @@ import type { DeliveryAdapter } from './adapter.js';
 import { deliverWeek, type DeliverySettings } from './deliver-week.js';
 import { describeChannel } from './enqueue-digest.js';
 import { forEachBounded } from '../for-each-bounded.js';
+import type { HostProbe } from './claimant-state.js';
+import {
+  currentHostProbe,
+  startDeliveryInstance,
+  type DeliveryInstanceHandle,
+} from './delivery-instance.js';
+import { releaseDeadClaims } from './in-flight-parts.js';
 
 export { retryDelayMs } from './deliver-week.js';
 
@@ -62,6 +71,13 @@ export interface ProcessOptions {
    * flight finish and are recorded, so stopping takes one send, not a whole fan-out.
    */
   signal?: AbortSignal;
+  /**
+   * This process as a delivery instance (main.ts keeps one for its whole life); its id is recorded
+   * on every claim. Without one, the pass registers its own and records its stop at the end.
+   */
+  instance?: DeliveryInstanceHandle;
+  /** How other instances' pids are checked (default: this host; tests pretend otherwise). */
+  hostProbe?: HostProbe;
   logger?: Logger;
 }
 
@@ -75,6 +91,8 @@ export interface ProcessReport {
   paused: string[];
   /** Parts left waiting because no adapter for their platform was given. */
   noAdapter: number;
+  /** Parts in flight for a dead process, made due at once instead of after their lease. */
+  released: number;
 }
 
 const DEFAULTS = {
@@ -88,7 +106,7 @@ const DEFAULTS = {
 type Settings = typeof DEFAULTS & DeliverySettings;
 
 export function emptyProcessReport(): ProcessReport {
-  return { sent: 0, recovered: 0, retried: 0, failed: 0, paused: [], noAdapter: 0 };
+  return { sent: 0, recovered: 0, retried: 0, failed: 0, paused: [], noAdapter: 0, released: 0 };
 }
 
 /** `now`, advancing with the real time elapsed since this call (see ProcessOptions.clock). */
@@ -103,17 +121,39 @@ export async function processOutbox(
   now: Date,
   options: ProcessOptions = {},
 ): Promise<ProcessReport> {
-  const settings: Settings = {
-    ...DEFAULTS,
-    ...withoutUndefined(options),
-    clock: options.clock ?? clockFrom(now),
-  };
-  if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) {
+  const clock = options.clock ?? clockFrom(now);
+  const concurrency = options.concurrency ?? DEFAULTS.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(
-      `delivery: concurrency must be a whole number of at least 1, got ${settings.concurrency}`,
+      `delivery: concurrency must be a whole number of at least 1, got ${concurrency}`,
     );
   }
+  const instance =
+    options.instance ??
+    startDeliveryInstance(db, { clock, ...(options.logger ? { logger: options.logger } : {}) });
+  if (options.instance) instance.beat();
+  try {
+    const settings: Settings = {
+      ...DEFAULTS,
+      ...withoutUndefined(options),
+      clock,
+      instanceId: instance.id,
+    };
+    return await processDue(db, adapters, now, settings, options.hostProbe ?? currentHostProbe());
+  } finally {
+    if (!options.instance) instance.stop();
+  }
+}
+
+async function processDue(
+  db: Db,
+  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  now: Date,
+  settings: Settings,
+  probe: HostProbe,
+): Promise<ProcessReport> {
   const report = emptyProcessReport();
+  report.released = releaseDeadClaims(db, now, probe, settings.instanceId, settings.logger);
   const byPlatform = new Map<Platform, DueChannel[]>();
   for (const due of listDueChannels(db, now)) {
     const pool = byPlatform.get(due.channel.platform);

@@ -1,84 +1,79 @@
-// Server-side request forgery guard: which addresses a source may reach. Sources come from
-// configuration (and may one day be added by chat users), so by default nothing private,
-// loopback, link-local, multicast or otherwise non-public is reachable (RFC 6890 special-purpose
-// registries). Settings `poll.allowPrivateAddresses` (tests, the demo, intranet feeds) lifts it.
-// Checked twice: literal IPs in the URL before connecting, and every address DNS returns, inside
-// the socket's lookup, so a name that resolves to 127.0.0.1 is refused at connect time.
+// Server-side request forgery guard: which hosts a source may reach. Sources come from
+// configuration (and may one day be added by chat users), so by default only public addresses
+// are reachable; classify-address.ts says what "public" means. Settings
+// `poll.allowPrivateAddresses` (tests, the demo, intranet feeds) lifts the guard.
+// Checked at three points, for the first URL and every redirect hop alike:
+// - the URL's host as WHATWG URL normalised it (2130706433, 0x7f.1, 127.1 and 127.0.0.1. are
+//   all 127.0.0.1 by then), plus the names RFC 6761 reserves for loopback (localhost, *.localhost);
+// - direct connections: every address DNS returns, inside the socket's own lookup, so the
+//   address judged is the address connected to (no second lookup for DNS rebinding to exploit);
+// - through a proxy, which resolves names itself: the name is resolved here first and refused
+//   when any answer is not public (checkNameBeforeProxy). The proxy's own answer may still
+//   differ (split DNS, rebinding); README says so.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { classifyAddress, describeRefusal } from './classify-address.js';
 
-const blocked = new BlockList();
-for (const [prefix, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.88.99.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  blocked.addSubnet(prefix, bits, 'ipv4');
-}
-for (const [prefix, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b::', 96],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const) {
-  blocked.addSubnet(prefix, bits, 'ipv6');
-}
+/** Error code carried by refusals from the guarded lookup (and found again in fetch errors). */
+export const BLOCKED_ADDRESS_CODE = 'ERR_BRIEFING_BLOCKED_ADDRESS';
 
-/** True when `address` (a literal IPv4/IPv6 address) is publicly routable. */
+const REFUSED_NOTE = 'private, loopback or link-local and other non-public addresses are refused';
+
+/** The resolver the guard asks: node:dns lookup, or a stand-in with the same contract (tests). */
+export type ResolveAll = (
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+export const resolveWithSystemDns: ResolveAll = (hostname, callback) =>
+  dnsLookup(hostname, { all: true }, callback);
+
+/** True when `address` (a literal IPv4/IPv6 address, brackets allowed) is publicly routable. */
 export function isPublicAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, '');
-  const family = isIP(bare);
-  if (family === 0) return false;
-  if (family === 6) {
-    // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible forms: judge the embedded IPv4 address.
-    const mapped = /^(?:::ffff:|::)(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-    if (mapped) return isPublicAddress(mapped[1]!);
-    const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(bare);
-    if (mappedHex) {
-      const high = parseInt(mappedHex[1]!, 16);
-      const low = parseInt(mappedHex[2]!, 16);
-      return isPublicAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
-    }
-    return !blocked.check(bare, 'ipv6');
+  return classifyAddress(address).verdict === 'public';
+}
+
+/** The host as WHATWG URL normalises it (numeric IPv4 spellings to dotted quads), lower case. */
+function normaliseHost(hostname: string): string {
+  try {
+    return new URL(`http://${hostname}/`).hostname;
+  } catch {
+    return hostname.toLowerCase();
   }
-  return !blocked.check(bare, 'ipv4');
 }
 
 /** Why a URL's host is refused before any connection, or null when it may be tried. */
 export function checkHostLiteral(hostname: string): string | null {
+  const host = normaliseHost(hostname);
   // A trailing dot is the same (fully qualified) name: "localhost." is still loopback.
-  const bare = hostname
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
-  if (bare === 'localhost' || bare.endsWith('.localhost')) {
-    return `${hostname} is a loopback name`;
+  const name = host.replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) {
+    return `${hostname} is a loopback name; ${REFUSED_NOTE}`;
   }
-  if (isIP(bare) !== 0 && !isPublicAddress(bare)) {
-    return `${hostname} is a private, loopback or link-local address`;
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (isIP(bare) === 0) return null;
+  const verdict = classifyAddress(bare);
+  if (verdict.verdict === 'public') return null;
+  const shown = host === hostname.toLowerCase() ? host : `${hostname} (${host})`;
+  return `${shown} is ${describeRefusal(verdict)}; ${REFUSED_NOTE}`;
+}
+
+/** The refusal for the first non-public answer, or null when every answer is public. */
+function checkAnswers(hostname: string, addresses: LookupAddress[]): string | null {
+  for (const { address } of addresses) {
+    const verdict = classifyAddress(address);
+    if (verdict.verdict === 'refused') {
+      return `${hostname} resolves to ${address}, ${describeRefusal(verdict)}; ${REFUSED_NOTE}`;
+    }
   }
   return null;
 }
 
-/** Error code carried by refusals from the guarded lookup (and found again in fetch errors). */
-export const BLOCKED_ADDRESS_CODE = 'ERR_BRIEFING_BLOCKED_ADDRESS';
+function blockedError(message: string): NodeJS.ErrnoException {
+  const refusal: NodeJS.ErrnoException = new Error(message);
+  refusal.code = BLOCKED_ADDRESS_CODE;
+  return refusal;
+}
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
@@ -86,27 +81,59 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
-/** A `lookup` for net.connect that refuses hostnames resolving to any non-public address. */
-export function guardedLookup(
+export type GuardedLookup = (
   hostname: string,
   options: LookupOptions,
   callback: LookupCallback,
-): void {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) {
-      callback(error, []);
-      return;
-    }
-    const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) {
-      const refusal: NodeJS.ErrnoException = new Error(
-        `${hostname} resolves to ${bad.address}, a private, loopback or link-local address`,
-      );
-      refusal.code = BLOCKED_ADDRESS_CODE;
-      callback(refusal, []);
-      return;
-    }
-    if (options.all) callback(null, addresses);
-    else callback(null, addresses[0]!.address, addresses[0]!.family);
+) => void;
+
+/**
+ * A `lookup` for net.connect that refuses hostnames resolving to any non-public address. With no
+ * stand-in resolver, node:dns gets the socket's own options (family, hints) as before.
+ */
+export function createGuardedLookup(resolve?: ResolveAll): GuardedLookup {
+  return (hostname, options, callback) => {
+    const answer = (error: NodeJS.ErrnoException | null, all: LookupAddress[]): void => {
+      if (error) return callback(error, []);
+      const wanted = options.family === 4 || options.family === 6 ? options.family : 0;
+      const addresses = wanted ? all.filter((a) => a.family === wanted) : all;
+      if (addresses.length === 0) {
+        const none: NodeJS.ErrnoException = new Error(`${hostname} has no IPv${wanted} address`);
+        none.code = 'ENOTFOUND';
+        return callback(none, []);
+      }
+      const refusal = checkAnswers(hostname, all);
+      if (refusal) return callback(blockedError(refusal), []);
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    };
+    if (resolve) resolve(hostname, answer);
+    else dnsLookup(hostname, { ...options, all: true }, answer);
+  };
+}
+
+export const guardedLookup: GuardedLookup = createGuardedLookup();
+
+/**
+ * Before a request goes to a proxy (which resolves the name itself): resolves `hostname` here
+ * and returns null when every answer is public, or an error value. Literal addresses are left
+ * to checkHostLiteral.
+ */
+export function checkNameBeforeProxy(
+  hostname: string,
+  resolve: ResolveAll = resolveWithSystemDns,
+): Promise<{ kind: 'blocked' | 'dns'; detail: string } | null> {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(bare) !== 0) return Promise.resolve(null);
+  return new Promise((settle) => {
+    resolve(bare, (error, addresses) => {
+      if (error || addresses.length === 0) {
+        const code = error?.code ?? 'no answer';
+        const detail = `could not resolve ${hostname} here (${code}) to check it before asking the proxy`;
+        return settle({ kind: 'dns', detail });
+      }
+      const refusal = checkAnswers(hostname, addresses);
+      settle(refusal ? { kind: 'blocked', detail: `blocked: ${refusal}` } : null);
+    });
   });
 }

@@ -10,10 +10,11 @@
 //   server that never answers or drips a byte a second ends at `timeoutMs`;
 // - HTTPS_PROXY / HTTP_PROXY / NO_PROXY through undici's EnvHttpProxyAgent, with values passed
 //   in by the caller (this module never reads process.env);
-// - SSRF guard (address-policy.ts) unless allowPrivateAddresses. Through a proxy only literal
-//   addresses can be checked: the proxy resolves names.
+// - SSRF guard (address-policy.ts) unless allowPrivateAddresses, on every hop: literal hosts
+//   before connecting, DNS answers inside the socket's lookup, and, when a proxy is configured
+//   (it resolves names itself), the name resolved here first (follow-redirects.ts).
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import { guardedLookup } from './address-policy.js';
+import { createGuardedLookup, type ResolveAll } from './address-policy.js';
 import { classifyFetchError, type NetworkErrorReason } from './fetch-errors.js';
 import { followRedirects, isHttpScheme } from './follow-redirects.js';
 import type { FetchLimiter } from './limiter.js';
@@ -44,6 +45,8 @@ export interface FetchOptions {
   maxRedirects: number;
   proxy?: ProxySettings;
   allowPrivateAddresses: boolean;
+  /** Stand-in for the system resolver the SSRF guard asks (tests); node:dns lookup otherwise. */
+  resolve?: ResolveAll;
   signal?: AbortSignal;
   now?: () => Date;
   limiter?: FetchLimiter;
@@ -92,11 +95,13 @@ export function buildUserAgent(version: string, contactUrl: string): string {
 function createDispatcher(options: FetchOptions): Dispatcher {
   const connect = {
     timeout: options.connectTimeoutMs,
-    ...(options.allowPrivateAddresses ? {} : { lookup: guardedLookup }),
+    ...(options.allowPrivateAddresses ? {} : { lookup: createGuardedLookup(options.resolve) }),
   };
   const { httpProxy, httpsProxy, noProxy } = options.proxy ?? {};
   if (httpProxy || httpsProxy) {
-    // Empty strings (not undefined) so undici does not fall back to process.env.
+    // Empty strings (not undefined) so undici does not fall back to process.env. `connect` (and
+    // so the guarded lookup) serves NO_PROXY hosts only: undici connects to the proxy itself
+    // with `proxyTls`, so an operator's proxy on a private address is reachable.
     return new EnvHttpProxyAgent({
       httpProxy: httpProxy ?? '',
       httpsProxy: httpsProxy ?? '',

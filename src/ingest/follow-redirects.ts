@@ -1,10 +1,10 @@
 // One fetch, hop by hop: builds the request headers (conditional GET, Accept-Encoding, the
 // caller's User-Agent), follows redirects by hand (limit, loop detection, http(s) targets only,
-// SSRF check of every hop) and turns the final response into a FetchResult. Network errors
-// throw; fetch-source.ts classifies them and owns the timeouts.
+// the same SSRF check for the first URL and every redirect hop) and turns the final response
+// into a FetchResult. Network errors throw; fetch-source.ts classifies them and owns timeouts.
 import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher } from 'undici';
-import { checkHostLiteral } from './address-policy.js';
+import { checkHostLiteral, checkNameBeforeProxy } from './address-policy.js';
 import { parseRetryAfter } from './fetch-errors.js';
 import type { FetchOptions, FetchRequest, FetchResult } from './fetch-source.js';
 import { parseContentEncoding, readBodyCapped } from './read-body.js';
@@ -32,6 +32,13 @@ function header(
   return Array.isArray(value) ? (value[0] ?? null) : value;
 }
 
+/** Where the chain has got to: the URLs seen, and the last permanent target if still permanent. */
+interface Chain {
+  visited: Set<string>;
+  permanentRedirectTo?: string;
+  stillPermanent: boolean;
+}
+
 export async function followRedirects(
   start: URL,
   req: FetchRequest,
@@ -40,25 +47,13 @@ export async function followRedirects(
   signal: AbortSignal,
   onHop: (host: string) => void,
 ): Promise<FetchResult> {
-  const now = options.now ?? (() => new Date());
-  const visited = new Set<string>([start.href]);
+  const headers = buildRequestHeaders(req, options);
+  const chain: Chain = { visited: new Set([start.href]), stillPermanent: true };
   let current = start;
-  let permanentRedirectTo: string | undefined;
-  let chainStillPermanent = true;
-  const headers: Record<string, string> = {
-    'user-agent': options.userAgent,
-    accept: ACCEPT,
-    'accept-encoding': 'gzip, deflate, br',
-  };
-  if (req.etag) headers['if-none-match'] = req.etag;
-  if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-
   for (let hop = 0; ; hop++) {
     onHop(current.host);
-    if (!options.allowPrivateAddresses) {
-      const refusal = checkHostLiteral(current.hostname);
-      if (refusal) return { status: 'blocked', detail: `blocked: ${refusal}` };
-    }
+    const refusal = await checkHop(current, options);
+    if (refusal) return refusal;
     const response = await request(current, {
       method: 'GET',
       headers,
@@ -67,113 +62,174 @@ export async function followRedirects(
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    const status = response.statusCode;
-    const responseHeaders = response.headers;
-    const location = header(responseHeaders, 'location');
-    const withRedirect = permanentRedirectTo ? { permanentRedirectTo } : {};
-
-    if (REDIRECT_STATUSES.has(status) && location) {
-      await response.body.dump();
-      if (hop >= options.maxRedirects) {
-        return {
-          status: 'network-error',
-          reason: 'too-many-redirects',
-          detail: `more than ${options.maxRedirects} redirects`,
-        };
-      }
-      let next: URL;
-      try {
-        next = new URL(location, current);
-      } catch {
-        return {
-          status: 'network-error',
-          reason: 'bad-redirect',
-          detail: `unusable redirect to "${location}"`,
-        };
-      }
-      if (!isHttpScheme(next)) {
-        return { status: 'blocked', detail: `blocked: redirect to a ${next.protocol} URL refused` };
-      }
-      next.hash = '';
-      if (visited.has(next.href)) {
-        return {
-          status: 'network-error',
-          reason: 'redirect-loop',
-          detail: `redirect loop at ${next.href}`,
-        };
-      }
-      visited.add(next.href);
-      if (chainStillPermanent && (status === 301 || status === 308))
-        permanentRedirectTo = next.href;
-      else chainStillPermanent = false;
-      current = next;
-      continue;
+    const location = header(response.headers, 'location');
+    if (!REDIRECT_STATUSES.has(response.statusCode) || !location) {
+      return readFinalResponse(response, current, chain, req, options);
     }
-
-    const etag = header(responseHeaders, 'etag');
-    const lastModified = header(responseHeaders, 'last-modified');
-    if (status === 304) {
-      await response.body.dump();
+    await response.body.dump();
+    if (hop >= options.maxRedirects) {
       return {
-        status: 'not-modified',
-        etag: etag ?? req.etag ?? null,
-        lastModified: lastModified ?? req.lastModified ?? null,
-        finalUrl: current.href,
-        ...withRedirect,
-        detail: 'not modified since the last poll',
+        status: 'network-error',
+        reason: 'too-many-redirects',
+        detail: `more than ${options.maxRedirects} redirects`,
       };
     }
-    if (status < 200 || status >= 300) {
-      await response.body.dump().catch(() => undefined);
-      const retryAfterMs =
-        status === 429 || status === 503
-          ? parseRetryAfter(header(responseHeaders, 'retry-after'), now())
-          : undefined;
-      const gone = status === 410;
-      const wait =
-        retryAfterMs !== undefined ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : '';
-      const goneNote = gone ? ': the publisher has removed this feed' : '';
-      return {
-        status: 'http-error',
-        httpStatus: status,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        ...(gone ? { gone } : {}),
-        finalUrl: current.href,
-        ...withRedirect,
-        detail: `${statusText(status)}${goneNote}${wait}`,
-      };
-    }
-
-    const codings = parseContentEncoding(header(responseHeaders, 'content-encoding'));
-    const declaredLength = Number(header(responseHeaders, 'content-length') ?? NaN);
-    if (
-      codings.length === 0 &&
-      Number.isFinite(declaredLength) &&
-      declaredLength > options.maxBytes
-    ) {
-      response.body.destroy();
-      return tooLarge(options.maxBytes, `declares ${declaredLength} bytes`);
-    }
-    const body = await readBodyCapped(response.body, codings, options.maxBytes);
-    if (body.status === 'too-large') {
-      response.body.destroy();
-      return tooLarge(options.maxBytes, codings.length ? 'after decompression' : '');
-    }
-    return {
-      status: 'ok',
-      httpStatus: status,
-      bytes: body.bytes,
-      contentType: header(responseHeaders, 'content-type'),
-      etag,
-      lastModified,
-      finalUrl: current.href,
-      ...withRedirect,
-      detail: `${statusText(status)}, ${body.bytes.byteLength} bytes`,
-    };
+    const next = resolveRedirect(location, current, response.statusCode, chain);
+    if (!(next instanceof URL)) return next;
+    current = next;
   }
 }
 
-function tooLarge(limitBytes: number, how: string): FetchResult {
+function buildRequestHeaders(req: FetchRequest, options: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent,
+    accept: ACCEPT,
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (req.etag) headers['if-none-match'] = req.etag;
+  if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+  return headers;
+}
+
+/**
+ * The SSRF guard for one hop, before any connection: the literal host, and through a proxy
+ * (which resolves names itself) the name's answers from the resolver here. Direct connections
+ * are also checked at connect time by the guarded lookup in fetch-source.ts.
+ */
+async function checkHop(url: URL, options: FetchOptions): Promise<FetchResult | null> {
+  if (options.allowPrivateAddresses) return null;
+  const refusal = checkHostLiteral(url.hostname);
+  if (refusal) return { status: 'blocked', detail: `blocked: ${refusal}` };
+  if (!options.proxy?.httpProxy && !options.proxy?.httpsProxy) return null;
+  const problem = await checkNameBeforeProxy(url.hostname, options.resolve);
+  if (problem?.kind === 'blocked') return { status: 'blocked', detail: problem.detail };
+  if (problem) return { status: 'network-error', reason: 'dns', detail: problem.detail };
+  return null;
+}
+
+/** The next URL of the chain, or why the redirect ends the fetch. Records the hop in `chain`. */
+function resolveRedirect(
+  location: string,
+  current: URL,
+  status: number,
+  chain: Chain,
+): URL | FetchResult {
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    return {
+      status: 'network-error',
+      reason: 'bad-redirect',
+      detail: `unusable redirect to "${location}"`,
+    };
+  }
+  if (!isHttpScheme(next)) {
+    return { status: 'blocked', detail: `blocked: redirect to a ${next.protocol} URL refused` };
+  }
+  next.hash = '';
+  if (chain.visited.has(next.href)) {
+    return {
+      status: 'network-error',
+      reason: 'redirect-loop',
+      detail: `redirect loop at ${next.href}`,
+    };
+  }
+  chain.visited.add(next.href);
+  if (chain.stillPermanent && (status === 301 || status === 308))
+    chain.permanentRedirectTo = next.href;
+  else chain.stillPermanent = false;
+  return next;
+}
+
+type Response = Dispatcher.ResponseData;
+
+/** The last response of the chain (not a redirect) as a FetchResult. */
+async function readFinalResponse(
+  response: Response,
+  current: URL,
+  chain: Chain,
+  req: FetchRequest,
+  options: FetchOptions,
+): Promise<FetchResult> {
+  const status = response.statusCode;
+  const where = {
+    finalUrl: current.href,
+    ...(chain.permanentRedirectTo ? { permanentRedirectTo: chain.permanentRedirectTo } : {}),
+  };
+  const etag = header(response.headers, 'etag');
+  const lastModified = header(response.headers, 'last-modified');
+  if (status === 304) {
+    await response.body.dump();
+    return {
+      status: 'not-modified',
+      etag: etag ?? req.etag ?? null,
+      lastModified: lastModified ?? req.lastModified ?? null,
+      ...where,
+      detail: 'not modified since the last poll',
+    };
+  }
+  if (status < 200 || status >= 300) {
+    await response.body.dump().catch(() => undefined);
+    return { ...describeHttpError(status, response.headers, options), ...where };
+  }
+  const body = await readBodyWithinLimit(response, options.maxBytes);
+  if (body.status === 'too-large') return body;
+  return {
+    status: 'ok',
+    httpStatus: status,
+    bytes: body.bytes,
+    contentType: header(response.headers, 'content-type'),
+    etag,
+    lastModified,
+    ...where,
+    detail: `${statusText(status)}, ${body.bytes.byteLength} bytes`,
+  };
+}
+
+function describeHttpError(
+  status: number,
+  headers: Response['headers'],
+  options: FetchOptions,
+): Omit<Extract<FetchResult, { status: 'http-error' }>, 'finalUrl'> {
+  const now = options.now ?? (() => new Date());
+  const retryAfterMs =
+    status === 429 || status === 503
+      ? parseRetryAfter(header(headers, 'retry-after'), now())
+      : undefined;
+  const gone = status === 410;
+  const wait =
+    retryAfterMs !== undefined ? ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)` : '';
+  const goneNote = gone ? ': the publisher has removed this feed' : '';
+  return {
+    status: 'http-error',
+    httpStatus: status,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    ...(gone ? { gone } : {}),
+    detail: `${statusText(status)}${goneNote}${wait}`,
+  };
+}
+
+/** The decompressed body, or too-large (declared length or after decompression). */
+async function readBodyWithinLimit(
+  response: Response,
+  maxBytes: number,
+): Promise<{ status: 'ok'; bytes: Uint8Array } | Extract<FetchResult, { status: 'too-large' }>> {
+  const codings = parseContentEncoding(header(response.headers, 'content-encoding'));
+  const declaredLength = Number(header(response.headers, 'content-length') ?? NaN);
+  if (codings.length === 0 && Number.isFinite(declaredLength) && declaredLength > maxBytes) {
+    response.body.destroy();
+    return tooLarge(maxBytes, `declares ${declaredLength} bytes`);
+  }
+  const body = await readBodyCapped(response.body, codings, maxBytes);
+  if (body.status === 'too-large') {
+    response.body.destroy();
+    return tooLarge(maxBytes, codings.length ? 'after decompression' : '');
+  }
+  return { status: 'ok', bytes: body.bytes };
+}
+
+function tooLarge(limitBytes: number, how: string): Extract<FetchResult, { status: 'too-large' }> {
   const suffix = how ? ` (${how})` : '';
   return {
     status: 'too-large',

@@ -118,7 +118,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     sourceHealth: () => listSourceHealth(db, config.sources),
     // Pause reasons and weeks skipped after downtime come first as the channel's last error.
     deliveryHealth: (platform, workspaceId, channelId) =>
-      listDeliveryHealth(db, platform, workspaceId, channelId),
+      listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
     reportError: (error, request, invocation) => {

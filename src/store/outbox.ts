@@ -24,6 +24,8 @@ export interface OutboxPart {
   messageId: string | null;
   lastError: string | null;
   sentAt: string | null;
+  /** The delivery instance that last claimed it (null: never claimed, or before migration 0006). */
+  claimedBy: string | null;
 }
 
 interface OutboxRow {
@@ -43,6 +45,7 @@ interface OutboxRow {
   message_id: string | null;
   last_error: string | null;
   sent_at: string | null;
+  claimed_by: string | null;
 }
 
 export interface NewPart {
@@ -84,6 +87,7 @@ function toPart(row: OutboxRow): OutboxPart {
     messageId: row.message_id,
     lastError: row.last_error,
     sentAt: row.sent_at,
+    claimedBy: row.claimed_by,
   };
 }
 
@@ -158,21 +162,30 @@ export function listParts(db: Db, week: string, channel: ChannelRef): OutboxPart
 }
 
 /**
- * Claims a part for sending: status 'sending', attempts + 1, and a lease (next_attempt_at) after
- * which another run treats the attempt as abandoned. False if someone else changed it first.
+ * Claims a part for sending: status 'sending', attempts + 1, the claiming delivery instance, and a
+ * lease (next_attempt_at) after which another run treats the attempt as abandoned (sooner when the
+ * instance is known to be gone: src/delivery/release-dead-claims.ts). False if someone else
+ * changed it first.
  */
-export function claimPart(db: Db, part: OutboxPart, leaseUntil: Date, now: Date): boolean {
+export function claimPart(
+  db: Db,
+  part: OutboxPart,
+  leaseUntil: Date,
+  now: Date,
+  instanceId: string | null = null,
+): boolean {
   return (
     prepareCached<[object], unknown>(
       db,
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = @lease,
-         updated_at = @at
+         claimed_by = @instance, updated_at = @at
        WHERE id = @id AND status = @status AND attempts = @attempts`,
     ).run({
       id: part.id,
       status: part.status,
       attempts: part.attempts,
       lease: leaseUntil.toISOString(),
+      instance: instanceId,
       at: now.toISOString(),
     }).changes === 1
   );

@@ -85,6 +85,10 @@ function capture() {
 }
 
 async function run(...argv: string[]) {
+  return runWithEnv({}, ...argv);
+}
+
+async function runWithEnv(env: Record<string, string>, ...argv: string[]) {
   const out = capture();
   const err = capture();
   const code = await main(
@@ -94,6 +98,7 @@ async function run(...argv: string[]) {
       LOG_LEVEL: 'silent',
       DATABASE_PATH,
       BRIEFING_CONFIG_DIR: 'config',
+      ...env,
     },
   );
   return { code, stdout: out.text(), stderr: err.text() };
@@ -179,6 +184,20 @@ describe('briefing sources', () => {
     expect(stdout).toMatch(/^ {4}last error: HTTP 403 Forbidden$/m);
     expect(stdout).toMatch(/^pulse\s+feed\s+not polled/m);
     expect(stdout).toMatch(/\? +html/); // unverified HTML sources are marked
+    expect(stdout).not.toMatch(/Proxy:/);
+  });
+
+  it('says what a configured proxy means for the address guard, without its password', async () => {
+    const { code, stdout } = await runWithEnv(
+      { https_proxy: 'http://ops:s3cret@proxy.trust.test:3128', NO_PROXY: '.nhs.uk' },
+      'sources',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Proxy: http://proxy.trust.test:3128 (credentials hidden) for https (HTTPS_PROXY); not for .nhs.uk (NO_PROXY).',
+    );
+    expect(stdout).toMatch(/resolved here first and refused if any answer is private/);
+    expect(stdout).not.toContain('s3cret');
   });
 
   it('prints JSON with the stored counts', async () => {

@@ -171,13 +171,13 @@ describe('loadThemes', () => {
     });
   });
 
-  it('reports unreadable files and invalid YAML with the file name', () => {
+  it('reports unreadable files and invalid YAML with the file name, line and column', () => {
     const dir = mkdtempSync(join(tmpdir(), 'themes-'));
     const broken = join(dir, 'themes.yaml');
     writeFileSync(broken, 'themes: [\n');
     const missing = loadThemes(join(dir, 'nope.yaml'));
     const invalid = loadThemes(broken);
     expect(missing.ok ? '' : missing.errors[0]).toContain('nope.yaml: cannot read (ENOENT)');
-    expect(invalid.ok ? '' : invalid.errors[0]).toContain(`${broken}: invalid YAML`);
+    expect(invalid.ok ? '' : invalid.errors[0]).toContain(`${broken}:2:1: invalid YAML`);
   });
 });

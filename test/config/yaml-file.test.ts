@@ -37,9 +37,32 @@ describe('readYamlFile', () => {
     });
   });
 
-  it('reports a broken file with the file name and a one-line reason', () => {
+  it('reports a broken file with the file name, line, column and a one-line reason', () => {
     const result = read('broken.yaml', '{"a": [1, 2\n');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatch(/broken\.yaml: invalid YAML: /);
+    if (!result.ok) expect(result.errors[0]).toMatch(/broken\.yaml:2:1: invalid YAML: [^\n]+$/);
+  });
+
+  it('reports every syntax error at once, each at its line and column', () => {
+    const text = 'poll:\n  timeoutMs: 100\n  timeoutMs: 200\ndigest:\n\tday: 2\n';
+    const result = read('many.yaml', text);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors[0]).toMatch(/many\.yaml:3:3: invalid YAML: Map keys must be unique$/);
+    expect(errors.some((e) => /many\.yaml:5:1: invalid YAML: Tabs/.test(e))).toBe(true);
+    for (const error of errors) expect(error).not.toContain('\n');
+  });
+
+  it('caps a cascade of syntax errors and says how many more there are', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `k: ${i}`).join('\n');
+    const result = read('cascade.yaml', `${text}\n`);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toHaveLength(6);
+    expect(errors[5]).toMatch(/cascade\.yaml: \.\.\. and 6 more YAML error\(s\)$/);
+  });
+
+  it('reports an alias to an unknown anchor as invalid YAML, not a crash', () => {
+    const result = read('alias.yaml', 'a: &x 1\nb: *nope\n');
+    expect(result.ok ? '' : result.errors[0]).toMatch(/alias\.yaml: invalid YAML: .*alias/i);
   });
 });

@@ -119,6 +119,7 @@ describe('processOutbox across channels', () => {
       failed: 1,
       paused: ['memory:T1:C2'],
       noAdapter: 0,
+      released: 0,
     });
     expectDeliveredInOrder(adapter, c1!);
     expectDeliveredInOrder(adapter, c4!);

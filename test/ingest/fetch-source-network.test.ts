@@ -1,11 +1,14 @@
 // fetchSource's network policy: the SSRF guard, proxies (HTTP_PROXY / NO_PROXY through a real
 // CONNECT proxy on loopback) and the concurrency limiter.
-import { createServer as createHttpServer } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOCKED_ADDRESS_CODE, guardedLookup } from '../../src/ingest/address-policy.js';
+import {
+  BLOCKED_ADDRESS_CODE,
+  guardedLookup,
+  type ResolveAll,
+} from '../../src/ingest/address-policy.js';
 import { fetchSource, type FetchOptions } from '../../src/ingest/fetch-source.js';
 import { createFetchLimiter } from '../../src/ingest/limiter.js';
+import { startConnectProxy } from '../fakes/connect-proxy.js';
 import { serveBody, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
@@ -64,9 +67,12 @@ describe('fetchSource: SSRF guard', () => {
 describe('fetchSource: proxy and limiter', () => {
   it('tunnels through HTTP_PROXY with CONNECT', async () => {
     const proxy = await startConnectProxy(Number(new URL(server.origin).port));
+    // The guard resolves the name here before asking the proxy: answer with a public address.
+    const resolve: ResolveAll = (_host, callback) =>
+      callback(null, [{ address: '151.101.0.81', family: 4 }]);
     const result = await fetchSource(
       { url: 'http://feeds.example.org/feed.xml' },
-      { ...options, allowPrivateAddresses: false, proxy: { httpProxy: proxy.url } },
+      { ...options, allowPrivateAddresses: false, proxy: { httpProxy: proxy.url }, resolve },
     );
     expect(result.status).toBe('ok');
     expect(proxy.targets).toEqual(['feeds.example.org:80']);
@@ -90,34 +96,3 @@ describe('fetchSource: proxy and limiter', () => {
     expect(limiter.active()).toBe(0);
   });
 });
-
-/** A minimal HTTP CONNECT proxy that tunnels every request to 127.0.0.1:`port`. */
-async function startConnectProxy(
-  port: number,
-): Promise<{ url: string; targets: string[]; close(): Promise<void> }> {
-  const targets: string[] = [];
-  const sockets = new Set<Socket>();
-  const proxy = createHttpServer((_req, res) => res.writeHead(405).end());
-  proxy.on('connect', (req, client: Socket) => {
-    targets.push(req.url ?? '');
-    const upstream = connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(client).pipe(upstream);
-    });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-    }
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const { port: proxyPort } = proxy.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${proxyPort}`,
-    targets,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        proxy.close(() => resolve());
-      }),
-  };
-}

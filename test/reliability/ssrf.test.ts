@@ -83,6 +83,10 @@ describe('sources cannot reach loopback addresses unless configuration allows it
     ['[::1]', () => `http://[::1]:${port}/feed.xml`],
     ['[::ffff:127.0.0.1]', () => `http://[::ffff:127.0.0.1]:${port}/feed.xml`],
     ['0.0.0.0', () => `http://0.0.0.0:${port}/feed.xml`],
+    ['trailing dot 127.0.0.1.', () => `http://127.0.0.1.:${port}/feed.xml`],
+    ['IPv4-compatible [::127.0.0.1]', () => `http://[::127.0.0.1]:${port}/feed.xml`],
+    ['IPv4-translated [::ffff:0:127.0.0.1]', () => `http://[::ffff:0:127.0.0.1]:${port}/feed.xml`],
+    ['6to4 [2002:7f00:1::]', () => `http://[2002:7f00:1::]:${port}/feed.xml`],
   ])('%s is refused and recorded; nothing reaches the server', async (_label, url) => {
     const before = server.requests.length;
     const { outcome, state } = await poll(url(), false);

@@ -10,6 +10,7 @@ import { DISCORD_LIMITS } from './discord-message.js';
 import { formatDay } from '../../text/format-dates.js';
 import { renderDiscordDigest } from './render-digest.js';
 import { renderExplain } from './render-explain.js';
+import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
 import { createReply, packLines, renderCommandText, type DiscordReply } from './reply-text.js';
 import type { SearchQueryCache } from './search-paging.js';
@@ -168,7 +169,10 @@ function renderStatus(
     title: 'Deliveries',
     description:
       packLines(
-        result.deliveries.map((d) => renderDelivery(d, timeZone)),
+        result.deliveries.flatMap((d) => [
+          renderDelivery(d, timeZone),
+          ...renderInFlightLines(d, timeZone),
+        ]),
         2500,
       ) || 'No subscription here yet.',
     color: COLOUR,

@@ -2,9 +2,10 @@
 // Both can be long (dozens of sources, many evidence lines): lines are packed into sections under
 // the limits and the rest is counted, never sent as an invalid message.
 import type { SourceHealth } from '../../domain.js';
+import { describeInFlightPart } from '../../commands/describe-in-flight.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import type { SlackBlock } from './block-kit.js';
-import { formatDay } from '../../text/format-dates.js';
+import { formatDay, formatIsoMinute } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, formatLink } from './mrkdwn.js';
 import { packLines } from './pack-lines.js';
 import { formatChannel } from './render-subscriptions.js';
@@ -23,7 +24,10 @@ export function renderStatusBlocks(result: StatusResult, timeZone: string): Slac
     ...sources.map((s) => renderSourceLine(s, timeZone)),
     '',
     `*Deliveries* · ${result.deliveries.length === 0 ? 'no subscriptions here yet' : result.deliveries.length}`,
-    ...result.deliveries.map((d) => renderDeliveryLine(d, timeZone)),
+    ...result.deliveries.flatMap((d) => [
+      renderDeliveryLine(d, timeZone),
+      ...renderInFlightLines(d, timeZone),
+    ]),
   ];
   return withOmitted(lines, MAX_LIST_BLOCKS);
 }
@@ -57,6 +61,15 @@ function renderDeliveryLine(d: DeliveryHealth, timeZone: string): string {
     );
   else if (d.lastError) parts.push(`last error: ${fitMrkdwn(d.lastError, 200)}`);
   return parts.join(' · ');
+}
+
+/** Parts still marked in flight (e.g. left by a crash): who has them and when they are retried. */
+function renderInFlightLines(d: DeliveryHealth, timeZone: string): string[] {
+  const at = (iso: string) => formatIsoMinute(iso, timeZone);
+  return d.inFlight.map((part) => {
+    const icon = part.claimant === 'dead' ? ':warning:' : ':hourglass_flowing_sand:';
+    return `    ${icon} in flight: ${fitMrkdwn(describeInFlightPart(part, at), 400)}`;
+  });
 }
 
 export function renderExplainBlocks(result: ExplainResult, timeZone: string): SlackBlock[] {
