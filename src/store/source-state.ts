@@ -38,7 +38,7 @@ export interface SourceState {
   consecutiveFailures: number;
   nextPollAt: string | null;
   gone: boolean;
-  /** Items beyond poll.maxItemsPerDocument in the last successful document (migration 0006). */
+  /** Items beyond poll.maxItemsPerDocument in the last successful document (migration 0007). */
   itemsDropped: number;
 }
 
