@@ -158,7 +158,7 @@ export interface SourceHealth {
   consecutiveFailures: number;
   nextPollAt: string | null;
   storyCount: number;
-  /** Items the last successful document held beyond poll.maxItemsPerDocument (not read). */
+  /** Items the last successful document held beyond poll.maxItemsPerDocument (not read); absent when none. */
   itemsDropped?: number;
 }
 

@@ -277,7 +277,9 @@ export function listSourceHealth(db: Db, sources: readonly Source[]): SourceHeal
       consecutiveFailures: state?.consecutiveFailures ?? 0,
       nextPollAt: state?.nextPollAt ?? null,
       storyCount: counts.get(source.id) ?? 0,
-      itemsDropped: state?.itemsDropped ?? 0,
+      // Present only when the item cap cut the last document (an optional field: extends the
+      // `sources --json` contract without changing it for every other source).
+      ...(state?.itemsDropped ? { itemsDropped: state.itemsDropped } : {}),
     };
   });
 }

@@ -140,5 +140,6 @@ describe('poll with the parse watchdog', () => {
     });
     expect(again?.itemsDropped).toBeUndefined();
     expect(getSourceState(db, 'bomb')?.itemsDropped).toBe(0);
+    expect(listSourceHealth(db, [feed])[0]).not.toHaveProperty('itemsDropped');
   });
 });
