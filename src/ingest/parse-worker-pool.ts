@@ -41,7 +41,7 @@ export interface WorkerPool<T, R> {
 
 /** A worker that never says it is ready in this long is treated as broken. */
 const START_LIMIT_MS = 60_000;
-const IDLE_MS = 15_000;
+const IDLE_MS = 5_000;
 const ENTRY = new URL('./parse-worker-entry.mjs', import.meta.url);
 
 interface Job<T, R> {
