@@ -2,6 +2,7 @@
 // The `no-restricted-imports` zones below encode ARCHITECTURE.md's dependency rules so they hold
 // without anyone remembering them.
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -115,5 +116,19 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  // Issue 12: no regular expression in src/ may backtrack super-linearly or rescan a run from
+  // each of its positions, since nearly all of them read untrusted text (feeds, stories, chat).
+  // 'potential' also reports patterns whose use the plugin cannot see (passed around, exported).
+  {
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': [
+        'error',
+        { report: 'potential', ignoreSticky: false, ignorePartial: false },
+      ],
+    },
   },
 );

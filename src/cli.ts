@@ -3,11 +3,17 @@
 import type { CliCommand } from './cli/command.js';
 import { UsageError } from './cli/command.js';
 import { createCliContext, type CliContext } from './cli/context.js';
-import { EXIT_CONFIG, EXIT_PLATFORM_UNAVAILABLE, EXIT_USAGE } from './cli/exit-codes.js';
+import {
+  EXIT_CONFIG,
+  EXIT_FAILED,
+  EXIT_PLATFORM_UNAVAILABLE,
+  EXIT_USAGE,
+} from './cli/exit-codes.js';
 import { parseCommandArguments, unknownCommandError } from './cli/parse-arguments.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
 import { PlatformStartError } from './platforms/start-error.js';
+import { joinLines } from './text/clean-text.js';
 
 type Loader = () => Promise<{ command: CliCommand }>;
 
@@ -163,12 +169,12 @@ function reportFailure(error: unknown, stderr: NodeJS.WritableStream): number {
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     // Node's own parseArgs messages can span lines; a usage error is one line.
-    stderr.write(`briefing: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+    stderr.write(`briefing: ${joinLines((error as Error).message)}\n`);
     return EXIT_USAGE;
   }
   // Unexpected: one line by default; the stack only when debugging.
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`briefing: unexpected error: ${message}\n`);
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) stderr.write(`${error.stack}\n`);
-  return 1;
+  return EXIT_FAILED;
 }

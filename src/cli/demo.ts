@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { buildPollDeps } from '../pipeline/build-poll-deps.js';
 import { startSampleServer } from '../demo/sample-server.js';
 import { pollSources } from '../pipeline/poll-all.js';
+import { loggerForPrintedEvents } from '../logging.js';
 import { openDatabase } from '../store/database.js';
 import { countStories } from '../store/stories.js';
 import type { CliCommand } from './command.js';
@@ -56,7 +57,9 @@ Options:
     const server = await startSampleServer();
     try {
       const sources = server.sources;
-      const deps = buildPollDeps({ db, env: ctx.env, config, logger: ctx.logger });
+      // The demo prints every outcome and delivery itself: on a terminal they are not logged too.
+      const printed = loggerForPrintedEvents(ctx.logger);
+      const deps = buildPollDeps({ db, env: ctx.env, config, logger: printed });
       out.write(
         `Demo: ${sources.length} sample sources on ${server.baseUrl}, database ${dbPath}\n\n`,
       );
@@ -89,7 +92,7 @@ Options:
         sources,
         week: DEMO_WEEK,
         digestsDir,
-        logger: ctx.logger,
+        logger: printed,
       });
       out.write(`Digest ${DEMO_WEEK} archived to ${digest.markdownPath} and ${digest.jsonPath}\n`);
       out.write(

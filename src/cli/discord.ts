@@ -6,8 +6,15 @@ import { buildCommandDeps, subscribePermissionFromEnv } from '../pipeline/comman
 import { buildInviteUrl, deployCommands } from '../platforms/discord/commands.js';
 import { parsePermissionBits } from '../platforms/discord/discord-deps.js';
 import { startDiscord } from '../platforms/discord/start.js';
+import { suggestClosest } from '../text/suggest-closest.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
+import { showArgument } from './parse-arguments.js';
+
+function closestAction(action: string): string {
+  const closest = suggestClosest(action, ['deploy-commands', 'start', 'check', 'invite-url']);
+  return closest ? ` (did you mean ${closest}?)` : '';
+}
 
 const HELP = `Usage: briefing discord <deploy-commands|start|check|invite-url> [options]
 
@@ -114,7 +121,7 @@ export const command: CliCommand = {
     throw new UsageError(
       action === undefined
         ? 'say what to do: briefing discord deploy-commands [--guild ID] | start | check | invite-url'
-        : `unknown discord action "${action}"; use deploy-commands, start, check or invite-url`,
+        : `unknown discord action "${showArgument(action)}"${closestAction(action)}; use deploy-commands, start, check or invite-url`,
     );
   },
 };

@@ -16,6 +16,7 @@ import {
 } from '../ingest/read-document.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
+import { joinLines } from '../text/clean-text.js';
 
 /** Expected failure: printed as "briefing: parse: <message>", exit code 1. */
 class DocumentError extends Error {}
@@ -176,7 +177,7 @@ Exit status: 0 parsed, 1 not a feed or not fetchable, 2 usage error.
       return 0;
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
-      ctx.stderr.write(`briefing: parse: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      ctx.stderr.write(`briefing: parse: ${joinLines(error.message)}\n`);
       return 1;
     }
   },

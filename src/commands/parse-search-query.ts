@@ -13,6 +13,7 @@
 // no letter or digit are dropped; the query is capped at MAX_SEARCH_CHARS and MAX_SEARCH_TERMS.
 import { formatIsoDate, mondayOf, parseWeek } from '../time/week.js';
 import type { SearchQuery } from '../domain.js';
+import { applySearchFilter, pushUnique } from './apply-search-filter.js';
 import { cleanInput } from './clean-input.js';
 import { didYouMean } from '../text/suggest-closest.js';
 
@@ -21,16 +22,12 @@ export const MAX_SEARCH_TERMS = 32;
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 100;
 const MIN_PREFIX_CHARS = 2;
-const MAX_VALUE_CHARS = 120;
-
-const FILTER_KEYS = ['theme', 'source', 'org', 'since', 'until', 'week'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-const FILTER_HELP = 'use theme:, source:, org:, since:, until: or week:';
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+// The lookbehind lets the trailing run start only where a run of punctuation starts; otherwise a
+// long run followed by a letter is rescanned from each of its positions (issue 12).
+export const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu;
 const WORD_SEPARATORS = /[()[\]{}<>,;:!?"^=+|\\/~`]+/u;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface ParseSearchOptions {
   limit?: number;
@@ -84,19 +81,6 @@ function tokenize(text: string): RawToken[] {
   return tokens;
 }
 
-function isRealDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1970 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
-}
-
 /** Words of a phrase, punctuation-only pieces removed; empty when nothing searchable is left. */
 function cleanPhrase(value: string): string {
   return value
@@ -104,10 +88,6 @@ function cleanPhrase(value: string): string {
     .map((w) => w.replace(EDGE_PUNCTUATION, ''))
     .filter((w) => HAS_WORD_CHAR.test(w))
     .join(' ');
-}
-
-function pushUnique(list: string[], value: string): void {
-  if (!list.some((v) => v.toLowerCase() === value.toLowerCase())) list.push(value);
 }
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
@@ -148,7 +128,7 @@ export function parseSearchText(text: string, options: ParseSearchOptions = {}):
 
   for (const token of tokenize(cleaned)) {
     if (token.key !== null) {
-      const problem = applyFilter(query, token.key, token.value);
+      const problem = applySearchFilter(query, token.key, token.value);
       if (problem === 'week') week = token.value;
       else if (problem !== null) problems.push(problem);
       continue;
@@ -232,54 +212,6 @@ export function isEmptySearch(query: SearchQuery): boolean {
     query.since === null &&
     query.until === null
   );
-}
-
-/** Applies key:value to the query; returns a problem, 'week' (resolved later) or null. */
-function applyFilter(query: SearchQuery, key: string, rawValue: string): string | null {
-  if (!(FILTER_KEYS as readonly string[]).includes(key)) {
-    return `unknown filter '${key.slice(0, 32)}:'${didYouMean(key, FILTER_KEYS)}; ${FILTER_HELP}`;
-  }
-  const filter = key as FilterKey;
-  const value = rawValue.trim().slice(0, MAX_VALUE_CHARS);
-  if (value === '') return `${filter}: needs a value, e.g. ${example(filter)}`;
-  switch (filter) {
-    case 'theme':
-    case 'source':
-    case 'org': {
-      const list =
-        filter === 'theme'
-          ? query.themes
-          : filter === 'source'
-            ? query.sources
-            : query.organisations;
-      for (const part of value.split(',')) {
-        const item = part.trim();
-        if (item !== '' && HAS_WORD_CHAR.test(item)) pushUnique(list, item);
-      }
-      return null;
-    }
-    case 'since':
-    case 'until':
-      if (!isRealDate(value)) {
-        return `${filter}: expects a date such as ${example(filter).slice(filter.length + 1)}, not '${value.slice(0, 40)}'`;
-      }
-      query[filter] = value;
-      return null;
-    case 'week':
-      return 'week';
-  }
-}
-
-function example(filter: FilterKey): string {
-  const examples: Record<FilterKey, string> = {
-    theme: 'theme:carter',
-    source: 'source:nhs-england',
-    org: 'org:"Dudley Group"',
-    since: 'since:2017-02-13',
-    until: 'until:2017-02-20',
-    week: 'week:2017-W07',
-  };
-  return examples[filter];
 }
 
 /**

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { TextField } from '../domain.js';
 import { formatIssues } from './format-issues.js';
+import { regexSafetyProblems } from './theme-regex-safety.js';
 import {
   crossReferenceProblems,
   themesFileSchema,
@@ -138,6 +139,7 @@ export function parseThemes(file: string, raw: unknown): Parsed<ThemeSet> {
   const errors = [
     ...(result.success ? [] : formatIssues(file, result.error.issues, themesFileSchema)),
     ...crossReferenceProblems(file, raw),
+    ...regexSafetyProblems(file, raw),
   ];
   if (errors.length > 0 || !result.success) return { ok: false, errors };
   return { ok: true, value: toThemeSet(result.data) };

@@ -27,8 +27,10 @@ const MULTIPLIERS: Record<string, number> = {
   trillion: 1e12,
 };
 
-const NUMBER_PATTERN =
-  /(£|\$|€)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|billion|tn|trillion|%|per cent)?(?![a-z0-9])/gi;
+// `(?<!\d)`: a number starts where its digits start. Without it a long digit run followed by a
+// letter was retried from each of its digits (quadratic; issue 12); the matches are the same.
+export const NUMBER_PATTERN =
+  /(£|\$|€)?\s?(?<!\d)(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|billion|tn|trillion|%|per cent)?(?![a-z0-9])/gi;
 
 export interface StoryFeatures {
   /** Content-word stems of the title. */
@@ -158,12 +160,11 @@ export function distinctiveNumbers(text: string): string[] {
 export function normaliseUrl(url: string | null): string | null {
   if (!url) return null;
   const cut = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
-  return (
-    cut
-      .replace(/[?#].*$/, '')
-      .replace(/\/+$/, '')
-      .toLowerCase() || null
-  );
+  // Index scans, not `/[?#].*$/` and `/\/+$/`: both rescanned long runs from every position.
+  const query = cut.search(/[?#]/);
+  let end = query < 0 ? cut.length : query;
+  while (end > 0 && cut[end - 1] === '/') end--;
+  return cut.slice(0, end).toLowerCase() || null;
 }
 
 export function describeStory(story: {

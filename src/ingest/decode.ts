@@ -9,6 +9,7 @@
 // Characters XML 1.0 forbids (NUL, most C0 controls, U+FFFE/U+FFFF) are removed.
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { skipCommentsAndSpaces } from './skip-preamble.js';
 
 export type EncodingSource = 'bom' | 'xml-prolog' | 'http' | 'html-meta' | 'default' | 'fallback';
 
@@ -98,12 +99,16 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 
 /** `<meta charset>` or `<meta http-equiv=Content-Type content="...charset=...">` in an HTML head. */
 export function sniffHtmlMetaCharset(head: string): string | null {
-  const direct = /<meta\s[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head);
+  // `[^<>]` (not `[^>]`): a scan that started at one `<meta` stops at the next tag, so an
+  // unclosed `<meta <meta <meta ...` head is read once, not once per `<meta` (issue 12).
+  const direct = /<meta\s[^<>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head);
   return direct ? direct[1]! : null;
 }
 
 function looksLikeHtml(head: string): boolean {
-  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta)\b/i.test(head);
+  // Comments are skipped by a scan: `(?:<!--[\s\S]*?-->\s*)*` backtracked exponentially on a
+  // head of `<!---->` repeated (issue 12).
+  return /^<(?:!doctype\s+html|html|head|meta)\b/i.test(head.slice(skipCommentsAndSpaces(head)));
 }
 
 // XML 1.0 §2.2 Char: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.

@@ -74,3 +74,12 @@ export function textConstruct(value: string, type: string | null, mode: string |
 export function looksLikeHttpUrl(value: string | null | undefined): boolean {
   return !!value && /^\s*https?:\/\/\S+\s*$/i.test(value);
 }
+
+// The address ends at the first space or `(`, so the pattern can split a string only one way; the
+// old `^\S+@\S+\s*\((.+)\)\s*$` backtracked polynomially on "@@@@((((" (issue 12).
+export const EMAIL_WITH_NAME = /^[^\s@]+@[^\s(]+\s*\((.+)\)\s*$/;
+
+/** RSS 2.0 <author> is "email (Name)": the Name when `text` has that shape, else null. */
+export function nameFromEmailAuthor(text: string): string | null {
+  return EMAIL_WITH_NAME.exec(text)?.[1] ?? null;
+}

@@ -10,6 +10,7 @@ import type { FeedFormat, ParsedFeed } from './parsed-feed.js';
 import { readTolerant } from './read-tolerant.js';
 import { readWithRssParser } from './read-with-rss-parser.js';
 import { repairXmlText } from './repair-xml.js';
+import { skipXmlPreamble } from './skip-preamble.js';
 
 export type { FeedFormat, FeedParser, ParsedFeed, RawItem } from './parsed-feed.js';
 
@@ -26,12 +27,10 @@ export type ParseOutcome =
       feedLinks?: string[];
     };
 
-/** Skips the XML declaration, comments, doctype and processing instructions. */
-const PREAMBLE = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i;
-
 /** The first element's name (with prefix, lower-case), or null when there is none. */
 export function rootElementName(text: string): string | null {
-  const start = text.replace(/^\uFEFF/, '').replace(PREAMBLE, '');
+  const bare = text.replace(/^\uFEFF/, '');
+  const start = bare.slice(skipXmlPreamble(bare));
   const match = /^<([A-Za-z_][\w.:-]*)/.exec(start);
   return match ? match[1]!.toLowerCase() : null;
 }
@@ -40,7 +39,7 @@ const HTML_ROOTS = new Set(['html', 'head', 'body', 'div', 'p', 'title', 'meta',
 
 /** The xml:base attribute of the root element's start tag, if any. */
 function rootXmlBase(text: string): string | null {
-  const start = text.replace(PREAMBLE, '');
+  const start = text.slice(skipXmlPreamble(text));
   const tag = /^<[^>]*>/.exec(start)?.[0] ?? '';
   return /\sxml:base\s*=\s*(["'])(.*?)\1/.exec(tag)?.[2] ?? null;
 }

@@ -12,6 +12,7 @@ import {
   applyXmlBase,
   chooseAlternateLink,
   looksLikeHttpUrl,
+  nameFromEmailAuthor,
   textConstruct,
   type LinkCandidate,
 } from './feed-fields.js';
@@ -108,8 +109,7 @@ class TolerantReader {
     if (!author) return null;
     const name = this.firstText(author, ['name', '*:name']);
     const text = name || this.text(author).trim();
-    const named = /^\S+@\S+\s*\((.+)\)\s*$/.exec(text);
-    return (named ? named[1]! : text) || null;
+    return nameFromEmailAuthor(text) ?? (text || null);
   }
 
   entry(el: Element, format: FeedFormat, feedBase: string | null): RawItem {

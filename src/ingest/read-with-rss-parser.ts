@@ -9,6 +9,7 @@ import {
   chooseAlternateLink,
   escapeHtml,
   looksLikeHttpUrl,
+  nameFromEmailAuthor,
   textConstruct,
   type LinkCandidate,
 } from './feed-fields.js';
@@ -114,8 +115,7 @@ function rssAuthor(list: XList): string | null {
   const text = firstText(list);
   if (text === '') return null;
   // RSS 2.0 <author> is "email (Name)": keep the name when there is one.
-  const named = /^\S+@\S+\s*\((.+)\)\s*$/.exec(text);
-  return named ? named[1]! : text;
+  return nameFromEmailAuthor(text) ?? text;
 }
 
 function atomAuthor(list: XList): string | null {

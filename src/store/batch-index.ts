@@ -14,7 +14,9 @@ export class BatchIndex {
   private readonly byGuid = new Map<string, StoryRow>();
   private readonly byId = new Map<string, StoryRow>();
 
-  constructor(db: Db, stories: readonly Story[]) {
+  /** Loads the rows for `stories`; with no arguments, an empty index (for copy()). */
+  constructor(db?: Db, stories: readonly Story[] = []) {
+    if (db === undefined) return;
     const urls = stories.flatMap((s) => (s.url === null ? [] : [s.url]));
     const guids = stories.flatMap((s) => (s.guid === null ? [] : [[s.sourceId, s.guid]]));
     const ids = stories.map((s) => s.id);
@@ -48,6 +50,15 @@ export class BatchIndex {
     ).all(JSON.stringify(ids))) {
       this.byId.set(row.id, row);
     }
+  }
+
+  /** An index that starts with the same rows and learns separately (rows are shared). */
+  copy(): BatchIndex {
+    const copy = new BatchIndex();
+    for (const [key, row] of this.byUrl) copy.byUrl.set(key, row);
+    for (const [key, row] of this.byGuid) copy.byGuid.set(key, row);
+    for (const [key, row] of this.byId) copy.byId.set(key, row);
+    return copy;
   }
 
   /** The dedup order: canonical URL, then (source, GUID), then the story id. */

@@ -10,13 +10,20 @@
 // keeps first_seen_at; another source only adds or refreshes its story_sources row.
 // Not found: a new story. Every batch is one transaction. The FTS index (stories_fts) is written
 // at the end of the batch, never by triggers (see fts-index.ts for why and for facets).
-import { createHash } from 'node:crypto';
+// Tags: the store never tags. New and edited stories (story-changes.ts finds them) are written
+// with the annotations the caller made for them (src/pipeline/tag-and-store.ts).
 import type { Entities, Story, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFacets, queueReindex, writeFts, type FtsWrite } from './fts-index.js';
 import { prepareCached } from './prepared.js';
-import { BatchIndex } from './batch-index.js';
 import type { StoryRow } from './read-stories.js';
+import {
+  classifyStory,
+  editedRow,
+  findStoriesToTag,
+  rowFor,
+  type StoryBatch,
+} from './story-changes.js';
 import { forgetKnownNames, replaceTagsBySeq } from './tags.js';
 
 // The readers live in read-stories.ts; re-exported so callers import one module.
@@ -28,7 +35,17 @@ export {
   loadStoredBySeqs,
 } from './read-stories.js';
 
-export type Annotate = (story: Story) => { tags: Tag[]; entities: Entities; rulesVersion: string };
+export { findStoriesToTag, type StoryBatch, type StoryToTag } from './story-changes.js';
+
+/** A story's tags and entities, and the rules version that made them. */
+export interface StoryAnnotation {
+  tags: Tag[];
+  entities: Entities;
+  rulesVersion: string;
+}
+
+/** Annotations by position in the batch (StoryToTag.index). */
+export type BatchAnnotations = ReadonlyMap<number, StoryAnnotation>;
 
 export interface SaveResult {
   /** Ids of stories new to the archive. */
@@ -46,20 +63,6 @@ interface LinkRow {
   url: string | null;
   title: string;
   published_at: string;
-}
-
-/** What counts as an edit. An estimated date (the first-seen time) is not part of it. */
-export function hashStoryContent(story: Story): string {
-  const parts = [
-    story.title,
-    story.summary,
-    story.content,
-    story.author ?? '',
-    JSON.stringify(story.categories),
-    story.url ?? '',
-    story.publishedEstimated ? '' : story.publishedAt,
-  ];
-  return createHash('sha1').update(parts.join('\u0000')).digest('base64url');
 }
 
 function insertStory(
@@ -161,25 +164,62 @@ function linkSource(db: Db, seq: number, story: Story, nowIso: string): boolean 
 }
 
 /**
- * Stores a batch of stories from one poll in one transaction. `annotate` (tagging) runs for new
- * and edited stories only, and its tags and entities replace the story's previous ones.
+ * Runs `write` (findStoriesToTag, tagging, writeStories) as one transaction. On failure nothing
+ * is stored and the organisation-name cache (tags.ts) forgets what the rollback undid.
+ */
+export function inStoryTransaction<T>(db: Db, write: () => T): T {
+  try {
+    return db.transaction(write)();
+  } catch (error) {
+    forgetKnownNames(db);
+    throw error;
+  }
+}
+
+/**
+ * Stores a batch of stories from one poll in one transaction. With `annotations`, every story
+ * the batch inserts or edits must have one (findStoriesToTag lists them): its tags and entities
+ * replace the story's previous ones. Without, stories are stored untagged (tests, imports).
  */
 export function saveStories(
   db: Db,
   stories: readonly Story[],
   now: Date,
-  annotate?: Annotate,
+  annotations?: BatchAnnotations,
 ): SaveResult {
+  return inStoryTransaction(db, () =>
+    writeStories(db, findStoriesToTag(db, stories), now, annotations),
+  );
+}
+
+/**
+ * saveStories inside the caller's transaction (inStoryTransaction). One transaction, not one
+ * nested in another: a nested one is a savepoint, whose sub-journal doubles the bytes written.
+ */
+export function writeStories(
+  db: Db,
+  batch: StoryBatch,
+  now: Date,
+  annotations?: BatchAnnotations,
+): SaveResult {
+  if (!db.inTransaction) throw new Error('store: writeStories must run in a transaction');
+  const { stories, index, hashes } = batch;
   const nowIso = now.toISOString();
   const result: SaveResult = { inserted: [], updated: [], linked: [], unchanged: 0 };
   const fts: FtsWrite[] = [];
-  const run = db.transaction(() => {
-    const index = new BatchIndex(db, stories);
-    for (const story of stories) {
-      const hash = hashStoryContent(story);
-      const existing = index.find(story);
-      if (existing === undefined) {
-        const annotation = annotate?.(story);
+  const annotationAt = (i: number, story: Story): StoryAnnotation | undefined => {
+    if (annotations === undefined) return undefined;
+    const annotation = annotations.get(i);
+    // findStoriesToTag and this loop classify with the same function: a gap is a caller's bug.
+    if (annotation === undefined) throw new Error(`store: story ${story.id} was not tagged`);
+    return annotation;
+  };
+  try {
+    stories.forEach((story, i) => {
+      const hash = hashes[i]!;
+      const change = classifyStory(index, story, hash);
+      if (change.kind === 'new') {
+        const annotation = annotationAt(i, story);
         const facets = buildFacets({
           sourceIds: [story.sourceId],
           themes: annotation?.tags.map((t) => t.theme) ?? [],
@@ -190,20 +230,15 @@ export function saveStories(
         const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
         insertLink(db, seq, story, nowIso);
         if (annotation) {
-          replaceTagsBySeq(
-            db,
-            seq,
-            annotation.tags,
-            annotation.entities,
-            annotation.rulesVersion,
-            true,
-          );
+          const { tags, entities } = annotation;
+          replaceTagsBySeq(db, seq, tags, entities, annotation.rulesVersion, true);
         }
         fts.push({ op: 'insert', seq, ...pickText(story), facets });
         index.remember(rowFor(seq, story, hash, nowIso, facets), story);
         result.inserted.push(story.id);
-        continue;
+        return;
       }
+      const { existing } = change;
       const isNewLink = linkSource(db, existing.seq, story, nowIso);
       const isOwner = existing.source_id === story.sourceId;
       if (isOwner && story.guid !== null && story.guid !== existing.guid) {
@@ -214,11 +249,15 @@ export function saveStories(
         );
         existing.guid = story.guid;
       }
-      const isEdit = isOwner && existing.content_hash !== hash;
-      // An edit may change the date (a date facet), the text and, through annotate, the tags.
+      const isEdit = change.kind === 'edit';
+      // An edit may change the date (a date facet), the text and, with its annotation, the tags.
       if (isEdit) {
         updateStory(db, existing, story, hash, nowIso);
-        if (annotate) writeAnnotation(db, existing.seq, { ...story, id: existing.id }, annotate);
+        const annotation = annotationAt(i, story);
+        if (annotation) {
+          const { tags, entities, rulesVersion } = annotation;
+          replaceTagsBySeq(db, existing.seq, tags, entities, rulesVersion);
+        }
       }
       if (isEdit || isNewLink) {
         // New text, tags or sources: the index row follows.
@@ -229,10 +268,7 @@ export function saveStories(
           fts,
         );
         if (isEdit) {
-          const updated = rowFor(existing.seq, story, hash, existing.first_seen_at, indexed.facets);
-          updated.id = existing.id;
-          updated.url = story.url ?? existing.url;
-          index.remember(updated, story);
+          index.remember(editedRow(existing, story, hash, indexed.facets), story);
           result.updated.push(existing.id);
         } else {
           existing.facets = indexed.facets;
@@ -243,51 +279,14 @@ export function saveStories(
         index.remember(existing, story);
         result.unchanged++;
       }
-    }
+    });
     writeFts(db, fts);
-  });
-  try {
-    run();
   } catch (error) {
-    forgetKnownNames(db);
     throw new Error(`store: could not save ${stories.length} stories`, { cause: error });
   }
   return result;
 }
 
-/** The row as stored, for lookups later in the same batch. */
-function rowFor(
-  seq: number,
-  story: Story,
-  hash: string,
-  firstSeenAt: string,
-  facets: string,
-): StoryRow {
-  return {
-    seq,
-    id: story.id,
-    url: story.url,
-    guid: story.guid,
-    source_id: story.sourceId,
-    facets,
-    title: story.title,
-    summary: story.summary,
-    content: story.content,
-    author: story.author,
-    categories: JSON.stringify(story.categories),
-    published_at: story.publishedAt,
-    published_estimated: story.publishedEstimated ? 1 : 0,
-    paywalled: story.paywalled ? 1 : 0,
-    first_seen_at: firstSeenAt,
-    content_hash: hash,
-  };
-}
-
 function pickText(s: { title: string; summary: string; content: string }) {
   return { title: s.title, summary: s.summary, content: s.content };
-}
-
-function writeAnnotation(db: Db, seq: number, story: Story, annotate: Annotate): void {
-  const { tags, entities, rulesVersion } = annotate(story);
-  replaceTagsBySeq(db, seq, tags, entities, rulesVersion);
 }

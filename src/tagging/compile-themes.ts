@@ -2,6 +2,7 @@
 // phrase, acronym and context term of every theme, plus the few regular expressions. Compiling
 // is pure; do it once at start-up (or after a config reload) and share the result.
 import type { TextField } from '../domain.js';
+import { describeBacktrackingRisk } from '../config/regex-safety.js';
 import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
 import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
 
@@ -105,10 +106,16 @@ function ctx(set: string, term: string): MatchPayload {
 }
 
 function compileRegex(pattern: string, flags: string, where: string): RegExp {
+  let regex: RegExp;
   try {
-    return new RegExp(pattern, `${flags.replace(/g/g, '')}g`);
+    regex = new RegExp(pattern, `${flags.replace(/g/g, '')}g`);
   } catch (error) {
     // Config validation rejects bad patterns first; reaching here means an unvalidated ThemeSet.
     throw new Error(`tagging: invalid regex in ${where}: ${pattern}`, { cause: error });
   }
+  // Also checked when themes.yaml loads; here so no other route can run such a pattern on
+  // untrusted story text (issue 12).
+  const risk = describeBacktrackingRisk(pattern, flags);
+  if (risk !== null) throw new Error(`tagging: unsafe regex in ${where}: ${pattern} ${risk}`);
+  return regex;
 }

@@ -31,3 +31,10 @@ export function cleanText(raw: string, keepNewlines = false): string {
   }
   return collapseSpaces(cleaned).trim();
 }
+
+/** Each whitespace run holding a newline becomes one space, so a message prints on one line. */
+export function joinLines(text: string): string {
+  // `(?<!\s)`: a match starts only where a whitespace run starts; a long run of spaces with no
+  // newline was otherwise rescanned from each of its positions (quadratic; issue 12).
+  return text.replace(/(?<!\s)\s*\n\s*/g, ' ');
+}

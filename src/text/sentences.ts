@@ -15,13 +15,18 @@ const ABBREVIATIONS = new Set(
 
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
 
-const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(£$€]?[A-Z0-9])/g;
+// The lookbehind lets a boundary start only where a run of end marks starts: without it a run of
+// n full stops with no capital after it was rescanned from each of its n positions (issue 12).
+export const BOUNDARY = /(?<![.!?…])[.!?…]+["'”’)\]]*\s+(?=["'“‘(£$€]?[A-Z0-9])/g;
+
+/** The trailing run of letters and dots; starts only where such a run starts (linear). */
+export const LAST_WORD = /(?<![A-Za-z.])[A-Za-z.]+$/;
 
 /** Whether the full stop ending `before` belongs to an abbreviation or an initial. */
 function isAbbreviation(before: string): boolean {
   // Only the tail matters; an anchored-at-end pattern over the whole text retries at every word.
   const tail = before.slice(-LONGEST_ABBREVIATION - 1);
-  const lastWord = (/([A-Za-z.]+)$/.exec(tail)?.[1] ?? '').toLowerCase();
+  const lastWord = (LAST_WORD.exec(tail)?.[0] ?? '').toLowerCase();
   if (ABBREVIATIONS.has(lastWord)) return true;
   return /(?:^|\s)[A-Z]$/.test(before.slice(-2));
 }

@@ -3,7 +3,9 @@
 // prefers the last space in the final 40% and drops punctuation left dangling by the cut.
 
 export const ELLIPSIS = '…';
-const DANGLING = /[\s,;:.\-–—]+$/;
+// Starts only where a run of such marks starts: a long run followed by a word was otherwise
+// rescanned from each of its positions (quadratic; issue 12).
+export const DANGLING = /(?<![\s,;:.\-–—])[\s,;:.\-–—]+$/;
 
 /** The longest prefix of whole code points with at most `max` UTF-16 units. */
 function prefixWithin(text: string, max: number): string {

@@ -17,9 +17,10 @@ import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
 import { weekOf, weekRange, previousWeek } from '../../src/time/week.js';
 import type { IsoWeek } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { listStoriesBetween, saveStories } from '../../src/store/stories.js';
+import { listStoriesBetween } from '../../src/store/stories.js';
 import { median, roundFigure } from './measure.js';
 import { createCorpus, SOURCES, THEMES, type Corpus } from './storage-corpus.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 const BATCH = 1000;
 const TIME_ZONE = 'Europe/London';
@@ -37,7 +38,7 @@ function insertRange(db: Db, corpus: Corpus, from: number, to: number): void {
     const items = [];
     for (let n = start; n < Math.min(to, start + BATCH); n++) items.push(corpus.item(n));
     const byId = new Map(items.map((i) => [i.story.id, i]));
-    saveStories(
+    tagAndStore(
       db,
       items.map((i) => i.story),
       now,

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { openDatabase } from '../../src/store/database.js';
 import { recordPollFailure, recordPollSuccess } from '../../src/store/source-state.js';
-import { saveStories } from '../../src/store/stories.js';
 import { makeStory, makeTag } from '../store/make-story.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-search-cli-'));
 const DATABASE_PATH = join(work, 'archive.db');
@@ -18,7 +18,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => {
   const db = openDatabase(DATABASE_PATH);
   const t = new Date('2017-02-20T09:00:00Z');
-  saveStories(
+  tagAndStore(
     db,
     [
       makeStory({

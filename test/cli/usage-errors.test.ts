@@ -27,6 +27,10 @@ describe('usage errors', () => {
     ],
     [['frobnicate'], 'unknown command "frobnicate"; run "briefing --help" for the list'],
     [['--hlep'], 'unknown option --hlep (did you mean --help?)'],
+    [
+      ['discord', 'strat'],
+      'unknown discord action "strat" (did you mean start?); use deploy-commands, start, check or invite-url',
+    ],
     [['--verbose', 'poll'], 'unknown option --verbose; see "briefing --help"'],
     [['search', 'nhs', '--sinse', '2026-01-01'], 'unknown option --sinse (did you mean --since?)'],
     [['search', 'nhs', '--Json'], 'unknown option --Json (did you mean --json?)'],

@@ -16,8 +16,9 @@ import type { CommandDeps, Invocation } from '../../src/commands/types.js';
 import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import type { Story } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { saveStories, type SaveResult } from '../../src/store/stories.js';
+import type { SaveResult } from '../../src/store/stories.js';
 import { FIXTURE_NOW, FIXTURE_STORIES } from './app-fixture-stories.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 export { FIXTURE_NOW, FIXTURE_STORIES, procurementStories } from './app-fixture-stories.js';
 
@@ -62,7 +63,7 @@ export function createAppFixture(options: AppFixtureOptions = {}): AppFixture {
   const path = dir === null ? ':memory:' : join(dir, 'briefing.db');
   const db = openDatabase(path);
   const annotate = buildAnnotator(config);
-  const seed = (stories: readonly Story[]) => saveStories(db, stories, now, annotate);
+  const seed = (stories: readonly Story[]) => tagAndStore(db, stories, now, annotate);
   seed(options.stories ?? FIXTURE_STORIES);
   const deps = buildCommandDeps({
     db,

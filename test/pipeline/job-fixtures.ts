@@ -3,8 +3,8 @@ import { settingsSchema } from '../../src/config/settings.js';
 import type { Source, StoredStory } from '../../src/domain.js';
 import type { DigestJobConfig } from '../../src/pipeline/build-week-digest.js';
 import type { Db } from '../../src/store/database.js';
-import { saveStories } from '../../src/store/stories.js';
 import { makeStory, SOURCES, THEMES } from '../digest/make-story.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 export function jobConfig(digest: Record<string, unknown> = {}): DigestJobConfig {
   const settings = settingsSchema.parse({ digest });
@@ -23,7 +23,7 @@ export function jobConfig(digest: Record<string, unknown> = {}): DigestJobConfig
 /** Stores stories (tags and entities as given) through the real store. */
 export function archiveStories(db: Db, stories: StoredStory[], now: Date): void {
   const byId = new Map(stories.map((s) => [s.id, s]));
-  saveStories(db, stories, now, (story) => ({
+  tagAndStore(db, stories, now, (story) => ({
     tags: byId.get(story.id)!.tags,
     entities: byId.get(story.id)!.entities,
     rulesVersion: 'test',

@@ -7,6 +7,7 @@ import { facetToken } from '../../src/store/fts-index.js';
 import { replaceTags } from '../../src/store/tags.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory, makeTag } from './make-story.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 const NOW = new Date('2017-03-01T12:00:00Z');
 const NO_ENTITIES_FOR_SEARCH: Entities = { organisations: [], money: [] };
@@ -124,7 +125,7 @@ let db: Db;
 beforeAll(() => {
   db = openDatabase(':memory:');
   const byId = new Map(FIXTURES.map((f) => [f.story.id, f]));
-  saveStories(
+  tagAndStore(
     db,
     FIXTURES.map((f) => f.story),
     new Date('2017-02-23T00:00:00Z'),
@@ -369,7 +370,7 @@ describe('searchStories: hostile input never throws', () => {
 describe('searchStories: numbers and the hidden facet tokens', () => {
   it('finds numbers in the text but never matches a facet token typed as a word', () => {
     const numbers = openDatabase(':memory:');
-    saveStories(
+    tagAndStore(
       numbers,
       [
         item(1, 'nhse', '2017-02-14T09:00:00.000Z', 'NHS 111 calls rise', 'Call volumes in 2017.'),
@@ -404,7 +405,7 @@ describe('searchStories: the index follows every change', () => {
       'Pathology hubs announced',
       'Twenty-nine networks will share laboratories.',
     );
-    saveStories(live, [first], NOW, () => ({
+    tagAndStore(live, [first], NOW, () => ({
       tags: [makeTag('mergers')],
       entities: { organisations: [], money: [] },
       rulesVersion: 'v1',
@@ -449,7 +450,7 @@ describe('searchStories: large result sets', () => {
         'Beds and discharge.',
       ),
     );
-    saveStories(big, stories, NOW, () => ({
+    tagAndStore(big, stories, NOW, () => ({
       tags: [makeTag('finance')],
       entities: { organisations: [], money: [] },
       rulesVersion: 'v1',
@@ -475,7 +476,7 @@ describe('searchStories: large result sets', () => {
 describe('searchStories: headline-first ranking under filters', () => {
   it('puts a story with every word in its headline above a newer one with them only in the text', () => {
     const db2 = openDatabase(':memory:');
-    saveStories(
+    tagAndStore(
       db2,
       [
         item(

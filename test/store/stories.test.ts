@@ -7,8 +7,8 @@ import {
   iterateStories,
   listStoriesBetween,
   saveStories,
-  type Annotate,
 } from '../../src/store/stories.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { makeStory, makeTag, NO_ENTITIES } from './make-story.js';
 
 const T0 = new Date('2017-02-14T10:00:00Z');
@@ -179,56 +179,6 @@ describe('saveStories deduplication', () => {
   });
 });
 
-describe('annotations', () => {
-  it('tags new and edited stories only, replacing the previous tags', () => {
-    const calls: string[] = [];
-    const annotate =
-      (theme: string): Annotate =>
-      (story) => {
-        calls.push(story.id);
-        return {
-          tags: [makeTag(theme)],
-          entities: {
-            organisations: [
-              {
-                id: 'RNA',
-                name: 'The Dudley Group NHS Foundation Trust',
-                kind: 'trust',
-                matched: 'Dudley Group FT',
-              },
-            ],
-            money: [{ text: '£5bn', pounds: 5e9 }],
-          },
-          rulesVersion: `v-${theme}`,
-        };
-      };
-    saveStories(db, [base], T0, annotate('carter'));
-    saveStories(db, [base], T1, annotate('carter'));
-    expect(calls).toEqual([base.id]);
-    saveStories(
-      db,
-      [{ ...base, title: 'Carter metrics now cover procurement' }],
-      T1,
-      annotate('procurement'),
-    );
-    expect(calls).toEqual([base.id, base.id]);
-    const story = getStory(db, base.id)!;
-    expect(story.tags.map((t) => t.theme)).toEqual(['procurement']);
-    expect(story.tags[0]!.evidence[0]!.rule).toBe('phrase:procurement');
-    expect(story.entities).toEqual({
-      organisations: [
-        {
-          id: 'RNA',
-          name: 'The Dudley Group NHS Foundation Trust',
-          kind: 'trust',
-          matched: 'Dudley Group FT',
-        },
-      ],
-      money: [{ text: '£5bn', pounds: 5e9 }],
-    });
-  });
-});
-
 describe('reading the archive', () => {
   it('finds a story by id or by URL', () => {
     saveStories(db, [base], T0);
@@ -257,7 +207,7 @@ describe('reading the archive', () => {
   it('lists a week by publication time with tags and every source, boundaries half-open', () => {
     const at = (iso: string, id: string) =>
       makeStory({ id, guid: id, url: `https://example.org/${id}`, publishedAt: iso });
-    saveStories(
+    tagAndStore(
       db,
       [
         at('2017-02-12T23:59:59.999Z', 'before'),

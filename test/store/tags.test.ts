@@ -10,6 +10,7 @@ import {
   replaceTagsBatch,
 } from '../../src/store/tags.js';
 import { makeStory, makeTag, NO_ENTITIES } from './make-story.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 let db: Db;
 beforeEach(() => {
@@ -54,7 +55,7 @@ describe('replaceTags', () => {
 
 describe('countByThemeBetween', () => {
   it('counts stories per theme inside the half-open window', () => {
-    saveStories(
+    tagAndStore(
       db,
       [
         story(1, '2017-02-13T00:00:00.000Z'),
@@ -90,7 +91,7 @@ describe('findOrganisationIds', () => {
     ['_', []],
     ['', []],
   ])('%s', (typed, expected) => {
-    saveStories(db, [story(1, '2017-02-14T09:00:00.000Z')], T, () => ({
+    tagAndStore(db, [story(1, '2017-02-14T09:00:00.000Z')], T, () => ({
       tags: [],
       entities: {
         organisations: [

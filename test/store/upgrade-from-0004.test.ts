@@ -16,6 +16,7 @@ import {
 } from '../../src/store/stories.js';
 import { replaceTags } from '../../src/store/tags.js';
 import { makeStory, makeTag } from './make-story.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 const NOW = new Date('2017-03-01T12:00:00Z');
 const work = mkdtempSync(join(tmpdir(), 'briefing-upgrade-'));
@@ -53,7 +54,7 @@ function buildVersion4Archive(path: string): void {
       content: i % 3 === 0 ? 'Community services were part of the review.' : '',
     }),
   );
-  saveStories(db, stories, new Date('2017-03-01T08:00:00Z'), (story) => ({
+  tagAndStore(db, stories, new Date('2017-03-01T08:00:00Z'), (story) => ({
     tags: story.id === 'g_7' ? [makeTag('mergers')] : [makeTag('carter')],
     entities: { organisations: story.id === 'g_7' ? [WALSALL] : [], money: [] },
     rulesVersion: 'v4',

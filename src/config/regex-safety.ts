@@ -1,0 +1,106 @@
+// Whether an operator-supplied regular expression (themes.yaml) can take super-linear time. Theme
+// patterns run on untrusted story text, so one that backtracks badly lets a crafted story stall
+// the event loop for minutes (issue 12); such patterns are refused at load time. The analysis is
+// scslre's, the engine behind eslint-plugin-regexp's no-super-linear-backtracking and
+// no-super-linear-move rules, which guard the patterns written in our own code. Its limit: it
+// reasons about runs of one repeated character, so ambiguity that needs a repeated word (as in
+// `a.*list.*b` on "list list list ...") is not seen; themes.yaml's header asks for bounded gaps.
+import { isDisjointWith, JS, NFA } from 'refa';
+import { analyse, type Report } from 'scslre';
+
+type Parser = ReturnType<typeof JS.Parser.fromLiteral>;
+type Alternative = Parameters<Parser['parseElement']>[0];
+/** The parts of a regexpp AST node the walk below reads. */
+interface AstNode {
+  type: string;
+  raw: string;
+  max?: number;
+  element?: AstNode;
+  alternatives?: AstNode[];
+  elements?: AstNode[];
+}
+
+function advice(report: Report): string {
+  const run = `a long run of ${JSON.stringify(report.character.pick)}`;
+  if (report.type === 'Move') {
+    return (
+      `takes quadratic time on ${run} that does not match, because a match can start at every ` +
+      'character of the run; start the pattern with \\b, a literal character or a lookbehind'
+    );
+  }
+  const growth = report.exponential ? 'exponential' : 'polynomial';
+  return (
+    `can backtrack in ${growth} time on ${run}, because two quantifiers can match the same ` +
+    'characters (as in (a+)+ or \\s*\\s+); rewrite it so each character can be matched one way only'
+  );
+}
+
+function toNfa(parser: Parser, alternative: AstNode): NFA | null {
+  try {
+    const opts = { backreferences: 'disable', assertions: 'disable' } as const;
+    const { expression, maxCharacter } = parser.parseElement(
+      alternative as unknown as Alternative,
+      opts,
+    );
+    return NFA.fromRegex(
+      expression,
+      { maxCharacter },
+      { assertions: 'disable', unknowns: 'disable' },
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Two alternatives of a group under an unbounded quantifier that can match the same text, as in
+ * `(?:a|a)+` or `(\w|\d)*`: exponential backtracking that scslre (which compares quantifiers,
+ * not alternatives) does not report. Same idea as eslint-plugin-regexp's no-dupe-disjunctions.
+ */
+function findOverlappingAlternatives(parser: Parser): [string, string] | null {
+  const visit = (n: AstNode, repeated: boolean): [string, string] | null => {
+    if (n.type === 'Quantifier' && n.element)
+      return visit(n.element, repeated || n.max === Infinity);
+    const alternatives = n.alternatives ?? [];
+    if (repeated && n.type !== 'Assertion' && alternatives.length > 1) {
+      const nfas = alternatives.map((a) => toNfa(parser, a));
+      for (let i = 1; i < nfas.length; i++) {
+        for (let j = 0; j < i; j++) {
+          const [a, b] = [nfas[j], nfas[i]];
+          if (a && b && !isDisjointWith(a, b)) return [alternatives[j]!.raw, alternatives[i]!.raw];
+        }
+      }
+    }
+    for (const child of [...alternatives, ...(n.elements ?? [])]) {
+      const found = visit(child, repeated);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(parser.ast.pattern as unknown as AstNode, false);
+}
+
+/**
+ * Why `source` with `flags` can take super-linear time on some input, or null when it cannot (or
+ * does not compile: compiling is checked, and reported, separately).
+ */
+export function describeBacktrackingRisk(source: string, flags: string): string | null {
+  let reports: Report[];
+  let overlap: [string, string] | null;
+  try {
+    reports = analyse({ source, flags }).reports;
+    overlap = findOverlappingAlternatives(JS.Parser.fromLiteral({ source, flags }));
+  } catch {
+    return null;
+  }
+  if (overlap) {
+    return (
+      `can backtrack in exponential time: the alternatives ${JSON.stringify(overlap[0])} and ` +
+      `${JSON.stringify(overlap[1])} of a repeated group can match the same text; make them exclusive`
+    );
+  }
+  // Name the worst cause: exponential, then polynomial backtracking, then a quadratic move.
+  const rank = (r: Report) => (r.exponential ? 0 : r.type === 'Move' ? 2 : 1);
+  const worst = [...reports].sort((a, b) => rank(a) - rank(b))[0];
+  return worst ? advice(worst) : null;
+}
