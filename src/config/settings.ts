@@ -37,8 +37,6 @@ export const settingsSchema = z
           .int()
           .min(1)
           .default(24 * 60),
-        /** Allow sources on private / loopback addresses (off by default: SSRF). */
-        allowPrivateAddresses: z.boolean().default(false),
         /** Items read from one document; the newest are kept, the rest counted (cap-items.ts). */
         maxItemsPerDocument: z.number().int().min(1).max(100_000).default(2000),
         /** A document whose read (decode, parse, normalise) takes longer fails its source. */
@@ -47,6 +45,8 @@ export const settingsSchema = z
         parseHeapMb: z.number().int().min(16).max(4096).default(96),
         /** Parse worker threads (document-reader.ts). */
         parseWorkers: z.number().int().min(1).max(8).default(1),
+        /** Allow sources on private / loopback addresses (off by default: SSRF). */
+        allowPrivateAddresses: z.boolean().default(false),
       })
       .strict()
       .prefault({}),
