@@ -12,6 +12,7 @@
 //   polls (README "Performance", idle memory);
 // - close() terminates every worker at once and answers pending tasks 'closed' (SIGTERM).
 // Expected failures are values (WorkerRunResult); run() never rejects.
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { bundleTaskModule } from './bundle-worker-task.js';
 
@@ -89,7 +90,7 @@ class Slot<T, R> {
 
   private spawn(): void {
     const worker = new Worker(ENTRY, {
-      workerData: { taskModule: this.options.taskModule.href, bundled: this.bundled()?.href },
+      workerData: { taskModule: this.options.taskModule.href, bundled: this.bundledHref() },
       // The worker registers tsx itself: inherited flags (vitest's, --import tsx) are not needed.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
@@ -117,6 +118,12 @@ class Slot<T, R> {
       if (worker !== this.worker) return;
       this.finish({ status: 'failed', reason: `the parse worker exited (code ${code})` }, true);
     });
+  }
+
+  /** The bundle, unless a temp-folder cleaner removed it since (then tsx loads the module). */
+  private bundledHref(): string | undefined {
+    const bundled = this.bundled();
+    return bundled !== null && existsSync(bundled) ? bundled.href : undefined;
   }
 
   private post(): void {
