@@ -167,6 +167,8 @@ export interface SourceHealth {
   consecutiveFailures: number;
   nextPollAt: string | null;
   storyCount: number;
+  /** Items the last successful document held beyond poll.maxItemsPerDocument (not read); absent when none. */
+  itemsDropped?: number;
 }
 
 // ---------------------------------------------------------------- digest

@@ -89,11 +89,15 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     now,
     ...(signal ? { fetchOverrides: { signal } } : {}),
   });
+  // SIGINT/SIGTERM ends the parse workers at once: a document stuck in a parse never holds the
+  // shutdown (its source is not blamed: the read answers "cancelled").
+  const closeReader = () => void pollDeps.reader?.close();
+  signal?.addEventListener('abort', closeReader, { once: true });
   const enabled = config.sources.filter((s) => s.enabled);
   const tracker = createTracker();
 
   const initialPoll = await tracker.track(pollAtStart(init, enabled, pollDeps));
-  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
+  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => closeReader() };
 
   const { adapters, stops } = await startPlatforms(init);
   const instance = startInstance(init, now);
@@ -114,6 +118,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     initialPoll,
     async stop(graceMs = 10_000) {
       stopping.abort();
+      closeReader();
       await scheduler.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
       const finished = await tracker.drain(graceMs);

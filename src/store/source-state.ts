@@ -38,6 +38,8 @@ export interface SourceState {
   consecutiveFailures: number;
   nextPollAt: string | null;
   gone: boolean;
+  /** Items beyond poll.maxItemsPerDocument in the last successful document (migration 0007). */
+  itemsDropped: number;
 }
 
 interface StateRow {
@@ -54,6 +56,7 @@ interface StateRow {
   consecutive_failures: number;
   next_poll_at: string | null;
   gone: number;
+  items_dropped: number;
 }
 
 function toState(row: StateRow): SourceState {
@@ -71,6 +74,7 @@ function toState(row: StateRow): SourceState {
     consecutiveFailures: row.consecutive_failures,
     nextPollAt: row.next_poll_at,
     gone: row.gone === 1,
+    itemsDropped: row.items_dropped,
   };
 }
 
@@ -146,6 +150,8 @@ export interface PollSuccess {
   /** The source's configured URL at this poll (sources.yaml). */
   configuredUrl?: string;
   nextPollAt: Date;
+  /** Items beyond the per-document cap, not read (0 when absent). */
+  itemsDropped?: number;
 }
 
 /** A 200 with a usable document: validators stored, failures reset, `gone` cleared. */
@@ -158,10 +164,11 @@ export function recordPollSuccess(db: Db, sourceId: string, poll: PollSuccess): 
          configured_url = coalesce(@configured, configured_url),
          first_success_at = CASE WHEN ${CHANGED} THEN @at ELSE coalesce(first_success_at, @at) END,
          etag = @etag, last_modified = @lastModified, last_attempt_at = @at, last_success_at = @at,
-         consecutive_failures = 0, next_poll_at = @next, gone = 0
+         consecutive_failures = 0, next_poll_at = @next, gone = 0, items_dropped = @dropped
        WHERE source_id = @sourceId`,
     ).run({
       url: poll.url ?? null,
+      dropped: poll.itemsDropped ?? 0,
       configured: poll.configuredUrl ?? null,
       etag: poll.etag,
       lastModified: poll.lastModified,
@@ -270,6 +277,9 @@ export function listSourceHealth(db: Db, sources: readonly Source[]): SourceHeal
       consecutiveFailures: state?.consecutiveFailures ?? 0,
       nextPollAt: state?.nextPollAt ?? null,
       storyCount: counts.get(source.id) ?? 0,
+      // Present only when the item cap cut the last document (an optional field: extends the
+      // `sources --json` contract without changing it for every other source).
+      ...(state?.itemsDropped ? { itemsDropped: state.itemsDropped } : {}),
     };
   });
 }
