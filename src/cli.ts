@@ -12,6 +12,7 @@ import {
 import { parseCommandArguments, unknownCommandError } from './cli/parse-arguments.js';
 import { ConfigError } from './config/load.js';
 import { loadEnv } from './config/env.js';
+import { platformCommands } from './cli/platform-command.js';
 import { PlatformStartError } from './platforms/start-error.js';
 import { joinLines } from './text/clean-text.js';
 
@@ -67,14 +68,8 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/subscribe.js'),
     summary: 'Subscribe a channel from the command line',
   },
-  slack: {
-    load: () => import('./cli/slack.js'),
-    summary: 'Run the Slack app alone',
-  },
-  discord: {
-    load: () => import('./cli/discord.js'),
-    summary: 'Discord tools: deploy-commands, start',
-  },
+  // `briefing slack`, `briefing discord`, ...: from the platform registry.
+  ...platformCommands(),
 };
 
 const GLOBAL_HELP = `Usage: briefing <command> [options]

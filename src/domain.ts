@@ -1,7 +1,16 @@
 // The shared vocabulary of the pipeline: plain types, no imports, no behaviour.
 // Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
 
-export type Platform = 'slack' | 'discord' | 'memory';
+/** The chat platforms the bot ships; src/platforms/index.ts lists each one once. */
+export type Platform = 'slack' | 'discord';
+
+/**
+ * Where a channel lives: a shipped platform, or `memory`, the in-memory stand-in that tests and
+ * `briefing demo` deliver to (delivery/memory-adapter.ts). Channels, subscriptions and the outbox
+ * are keyed by it, so delivery can be exercised without a chat service; chat commands and the
+ * platform registry only ever see a real `Platform`.
+ */
+export type ChannelPlatform = Platform | 'memory';
 
 // ---------------------------------------------------------------- sources
 
@@ -158,6 +167,8 @@ export interface SourceHealth {
   consecutiveFailures: number;
   nextPollAt: string | null;
   storyCount: number;
+  /** Items the last successful document held beyond poll.maxItemsPerDocument (not read); absent when none. */
+  itemsDropped?: number;
 }
 
 // ---------------------------------------------------------------- digest
@@ -225,7 +236,7 @@ export interface Digest {
 // ---------------------------------------------------------------- channels and delivery
 
 export interface ChannelRef {
-  platform: Platform;
+  platform: ChannelPlatform;
   /** Slack team id or Discord guild id. */
   workspaceId: string;
   channelId: string;

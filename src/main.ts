@@ -1,24 +1,31 @@
 // Composition root of the long-running bot (`briefing run`, `npm start`): builds everything from
-// the validated config and env, polls every enabled source once, starts the chat platforms that
-// have tokens, then hands timing to the scheduler. Nothing else constructs long-lived parts.
+// the validated config and env, polls every enabled source once, starts the platforms of the
+// registry (platforms/index.ts) that the env configures, then hands timing to the scheduler.
+// Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
-import { buildCommandDeps, subscribePermissionFromEnv } from './pipeline/command-deps.js';
+import { buildCommandDeps } from './pipeline/command-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
 import type { DeliveryAdapter } from './delivery/adapter.js';
 import { processOutbox } from './delivery/process-outbox.js';
-import { currentHostProbe, startDeliveryInstance } from './delivery/delivery-instance.js';
+import {
+  currentHostProbe,
+  startDeliveryInstance,
+  type DeliveryInstanceHandle,
+} from './delivery/delivery-instance.js';
 import { releaseDeadClaims } from './delivery/in-flight-parts.js';
-import type { Platform } from './domain.js';
+import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
-import type { PollOutcome } from './pipeline/poll-source.js';
+import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
 import type { Db } from './store/database.js';
 import { sourcesDue } from './store/source-state.js';
+import { configuredPlatforms, subscribeRules } from './platforms/index.js';
+import type { PlatformPlugin, PlatformStartInit } from './platforms/plugin.js';
 
 export interface BotInit {
   env: Env;
@@ -32,6 +39,8 @@ export interface BotInit {
    * not hold the shutdown), and a start-up still in its first poll stops there.
    */
   signal?: AbortSignal;
+  /** The platform registry (default: platforms/index.ts); tests pass their own plug-ins. */
+  platforms?: readonly PlatformPlugin[];
 }
 
 export interface RunningBot {
@@ -41,10 +50,37 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
+interface StartedPlatforms {
+  adapters: Map<Platform, DeliveryAdapter>;
+  stops: (() => Promise<void>)[];
+}
+
+/** Promises the shutdown waits for (polls, digest jobs, deliveries in flight). */
+function createTracker() {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    track<T>(p: Promise<T>): Promise<T> {
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      return p;
+    },
+    /** Settles when everything in flight has (true), or after graceMs (false), whichever is first. */
+    async drain(graceMs: number): Promise<boolean> {
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]);
+      if (timer) clearTimeout(timer);
+      return finished;
+    },
+  };
+}
+type Tracker = ReturnType<typeof createTracker>;
+
 export async function startBot(init: BotInit): Promise<RunningBot> {
-  const { env, config, db, logger, out } = init;
+  const { env, config, db, logger, signal } = init;
   const now = init.now ?? (() => new Date());
-  const signal = init.signal;
   const pollDeps = buildPollDeps({
     db,
     env,
@@ -53,103 +89,164 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     now,
     ...(signal ? { fetchOverrides: { signal } } : {}),
   });
+  // SIGINT/SIGTERM ends the parse workers at once: a document stuck in a parse never holds the
+  // shutdown (its source is not blamed: the read answers "cancelled").
+  const closeReader = () => void pollDeps.reader?.close();
+  signal?.addEventListener('abort', closeReader, { once: true });
   const enabled = config.sources.filter((s) => s.enabled);
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
-    return p;
-  };
+  const tracker = createTracker();
 
-  // What start-up prints on `out` (a line per source, platform failures) is not logged again on a
-  // terminal; later scheduled polls print nothing, so they log as usual.
-  const printed = loggerForPrintedEvents(logger);
+  const initialPoll = await tracker.track(pollAtStart(init, enabled, pollDeps));
+  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => closeReader() };
+
+  const { adapters, stops } = await startPlatforms(init);
+  const instance = startInstance(init, now);
+  // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
+  const stopping = new AbortController();
+  const scheduler = startJobs(init, {
+    enabled,
+    pollDeps,
+    adapters,
+    tracker,
+    now,
+    stopping,
+    instance,
+  });
+
+  return {
+    platforms: [...adapters.keys()],
+    initialPoll,
+    async stop(graceMs = 10_000) {
+      stopping.abort();
+      closeReader();
+      await scheduler.stop();
+      // Finish in-flight writes and deliveries, but never hang shutdown forever.
+      const finished = await tracker.drain(graceMs);
+      // A clean stop tells other processes nothing of ours is still being sent: only when true.
+      instance.stop({ clean: finished });
+      for (const stop of stops)
+        await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
+    },
+  };
+}
+
+/** The first poll of every enabled source, one line each, then the summary. */
+async function pollAtStart(
+  init: BotInit,
+  enabled: Source[],
+  pollDeps: PollDeps,
+): Promise<PollOutcome[]> {
+  const { out, config, signal } = init;
   out.write(`Polling ${enabled.length} enabled source(s)...\n`);
   const started = Date.now();
-  const initialPoll = await track(
-    pollSources(
-      enabled,
-      { ...pollDeps, logger: printed },
-      {
-        concurrency: config.settings.poll.concurrency,
-        onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
-        ...(signal ? { signal } : {}),
-      },
-    ),
+  // What start-up prints on `out` (a line per source, platform failures) is not logged again on a
+  // terminal; later scheduled polls print nothing, so they log as usual.
+  const outcomes = await pollSources(
+    enabled,
+    { ...pollDeps, logger: loggerForPrintedEvents(init.logger) },
+    {
+      concurrency: config.settings.poll.concurrency,
+      onOutcome: (o, s) => out.write(`${formatOutcomeLine(o, s)}\n`),
+      ...(signal ? { signal } : {}),
+    },
   );
-  writeSummary(out, initialPoll, Date.now() - started);
-  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => undefined };
+  writeSummary(out, outcomes, Date.now() - started);
+  return outcomes;
+}
 
-  // Chat platforms start only when their tokens are set; each failure is reported, not fatal.
-  const adapters = new Map<Platform, DeliveryAdapter>();
-  const stops: (() => Promise<void>)[] = [];
+/**
+ * Starts every platform the env configures, in registry order; a failure is reported and the
+ * bot carries on without that platform. A delivery-only platform (no `start`) posts digests.
+ */
+async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
+  const { env, config, db, logger, out } = init;
+  const printed = loggerForPrintedEvents(logger);
+  const started: StartedPlatforms = { adapters: new Map(), stops: [] };
   const commands = buildCommandDeps({
     db,
     config,
     logger,
-    subscribePermission: subscribePermissionFromEnv(env),
+    subscribePermission: subscribeRules(env),
   });
-  if (env.SLACK_BOT_TOKEN) {
+  const configured = init.platforms?.filter((p) => p.isConfigured(env)) ?? configuredPlatforms(env);
+  for (const plugin of configured) {
     try {
-      const { startSlack } = await import('./platforms/slack/start.js');
-      const slack = await startSlack({ env, commands, timeZone: config.settings.timeZone, logger });
-      adapters.set('slack', slack.adapter);
-      stops.push(() => slack.stop());
-      out.write(
-        `Slack: connected (${slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode'}).\n`,
+      await startPlatform(
+        plugin,
+        { env, commands, timeZone: config.settings.timeZone, logger },
+        started,
+        out,
       );
     } catch (error) {
-      out.write(`Slack: could not start: ${(error as Error).message}\n`);
-      printed.error({ platform: 'slack', err: error }, 'slack start failed');
+      out.write(`${plugin.label}: could not start: ${(error as Error).message}\n`);
+      printed.error({ platform: plugin.id, err: error }, `${plugin.id} start failed`);
     }
   }
-  if (env.DISCORD_TOKEN) {
-    try {
-      const { startDiscord } = await import('./platforms/discord/start.js');
-      const { parsePermissionBits } = await import('./platforms/discord/discord-deps.js');
-      const discord = await startDiscord({
-        token: env.DISCORD_TOKEN,
-        apiUrl: env.DISCORD_API_URL,
-        deps: {
-          commands,
-          subscribePermission: parsePermissionBits(env.DISCORD_SUBSCRIBE_PERMISSION),
-          timeZone: config.settings.timeZone,
-        },
-        logger,
-      });
-      adapters.set('discord', discord.adapter);
-      stops.push(() => discord.stop());
-      out.write('Discord: connected to the gateway.\n');
-    } catch (error) {
-      out.write(`Discord: could not start: ${(error as Error).message}\n`);
-      printed.error({ platform: 'discord', err: error }, 'discord start failed');
-    }
-  }
-  if (adapters.size === 0) {
+  if (started.adapters.size === 0) {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
+  return started;
+}
 
-  // This process as a delivery instance (heartbeat, id on every claim); parts a dead process left
-  // in flight are due again now, not after their lease (delivery/in-flight-parts.ts).
+async function startPlatform(
+  plugin: PlatformPlugin,
+  init: PlatformStartInit,
+  started: StartedPlatforms,
+  out: Writable,
+): Promise<void> {
+  const runtime = await plugin.load();
+  if (!runtime.start) {
+    started.adapters.set(plugin.id, runtime.createDeliveryAdapter(init.env, init.logger));
+    out.write(`${plugin.label}: ready to post digests.\n`);
+    return;
+  }
+  const running = await runtime.start(init);
+  started.adapters.set(plugin.id, running.adapter);
+  started.stops.push(() => running.stop());
+  out.write(`${plugin.label}: ${running.connected}.\n`);
+}
+
+/**
+ * This process as a delivery instance (heartbeat, id on every claim); parts a dead process left
+ * in flight are due again now, not after their lease (delivery/in-flight-parts.ts).
+ */
+function startInstance(init: BotInit, now: () => Date): DeliveryInstanceHandle {
+  const { db, logger, out } = init;
   const instance = startDeliveryInstance(db, { clock: now, logger });
   const released = releaseDeadClaims(db, now(), currentHostProbe(), instance.id, logger);
   if (released > 0)
     out.write(
       `Delivery: ${released} part(s) left in flight by a dead process will be retried now.\n`,
     );
-  // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
-  const stopping = new AbortController();
-  const scheduler: Scheduler = startScheduler(
+  return instance;
+}
+
+/** Hands timing to the scheduler: polls of due sources, the digest job, outbox passes. */
+function startJobs(
+  init: BotInit,
+  parts: {
+    enabled: Source[];
+    pollDeps: PollDeps;
+    adapters: ReadonlyMap<Platform, DeliveryAdapter>;
+    tracker: Tracker;
+    now: () => Date;
+    stopping: AbortController;
+    instance: DeliveryInstanceHandle;
+  },
+): Scheduler {
+  const { env, config, db, logger, out, signal } = init;
+  const { enabled, pollDeps, adapters, tracker, stopping, instance } = parts;
+  const scheduler = startScheduler(
     {
       poll: (at) =>
-        track(
+        tracker.track(
           pollSources(sourcesDue(db, enabled, at), pollDeps, {
             concurrency: config.settings.poll.concurrency,
             ...(signal ? { signal } : {}),
           }),
         ),
       digest: (at) =>
-        track(
+        tracker.track(
           runDigestJob({
             db,
             config,
@@ -161,7 +258,9 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
           }),
         ),
       deliver: (at) =>
-        track(processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance })),
+        tracker.track(
+          processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance }),
+        ),
     },
     {
       timeZone: config.settings.timeZone,
@@ -170,30 +269,11 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
         config.settings.poll.intervalMinutes,
       ),
       logger,
-      clock: now,
+      clock: parts.now,
     },
   );
   out.write(
     `Running: polling due sources every ${config.settings.poll.intervalMinutes} min; digests at ${config.settings.digest.time} (${config.settings.timeZone}). Ctrl-C stops.\n`,
   );
-
-  return {
-    platforms: [...adapters.keys()],
-    initialPoll,
-    async stop(graceMs = 10_000) {
-      stopping.abort();
-      await scheduler.stop();
-      // Finish in-flight writes and deliveries, but never hang shutdown forever.
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        Promise.allSettled([...inFlight]).then(() => true),
-        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-      ]);
-      if (timer) clearTimeout(timer);
-      // A clean stop tells other processes nothing of ours is still being sent: only when true.
-      instance.stop({ clean: finished });
-      for (const stop of stops)
-        await stop().catch((error) => logger.warn({ err: error }, 'platform stop failed'));
-    },
-  };
+  return scheduler;
 }

@@ -4,12 +4,10 @@
 // with who claimed them, whether that process is alive, and when each will be retried.
 import { describeInFlightPart } from '../commands/describe-in-flight.js';
 import type { InFlightPart } from '../commands/types.js';
-import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { currentHostProbe } from '../delivery/delivery-instance.js';
 import { describeChannel } from '../delivery/enqueue-digest.js';
 import { listInFlightParts } from '../delivery/in-flight-parts.js';
 import { processOutbox, type ProcessReport } from '../delivery/process-outbox.js';
-import type { Platform } from '../domain.js';
 import { formatIsoMinute } from '../text/format-dates.js';
 import type { CliCommand } from './command.js';
 import { createCliAdapters } from './delivery-adapters.js';
@@ -33,7 +31,7 @@ Options:
   options: { json: { type: 'boolean' } },
   async run(ctx, args) {
     const db = ctx.db();
-    const adapters: Map<Platform, DeliveryAdapter> = await createCliAdapters(ctx.env, ctx.logger);
+    const adapters = await createCliAdapters(ctx.env, ctx.logger);
     const report = await processOutbox(db, adapters, new Date(), { logger: ctx.logger });
     const inFlight = listInFlightParts(db, { scope: 'all' }, new Date(), currentHostProbe());
     if (args.values.json) {

@@ -1,43 +1,36 @@
-// Delivery adapters for one-shot CLI commands (`digest --post`, `deliver`): Slack and/or Discord
-// when their tokens are set, built like main.ts builds them but without starting the apps (no
-// Socket Mode, no gateway: posting needs only the Web API / REST). Imported lazily per platform.
+// Delivery adapters for one-shot CLI commands (`digest --post`, `deliver`): one per registry
+// platform the environment configures, posting-only (no Socket Mode, no gateway: posting needs
+// only the Web API / REST). Each platform's code loads only when its token is set.
 import type { Env } from '../config/env.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
-import type { Platform } from '../domain.js';
+import type { ChannelPlatform } from '../domain.js';
 import type { Logger } from '../logging.js';
+import { PLATFORMS, configuredPlatforms } from '../platforms/index.js';
 
 export async function createCliAdapters(
   env: Env,
   logger: Logger,
-): Promise<Map<Platform, DeliveryAdapter>> {
-  const adapters = new Map<Platform, DeliveryAdapter>();
-  if (env.SLACK_BOT_TOKEN) {
-    const slack = await import('../platforms/slack/delivery-adapter.js');
-    const client = slack.createSlackDeliveryClient({
-      token: env.SLACK_BOT_TOKEN,
-      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
-    });
-    adapters.set(
-      'slack',
-      slack.createSlackDeliveryAdapter({ client, logger, commandName: env.SLACK_COMMAND }),
-    );
-  }
-  if (env.DISCORD_TOKEN) {
-    const discord = await import('../platforms/discord/delivery-adapter.js');
-    const rest = discord.createDeliveryRest({
-      token: env.DISCORD_TOKEN,
-      ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
-    });
-    adapters.set('discord', discord.createDiscordDeliveryAdapter(rest));
+): Promise<Map<ChannelPlatform, DeliveryAdapter>> {
+  const adapters = new Map<ChannelPlatform, DeliveryAdapter>();
+  for (const plugin of configuredPlatforms(env)) {
+    const runtime = await plugin.load();
+    adapters.set(plugin.id, runtime.createDeliveryAdapter(env, logger));
   }
   return adapters;
 }
 
+/** The channel platforms `--channel P:W:C` accepts: the registry's, and the demo's `memory`. */
+export const CHANNEL_PLATFORMS: readonly ChannelPlatform[] = [
+  ...PLATFORMS.map((p) => p.id),
+  'memory',
+];
+
 /** "slack:T123:C456" -> a channel reference (the workspace is a Slack team or Discord guild id). */
 export function parseChannelArg(
   text: string,
-): { platform: Platform; workspaceId: string; channelId: string } | null {
-  const match = /^(slack|discord|memory):([^:\s]+):([^:\s]+)$/.exec(text.trim());
-  if (!match) return null;
-  return { platform: match[1] as Platform, workspaceId: match[2]!, channelId: match[3]! };
+): { platform: ChannelPlatform; workspaceId: string; channelId: string } | null {
+  const match = /^([a-z][a-z0-9-]*):([^:\s]+):([^:\s]+)$/.exec(text.trim());
+  const platform = CHANNEL_PLATFORMS.find((p) => p === match?.[1]);
+  if (!match || !platform) return null;
+  return { platform, workspaceId: match[2]!, channelId: match[3]! };
 }

@@ -7,7 +7,7 @@ import { enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
 import { archiveDigest, renderArchiveMarkdown } from '../digest/archive-digest.js';
 import { parseWeekOrThrow, weekRange } from '../time/week.js';
-import type { Platform, Source } from '../domain.js';
+import type { ChannelPlatform, Source } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
@@ -51,7 +51,7 @@ export async function runDemoDigest(input: {
     endsAt,
   );
   enqueueDigest(db, { digest, subscription, adapter, now: endsAt });
-  const adapters = new Map<Platform, MemoryAdapter>([['memory', adapter]]);
+  const adapters = new Map<ChannelPlatform, MemoryAdapter>([['memory', adapter]]);
   const first = await processOutbox(db, adapters, endsAt, { logger: input.logger });
   enqueueDigest(db, { digest, subscription, adapter, now: endsAt });
   const second = await processOutbox(db, adapters, endsAt, { logger: input.logger });

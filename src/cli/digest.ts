@@ -1,25 +1,26 @@
 // `briefing digest`: build a week's catch-up from the archive and print it; with --post, archive
 // it to digests/ and deliver it through the outbox (exactly as the weekly job does, and recorded
 // as that week's decision, so the scheduled run will not post it again).
-// Formats: md (the archive's Markdown), json (the Digest), slack / discord (the platform
-// renderers' payloads as JSON, for checking limits and layout by eye).
+// Formats: md (the archive's Markdown), json (the Digest), and each registry platform's id (its
+// preview renderer: the payloads as JSON, for checking limits and layout by eye).
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { formatWeek, parseWeek, previousWeek, weekOf } from '../time/week.js';
-import type { Digest, IsoWeek, Platform, Subscription } from '../domain.js';
+import type { Digest, IsoWeek, Subscription } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
 import { digestDueAt } from '../time/digest-schedule.js';
 import { weekDigestOnce } from '../pipeline/week-digest-archive.js';
 import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
+import type { Env } from '../config/env.js';
+import { PLATFORMS, findPlatform } from '../platforms/index.js';
 import { UsageError, type CliCommand } from './command.js';
 import { createCliAdapters, parseChannelArg } from './delivery-adapters.js';
 
-type Format = 'md' | 'json' | 'slack' | 'discord';
-const FORMATS: readonly Format[] = ['md', 'json', 'slack', 'discord'];
+const FORMATS: readonly string[] = ['md', 'json', ...PLATFORMS.map((p) => p.id)];
 
 function resolveWeek(
   text: string,
@@ -36,16 +37,13 @@ function resolveWeek(
   return { week: parsed.week, partial: label === formatWeek(current) };
 }
 
-async function renderAs(format: Format, digest: Digest, commandName: string): Promise<string> {
+async function renderAs(format: string, digest: Digest, env: Env): Promise<string> {
   if (format === 'md') return renderDigestMarkdown(digest);
   if (format === 'json') return `${JSON.stringify(digest, null, 2)}\n`;
+  const platform = findPlatform(format);
+  if (!platform) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   try {
-    if (format === 'slack') {
-      const { renderSlackDigest } = await import('../platforms/slack/render-digest.js');
-      return `${JSON.stringify(renderSlackDigest(digest, { commandName }), null, 2)}\n`;
-    }
-    const { renderDiscordDigest } = await import('../platforms/discord/render-digest.js');
-    return `${JSON.stringify(renderDiscordDigest(digest), null, 2)}\n`;
+    return (await platform.load()).renderPreview(digest, env);
   } catch (error) {
     throw new Error(`digest: the ${format} renderer is not available`, { cause: error });
   }
@@ -64,7 +62,8 @@ Options:
                   (the week so far; printing only)
   --channel P:W:C a subscribed channel, e.g. slack:T0123:C0456 or discord:GUILD:CHANNEL: print
                   what that channel receives (its themes and organisations) / post only there
-  --format F      md (default), json, slack (Block Kit messages), discord (message payloads)
+  --format F      md (default), json, or a platform's message payloads as JSON:
+                  ${PLATFORMS.map((p) => p.id).join(', ')}
   --post          write digests/YYYY/YYYY-Www.md and .json, record the parts in the outbox and
                   send them (to --channel, or every subscribed channel); never posts a week twice
                   to a channel. Needs SLACK_BOT_TOKEN / DISCORD_TOKEN for those platforms.
@@ -77,7 +76,7 @@ Options:
   },
   async run(ctx, args) {
     const v = args.values;
-    const format = (typeof v.format === 'string' ? v.format : 'md') as Format;
+    const format = typeof v.format === 'string' ? v.format : 'md';
     if (!FORMATS.includes(format)) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     }
@@ -106,7 +105,7 @@ Options:
     if (!v.post) {
       const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
       const view = subscription ? selectForSubscription(digest, subscription) : digest;
-      ctx.stdout.write(await renderAs(format, view, ctx.env.SLACK_COMMAND));
+      ctx.stdout.write(await renderAs(format, view, ctx.env));
       return 0;
     }
 
@@ -159,9 +158,7 @@ Options:
         }\n`,
       );
     }
-    const report = await processOutbox(db, adapters as Map<Platform, DeliveryAdapter>, now, {
-      logger: ctx.logger,
-    });
+    const report = await processOutbox(db, adapters, now, { logger: ctx.logger });
     ctx.stdout.write(
       `Delivery: ${report.sent} sent, ${report.recovered} found already posted, ${report.retried} to retry, ${report.failed} failed${
         report.paused.length > 0 ? `; paused ${report.paused.join(', ')}` : ''

@@ -3,19 +3,13 @@
 // value says which option needs it. Node's util.parseArgs does the parsing; its own messages span
 // several lines and suggest nothing, so its tokens are checked here first.
 import { parseArgs } from 'node:util';
+import { showArgument } from '../text/show-argument.js';
 import { suggestClosest } from '../text/suggest-closest.js';
 import { UsageError, type CliOptions, type ParsedArgs } from './command.js';
 
 /** Options every command accepts: --help here, --config (taken off earlier) in cli.ts. */
 const COMMON_OPTIONS: CliOptions = { help: { type: 'boolean', short: 'h' } };
 const GLOBAL_OPTION_NAMES = ['config'];
-
-/** An argument as echoed in an error: one short line, no terminal control characters. */
-export function showArgument(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-}
 
 export function unknownCommandError(name: string, known: readonly string[]): UsageError {
   // An option before any command ("briefing --verbose"): only the global ones are valid there.

@@ -48,7 +48,7 @@ polled failed (network, proxy or DNS likely down), 2 for a usage error, 78 for b
     const outcomes = await pollSources(sources, deps, {
       concurrency: config.settings.poll.concurrency,
       onOutcome: json ? undefined : (o, s) => ctx.stdout.write(`${formatOutcomeLine(o, s)}\n`),
-    });
+    }).finally(() => deps.reader?.close());
     if (json) ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     else writeSummary(ctx.stdout, outcomes, Date.now() - started);
     return everySourceFailed(outcomes) ? EXIT_ALL_SOURCES_FAILED : EXIT_OK;

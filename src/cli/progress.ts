@@ -6,8 +6,10 @@ import type { PollOutcome } from '../pipeline/poll-source.js';
 export function formatOutcomeLine(outcome: PollOutcome, source: Source): string {
   const secs = (outcome.durationMs / 1000).toFixed(1);
   switch (outcome.status) {
-    case 'ok':
-      return `  ok       ${source.id.padEnd(20)} ${outcome.items} items, ${outcome.newStories} new, ${outcome.updatedStories} updated (${secs}s)`;
+    case 'ok': {
+      const dropped = outcome.itemsDropped ? `, ${outcome.itemsDropped} items dropped (cap)` : '';
+      return `  ok       ${source.id.padEnd(20)} ${outcome.items} items, ${outcome.newStories} new, ${outcome.updatedStories} updated${dropped} (${secs}s)`;
+    }
     case 'not-modified':
       return `  same     ${source.id.padEnd(20)} not modified since last poll (${secs}s)`;
     case 'failed':

@@ -24,13 +24,15 @@ export const command: CliCommand = {
   help: `Usage: briefing sources [--json]
 
 Lists every source in config/sources.yaml with its health: status, last success, last error and
-its reason, consecutive failures, next poll and stories stored. Times are in the configured time
+its reason, consecutive failures, next poll and stories stored, and "N items dropped" when the
+last document held more items than poll.maxItemsPerDocument. Times are in the configured time
 zone. "?" after an id marks an unverified source (selectors or URL nobody has checked yet).
 When HTTPS_PROXY or HTTP_PROXY is set, a closing line names the proxy and says who decides which
 addresses sources may reach through it.
 
 Options:
-  --json   print an array of objects (SourceHealth plus kind, verified, url, gone)
+  --json   print an array of objects (SourceHealth with itemsDropped, plus kind, verified, url,
+           gone)
 `,
   options: { json: { type: 'boolean' } },
   async run(ctx, args) {
@@ -82,6 +84,10 @@ Options:
       out.push(line(table[i]!));
       if (r.lastError !== null && r.consecutiveFailures > 0)
         out.push(`    last error: ${r.lastError}`);
+      if (r.itemsDropped)
+        out.push(
+          `    ${r.itemsDropped} items dropped: the last document held more than poll.maxItemsPerDocument (newest kept)`,
+        );
     });
     const failing = rows.filter((r) => r.enabled && r.consecutiveFailures > 0).length;
     const stories = rows.reduce((n, r) => n + r.storyCount, 0);

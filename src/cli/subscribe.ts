@@ -6,8 +6,7 @@ import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { UsageError, type CliCommand } from './command.js';
-
-const PLATFORMS = ['slack', 'discord', 'memory'] as const;
+import { CHANNEL_PLATFORMS as PLATFORMS } from './delivery-adapters.js';
 
 export const command: CliCommand = {
   name: 'subscribe',

@@ -2,11 +2,11 @@
 // parse their own inputs into CommandRequest and render CommandResult into their own payloads.
 // Nothing here does I/O: everything the commands need arrives in CommandDeps.
 import type {
+  ChannelPlatform,
   ChannelRef,
   Digest,
   Entities,
   NearMiss,
-  Platform,
   SearchPage,
   SearchQuery,
   SourceHealth,
@@ -45,7 +45,7 @@ export type CommandRequest =
 
 /** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
 export interface Invocation {
-  platform: Platform;
+  platform: ChannelPlatform;
   workspaceId: string;
   channelId: string;
   userId: string;
@@ -129,22 +129,22 @@ export interface CommandDeps {
   /** ISO week strings in the configured time zone. */
   currentWeek(now: Date): string;
   subscriptions: {
-    get(platform: Platform, workspaceId: string, channelId: string): Subscription | null;
+    get(platform: ChannelPlatform, workspaceId: string, channelId: string): Subscription | null;
     upsert(
       input: Omit<Subscription, 'id' | 'createdAt' | 'pausedReason'>,
       now: Date,
     ): { subscription: Subscription; created: boolean };
-    remove(platform: Platform, workspaceId: string, channelId: string): boolean;
-    list(platform: Platform, workspaceId: string): Subscription[];
+    remove(platform: ChannelPlatform, workspaceId: string, channelId: string): boolean;
+    list(platform: ChannelPlatform, workspaceId: string): Subscription[];
   };
   sourceHealth(): SourceHealth[];
   deliveryHealth(
-    platform: Platform,
+    platform: ChannelPlatform,
     workspaceId: string,
     channelId: string | null,
   ): DeliveryHealth[];
   /** Whether subscribe/unsubscribe require isAdmin on this platform. */
-  subscribeNeedsAdmin(platform: Platform): boolean;
+  subscribeNeedsAdmin(platform: ChannelPlatform): boolean;
   /** Canonical display name of an organisation id, for messages (null when unknown). */
   organisationName?(id: string): string | null;
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */

@@ -37,6 +37,14 @@ export const settingsSchema = z
           .int()
           .min(1)
           .default(24 * 60),
+        /** Items read from one document; the newest are kept, the rest counted (cap-items.ts). */
+        maxItemsPerDocument: z.number().int().min(1).max(100_000).default(2000),
+        /** A document whose read (decode, parse, normalise) takes longer fails its source. */
+        parseTimeoutMs: z.number().int().min(100).default(10_000),
+        /** Heap of each parse worker; a document needing more fails as too large to parse. */
+        parseHeapMb: z.number().int().min(16).max(4096).default(96),
+        /** Parse worker threads (document-reader.ts). */
+        parseWorkers: z.number().int().min(1).max(8).default(1),
         /** Allow sources on private / loopback addresses (off by default: SSRF). */
         allowPrivateAddresses: z.boolean().default(false),
       })

@@ -1,6 +1,8 @@
 // The contract between platform-neutral delivery (outbox, scheduler) and each chat platform.
 // A platform folder implements DeliveryAdapter; delivery never sees Block Kit or embeds.
-import type { ChannelRef, Digest, Platform, Subscription } from '../domain.js';
+// Selecting a channel's sections is neutral and happens once, before render (enqueue-digest.ts):
+// an adapter only lays out what it is given.
+import type { ChannelPlatform, ChannelRef, Digest } from '../domain.js';
 
 /** One message of a rendered digest. `payload` is the platform's own body (opaque here). */
 export interface OutboundPart {
@@ -30,9 +32,12 @@ export interface SendContext {
 }
 
 export interface DeliveryAdapter {
-  platform: Platform;
-  /** Pure: the digest, cut down to the subscription's sections, as platform messages within limits. */
-  render(digest: Digest, subscription: Subscription): OutboundPart[];
+  platform: ChannelPlatform;
+  /**
+   * Pure: a digest already cut down to one channel's sections (selectForSubscription), as
+   * platform messages within the platform's limits.
+   */
+  render(view: Digest): OutboundPart[];
   send(channel: ChannelRef, part: OutboundPart, context: SendContext): Promise<SendOutcome>;
   /**
    * Asks the platform whether a message with this key is already in the channel (after a crash
@@ -40,3 +45,6 @@ export interface DeliveryAdapter {
    */
   findSent(channel: ChannelRef, context: SendContext): Promise<string | null>;
 }
+
+/** The adapters a delivery pass may use, by the platform of the channel they post to. */
+export type DeliveryAdapters = ReadonlyMap<ChannelPlatform, DeliveryAdapter>;

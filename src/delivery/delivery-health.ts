@@ -5,7 +5,7 @@
 // process is alive and when each will be retried (in-flight-parts.ts). Matches
 // CommandDeps.deliveryHealth.
 import type { DeliveryHealth } from '../commands/types.js';
-import type { Platform } from '../domain.js';
+import type { ChannelPlatform } from '../domain.js';
 import type { Db } from '../store/database.js';
 import { getLatestDigestRun } from '../store/digest-runs.js';
 import { summariseChannelDeliveries } from '../store/outbox.js';
@@ -16,7 +16,7 @@ import { listInFlightParts } from './in-flight-parts.js';
 
 export function listDeliveryHealth(
   db: Db,
-  platform: Platform,
+  platform: ChannelPlatform,
   workspaceId: string,
   channelId: string | null,
   now: Date = new Date(),

@@ -1,9 +1,11 @@
-// Records a channel's digest in the outbox: render through the platform adapter, then write every
-// part (pending) in one transaction before anything is sent ("recorded before sent").
+// Records a channel's digest in the outbox: select the channel's sections (once, here, for every
+// platform), render the result through the platform adapter, then write every part (pending) in
+// one transaction before anything is sent ("recorded before sent").
 // Rules: once per (week, channel): a second call finds the parts and records nothing, whatever
 // the digest or subscription look like by then. The idempotency key of each part is derived from
 // (week, channel, part) and is short enough for a Discord nonce (25 characters).
 import { createHash } from 'node:crypto';
+import { selectForSubscription } from '../digest/select-for-subscription.js';
 import type { ChannelRef, Digest, Subscription } from '../domain.js';
 import type { Db } from '../store/database.js';
 import { hasParts, insertParts } from '../store/outbox.js';
@@ -37,8 +39,8 @@ export function enqueueDigest(
   };
   let parts;
   try {
-    // The adapter cuts the digest down to the channel's sections (DeliveryAdapter.render).
-    parts = adapter.render(digest, subscription);
+    // The neutral step runs before any platform code: adapters only lay out the channel's view.
+    parts = adapter.render(selectForSubscription(digest, subscription));
   } catch (error) {
     throw new Error(`delivery: rendering ${digest.week} for ${describeChannel(channel)} failed`, {
       cause: error,

@@ -1,13 +1,13 @@
-// An in-memory chat platform and its DeliveryAdapter (platform 'memory'), for tests and the demo.
+// An in-memory chat platform and its DeliveryAdapter (channel platform 'memory', not one of the
+// shipped `Platform`s and not in the registry), for tests and the demo.
 // It records every message it was asked to post, keyed like a platform keeps Slack metadata or a
 // Discord nonce, so findSent behaves like the platforms' own lookup; and it fails on demand:
 // transient n times (with Retry-After), permanently, or after accepting a message (the message is
 // kept, then the call throws, or runs a `crash` hook that stops the test's process state).
 // The platform's state (`MemoryPlatform`) is separate from the adapter so it survives a
 // simulated restart: a new adapter over the same platform sees what was posted before.
-import type { ChannelRef, Digest, Subscription } from '../domain.js';
+import type { ChannelRef, Digest } from '../domain.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
-import { selectForSubscription } from '../digest/select-for-subscription.js';
 import type { DeliveryAdapter, OutboundPart, SendContext, SendOutcome } from './adapter.js';
 
 export interface MemoryMessage {
@@ -92,8 +92,8 @@ export class MemoryAdapter implements DeliveryAdapter {
     return this;
   }
 
-  render(digest: Digest, subscription: Subscription): OutboundPart[] {
-    const markdown = renderDigestMarkdown(selectForSubscription(digest, subscription));
+  render(view: Digest): OutboundPart[] {
+    const markdown = renderDigestMarkdown(view);
     const texts = splitMarkdown(markdown, this.maxChars);
     return texts.map((text, index) => ({
       index,

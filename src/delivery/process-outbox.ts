@@ -24,12 +24,12 @@
 // stamps come from `clock`, read at the moment of each write: in a large fan-out a part may be
 // claimed minutes after the tick started, and a lease computed from the tick's `now` could
 // already have expired (letting another run take the part over while it is being sent).
-import type { ChannelRef, Platform } from '../domain.js';
+import type { ChannelPlatform, ChannelRef } from '../domain.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { cancelUnsentParts, holdUnsentParts, listDueGroups, listParts } from '../store/outbox.js';
 import { getSubscription } from '../store/subscriptions.js';
-import type { DeliveryAdapter } from './adapter.js';
+import type { DeliveryAdapters } from './adapter.js';
 import { deliverWeek, type DeliverySettings } from './deliver-week.js';
 import { describeChannel } from './enqueue-digest.js';
 import { forEachBounded } from '../for-each-bounded.js';
@@ -117,7 +117,7 @@ export function clockFrom(now: Date, elapsedMs: () => number = () => performance
 
 export async function processOutbox(
   db: Db,
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  adapters: DeliveryAdapters,
   now: Date,
   options: ProcessOptions = {},
 ): Promise<ProcessReport> {
@@ -147,14 +147,14 @@ export async function processOutbox(
 
 async function processDue(
   db: Db,
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  adapters: DeliveryAdapters,
   now: Date,
   settings: Settings,
   probe: HostProbe,
 ): Promise<ProcessReport> {
   const report = emptyProcessReport();
   report.released = releaseDeadClaims(db, now, probe, settings.instanceId, settings.logger);
-  const byPlatform = new Map<Platform, DueChannel[]>();
+  const byPlatform = new Map<ChannelPlatform, DueChannel[]>();
   for (const due of listDueChannels(db, now)) {
     const pool = byPlatform.get(due.channel.platform);
     if (pool) pool.push(due);
@@ -194,7 +194,7 @@ function listDueChannels(db: Db, now: Date): DueChannel[] {
 /** One channel's due weeks, in order. Throws only on unexpected errors (e.g. the database). */
 async function deliverChannel(
   db: Db,
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  adapters: DeliveryAdapters,
   { channel, weeks }: DueChannel,
   settings: Settings,
   report: ProcessReport,

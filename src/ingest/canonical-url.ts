@@ -57,7 +57,11 @@ export function resolveHttpUrl(
 ): string | null {
   if (raw === null || raw === undefined) return null;
   // Feeds put whitespace and even newlines inside <link>; URLs never legitimately contain them.
-  const trimmed = raw.trim().replace(/[\t\n\r]/g, '');
+  // An ampersand escaped twice (`&amp;amp;` in the XML) reaches us as "&amp;": a URL means "&".
+  const trimmed = raw
+    .trim()
+    .replace(/[\t\n\r]/g, '')
+    .replace(/&(?:amp|#38|#x26);/gi, '&');
   if (trimmed === '') return null;
   let url: URL;
   try {

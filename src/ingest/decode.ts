@@ -4,7 +4,8 @@
 // UTF-8. windows-1252 goes through iconv-lite: Node 20.20's TextDecoder maps 0x80-0x9F wrongly.
 // ISO-8859-1 and US-ASCII labels decode as windows-1252 (as browsers do, per the WHATWG Encoding
 // spec): feeds labelled Latin-1 routinely carry curly quotes in 0x80-0x9F. A document declared or
-// assumed UTF-8 that is not valid UTF-8 falls back to windows-1252 rather than showing U+FFFD.
+// assumed UTF-8 that is not valid UTF-8 falls back to windows-1252 rather than showing U+FFFD;
+// one declared windows-1252/Latin-1 whose bytes are valid UTF-8 with non-ASCII is read as UTF-8.
 // Characters XML 1.0 forbids (NUL, most C0 controls, U+FFFE/U+FFFF) are removed.
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
@@ -127,6 +128,11 @@ export function stripIllegalXmlChars(text: string): string {
   return text.replace(ILLEGAL_XML_CHARS, '').replace(LONE_SURROGATES, '');
 }
 
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
+}
+
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   const text =
     encoding === 'utf-8'
@@ -173,6 +179,13 @@ export function decodeFeedBytes(
   // Node's simdutf check: far cheaper than a fatal TextDecoder pass, and the text is decoded once.
   if (encoding === 'utf-8' && source !== 'bom' && !isUtf8(chosen.body)) {
     encoding = 'windows-1252';
+    source = 'fallback';
+  } else if (encoding === 'windows-1252' && hasNonAscii(chosen.body) && isUtf8(chosen.body)) {
+    // Declared Latin-1 but valid UTF-8 with non-ASCII bytes: real Latin-1 text almost never
+    // forms valid UTF-8 sequences ("Ã©" for "é"), while CMSs that copy an old prolog onto UTF-8
+    // output are common. Reading it as UTF-8 avoids mojibake (libxml2's and feedparser's
+    // authors note the same mislabelling).
+    encoding = 'utf-8';
     source = 'fallback';
   }
   const text = decodeWith(chosen.body, encoding);

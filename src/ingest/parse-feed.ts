@@ -58,6 +58,10 @@ function firstLine(message: string): string {
 
 export async function parseFeed(text: string, feedUrl: string | null): Promise<ParseOutcome> {
   if (text.trim() === '') return { ok: false, kind: 'empty', reason: 'empty document' };
+  // Junk before the first tag (a PHP notice, stray text) is dropped, as repairXmlText does; a
+  // JSON document keeps its own first character so it is recognised as JSON below.
+  const firstTag = text.indexOf('<');
+  if (firstTag > 0 && !/^\s*[[{]/.test(text)) text = text.slice(firstTag);
   const root = rootElementName(text);
   if (root === null) {
     if (/^\s*[[{]/.test(text)) {
@@ -83,6 +87,7 @@ export async function parseFeed(text: string, feedUrl: string | null): Promise<P
   }
   const repaired = repairXmlText(text);
   let strictError: string;
+  let wellFormed: boolean;
   try {
     // rss-parser does not hand back <rss>'s own attributes: apply its xml:base here. (Atom's
     // root attributes do come back, so they are applied by the reader, once.)
@@ -90,13 +95,20 @@ export async function parseFeed(text: string, feedUrl: string | null): Promise<P
     return { ok: true, feed: await readWithRssParser(repaired, base, format) };
   } catch (error) {
     strictError = error instanceof Error ? error.message : String(error);
+    // The XML parsed, and rss-parser itself then failed (a TypeError or RangeError on a field it
+    // did not expect, an invalid date; or a root it does not know, such as RSS 1.1): the
+    // document is a feed, whatever its items hold.
+    wellFormed =
+      error instanceof TypeError ||
+      error instanceof RangeError ||
+      strictError.startsWith('Feed not recognized');
   }
   try {
-    // Only worth it when it recovers items: a broken document with none is reported broken.
+    // For XML that is not well-formed, only worth it when it recovers items: a broken document
+    // with none is reported broken.
     const tolerant = readTolerant(repaired, feedUrl);
-    if (tolerant && tolerant.items.some((i) => i.title.trim() !== '' || i.link !== null)) {
-      return { ok: true, feed: tolerant };
-    }
+    const usable = tolerant?.items.some((i) => i.title.trim() !== '' || i.link !== null);
+    if (tolerant && (usable || wellFormed)) return { ok: true, feed: tolerant };
   } catch {
     // fall through to the strict parser's explanation
   }

@@ -4,7 +4,10 @@
 // (the caller passes `now`), so it can run in a worker thread; its input and output are plain
 // objects, Uint8Array and Date, all structured-cloneable (HTML spec, "structured clone").
 // Expected failures (not a feed, invalid XML, an HTML page) are values; anything else throws.
+// `maxItems` (settings poll.maxItemsPerDocument) caps the items on the decoded TEXT, before the
+// parser builds anything (cap-items.ts); the HTML listing path caps the parsed list.
 import type { Source, Story } from '../domain.js';
+import { capFeedItems, capParsedItems } from './cap-items.js';
 import { decodeFeedBytes, type EncodingSource } from './decode.js';
 import { parseHtmlListing } from './html-source.js';
 import { normaliseItems } from './normalise.js';
@@ -18,6 +21,8 @@ export interface ReadDocumentOptions {
   finalUrl: string | null;
   /** Stands in for missing or implausible publication dates (normalise.ts). */
   now: Date;
+  /** Items read at most, newest kept (cap-items.ts); no cap when absent. */
+  maxItems?: number;
 }
 
 /** What the document says about itself; its items are not repeated here, only counted. */
@@ -34,8 +39,10 @@ export type ReadDocumentResult =
   | ({
       ok: true;
       feed: DocumentAbout;
-      /** Items in the document, before empty and duplicate items are dropped. */
+      /** Items read from the document, before empty and duplicate items are dropped. */
       items: number;
+      /** Items beyond `maxItems`, not read (0 without a cap). */
+      itemsDropped: number;
       stories: Story[];
     } & DocumentEncoding)
   | ({
@@ -65,15 +72,21 @@ export async function readDocument(
     encoding: decoded.encoding,
     encodingSource: decoded.source,
   };
+  const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
   let feed: ParsedFeed;
+  let dropped = 0;
   if (source.kind === 'html' && source.selectors) {
     feed = parseHtmlListing(decoded.text, options.finalUrl ?? source.url, source.selectors);
   } else {
-    const parsed = await parseFeed(decoded.text, options.finalUrl);
+    const capped = capFeedItems(decoded.text, maxItems);
+    dropped = capped.dropped;
+    const parsed = await parseFeed(capped.text, options.finalUrl);
     if (!parsed.ok) return { ...parsed, ...encoding };
     feed = parsed.feed;
   }
-  const stories = normaliseItems(feed, source, options.now);
-  const { items, ...about } = feed;
-  return { ok: true, feed: about, items: items.length, stories, ...encoding };
+  const last = capParsedItems(feed, maxItems);
+  const stories = normaliseItems(last.feed, source, options.now);
+  const { items, ...about } = last.feed;
+  const itemsDropped = dropped + last.dropped;
+  return { ok: true, feed: about, items: items.length, itemsDropped, stories, ...encoding };
 }

@@ -3,6 +3,9 @@
 // mode builds a forgiving tree and we walk it by local element names, so prefixed forms
 // (<atom:entry>, <rss:item>, <dc:date>) work as well as plain ones. Applies the same field rules
 // as the primary reader (feed-fields.ts). Returns null when the root is not a feed.
+// Unclosed leaf elements (<title>A<link>...</link>, or a misspelt </titel>) swallow the fields
+// after them; hoistSwallowedFields moves those back beside their element, as a recovering
+// parser's element-closing rules would (libxml2 "recover", HTML's implied end tags).
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import {
@@ -175,8 +178,48 @@ function findRoot($: CheerioAPI): { root: Element; format: FeedFormat } | null {
   return null;
 }
 
+/** Feed fields that hold only text: an element child of theirs is a field left unclosed. */
+const LEAF_FIELDS = new Set([
+  'title',
+  'link',
+  'description',
+  'guid',
+  'pubdate',
+  'category',
+  'comments',
+  'id',
+  'updated',
+  'published',
+  'date',
+  'creator',
+  'encoded',
+]);
+/** Elements that are never inside a leaf field's text: found there, the field was not closed. */
+const FIELD_NAMES = new Set([
+  ...LEAF_FIELDS,
+  'item',
+  'entry',
+  'author',
+  'enclosure',
+  'summary',
+  'content',
+  'source',
+]);
+
+/** Moves fields swallowed by an unclosed leaf element (and what follows them) to after it. */
+function hoistSwallowedFields($: CheerioAPI): void {
+  for (const el of $('*').toArray()) {
+    if (!isElement(el) || !LEAF_FIELDS.has(localName(el))) continue;
+    const first = children(el).find((kid) => FIELD_NAMES.has(localName(kid)));
+    if (!first) continue;
+    const moved = el.children.slice(el.children.indexOf(first));
+    $(el).after(moved);
+  }
+}
+
 export function readTolerant(text: string, documentUrl: string | null): ParsedFeed | null {
   const $ = load(text, { xml: { xmlMode: true, decodeEntities: true } });
+  hoistSwallowedFields($);
   const found = findRoot($);
   if (!found) return null;
   const { root, format } = found;

@@ -1,8 +1,11 @@
 // Composition helper: turns config + env into what the poll orchestrator needs (fetch options,
-// a tagger compiled once, the clock). Used by the CLI, the long-running process and the demo.
+// a tagger compiled once, the clock, the parse worker pool). Used by the CLI, the long-running
+// process and the demo. The pool's idle workers do not keep a one-shot command alive; the bot
+// closes it on SIGTERM (`deps.reader.close()`).
 import type { AppConfig } from '../config/load.js';
 import type { Env } from '../config/env.js';
 import type { Story } from '../domain.js';
+import { createWorkerDocumentReader } from '../ingest/document-reader.js';
 import { buildUserAgent, type FetchOptions } from '../ingest/fetch-source.js';
 import { createFetchLimiter } from '../ingest/limiter.js';
 import type { PollDeps } from './poll-source.js';
@@ -58,6 +61,7 @@ export function buildPollDeps(init: {
   now?: () => Date;
   fetchOverrides?: Partial<FetchOptions>;
 }): PollDeps {
+  const poll = init.config.settings.poll;
   return {
     db: init.db,
     fetchOptions: buildFetchOptions(init.env, init.config, init.fetchOverrides),
@@ -65,5 +69,11 @@ export function buildPollDeps(init: {
     now: init.now ?? (() => new Date()),
     maxBackoffMinutes: init.config.settings.poll.maxBackoffMinutes,
     logger: init.logger,
+    reader: createWorkerDocumentReader({
+      workers: poll.parseWorkers,
+      timeoutMs: poll.parseTimeoutMs,
+      heapMb: poll.parseHeapMb,
+    }),
+    maxItemsPerDocument: poll.maxItemsPerDocument,
   };
 }

@@ -8,9 +8,8 @@
 import { createOrganisationResolver } from '../commands/resolve-organisation.js';
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
-import type { Env } from '../config/env.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type { ChannelRef, Platform } from '../domain.js';
+import type { ChannelPlatform, ChannelRef, Platform } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import type { Logger } from '../logging.js';
@@ -31,22 +30,15 @@ import { extractEntities } from '../tagging/extract-entities.js';
 import { compileGazetteer } from '../tagging/organisations.js';
 import { tagStory } from '../tagging/tag-story.js';
 
-export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>;
-
 /**
- * Slack follows SLACK_SUBSCRIBE_PERMISSION. Discord always asks: the adapter sets isAdmin from
- * the member's DISCORD_SUBSCRIBE_PERMISSION bits (Manage Channels by default).
+ * Who may change subscriptions, per platform: the composition roots pass the registry's rules
+ * (platforms/index.ts subscribeRules(env)); the defaults are the rules with an empty env.
  */
-export function subscribePermissionFromEnv(
-  env: Pick<Env, 'SLACK_SUBSCRIBE_PERMISSION'>,
-): SubscribePermission {
-  return { slack: env.SLACK_SUBSCRIBE_PERMISSION, discord: 'admins', memory: 'anyone' };
-}
+export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>;
 
 const DEFAULT_PERMISSION: Required<SubscribePermission> = {
   slack: 'anyone',
   discord: 'admins',
-  memory: 'anyone',
 };
 
 export interface CommandDepsInit {
@@ -61,7 +53,11 @@ export interface CommandDepsInit {
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   const { db, config } = init;
   const clock = init.now ?? (() => new Date());
-  const permission = { ...DEFAULT_PERMISSION, ...init.subscribePermission };
+  // The in-memory channels of tests and the demo are not a Platform: anyone may subscribe them.
+  const permission: Partial<Record<ChannelPlatform, 'anyone' | 'admins'>> = {
+    ...DEFAULT_PERMISSION,
+    ...init.subscribePermission,
+  };
   const timeZone = config.settings.timeZone;
   const compiled = compileThemes(config.themes);
   const gazetteer = compileGazetteer(config.organisations);
@@ -75,7 +71,11 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     findOrganisationIds(db, text),
   );
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
-  const channel = (platform: Platform, workspaceId: string, channelId: string): ChannelRef => ({
+  const channel = (
+    platform: ChannelPlatform,
+    workspaceId: string,
+    channelId: string,
+  ): ChannelRef => ({
     platform,
     workspaceId,
     channelId,

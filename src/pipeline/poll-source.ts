@@ -1,5 +1,6 @@
 // The one orchestrator of ingestion: poll a single source top to bottom, one named step each:
-// fetch -> read (decode, parse feed or HTML listing, normalise) -> tag and store -> record health.
+// fetch -> read (decode, cap items, parse feed or HTML listing, normalise; in the parse worker
+// pool when deps.reader is given) -> tag and store -> record health.
 // Expected failures (HTTP errors, timeouts, unparseable documents) become a PollOutcome and the
 // source's stored state; they never throw, so one bad source never stops a poll of the others.
 // URL rule: a permanent redirect (301/308, on a 200 or a 304) is remembered next to the configured
@@ -7,9 +8,15 @@
 // after an edit the new configured URL is polled, without the old validators.
 import type { Source } from '../domain.js';
 import { fetchSource, type FetchResult } from '../ingest/fetch-source.js';
-import { readDocument, type ReadDocumentResult } from '../ingest/read-document.js';
+import type { ReadOutcome } from '../ingest/document-reader.js';
+import { readDocument } from '../ingest/read-document.js';
 import { effectivePollUrl, getSourceState } from '../store/source-state.js';
-import type { PollDeps, PollOutcome, PollStart } from './poll-types.js';
+import {
+  DEFAULT_MAX_ITEMS_PER_DOCUMENT,
+  type PollDeps,
+  type PollOutcome,
+  type PollStart,
+} from './poll-types.js';
 import {
   pollOutcome,
   recordFailedPoll,
@@ -44,10 +51,22 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   try {
     const at = deps.now();
     const read = await readFetchedDocument(source, fetched, at, deps);
+    // The bot is stopping and the parse workers were ended: not the document's fault.
+    if (!read.ok && read.kind === 'cancelled') {
+      return pollOutcome(poll, deps, 'failed', { reason: read.reason });
+    }
     if (!read.ok) return recordFailedPoll(poll, deps, { reason: describeReadFailure(read) });
     const saved = tagAndStore(deps.db, read.stories, at, deps.annotate);
     const items = read.stories.length;
-    return recordSuccessfulPoll(poll, deps, { fetched, items, saved, at, nextPollAt });
+    const { itemsDropped } = read;
+    return recordSuccessfulPoll(poll, deps, {
+      fetched,
+      items,
+      itemsDropped,
+      saved,
+      at,
+      nextPollAt,
+    });
   } catch (error) {
     const reason = `could not process the document: ${describeError(error)}`;
     return recordFailedPoll(poll, deps, { reason });
@@ -81,23 +100,25 @@ async function fetchDocument(
   }
 }
 
-/** The fetched document as stories (ingest/read-document.ts), in this thread or the deps' own. */
+/** The fetched document as stories (ingest/read-document.ts): in the parse worker pool, the deps' own reader, or this thread. */
 function readFetchedDocument(
   source: Source,
   fetched: Extract<FetchResult, { status: 'ok' }>,
   now: Date,
   deps: PollDeps,
-): Promise<ReadDocumentResult> {
-  const read = deps.readDocument ?? readDocument;
+): Promise<ReadOutcome> {
+  const read = deps.reader?.read ?? deps.readDocument ?? readDocument;
   return read(source, fetched.bytes, {
     contentType: fetched.contentType,
     finalUrl: fetched.finalUrl,
     now,
+    maxItems: deps.maxItemsPerDocument ?? DEFAULT_MAX_ITEMS_PER_DOCUMENT,
   });
 }
 
-function describeReadFailure(read: Extract<ReadDocumentResult, { ok: false }>): string {
-  const hint = read.feedLinks?.length ? `; a feed is advertised at ${read.feedLinks[0]}` : '';
+function describeReadFailure(read: Extract<ReadOutcome, { ok: false }>): string {
+  const links = 'feedLinks' in read ? read.feedLinks : undefined;
+  const hint = links?.length ? `; a feed is advertised at ${links[0]}` : '';
   return `${read.reason}${hint}`;
 }
 

@@ -1,15 +1,23 @@
 // What a poll of one source needs and returns (poll-source.ts), and what it knows once started
 // (record-poll-health.ts). Types only.
 import type { Source } from '../domain.js';
+import type { DocumentReader, ReadOutcome } from '../ingest/document-reader.js';
 import type { FetchOptions } from '../ingest/fetch-source.js';
-import type { readDocument } from '../ingest/read-document.js';
+import type { ReadDocumentOptions } from '../ingest/read-document.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import type { SourceState } from '../store/source-state.js';
 import type { Annotate } from './tag-and-store.js';
 
-/** The read step's signature: ingest/read-document.ts, in this thread or elsewhere. */
-export type ReadDocument = typeof readDocument;
+/**
+ * The read step's signature: ingest/read-document.ts, in this thread or elsewhere (a parse
+ * worker can also fail for its own reasons: ingest/document-reader.ts).
+ */
+export type ReadDocument = (
+  source: Source,
+  bytes: Uint8Array,
+  options: ReadDocumentOptions,
+) => Promise<ReadOutcome>;
 
 export interface PollDeps {
   db: Db;
@@ -20,7 +28,16 @@ export interface PollDeps {
   logger: Logger;
   /** Reads fetched bytes into stories; readDocument in this thread when not given. */
   readDocument?: ReadDocument;
+  /**
+   * The parse worker pool (buildPollDeps makes it from settings): when given, documents are read
+   * there, under its time and heap limits, and the bot closes it on SIGTERM.
+   */
+  reader?: DocumentReader;
+  /** settings poll.maxItemsPerDocument (DEFAULT_MAX_ITEMS_PER_DOCUMENT when not given). */
+  maxItemsPerDocument?: number;
 }
+
+export const DEFAULT_MAX_ITEMS_PER_DOCUMENT = 2000;
 
 export type PollStatus = 'ok' | 'not-modified' | 'failed';
 
@@ -34,6 +51,8 @@ export interface PollOutcome {
   /** Why it failed, in words a user understands. */
   reason: string | null;
   durationMs: number;
+  /** Items beyond poll.maxItemsPerDocument, not read (ok only; absent when none). */
+  itemsDropped?: number;
 }
 
 /** One poll in progress: the source, when it started, and its state before this poll. */

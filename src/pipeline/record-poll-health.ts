@@ -84,9 +84,17 @@ export function recordNotModifiedPoll(
 export function recordSuccessfulPoll(
   poll: PollStart,
   deps: PollDeps,
-  done: { fetched: Fetched; items: number; saved: SaveResult; at: Date; nextPollAt: Date },
+  done: {
+    fetched: Fetched;
+    items: number;
+    /** Items beyond the per-document cap, not read. */
+    itemsDropped: number;
+    saved: SaveResult;
+    at: Date;
+    nextPollAt: Date;
+  },
 ): PollOutcome {
-  const { fetched, saved } = done;
+  const { fetched, saved, itemsDropped } = done;
   recordPollSuccess(deps.db, poll.source.id, {
     at: done.at,
     etag: fetched.etag ?? null,
@@ -94,6 +102,7 @@ export function recordSuccessfulPoll(
     url: fetched.permanentRedirectTo ?? null,
     configuredUrl: poll.source.url,
     nextPollAt: done.nextPollAt,
+    itemsDropped,
   });
   deps.logger.info(
     {
@@ -101,6 +110,7 @@ export function recordSuccessfulPoll(
       items: done.items,
       new_stories: saved.inserted.length,
       updated: saved.updated.length,
+      ...(itemsDropped > 0 ? { items_dropped: itemsDropped } : {}),
     },
     'poll ok',
   );
@@ -108,5 +118,6 @@ export function recordSuccessfulPoll(
     newStories: saved.inserted.length,
     updatedStories: saved.updated.length,
     items: done.items,
+    ...(itemsDropped > 0 ? { itemsDropped } : {}),
   });
 }

@@ -13,8 +13,8 @@
 // - the week's digest is built and archived once, when its first channel falls due; channels
 //   due later in the week get the archived one (week-digest-archive.ts).
 import { buildWeekDigest, type DigestJobConfig } from './build-week-digest.js';
-import type { ChannelRef, Digest, Platform, Subscription } from '../domain.js';
-import type { DeliveryAdapter } from '../delivery/adapter.js';
+import type { ChannelRef, Digest, Subscription } from '../domain.js';
+import type { DeliveryAdapters } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import {
   emptyProcessReport,
@@ -34,7 +34,7 @@ import { weekDigestOnce } from './week-digest-archive.js';
 export interface DigestJobInput {
   db: Db;
   config: DigestJobConfig;
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>;
+  adapters: DeliveryAdapters;
   now: Date;
   digestsDir: string;
   logger?: Logger;

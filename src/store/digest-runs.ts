@@ -1,6 +1,6 @@
 // The weekly job's decisions: per (week, channel), enqueued or skipped (with the reason). The
 // primary key makes a decision once and for all, so the job can run any number of times.
-import type { ChannelRef, Platform } from '../domain.js';
+import type { ChannelRef, ChannelPlatform } from '../domain.js';
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
 
@@ -30,7 +30,7 @@ function toRun(row: DigestRunRow): DigestRun {
   return {
     week: row.week,
     channel: {
-      platform: row.platform as Platform,
+      platform: row.platform as ChannelPlatform,
       workspaceId: row.workspace_id,
       channelId: row.channel_id,
     },

@@ -3,7 +3,7 @@
 // the platform is called, conditionally on the status and attempts read, so two processes cannot
 // both claim it; every later change is a single-row update. See migrations/0003-delivery.sql for
 // the status life cycle.
-import type { ChannelRef, Platform } from '../domain.js';
+import type { ChannelRef, ChannelPlatform } from '../domain.js';
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
 
@@ -72,7 +72,7 @@ function toPart(row: OutboxRow): OutboxPart {
     id: row.id,
     week: row.week,
     channel: {
-      platform: row.platform as Platform,
+      platform: row.platform as ChannelPlatform,
       workspaceId: row.workspace_id,
       channelId: row.channel_id,
     },
@@ -145,7 +145,7 @@ export function listDueGroups(db: Db, now: Date): { week: string; channel: Chann
     .map((r) => ({
       week: r.week,
       channel: {
-        platform: r.platform as Platform,
+        platform: r.platform as ChannelPlatform,
         workspaceId: r.workspace_id,
         channelId: r.channel_id,
       },

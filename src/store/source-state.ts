@@ -33,6 +33,8 @@ export interface SourceState {
   consecutiveFailures: number;
   nextPollAt: string | null;
   gone: boolean;
+  /** Items beyond poll.maxItemsPerDocument in the last successful document (migration 0007). */
+  itemsDropped: number;
 }
 
 interface StateRow {
@@ -49,6 +51,7 @@ interface StateRow {
   consecutive_failures: number;
   next_poll_at: string | null;
   gone: number;
+  items_dropped: number;
 }
 
 function toState(row: StateRow): SourceState {
@@ -66,6 +69,7 @@ function toState(row: StateRow): SourceState {
     consecutiveFailures: row.consecutive_failures,
     nextPollAt: row.next_poll_at,
     gone: row.gone === 1,
+    itemsDropped: row.items_dropped,
   };
 }
 
@@ -117,11 +121,17 @@ export interface PollNotModified {
 export interface PollSuccess extends PollNotModified {
   etag: string | null;
   lastModified: string | null;
+  /** Items beyond the per-document cap, not read (0 when absent). */
+  itemsDropped?: number;
 }
 
 /** A 200 with a usable document: validators stored, failures reset, `gone` cleared. */
 export function recordPollSuccess(db: Db, sourceId: string, poll: PollSuccess): void {
-  recordHealthyPoll(db, sourceId, poll, { etag: poll.etag, lastModified: poll.lastModified });
+  recordHealthyPoll(db, sourceId, poll, {
+    etag: poll.etag,
+    lastModified: poll.lastModified,
+    itemsDropped: poll.itemsDropped ?? 0,
+  });
 }
 
 /** A 304: the source was checked and is healthy; validators stay as they are. */
@@ -129,12 +139,15 @@ export function recordPollNotModified(db: Db, sourceId: string, poll: PollNotMod
   recordHealthyPoll(db, sourceId, poll, null);
 }
 
-/** The one update for a healthy poll; `validators` null (a 304) keeps the stored ones. */
+/**
+ * The one update for a healthy poll. `document` is what a 200 brought (validators, items over
+ * the cap); null for a 304, which keeps the stored ones.
+ */
 function recordHealthyPoll(
   db: Db,
   sourceId: string,
   poll: PollNotModified,
-  validators: { etag: string | null; lastModified: string | null } | null,
+  document: { etag: string | null; lastModified: string | null; itemsDropped: number } | null,
 ): void {
   db.transaction(() => {
     ensureRow(db, sourceId);
@@ -145,15 +158,17 @@ function recordHealthyPoll(
          first_success_at = CASE WHEN ${CHANGED} THEN @at ELSE coalesce(first_success_at, @at) END,
          etag = CASE WHEN @replace THEN @etag ELSE etag END,
          last_modified = CASE WHEN @replace THEN @lastModified ELSE last_modified END,
+         items_dropped = CASE WHEN @replace THEN @dropped ELSE items_dropped END,
          last_attempt_at = @at, last_success_at = @at, consecutive_failures = 0,
          next_poll_at = @next, gone = 0
        WHERE source_id = @sourceId`,
     ).run({
       url: poll.url ?? null,
       configured: poll.configuredUrl ?? null,
-      replace: validators === null ? 0 : 1,
-      etag: validators?.etag ?? null,
-      lastModified: validators?.lastModified ?? null,
+      replace: document === null ? 0 : 1,
+      etag: document?.etag ?? null,
+      lastModified: document?.lastModified ?? null,
+      dropped: document?.itemsDropped ?? 0,
       at: poll.at.toISOString(),
       next: poll.nextPollAt.toISOString(),
       sourceId,
@@ -228,6 +243,9 @@ export function listSourceHealth(db: Db, sources: readonly Source[]): SourceHeal
       consecutiveFailures: state?.consecutiveFailures ?? 0,
       nextPollAt: state?.nextPollAt ?? null,
       storyCount: counts.get(source.id) ?? 0,
+      // Present only when the item cap cut the last document (an optional field: extends the
+      // `sources --json` contract without changing it for every other source).
+      ...(state?.itemsDropped ? { itemsDropped: state.itemsDropped } : {}),
     };
   });
 }

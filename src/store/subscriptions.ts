@@ -3,7 +3,7 @@
 // part of the key because channel ids are only unique within one.
 // Rules: subscribing again updates in place and lifts a pause (someone in the channel asked
 // again, so the next delivery tries again); unsubscribing cancels the channel's unsent parts.
-import type { ChannelRef, Platform, Subscription } from '../domain.js';
+import type { ChannelRef, ChannelPlatform, Subscription } from '../domain.js';
 import type { Db } from './database.js';
 import { cancelUnsentParts, requeueHeldParts } from './outbox.js';
 import { prepareCached } from './prepared.js';
@@ -31,7 +31,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
   const themes = row.themes === 'all' ? 'all' : (JSON.parse(row.themes) as string[]);
   return {
     id: row.id,
-    platform: row.platform as Platform,
+    platform: row.platform as ChannelPlatform,
     workspaceId: row.workspace_id,
     channelId: row.channel_id,
     themes,
@@ -113,7 +113,11 @@ export function removeSubscription(db: Db, channel: ChannelRef, now: Date = new 
 }
 
 /** A workspace's subscriptions, by channel id. */
-export function listSubscriptions(db: Db, platform: Platform, workspaceId: string): Subscription[] {
+export function listSubscriptions(
+  db: Db,
+  platform: ChannelPlatform,
+  workspaceId: string,
+): Subscription[] {
   return prepareCached<[{ platform: string; workspace: string }], SubscriptionRow>(
     db,
     `SELECT ${COLUMNS} FROM subscriptions WHERE platform = @platform AND workspace_id = @workspace
@@ -158,11 +162,12 @@ export function resumeSubscription(db: Db, channel: ChannelRef, now: Date): bool
 /** The shape CommandDeps.subscriptions expects, over this database. */
 export function createSubscriptionStore(db: Db) {
   return {
-    get: (platform: Platform, workspaceId: string, channelId: string) =>
+    get: (platform: ChannelPlatform, workspaceId: string, channelId: string) =>
       getSubscription(db, { platform, workspaceId, channelId }),
     upsert: (input: SubscriptionInput, now: Date) => upsertSubscription(db, input, now),
-    remove: (platform: Platform, workspaceId: string, channelId: string) =>
+    remove: (platform: ChannelPlatform, workspaceId: string, channelId: string) =>
       removeSubscription(db, { platform, workspaceId, channelId }),
-    list: (platform: Platform, workspaceId: string) => listSubscriptions(db, platform, workspaceId),
+    list: (platform: ChannelPlatform, workspaceId: string) =>
+      listSubscriptions(db, platform, workspaceId),
   };
 }

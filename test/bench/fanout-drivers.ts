@@ -10,8 +10,9 @@
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import type { Pacer } from '../../src/delivery/pace.js';
+import { selectForSubscription } from '../../src/digest/select-for-subscription.js';
 import { processOutbox } from '../../src/delivery/process-outbox.js';
-import type { ChannelRef, Digest, Platform, Subscription } from '../../src/domain.js';
+import type { ChannelRef, Digest, ChannelPlatform, Subscription } from '../../src/domain.js';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 
@@ -56,7 +57,7 @@ export async function deliverThroughOutbox(
       );
       enqueueDigest(db, { digest, subscription, adapter, now });
     }
-    const adapters = new Map<Platform, DeliveryAdapter>([[adapter.platform, adapter]]);
+    const adapters = new Map<ChannelPlatform, DeliveryAdapter>([[adapter.platform, adapter]]);
     let messages = 0;
     let failed = 0;
     for (let round = 1; round <= maxRounds; round++) {
@@ -87,7 +88,7 @@ export async function deliverPaced(
   let messages = 0;
   await Promise.all(
     channels.map(async (channel, i) => {
-      const parts = adapter.render(digest, subscriptionFor(channel, i + 1));
+      const parts = adapter.render(selectForSubscription(digest, subscriptionFor(channel, i + 1)));
       let parent: string | null = null;
       for (const part of parts) {
         for (let attempt = 0; ; attempt++) {

@@ -8,6 +8,7 @@ import { normaliseItems } from '../../src/ingest/normalise.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { generateFeedDocument } from './generate-feeds.js';
+import { measureWorkerHop } from './parse-worker.js';
 import { collectGarbage, compareSideBySide, median, timeOnce } from './measure.js';
 
 export interface ParseBenchOptions {
@@ -32,6 +33,9 @@ export interface ParseBenchResult {
   parse_stage_decode_vs_bare: number;
   parse_stage_feed_vs_bare: number;
   parse_stage_normalise_vs_bare: number;
+  /** The same reads through a one-worker parse pool vs on this thread (parse-worker.ts). */
+  parse_worker_vs_inline_ratio: number;
+  parse_worker_hop_ms_per_doc: number;
 }
 
 export function benchSource(index: number, url: string): Source {
@@ -83,6 +87,7 @@ export async function runParseBench(options: ParseBenchOptions): Promise<ParseBe
 
   const timing = await compareSideBySide(ours, baseline, options);
   const stages = await timeStages(docs, now, bare, options);
+  const hop = await measureWorkerHop(docs, now, options);
   const mb = totalBytes / (1024 * 1024);
   if (itemsSeen !== options.documents * options.itemsPerDocument) {
     throw new Error(
@@ -99,6 +104,7 @@ export async function runParseBench(options: ParseBenchOptions): Promise<ParseBe
     parse_stage_decode_vs_bare: stages.decode,
     parse_stage_feed_vs_bare: stages.feed,
     parse_stage_normalise_vs_bare: stages.normalise,
+    ...hop,
   };
 }
 

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildAnnotator } from '../../src/pipeline/build-poll-deps.js';
 import { loadConfigOrThrow } from '../../src/config/load.js';
 import { silentLogger } from '../../src/logging.js';
+import { createWorkerDocumentReader } from '../../src/ingest/document-reader.js';
 import { createFetchLimiter } from '../../src/ingest/limiter.js';
 import { pollSources } from '../../src/pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from '../../src/pipeline/poll-source.js';
@@ -93,6 +94,8 @@ const CONFIG_DIR = fileURLToPath(new URL('../../config', import.meta.url));
 export async function pollTwiceInChild(input: ChildInput): Promise<ChildResult> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-poll-'));
   const db = openDatabase(join(dir, 'bench.db'));
+  // As the bot reads documents: in a parse worker with the default limits (settings.ts).
+  const reader = createWorkerDocumentReader({ workers: 1, timeoutMs: 10_000, heapMb: 96 });
   try {
     const sources = Array.from({ length: input.sources }, (_, i) =>
       benchSource(i, `${input.origin}${feedPath(i)}`),
@@ -112,6 +115,7 @@ export async function pollTwiceInChild(input: ChildInput): Promise<ChildResult> 
       now: () => new Date(),
       maxBackoffMinutes: 24 * 60,
       logger: silentLogger,
+      reader,
     };
     const started = performance.now();
     const first = await pollSources(sources, deps, { concurrency: input.concurrency });
@@ -131,6 +135,7 @@ export async function pollTwiceInChild(input: ChildInput): Promise<ChildResult> 
     if (secondProblem) throw new Error(`bench: second poll: ${secondProblem}`);
     return { firstMs, secondMs, stored };
   } finally {
+    await reader.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }

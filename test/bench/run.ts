@@ -94,6 +94,13 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     },
   },
   {
+    name: 'item-bomb',
+    run: async () => {
+      const { runItemBombBench } = await import('./item-bomb.js');
+      return flattenFigures(await runItemBombBench());
+    },
+  },
+  {
     name: 'tagging',
     run: async ({ quick }) => {
       const mod = await importOptional('tagging');

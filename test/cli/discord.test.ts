@@ -10,11 +10,13 @@ import { main } from '../../src/cli.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/cli/command.js';
 import { createCliContext } from '../../src/cli/context.js';
-import { command } from '../../src/cli/discord.js';
+import { loadPlatformCommand } from '../../src/cli/platform-command.js';
 import { loadEnv } from '../../src/config/env.js';
 import { startFakeDiscordGateway, type FakeDiscordGateway } from '../fakes/discord-gateway.js';
 import { startFakeDiscordRest, type FakeDiscordRest } from '../fakes/discord-rest.js';
 import { CONFIG_DIR } from '../helpers/app-fixture.js';
+
+const command = await loadPlatformCommand('discord');
 
 const APP_ID = '800000000000000001';
 

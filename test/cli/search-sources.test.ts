@@ -69,6 +69,13 @@ beforeAll(() => {
     lastModified: null,
     nextPollAt: new Date(t.getTime() + 1_800_000),
   });
+  recordPollSuccess(db, 'dhsc', {
+    at: t,
+    etag: null,
+    lastModified: null,
+    nextPollAt: new Date(t.getTime() + 1_800_000),
+    itemsDropped: 4321,
+  });
   recordPollFailure(db, 'hsj', {
     reason: 'HTTP 403 Forbidden',
     at: t,
@@ -198,6 +205,18 @@ describe('briefing sources', () => {
     );
     expect(stdout).toMatch(/resolved here first and refused if any answer is private/);
     expect(stdout).not.toContain('s3cret');
+  });
+
+  it('reports the items the item cap dropped from a source', async () => {
+    const { code, stdout } = await run('sources');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^dhsc\s.*\n {4}4321 items dropped: the last document held more than poll\.maxItemsPerDocument \(newest kept\)$/m,
+    );
+    expect(stdout.match(/items dropped/g)).toHaveLength(1);
+    const rows = JSON.parse((await run('sources', '--json')).stdout) as Record<string, unknown>[];
+    expect(rows.find((r) => r.sourceId === 'dhsc')).toMatchObject({ itemsDropped: 4321 });
+    expect(rows.find((r) => r.sourceId === 'nhse-news')).not.toHaveProperty('itemsDropped');
   });
 
   it('prints JSON with the stored counts', async () => {

@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from 'node:util';
-import { command } from '../../src/cli/slack.js';
+import { loadPlatformCommand } from '../../src/cli/platform-command.js';
 import { UsageError } from '../../src/cli/command.js';
 import { createCliContext } from '../../src/cli/context.js';
 import { loadEnv } from '../../src/config/env.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
 import { CONFIG_DIR } from '../helpers/app-fixture.js';
+
+const command = await loadPlatformCommand('slack');
 
 function capture() {
   const stream = new PassThrough();

@@ -17,7 +17,7 @@ import {
 } from '../../src/delivery/delivery-instance.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { MemoryAdapter, MemoryPlatform } from '../../src/delivery/memory-adapter.js';
-import type { Platform } from '../../src/domain.js';
+import type { ChannelPlatform } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { claimPart, listParts } from '../../src/store/outbox.js';
 import { CHANNEL, sampleDigest, subscribe, tick } from './delivery-fixtures.js';
@@ -27,7 +27,7 @@ const T0 = new Date('2017-02-20T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const SECOND = 1000;
 const adaptersOf = (adapter: DeliveryAdapter) =>
-  new Map<Platform, DeliveryAdapter>([['memory', adapter]]);
+  new Map<ChannelPlatform, DeliveryAdapter>([['memory', adapter]]);
 /** The heartbeat is written only when the test says so. */
 const noTimer = () => () => undefined;
 

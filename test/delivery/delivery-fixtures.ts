@@ -2,7 +2,7 @@
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { processOutbox, type ProcessOptions } from '../../src/delivery/process-outbox.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
-import type { Digest, Platform, Subscription } from '../../src/domain.js';
+import type { Digest, ChannelPlatform, Subscription } from '../../src/domain.js';
 import type { Db } from '../../src/store/database.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { makeStory, SOURCES, THEMES } from '../digest/make-story.js';
@@ -61,7 +61,7 @@ export function subscribe(db: Db, now: Date, channelId: string = CHANNEL.channel
 /** One delivery run whose clock stays at the tick's time, so timestamps can be written out. */
 export function tick(
   db: Db,
-  adapters: ReadonlyMap<Platform, DeliveryAdapter>,
+  adapters: ReadonlyMap<ChannelPlatform, DeliveryAdapter>,
   now: Date,
   options: ProcessOptions = {},
 ) {

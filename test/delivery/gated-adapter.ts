@@ -5,7 +5,7 @@
 // opens the gate whenever everything runnable has run (one setImmediate), never after a delay.
 import type { DeliveryAdapter, OutboundPart, SendContext } from '../../src/delivery/adapter.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
-import type { ChannelRef, Digest, Platform, Subscription } from '../../src/domain.js';
+import type { ChannelPlatform, ChannelRef, Digest } from '../../src/domain.js';
 
 export type ChannelFault = 'permanent' | 'throw';
 
@@ -21,7 +21,7 @@ export class GatedAdapter implements DeliveryAdapter {
   private readonly faults = new Map<string, ChannelFault>();
 
   constructor(
-    readonly platform: Platform = 'memory',
+    readonly platform: ChannelPlatform = 'memory',
     maxChars = 300,
   ) {
     this.inner = new MemoryAdapter({ maxChars });
@@ -33,8 +33,8 @@ export class GatedAdapter implements DeliveryAdapter {
     return this;
   }
 
-  render(digest: Digest, subscription: Subscription): OutboundPart[] {
-    return this.inner.render(digest, subscription);
+  render(view: Digest): OutboundPart[] {
+    return this.inner.render(view);
   }
 
   findSent(channel: ChannelRef, context: SendContext): Promise<string | null> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryAdapter, splitMarkdown } from '../../src/delivery/memory-adapter.js';
+import { selectForSubscription } from '../../src/digest/select-for-subscription.js';
 import type { Subscription } from '../../src/domain.js';
 import { sampleDigest } from './delivery-fixtures.js';
 
@@ -19,7 +20,7 @@ const subscription: Subscription = {
 describe('MemoryAdapter', () => {
   it('renders only the subscribed sections, within its part size', () => {
     const adapter = new MemoryAdapter({ maxChars: 200 });
-    const parts = adapter.render(sampleDigest(), subscription);
+    const parts = adapter.render(selectForSubscription(sampleDigest(), subscription));
     const text = parts.map((p) => p.text).join('\n\n');
     expect(text).toContain('## Carter reviews');
     expect(text).not.toContain('## Procurement');

@@ -6,7 +6,7 @@ import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
 import { clockFrom, processOutbox } from '../../src/delivery/process-outbox.js';
-import type { Platform } from '../../src/domain.js';
+import type { ChannelPlatform } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { listParts, type OutboxPart } from '../../src/store/outbox.js';
 import { pauseSubscription, resumeSubscription } from '../../src/store/subscriptions.js';
@@ -17,7 +17,7 @@ const MINUTE = 60_000;
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const iso = (ms: number) => at(ms).toISOString();
 const adaptersOf = (adapter: DeliveryAdapter) =>
-  new Map<Platform, DeliveryAdapter>([['memory', adapter]]);
+  new Map<ChannelPlatform, DeliveryAdapter>([['memory', adapter]]);
 
 let db: Db;
 afterEach(() => db?.close());
@@ -38,7 +38,7 @@ describe('processOutbox time', () => {
     const seenAtSend: OutboxPart[] = [];
     const slow: DeliveryAdapter = {
       platform: 'memory',
-      render: (d, s) => adapter.render(d, s),
+      render: (view) => adapter.render(view),
       findSent: (c, ctx) => adapter.findSent(c, ctx),
       send: async (c, part, ctx) => {
         seenAtSend.push(listParts(db, digest.week, CHANNEL)[part.index]!);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
-import type { ChannelRef, Platform } from '../../src/domain.js';
+import type { ChannelRef, ChannelPlatform } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { listParts } from '../../src/store/outbox.js';
 import { getSubscription, upsertSubscription } from '../../src/store/subscriptions.js';
@@ -16,7 +16,7 @@ const digest = sampleDigest();
 let db: Db;
 afterEach(() => db?.close());
 
-const channelOf = (channelId: string, platform: Platform = 'memory'): ChannelRef => ({
+const channelOf = (channelId: string, platform: ChannelPlatform = 'memory'): ChannelRef => ({
   platform,
   workspaceId: 'T1',
   channelId,
@@ -37,7 +37,7 @@ function enqueue(adapter: GatedAdapter, channelIds: string[]): ChannelRef[] {
 }
 
 const adaptersOf = (...adapters: GatedAdapter[]) =>
-  new Map<Platform, DeliveryAdapter>(adapters.map((a) => [a.platform, a]));
+  new Map<ChannelPlatform, DeliveryAdapter>(adapters.map((a) => [a.platform, a]));
 
 /** The channel's messages are its parts in order, later ones threaded under part 0. */
 function expectDeliveredInOrder(adapter: GatedAdapter, channel: ChannelRef): void {

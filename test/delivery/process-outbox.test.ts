@@ -7,7 +7,7 @@ import { deliveryKey, enqueueDigest } from '../../src/delivery/enqueue-digest.js
 import { MemoryAdapter, MemoryPlatform } from '../../src/delivery/memory-adapter.js';
 import { retryDelayMs } from '../../src/delivery/process-outbox.js';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
-import type { Platform } from '../../src/domain.js';
+import type { ChannelPlatform } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { claimPart, listParts } from '../../src/store/outbox.js';
 import {
@@ -20,7 +20,7 @@ import { CHANNEL, sampleDigest, subscribe, tick } from './delivery-fixtures.js';
 const T0 = new Date('2017-02-20T08:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const adaptersOf = (adapter: DeliveryAdapter) =>
-  new Map<Platform, DeliveryAdapter>([['memory', adapter]]);
+  new Map<ChannelPlatform, DeliveryAdapter>([['memory', adapter]]);
 
 let db: Db;
 let dir: string | null = null;

@@ -1,8 +1,11 @@
 // Robustness against public feed-parser test data in ../shared/parser-suites (not part of the
-// repository; skipped with a message when absent): parseFeed must never throw on any file, and
+// repository; PARSER_SUITES_DIR overrides the path): parseFeed must never throw on any file, and
 // on the suites that ship expected outputs (rss-parser, gofeed) our titles and links must agree
 // with theirs for at least 95% of items. Titles are compared as plain text, links as absolute
 // URLs, so harmless differences (entity spelling, markup, relative vs resolved) do not count.
+// Where the suites are missing: in CI (CI=true) the run fails loudly, since CI always lays
+// shared/ beside the clone and a silent skip would hide a lost test; in a developer's bare clone
+// the suite is skipped with a message (test/fixtures/real-feeds still covers real documents).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +15,27 @@ import { decodeFeedBytes } from '../../src/ingest/decode.js';
 import { parseFeed, type ParsedFeed } from '../../src/ingest/parse-feed.js';
 import { htmlToPlainText } from '../../src/ingest/plain-text.js';
 
-const SUITES = resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'shared/parser-suites');
+const SUITES =
+  process.env.PARSER_SUITES_DIR ??
+  resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'shared/parser-suites');
 const BASE = 'https://suite.example.org/feed.xml';
 const present = existsSync(SUITES);
-if (!present) console.log(`parser-suites: ${SUITES} not found; skipping the suite comparison`);
+const inCi = process.env.CI === 'true';
+if (!present && !inCi) {
+  console.log(
+    `parser-suites: ${SUITES} not found; skipping the suite comparison (set PARSER_SUITES_DIR, ` +
+      'or lay shared/ beside the clone as CI does)',
+  );
+}
+
+describe.runIf(!present && inCi)('parser suites in CI', () => {
+  it('are present', () => {
+    throw new Error(
+      `parser-suites: ${SUITES} is missing but CI=true: CI must lay shared/parser-suites beside ` +
+        'the clone (or set PARSER_SUITES_DIR); refusing to skip the suite comparison silently',
+    );
+  });
+});
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -109,6 +129,11 @@ describe.skipIf(!present)('parser suites', () => {
         `(${tolerant} by the tolerant fallback), rejected: ${JSON.stringify(Object.fromEntries(failures))}`,
     );
     expect(files.length).toBeGreaterThan(1000);
+    // Issue 12: what a lenient parser recovers is recovered. The documents still rejected as
+    // invalid XML are the few that are not well-formed AND hold no item at all (a misspelt end
+    // tag in an item-less test case); there were 106 before rss-parser's own failures on
+    // well-formed feeds (RSS 0.9x, RSS 1.1, bad dates) fell back to the tolerant reader.
+    expect(failures.get('invalid-xml') ?? 0).toBeLessThanOrEqual(8);
   });
 
   it('agrees with rss-parser expected titles and links on >= 95% of items', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
-import type { Platform } from '../../src/domain.js';
+import type { ChannelPlatform } from '../../src/domain.js';
 import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import {
   everyMinutesExpression,
@@ -133,7 +133,7 @@ describe('the weekly digest driven by the scheduler', () => {
       startAt,
     );
     const adapter = new MemoryAdapter();
-    const adapters = new Map<Platform, DeliveryAdapter>([['memory', adapter]]);
+    const adapters = new Map<ChannelPlatform, DeliveryAdapter>([['memory', adapter]]);
     const database = db;
     const digestsDir = dir;
     vi.useFakeTimers({ now: startAt });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { listDeliveryHealth } from '../../src/delivery/delivery-health.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
-import type { Platform } from '../../src/domain.js';
+import type { ChannelPlatform } from '../../src/domain.js';
 import { digestDueAt } from '../../src/time/digest-schedule.js';
 import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
@@ -22,7 +22,7 @@ const hours = (n: number) => new Date(DUE.getTime() + n * 3_600_000);
 let db: Db;
 let dir: string;
 let adapter: MemoryAdapter;
-let adapters: Map<Platform, DeliveryAdapter>;
+let adapters: Map<ChannelPlatform, DeliveryAdapter>;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
@@ -61,10 +61,12 @@ describe('runDigestJob', () => {
     subscribe(undefined, null, 'C1');
     subscribe(undefined, null, 'C2');
     const render = adapter.render.bind(adapter);
+    // Channels are taken in order (C1 first); the renderer sees only the channel's view.
     let failC1 = true;
-    adapter.render = (digest, subscription) => {
-      if (failC1 && subscription.channelId === 'C1') throw new Error('renderer exploded');
-      return render(digest, subscription);
+    let renders = 0;
+    adapter.render = (view) => {
+      if (failC1 && renders++ === 0) throw new Error('renderer exploded');
+      return render(view);
     };
     const first = await run(hours(1));
     expect(first.enqueued.map((e) => e.channel)).toEqual([expect.stringContaining('C2')]);
@@ -112,7 +114,7 @@ describe('runDigestJob', () => {
     const seen: boolean[] = [];
     const watching: DeliveryAdapter = {
       platform: 'memory',
-      render: (d, s) => adapter.render(d, s),
+      render: (view) => adapter.render(view),
       findSent: (c, ctx) => adapter.findSent(c, ctx),
       send: (c, p, ctx) => {
         seen.push(existsSync(join(dir, '2017', '2017-W07.md')));

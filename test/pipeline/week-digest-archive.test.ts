@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryAdapter } from '../../src/delivery/adapter.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
-import type { Platform } from '../../src/domain.js';
+import type { ChannelPlatform } from '../../src/domain.js';
 import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
@@ -55,7 +55,7 @@ const run = (now: Date) =>
   runDigestJob({
     db,
     config: jobConfig(),
-    adapters: new Map<Platform, DeliveryAdapter>([['memory', adapter]]),
+    adapters: new Map<ChannelPlatform, DeliveryAdapter>([['memory', adapter]]),
     now,
     digestsDir: dir,
   });

@@ -18,8 +18,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
-import { selectForSubscription } from '../../digest/select-for-subscription.js';
-import type { Digest, Subscription } from '../../domain.js';
+import type { Digest } from '../../domain.js';
 import type { DiscordMessage } from './discord-message.js';
 import { findMessageWithRef, nonceFor, refFor, withRef } from './delivery-ref.js';
 import { renderDiscordDigest } from './render-digest.js';
@@ -65,8 +64,7 @@ export function createDiscordDeliveryAdapter(
 ): DeliveryAdapter {
   return {
     platform: 'discord',
-    render(digest: Digest, subscription: Subscription): OutboundPart[] {
-      const view = selectForSubscription(digest, subscription);
+    render(view: Digest): OutboundPart[] {
       const messages = renderDiscordDigest(view, options);
       return messages.map((payload, index) => ({
         index,

@@ -52,59 +52,69 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderSubscriptions(result.subscriptions, command)];
     case 'search':
       return [renderSearchPage(result.page, ctx.cache, ctx.timeZone)];
-    case 'digest': {
-      const messages = renderDiscordDigest(result.digest, { commandName: command });
-      return messages.map((m, i) =>
-        createReply({
-          ephemeral: true,
-          embeds: m.embeds,
-          ...(i === 0
-            ? { content: result.partial ? 'Preview: this week so far.' : (m.content ?? '') }
-            : {}),
-        }),
-      );
-    }
-    case 'themes': {
-      const lines = result.themes.map(
-        (t) =>
-          `**${fitMarkdown(t.label, 100)}** ${formatCode(t.id, 40)} · ${t.countThisWeek} this week\n${fitMarkdown(t.description, 300)}`,
-      );
-      return [
-        createReply({
-          ephemeral: true,
-          embeds: [
-            {
-              title: fitPlain(`Themes · week ${result.week}`, DISCORD_LIMITS.title),
-              description: packLines(lines) || 'No themes are configured.',
-              color: COLOUR,
-            },
-          ],
-        }),
-      ];
-    }
+    case 'digest':
+      return renderDigestPreview(result, command);
+    case 'themes':
+      return [renderThemes(result)];
     case 'status':
       return [renderStatus(result, ctx.timeZone)];
     case 'explain':
       return [renderExplain(result, ctx.timeZone)];
-    case 'help': {
-      const lines = result.lines.map(
-        (l) =>
-          `${formatCode(`${command} ${l.usage}`, 200)} — ${renderCommandText(l.description, 400)}`,
-      );
-      return [
-        createReply({
-          ephemeral: true,
-          embeds: [
-            {
-              title: result.topic ? `Help: ${result.topic}` : 'Briefing commands',
-              description: packLines(lines),
-              color: COLOUR,
-            },
-          ],
-        }),
-      ];
-    }
+    case 'help':
+      return [renderHelp(result, command)];
   }
+}
+
+function renderDigestPreview(
+  result: Extract<CommandResult, { kind: 'digest' }>,
+  command: string,
+): DiscordReply[] {
+  const messages = renderDiscordDigest(result.digest, { commandName: command });
+  return messages.map((m, i) =>
+    createReply({
+      ephemeral: true,
+      embeds: m.embeds,
+      ...(i === 0
+        ? { content: result.partial ? 'Preview: this week so far.' : (m.content ?? '') }
+        : {}),
+    }),
+  );
+}
+
+function renderThemes(result: Extract<CommandResult, { kind: 'themes' }>): DiscordReply {
+  const lines = result.themes.map(
+    (t) =>
+      `**${fitMarkdown(t.label, 100)}** ${formatCode(t.id, 40)} · ${t.countThisWeek} this week\n${fitMarkdown(t.description, 300)}`,
+  );
+  return createReply({
+    ephemeral: true,
+    embeds: [
+      {
+        title: fitPlain(`Themes · week ${result.week}`, DISCORD_LIMITS.title),
+        description: packLines(lines) || 'No themes are configured.',
+        color: COLOUR,
+      },
+    ],
+  });
+}
+
+function renderHelp(
+  result: Extract<CommandResult, { kind: 'help' }>,
+  command: string,
+): DiscordReply {
+  const lines = result.lines.map(
+    (l) => `${formatCode(`${command} ${l.usage}`, 200)} — ${renderCommandText(l.description, 400)}`,
+  );
+  return createReply({
+    ephemeral: true,
+    embeds: [
+      {
+        title: result.topic ? `Help: ${result.topic}` : 'Briefing commands',
+        description: packLines(lines),
+        color: COLOUR,
+      },
+    ],
+  });
 }
 
 export function renderError(message: string, hint: string | null): DiscordReply {

@@ -42,79 +42,17 @@ export interface SlackApp {
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  if (options.socketMode && !options.appToken) {
-    throw new Error(
-      'slack: Socket Mode needs SLACK_APP_TOKEN (an xapp- token with connections:write)',
-    );
-  }
-  if (!options.socketMode && !options.signingSecret) {
-    throw new Error(
-      'slack: HTTP mode needs SLACK_SIGNING_SECRET (Basic Information > App Credentials)',
-    );
-  }
-  const clientOptions: webApi.WebClientOptions = {
-    retryConfig: options.retryConfig ?? {
-      retries: 2,
-      factor: 2,
-      minTimeout: 500,
-      maxTimeout: 4000,
-    },
-    timeout: 20_000,
-    ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
-  };
-  const app = new App({
-    token: options.botToken,
-    ...(options.socketMode
-      ? { socketMode: true, appToken: options.appToken }
-      : { signingSecret: options.signingSecret, port: options.port ?? 3000 }),
-    clientOptions,
-    logger: createBoltLogger(options.logger),
-    deferInitialization: true,
-  });
-
-  let botName: string | null = null;
-  const context = {
-    deps: options.deps,
-    commandName: options.commandName,
-    logger: options.logger,
-    botName: () => botName,
-  };
-  app.command(options.commandName, (args) => handleSlashCommand(context, args));
-  app.action({ type: 'block_actions', action_id: MORE_RESULTS_ACTION_ID }, (args) =>
-    handleMoreResults(context, args as Parameters<typeof handleMoreResults>[1]),
-  );
-  app.error(async (error) => {
-    options.logger.error({ platform: 'slack', err: error }, 'slack: unhandled error in Bolt');
-  });
-
-  let started = false;
+  checkModeCredentials(options);
+  const app = buildBoltApp(options);
+  const state = { botName: null as string | null, started: false };
+  registerListeners(app, options, () => state.botName);
   return {
     app,
     async start() {
-      let auth: webApi.AuthTestResponse;
-      try {
-        await app.init();
-        auth = await app.client.auth.test();
-      } catch (error) {
-        throw new PlatformStartError(describeStartError('SLACK_BOT_TOKEN', error), {
-          cause: error,
-        });
-      }
-      botName = typeof auth.user === 'string' ? auth.user : null;
-      const connecting = options.socketMode
-        ? app.start()
-        : app.start({ port: options.port ?? 3000, host: options.host });
-      let server: unknown;
-      try {
-        server = await withTimeout(connecting, options.startTimeoutMs ?? 30_000);
-      } catch (error) {
-        await app.stop().catch(() => undefined);
-        throw new PlatformStartError(describeStartError('SLACK_APP_TOKEN', error), {
-          cause: error,
-        });
-      }
-      started = true;
-      const port = options.socketMode ? null : ((server as Server).address() as AddressInfo).port;
+      const auth = await verifyBotToken(app);
+      state.botName = typeof auth.user === 'string' ? auth.user : null;
+      const port = await connect(app, options);
+      state.started = true;
       options.logger.info(
         {
           platform: 'slack',
@@ -127,11 +65,88 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return { port, teamId: auth.team_id ?? null, botUserId: auth.user_id ?? null };
     },
     async stop() {
-      if (!started) return;
-      started = false;
+      if (!state.started) return;
+      state.started = false;
       await app.stop();
     },
   };
+}
+
+function checkModeCredentials(options: SlackAppOptions): void {
+  if (options.socketMode && !options.appToken) {
+    throw new Error(
+      'slack: Socket Mode needs SLACK_APP_TOKEN (an xapp- token with connections:write)',
+    );
+  }
+  if (!options.socketMode && !options.signingSecret) {
+    throw new Error(
+      'slack: HTTP mode needs SLACK_SIGNING_SECRET (Basic Information > App Credentials)',
+    );
+  }
+}
+
+function buildBoltApp(options: SlackAppOptions): App {
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? {
+      retries: 2,
+      factor: 2,
+      minTimeout: 500,
+      maxTimeout: 4000,
+    },
+    timeout: 20_000,
+    ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
+  };
+  return new App({
+    token: options.botToken,
+    ...(options.socketMode
+      ? { socketMode: true, appToken: options.appToken }
+      : { signingSecret: options.signingSecret, port: options.port ?? 3000 }),
+    clientOptions,
+    logger: createBoltLogger(options.logger),
+    deferInitialization: true,
+  });
+}
+
+/** The slash command, the "More results" button and Bolt's catch-all error handler. */
+function registerListeners(app: App, options: SlackAppOptions, botName: () => string | null): void {
+  const context = {
+    deps: options.deps,
+    commandName: options.commandName,
+    logger: options.logger,
+    botName,
+  };
+  app.command(options.commandName, (args) => handleSlashCommand(context, args));
+  app.action({ type: 'block_actions', action_id: MORE_RESULTS_ACTION_ID }, (args) =>
+    handleMoreResults(context, args as Parameters<typeof handleMoreResults>[1]),
+  );
+  app.error(async (error) => {
+    options.logger.error({ platform: 'slack', err: error }, 'slack: unhandled error in Bolt');
+  });
+}
+
+/** auth.test before connecting: a refused token is a PlatformStartError, not a hang. */
+async function verifyBotToken(app: App): Promise<webApi.AuthTestResponse> {
+  try {
+    await app.init();
+    return await app.client.auth.test();
+  } catch (error) {
+    throw new PlatformStartError(describeStartError('SLACK_BOT_TOKEN', error), { cause: error });
+  }
+}
+
+/** Opens the Socket Mode connection or the HTTP listener; returns the HTTP port (or null). */
+async function connect(app: App, options: SlackAppOptions): Promise<number | null> {
+  const connecting = options.socketMode
+    ? app.start()
+    : app.start({ port: options.port ?? 3000, host: options.host });
+  let server: unknown;
+  try {
+    server = await withTimeout(connecting, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    await app.stop().catch(() => undefined);
+    throw new PlatformStartError(describeStartError('SLACK_APP_TOKEN', error), { cause: error });
+  }
+  return options.socketMode ? null : ((server as Server).address() as AddressInfo).port;
 }
 
 const TIMED_OUT = Symbol('timed out');

@@ -6,9 +6,13 @@
 // thread for later parts) with include_all_metadata=true and returns the ts of a message with
 // that key. Parts after the first are posted in part 0's thread (see render-digest.ts).
 import { webApi } from '@slack/bolt';
-import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
-import { selectForSubscription } from '../../digest/select-for-subscription.js';
-import type { ChannelRef } from '../../domain.js';
+import type {
+  DeliveryAdapter,
+  OutboundPart,
+  SendContext,
+  SendOutcome,
+} from '../../delivery/adapter.js';
+import type { ChannelRef, Digest } from '../../domain.js';
 import type { Logger } from '../../logging.js';
 import type { SlackMessage } from './block-kit.js';
 import { classifySlackError, slackErrorName } from './classify-slack-error.js';
@@ -60,30 +64,51 @@ export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+/** What the adapter's steps share: the client, the pace and a logger with platform: slack. */
+interface Poster {
+  client: webApi.WebClient;
+  log: Logger;
+  pacer: Pacer;
+  historyLimit: number;
+}
+
 export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): DeliveryAdapter {
-  const { client } = options;
-  const log = options.logger.child({ platform: 'slack' });
-  const historyLimit = options.historyLimit ?? 200;
-  const pacer = options.pacer ?? createPacer(DEFAULT_SLACK_PACE);
+  const poster: Poster = {
+    client: options.client,
+    log: options.logger.child({ platform: 'slack' }),
+    pacer: options.pacer ?? createPacer(DEFAULT_SLACK_PACE),
+    historyLimit: options.historyLimit ?? 200,
+  };
+  return {
+    platform: 'slack',
+    render: (view) => renderParts(view, options.commandName),
+    send: (channel, part, context) => sendPart(poster, channel, part, context),
+    findSent: (channel, context) => findSentPart(poster, channel, context),
+  };
+}
 
-  async function post(channel: ChannelRef, message: SlackMessage, key: string, threadTs?: string) {
-    const channelKey = channel.channelId;
-    // The pacer only prevents 429s; after one, send() backs the pacer off (see there).
-    await pacer.acquire(channelKey);
-    try {
-      return await postNow(channel, message, key, threadTs);
-    } finally {
-      pacer.release(channelKey);
-    }
-  }
+function renderParts(view: Digest, commandName: string | undefined): OutboundPart[] {
+  const messages = renderSlackDigest(view, { commandName });
+  return messages.map<OutboundPart>((message, index) => ({
+    index,
+    total: messages.length,
+    payload: message,
+    text: message.text,
+  }));
+}
 
-  async function postNow(
-    channel: ChannelRef,
-    message: SlackMessage,
-    key: string,
-    threadTs?: string,
-  ) {
-    return client.chat.postMessage({
+/** chat.postMessage once the pacer allows (it only prevents 429s; sendPart backs it off after one). */
+async function postPaced(
+  poster: Poster,
+  channel: ChannelRef,
+  message: SlackMessage,
+  key: string,
+  threadTs: string | undefined,
+) {
+  const channelKey = channel.channelId;
+  await poster.pacer.acquire(channelKey);
+  try {
+    return await poster.client.chat.postMessage({
       channel: channel.channelId,
       text: message.text,
       blocks: message.blocks,
@@ -92,116 +117,120 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
       metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { key } },
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
+  } finally {
+    poster.pacer.release(channelKey);
   }
+}
 
-  return {
-    platform: 'slack',
-
-    render(digest, subscription) {
-      const messages = renderSlackDigest(selectForSubscription(digest, subscription), {
-        commandName: options.commandName,
-      });
-      return messages.map<OutboundPart>((message, index) => ({
-        index,
-        total: messages.length,
-        payload: message,
-        text: message.text,
-      }));
-    },
-
-    async send(channel, part, context): Promise<SendOutcome> {
-      const message = part.payload as SlackMessage;
-      const threadTs = part.index > 0 ? (context.parentMessageId ?? undefined) : undefined;
-      if (part.index > 0 && !threadTs) {
-        log.warn(
-          { channel: channel.channelId, part: part.index },
-          'slack: no parent message; posting part at top level',
-        );
-      }
-      try {
-        const result = await post(channel, message, context.key, threadTs);
-        if (typeof result.ts !== 'string') {
-          return {
-            status: 'retry',
-            reason: 'Slack accepted the message without a ts',
-            retryAfterMs: null,
-          };
-        }
-        return { status: 'sent', messageId: result.ts };
-      } catch (error) {
-        // The parent was deleted: post the part on its own rather than lose it.
-        if (threadTs && slackErrorName(error) === 'thread_not_found') {
-          log.warn(
-            { channel: channel.channelId, part: part.index },
-            'slack: parent message gone; posting part at top level',
-          );
-          return this.send(channel, part, { ...context, parentMessageId: null });
-        }
-        const outcome = classifySlackError(error);
-        if (!outcome)
-          throw new Error('slack: chat.postMessage failed unexpectedly', { cause: error });
-        // The outbox retries this part after Retry-After, and every channel's sends wait that
-        // long too: the per-channel pace is already ours, so a 429 means the workspace-wide
-        // limit, which the others would hit as well.
-        if (isRateLimit(error) && outcome.status === 'retry' && outcome.retryAfterMs !== null) {
-          pacer.backOff(null, outcome.retryAfterMs);
-        }
-        log.warn(
-          {
-            channel: channel.channelId,
-            part: part.index,
-            status: outcome.status,
-            reason: outcome.reason,
-          },
-          'slack: digest part not sent',
-        );
-        return outcome;
-      }
-    },
-
-    async findSent(channel, context) {
-      const matches = (messages: unknown): string | null => findKey(messages, context.key);
-      try {
-        if (context.parentMessageId) {
-          const found = await findInThread(channel.channelId, context.parentMessageId, matches);
-          if (found) return found;
-        }
-        const history = await client.conversations.history({
-          channel: channel.channelId,
-          limit: historyLimit,
-          include_all_metadata: true,
-        });
-        return matches(history.messages);
-      } catch (error) {
-        const outcome = classifySlackError(error);
-        // Permanent problems (channel gone, bot removed) surface again, with a reason, from send().
-        if (outcome?.status === 'permanent') return null;
-        throw new Error(
-          `slack: could not read channel history (${outcome?.reason ?? 'unexpected error'})`,
-          { cause: error },
-        );
-      }
-    },
-  };
-
-  /** The part in the parent's thread; a deleted parent means send() posted it at top level. */
-  async function findInThread(
-    channelId: string,
-    parentTs: string,
-    matches: (messages: unknown) => string | null,
-  ): Promise<string | null> {
-    try {
-      const replies = await client.conversations.replies({
-        channel: channelId,
-        ts: parentTs,
-        limit: historyLimit,
-        include_all_metadata: true,
-      });
-      return matches(replies.messages);
-    } catch (error) {
-      if (slackErrorName(error) === 'thread_not_found') return null;
-      throw error;
+async function sendPart(
+  poster: Poster,
+  channel: ChannelRef,
+  part: OutboundPart,
+  context: SendContext,
+): Promise<SendOutcome> {
+  const message = part.payload as SlackMessage;
+  const threadTs = part.index > 0 ? (context.parentMessageId ?? undefined) : undefined;
+  if (part.index > 0 && !threadTs) {
+    poster.log.warn(
+      { channel: channel.channelId, part: part.index },
+      'slack: no parent message; posting part at top level',
+    );
+  }
+  try {
+    const result = await postPaced(poster, channel, message, context.key, threadTs);
+    if (typeof result.ts !== 'string') {
+      return {
+        status: 'retry',
+        reason: 'Slack accepted the message without a ts',
+        retryAfterMs: null,
+      };
     }
+    return { status: 'sent', messageId: result.ts };
+  } catch (error) {
+    // The parent was deleted: post the part on its own rather than lose it.
+    if (threadTs && slackErrorName(error) === 'thread_not_found') {
+      poster.log.warn(
+        { channel: channel.channelId, part: part.index },
+        'slack: parent message gone; posting part at top level',
+      );
+      return sendPart(poster, channel, part, { ...context, parentMessageId: null });
+    }
+    return classifySendFailure(poster, error, channel, part);
+  }
+}
+
+function classifySendFailure(
+  poster: Poster,
+  error: unknown,
+  channel: ChannelRef,
+  part: OutboundPart,
+): SendOutcome {
+  const outcome = classifySlackError(error);
+  if (!outcome) throw new Error('slack: chat.postMessage failed unexpectedly', { cause: error });
+  // The outbox retries this part after Retry-After, and every channel's sends wait that long
+  // too: the per-channel pace is already ours, so a 429 means the workspace-wide limit, which
+  // the others would hit as well.
+  if (isRateLimit(error) && outcome.status === 'retry' && outcome.retryAfterMs !== null) {
+    poster.pacer.backOff(null, outcome.retryAfterMs);
+  }
+  poster.log.warn(
+    {
+      channel: channel.channelId,
+      part: part.index,
+      status: outcome.status,
+      reason: outcome.reason,
+    },
+    'slack: digest part not sent',
+  );
+  return outcome;
+}
+
+async function findSentPart(
+  poster: Poster,
+  channel: ChannelRef,
+  context: SendContext,
+): Promise<string | null> {
+  const matches = (messages: unknown): string | null => findKey(messages, context.key);
+  try {
+    if (context.parentMessageId) {
+      const found = await findInThread(poster, channel.channelId, context.parentMessageId, matches);
+      if (found) return found;
+    }
+    const history = await poster.client.conversations.history({
+      channel: channel.channelId,
+      limit: poster.historyLimit,
+      include_all_metadata: true,
+    });
+    return matches(history.messages);
+  } catch (error) {
+    const outcome = classifySlackError(error);
+    // Permanent problems (channel gone, bot removed) surface again, with a reason, from send().
+    if (outcome?.status === 'permanent') return null;
+    throw new Error(
+      `slack: could not read channel history (${outcome?.reason ?? 'unexpected error'})`,
+      { cause: error },
+    );
+  }
+}
+
+/** The part in the parent's thread; a deleted parent means send() posted it at top level. */
+async function findInThread(
+  poster: Poster,
+  channelId: string,
+  parentTs: string,
+  matches: (messages: unknown) => string | null,
+): Promise<string | null> {
+  try {
+    const replies = await poster.client.conversations.replies({
+      channel: channelId,
+      ts: parentTs,
+      limit: poster.historyLimit,
+      include_all_metadata: true,
+    });
+    return matches(replies.messages);
+  } catch (error) {
+    if (slackErrorName(error) === 'thread_not_found') return null;
+    throw error;
   }
 }
 

@@ -1,16 +1,15 @@
 // Starts the Slack side from validated env: the Bolt app for commands and the delivery adapter
-// for digests. The composition root (cli `run`, cli `slack`) builds CommandDeps from the store and
+// for digests. The composition root (`briefing run`, `briefing slack`) builds CommandDeps from
+// the store, with the registry's subscribe rule (SLACK_SUBSCRIBE_PERMISSION, see plugin.ts), and
 // passes them in: platforms never open the database themselves.
 // Mode: Socket Mode when SLACK_APP_TOKEN is set (the default, no public URL), otherwise HTTP mode
-// with SLACK_SIGNING_SECRET on PORT. SLACK_SUBSCRIBE_PERMISSION decides whether subscribe and
-// unsubscribe need a workspace admin.
+// with SLACK_SIGNING_SECRET on PORT.
 import type { CommandDeps } from '../../commands/types.js';
 import type { Env } from '../../config/env.js';
 import type { DeliveryAdapter } from '../../delivery/adapter.js';
-import type { Platform } from '../../domain.js';
 import type { Logger } from '../../logging.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
-import { createSlackDeliveryAdapter, createSlackDeliveryClient } from './delivery-adapter.js';
+import { createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
 
 export type SlackEnv = Pick<
   Env,
@@ -42,11 +41,6 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
-/** Whether the env asks for Slack at all (the `run` command starts Slack only then). */
-export function isSlackConfigured(env: Pick<Env, 'SLACK_BOT_TOKEN'>): boolean {
-  return env.SLACK_BOT_TOKEN !== undefined;
-}
-
 export function chooseSlackMode(env: SlackEnv): 'socket' | 'http' {
   if (env.SLACK_APP_TOKEN) return 'socket';
   if (env.SLACK_SIGNING_SECRET) return 'http';
@@ -55,23 +49,11 @@ export function chooseSlackMode(env: SlackEnv): 'socket' | 'http' {
   );
 }
 
-/** CommandDeps with the Slack subscribe permission taken from SLACK_SUBSCRIBE_PERMISSION. */
-export function withSlackPermission(commands: CommandDeps, env: SlackEnv): CommandDeps {
-  const wrapped = Object.create(commands) as CommandDeps;
-  wrapped.subscribeNeedsAdmin = (platform: Platform) =>
-    platform === 'slack'
-      ? env.SLACK_SUBSCRIBE_PERMISSION === 'admins'
-      : commands.subscribeNeedsAdmin(platform);
-  return wrapped;
-}
-
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
   const { env } = options;
   if (!env.SLACK_BOT_TOKEN) throw new Error('slack: SLACK_BOT_TOKEN is not set');
   const mode = chooseSlackMode(env);
-  const commandName = env.SLACK_COMMAND.startsWith('/')
-    ? env.SLACK_COMMAND
-    : `/${env.SLACK_COMMAND}`;
+  const commandName = slackCommandName(env);
   const slack = createSlackApp({
     botToken: env.SLACK_BOT_TOKEN,
     appToken: env.SLACK_APP_TOKEN,
@@ -79,20 +61,15 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     socketMode: mode === 'socket',
     apiUrl: env.SLACK_API_URL,
     commandName,
-    deps: { commands: withSlackPermission(options.commands, env), timeZone: options.timeZone },
+    deps: { commands: options.commands, timeZone: options.timeZone },
     logger: options.logger,
     port: env.PORT,
     host: options.host,
     retryConfig: options.retryConfig,
   });
   const started = await slack.start();
-  const adapter = createSlackDeliveryAdapter({
-    client: createSlackDeliveryClient({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL }),
-    logger: options.logger,
-    commandName,
-  });
   return {
-    adapter,
+    adapter: createSlackAdapterFromEnv(env, options.logger),
     mode,
     port: started.port,
     teamId: started.teamId,

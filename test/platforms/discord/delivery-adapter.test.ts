@@ -1,12 +1,13 @@
 import type { REST } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { selectForSubscription } from '../../../src/digest/select-for-subscription.js';
 import type { ChannelRef, Subscription } from '../../../src/domain.js';
 import {
   createDeliveryRest,
   createDiscordDeliveryAdapter,
 } from '../../../src/platforms/discord/delivery-adapter.js';
 import { startFakeDiscordRest, type FakeDiscordRest } from '../../fakes/discord-rest.js';
-import { bigDigest, digest, entry, hostileDigest, section } from './digest-fixtures.js';
+import { bigDigest, digest, entry, hostileDigest, section } from '../digest-fixtures.js';
 import { expectInert, expectWithinLimits, type SentBody } from './discord-assertions.js';
 
 const channel: ChannelRef = { platform: 'discord', workspaceId: '111', channelId: '222' };
@@ -57,11 +58,11 @@ describe('Discord delivery adapter', () => {
       section('carter', 'Carter reviews', [entry(1)]),
       section('stp', 'STPs', [entry(2)]),
     ]);
-    const parts = adapter.render(d, subscription(['stp']));
+    const parts = adapter.render(selectForSubscription(d, subscription(['stp'])));
     expect(parts).toHaveLength(1);
     expect(parts[0]!.text).toBe('Catch up: week of 13 February 2017: STPs · 1 story');
 
-    const big = adapter.render(bigDigest(), subscription('all'));
+    const big = adapter.render(selectForSubscription(bigDigest(), subscription('all')));
     expect(big.length).toBeGreaterThan(20);
     for (const part of big) {
       const outcome = await adapter.send(channel, part, {
@@ -90,7 +91,9 @@ describe('Discord delivery adapter', () => {
 
   it('keeps hostile feed text inert on the wire', async () => {
     const adapter = newAdapter();
-    for (const part of adapter.render(hostileDigest(), subscription('all'))) {
+    for (const part of adapter.render(
+      selectForSubscription(hostileDigest(), subscription('all')),
+    )) {
       await adapter.send(channel, part, { key: `hostile:${part.index}`, parentMessageId: null });
     }
     for (const request of posts()) expectInert(request.body as SentBody);
@@ -99,8 +102,7 @@ describe('Discord delivery adapter', () => {
   it('does not duplicate a resend (nonce) and finds the message later by its footer ref', async () => {
     const adapter = newAdapter();
     const [part] = adapter.render(
-      digest([section('stp', 'STPs', [entry(2)])]),
-      subscription('all'),
+      selectForSubscription(digest([section('stp', 'STPs', [entry(2)])]), subscription('all')),
     );
     const context = { key: '2017-W07:222:0', parentMessageId: null };
     const first = await adapter.send(channel, part!, context);
@@ -122,7 +124,7 @@ describe('Discord delivery adapter', () => {
   it('a lost response (Discord stored the message, then 502) is retried without a duplicate', async () => {
     const adapter = newAdapter();
     fake.script('POST', /^\/channels\/222\/messages$/, { status: 502, afterCommit: true });
-    const [part] = adapter.render(digest([]), subscription('all'));
+    const [part] = adapter.render(selectForSubscription(digest([]), subscription('all')));
     const outcome = await adapter.send(channel, part!, { key: 'klost', parentMessageId: null });
     expect(outcome.status).toBe('sent');
     expect(posts()).toHaveLength(2); // the retry carried the same nonce
@@ -133,7 +135,7 @@ describe('Discord delivery adapter', () => {
   it('honours a short 429 by waiting retry_after, then posts once', async () => {
     const adapter = newAdapter();
     fake.script('POST', /^\/channels\/222\/messages$/, { status: 429, retryAfter: 0.3 });
-    const [part] = adapter.render(digest([]), subscription('all'));
+    const [part] = adapter.render(selectForSubscription(digest([]), subscription('all')));
     const outcome = await adapter.send(channel, part!, { key: 'k429', parentMessageId: null });
     expect(outcome.status).toBe('sent');
     const [limited, accepted] = posts();
@@ -144,7 +146,7 @@ describe('Discord delivery adapter', () => {
   it('returns a long 429 to the outbox as retry with retry_after instead of blocking', async () => {
     const adapter = newAdapter({ maxInlineRateLimitMs: 5_000 });
     fake.script('POST', /^\/channels\/222\/messages$/, { status: 429, retryAfter: 60 });
-    const [part] = adapter.render(digest([]), subscription('all'));
+    const [part] = adapter.render(selectForSubscription(digest([]), subscription('all')));
     const outcome = await adapter.send(channel, part!, { key: 'k429long', parentMessageId: null });
     expect(outcome).toMatchObject({ status: 'retry' });
     expect(outcome.status === 'retry' && outcome.retryAfterMs).toBeGreaterThanOrEqual(60_000);
@@ -159,7 +161,7 @@ describe('Discord delivery adapter', () => {
   ])('maps HTTP %i code %i to permanent with a readable reason', async (status, code, reason) => {
     const adapter = newAdapter();
     fake.script('POST', /^\/channels\/222\/messages$/, { status, code, message: 'scripted' });
-    const [part] = adapter.render(digest([]), subscription('all'));
+    const [part] = adapter.render(selectForSubscription(digest([]), subscription('all')));
     const outcome = await adapter.send(channel, part!, {
       key: `perm${code}`,
       parentMessageId: null,
@@ -170,7 +172,7 @@ describe('Discord delivery adapter', () => {
 
   it('retries 5xx inside REST, and reports retry when they persist', async () => {
     const adapter = newAdapter();
-    const [part] = adapter.render(digest([]), subscription('all'));
+    const [part] = adapter.render(selectForSubscription(digest([]), subscription('all')));
     fake.script('POST', /^\/channels\/222\/messages$/, { status: 502 });
     expect(
       (await adapter.send(channel, part!, { key: 'k5xx-a', parentMessageId: null })).status,
@@ -195,7 +197,7 @@ describe('Discord delivery adapter', () => {
     const apiUrl = closed.apiUrl;
     await closed.close();
     const adapter = newAdapter({ apiUrl });
-    const [part] = adapter.render(digest([]), subscription('all'));
+    const [part] = adapter.render(selectForSubscription(digest([]), subscription('all')));
     const outcome = await adapter.send(channel, part!, { key: 'knet', parentMessageId: null });
     expect(outcome.status).toBe('retry');
     expect(outcome.status === 'retry' && outcome.reason).toMatch(/could not reach Discord/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiscordDigest } from '../../../src/platforms/discord/render-digest.js';
-import { bigDigest, digest, entry, hostileDigest, section } from './digest-fixtures.js';
+import { bigDigest, digest, entry, hostileDigest, section } from '../digest-fixtures.js';
 import { expectInert, expectWithinLimits, visibleText } from './discord-assertions.js';
 
 describe('renderDiscordDigest', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { selectForSubscription } from '../../../src/digest/select-for-subscription.js';
 import type { ChannelRef, Subscription } from '../../../src/domain.js';
 import { silentLogger } from '../../../src/logging.js';
 import { createPacer, type Pacer } from '../../../src/delivery/pace.js';
@@ -10,7 +11,7 @@ import {
 } from '../../../src/platforms/slack/delivery-adapter.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { checkSlackBlocks } from '../../fakes/slack-block-rules.js';
-import { makeDigest } from './digest-fixtures.js';
+import { makeDigest } from '../digest-fixtures.js';
 
 const fake = new FakeSlackApi();
 const channel: ChannelRef = { platform: 'slack', workspaceId: fake.teamId, channelId: 'C0DIGEST1' };
@@ -66,7 +67,9 @@ beforeEach(() => {
 describe('Slack delivery adapter', () => {
   it('posts part 0 in the channel and later parts in its thread, each with its key', async () => {
     const slack = adapter();
-    const parts = slack.render(makeDigest({ themes: 10, perTheme: 6 }), subscription());
+    const parts = slack.render(
+      selectForSubscription(makeDigest({ themes: 10, perTheme: 6 }), subscription()),
+    );
     expect(parts.length).toBeGreaterThan(1);
     let parent: string | null = null;
     for (const part of parts) {
@@ -94,7 +97,9 @@ describe('Slack delivery adapter', () => {
   });
 
   it('renders only the subscribed themes', () => {
-    const parts = adapter().render(makeDigest({ themes: 5, perTheme: 2 }), subscription(['stp']));
+    const parts = adapter().render(
+      selectForSubscription(makeDigest({ themes: 5, perTheme: 2 }), subscription(['stp'])),
+    );
     const text = JSON.stringify(parts.map((p) => p.payload));
     expect(text).toContain('STPs and integrated care systems');
     expect(text).not.toContain('Carter reviews');
@@ -102,7 +107,9 @@ describe('Slack delivery adapter', () => {
 
   it('findSent finds a posted part by its key, in the channel and in the thread', async () => {
     const slack = adapter();
-    const [p0, p1] = slack.render(makeDigest({ themes: 10, perTheme: 6 }), subscription());
+    const [p0, p1] = slack.render(
+      selectForSubscription(makeDigest({ themes: 10, perTheme: 6 }), subscription()),
+    );
     const first = await slack.send(channel, p0!, { key: 'k0', parentMessageId: null });
     const parentTs = first.status === 'sent' ? first.messageId : '';
     const second = await slack.send(channel, p1!, { key: 'k1', parentMessageId: parentTs });
@@ -118,7 +125,7 @@ describe('Slack delivery adapter', () => {
     fake.fail('chat.postMessage', { retryAfter: 30 });
     const clock = instantClock();
     const slack = adapter(fake.botToken, fake.apiUrl, createPacer(DEFAULT_SLACK_PACE, clock));
-    const [part] = slack.render(makeDigest(), subscription());
+    const [part] = slack.render(selectForSubscription(makeDigest(), subscription()));
     const outcome = await slack.send(channel, part!, { key: 'k', parentMessageId: null });
     expect(outcome).toEqual({
       status: 'retry',
@@ -158,7 +165,7 @@ describe('Slack delivery adapter', () => {
   ])('scripted $fault -> $expected.status', async ({ fault, expected }) => {
     fake.fail('chat.postMessage', fault);
     const slack = adapter();
-    const [part] = slack.render(makeDigest(), subscription());
+    const [part] = slack.render(selectForSubscription(makeDigest(), subscription()));
     expect(await slack.send(channel, part!, { key: 'k', parentMessageId: null })).toMatchObject(
       expected,
     );
@@ -186,7 +193,7 @@ describe('Slack delivery adapter', () => {
   ])('$name -> permanent [$error] with a readable reason', async ({ setup, error }) => {
     setup();
     const slack = adapter();
-    const [part] = slack.render(makeDigest(), subscription());
+    const [part] = slack.render(selectForSubscription(makeDigest(), subscription()));
     const outcome = await slack.send(channel, part!, { key: 'k', parentMessageId: null });
     expect(outcome.status).toBe('permanent');
     expect(outcome.status === 'permanent' && outcome.reason).toMatch(
@@ -198,7 +205,7 @@ describe('Slack delivery adapter', () => {
 
   it('a wrong token is permanent invalid_auth', async () => {
     const slack = adapter('xoxb-wrong');
-    const [part] = slack.render(makeDigest(), subscription());
+    const [part] = slack.render(selectForSubscription(makeDigest(), subscription()));
     expect(await slack.send(channel, part!, { key: 'k', parentMessageId: null })).toMatchObject({
       status: 'permanent',
       reason: expect.stringContaining('[invalid_auth]'),
@@ -211,7 +218,7 @@ describe('Slack delivery adapter', () => {
     const url = down.apiUrl;
     await down.stop();
     const slack = adapter(fake.botToken, url);
-    const [part] = slack.render(makeDigest(), subscription());
+    const [part] = slack.render(selectForSubscription(makeDigest(), subscription()));
     expect(await slack.send(channel, part!, { key: 'k', parentMessageId: null })).toMatchObject({
       status: 'retry',
       reason: expect.stringContaining('Slack unreachable'),
@@ -223,7 +230,9 @@ describe('Slack delivery adapter', () => {
 
   it('posts a thread part at top level when its parent was deleted', async () => {
     const slack = adapter();
-    const parts = slack.render(makeDigest({ themes: 10, perTheme: 6 }), subscription());
+    const parts = slack.render(
+      selectForSubscription(makeDigest({ themes: 10, perTheme: 6 }), subscription()),
+    );
     const outcome = await slack.send(channel, parts[1]!, {
       key: 'k1',
       parentMessageId: '1600000000.000001',

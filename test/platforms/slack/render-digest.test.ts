@@ -4,7 +4,7 @@ import {
   MAIN_ENTRY_BUDGET,
   renderSlackDigest,
 } from '../../../src/platforms/slack/render-digest.js';
-import { allowedUrls, makeDigest, makeEntry } from './digest-fixtures.js';
+import { allowedUrls, makeDigest, makeEntry } from '../digest-fixtures.js';
 import { collectTexts, findUnsafeMarkup, HOSTILE_TEXTS } from './hostile-text.js';
 
 function sectionTexts(messages: SlackMessage[]): string[] {

@@ -8,7 +8,7 @@ import {
   encodeMoreResultsValue,
   MORE_RESULTS_ACTION_ID,
 } from '../../../src/platforms/slack/render-search.js';
-import { makeDigest } from './digest-fixtures.js';
+import { makeDigest } from '../digest-fixtures.js';
 import { collectTexts, findUnsafeMarkup, HOSTILE_TEXTS } from './hostile-text.js';
 
 const options = { commandName: '/briefing', timeZone: 'Europe/London' };

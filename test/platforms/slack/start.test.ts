@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectForSubscription } from '../../../src/digest/select-for-subscription.js';
+import { loadEnv, type Env } from '../../../src/config/env.js';
 import { silentLogger } from '../../../src/logging.js';
+import { subscribeRules } from '../../../src/platforms/index.js';
 import { chooseSlackMode, startSlack, type SlackEnv } from '../../../src/platforms/slack/start.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { postSignedForm, slashCommandPayload } from '../../fakes/slack-payloads.js';
 import { FakeSlackSocketMode } from '../../fakes/slack-socket-mode.js';
-import { makeDigest } from './digest-fixtures.js';
+import { makeDigest } from '../digest-fixtures.js';
 import { collectTexts } from './hostile-text.js';
 import { createAppFixture } from '../../helpers/app-fixture.js';
 
@@ -17,6 +20,12 @@ const baseEnv: SlackEnv = {
   SLACK_SUBSCRIBE_PERMISSION: 'anyone',
   PORT: 0,
 };
+
+function adminsOnly(): Env {
+  const loaded = loadEnv({ SLACK_SUBSCRIBE_PERMISSION: 'admins' });
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  return loaded.env;
+}
 
 describe('chooseSlackMode', () => {
   it.each([
@@ -57,7 +66,8 @@ describe('startSlack from env', () => {
         SLACK_COMMAND: 'nhs',
         SLACK_SUBSCRIBE_PERMISSION: 'admins',
       },
-      commands: createAppFixture().deps,
+      // As `briefing run` builds them: the registry's rule for SLACK_SUBSCRIBE_PERMISSION=admins.
+      commands: createAppFixture({ subscribePermission: subscribeRules(adminsOnly()) }).deps,
       timeZone: 'Europe/London',
       logger: silentLogger,
       retryConfig: { retries: 0 },
@@ -90,7 +100,7 @@ describe('startSlack from env', () => {
         createdAt: '2017-02-01T00:00:00Z',
         pausedReason: null,
       };
-      const [part] = running.adapter.render(makeDigest(), sub);
+      const [part] = running.adapter.render(selectForSubscription(makeDigest(), sub));
       const outcome = await running.adapter.send(sub, part!, {
         key: 'start-test',
         parentMessageId: null,

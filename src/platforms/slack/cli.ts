@@ -1,14 +1,11 @@
 // `briefing slack`: runs the Slack app on its own (slash commands and the "More results" button)
 // until SIGINT/SIGTERM. `--check` only verifies the token and connection, then exits: a quick
 // test after installing the app. `briefing run` starts the same app when SLACK_BOT_TOKEN is set.
-// The store is opened here, not in the platform code: platforms receive CommandDeps.
-import { buildCommandDeps, subscribePermissionFromEnv } from '../pipeline/command-deps.js';
-import { startSlack } from '../platforms/slack/start.js';
-import { UsageError, type CliCommand } from './command.js';
+// The store is opened by the composition root (cli/platform-command.ts), not here.
+import { PlatformUsageError, type PlatformCliCommand } from '../plugin.js';
+import { startSlack } from './start.js';
 
-export const command: CliCommand = {
-  name: 'slack',
-  summary: 'Run the Slack app alone',
+export const slackCli: PlatformCliCommand = {
   help: `Usage: briefing slack [--check]
 
 Runs the Slack app: the slash command (SLACK_COMMAND, default /briefing) and its buttons.
@@ -24,21 +21,14 @@ SLACK_API_URL, SLACK_COMMAND, SLACK_SUBSCRIBE_PERMISSION (anyone|admins).
   options: { check: { type: 'boolean' } },
   async run(ctx, args) {
     if (!ctx.env.SLACK_BOT_TOKEN) {
-      throw new UsageError(
+      throw new PlatformUsageError(
         'SLACK_BOT_TOKEN is not set; see config/slack-manifest.yaml and the README',
       );
     }
-    const config = ctx.config();
-    const commands = buildCommandDeps({
-      db: ctx.db(),
-      config,
-      logger: ctx.logger,
-      subscribePermission: subscribePermissionFromEnv(ctx.env),
-    });
     const slack = await startSlack({
       env: ctx.env,
-      commands,
-      timeZone: config.settings.timeZone,
+      commands: ctx.commands(),
+      timeZone: ctx.timeZone(),
       logger: ctx.logger,
     });
     const where = slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode';
@@ -47,21 +37,9 @@ SLACK_API_URL, SLACK_COMMAND, SLACK_SUBSCRIBE_PERMISSION (anyone|admins).
       await slack.stop();
       return 0;
     }
-    await waitForSignal();
+    await ctx.untilStopped();
     ctx.stdout.write('slack: stopping\n');
     await slack.stop();
     return 0;
   },
 };
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}

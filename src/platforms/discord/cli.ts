@@ -2,14 +2,12 @@
 // which shows at once); `briefing discord start` runs the Discord bot alone (answering commands;
 // digests are posted by `briefing run` or `briefing deliver`).
 // Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_URL overrides the REST base.
-import { buildCommandDeps, subscribePermissionFromEnv } from '../pipeline/command-deps.js';
-import { buildInviteUrl, deployCommands } from '../platforms/discord/commands.js';
-import { parsePermissionBits } from '../platforms/discord/discord-deps.js';
-import { startDiscord } from '../platforms/discord/start.js';
-import { suggestClosest } from '../text/suggest-closest.js';
-import { UsageError, type CliCommand } from './command.js';
-import type { CliContext } from './context.js';
-import { showArgument } from './parse-arguments.js';
+// The store is opened by the composition root (cli/platform-command.ts), not here.
+import { PlatformUsageError, type PlatformCliCommand, type PlatformCliContext } from '../plugin.js';
+import { buildInviteUrl, deployCommands } from './commands.js';
+import { startDiscordFromEnv } from './runtime.js';
+import { showArgument } from '../../text/show-argument.js';
+import { suggestClosest } from '../../text/suggest-closest.js';
 
 function closestAction(action: string): string {
   const closest = suggestClosest(action, ['deploy-commands', 'start', 'check', 'invite-url']);
@@ -34,19 +32,21 @@ Environment:
                                 Manage Channels; 0 lets everyone)
 `;
 
-function requireToken(ctx: CliContext): string {
+function requireToken(ctx: PlatformCliContext): string {
   const token = ctx.env.DISCORD_TOKEN;
   if (!token)
-    throw new UsageError('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal');
+    throw new PlatformUsageError(
+      'DISCORD_TOKEN is not set: copy the bot token from the Developer Portal',
+    );
   return token;
 }
 
-async function runDeploy(ctx: CliContext, guild: string | undefined): Promise<number> {
+async function runDeploy(ctx: PlatformCliContext, guild: string | undefined): Promise<number> {
   const token = requireToken(ctx);
   const applicationId = ctx.env.DISCORD_APPLICATION_ID;
-  if (!applicationId) throw new UsageError('DISCORD_APPLICATION_ID is not set');
+  if (!applicationId) throw new PlatformUsageError('DISCORD_APPLICATION_ID is not set');
   if (guild !== undefined && !/^\d{5,20}$/.test(guild))
-    throw new UsageError('--guild needs a server id (digits)');
+    throw new PlatformUsageError('--guild needs a server id (digits)');
   const result = await deployCommands({
     token,
     applicationId,
@@ -65,22 +65,12 @@ async function runDeploy(ctx: CliContext, guild: string | undefined): Promise<nu
   return 0;
 }
 
-async function runStart(ctx: CliContext, checkOnly: boolean): Promise<number> {
-  const token = requireToken(ctx);
-  const config = ctx.config();
-  const commands = buildCommandDeps({
-    db: ctx.db(),
-    config,
-    subscribePermission: subscribePermissionFromEnv(ctx.env),
-  });
-  const running = await startDiscord({
-    token,
-    ...(ctx.env.DISCORD_API_URL ? { apiUrl: ctx.env.DISCORD_API_URL } : {}),
-    deps: {
-      commands,
-      subscribePermission: parsePermissionBits(ctx.env.DISCORD_SUBSCRIBE_PERMISSION),
-      timeZone: config.settings.timeZone,
-    },
+async function runStart(ctx: PlatformCliContext, checkOnly: boolean): Promise<number> {
+  requireToken(ctx);
+  const running = await startDiscordFromEnv({
+    env: ctx.env,
+    commands: ctx.commands(),
+    timeZone: ctx.timeZone(),
     logger: ctx.logger,
   });
   const guilds = running.bot.client.guilds.cache.size;
@@ -92,33 +82,29 @@ async function runStart(ctx: CliContext, checkOnly: boolean): Promise<number> {
     return 0;
   }
   ctx.stdout.write(`Discord bot connected to ${guilds} server(s); press Ctrl-C to stop.\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await ctx.untilStopped();
   await running.stop();
   return 0;
 }
 
-export const command: CliCommand = {
-  name: 'discord',
-  summary: 'Discord tools: deploy-commands, start',
+export const discordCli: PlatformCliCommand = {
   help: HELP,
   options: { guild: { type: 'string' } },
   async run(ctx, args) {
     const [action, ...extra] = args.positionals;
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    if (extra.length > 0) throw new PlatformUsageError(`unexpected argument "${extra[0]}"`);
     const guild = typeof args.values.guild === 'string' ? args.values.guild : undefined;
     if (action === 'deploy-commands') return runDeploy(ctx, guild);
-    if (guild !== undefined) throw new UsageError('--guild only applies to deploy-commands');
+    if (guild !== undefined)
+      throw new PlatformUsageError('--guild only applies to deploy-commands');
     if (action === 'start' || action === 'check') return runStart(ctx, action === 'check');
     if (action === 'invite-url') {
       const applicationId = ctx.env.DISCORD_APPLICATION_ID;
-      if (!applicationId) throw new UsageError('DISCORD_APPLICATION_ID is not set');
+      if (!applicationId) throw new PlatformUsageError('DISCORD_APPLICATION_ID is not set');
       ctx.stdout.write(`${buildInviteUrl(applicationId)}\n`);
       return 0;
     }
-    throw new UsageError(
+    throw new PlatformUsageError(
       action === undefined
         ? 'say what to do: briefing discord deploy-commands [--guild ID] | start | check | invite-url'
         : `unknown discord action "${showArgument(action)}"${closestAction(action)}; use deploy-commands, start, check or invite-url`,

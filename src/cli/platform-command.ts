@@ -1,0 +1,89 @@
+// `briefing <platform>` for every registry entry that brings its own subcommand (`briefing slack`,
+// `briefing discord`): wraps the platform's PlatformCliCommand as a CliCommand, giving it
+// CommandDeps over the store and config (opened on first use, with the registry's subscribe
+// rules) so platform code never opens the store itself.
+import { buildCommandDeps } from '../pipeline/command-deps.js';
+import { PLATFORMS, findPlatform, subscribeRules } from '../platforms/index.js';
+import {
+  PlatformUsageError,
+  type PlatformCliCommand,
+  type PlatformCliContext,
+} from '../platforms/plugin.js';
+import { UsageError, type CliCommand } from './command.js';
+import type { CliContext } from './context.js';
+
+/** One row of cli.ts's COMMANDS table: a lazy loader and the line for `briefing --help`. */
+export interface CommandEntry {
+  load: () => Promise<{ command: CliCommand }>;
+  summary: string;
+}
+
+/** A COMMANDS row for each platform with its own subcommand, in registry order. */
+export function platformCommands(): Record<string, CommandEntry> {
+  const entries: [string, CommandEntry][] = [];
+  for (const plugin of PLATFORMS) {
+    if (!plugin.cli) continue;
+    const { summary } = plugin.cli;
+    entries.push([
+      plugin.id,
+      { summary, load: async () => ({ command: await loadPlatformCommand(plugin.id) }) },
+    ]);
+  }
+  return Object.fromEntries(entries);
+}
+
+/** The CliCommand for one platform's subcommand (tests run it with a real CliContext). */
+export async function loadPlatformCommand(id: string): Promise<CliCommand> {
+  const cli = findPlatform(id)?.cli;
+  if (!cli) throw new Error(`cli: platform "${id}" has no subcommand`);
+  const inner = await cli.load();
+  return {
+    name: id,
+    summary: cli.summary,
+    help: inner.help,
+    options: inner.options,
+    run: wrap(inner),
+  };
+}
+
+function wrap(inner: PlatformCliCommand): CliCommand['run'] {
+  return async (ctx, args) => {
+    try {
+      return await inner.run(platformContext(ctx), args);
+    } catch (error) {
+      // The CLI reports its own UsageError as one line with exit 2; platforms cannot import it.
+      if (error instanceof PlatformUsageError) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+}
+
+function platformContext(ctx: CliContext): PlatformCliContext {
+  return {
+    env: ctx.env,
+    logger: ctx.logger,
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    commands: () =>
+      buildCommandDeps({
+        db: ctx.db(),
+        config: ctx.config(),
+        logger: ctx.logger,
+        subscribePermission: subscribeRules(ctx.env),
+      }),
+    timeZone: () => ctx.config().settings.timeZone,
+    untilStopped: waitForSignal,
+  };
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,16 @@
+// Slack as a registry entry (src/platforms/index.ts): configured by SLACK_BOT_TOKEN; who may
+// subscribe follows SLACK_SUBSCRIBE_PERMISSION (admins: workspace admins and owners only);
+// `briefing slack` runs the app alone. Bolt loads only through load().
+import type { PlatformPlugin } from '../plugin.js';
+
+export const slackPlugin: PlatformPlugin = {
+  id: 'slack',
+  label: 'Slack',
+  isConfigured: (env) => env.SLACK_BOT_TOKEN !== undefined,
+  subscribeRule: (env) => env.SLACK_SUBSCRIBE_PERMISSION,
+  load: async () => (await import('./runtime.js')).slackRuntime,
+  cli: {
+    summary: 'Run the Slack app alone',
+    load: async () => (await import('./cli.js')).slackCli,
+  },
+};
