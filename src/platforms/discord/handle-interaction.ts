@@ -19,7 +19,6 @@ import type { Logger } from '../../logging.js';
 import { COMMAND_NAME } from './commands.js';
 import type { DiscordDeps } from './discord-deps.js';
 import { cleanText } from '../../text/clean-text.js';
-import { truncateText } from '../../text/truncate.js';
 import { DISCORD_LIMITS } from './discord-message.js';
 import { renderError, renderResult } from './render-result.js';
 import type { DiscordReply } from './reply-text.js';
@@ -145,32 +144,31 @@ async function handleAutocomplete(
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = cleanText(String(focused.value ?? '')).slice(0, 200);
-  let candidates: { name: string; value: string }[] = [];
+  // `label` only helps matching: Discord shows a choice's name in the field once picked, so the
+  // name is always exactly the value it inserts (a later keystroke edits what the user sees).
+  let candidates: { label: string; value: string }[] = [];
   let prefix = '';
   let word = typed.toLowerCase();
   if (focused.name === 'themes' || focused.name === 'theme') {
     if (focused.name === 'themes') {
-      // Several themes in one field: complete the last word, keep the earlier ones.
-      const words = typed.split(/[\s,]+/).filter((w) => w !== '');
-      const endsWithSpace = /[\s,]$/.test(typed);
-      word = endsWithSpace ? '' : (words.pop() ?? '').toLowerCase();
-      prefix = words.length > 0 ? `${words.join(' ')} ` : '';
-      candidates.push({ name: 'all — every theme', value: 'all' });
+      // Several themes in one field: complete the last word, keep what was typed before it as is.
+      const last = typed.slice(lastSeparatorEnd(typed));
+      word = last.toLowerCase();
+      prefix = typed.slice(0, typed.length - last.length);
+      candidates.push({ label: 'every theme', value: 'all' });
     }
-    candidates.push(
-      ...ctx.deps.commands.themes().map((t) => ({ name: `${t.label} (${t.id})`, value: t.id })),
-    );
+    candidates.push(...ctx.deps.commands.themes().map((t) => ({ label: t.label, value: t.id })));
   } else if (focused.name === 'source') {
-    candidates = ctx.deps.commands.sourceIds().map((id) => ({ name: id, value: id }));
+    candidates = ctx.deps.commands.sourceIds().map((id) => ({ label: id, value: id }));
   } else if (focused.name === 'command') {
-    candidates = COMMAND_NAMES.map((n) => ({ name: n, value: n }));
+    candidates = COMMAND_NAMES.map((n) => ({ label: n, value: n }));
   }
   // Prefix matches first (ids, then labels), then anything containing the typed word.
-  const rank = (c: { name: string; value: string }): number => {
+  const rank = (c: { label: string; value: string }): number => {
     if (word === '') return 0;
     if (c.value.toLowerCase().startsWith(word)) return 0;
-    if (c.name.toLowerCase().startsWith(word)) return 1;
-    if (c.value.toLowerCase().includes(word) || c.name.toLowerCase().includes(word)) return 2;
+    if (c.label.toLowerCase().startsWith(word)) return 1;
+    if (c.value.toLowerCase().includes(word) || c.label.toLowerCase().includes(word)) return 2;
     return 3;
   };
   const matches = candidates
@@ -178,12 +176,20 @@ async function handleAutocomplete(
     .filter((x) => x.r < 3)
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.c)
+    .map((c) => prefix + c.value)
+    // A choice longer than Discord allows would be cut: offer only what fits whole.
+    .filter(
+      (value) => value.length <= Math.min(DISCORD_LIMITS.choiceValue, DISCORD_LIMITS.choiceName),
+    )
     .slice(0, DISCORD_LIMITS.choices)
-    .map((c) => ({
-      name: truncateText(cleanText(prefix + c.name), DISCORD_LIMITS.choiceName),
-      value: (prefix + c.value).slice(0, DISCORD_LIMITS.choiceValue),
-    }));
+    .map((value) => ({ name: value, value }));
   await interaction.respond(matches);
+}
+
+/** Index just past the last space or comma (0 when there is none). */
+function lastSeparatorEnd(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (/[\s,]/.test(text[i]!)) return i + 1;
+  return 0;
 }
 
 function toOptions(reply: DiscordReply) {

@@ -160,8 +160,9 @@ describe('/briefing over the gateway', () => {
       );
     const themes = await h.complete('search', { theme: 'car' }, 'theme');
     expect(themes.callback.type).toBe(8);
+    // Discord shows a picked choice's name in the field: the name is the value it inserts.
     expect((themes.callback.data as { choices: unknown[] }).choices[0]).toEqual({
-      name: 'Carter reviews (carter)',
+      name: 'carter',
       value: 'carter',
     });
     const multi = await h.complete('subscribe', { themes: 'stp proc' }, 'themes');
@@ -172,6 +173,31 @@ describe('/briefing over the gateway', () => {
     // Prefix matches first, then ids or names containing the word.
     expect(values(sources).slice(0, 3)).toEqual(['nhse-news', 'nhse-all', 'nhs-confed']);
     expect(values(sources)).toContain('govuk-nhse');
+  });
+
+  it('shows each suggestion as exactly the value it inserts, earlier words kept as typed', async () => {
+    const choices = async (sub: string, options: Record<string, string>, focused: string) =>
+      (
+        (await h.complete(sub, options, focused)).callback.data as {
+          choices: { name: string; value: string }[];
+        }
+      ).choices;
+    const multi = await choices('subscribe', { themes: 'carter, pro' }, 'themes');
+    expect(multi[0]).toEqual({ name: 'carter, procurement', value: 'carter, procurement' });
+    // Matched by label, still shown as the id it inserts.
+    const byLabel = await choices('search', { theme: 'Carter rev' }, 'theme');
+    expect(byLabel[0]).toEqual({ name: 'carter', value: 'carter' });
+    for (const [sub, options, focused] of [
+      ['subscribe', { themes: 'stp ' }, 'themes'],
+      ['subscribe', { themes: 'carter,st' }, 'themes'],
+      ['search', { theme: '' }, 'theme'],
+      ['search', { source: 'nhs' }, 'source'],
+      ['help', { command: 'se' }, 'command'],
+    ] as const) {
+      const list = await choices(sub, { ...options }, focused);
+      expect(list.length).toBeGreaterThan(0);
+      for (const c of list) expect(c.name).toBe(c.value);
+    }
   });
 
   it('digest defers and shows the week as embeds within limits', async () => {
