@@ -1,9 +1,13 @@
 // `briefing search <words...> [filters]`: the archive search from the command line.
 // Flags are written back as key:"value" and parsed by the same parser as chat text
 // (commands/parse-search-query.ts), so the CLI, Slack and Discord accept exactly the same things.
-// A bad query prints one line on stderr and exits 2. `--json` prints an array of
-// {id, title, url, source, publishedAt, snippet, themes, sourceName} (the contract for tools).
-import { parseSearchText, validateSearchQuery } from '../commands/parse-search-query.js';
+// A bad query (an unknown theme, source or organisation, a bad date) prints the message chat
+// gives, on one line on stderr, and exits 2 (a malformed value: README exit codes). `--json`
+// prints an array of {id, title, url, source, publishedAt, snippet, themes, sourceName}.
+import type { CommandError } from '../commands/command-error.js';
+import { resolveSearchOrganisations } from '../commands/search.js';
+import { buildSearchQuery } from '../commands/search-request.js';
+import { buildCommandDeps } from '../pipeline/command-deps.js';
 import type { SearchHit } from '../domain.js';
 import { searchStories } from '../store/search.js';
 import { formatIsoDay } from '../text/format-dates.js';
@@ -86,20 +90,22 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
         'search needs some words or a filter, e.g. briefing search "model hospital" theme:carter',
       );
     }
-    const { query, problems } = parseSearchText(text, { limit, offset: (page - 1) * limit });
+    // The chat commands' own path (build the request, then resolve organisations), so a mistake
+    // gets the very message Slack and Discord give; only the hint points at this command's help.
     const config = ctx.config();
-    problems.push(
-      ...validateSearchQuery(query, {
-        themes: config.themes.themes.map((t) => t.id),
-        sources: config.sources.map((s) => s.id),
-      }),
+    const deps = buildCommandDeps({ db: ctx.db(), config });
+    const built = buildSearchQuery(
+      text,
+      { limit, offset: (page - 1) * limit },
+      deps,
+      'See `briefing search --help` for every filter.',
     );
-    if (problems.length > 0) throw new UsageError(problems.join('; '));
-    // Ids are matched exactly in the store: use the configured spelling.
-    const themeIds = new Map(config.themes.themes.map((t) => [t.id.toLowerCase(), t.id]));
-    const sourceIds = new Map(config.sources.map((s) => [s.id.toLowerCase(), s.id]));
-    query.themes = query.themes.map((t) => themeIds.get(t.toLowerCase()) ?? t);
-    query.sources = query.sources.map((s) => sourceIds.get(s.toLowerCase()) ?? s);
+    if (!built.ok) throw new UsageError(oneLine(built.error));
+    if (built.request.command !== 'search') throw new Error('cli/search: expected a search');
+    const query = built.request.query;
+    const organisations = resolveSearchOrganisations(query.organisations, deps);
+    if (!Array.isArray(organisations)) throw new UsageError(oneLine(organisations));
+    query.organisations = organisations;
 
     const timeZone = config.settings.timeZone;
     const names = new Map(config.sources.map((s) => [s.id, s.name]));
@@ -129,6 +135,12 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     return 0;
   },
 };
+
+/** The chat error as one line: the message, then what would work. */
+function oneLine(error: CommandError): string {
+  if (error.hint === null) return error.message;
+  return `${error.message}${/[.?!]$/.test(error.message) ? '' : '.'} ${error.hint}`;
+}
 
 function formatHit(hit: SearchHit, names: ReadonlyMap<string, string>, timeZone: string): string {
   const meta = [names.get(hit.source) ?? hit.source, hit.themes.join(', '), hit.url ?? hit.id]

@@ -2,7 +2,7 @@
 // typed options (request-from-options.ts) each gather the same raw pieces and hand them to these
 // functions, so equal input yields an identical CommandRequest and an identical error.
 import { formatWeek, parseWeek } from '../time/week.js';
-import { commandError, quoteInput, type CommandError } from './command-error.js';
+import { commandError, quoteInput, unknownChoice, type CommandError } from './command-error.js';
 import { COMMAND_NAMES, DAY_NAMES, isCommandName } from './command-specs.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandName, CommandRequest } from './types.js';
@@ -63,7 +63,7 @@ export function buildSubscribe(
     const id = resolveThemeWord(word, vocabulary);
     if (id === null) {
       return failed(
-        `unknown theme ${quoteInput(word)}${didYouMean(word, ids)} Themes: ${ids.join(', ')}.`,
+        unknownChoice('theme', word, ids),
         'Try `subscribe carter stp` or `subscribe all`; `themes` shows what each covers.',
       );
     }

@@ -4,9 +4,8 @@
 // Unknown themes and sources get a did-you-mean; every other problem parseSearchText or
 // validateSearchQuery reports is passed on with what would work.
 import { failed, parsed, type ParsedRequest } from './build-request.js';
-import { quoteInput } from './command-error.js';
+import { quoteInput, unknownChoice } from './command-error.js';
 import { parseSearchText, validateSearchQuery } from './parse-search-query.js';
-import { didYouMean } from '../text/suggest-closest.js';
 import { listThemeIds, resolveThemeWord, type CommandVocabulary } from './vocabulary.js';
 
 /** Hits per page of chat search results. */
@@ -65,38 +64,43 @@ export function buildSearch(input: SearchInput, vocabulary: CommandVocabulary): 
     .join('')
     .trim();
   if (text === '') return failed('search needs some words or a filter', SEARCH_HINT);
-  const { query, problems } = parseSearchText(text, {
-    limit: SEARCH_PAGE_SIZE,
-    offset: (page - 1) * SEARCH_PAGE_SIZE,
-  });
-  if (problems.length > 0) return failed(problems.join('; '), SEARCH_HINT);
+  return buildSearchQuery(
+    text,
+    { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE },
+    vocabulary,
+  );
+}
+
+/**
+ * Search text (filters inline) to a request whose theme and source ids are the configured ones.
+ * Chat and `briefing search` both end here, so a mistake gets the same message everywhere; `hint`
+ * is what each surface suggests next (its own help).
+ */
+export function buildSearchQuery(
+  text: string,
+  page: { limit: number; offset: number },
+  vocabulary: CommandVocabulary,
+  hint: string = SEARCH_HINT,
+): ParsedRequest {
+  const { query, problems } = parseSearchText(text, page);
+  if (problems.length > 0) return failed(problems.join('; '), hint);
 
   const themeIds = listThemeIds(vocabulary);
   const themes: string[] = [];
   for (const theme of query.themes) {
     const id = resolveThemeWord(theme, vocabulary);
-    if (id === null) {
-      return failed(
-        `unknown theme ${quoteInput(theme)}${didYouMean(theme, themeIds)} Themes: ${themeIds.join(', ')}.`,
-        SEARCH_HINT,
-      );
-    }
+    if (id === null) return failed(unknownChoice('theme', theme, themeIds), hint);
     if (!themes.includes(id)) themes.push(id);
   }
   const sourceIds = vocabulary.sourceIds();
   const sources: string[] = [];
   for (const source of query.sources) {
     const id = sourceIds.find((s) => s.toLowerCase() === source.toLowerCase());
-    if (id === undefined) {
-      return failed(
-        `unknown source ${quoteInput(source)}${didYouMean(source, sourceIds)} Sources: ${sourceIds.join(', ')}.`,
-        SEARCH_HINT,
-      );
-    }
+    if (id === undefined) return failed(unknownChoice('source', source, sourceIds), hint);
     if (!sources.includes(id)) sources.push(id);
   }
   const normalised = { ...query, themes, sources };
   const invalid = validateSearchQuery(normalised, { themes: themeIds, sources: [...sourceIds] });
-  if (invalid.length > 0) return failed(invalid.join('; '), SEARCH_HINT);
+  if (invalid.length > 0) return failed(invalid.join('; '), hint);
   return parsed({ command: 'search', query: normalised });
 }

@@ -1,7 +1,8 @@
 // `search`: one page of archive results. Organisation names typed by the user are resolved to
 // canonical ids here (an unknown name is an error, not an empty page); the page size and offset are
 // clamped so a hand-built request cannot ask for the whole archive at once.
-import { commandError, quoteInput } from './command-error.js';
+import type { CommandError } from './command-error.js';
+import { unknownOrganisation } from './unknown-organisation.js';
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js';
 
 type SearchRequest = Extract<CommandRequest, { command: 'search' }>;
@@ -11,21 +12,29 @@ const MAX_OFFSET = 10_000;
 
 export function runSearch(request: SearchRequest, deps: CommandDeps): CommandResult {
   const query = request.query;
-  const organisations: string[] = [];
-  for (const name of query.organisations) {
-    const ids = deps.resolveOrganisation(name);
-    if (ids.length === 0) {
-      return commandError(
-        `no NHS organisation known as ${quoteInput(name)}`,
-        'Use its usual name (`org:"Dudley Group"`) or its ODS code (`org:RNA`).',
-      );
-    }
-    for (const id of ids) if (!organisations.includes(id)) organisations.push(id);
-  }
+  const organisations = resolveSearchOrganisations(query.organisations, deps);
+  if (!Array.isArray(organisations)) return organisations;
   const limit = clamp(query.limit, 1, MAX_LIMIT);
   const offset = clamp(query.offset, 0, MAX_OFFSET);
   const page = deps.search({ ...query, organisations, limit, offset });
   return { kind: 'search', page };
+}
+
+/**
+ * Typed organisation names to canonical ids, or the error for the first one nothing matched.
+ * The CLI's `briefing search` calls this too, so every surface gives the same answer.
+ */
+export function resolveSearchOrganisations(
+  names: readonly string[],
+  deps: Pick<CommandDeps, 'resolveOrganisation' | 'suggestOrganisations' | 'organisationName'>,
+): string[] | CommandError {
+  const organisations: string[] = [];
+  for (const name of names) {
+    const ids = deps.resolveOrganisation(name);
+    if (ids.length === 0) return unknownOrganisation(name, deps);
+    for (const id of ids) if (!organisations.includes(id)) organisations.push(id);
+  }
+  return organisations;
 }
 
 function clamp(value: number, min: number, max: number): number {

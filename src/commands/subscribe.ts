@@ -2,8 +2,8 @@
 // follow) and optionally its own day and time. Re-checks the request, whoever built it (Slack,
 // Discord or the CLI), resolves organisation names to canonical ids, then upserts.
 import { checkSubscribePermission } from './check-permission.js';
-import { commandError, quoteInput } from './command-error.js';
-import { didYouMean } from '../text/suggest-closest.js';
+import { commandError, quoteInput, unknownChoice } from './command-error.js';
+import { unknownOrganisation } from './unknown-organisation.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type SubscribeRequest = Extract<CommandRequest, { command: 'subscribe' }>;
@@ -22,7 +22,7 @@ export function runSubscribe(
     for (const theme of request.themes) {
       if (!ids.includes(theme)) {
         return commandError(
-          `unknown theme ${quoteInput(theme)}${didYouMean(theme, ids)} Themes: ${ids.join(', ')}.`,
+          unknownChoice('theme', theme, ids),
           'Try `subscribe carter stp` or `subscribe all`.',
         );
       }
@@ -45,10 +45,7 @@ export function runSubscribe(
   for (const name of request.organisations) {
     const resolved = deps.resolveOrganisation(name);
     if (resolved.length === 0) {
-      return commandError(
-        `no NHS organisation known as ${quoteInput(name)}`,
-        'Use its usual name (`org:"Dudley Group"`) or its ODS code (`org:RNA`).',
-      );
+      return unknownOrganisation(name, deps);
     }
     if (resolved.length > 1) {
       const shown = resolved

@@ -147,6 +147,8 @@ export interface CommandDeps {
   subscribeNeedsAdmin(platform: ChannelPlatform): boolean;
   /** Canonical display name of an organisation id, for messages (null when unknown). */
   organisationName?(id: string): string | null;
+  /** Ids of organisations spelt close to text that resolved to nothing, best first (few). */
+  suggestOrganisations?(text: string): string[];
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */
   defaultSchedule?(): { day: number; time: string };
   /** Called with unexpected errors that runCommand turned into a generic error result. */

@@ -6,6 +6,7 @@
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
 import { createOrganisationResolver } from '../commands/resolve-organisation.js';
+import { createOrganisationSuggester } from '../commands/suggest-organisations.js';
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
@@ -71,6 +72,8 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     findOrganisationIds(db, text),
   );
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
+  // Built on the first unknown name only: most runs never need it.
+  let suggester: ((text: string) => string[]) | undefined;
   const channel = (
     platform: ChannelPlatform,
     workspaceId: string,
@@ -93,6 +96,8 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     sourceIds: () => sourceIds,
     resolveOrganisation: (text) => organisations.resolve(text),
     organisationName: (id) => organisations.nameOf(id),
+    suggestOrganisations: (text) =>
+      (suggester ??= createOrganisationSuggester(config.organisations))(text),
     search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
     explain: (target) => {
       const story = findStory(target);
