@@ -1,6 +1,7 @@
 // Every subcommand through the real Bolt app, over both transports: signed HTTP requests and
 // Socket Mode envelopes, against the fake Slack on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCommandText } from '../../../src/commands/run-command.js';
 import type { CommandDeps } from '../../../src/commands/types.js';
 import {
   createAppFixture,
@@ -107,6 +108,25 @@ describe.each(['http', 'socket'] as const)('Slack commands over %s', (mode) => {
     expect(textOf(page2)).toContain(`${Number(size) + 1}–`);
     expect(textOf(page2)).toContain(`of ${total}`);
     expectValid(page2);
+  });
+
+  it.each([
+    ['search carter org:XYZZ', /^no NHS organisation known as 'XYZZ'$/],
+    [
+      'search carter org:"Dudly Group"',
+      /did you mean 'The Dudley Group NHS Foundation Trust' \(RNA\)\?$/,
+    ],
+    ['search carter theme:nope', /^unknown theme 'nope'\. Themes: carter,/],
+    ['search carter since:2017-13-01', /^since: expects a date/],
+  ])("%s: the command layer's message and hint, as the CLI prints them", async (text, pattern) => {
+    const chat = runCommandText(text, fx.invocation(), deps);
+    if (chat.kind !== 'error') throw new Error('expected an error');
+    expect(chat.message).toMatch(pattern);
+    const { ack, id } = await h.command(text);
+    // Parse errors come back in the ack; unknown organisations through respond().
+    const answer = (ack ?? (await h.replies(id))[0]) as Reply;
+    expect(answer.text).toBe(`:warning: ${chat.message}\n${chat.hint}`);
+    expectValid(answer);
   });
 
   it('answers a tampered "More results" value with an error, not a crash', async () => {
