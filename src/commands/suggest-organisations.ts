@@ -28,6 +28,8 @@ const COMMON_WORDS = new Set([
   'partnership',
 ]);
 const MAX_TYPED_CHARS = 80;
+/** A whole name further than this from every spelling is not a typo of it. */
+const MAX_NAME_EDITS = 3;
 
 interface Candidate {
   id: string;
@@ -71,14 +73,16 @@ export function createOrganisationSuggester(
   return (text) => {
     const key = organisationKey(text.slice(0, MAX_TYPED_CHARS));
     const typed = key.split(' ').filter((w) => w.length >= 4 && !COMMON_WORDS.has(w));
-    if (key.length < 3) return [];
+    // "NHS Foundation Trust" is close to hundreds of names: nothing distinctive, no guess.
+    if (key.length < 3 || (typed.length === 0 && key.includes(' '))) return [];
+    const keyReach = Math.min(MAX_NAME_EDITS, reach(key.length));
     const scored: { id: string; open: boolean; score: number }[] = [];
     for (const c of candidates) {
       let score = Infinity;
       for (const k of c.keys) {
-        if (Math.abs(k.length - key.length) > reach(key.length)) continue;
+        if (Math.abs(k.length - key.length) > keyReach) continue;
         const d = editDistance(key, k);
-        if (d <= reach(key.length)) score = Math.min(score, d);
+        if (d <= keyReach) score = Math.min(score, d);
       }
       if (score === Infinity && typed.length > 0) {
         const d = wordDistance(typed, c.words);
