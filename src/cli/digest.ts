@@ -8,7 +8,7 @@ import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
-import { formatWeek, parseWeek, previousWeek, weekOf } from '../time/week.js';
+import { formatWeek, weekOf } from '../time/week.js';
 import type { Digest, IsoWeek, Subscription } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
 import { digestDueAt } from '../time/digest-schedule.js';
@@ -17,24 +17,28 @@ import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
 import type { Env } from '../config/env.js';
 import { PLATFORMS, findPlatform } from '../platforms/index.js';
+import { buildDigest } from '../commands/build-request.js';
+import { resolveDigestWeek } from '../commands/digest.js';
 import { UsageError, type CliCommand } from './command.js';
+import { errorLine } from './error-line.js';
 import { createCliAdapters, parseChannelArg } from './delivery-adapters.js';
 
 const FORMATS: readonly string[] = ['md', 'json', ...PLATFORMS.map((p) => p.id)];
 
+/** The week as chat's `digest` reads it (this, last, 2017-W07...), with chat's messages. */
 function resolveWeek(
   text: string,
   now: Date,
   timeZone: string,
 ): { week: IsoWeek; partial: boolean } {
-  const current = weekOf(now, timeZone);
-  if (text === 'this') return { week: current, partial: true };
-  if (text === 'last') return { week: previousWeek(current), partial: false };
-  const parsed = parseWeek(text);
-  if (!parsed.ok) throw new UsageError(`--week: ${parsed.reason} (or "this", "last")`);
-  const label = formatWeek(parsed.week);
-  if (label > formatWeek(current)) throw new UsageError(`--week ${label} has not started yet`);
-  return { week: parsed.week, partial: label === formatWeek(current) };
+  // Chat's message; the hint in this command's own terms.
+  const hint = 'Use --week last, --week this or an ISO week such as --week 2017-W07.';
+  const built = buildDigest(text);
+  if (!built.ok) throw new UsageError(`--week: ${errorLine({ ...built.error, hint })}`);
+  if (built.request.command !== 'digest') throw new Error('cli/digest: expected a digest');
+  const chosen = resolveDigestWeek(built.request.week, formatWeek(weekOf(now, timeZone)));
+  if (!chosen.ok) throw new UsageError(`--week: ${errorLine({ ...chosen.error, hint })}`);
+  return chosen;
 }
 
 async function renderAs(format: string, digest: Digest, env: Env): Promise<string> {

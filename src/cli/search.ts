@@ -4,7 +4,6 @@
 // A bad query (an unknown theme, source or organisation, a bad date) prints the message chat
 // gives, on one line on stderr, and exits 2 (a malformed value: README exit codes). `--json`
 // prints an array of {id, title, url, source, publishedAt, snippet, themes, sourceName}.
-import type { CommandError } from '../commands/command-error.js';
 import { resolveSearchOrganisations } from '../commands/search.js';
 import { buildSearchQuery } from '../commands/search-request.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
@@ -12,6 +11,7 @@ import type { SearchHit } from '../domain.js';
 import { searchStories } from '../store/search.js';
 import { formatIsoDay } from '../text/format-dates.js';
 import { UsageError, type CliCommand } from './command.js';
+import { errorLine } from './error-line.js';
 
 const DEFAULT_LIMIT = 20;
 
@@ -100,11 +100,11 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
       deps,
       'See `briefing search --help` for every filter.',
     );
-    if (!built.ok) throw new UsageError(oneLine(built.error));
+    if (!built.ok) throw new UsageError(errorLine(built.error));
     if (built.request.command !== 'search') throw new Error('cli/search: expected a search');
     const query = built.request.query;
     const organisations = resolveSearchOrganisations(query.organisations, deps);
-    if (!Array.isArray(organisations)) throw new UsageError(oneLine(organisations));
+    if (!Array.isArray(organisations)) throw new UsageError(errorLine(organisations));
     query.organisations = organisations;
 
     const timeZone = config.settings.timeZone;
@@ -135,12 +135,6 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     return 0;
   },
 };
-
-/** The chat error as one line: the message, then what would work. */
-function oneLine(error: CommandError): string {
-  if (error.hint === null) return error.message;
-  return `${error.message}${/[.?!]$/.test(error.message) ? '' : '.'} ${error.hint}`;
-}
 
 function formatHit(hit: SearchHit, names: ReadonlyMap<string, string>, timeZone: string): string {
   const meta = [names.get(hit.source) ?? hit.source, hit.themes.join(', '), hit.url ?? hit.id]

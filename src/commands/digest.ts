@@ -2,7 +2,8 @@
 // it (selectForSubscription: its themes, plus the organisations it follows; everything when the
 // channel has no subscription). Weeks after the current one are
 // an error (there is nothing to show yet, and a typo like 2071 should say so).
-import { commandError } from './command-error.js';
+import { commandError, type CommandError } from './command-error.js';
+import type { IsoWeek } from '../domain.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { compareWeeks, formatWeek, parseWeek, previousWeek } from '../time/week.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
@@ -14,28 +15,9 @@ export function runDigest(
   invocation: Invocation,
   deps: CommandDeps,
 ): CommandResult {
-  const currentLabel = deps.currentWeek(invocation.now);
-  const current = parseWeek(currentLabel);
-  if (!current.ok) throw new Error(`commands: currentWeek returned ${currentLabel}`);
-  let week = current.week;
-  if (request.week === 'last') week = previousWeek(current.week);
-  else if (request.week !== 'this') {
-    const parsed = parseWeek(request.week);
-    if (!parsed.ok) {
-      return commandError(
-        parsed.reason.slice(0, 120),
-        'Use `digest`, `digest last` or `digest 2017-W07`.',
-      );
-    }
-    week = parsed.week;
-  }
-  const label = formatWeek(week);
-  if (compareWeeks(week, current.week) > 0) {
-    return commandError(
-      `${label} has not happened yet (this is ${formatWeek(current.week)})`,
-      'Use `digest` for this week so far, or a past week such as `digest last`.',
-    );
-  }
+  const chosen = resolveDigestWeek(request.week, deps.currentWeek(invocation.now));
+  if (!chosen.ok) return chosen.error;
+  const label = formatWeek(chosen.week);
   const digest = deps.buildDigest(label, invocation.now);
   const subscription = deps.subscriptions.get(
     invocation.platform,
@@ -43,5 +25,38 @@ export function runDigest(
     invocation.channelId,
   );
   const view = subscription === null ? digest : selectForSubscription(digest, subscription);
-  return { kind: 'digest', digest: view, partial: compareWeeks(week, current.week) === 0 };
+  return { kind: 'digest', digest: view, partial: chosen.partial };
+}
+
+/**
+ * The week a digest request means, given the current week's label; an error for a week that does
+ * not exist or has not started. `briefing digest --week` uses it too, so the answers match.
+ */
+export function resolveDigestWeek(
+  requested: DigestRequest['week'],
+  currentLabel: string,
+): { ok: true; week: IsoWeek; partial: boolean } | { ok: false; error: CommandError } {
+  const current = parseWeek(currentLabel);
+  if (!current.ok) throw new Error(`commands: currentWeek returned ${currentLabel}`);
+  let week = current.week;
+  if (requested === 'last') week = previousWeek(current.week);
+  else if (requested !== 'this') {
+    const parsed = parseWeek(requested);
+    if (!parsed.ok) {
+      const error = commandError(
+        parsed.reason.slice(0, 120),
+        'Use `digest`, `digest last` or `digest 2017-W07`.',
+      );
+      return { ok: false, error };
+    }
+    week = parsed.week;
+  }
+  if (compareWeeks(week, current.week) > 0) {
+    const error = commandError(
+      `${formatWeek(week)} has not happened yet (this is ${formatWeek(current.week)})`,
+      'Use `digest` for this week so far, or a past week such as `digest last`.',
+    );
+    return { ok: false, error };
+  }
+  return { ok: true, week, partial: compareWeeks(week, current.week) === 0 };
 }

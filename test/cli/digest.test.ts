@@ -41,6 +41,13 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('briefing digest', () => {
+  it('reads --week as chat reads a week ("prev", "2017-w7")', async () => {
+    const lower = await runCli(['digest', '--week', '2017-w7', '--format', 'json']);
+    expect(lower.code).toBe(0);
+    expect(JSON.parse(lower.stdout)).toMatchObject({ week: '2017-W07' });
+    expect((await runCli(['digest', '--week', 'prev', '--format', 'json'])).code).toBe(0);
+  });
+
   it('prints a past week as Markdown', async () => {
     const { code, stdout } = await runCli(['digest', '--week', '2017-W07']);
     expect(code).toBe(0);
@@ -79,7 +86,12 @@ describe('briefing digest', () => {
 
   it.each([
     [['digest', '--week', '2017-W99'], /2017 has weeks 1 to 52/],
-    [['digest', '--week', '2999-W01'], /has not started yet/],
+    [
+      ['digest', '--week', '2999-W01'],
+      /^briefing: --week: 2999-W01 has not happened yet \(this is \d{4}-W\d\d\)\. Use --week last/,
+    ],
+    // The messages chat's `digest` gives (commands/digest.ts), with this command's hint.
+    [['digest', '--week', 'banana'], /^briefing: --week: unknown week 'banana'\. Use --week last/],
     [['digest', '--format', 'pdf'], /--format must be one of md, json, slack, discord/],
     [['digest', '--channel', 'slack:T9:C9'], /slack:T9:C9 is not subscribed/],
     [['digest', '--week', 'this', '--post'], /--post sends complete weeks only/],
