@@ -3,7 +3,9 @@
 // NHS context) so a person can see why a story did or did not land under a theme.
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import type { Evidence } from '../domain.js';
+import { storyNotFound } from '../commands/explain.js';
 import { UsageError, type CliCommand } from './command.js';
+import { errorLine } from './error-line.js';
 
 function formatEvidence(e: Evidence): string {
   const sign = e.weight >= 0 ? '+' : '';
@@ -28,7 +30,9 @@ theme's date window, acronym without context) are listed too.
     const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
     const result = deps.explain(target);
     if (!result) {
-      throw new UsageError(`no stored story has id or URL "${target.slice(0, 200)}"`);
+      // Chat's answer, with this command's hint.
+      const hint = 'Use an id or link from `briefing search`.';
+      throw new UsageError(errorLine({ ...storyNotFound(target), hint }));
     }
     if (args.values.json) {
       ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

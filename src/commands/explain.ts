@@ -1,6 +1,6 @@
 // `explain`: a stored story re-tagged with the current rules, showing which words in which field
 // fired for each theme, the near misses, and the organisations and sums found.
-import { commandError, quoteInput } from './command-error.js';
+import { commandError, quoteInput, type CommandError } from './command-error.js';
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js';
 
 type ExplainRequest = Extract<CommandRequest, { command: 'explain' }>;
@@ -12,10 +12,15 @@ export function runExplain(request: ExplainRequest, deps: CommandDeps): CommandR
   }
   const found = deps.explain(target);
   if (found === null) {
-    return commandError(
-      `no story in the archive matches ${quoteInput(target, 80)}`,
-      'Use the link or id shown in search results or a digest: `explain https://...`.',
-    );
+    return storyNotFound(target);
   }
   return { kind: 'explain', ...found };
+}
+
+/** The answer when no stored story has this id or link; `briefing explain` prints it too. */
+export function storyNotFound(target: string): CommandError {
+  return commandError(
+    `no story in the archive matches ${quoteInput(target, 80)}`,
+    'Use the link or id shown in search results or a digest: `explain https://...`.',
+  );
 }

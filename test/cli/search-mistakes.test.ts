@@ -138,3 +138,14 @@ describe('briefing search: one answer for one mistake', () => {
     expect(ids(stdout)).toEqual(['c1', 'c2']);
   });
 });
+
+describe('briefing explain: one answer for an unknown story', () => {
+  it('prints the message chat gives, on one line, and exits 2', async () => {
+    const target = 'https://example.org/no-such-story';
+    const chat = chatAnswer(`explain ${target}`);
+    expect(chat.message).toBe(`no story in the archive matches '${target}'`);
+    const { code, stdout, stderr } = await run('explain', target);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`briefing: ${chat.message}. Use an id or link from \`briefing search\`.\n`);
+  });
+});
