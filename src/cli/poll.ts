@@ -1,4 +1,5 @@
 // `briefing poll [--source ID] [--due]`: poll sources once, one progress line per source.
+import { unknownChoice } from '../commands/command-error.js';
 import { buildPollDeps } from '../pipeline/build-poll-deps.js';
 import { pollSources } from '../pipeline/poll-all.js';
 import { sourcesDue } from '../store/source-state.js';
@@ -35,8 +36,13 @@ polled failed (network, proxy or DNS likely down), 2 for a usage error, 78 for b
     const only = args.values.source as string | undefined;
     let sources = config.sources.filter((s) => (only ? s.id === only : s.enabled));
     if (only && sources.length === 0) {
+      // The wording chat and `briefing search` use for a source id nobody configured.
       throw new UsageError(
-        `unknown source ${JSON.stringify(only.slice(0, 60))}; known: ${config.sources.map((s) => s.id).join(', ')}`,
+        unknownChoice(
+          'source',
+          only,
+          config.sources.map((s) => s.id),
+        ),
       );
     }
     if (args.values.due) sources = sourcesDue(db, sources, new Date());

@@ -1,5 +1,6 @@
 // `briefing retag [--since DATE]`: re-tags the archive with the current themes and organisations
 // (after config/themes.yaml changes) and reports what changed per theme.
+import { isRealDate, notADate } from '../commands/apply-search-filter.js';
 import { buildAnnotator } from '../pipeline/build-poll-deps.js';
 import { getStory, iterateStories } from '../store/stories.js';
 import { replaceTagsBatch, type TagUpdate } from '../store/tags.js';
@@ -20,9 +21,8 @@ stories gained or lost it. Search and digests use the new tags straight away.
   options: { since: { type: 'string' }, json: { type: 'boolean' } },
   async run(ctx, args) {
     const since = args.values.since as string | undefined;
-    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
-      throw new UsageError(`--since expects a date like 2020-01-31, got "${since.slice(0, 40)}"`);
-    }
+    // Checked and worded as search's since: is (a date that exists).
+    if (since !== undefined && !isRealDate(since)) throw new UsageError(notADate('--since', since));
     const config = ctx.config();
     const db = ctx.db();
     const annotate = buildAnnotator(config);

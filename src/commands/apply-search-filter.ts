@@ -15,7 +15,8 @@ export function pushUnique(list: string[], value: string): void {
   if (!list.some((v) => v.toLowerCase() === value.toLowerCase())) list.push(value);
 }
 
-function isRealDate(text: string): boolean {
+/** A calendar date YYYY-MM-DD that exists (no 30 February), from 1970. */
+export function isRealDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -59,7 +60,7 @@ export function applySearchFilter(
     case 'since':
     case 'until':
       if (!isRealDate(value)) {
-        return `${filter}: expects a date such as ${example(filter).slice(filter.length + 1)}, not '${value.slice(0, 40)}'`;
+        return notADate(filter, value, example(filter).slice(filter.length + 1));
       }
       query[filter] = value;
       return null;
@@ -78,4 +79,9 @@ function example(filter: FilterKey): string {
     week: 'week:2017-W07',
   };
   return examples[filter];
+}
+
+/** "since: expects a date such as 2017-02-13, not '2017-13-01'": one wording for a bad date. */
+export function notADate(name: string, value: string, example = '2017-02-13'): string {
+  return `${name}: expects a date such as ${example}, not '${value.slice(0, 40)}'`;
 }

@@ -149,3 +149,22 @@ describe('briefing explain: one answer for an unknown story', () => {
     expect(stderr).toBe(`briefing: ${chat.message}. Use an id or link from \`briefing search\`.\n`);
   });
 });
+
+describe('other commands word the same mistakes the same way', () => {
+  it('poll --source with an unknown id: the wording search uses, with a suggestion', async () => {
+    const chat = chatAnswer('search carter source:hjs');
+    const { code, stdout, stderr } = await run('poll', '--source', 'hjs');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`briefing: ${chat.message}\n`);
+  });
+
+  it.each(['2020-13-01', '2020-02-30', 'yesterday'])(
+    'retag --since %s is refused as search refuses since:',
+    async (value) => {
+      const chat = chatAnswer(`search carter since:${value}`);
+      const { code, stdout, stderr } = await run('retag', '--since', value);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(`briefing: --${chat.message}\n`);
+    },
+  );
+});
