@@ -90,7 +90,7 @@ describe('/briefing over the gateway', () => {
     );
     expect(sub.flags ?? 0).toBe(0);
     expect(sub.content).toBe(
-      'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30.',
+      'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30 (Europe/London).',
     );
     expect(app.deps.subscriptions.get('discord', h.where().guildId, CHANNEL_ID)).toMatchObject({
       themes: ['carter', 'stp'],
@@ -205,7 +205,24 @@ describe('/briefing over the gateway', () => {
       'Model Hospital figures show trusts still have £5bn of unwarranted variation to tackle',
     );
     expect(embed.url).toBe('https://www.england.nhs.uk/2017/02/model-hospital-variation/');
-    expect(embed.fields![0]!.name).toMatch(/^✅ carter · score /);
+    expect(embed.fields![0]!.name).toBe('✅ carter · strong match');
+    expect(embed.description).toContain('published 14 Feb 2017 at 10:00 (Europe/London)');
+    expect(embed.fields![0]!.value).toContain(
+      'strong match in the headline: `acronym:Model Hospital`',
+    );
+    expect(embed.fields![0]!.value).not.toMatch(/\+\d/);
+    expect(embed.footer?.text).toContain('scores:true');
+    const scored = messageOf(
+      await h.run('explain', {
+        story: 'https://www.england.nhs.uk/2017/02/model-hospital-variation/',
+        scores: true,
+      }),
+    ).embeds![0]!;
+    expect(scored.fields![0]!.name).toBe('✅ carter · strong match, score 9.5');
+    expect(scored.fields![0]!.value).toContain(
+      'strong match in the headline (+3): `acronym:Model Hospital`',
+    );
+    expect(scored.footer).toBeUndefined();
     const unknown = messageOf(
       await h.run('explain', { story: 'https://news.example.org/nothing' }),
     );

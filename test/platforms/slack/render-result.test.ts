@@ -138,7 +138,7 @@ describe('renderSlackResult', () => {
     [
       'subscribed',
       { kind: 'subscribed', subscription: sub, created: true },
-      /will now receive.*\nthemes: carter, stp · every Monday at 08:30/s,
+      /will now receive.*\nthemes: carter, stp · Mondays at 08:30 \(Europe\/London\)/s,
       'in_channel',
     ],
     [
