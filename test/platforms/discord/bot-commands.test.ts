@@ -113,6 +113,28 @@ describe('/briefing over the gateway', () => {
     expect(none.content).toContain('This channel had no subscription');
   });
 
+  it('subscribe answers in plain words: the day, the time zone and organisations in full', async () => {
+    const admin = { permissions: PERMISSION_MANAGE_CHANNELS };
+    const sub = messageOf(
+      await h.run(
+        'subscribe',
+        { themes: 'carter', org: 'RNA', day: 'monday', time: '08:30' },
+        admin,
+      ),
+    );
+    expect(sub.content).toBe(
+      'Subscribed: this channel gets the weekly catch-up for carter, and stories about The Dudley Group NHS Foundation Trust (RNA), Mondays at 08:30 (Europe/London).',
+    );
+    const usual = messageOf(await h.run('subscribe', { themes: 'all' }, admin));
+    expect(usual.content).toMatch(
+      /every theme, on the usual schedule, [A-Z][a-z]+days at \d\d:\d\d \(Europe\/London\)\.$/,
+    );
+    await h.run('subscribe', { themes: 'all', org: 'RNA' }, admin);
+    const list = messageOf(await h.run('subscriptions'));
+    expect(list.embeds![0]!.description).toContain('The Dudley Group NHS Foundation Trust (RNA)');
+    await h.run('unsubscribe', {}, admin);
+  });
+
   it('rejects an unknown theme with a suggestion', async () => {
     const data = messageOf(
       await h.run('subscribe', { themes: 'cartr' }, { permissions: PERMISSION_MANAGE_CHANNELS }),

@@ -142,6 +142,18 @@ describe('renderSlackResult', () => {
       'in_channel',
     ],
     [
+      'subscribed with organisations, on the usual schedule',
+      {
+        kind: 'subscribed',
+        subscription: { ...sub, organisations: ['RNA', 'ZZZ'], schedule: null },
+        created: true,
+        organisationNames: { RNA: 'The Dudley Group NHS Foundation Trust' },
+        defaultSchedule: { day: 1, time: '08:00' },
+      },
+      /organisations: The Dudley Group NHS Foundation Trust \(RNA\); ZZZ · on the usual schedule, Mondays at 08:00 \(Europe\/London\)/,
+      'in_channel',
+    ],
+    [
       'updated',
       { kind: 'subscribed', subscription: sub, created: false },
       /Subscription updated/,
