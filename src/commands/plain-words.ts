@@ -104,13 +104,21 @@ export function describeThemeScore(score: number, showScores: boolean): string {
 // Tagging words its reasons already ("vetoed by negative:legal aid", "acronym:STP without
 // context", "published ..., outside the date window ..."); only the below-threshold part is a
 // pair of numbers ("score 0.7 below threshold 1", tagging/tag-story.ts).
-const BELOW_THRESHOLD = /^score -?\d+(?:\.\d+)? below threshold \d+(?:\.\d+)?$/;
+const BELOW_THRESHOLD = /^score -?\d+(?:\.\d+)? below threshold (\d+(?:\.\d+)?)$/;
 
-/** Why a theme was not given, in words; the numbers stay when scores are asked for. */
+/**
+ * Why a theme was not given, in words. With scores, the threshold stays (the score itself is
+ * already shown by describeThemeScore): "below its threshold of 1".
+ */
 export function describeNearMissReason(reason: string, showScores: boolean): string {
-  if (showScores) return reason;
   return reason
     .split('; ')
-    .map((part) => (BELOW_THRESHOLD.test(part) ? 'not enough evidence to file it here' : part))
+    .map((part) => {
+      const below = BELOW_THRESHOLD.exec(part);
+      if (below === null) return part;
+      return showScores
+        ? `below its threshold of ${below[1]!}`
+        : 'not enough evidence to file it here';
+    })
     .join('; ');
 }

@@ -102,8 +102,9 @@ describe('scores in words', () => {
     expect(describeNearMissReason('vetoed by negative:legal aid', false)).toBe(
       'vetoed by negative:legal aid',
     );
-    expect(describeNearMissReason('score 0.7 below threshold 1', true)).toBe(
-      'score 0.7 below threshold 1',
+    expect(describeNearMissReason('score 0.7 below threshold 1.5', true)).toBe(
+      'below its threshold of 1.5',
     );
+    expect(describeThemeScore(0.7, true)).toBe('weak match, score 0.7');
   });
 });

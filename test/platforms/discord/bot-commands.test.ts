@@ -245,6 +245,10 @@ describe('/briefing over the gateway', () => {
       'strong match in the headline (+3): `acronym:Model Hospital`',
     );
     expect(scored.footer).toBeUndefined();
+    const near = messageOf(await h.run('explain', { story: 'fx-black-country-stp' })).embeds![0]!;
+    expect(near.fields!.map((f) => f.name)).toContain(
+      '✖ procurement · weak match · not enough evidence to file it here',
+    );
     const unknown = messageOf(
       await h.run('explain', { story: 'https://news.example.org/nothing' }),
     );

@@ -122,6 +122,11 @@ describe.each(['http', 'socket'] as const)('Slack commands over %s', (mode) => {
       'strong match in the headline (+3): `acronym:Model Hospital`',
     );
     expectValid(numbers);
+    const near = await h.command('explain fx-black-country-stp');
+    const [miss] = await h.replies(near.id);
+    expect(textOf(miss)).toContain(
+      '• procurement: weak match, not enough evidence to file it here',
+    );
   });
 
   it('searches ephemerally and pages with "More results"', async () => {
