@@ -89,7 +89,10 @@ export function formatScore(score: number): string {
 
 /** A rule's contribution: "strong match in the headline" (with scores: "... (+1.5)"). */
 export function describeEvidence(evidence: Evidence, showScores: boolean): string {
-  const words = `${wordsFor(SCORE_WORDS.evidence, evidence.weight)} in ${describeField(evidence.field)}`;
+  // A veto (negative rule with `veto: true`) is recorded with weight 0: it rejects, not lowers.
+  const veto = evidence.kind === 'negative' && evidence.weight === 0;
+  const strength = veto ? 'veto' : wordsFor(SCORE_WORDS.evidence, evidence.weight);
+  const words = `${strength} in ${describeField(evidence.field)}`;
   if (!showScores) return words;
   const sign = evidence.weight > 0 ? '+' : '';
   return `${words} (${sign}${formatScore(evidence.weight)})`;

@@ -67,6 +67,11 @@ describe('scores in words', () => {
     expect(describeEvidence(evidence(field, weight), false)).toBe(words);
   });
 
+  it('calls a vetoing negative rule a veto, not an uncounted match', () => {
+    const veto: Evidence = { ...evidence('summary', 0), kind: 'negative' };
+    expect(describeEvidence(veto, false)).toBe('veto in the summary');
+  });
+
   it('adds the number, signed, only when asked', () => {
     expect(describeEvidence(evidence('title', 1.5), true)).toBe(
       'strong match in the headline (+1.5)',
