@@ -14,7 +14,7 @@ export function runExplain(request: ExplainRequest, deps: CommandDeps): CommandR
   if (found === null) {
     return storyNotFound(target);
   }
-  return { kind: 'explain', ...found };
+  return { kind: 'explain', ...found, ...(request.scores ? { showScores: true } : {}) };
 }
 
 /** The answer when no stored story has this id or link; `briefing explain` prints it too. */

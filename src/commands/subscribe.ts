@@ -4,6 +4,7 @@
 import { checkSubscribePermission } from './check-permission.js';
 import { commandError, quoteInput, unknownChoice } from './command-error.js';
 import { unknownOrganisation } from './unknown-organisation.js';
+import { collectSubscriptionWords } from './subscriptions.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type SubscribeRequest = Extract<CommandRequest, { command: 'subscribe' }>;
@@ -74,5 +75,10 @@ export function runSubscribe(
     },
     invocation.now,
   );
-  return { kind: 'subscribed', subscription, created };
+  return {
+    kind: 'subscribed',
+    subscription,
+    created,
+    ...collectSubscriptionWords([subscription], deps),
+  };
 }
