@@ -116,6 +116,27 @@ export const CASES: Case[] = [
     doc: atom('<title type="html">The &lt;b&gt;pay cap&lt;/b&gt; review</title>'),
     want: { title: 'The pay cap review' },
   },
+  {
+    name: 'Atom summary and content without a type (text by default) keep angle brackets',
+    doc: atom(
+      '<title>Alerts</title><summary>Trusts told: &lt;!channel&gt; alerts banned</summary>' +
+        '<content>Rule: a &lt; b &gt; c holds.</content>',
+    ),
+    want: { summary: 'Trusts told: <!channel> alerts banned', content: 'Rule: a < b > c holds.' },
+  },
+  {
+    name: 'Atom summary without a type that holds tags is read as markup',
+    doc: atom('<title>Pay</title><summary>The &lt;b&gt;pay&lt;/b&gt; cap ends.</summary>'),
+    want: { summary: 'The pay cap ends.' },
+  },
+  {
+    name: 'Atom xhtml content holding a CDATA section and an entity',
+    doc: atom(
+      `<title>Pay</title><content type="xhtml"><div ${XHTML}><p>Tom &amp; <b>Jerry</b> ` +
+        '<![CDATA[say <!channel>]]> and <i>more</i>.</p></div></content>',
+    ),
+    want: { content: 'Tom & Jerry say <!channel> and more.' },
+  },
   // RSS 2.0.
   {
     name: 'RSS description, entity-encoded HTML, removed element before punctuation',
