@@ -31,7 +31,7 @@ describe('crash safety under SIGKILL', () => {
     expect(report.storiesExpected).toBeGreaterThan(0);
     expect(report.archivedDigests).toBeGreaterThan(0);
     expect(report.partsExpected).toBeGreaterThanOrEqual(4);
-  }, 180_000);
+  }, 400_000); // a ceiling, not a timing assertion: about 100 s on a loaded 2-core CI machine
 
   it('the checks themselves catch a lost story, a second post and a skipped part', async () => {
     const world = await createKillWorld({
