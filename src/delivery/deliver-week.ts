@@ -17,7 +17,7 @@ import {
 import { pauseSubscription } from '../store/subscriptions.js';
 import type { DeliveryAdapter, SendContext, SendOutcome } from './adapter.js';
 import { describeChannel } from './enqueue-digest.js';
-import type { ProcessReport } from './process-outbox.js';
+import type { ProcessReport } from './process-report.js';
 
 export interface DeliverySettings {
   maxAttempts: number;

@@ -40,6 +40,9 @@ import {
   type DeliveryInstanceHandle,
 } from './delivery-instance.js';
 import { releaseDeadClaims } from './in-flight-parts.js';
+import { emptyProcessReport, type ProcessReport } from './process-report.js';
+
+export { emptyProcessReport, type ProcessReport } from './process-report.js';
 
 export { retryDelayMs } from './deliver-week.js';
 
@@ -81,20 +84,6 @@ export interface ProcessOptions {
   logger?: Logger;
 }
 
-export interface ProcessReport {
-  sent: number;
-  /** Parts found already posted (after a crash or lost response) and recorded, not re-sent. */
-  recovered: number;
-  retried: number;
-  failed: number;
-  /** Channels paused by a permanent failure, as platform:workspace:channel, sorted. */
-  paused: string[];
-  /** Parts left waiting because no adapter for their platform was given. */
-  noAdapter: number;
-  /** Parts in flight for a dead process, made due at once instead of after their lease. */
-  released: number;
-}
-
 const DEFAULTS = {
   maxAttempts: 8,
   baseDelayMs: 30_000,
@@ -104,10 +93,6 @@ const DEFAULTS = {
 };
 
 type Settings = typeof DEFAULTS & DeliverySettings;
-
-export function emptyProcessReport(): ProcessReport {
-  return { sent: 0, recovered: 0, retried: 0, failed: 0, paused: [], noAdapter: 0, released: 0 };
-}
 
 /** `now`, advancing with the real time elapsed since this call (see ProcessOptions.clock). */
 export function clockFrom(now: Date, elapsedMs: () => number = () => performance.now()) {

@@ -14,78 +14,15 @@
 //   before connecting, DNS answers inside the socket's lookup, and, when a proxy is configured
 //   (it resolves names itself), the name resolved here first (follow-redirects.ts).
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import { createGuardedLookup, type ResolveAll } from './address-policy.js';
-import { classifyFetchError, type NetworkErrorReason } from './fetch-errors.js';
+import { createGuardedLookup } from './address-policy.js';
+import { classifyFetchError } from './fetch-errors.js';
 import { followRedirects, isHttpScheme } from './follow-redirects.js';
-import type { FetchLimiter } from './limiter.js';
+import type { FetchOptions, FetchRequest, FetchResult } from './fetch-types.js';
 import { UnsupportedEncodingError } from './read-body.js';
 
 export type { NetworkErrorReason } from './fetch-errors.js';
 
-export interface FetchRequest {
-  url: string;
-  /** Validators from the previous successful fetch (conditional GET). */
-  etag?: string | null;
-  lastModified?: string | null;
-}
-
-export interface ProxySettings {
-  httpsProxy?: string;
-  httpProxy?: string;
-  noProxy?: string;
-}
-
-export interface FetchOptions {
-  userAgent: string;
-  connectTimeoutMs: number;
-  /** Whole fetch: every redirect hop, headers and body. */
-  timeoutMs: number;
-  /** Cap on the decompressed body. */
-  maxBytes: number;
-  maxRedirects: number;
-  proxy?: ProxySettings;
-  allowPrivateAddresses: boolean;
-  /** Stand-in for the system resolver the SSRF guard asks (tests); node:dns lookup otherwise. */
-  resolve?: ResolveAll;
-  signal?: AbortSignal;
-  now?: () => Date;
-  limiter?: FetchLimiter;
-}
-
-export type FetchResult =
-  | {
-      status: 'ok';
-      httpStatus: number;
-      bytes: Uint8Array;
-      contentType: string | null;
-      etag: string | null;
-      lastModified: string | null;
-      finalUrl: string;
-      permanentRedirectTo?: string;
-      detail: string;
-    }
-  | {
-      status: 'not-modified';
-      etag: string | null;
-      lastModified: string | null;
-      finalUrl: string;
-      permanentRedirectTo?: string;
-      detail: string;
-    }
-  | {
-      status: 'http-error';
-      httpStatus: number;
-      retryAfterMs?: number;
-      /** 410 Gone: the publisher says the feed is no more. */
-      gone?: boolean;
-      finalUrl: string;
-      permanentRedirectTo?: string;
-      detail: string;
-    }
-  | { status: 'network-error'; reason: NetworkErrorReason; detail: string }
-  | { status: 'timeout'; phase: 'connect' | 'total'; detail: string }
-  | { status: 'too-large'; limitBytes: number; detail: string }
-  | { status: 'blocked'; detail: string };
+export type { FetchOptions, FetchRequest, FetchResult, ProxySettings } from './fetch-types.js';
 
 /** Builds the User-Agent the bot sends, with the operator's contact URL (RFC 9110 §10.1.5). */
 export function buildUserAgent(version: string, contactUrl: string): string {

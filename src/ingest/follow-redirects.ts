@@ -6,7 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import { request, type Dispatcher } from 'undici';
 import { checkHostLiteral, checkNameBeforeProxy } from './address-policy.js';
 import { parseRetryAfter } from './fetch-errors.js';
-import type { FetchOptions, FetchRequest, FetchResult } from './fetch-source.js';
+import type { FetchOptions, FetchRequest, FetchResult } from './fetch-types.js';
 import { parseContentEncoding, readBodyCapped } from './read-body.js';
 
 export function isHttpScheme(url: URL): boolean {

@@ -157,6 +157,12 @@ export const BAD_PROBES: readonly Probe[] = [
   },
   { file: 'src/pipeline/bad-cron.ts', imports: [value('node-cron')], rule: 'cron-only-in-jobs' },
   { file: 'src/store/bad-cycle-a.ts', imports: [value('./bad-cycle-b.js')], rule: 'no-circular' },
+  // A cycle through `import type` still ties the two files together: reported too.
+  {
+    file: 'src/delivery/type-cycle-a.ts',
+    imports: [type('./type-cycle-b.js')],
+    rule: 'no-circular',
+  },
   {
     file: 'src/cli/bad-test.ts',
     imports: [value('../../test/fakes/server.js')],
@@ -172,4 +178,5 @@ export const BAD_PROBES: readonly Probe[] = [
 /** Other halves of bad probes (a cycle needs two files); no expectation of their own. */
 export const PROBE_PARTNERS: readonly Probe[] = [
   { file: 'src/store/bad-cycle-b.ts', imports: [value('./bad-cycle-a.js')] },
+  { file: 'src/delivery/type-cycle-b.ts', imports: [value('./type-cycle-a.js')] },
 ];
