@@ -5,7 +5,8 @@
 // preview renderer: the payloads as JSON, for checking limits and layout by eye).
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
-import { processOutbox, type ProcessReport } from '../delivery/process-outbox.js';
+import { processOutbox } from '../delivery/process-outbox.js';
+import type { ProcessReport } from '../delivery/process-report.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { formatWeek, parseWeek, previousWeek, weekOf } from '../time/week.js';
