@@ -2,6 +2,7 @@
 // for operators and the demo. Runs the same command logic as Slack and Discord
 // (commands/subscribe.ts via runCommand), so validation and messages are identical.
 import { buildSubscribe, splitOrganisations, splitThemeWords } from '../commands/build-request.js';
+import { describeOrganisations, describeSchedule } from '../commands/plain-words.js';
 import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
@@ -42,7 +43,8 @@ Options:
     if (typeof v.workspace !== 'string' || typeof v.channel !== 'string') {
       throw new UsageError('--workspace and --channel are required');
     }
-    const deps = buildCommandDeps({ db: ctx.db(), config: ctx.config(), logger: ctx.logger });
+    const config = ctx.config();
+    const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
     const invocation: Invocation = {
       platform,
       workspaceId: v.workspace,
@@ -71,9 +73,12 @@ Options:
     if (result.kind !== 'subscribed') throw new UsageError(describeError(result));
     const s = result.subscription;
     const themes = s.themes === 'all' ? 'all themes' : s.themes.join(', ');
-    const orgs = s.organisations.length > 0 ? `; organisations ${s.organisations.join(', ')}` : '';
+    const orgs =
+      s.organisations.length > 0
+        ? `; organisations ${describeOrganisations(s.organisations, result.organisationNames)}`
+        : '';
     const schedule = s.schedule
-      ? `; its own schedule: day ${s.schedule.day} at ${s.schedule.time}`
+      ? `; its own schedule: ${describeSchedule(s.schedule, config.settings.timeZone)}`
       : '';
     ctx.stdout.write(
       `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}\n`,

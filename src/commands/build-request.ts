@@ -163,7 +163,18 @@ export function unwrapSlackLink(text: string): string {
   return match ? match[1]! : text.trim();
 }
 
-export function buildExplain(target: string): ParsedRequest {
+const YES = new Set(['true', 'yes', 'on', '1']);
+const NO = new Set(['false', 'no', 'off', '0']);
+
+/** `scores`: null when not given; "true"/"false" (or yes/no) as typed or as Discord sends them. */
+export function buildExplain(target: string, scores: string | null = null): ParsedRequest {
+  const flag = scores === null ? false : scores.trim().toLowerCase();
+  if (flag !== false && !YES.has(flag) && !NO.has(flag)) {
+    return failed(
+      `scores: takes true or false, not ${quoteInput(scores ?? '')}`,
+      'Add `scores:true` to see the numbers behind the words: `explain https://... scores:true`.',
+    );
+  }
   const value = unwrapSlackLink(target);
   if (value.length === 0) {
     return failed(
@@ -177,7 +188,8 @@ export function buildExplain(target: string): ParsedRequest {
       'Give one link or id: `explain https://...`.',
     );
   }
-  return parsed({ command: 'explain', target: value });
+  const withScores = flag !== false && YES.has(flag);
+  return parsed({ command: 'explain', target: value, ...(withScores ? { scores: true } : {}) });
 }
 
 export function buildHelp(topic: string): ParsedRequest {

@@ -5,7 +5,7 @@ import type { CommandName, HelpLine } from './types.js';
 export interface OptionSpec {
   /** The Discord option name, and the `name:` a Slack user may type for the same thing. */
   name: string;
-  type: 'string' | 'integer';
+  type: 'string' | 'integer' | 'boolean';
   description: string;
   required: boolean;
   choices?: readonly string[];
@@ -178,10 +178,22 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     usage: [
       {
         usage: 'explain LINK-OR-ID',
-        description: 'the rules that fired for a story, and near misses',
+        description: 'the rules that fired for a story, and near misses, in words',
+      },
+      {
+        usage: 'explain LINK-OR-ID scores:true',
+        description: 'the same with the score behind each word',
       },
     ],
-    options: [{ name: 'story', type: 'string', description: 'Story link or id', required: true }],
+    options: [
+      { name: 'story', type: 'string', description: 'Story link or id', required: true },
+      {
+        name: 'scores',
+        type: 'boolean',
+        description: 'Show the score behind each word',
+        required: false,
+      },
+    ],
     changesSubscription: false,
   },
   {

@@ -17,5 +17,5 @@ export function runExplain(request: ExplainRequest, deps: CommandDeps): CommandR
       'Use the link or id shown in search results or a digest: `explain https://...`.',
     );
   }
-  return { kind: 'explain', ...found };
+  return { kind: 'explain', ...found, ...(request.scores ? { showScores: true } : {}) };
 }

@@ -79,7 +79,7 @@ function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedReques
     case 'digest':
       return rest.includes(' ') ? tooManyWords(name, rest, '`digest last`') : buildDigest(rest);
     case 'explain':
-      return buildExplain(rest);
+      return parseExplain(rest);
     case 'help':
       return rest.includes(' ') ? tooManyWords(name, rest, '`help search`') : buildHelp(rest);
     case 'unsubscribe':
@@ -88,6 +88,15 @@ function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedReques
     case 'status':
       return rest === '' ? buildBare(name) : tooManyWords(name, rest, `\`${name}\``);
   }
+}
+
+/** `explain LINK scores:true` (either order). Not tokenizeWords: a link's `https:` is no option. */
+function parseExplain(rest: string): ParsedRequest {
+  const words = rest.split(/\s+/).filter((w) => w !== '');
+  const isScores = (w: string) => w.toLowerCase().startsWith('scores:');
+  const scores = words.filter(isScores).at(-1);
+  const target = words.filter((w) => !isScores(w)).join(' ');
+  return buildExplain(target, scores === undefined ? null : scores.slice('scores:'.length));
 }
 
 function tooManyWords(name: string, rest: string, example: string): ParsedRequest {

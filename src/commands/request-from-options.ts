@@ -99,7 +99,7 @@ function buildFromOptions(
     case 'digest':
       return buildDigest(get('week'));
     case 'explain':
-      return buildExplain(get('story'));
+      return buildExplain(get('story'), orNull('scores'));
     case 'help':
       return buildHelp(get('command'));
     case 'unsubscribe':

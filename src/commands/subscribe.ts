@@ -4,6 +4,7 @@
 import { checkSubscribePermission } from './check-permission.js';
 import { commandError, quoteInput } from './command-error.js';
 import { didYouMean } from '../text/suggest-closest.js';
+import { collectSubscriptionWords } from './subscriptions.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type SubscribeRequest = Extract<CommandRequest, { command: 'subscribe' }>;
@@ -77,5 +78,10 @@ export function runSubscribe(
     },
     invocation.now,
   );
-  return { kind: 'subscribed', subscription, created };
+  return {
+    kind: 'subscribed',
+    subscription,
+    created,
+    ...collectSubscriptionWords([subscription], deps),
+  };
 }

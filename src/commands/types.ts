@@ -40,7 +40,8 @@ export type CommandRequest =
   | { command: 'digest'; week: 'this' | 'last' | string }
   | { command: 'themes' }
   | { command: 'status' }
-  | { command: 'explain'; target: string }
+  /** `scores`: show the numbers behind the words (absent: words only). */
+  | { command: 'explain'; target: string; scores?: boolean }
   | { command: 'help'; topic: CommandName | null };
 
 /** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
@@ -94,15 +95,31 @@ export interface InFlightPart {
 
 export type CommandResult =
   | { kind: 'error'; message: string; hint: string | null }
-  | { kind: 'subscribed'; subscription: Subscription; created: boolean }
+  | ({ kind: 'subscribed'; subscription: Subscription; created: boolean } & SubscriptionWords)
   | { kind: 'unsubscribed'; removed: boolean }
-  | { kind: 'subscriptions'; subscriptions: Subscription[] }
+  | ({ kind: 'subscriptions'; subscriptions: Subscription[] } & SubscriptionWords)
   | { kind: 'search'; page: SearchPage }
   | { kind: 'digest'; digest: Digest; partial: boolean }
   | { kind: 'themes'; themes: ThemeSummary[]; week: string }
   | { kind: 'status'; sources: SourceHealth[]; deliveries: DeliveryHealth[] }
-  | { kind: 'explain'; story: StoredStory; tags: Tag[]; nearMisses: NearMiss[]; entities: Entities }
+  | {
+      kind: 'explain';
+      story: StoredStory;
+      tags: Tag[];
+      nearMisses: NearMiss[];
+      entities: Entities;
+      /** Show the scores beside their words (asked for with `scores:true` / `--scores`). */
+      showScores?: boolean;
+    }
   | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
+
+/** What a subscription answer needs to be read in plain words (commands/plain-words.ts). */
+export interface SubscriptionWords {
+  /** Full names of the organisations followed, by id (an id without a known name is absent). */
+  organisationNames?: Readonly<Record<string, string>>;
+  /** The configured day and time, for subscriptions without their own schedule. */
+  defaultSchedule?: { day: number; time: string } | null;
+}
 
 export interface HelpLine {
   usage: string;

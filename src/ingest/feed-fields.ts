@@ -5,8 +5,11 @@
 // - relative links resolve against xml:base (innermost first, RFC 4287 §2 / XML Base) and then
 //   the document URL;
 // - Atom text constructs: type="text" content is escaped so that later HTML-to-text keeps
-//   literal "<"; base64 content (Atom 0.3 mode="base64") is decoded.
+//   literal "<"; with no type (text by default, RFC 4287 §3.1.1) only content holding real HTML
+//   tags is taken as markup, as feeds put HTML there, else its angle brackets are escaped;
+//   base64 content (Atom 0.3 mode="base64") is decoded.
 import { resolveHttpUrl } from './canonical-url.js';
+import { hasHtmlTags } from './plain-text.js';
 
 export interface LinkCandidate {
   href: string;
@@ -67,6 +70,7 @@ export function textConstruct(value: string, type: string | null, mode: string |
     return Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
   }
   if (t === 'text' || t === 'text/plain') return escapeHtml(value);
+  if (t === '' && !hasHtmlTags(value)) return value.replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return value;
 }
 

@@ -2,7 +2,8 @@
 // XML, HTML or a library type. Rules:
 // - id: the fallback chain in story-id.ts (GUID, canonical URL, title + date);
 // - url: canonical-url.ts (absolute http(s) only, tracking parameters removed);
-// - title and summary: plain text (plain-text.ts); title at most 300 characters cut at a word,
+// - title and summary: plain text (plain-text.ts); a title is markup only when it holds tags,
+//   else its angle brackets are characters; title at most 300 characters cut at a word,
 //   summary at most 3 sentences / 400 characters cut at a sentence boundary;
 // - publishedAt: ISO UTC; missing, unparseable or before 1990 (epoch-zero artefacts) -> `now`
 //   with publishedEstimated = true; more than a day in the future -> `now`, estimated;
@@ -16,7 +17,13 @@ import type { Source, Story } from '../domain.js';
 import { canonicaliseUrl } from './canonical-url.js';
 import { parseFeedDate } from './parse-date.js';
 import type { ParsedFeed, RawItem } from './parsed-feed.js';
-import { cleanText, htmlToPlainText, summariseText, truncateAtWord } from './plain-text.js';
+import {
+  cleanText,
+  fieldToPlainText,
+  htmlToPlainText,
+  summariseText,
+  truncateAtWord,
+} from './plain-text.js';
 import { computeStoryId } from './story-id.js';
 
 export const TITLE_MAX = 300;
@@ -86,7 +93,7 @@ export function normaliseItem(item: RawItem, source: Source, now: Date): Story |
   // A paywalled item's body is never read, not even for a missing title.
   const contentText = source.paywalled ? '' : htmlToPlainText(item.contentHtml);
   const longText = summarySource !== '' ? summarySource : contentText;
-  let title = truncateAtWord(htmlToPlainText(item.title), TITLE_MAX);
+  let title = truncateAtWord(fieldToPlainText(item.title), TITLE_MAX);
   if (title === '') {
     if (longText === '' && url === null) return null;
     title = longText !== '' ? truncateAtWord(summariseText(longText, 120, 1), 120) : '(untitled)';

@@ -11,6 +11,7 @@ import { readTolerant } from './read-tolerant.js';
 import { readWithRssParser } from './read-with-rss-parser.js';
 import { repairXmlText } from './repair-xml.js';
 import { skipXmlPreamble } from './skip-preamble.js';
+import { inlineXhtmlConstructs } from './xhtml-constructs.js';
 
 export type { FeedFormat, FeedParser, ParsedFeed, RawItem } from './parsed-feed.js';
 
@@ -85,7 +86,8 @@ export async function parseFeed(text: string, feedUrl: string | null): Promise<P
       reason: `not a feed: the root element is <${root}>, not <rss>, <feed> or <rdf:RDF>`,
     };
   }
-  const repaired = repairXmlText(text);
+  // Atom xhtml constructs become html ones first, so their text keeps its order (xhtml-constructs.ts).
+  const repaired = inlineXhtmlConstructs(repairXmlText(text));
   let strictError: string;
   let wellFormed: boolean;
   try {

@@ -27,6 +27,22 @@ const SKIPPED_TAGS = new Set([
   'svg',
 ]);
 
+/**
+ * Elements that, once removed, leave nothing where they stood: a space before them must not end
+ * up before the punctuation after them ("the review <script>...</script>." -> "the review.").
+ */
+const REMOVED_TAGS = new Set([
+  ...SKIPPED_TAGS,
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'embed',
+  'canvas',
+]);
+/** Punctuation that closes what comes before it, so takes no space before it. */
+const CLOSING_PUNCTUATION = /^[.,;:!?)\]}\u2026]/;
+
 /** Control (C0 and C1), zero-width, joiner, bidi override/isolate and BOM characters. */
 const UNWANTED_CHARS =
   // eslint-disable-next-line no-control-regex
@@ -52,6 +68,7 @@ export function cleanText(text: string): string {
 function collectText(html: string): string {
   const parts: string[] = [];
   let skipDepth = 0;
+  let afterRemoved = false;
   const parser = new Parser(
     {
       onopentagname(name) {
@@ -63,15 +80,30 @@ function collectText(html: string): string {
         const tag = name.toLowerCase();
         if (SKIPPED_TAGS.has(tag)) skipDepth = Math.max(0, skipDepth - 1);
         else if (BLOCK_TAGS.has(tag)) parts.push(' ');
+        if (skipDepth === 0 && REMOVED_TAGS.has(tag)) afterRemoved = true;
       },
       ontext(text) {
-        if (skipDepth === 0) parts.push(text);
+        if (skipDepth > 0) return;
+        if (afterRemoved && CLOSING_PUNCTUATION.test(text)) trimTrailingSpace(parts);
+        afterRemoved = false;
+        parts.push(text);
       },
     },
     { xmlMode: false, decodeEntities: true },
   );
   parser.end(html);
   return parts.join('');
+}
+
+/** Drops the whitespace at the end of the text collected so far. */
+function trimTrailingSpace(parts: string[]): void {
+  while (parts.length > 0) {
+    const last = parts.pop()!.trimEnd();
+    if (last !== '') {
+      parts.push(last);
+      return;
+    }
+  }
 }
 
 /** Plain text of an HTML fragment: scripts and styles dropped, blocks separated, entities decoded. */
@@ -86,6 +118,41 @@ export function htmlToPlainText(html: string | null | undefined): string {
   }
   if (!MARKUP_HINT.test(input)) return cleanText(input);
   return cleanText(collectText(input));
+}
+
+/**
+ * HTML element names a title or untyped text field may carry as real markup. Anything else in
+ * angle brackets ("<!channel>", "a < b > c", "<NHS England>") is text, not a tag.
+ */
+const HTML_TAG_NAMES = new Set(
+  (
+    'a abbr acronym address article aside audio b bdi bdo big blockquote body br caption center ' +
+    'cite code dd del details dfn div dl dt em embed figcaption figure font footer h1 h2 h3 h4 ' +
+    'h5 h6 header hr html i iframe img ins kbd li main mark nav noscript object ol p picture pre ' +
+    'q s samp script section small source span strike strong style sub summary sup svg table ' +
+    'tbody td template th thead time tr tt u ul var video wbr'
+  ).split(' '),
+);
+/** A start or end tag: "<" or "</", a name, then a space, "/" or ">" (HTML "tag open state"). */
+const TAG_PATTERN = /<\/?([A-Za-z][A-Za-z0-9]*)(?=[\s/>])/g;
+
+/** Whether `text` holds at least one real HTML tag (a known element name), so is markup. */
+export function hasHtmlTags(text: string): boolean {
+  for (const match of text.matchAll(TAG_PATTERN)) {
+    if (HTML_TAG_NAMES.has(match[1]!.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * Plain text of a field that is markup only when it carries tags (RSS and Atom titles): with no
+ * tag its angle brackets are characters ("Trusts told: <!channel> alerts banned" keeps its
+ * words); entities are decoded either way, as feeds encode "&" in titles.
+ */
+export function fieldToPlainText(text: string | null | undefined): string {
+  if (!text) return '';
+  if (hasHtmlTags(text)) return htmlToPlainText(text);
+  return htmlToPlainText(text.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 /** Characters past the budget a sentence boundary needs to be seen (closing quotes, a space). */

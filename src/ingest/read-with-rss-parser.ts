@@ -26,7 +26,7 @@ const keep = (from: string, to: string): [string, string, { keepArray: true }] =
   { keepArray: true },
 ];
 
-const parser = new Parser({
+const PARSER_OPTIONS = {
   defaultRSS: 2,
   xml2js: { strict: true },
   customFields: {
@@ -55,7 +55,17 @@ const parser = new Parser({
       keep('modified', 'x_modified'),
     ] as never,
   },
-});
+};
+
+/**
+ * A fresh parser per document: rss-parser keeps one xml2js parser per instance, and after an
+ * ill-formed document xml2js leaves its sax parser flagged as having thrown, so the next
+ * ill-formed document parsed by the same instance "succeeds" with whatever it built (which
+ * reader ran, and so the stored text, depended on what was parsed before).
+ */
+function newParser(): Parser {
+  return new Parser(PARSER_OPTIONS);
+}
 
 function attrs(node: XNode | undefined): XAttrs {
   return node && typeof node === 'object' && node.$ ? node.$ : {};
@@ -204,7 +214,7 @@ export async function readWithRssParser(
   documentUrl: string | null,
   format: FeedFormat,
 ): Promise<ParsedFeed> {
-  const output = (await parser.parseString(text)) as unknown as Raw & { items?: Raw[] };
+  const output = (await newParser().parseString(text)) as unknown as Raw & { items?: Raw[] };
   const feedAttrs = (output.x_attrs as XAttrs | undefined) ?? {};
   const feedBase = applyXmlBase(feedAttrs['xml:base'], documentUrl);
   const feedLinks = linkCandidates(output.x_link as XList, feedBase);

@@ -93,6 +93,11 @@ describe('explain', () => {
     expect(result.nearMisses.map((m) => m.theme)).toContain('carter');
   });
 
+  it('asks for the scores only when told (scores:true)', () => {
+    expect(run('explain fx-model-hospital', 'explain').showScores).toBeUndefined();
+    expect(run('explain fx-model-hospital scores:true', 'explain').showScores).toBe(true);
+  });
+
   it('says so when no story matches', () => {
     const result = run('explain https://example.org/not-in-the-archive', 'error');
     expect(result.message).toMatch(/no story in the archive matches/);

@@ -89,6 +89,15 @@ describe('parseCommandText: requests', () => {
     ],
     ['explain nhse:abc123', { command: 'explain', target: 'nhse:abc123' }],
     [
+      'explain https://www.hsj.co.uk/a/b scores:true',
+      { command: 'explain', target: 'https://www.hsj.co.uk/a/b', scores: true },
+    ],
+    [
+      'explain scores:yes <https://www.hsj.co.uk/a/b|Carter report>',
+      { command: 'explain', target: 'https://www.hsj.co.uk/a/b', scores: true },
+    ],
+    ['explain nhse:abc123 scores:false', { command: 'explain', target: 'nhse:abc123' }],
+    [
       'explain <https://www.gov.uk/x?a=1&amp;b=2|GOV.UK>',
       { command: 'explain', target: 'https://www.gov.uk/x?a=1&b=2' },
     ],
@@ -126,6 +135,8 @@ describe('parseCommandText: helpful errors', () => {
     ['themes please', /themes does not understand 'please'/, /help themes/],
     ['help serch', /no command called 'serch' — did you mean 'search'/, /Commands:/],
     ['explain', /explain needs a story/, /link/],
+    ['explain nhse:abc123 scores:maybe', /scores: takes true or false, not 'maybe'/, /scores:true/],
+    ['explain scores:true', /explain needs a story/, /link/],
     ['status  extra words', /status does not understand/, null],
   ];
   it.each(cases)('%j', (text, message, hint) => {

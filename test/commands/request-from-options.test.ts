@@ -28,6 +28,17 @@ const equivalent: [string, string, Options][] = [
   ['digest last', 'digest', { week: 'last' }],
   ['digest 2017-W07', 'digest', { week: '2017-w7' }],
   ['explain https://www.hsj.co.uk/x', 'explain', { story: 'https://www.hsj.co.uk/x' }],
+  [
+    'explain https://www.hsj.co.uk/x scores:true',
+    'explain',
+    { story: 'https://www.hsj.co.uk/x', scores: true },
+  ],
+  [
+    'explain https://www.hsj.co.uk/x scores:false',
+    'explain',
+    { story: 'https://www.hsj.co.uk/x', scores: false },
+  ],
+  ['explain x scores:maybe', 'explain', { story: 'x', scores: 'maybe' }],
   ['help', 'help', {}],
   ['help digest', 'help', { command: 'digest' }],
   [

@@ -47,6 +47,24 @@ describe('subscribe', () => {
     );
   });
 
+  it("answers with the organisations' full names and the default schedule, for the renderers", () => {
+    const result = expectKind(
+      runCommandText('subscribe carter org:"Dudley Group"', app.invocation(), app.deps),
+      'subscribed',
+    );
+    expect(result.subscription.organisations).toEqual(['RNA']);
+    expect(result.organisationNames).toEqual({ RNA: 'The Dudley Group NHS Foundation Trust' });
+    expect(result.defaultSchedule).toEqual({
+      day: app.config.settings.digest.day,
+      time: app.config.settings.digest.time,
+    });
+    const list = expectKind(
+      runCommandText('subscriptions', app.invocation(), app.deps),
+      'subscriptions',
+    );
+    expect(list.organisationNames).toEqual({ RNA: 'The Dudley Group NHS Foundation Trust' });
+  });
+
   it('fills a missing day or time from the configured default', () => {
     const result = expectKind(
       runCommandText('subscribe stp time:07:15', app.invocation(), app.deps),

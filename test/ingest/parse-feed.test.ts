@@ -207,3 +207,16 @@ describe('rootElementName', () => {
     expect(rootElementName(text)).toBe(name);
   });
 });
+
+describe('parseFeed keeps no state between documents', () => {
+  // rss-parser keeps one xml2js parser per instance, and xml2js leaves it flagged after an error:
+  // the next ill-formed document then "parsed" strictly, with whatever it had built.
+  const BROKEN = '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></subtitle></feed>';
+
+  it('rejects the same ill-formed document each time, whatever was parsed before', async () => {
+    const first = await parseFeed(BROKEN, null);
+    const second = await parseFeed(BROKEN, null);
+    expect(first).toMatchObject({ ok: false, kind: 'invalid-xml' });
+    expect(second).toEqual(first);
+  });
+});

@@ -133,7 +133,9 @@ describe.skipIf(!present)('parser suites', () => {
     // invalid XML are the few that are not well-formed AND hold no item at all (a misspelt end
     // tag in an item-less test case); there were 106 before rss-parser's own failures on
     // well-formed feeds (RSS 0.9x, RSS 1.1, bad dates) fell back to the tolerant reader.
-    expect(failures.get('invalid-xml') ?? 0).toBeLessThanOrEqual(8);
+    // 11, not 8: three of these 11 item-less broken documents used to "parse" only because
+    // rss-parser reused an xml2js parser left flagged by the previous document's error (issue 19).
+    expect(failures.get('invalid-xml') ?? 0).toBeLessThanOrEqual(11);
   });
 
   it('agrees with rss-parser expected titles and links on >= 95% of items', async () => {

@@ -1,6 +1,8 @@
 // Plain text from feed HTML, sentence splitting and cutting.
 import { describe, expect, it } from 'vitest';
 import {
+  fieldToPlainText,
+  hasHtmlTags,
   htmlToPlainText,
   splitSentences,
   summariseText,
@@ -16,9 +18,44 @@ describe('htmlToPlainText', () => {
     ['  lots \n\t of   space ', 'lots of space'],
     ['NH\u0000S\u0007 E\u200bng\u200dland\u2066', 'NHS England'],
     ['A<br>B<br/>C', 'A B C'],
+    ['the review <script>x()</script>. Next', 'the review. Next'],
+    [
+      'a plan <img src="x.png">, then <style>p{}</style>; done <video></video>!',
+      'a plan, then; done!',
+    ],
+    ['kept <b>bold</b> .', 'kept bold .'],
+    ['before <script>x</script> after', 'before after'],
     ['', ''],
   ])('%j -> %j', (html, text) => {
     expect(htmlToPlainText(html)).toBe(text);
+  });
+});
+
+describe('fieldToPlainText (titles: markup only when they hold tags)', () => {
+  it.each([
+    ['Trusts told: <!channel> alerts banned', 'Trusts told: <!channel> alerts banned'],
+    ['a < b > c', 'a < b > c'],
+    ['<NHS England> <@U123> <https://x.example|y>', '<NHS England> <@U123> <https://x.example|y>'],
+    ['Tom &amp; Jerry &lt;3', 'Tom & Jerry <3'],
+    ['The <b>pay cap</b> review', 'The pay cap review'],
+    ['Line<br/>two <!channel>', 'Line two'],
+    [null, ''],
+  ])('%j -> %j', (title, text) => {
+    expect(fieldToPlainText(title)).toBe(text);
+  });
+
+  it.each([
+    ['<p>x</p>', true],
+    ['</B>', true],
+    ['a<br/>b', true],
+    ['<span class="x">', true],
+    ['<!channel>', false],
+    ['a < b > c', false],
+    ['<NHS England>', false],
+    ['<https://x|y>', false],
+    ['<bold>', false],
+  ])('hasHtmlTags(%j) is %s', (text, tags) => {
+    expect(hasHtmlTags(text)).toBe(tags);
   });
 });
 

@@ -172,6 +172,14 @@ describe('hostile feed text after ingest', () => {
     for (const row of rows) expect(row.title).not.toMatch(/<script|onerror/i);
   });
 
+  it('keeps angle-bracketed words of a title without tags as characters (issue 19)', () => {
+    const titles = (db.prepare('SELECT title FROM stories').all() as { title: string }[]).map(
+      (r) => r.title,
+    );
+    expect(titles).toContain(ITEMS[0]!.title);
+    expect(titles).toContain('Trust runs a procurement <@U999> for pathology <!everyone>');
+  });
+
   it('reaches the digest (the checks below are not vacuous)', () => {
     const entries = digest.sections.flatMap((s) => s.entries);
     expect(entries.length).toBeGreaterThanOrEqual(4);
@@ -194,6 +202,7 @@ describe('hostile feed text after ingest', () => {
     expect(messages.length).toBeGreaterThan(0);
     // The hostile words are shown (as inert text), not silently dropped.
     expect(strings(messages).join(' ')).toMatch(/everyone/);
+    expect(strings(messages).join(' ')).toContain('&lt;!channel&gt; &lt;!here&gt;');
     for (const message of messages) expectSlackInert(message);
     expectSlackInert(renderSlackSearch(page, { timeZone: 'Europe/London' }));
   });
@@ -202,6 +211,7 @@ describe('hostile feed text after ingest', () => {
     const messages = renderDiscordDigest(digest);
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) expectDiscordInert(message);
+    expect(strings(messages).join(' ')).toContain('<\u200b!channel\\> <\u200b!here\\>');
     const reply = renderDiscordSearch(page, createSearchQueryCache(), 'Europe/London');
     expectDiscordInert(reply.embeds);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
@@ -210,6 +220,7 @@ describe('hostile feed text after ingest', () => {
   it('Markdown archive: no HTML, no disguised link', () => {
     const markdown = renderDigestMarkdown(digest);
     expect(markdown).not.toMatch(/<[a-z!/@#]/i);
+    expect(markdown).toContain('&lt;!channel&gt; &lt;!here&gt;');
     expect(markdown).not.toMatch(/javascript:|data:text/i);
     for (const [, , url] of markdown.matchAll(MASKED_LINK)) {
       expect(url).toMatch(/^https:\/\/news\.example\.org\//);

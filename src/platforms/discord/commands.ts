@@ -39,6 +39,9 @@ function toOption(subcommand: string, spec: OptionSpec) {
     description: shorten(spec.description),
     required: spec.required,
   };
+  if (spec.type === 'boolean') {
+    return { ...common, type: ApplicationCommandOptionType.Boolean as const };
+  }
   if (spec.type === 'integer') {
     return {
       ...common,

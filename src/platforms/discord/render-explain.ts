@@ -1,24 +1,30 @@
 // `explain` as one ephemeral embed: the story, then one field per theme it was filed under with
 // the rules that fired (rule, field, matched text), then the near misses and the organisations
 // and sums recognised. Fields are added only while the embed stays within Discord's limits
-// (25 fields, name 256, value 1024, 6000 characters in all).
+// (25 fields, name 256, value 1024, 6000 characters in all). Scores read as words
+// (commands/plain-words.ts); the numbers are added when asked for (`scores:true`).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CommandResult } from '../../commands/types.js';
 import type { Evidence } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatCode, toSafeUrl } from './discord-markdown.js';
 import { countEmbedChars, DISCORD_LIMITS } from './discord-message.js';
-import { formatDay } from '../../text/format-dates.js';
+import {
+  describeEvidence,
+  describeNearMissReason,
+  describePublished,
+  describeThemeScore,
+} from '../../commands/plain-words.js';
 import { createReply, type DiscordReply } from './reply-text.js';
 
 type ExplainResult = Extract<CommandResult, { kind: 'explain' }>;
 
 const BUDGET = DISCORD_LIMITS.embedCharsPerMessage - 200;
 
-function evidenceLines(evidence: readonly Evidence[]): string {
+function evidenceLines(evidence: readonly Evidence[], scores: boolean): string {
   const lines: string[] = [];
   let length = 0;
   for (const e of evidence) {
-    const line = `${formatCode(e.rule, 80)} in ${e.field}: “${fitMarkdown(e.match, 80)}” (${e.weight > 0 ? '+' : ''}${round(e.weight)})`;
+    const line = `${describeEvidence(e, scores)}: ${formatCode(e.rule, 80)} “${fitMarkdown(e.match, 80)}”`;
     if (length + line.length + 1 > DISCORD_LIMITS.fieldValue - 40) {
       lines.push(`…and ${evidence.length - lines.length} more`);
       break;
@@ -29,18 +35,15 @@ function evidenceLines(evidence: readonly Evidence[]): string {
   return lines.join('\n') || 'no evidence recorded';
 }
 
-function round(n: number): string {
-  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '?';
-}
-
 export function renderExplain(result: ExplainResult, timeZone: string): DiscordReply {
   const { story, tags, nearMisses, entities } = result;
+  const scores = result.showScores === true;
   const url = toSafeUrl(story.url);
   const embed: APIEmbed = {
     title: fitPlain(story.title || 'Untitled', DISCORD_LIMITS.title),
     ...(url ? { url } : {}),
     description: fitMarkdown(
-      `${story.sourceIds.join(', ')} · ${formatDay(story.publishedAt, timeZone, true)} · ${
+      `${story.sourceIds.join(', ')} · published ${describePublished(story.publishedAt, timeZone, story.publishedEstimated)} · ${
         tags.length === 0
           ? 'not filed under any theme'
           : `filed under ${tags.map((t) => t.theme).join(', ')}`
@@ -49,18 +52,22 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
     ),
     color: 0x005eb8,
     fields: [],
+    ...(scores ? {} : { footer: { text: 'Add scores:true to see the score behind each word.' } }),
   };
   const candidates: APIEmbedField[] = [
     ...tags.map((t) => ({
-      name: fitPlain(`✅ ${t.theme} · score ${round(t.score)}`, DISCORD_LIMITS.fieldName),
-      value: evidenceLines(t.evidence),
+      name: fitPlain(
+        `✅ ${t.theme} · ${describeThemeScore(t.score, scores)}`,
+        DISCORD_LIMITS.fieldName,
+      ),
+      value: evidenceLines(t.evidence, scores),
     })),
     ...nearMisses.map((n) => ({
       name: fitPlain(
-        `✖ ${n.theme} · score ${round(n.score)} · ${n.reason}`,
+        `✖ ${n.theme} · ${describeThemeScore(n.score, scores)} · ${describeNearMissReason(n.reason, scores)}`,
         DISCORD_LIMITS.fieldName,
       ),
-      value: evidenceLines(n.evidence),
+      value: evidenceLines(n.evidence, scores),
     })),
   ];
   if (entities.organisations.length > 0) {

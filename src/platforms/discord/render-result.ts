@@ -3,7 +3,8 @@
 // follow-ups (a digest preview longer than one message). Lookups (search, themes, status,
 // explain, help, errors) are ephemeral; subscription changes are public so the channel sees them.
 import type { APIEmbed } from 'discord.js';
-import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
+import { describeOrganisations, describeSchedule } from '../../commands/plain-words.js';
+import type { CommandResult, DeliveryHealth, SubscriptionWords } from '../../commands/types.js';
 import type { Subscription } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
 import { DISCORD_LIMITS } from './discord-message.js';
@@ -22,7 +23,6 @@ export interface ResultRenderContext {
 }
 
 const COLOUR = 0x005eb8;
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function renderResult(result: CommandResult, ctx: ResultRenderContext): DiscordReply[] {
   const command = ctx.commandName ?? '/briefing';
@@ -34,7 +34,7 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
         createReply({
           ephemeral: false,
           content: renderCommandText(
-            `${result.created ? 'Subscribed' : 'Updated'}: this channel gets ${describeSubscription(result.subscription)}.`,
+            `${result.created ? 'Subscribed' : 'Updated'}: this channel gets ${describeSubscription(result.subscription, result, ctx.timeZone)}.`,
             DISCORD_LIMITS.content,
           ),
         }),
@@ -49,7 +49,7 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
         }),
       ];
     case 'subscriptions':
-      return [renderSubscriptions(result.subscriptions, command)];
+      return [renderSubscriptions(result, command, ctx.timeZone)];
     case 'search':
       return [renderSearchPage(result.page, ctx.cache, ctx.timeZone)];
     case 'digest':
@@ -122,11 +122,16 @@ export function renderError(message: string, hint: string | null): DiscordReply 
   return createReply({ ephemeral: true, content: text });
 }
 
-function describeSubscription(s: Subscription): string {
+function describeSubscription(s: Subscription, words: SubscriptionWords, timeZone: string): string {
   const themes = s.themes === 'all' ? 'every theme' : s.themes.join(', ');
   const orgs =
-    s.organisations.length > 0 ? `, and stories about ${s.organisations.join('; ')}` : '';
-  const when = s.schedule ? `, ${DAYS[s.schedule.day] ?? 'weekly'}s at ${s.schedule.time}` : '';
+    s.organisations.length > 0
+      ? `, and stories about ${describeOrganisations(s.organisations, words.organisationNames)}`
+      : '';
+  const usual = words.defaultSchedule
+    ? `, on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
+    : '';
+  const when = s.schedule ? `, ${describeSchedule(s.schedule, timeZone)}` : usual;
   return `the weekly catch-up for ${themes}${orgs}${when}`;
 }
 
@@ -134,7 +139,12 @@ function channelMention(channelId: string): string {
   return /^\d{1,20}$/.test(channelId) ? `<#${channelId}>` : fitMarkdown(channelId, 40);
 }
 
-function renderSubscriptions(subscriptions: Subscription[], command: string): DiscordReply {
+function renderSubscriptions(
+  result: Extract<CommandResult, { kind: 'subscriptions' }>,
+  command: string,
+  timeZone: string,
+): DiscordReply {
+  const subscriptions = result.subscriptions;
   if (subscriptions.length === 0) {
     return createReply({
       ephemeral: true,
@@ -143,7 +153,7 @@ function renderSubscriptions(subscriptions: Subscription[], command: string): Di
   }
   const lines = subscriptions.map((s) => {
     const paused = s.pausedReason ? ` — ⏸ paused: ${fitMarkdown(s.pausedReason, 200)}` : '';
-    return `${channelMention(s.channelId)}: ${fitMarkdown(describeSubscription(s), 500)}${paused}`;
+    return `${channelMention(s.channelId)}: ${fitMarkdown(describeSubscription(s, result, timeZone), 700)}${paused}`;
   });
   return createReply({
     ephemeral: true,

@@ -32,7 +32,12 @@ export function renderSlackResult(
     case 'error':
       return [renderError(result.message, result.hint)];
     case 'subscribed':
-      return [reply('in_channel', renderSubscribedText(result.subscription, result.created))];
+      return [
+        reply(
+          'in_channel',
+          renderSubscribedText(result.subscription, result.created, result, options.timeZone),
+        ),
+      ];
     case 'unsubscribed':
       return [
         result.removed
@@ -44,7 +49,10 @@ export function renderSlackResult(
         replyBlocks(
           'ephemeral',
           'Subscriptions',
-          withOmitted(renderSubscriptionLines(result.subscriptions), MAX_LIST_BLOCKS),
+          withOmitted(
+            renderSubscriptionLines(result.subscriptions, result, options.timeZone),
+            MAX_LIST_BLOCKS,
+          ),
         ),
       ];
     case 'search':

@@ -1,7 +1,13 @@
 // Status (source health, deliveries) and explain (why a story got its themes) as Block Kit.
 // Both can be long (dozens of sources, many evidence lines): lines are packed into sections under
 // the limits and the rest is counted, never sent as an invalid message.
-import type { SourceHealth } from '../../domain.js';
+import type { Evidence, SourceHealth } from '../../domain.js';
+import {
+  describeEvidence,
+  describeNearMissReason,
+  describePublished,
+  describeThemeScore,
+} from '../../commands/plain-words.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import type { SlackBlock } from './block-kit.js';
@@ -74,49 +80,41 @@ function renderInFlightLines(d: DeliveryHealth, timeZone: string): string[] {
 
 export function renderExplainBlocks(result: ExplainResult, timeZone: string): SlackBlock[] {
   const { story, tags, nearMisses, entities } = result;
+  const scores = result.showScores === true;
   const lines: string[] = [
     `*${formatLink(story.url, story.title, 300)}*`,
     fitMrkdwn(
-      `${story.sourceId} · ${formatDay(story.publishedAt, timeZone, true)}${story.publishedEstimated ? ' (date estimated)' : ''}`,
-      200,
+      `${story.sourceIds.join(', ')} · published ${describePublished(story.publishedAt, timeZone, story.publishedEstimated)}`,
+      300,
     ),
     '',
     tags.length === 0 ? '*Themes:* none' : `*Themes:* ${tags.length}`,
   ];
   for (const tag of tags) {
-    lines.push(`• *${fitMrkdwn(tag.theme, 80)}* (score ${formatScore(tag.score)})`);
-    for (const e of tag.evidence.slice(0, 8)) lines.push(renderEvidence(e));
+    lines.push(`• *${fitMrkdwn(tag.theme, 80)}*: ${describeThemeScore(tag.score, scores)}`);
+    for (const e of tag.evidence.slice(0, 8)) lines.push(renderEvidence(e, scores));
     if (tag.evidence.length > 8) lines.push(`    …and ${tag.evidence.length - 8} more rules`);
   }
   if (nearMisses.length > 0) {
     lines.push('*Near misses:*');
     for (const miss of nearMisses) {
+      const reason = describeNearMissReason(miss.reason, scores);
       lines.push(
-        `• ${fitMrkdwn(miss.theme, 80)} (score ${formatScore(miss.score)}): ${fitMrkdwn(miss.reason, 300)}`,
+        `• ${fitMrkdwn(miss.theme, 80)}: ${describeThemeScore(miss.score, scores)}, ${fitMrkdwn(reason, 300)}`,
       );
-      for (const e of miss.evidence.slice(0, 4)) lines.push(renderEvidence(e));
+      for (const e of miss.evidence.slice(0, 4)) lines.push(renderEvidence(e, scores));
     }
   }
   const orgs = entities.organisations.map((o) => o.name);
   const sums = entities.money.map((m) => m.text);
   if (orgs.length > 0) lines.push(`*Organisations:* ${fitMrkdwn(orgs.join(', '), 1000)}`);
   if (sums.length > 0) lines.push(`*Sums:* ${fitMrkdwn(sums.join(', '), 500)}`);
+  if (!scores) lines.push('_Add `scores:true` to see the score behind each word._');
   return withOmitted(lines, MAX_LIST_BLOCKS);
 }
 
-function renderEvidence(e: {
-  rule: string;
-  field: string;
-  match: string;
-  context: string;
-  weight: number;
-}): string {
-  const sign = e.weight >= 0 ? '+' : '−';
-  return `    ${sign}${formatScore(Math.abs(e.weight))} \`${fitMrkdwn(e.rule.replace(/`/g, "'"), 80)}\` in ${fitMrkdwn(e.field, 20)}: “${fitMrkdwn(e.context, 240)}”`;
-}
-
-function formatScore(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+function renderEvidence(e: Evidence, scores: boolean): string {
+  return `    ${describeEvidence(e, scores)}: \`${fitMrkdwn(e.rule.replace(/`/g, "'"), 80)}\` “${fitMrkdwn(e.context, 240)}”`;
 }
 
 /** Packs lines, then says how many did not fit (one extra context block). */

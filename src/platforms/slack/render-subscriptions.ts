@@ -1,10 +1,10 @@
 // Subscription confirmations and lists. Channel references use Slack's `<#C123>` syntax (a link to
 // the channel, never a ping) only for ids that look like Slack channel ids; anything else is
-// escaped text.
+// escaped text. Schedules and organisations read as commands/plain-words.ts words them.
 import type { Subscription } from '../../domain.js';
+import { describeOrganisations, describeSchedule } from '../../commands/plain-words.js';
+import type { SubscriptionWords } from '../../commands/types.js';
 import { escapeMrkdwn, fitMrkdwn } from './mrkdwn.js';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function formatChannel(channelId: string): string {
   return /^[CGD][A-Z0-9]{2,20}$/.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);
@@ -14,31 +14,46 @@ export function describeThemes(themes: Subscription['themes']): string {
   return themes === 'all' ? 'all themes' : themes.join(', ') || 'all themes';
 }
 
-export function describeSubscription(sub: Subscription): string {
+export function describeSubscription(
+  sub: Subscription,
+  words: SubscriptionWords,
+  timeZone: string,
+): string {
   const parts = [`themes: ${fitMrkdwn(describeThemes(sub.themes), 600)}`];
   if (sub.organisations.length > 0) {
-    parts.push(`organisations: ${fitMrkdwn(sub.organisations.join(', '), 400)}`);
+    const orgs = describeOrganisations(sub.organisations, words.organisationNames);
+    parts.push(`organisations: ${fitMrkdwn(orgs, 800)}`);
   }
-  parts.push(
-    sub.schedule
-      ? `every ${DAYS[sub.schedule.day] ?? '?'} at ${escapeMrkdwn(sub.schedule.time)}`
-      : 'on the default weekly schedule',
-  );
+  const usual = words.defaultSchedule
+    ? `on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
+    : 'on the usual weekly schedule';
+  parts.push(fitMrkdwn(sub.schedule ? describeSchedule(sub.schedule, timeZone) : usual, 200));
   if (sub.pausedReason) parts.push(`:pause_button: paused: ${fitMrkdwn(sub.pausedReason, 200)}`);
   return parts.join(' · ');
 }
 
-export function renderSubscribedText(sub: Subscription, created: boolean): string {
+export function renderSubscribedText(
+  sub: Subscription,
+  created: boolean,
+  words: SubscriptionWords,
+  timeZone: string,
+): string {
   const head = created
     ? ':white_check_mark: This channel will now receive the weekly NHS policy catch-up.'
     : ':white_check_mark: Subscription updated.';
-  return `${head}\n${describeSubscription(sub)}`;
+  return `${head}\n${describeSubscription(sub, words, timeZone)}`;
 }
 
-export function renderSubscriptionLines(subs: Subscription[]): string[] {
+export function renderSubscriptionLines(
+  subs: Subscription[],
+  words: SubscriptionWords,
+  timeZone: string,
+): string[] {
   if (subs.length === 0) return ['No channel in this workspace is subscribed yet.'];
   return [
     `*Subscriptions in this workspace* · ${subs.length}`,
-    ...subs.map((s) => `• ${formatChannel(s.channelId)}: ${describeSubscription(s)}`),
+    ...subs.map(
+      (s) => `• ${formatChannel(s.channelId)}: ${describeSubscription(s, words, timeZone)}`,
+    ),
   ];
 }

@@ -90,7 +90,7 @@ describe('/briefing over the gateway', () => {
     );
     expect(sub.flags ?? 0).toBe(0);
     expect(sub.content).toBe(
-      'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30.',
+      'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30 (Europe/London).',
     );
     expect(app.deps.subscriptions.get('discord', h.where().guildId, CHANNEL_ID)).toMatchObject({
       themes: ['carter', 'stp'],
@@ -111,6 +111,28 @@ describe('/briefing over the gateway', () => {
     );
     const none = messageOf(await h.run('unsubscribe', {}, admin));
     expect(none.content).toContain('This channel had no subscription');
+  });
+
+  it('subscribe answers in plain words: the day, the time zone and organisations in full', async () => {
+    const admin = { permissions: PERMISSION_MANAGE_CHANNELS };
+    const sub = messageOf(
+      await h.run(
+        'subscribe',
+        { themes: 'carter', org: 'RNA', day: 'monday', time: '08:30' },
+        admin,
+      ),
+    );
+    expect(sub.content).toBe(
+      'Subscribed: this channel gets the weekly catch-up for carter, and stories about The Dudley Group NHS Foundation Trust (RNA), Mondays at 08:30 (Europe/London).',
+    );
+    const usual = messageOf(await h.run('subscribe', { themes: 'all' }, admin));
+    expect(usual.content).toMatch(
+      /every theme, on the usual schedule, [A-Z][a-z]+days at \d\d:\d\d \(Europe\/London\)\.$/,
+    );
+    await h.run('subscribe', { themes: 'all', org: 'RNA' }, admin);
+    const list = messageOf(await h.run('subscriptions'));
+    expect(list.embeds![0]!.description).toContain('The Dudley Group NHS Foundation Trust (RNA)');
+    await h.run('unsubscribe', {}, admin);
   });
 
   it('rejects an unknown theme with a suggestion', async () => {
@@ -205,7 +227,28 @@ describe('/briefing over the gateway', () => {
       'Model Hospital figures show trusts still have £5bn of unwarranted variation to tackle',
     );
     expect(embed.url).toBe('https://www.england.nhs.uk/2017/02/model-hospital-variation/');
-    expect(embed.fields![0]!.name).toMatch(/^✅ carter · score /);
+    expect(embed.fields![0]!.name).toBe('✅ carter · strong match');
+    expect(embed.description).toContain('published 14 Feb 2017 at 10:00 (Europe/London)');
+    expect(embed.fields![0]!.value).toContain(
+      'strong match in the headline: `acronym:Model Hospital`',
+    );
+    expect(embed.fields![0]!.value).not.toMatch(/\+\d/);
+    expect(embed.footer?.text).toContain('scores:true');
+    const scored = messageOf(
+      await h.run('explain', {
+        story: 'https://www.england.nhs.uk/2017/02/model-hospital-variation/',
+        scores: true,
+      }),
+    ).embeds![0]!;
+    expect(scored.fields![0]!.name).toBe('✅ carter · strong match, score 9.5');
+    expect(scored.fields![0]!.value).toContain(
+      'strong match in the headline (+3): `acronym:Model Hospital`',
+    );
+    expect(scored.footer).toBeUndefined();
+    const near = messageOf(await h.run('explain', { story: 'fx-black-country-stp' })).embeds![0]!;
+    expect(near.fields!.map((f) => f.name)).toContain(
+      '✖ procurement · weak match · not enough evidence to file it here',
+    );
     const unknown = messageOf(
       await h.run('explain', { story: 'https://news.example.org/nothing' }),
     );

@@ -60,6 +60,8 @@ describe('/briefing definition', () => {
     expect(find('search', 'page').type).toBe(4);
     expect(find('subscribe', 'day').choices!.map((c) => c.value)).toContain('monday');
     expect(find('explain', 'story').required).toBe(true);
+    // A boolean (type 5): Discord shows it as `scores:True`.
+    expect(find('explain', 'scores')).toMatchObject({ type: 5, required: false });
     expect(definition.default_member_permissions).toBeNull();
     expect(definition.contexts).toEqual([0]);
   });

@@ -88,6 +88,47 @@ describe.each(['http', 'socket'] as const)('Slack commands over %s', (mode) => {
     expect(deps.subscriptions.get('slack', h.fake.teamId, 'C0POLICY1')).toBeNull();
   });
 
+  it('subscribe answers in plain words: the day, the time zone and organisations in full', async () => {
+    const sub = await h.command('subscribe carter org:RNA day:monday time:08:30');
+    const [reply] = await h.replies(sub.id);
+    expect(reply!.response_type).toBe('in_channel');
+    expect(textOf(reply)).toContain(
+      'themes: carter · organisations: The Dudley Group NHS Foundation Trust (RNA) · Mondays at 08:30 (Europe/London)',
+    );
+    expect(textOf(reply)).not.toMatch(/day 1|organisations RNA/);
+    expectValid(reply);
+    const list = await h.command('subscriptions');
+    const [listed] = await h.replies(list.id);
+    expect(textOf(listed)).toContain('The Dudley Group NHS Foundation Trust (RNA)');
+    await h.command('unsubscribe');
+  });
+
+  it('explain reads scores as words and dates in the time zone; scores:true adds the numbers', async () => {
+    const url = 'https://www.england.nhs.uk/2017/02/model-hospital-variation/';
+    const words = await h.command(`explain ${url}`);
+    const [plain] = await h.replies(words.id);
+    const text = textOf(plain);
+    expect(text).toContain('published 14 Feb 2017 at 10:00 (Europe/London)');
+    expect(text).toContain('• *carter*: strong match');
+    expect(text).toContain('strong match in the headline: `acronym:Model Hospital`');
+    expect(text).toContain('weak match in the headline');
+    expect(text).not.toMatch(/score \d|[+−]\d/);
+    expect(text).toContain('scores:true');
+    expectValid(plain);
+    const scored = await h.command(`explain ${url} scores:true`);
+    const [numbers] = await h.replies(scored.id);
+    expect(textOf(numbers)).toContain('• *carter*: strong match, score 9.5');
+    expect(textOf(numbers)).toContain(
+      'strong match in the headline (+3): `acronym:Model Hospital`',
+    );
+    expectValid(numbers);
+    const near = await h.command('explain fx-black-country-stp');
+    const [miss] = await h.replies(near.id);
+    expect(textOf(miss)).toContain(
+      '• procurement: weak match, not enough evidence to file it here',
+    );
+  });
+
   it('searches ephemerally and pages with "More results"', async () => {
     const first = await h.command('search framework agreement tender');
     const [page1] = await h.replies(first.id);

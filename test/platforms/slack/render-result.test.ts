@@ -138,7 +138,19 @@ describe('renderSlackResult', () => {
     [
       'subscribed',
       { kind: 'subscribed', subscription: sub, created: true },
-      /will now receive.*\nthemes: carter, stp · every Monday at 08:30/s,
+      /will now receive.*\nthemes: carter, stp · Mondays at 08:30 \(Europe\/London\)/s,
+      'in_channel',
+    ],
+    [
+      'subscribed with organisations, on the usual schedule',
+      {
+        kind: 'subscribed',
+        subscription: { ...sub, organisations: ['RNA', 'ZZZ'], schedule: null },
+        created: true,
+        organisationNames: { RNA: 'The Dudley Group NHS Foundation Trust' },
+        defaultSchedule: { day: 1, time: '08:00' },
+      },
+      /organisations: The Dudley Group NHS Foundation Trust \(RNA\); ZZZ · on the usual schedule, Mondays at 08:00 \(Europe\/London\)/,
       'in_channel',
     ],
     [

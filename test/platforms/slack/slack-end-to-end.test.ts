@@ -167,8 +167,11 @@ describe('Slack end to end: subscribe, poll, weekly job, exactly once', () => {
     const all = posted.flatMap((m) => collectTexts(m)).join('\n');
     expect(all).toContain('Catch up: week of 13 February 2017');
     expect(all).toContain('Model Hospital portal opens to every acute trust');
-    // Markup in the feed title was dropped at ingest; what is left of it is inert here.
-    expect(all).toContain('Carter review: says @\u2060here trusts must act');
+    // The feed title holds no HTML tag, so it is plain text (issue 19): its angle brackets are
+    // characters, kept at ingest and escaped here, so nothing of it is a mention or a link.
+    expect(all).toContain(
+      '&lt;!channel&gt; Carter review: &lt;https://evil.example/x|NHS England&gt; says @\u2060here trusts must act',
+    );
     expect(all).toContain('&lt;@U123&gt; Lord Carter said');
     // A big week: the channel message, then the rest in its thread.
     expect(posted.length).toBeGreaterThan(1);
