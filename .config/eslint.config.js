@@ -26,6 +26,15 @@ export default tseslint.config(
   {
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
   },
+  // Issue 13: a function over about 80 lines reads better as named steps. Counted without blank
+  // lines and comments (the why stays welcome); src/ only, since a test's table of cases is long
+  // by nature.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
   {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

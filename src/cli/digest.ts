@@ -6,6 +6,7 @@
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
+import type { ProcessReport } from '../delivery/process-report.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { formatWeek, weekOf } from '../time/week.js';
@@ -16,6 +17,7 @@ import { weekDigestOnce } from '../pipeline/week-digest-archive.js';
 import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
 import type { Env } from '../config/env.js';
+import type { Db } from '../store/database.js';
 import { PLATFORMS, findPlatform } from '../platforms/index.js';
 import { buildDigest } from '../commands/build-request.js';
 import { resolveDigestWeek } from '../commands/digest.js';
@@ -51,6 +53,23 @@ async function renderAs(format: string, digest: Digest, env: Env): Promise<strin
   } catch (error) {
     throw new Error(`digest: the ${format} renderer is not available`, { cause: error });
   }
+}
+
+/** The subscription named by --channel; a usage error when the text or the channel is wrong. */
+function findSubscribed(db: Db, arg: string): Subscription {
+  const channel = parseChannelArg(arg);
+  if (!channel)
+    throw new UsageError('--channel must look like slack:TEAM:CHANNEL or discord:GUILD:CHANNEL');
+  const subscription = getSubscription(db, channel);
+  if (!subscription) throw new UsageError(`${arg} is not subscribed (see "briefing subscribe")`);
+  return subscription;
+}
+
+/** The one-line delivery summary printed after --post. */
+function describeDelivery(report: ProcessReport): string {
+  return `Delivery: ${report.sent} sent, ${report.recovered} found already posted, ${report.retried} to retry, ${report.failed} failed${
+    report.paused.length > 0 ? `; paused ${report.paused.join(', ')}` : ''
+  }\n`;
 }
 
 export const command: CliCommand = {
@@ -94,17 +113,7 @@ Options:
       timeZone,
     );
 
-    let subscription: Subscription | null = null;
-    if (typeof v.channel === 'string') {
-      const channel = parseChannelArg(v.channel);
-      if (!channel)
-        throw new UsageError(
-          '--channel must look like slack:TEAM:CHANNEL or discord:GUILD:CHANNEL',
-        );
-      subscription = getSubscription(db, channel);
-      if (!subscription)
-        throw new UsageError(`${v.channel} is not subscribed (see "briefing subscribe")`);
-    }
+    const subscription = typeof v.channel === 'string' ? findSubscribed(db, v.channel) : null;
 
     if (!v.post) {
       const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
@@ -163,11 +172,7 @@ Options:
       );
     }
     const report = await processOutbox(db, adapters, now, { logger: ctx.logger });
-    ctx.stdout.write(
-      `Delivery: ${report.sent} sent, ${report.recovered} found already posted, ${report.retried} to retry, ${report.failed} failed${
-        report.paused.length > 0 ? `; paused ${report.paused.join(', ')}` : ''
-      }\n`,
-    );
+    ctx.stdout.write(describeDelivery(report));
     return report.failed > 0 || missing > 0 ? 1 : 0;
   },
 };

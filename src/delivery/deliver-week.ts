@@ -76,28 +76,16 @@ export async function deliverWeek(
       key: part.key,
       parentMessageId: part.index === 0 ? null : parentMessageId,
     };
-
-    let outcome: SendOutcome;
-    try {
-      // Any earlier attempt may have reached the platform, including one made before the
-      // channel was paused and resumed (requeueing resets `attempts` but keeps `lastError`).
-      const triedBefore = part.attempts > 0 || part.lastError !== null;
-      const already = triedBefore ? await adapter.findSent(channel, context) : null;
-      if (already !== null) {
-        markSent(db, part.id, already, clock());
-        report.recovered++;
-        log?.info({ part: part.index, message_id: already }, 'delivery: found already posted');
-        if (part.index === 0) parentMessageId = already;
-        continue;
-      }
-      outcome = await adapter.send(
-        channel,
-        { index: part.index, total: part.total, payload: part.payload, text: part.text },
-        context,
+    const outcome = await sendOrFindSent(adapter, channel, part, context);
+    if (outcome.status === 'already-sent') {
+      markSent(db, part.id, outcome.messageId, clock());
+      report.recovered++;
+      log?.info(
+        { part: part.index, message_id: outcome.messageId },
+        'delivery: found already posted',
       );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      outcome = { status: 'retry', reason: `adapter error: ${message}`, retryAfterMs: null };
+      if (part.index === 0) parentMessageId = outcome.messageId;
+      continue;
     }
 
     if (outcome.status === 'sent') {
@@ -125,18 +113,53 @@ export async function deliverWeek(
       log?.error({ part: part.index, reason }, 'delivery: failed');
       return;
     }
-    const reason = outcome.reason;
-    const at = clock();
-    db.transaction(() => {
-      markFailed(db, part.id, reason, at);
-      holdUnsentParts(db, channel, at);
-      pauseSubscription(db, channel, reason, at);
-    })();
+    pauseChannel(db, channel, part, outcome.reason, clock());
     report.failed++;
     report.paused.push(describeChannel(channel));
-    log?.error({ part: part.index, reason }, 'delivery: channel paused');
+    log?.error({ part: part.index, reason: outcome.reason }, 'delivery: channel paused');
     return;
   }
+}
+
+/**
+ * Sends one part, unless an earlier attempt already reached the platform: any earlier attempt
+ * may have, including one made before the channel was paused and resumed (requeueing resets
+ * `attempts` but keeps `lastError`). An adapter that throws counts as a transient failure.
+ */
+async function sendOrFindSent(
+  adapter: DeliveryAdapter,
+  channel: ChannelRef,
+  part: OutboxPart,
+  context: SendContext,
+): Promise<SendOutcome | { status: 'already-sent'; messageId: string }> {
+  try {
+    const triedBefore = part.attempts > 0 || part.lastError !== null;
+    const already = triedBefore ? await adapter.findSent(channel, context) : null;
+    if (already !== null) return { status: 'already-sent', messageId: already };
+    return await adapter.send(
+      channel,
+      { index: part.index, total: part.total, payload: part.payload, text: part.text },
+      context,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'retry', reason: `adapter error: ${message}`, retryAfterMs: null };
+  }
+}
+
+/** A permanent failure: the part fails, the channel's unsent parts wait, the channel pauses. */
+function pauseChannel(
+  db: Db,
+  channel: ChannelRef,
+  part: OutboxPart,
+  reason: string,
+  at: Date,
+): void {
+  db.transaction(() => {
+    markFailed(db, part.id, reason, at);
+    holdUnsentParts(db, channel, at);
+    pauseSubscription(db, channel, reason, at);
+  })();
 }
 
 /** Marks a part and every unsent part after it failed (a digest without its start is useless). */

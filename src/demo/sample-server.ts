@@ -173,8 +173,18 @@ export async function startSampleServer(): Promise<SampleServer> {
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   docs = buildDocuments(baseUrl);
+  const sources = demoSources(baseUrl);
+  return {
+    baseUrl,
+    sources,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The demo's sources, all on this server: four feeds (one paywalled) and one HTML listing. */
+function demoSources(baseUrl: string): Source[] {
   const common = { pollIntervalMinutes: 30, enabled: true, verified: true } as const;
-  const sources: Source[] = [
+  return [
     {
       ...common,
       id: 'demo-nhse',
@@ -229,9 +239,4 @@ export async function startSampleServer(): Promise<SampleServer> {
       },
     },
   ];
-  return {
-    baseUrl,
-    sources,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }

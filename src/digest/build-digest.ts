@@ -63,40 +63,13 @@ export function buildDigest(input: DigestInput): Digest {
   );
 
   const known = new Set(input.themes.map((t) => t.id));
-  const cap = Math.max(1, Math.floor(input.perThemeCap));
   const dates = weekDates(input.week);
   const sections: DigestSection[] = [];
-  const recencyOf = (iso: string) =>
-    clockEnd > startMs ? (Date.parse(iso) - startMs) / (clockEnd - startMs) : 1;
-
-  const rankedSection = (
-    themeId: string,
-    label: string,
-    members: Cluster[],
-    strength: (c: Cluster) => number,
-    moreQuery: string,
-  ): DigestSection => {
-    const ranked = members
-      .map((cluster) => {
-        const lead = cluster.stories[0]!;
-        const score = scoreEntry({
-          sourceCount: cluster.sourceCount,
-          authority: cluster.authority,
-          themeStrength: strength(cluster),
-          recency: recencyOf(lead.publishedAt),
-        });
-        return { cluster, score, publishedAt: lead.publishedAt, leadId: lead.id };
-      })
-      .sort(compareRanked);
-    const shown = ranked.slice(0, cap);
-    const hidden = ranked.slice(cap);
-    return {
-      themeId,
-      label,
-      entries: shown.map((r) => toEntry(r.cluster, r.score, nameOf)),
-      moreCount: hidden.reduce((n, r) => n + r.cluster.stories.length, 0),
-      moreQuery,
-    };
+  const ranking: SectionRanking = {
+    cap: Math.max(1, Math.floor(input.perThemeCap)),
+    nameOf,
+    recencyOf: (iso) =>
+      clockEnd > startMs ? (Date.parse(iso) - startMs) / (clockEnd - startMs) : 1,
   };
 
   for (const theme of input.themes) {
@@ -104,7 +77,8 @@ export function buildDigest(input: DigestInput): Digest {
     if (members.length === 0) continue;
     const best = Math.max(...members.map((c) => c.themeScores.get(theme.id)!));
     sections.push(
-      rankedSection(
+      rankSection(
+        ranking,
         theme.id,
         theme.label,
         members,
@@ -116,7 +90,8 @@ export function buildDigest(input: DigestInput): Digest {
   const untagged = clusters.filter((c) => ![...c.themeScores.keys()].some((t) => known.has(t)));
   if (untagged.length > 0 && !known.has(OTHER_SECTION.themeId)) {
     sections.push(
-      rankedSection(
+      rankSection(
+        ranking,
         OTHER_SECTION.themeId,
         OTHER_SECTION.label,
         untagged,
@@ -135,6 +110,46 @@ export function buildDigest(input: DigestInput): Digest {
     sections,
     coverage: { failedSources: orderFailedSources(input.failedSources) },
     storyCount: stories.length,
+  };
+}
+
+/** What ranking a section needs from the week: the cap, source names and a story's recency. */
+interface SectionRanking {
+  cap: number;
+  nameOf: Map<string, string>;
+  /** 0 at the week's start, 1 at its end (or at `now` in a week still in progress). */
+  recencyOf: (iso: string) => number;
+}
+
+/** One section: its clusters ranked, the first `cap` shown, the rest counted for "more". */
+function rankSection(
+  ranking: SectionRanking,
+  themeId: string,
+  label: string,
+  members: Cluster[],
+  strength: (c: Cluster) => number,
+  moreQuery: string,
+): DigestSection {
+  const ranked = members
+    .map((cluster) => {
+      const lead = cluster.stories[0]!;
+      const score = scoreEntry({
+        sourceCount: cluster.sourceCount,
+        authority: cluster.authority,
+        themeStrength: strength(cluster),
+        recency: ranking.recencyOf(lead.publishedAt),
+      });
+      return { cluster, score, publishedAt: lead.publishedAt, leadId: lead.id };
+    })
+    .sort(compareRanked);
+  const shown = ranked.slice(0, ranking.cap);
+  const hidden = ranked.slice(ranking.cap);
+  return {
+    themeId,
+    label,
+    entries: shown.map((r) => toEntry(r.cluster, r.score, ranking.nameOf)),
+    moreCount: hidden.reduce((n, r) => n + r.cluster.stories.length, 0),
+    moreQuery,
   };
 }
 

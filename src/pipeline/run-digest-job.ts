@@ -13,7 +13,7 @@
 // - the week's digest is built and archived once, when its first channel falls due; channels
 //   due later in the week get the archived one (week-digest-archive.ts).
 import { buildWeekDigest, type DigestJobConfig } from './build-week-digest.js';
-import type { ChannelRef, Digest, Subscription } from '../domain.js';
+import type { ChannelRef, Digest, IsoWeek, Subscription } from '../domain.js';
 import type { DeliveryAdapters } from '../delivery/adapter.js';
 import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import {
@@ -100,19 +100,7 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
       // digest (nor the delivery below): log it and leave it undecided, so the next tick retries.
       let result: ReturnType<typeof enqueueDigest>;
       try {
-        let digest = digests.get(label);
-        if (!digest) {
-          const once = weekDigestOnce({
-            db,
-            week: label,
-            digestsDir: input.digestsDir,
-            build: () => buildWeekDigest(db, config, week),
-            ...(logger ? { logger } : {}),
-          });
-          if (once.archived) report.archived.push(once.archived);
-          digest = once.digest;
-          digests.set(label, digest);
-        }
+        const digest = digestOfWeek(input, week, digests, report);
         result = enqueueDigest(db, { digest, subscription, adapter, now });
       } catch (error) {
         logger?.error(
@@ -140,6 +128,32 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
     ...(logger ? { logger } : {}),
   });
   return report;
+}
+
+/**
+ * The week's digest, built and archived when its first channel falls due (or read back from the
+ * archive after that), then shared by every channel in this run.
+ */
+function digestOfWeek(
+  input: DigestJobInput,
+  week: IsoWeek,
+  digests: Map<string, Digest>,
+  report: DigestJobReport,
+): Digest {
+  const label = formatWeek(week);
+  const known = digests.get(label);
+  if (known) return known;
+  const { db, config, logger } = input;
+  const once = weekDigestOnce({
+    db,
+    week: label,
+    digestsDir: input.digestsDir,
+    build: () => buildWeekDigest(db, config, week),
+    ...(logger ? { logger } : {}),
+  });
+  if (once.archived) report.archived.push(once.archived);
+  digests.set(label, once.digest);
+  return once.digest;
 }
 
 function reasonToSkip(

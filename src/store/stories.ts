@@ -16,7 +16,6 @@ import type { Entities, Story, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { buildFacets, queueReindex, writeFts, type FtsWrite } from './fts-index.js';
 import { prepareCached } from './prepared.js';
-import type { StoryRow } from './read-stories.js';
 import {
   classifyStory,
   editedRow,
@@ -24,6 +23,7 @@ import {
   rowFor,
   type StoryBatch,
 } from './story-changes.js';
+import { insertLink, insertStory, linkSource, updateStory } from './story-rows.js';
 import { forgetKnownNames, replaceTagsBySeq } from './tags.js';
 
 // The readers live in read-stories.ts; re-exported so callers import one module.
@@ -56,111 +56,6 @@ export interface SaveResult {
   linked: string[];
   /** Items that changed nothing. */
   unchanged: number;
-}
-
-interface LinkRow {
-  guid: string | null;
-  url: string | null;
-  title: string;
-  published_at: string;
-}
-
-function insertStory(
-  db: Db,
-  story: Story,
-  hash: string,
-  nowIso: string,
-  rulesVersion: string | null,
-  facets: string,
-): number {
-  const result = prepareCached(
-    db,
-    `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
-       published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
-       rules_version, facets)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    story.id,
-    story.url,
-    story.guid,
-    story.sourceId,
-    story.title,
-    story.summary,
-    story.content,
-    story.author,
-    JSON.stringify(story.categories),
-    story.publishedAt,
-    story.publishedEstimated ? 1 : 0,
-    story.paywalled ? 1 : 0,
-    nowIso,
-    nowIso,
-    hash,
-    rulesVersion,
-    facets,
-  );
-  return Number(result.lastInsertRowid);
-}
-
-function updateStory(db: Db, existing: StoryRow, story: Story, hash: string, nowIso: string): void {
-  // Keep a real stored date when the feed has stopped giving one.
-  const keepDate = story.publishedEstimated;
-  prepareCached(
-    db,
-    `UPDATE stories SET url = ?, guid = ?, title = ?, summary = ?, content = ?, author = ?,
-       categories = ?, published_at = ?, published_estimated = ?, paywalled = ?, updated_at = ?,
-       content_hash = ?
-     WHERE seq = ?`,
-  ).run(
-    story.url ?? existing.url,
-    story.guid ?? existing.guid,
-    story.title,
-    story.summary,
-    story.content,
-    story.author,
-    JSON.stringify(story.categories),
-    keepDate ? existing.published_at : story.publishedAt,
-    keepDate ? existing.published_estimated : 0,
-    story.paywalled ? 1 : 0,
-    nowIso,
-    hash,
-    existing.seq,
-  );
-}
-
-function insertLink(db: Db, seq: number, story: Story, nowIso: string): void {
-  prepareCached(
-    db,
-    `INSERT INTO story_sources (story_seq, source_id, guid, url, title, published_at, first_seen_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(seq, story.sourceId, story.guid, story.url, story.title, story.publishedAt, nowIso);
-}
-
-/** Adds or refreshes the (story, source) link. Returns whether the link is new. */
-function linkSource(db: Db, seq: number, story: Story, nowIso: string): boolean {
-  const link = prepareCached<[number, string], LinkRow>(
-    db,
-    'SELECT guid, url, title, published_at FROM story_sources WHERE story_seq = ? AND source_id = ?',
-  ).get(seq, story.sourceId);
-  if (link === undefined) {
-    insertLink(db, seq, story, nowIso);
-    return true;
-  }
-  const guid = story.guid ?? link.guid;
-  const url = story.url ?? link.url;
-  const publishedAt = story.publishedEstimated ? link.published_at : story.publishedAt;
-  if (
-    guid !== link.guid ||
-    url !== link.url ||
-    story.title !== link.title ||
-    publishedAt !== link.published_at
-  ) {
-    prepareCached(
-      db,
-      `UPDATE story_sources SET guid = ?, url = ?, title = ?, published_at = ?
-       WHERE story_seq = ? AND source_id = ?`,
-    ).run(guid, url, story.title, publishedAt, seq, story.sourceId);
-  }
-  return false;
 }
 
 /**
@@ -219,22 +114,7 @@ export function writeStories(
       const hash = hashes[i]!;
       const change = classifyStory(index, story, hash);
       if (change.kind === 'new') {
-        const annotation = annotationAt(i, story);
-        const facets = buildFacets({
-          sourceIds: [story.sourceId],
-          themes: annotation?.tags.map((t) => t.theme) ?? [],
-          organisationIds: annotation?.entities.organisations.map((o) => o.id) ?? [],
-          publishedAt: story.publishedAt,
-        });
-        const rulesVersion = annotation?.rulesVersion ?? null;
-        const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
-        insertLink(db, seq, story, nowIso);
-        if (annotation) {
-          const { tags, entities } = annotation;
-          replaceTagsBySeq(db, seq, tags, entities, annotation.rulesVersion, true);
-        }
-        fts.push({ op: 'insert', seq, ...pickText(story), facets });
-        index.remember(rowFor(seq, story, hash, nowIso, facets), story);
+        insertNewStory(db, batch, story, hash, nowIso, annotationAt(i, story), fts);
         result.inserted.push(story.id);
         return;
       }
@@ -285,6 +165,33 @@ export function writeStories(
     throw new Error(`store: could not save ${stories.length} stories`, { cause: error });
   }
   return result;
+}
+
+/** A story new to the archive: its row, its first source, its tags and its queued index row. */
+function insertNewStory(
+  db: Db,
+  batch: StoryBatch,
+  story: Story,
+  hash: string,
+  nowIso: string,
+  annotation: StoryAnnotation | undefined,
+  fts: FtsWrite[],
+): void {
+  const facets = buildFacets({
+    sourceIds: [story.sourceId],
+    themes: annotation?.tags.map((t) => t.theme) ?? [],
+    organisationIds: annotation?.entities.organisations.map((o) => o.id) ?? [],
+    publishedAt: story.publishedAt,
+  });
+  const rulesVersion = annotation?.rulesVersion ?? null;
+  const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
+  insertLink(db, seq, story, nowIso);
+  if (annotation) {
+    const { tags, entities } = annotation;
+    replaceTagsBySeq(db, seq, tags, entities, annotation.rulesVersion, true);
+  }
+  fts.push({ op: 'insert', seq, ...pickText(story), facets });
+  batch.index.remember(rowFor(seq, story, hash, nowIso, facets), story);
 }
 
 function pickText(s: { title: string; summary: string; content: string }) {

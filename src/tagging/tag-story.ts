@@ -111,37 +111,8 @@ function decideTheme(
   compiled: CompiledThemes,
   publishedAt: string | null,
 ): Decision | null {
-  // First hit per (rule, field), in field order then position: each counts once. A match inside
-  // a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own.
-  hits.sort(byPosition);
-  const firsts: RuleHit[] = [];
-  const seen = new Set<number>();
-  let outer: RuleHit | null = null;
-  for (const hit of hits) {
-    const negative = theme.rules[hit.rule]!.role === 'negative';
-    if (!negative) {
-      const inside =
-        outer !== null &&
-        outer.field === hit.field &&
-        outer.rule !== hit.rule &&
-        hit.start >= outer.start &&
-        hit.end <= outer.end;
-      if (inside) continue;
-      if (outer === null || outer.field !== hit.field || hit.end > outer.end) outer = hit;
-    }
-    const key = hit.rule * 4 + hit.order;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    firsts.push(hit);
-  }
-  let unconditionalFired = false;
-  for (const h of firsts) {
-    const rule = theme.rules[h.rule]!;
-    if (rule.role !== 'negative' && rule.context.length === 0 && fieldCounts(rule, h.field)) {
-      unconditionalFired = true;
-      break;
-    }
-  }
+  const firsts = keepFirstHitPerRule(theme, hits);
+  const unconditionalFired = hasUnconditionalHit(theme, firsts);
 
   // Score first with plain numbers; build evidence (with snippets) only for what is returned.
   let score = 0;
@@ -200,6 +171,47 @@ function decideTheme(
   }
   reasons.push(`score ${score} below threshold ${theme.threshold}`);
   return nearMiss(theme, score, reasons.join('; '), counted, withoutContext, vetoes);
+}
+
+/**
+ * First hit per (rule, field), in field order then position: each counts once. A match inside
+ * a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own. Sorts
+ * `hits` in place.
+ */
+function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[] {
+  hits.sort(byPosition);
+  const firsts: RuleHit[] = [];
+  const seen = new Set<number>();
+  let outer: RuleHit | null = null;
+  for (const hit of hits) {
+    const negative = theme.rules[hit.rule]!.role === 'negative';
+    if (!negative) {
+      const inside =
+        outer !== null &&
+        outer.field === hit.field &&
+        outer.rule !== hit.rule &&
+        hit.start >= outer.start &&
+        hit.end <= outer.end;
+      if (inside) continue;
+      if (outer === null || outer.field !== hit.field || hit.end > outer.end) outer = hit;
+    }
+    const key = hit.rule * 4 + hit.order;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    firsts.push(hit);
+  }
+  return firsts;
+}
+
+/** Whether a counting rule without context fired: its expansion is near, so acronyms count. */
+function hasUnconditionalHit(theme: ThemeDefinition, firsts: readonly RuleHit[]): boolean {
+  for (const h of firsts) {
+    const rule = theme.rules[h.rule]!;
+    if (rule.role !== 'negative' && rule.context.length === 0 && fieldCounts(rule, h.field)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function byPosition(a: RuleHit, b: RuleHit): number {

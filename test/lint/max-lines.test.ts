@@ -1,6 +1,8 @@
 // The 300-line cap can fail: the project's ESLint config lints probe texts as if they were files
 // under src/ and test/ (lintText with a file path: nothing is written, so the real lint never
-// sees them). 301 lines is reported as max-lines; 300 lines is clean.
+// sees them). 301 lines is reported as max-lines; 300 lines is clean. Likewise a function under
+// src/ (issue 13): 81 lines is reported as max-lines-per-function, 80 is clean, and blank lines
+// and comments inside it are not counted.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -45,5 +47,34 @@ describe('file size cap (ESLint max-lines)', { timeout: 120_000 }, () => {
 
   it('accepts a 300-line file', async () => {
     expect(await ruleIdsFor(fileOfLines(300), 'src/text/probe-fits.ts')).toEqual([]);
+  });
+});
+
+/** A file holding one function of exactly `lines` lines, signature and closing brace included. */
+function functionOfLines(lines: number, extra: readonly string[] = []): string {
+  const steps = Array.from({ length: lines - 4 }, (_, i) => `  total += ${i};`);
+  const body = ['  let total = 0;', ...extra, ...steps, '  return total;'];
+  return ['// probe', 'export function probe(): number {', ...body, '}'].join('\n') + '\n';
+}
+
+describe('function size cap (ESLint max-lines-per-function)', { timeout: 120_000 }, () => {
+  it('reports an 81-line function under src/', async () => {
+    expect(functionOfLines(81).split('\n').length - 2).toBe(81);
+    expect(await ruleIdsFor(functionOfLines(81), 'src/digest/probe-long-function.ts')).toEqual([
+      'max-lines-per-function',
+    ]);
+  });
+
+  it('accepts an 80-line function under src/', async () => {
+    expect(await ruleIdsFor(functionOfLines(80), 'src/digest/probe-function.ts')).toEqual([]);
+  });
+
+  it('does not count blank lines and comments inside the function', async () => {
+    const text = functionOfLines(80, ['', '  // why', '  /* and why */', '']);
+    expect(await ruleIdsFor(text, 'src/digest/probe-commented.ts')).toEqual([]);
+  });
+
+  it('leaves tests alone: an 81-line function under test/ is not reported', async () => {
+    expect(await ruleIdsFor(functionOfLines(81), 'test/digest/probe.test.ts')).toEqual([]);
   });
 });

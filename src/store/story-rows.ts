@@ -1,0 +1,117 @@
+// Row writers for the story archive (tables stories and story_sources): one prepared statement
+// each, called per story by writeStories (stories.ts), which holds the deduplication rules.
+import type { Story } from '../domain.js';
+import type { Db } from './database.js';
+import { prepareCached } from './prepared.js';
+import type { StoryRow } from './read-stories.js';
+
+interface LinkRow {
+  guid: string | null;
+  url: string | null;
+  title: string;
+  published_at: string;
+}
+
+export function insertStory(
+  db: Db,
+  story: Story,
+  hash: string,
+  nowIso: string,
+  rulesVersion: string | null,
+  facets: string,
+): number {
+  const result = prepareCached(
+    db,
+    `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
+       published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
+       rules_version, facets)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    story.id,
+    story.url,
+    story.guid,
+    story.sourceId,
+    story.title,
+    story.summary,
+    story.content,
+    story.author,
+    JSON.stringify(story.categories),
+    story.publishedAt,
+    story.publishedEstimated ? 1 : 0,
+    story.paywalled ? 1 : 0,
+    nowIso,
+    nowIso,
+    hash,
+    rulesVersion,
+    facets,
+  );
+  return Number(result.lastInsertRowid);
+}
+
+export function updateStory(
+  db: Db,
+  existing: StoryRow,
+  story: Story,
+  hash: string,
+  nowIso: string,
+): void {
+  // Keep a real stored date when the feed has stopped giving one.
+  const keepDate = story.publishedEstimated;
+  prepareCached(
+    db,
+    `UPDATE stories SET url = ?, guid = ?, title = ?, summary = ?, content = ?, author = ?,
+       categories = ?, published_at = ?, published_estimated = ?, paywalled = ?, updated_at = ?,
+       content_hash = ?
+     WHERE seq = ?`,
+  ).run(
+    story.url ?? existing.url,
+    story.guid ?? existing.guid,
+    story.title,
+    story.summary,
+    story.content,
+    story.author,
+    JSON.stringify(story.categories),
+    keepDate ? existing.published_at : story.publishedAt,
+    keepDate ? existing.published_estimated : 0,
+    story.paywalled ? 1 : 0,
+    nowIso,
+    hash,
+    existing.seq,
+  );
+}
+
+export function insertLink(db: Db, seq: number, story: Story, nowIso: string): void {
+  prepareCached(
+    db,
+    `INSERT INTO story_sources (story_seq, source_id, guid, url, title, published_at, first_seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(seq, story.sourceId, story.guid, story.url, story.title, story.publishedAt, nowIso);
+}
+
+/** Adds or refreshes the (story, source) link. Returns whether the link is new. */
+export function linkSource(db: Db, seq: number, story: Story, nowIso: string): boolean {
+  const link = prepareCached<[number, string], LinkRow>(
+    db,
+    'SELECT guid, url, title, published_at FROM story_sources WHERE story_seq = ? AND source_id = ?',
+  ).get(seq, story.sourceId);
+  if (link === undefined) {
+    insertLink(db, seq, story, nowIso);
+    return true;
+  }
+  const guid = story.guid ?? link.guid;
+  const url = story.url ?? link.url;
+  const publishedAt = story.publishedEstimated ? link.published_at : story.publishedAt;
+  if (
+    guid !== link.guid ||
+    url !== link.url ||
+    story.title !== link.title ||
+    publishedAt !== link.published_at
+  ) {
+    prepareCached(
+      db,
+      `UPDATE story_sources SET guid = ?, url = ?, title = ?, published_at = ?
+       WHERE story_seq = ? AND source_id = ?`,
+    ).run(guid, url, story.title, publishedAt, seq, story.sourceId);
+  }
+  return false;
+}
