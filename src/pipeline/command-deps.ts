@@ -68,12 +68,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     description: t.description,
   }));
   const sourceIds = config.sources.map((s) => s.id);
-  const organisations = createOrganisationResolver(config.organisations, (text) =>
-    findOrganisationIds(db, text),
-  );
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
-  // Built on the first unknown name only: most runs never need it.
-  let suggester: ((text: string) => string[]) | undefined;
   const channel = (
     platform: ChannelPlatform,
     workspaceId: string,
@@ -94,10 +89,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   return {
     themes: () => themes,
     sourceIds: () => sourceIds,
-    resolveOrganisation: (text) => organisations.resolve(text),
-    organisationName: (id) => organisations.nameOf(id),
-    suggestOrganisations: (text) =>
-      (suggester ??= createOrganisationSuggester(config.organisations))(text),
+    ...organisationLookups(db, config),
     search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
     explain: (target) => {
       const story = findStory(target);
@@ -138,5 +130,25 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
         'command failed',
       );
     },
+  };
+}
+
+/**
+ * Organisation names to ids (gazetteer, then the archive's spellings), display names, and the
+ * did-you-mean, built on the first unknown name only: most runs never need it.
+ */
+function organisationLookups(
+  db: Db,
+  config: AppConfig,
+): Pick<CommandDeps, 'resolveOrganisation' | 'organisationName' | 'suggestOrganisations'> {
+  const organisations = createOrganisationResolver(config.organisations, (text) =>
+    findOrganisationIds(db, text),
+  );
+  let suggester: ((text: string) => string[]) | undefined;
+  return {
+    resolveOrganisation: (text) => organisations.resolve(text),
+    organisationName: (id) => organisations.nameOf(id),
+    suggestOrganisations: (text) =>
+      (suggester ??= createOrganisationSuggester(config.organisations))(text),
   };
 }
