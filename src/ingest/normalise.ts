@@ -60,7 +60,7 @@ function normaliseCategories(raw: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const category of raw) {
-    const text = truncateAtWord(htmlToPlainText(category), CATEGORY_MAX);
+    const text = truncateAtWord(fieldToPlainText(category), CATEGORY_MAX);
     const key = text.toLowerCase();
     if (text === '' || seen.has(key)) continue;
     seen.add(key);
@@ -107,7 +107,7 @@ export function normaliseItem(item: RawItem, source: Source, now: Date): Story |
     title,
     rawPublished: item.published,
   });
-  const author = item.author ? truncateAtWord(htmlToPlainText(item.author), AUTHOR_MAX) : '';
+  const author = item.author ? truncateAtWord(fieldToPlainText(item.author), AUTHOR_MAX) : '';
   return {
     id,
     sourceId: source.id,

@@ -192,3 +192,18 @@ describe('normalisePublished', () => {
     expect(normalisePublished(raw, NOW)).toEqual({ publishedAt, publishedEstimated });
   });
 });
+
+describe('author and categories are plain text unless they hold tags (issue 19)', () => {
+  it('keeps angle brackets as characters, and still reads real markup', () => {
+    const story = normaliseItem(
+      item({
+        author: 'Desk <press@example.org> & <!channel>',
+        categories: ['STP <footprints>', '<b>Procurement</b>'],
+      }),
+      source(),
+      NOW,
+    );
+    expect(story?.author).toBe('Desk <press@example.org> & <!channel>');
+    expect(story?.categories).toEqual(['STP <footprints>', 'Procurement']);
+  });
+});
