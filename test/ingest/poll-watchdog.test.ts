@@ -18,16 +18,10 @@ import { silentLogger } from '../../src/logging.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getSourceState, listSourceHealth } from '../../src/store/source-state.js';
 import { serveBody, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
+import { testFetchOptions, testSource } from '../helpers/poll-fixtures.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
-const FETCH: FetchOptions = {
-  userAgent: 'nhs-briefing-bot/test',
-  connectTimeoutMs: 2_000,
-  timeoutMs: 5_000,
-  maxBytes: 20 * 1024 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const FETCH: FetchOptions = testFetchOptions({ maxBytes: 20 * 1024 * 1024 });
 
 function rss(count: number, marker = ''): string {
   const items = Array.from({ length: count }, (_, n) => {
@@ -46,17 +40,7 @@ function warmDoc(): Parameters<DocumentReader['read']> {
 }
 
 function source(id: string, url: string): Source {
-  return {
-    id,
-    name: id,
-    kind: 'feed',
-    url,
-    pollIntervalMinutes: 30,
-    paywalled: false,
-    authority: 0.5,
-    enabled: true,
-    verified: true,
-  };
+  return testSource(url, { id, name: id });
 }
 
 let server: FeedServer;

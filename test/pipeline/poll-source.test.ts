@@ -2,7 +2,6 @@
 // polled after permanent redirects and configuration edits, what is recorded on 200/304/failure,
 // and the first-poll backlog of undated feeds (ingest/first-poll-backlog.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Source } from '../../src/domain.js';
 import type { FetchOptions } from '../../src/ingest/fetch-source.js';
 import { dropFirstPollBacklog, isFirstPollBacklog } from '../../src/ingest/first-poll-backlog.js';
 import { pollSource, type PollDeps } from '../../src/pipeline/poll-source.js';
@@ -23,16 +22,10 @@ import {
   startFeedServer,
   type FeedServer,
 } from '../fakes/feed-server.js';
+import { testFetchOptions, testSource } from '../helpers/poll-fixtures.js';
 
 const T0 = new Date('2024-03-04T09:00:00.000Z');
-const FETCH: FetchOptions = {
-  userAgent: 'nhs-briefing-bot/test',
-  connectTimeoutMs: 2_000,
-  timeoutMs: 5_000,
-  maxBytes: 1024 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const FETCH: FetchOptions = testFetchOptions();
 
 interface FeedItem {
   n: number;
@@ -78,20 +71,7 @@ function deps(): PollDeps {
   };
 }
 
-function source(url: string, overrides: Partial<Source> = {}): Source {
-  return {
-    id: 'wire',
-    name: 'Wire',
-    kind: 'feed',
-    url,
-    pollIntervalMinutes: 30,
-    paywalled: false,
-    authority: 0.5,
-    enabled: true,
-    verified: true,
-    ...overrides,
-  };
-}
+const source = testSource;
 
 function advance(minutes: number): void {
   clock = new Date(clock.getTime() + minutes * 60_000);

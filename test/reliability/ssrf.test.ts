@@ -18,6 +18,7 @@ import { openDatabase, type Db } from '../../src/store/database.js';
 import { getSourceState } from '../../src/store/source-state.js';
 import { serveBody, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { REPO_ROOT } from './kill-world.js';
+import { testSource } from '../helpers/poll-fixtures.js';
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Internal</title>
 <item><title>Internal only: integrated care board minutes</title><guid>internal-1</guid>
@@ -29,17 +30,7 @@ let config: AppConfig;
 let db: Db;
 
 function source(url: string): Source {
-  return {
-    id: `s-${Math.random().toString(36).slice(2, 8)}`,
-    name: 'Private',
-    kind: 'feed',
-    url,
-    pollIntervalMinutes: 30,
-    paywalled: false,
-    authority: 0.5,
-    enabled: true,
-    verified: true,
-  };
+  return testSource(url, { id: `s-${Math.random().toString(36).slice(2, 8)}`, name: 'Private' });
 }
 
 async function poll(url: string, allowPrivateAddresses: boolean) {
