@@ -27,6 +27,17 @@ const BUILD_DATA = '^src/build-data/';
 const LOGGING = '^src/logging[.]ts$';
 const FOR_EACH_BOUNDED = '^src/for-each-bounded[.]ts$';
 const SHARED = [LOGGING, FOR_EACH_BOUNDED];
+// The lower layers a platform folder, and the registry beside the folders, may import.
+const PLATFORM_LAYERS = [
+  DOMAIN,
+  TEXT,
+  TIME,
+  CONFIG,
+  COMMANDS,
+  DIGEST,
+  DELIVERY_FOR_PLATFORMS,
+  LOGGING,
+];
 const KNOWN_HOMES = [
   [DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, INGEST, STORE, DELIVERY, '^src/platforms/'],
   [PIPELINE, JOBS, ROOTS, BUILD_DATA, SHARED],
@@ -134,34 +145,13 @@ export const folderRules = [
     from: { path: '^src/platforms/([^/]+)/' },
     to: {
       path: '^src/',
-      pathNot: [
-        '^src/platforms/$1/',
-        DOMAIN,
-        TEXT,
-        TIME,
-        CONFIG,
-        COMMANDS,
-        DIGEST,
-        DELIVERY_FOR_PLATFORMS,
-        LOGGING,
-        PLATFORMS_SHARED,
-      ],
+      pathNot: ['^src/platforms/$1/', ...PLATFORM_LAYERS, PLATFORMS_SHARED],
     },
   },
   mayImportOnly(
     'platforms-registry-imports-platforms',
     PLATFORMS_SHARED,
-    [
-      PLATFORM_FOLDER,
-      DOMAIN,
-      TEXT,
-      TIME,
-      CONFIG,
-      COMMANDS,
-      DIGEST,
-      DELIVERY_FOR_PLATFORMS,
-      LOGGING,
-    ],
+    [PLATFORM_FOLDER, ...PLATFORM_LAYERS],
     'src/platforms/*.ts (the registry, shared helpers) import the platform folders and what they may import.',
   ),
   mayImportOnly(

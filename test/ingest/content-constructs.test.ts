@@ -7,21 +7,12 @@
 // (read-tolerant.ts) reads them instead of rss-parser, and both readers must agree.
 import { describe, expect, it } from 'vitest';
 import type { Source, Story } from '../../src/domain.js';
+import { testSource } from '../helpers/poll-fixtures.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import { broken, CASES, type Case, type Field } from './content-constructs-cases.js';
 
 const NOW = new Date('2026-12-03T10:00:00Z');
-const SOURCE: Source = {
-  id: 'wire',
-  name: 'Wire',
-  kind: 'feed',
-  url: 'https://wire.example.org/feed.xml',
-  pollIntervalMinutes: 30,
-  paywalled: false,
-  authority: 0.5,
-  enabled: true,
-  verified: true,
-};
+const SOURCE: Source = testSource('https://wire.example.org/feed.xml');
 
 async function readOne(doc: string): Promise<{ story: Story; parser: string }> {
   const read = await readDocument(SOURCE, new TextEncoder().encode(doc), {

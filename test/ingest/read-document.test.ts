@@ -3,23 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../src/domain.js';
+import { testSource } from '../helpers/poll-fixtures.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 
 const NOW = new Date('2026-12-03T10:00:00Z');
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
 
-const FEED_SOURCE: Source = {
-  id: 'wire',
-  name: 'Wire',
-  kind: 'feed',
-  url: 'https://wire.example.org/feed.xml',
-  pollIntervalMinutes: 30,
-  paywalled: false,
-  authority: 0.5,
-  enabled: true,
-  verified: true,
-};
+const FEED_SOURCE: Source = testSource('https://wire.example.org/feed.xml');
 
 const LISTING_SOURCE: Source = {
   ...FEED_SOURCE,
