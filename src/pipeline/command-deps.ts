@@ -18,7 +18,8 @@ import type { Db } from '../store/database.js';
 import { searchStories } from '../store/search.js';
 import { listSourceHealth } from '../store/source-state.js';
 import { listDeliveryHealth } from '../delivery/delivery-health.js';
-import { getStory } from '../store/stories.js';
+import { getStory, getStoryByRef } from '../store/stories.js';
+import { isStoryRef } from '../text/story-ref.js';
 import {
   getSubscription,
   listSubscriptions,
@@ -82,6 +83,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   const findStory = (target: string) => {
     const direct = getStory(db, target);
     if (direct !== null) return direct;
+    if (isStoryRef(target)) return getStoryByRef(db, target);
     const canonical = canonicaliseUrl(target);
     return canonical !== null && canonical !== target ? getStory(db, canonical) : null;
   };

@@ -89,6 +89,22 @@ export function getStory(db: Db, idOrUrl: string): StoredStory | null {
   return loadStoredBySeqs(db, [row])[0] ?? null;
 }
 
+/**
+ * The story a short reference (text/story-ref.ts) names, when exactly one id starts with it;
+ * null when none or several do (the caller asks for the full id or link).
+ */
+export function getStoryByRef(db: Db, ref: string): StoredStory | null {
+  const prefix = ref.trim().toLowerCase();
+  // ids are "[gut]_" + hex, so the prefix has no LIKE wildcards to escape; the range keeps the
+  // lookup on the unique index.
+  const rows = prepareCached<[string, string], StoryRow>(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM stories WHERE id >= ? AND id < ? LIMIT 2`,
+  ).all(prefix, `${prefix}\uffff`);
+  if (rows.length !== 1 || rows[0] === undefined) return null;
+  return loadStoredBySeqs(db, [rows[0]])[0] ?? null;
+}
+
 /** Full stories for rows already read (tags, entities and sources in three queries). */
 export function loadStoredBySeqs(db: Db, rows: readonly StoryRow[]): StoredStory[] {
   if (rows.length === 0) return [];

@@ -30,6 +30,7 @@ import { forgetKnownNames, replaceTagsBySeq } from './tags.js';
 export {
   countStories,
   getStory,
+  getStoryByRef,
   iterateStories,
   listStoriesBetween,
   loadStoredBySeqs,
