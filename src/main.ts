@@ -18,6 +18,7 @@ import { releaseDeadClaims } from './delivery/in-flight-parts.js';
 import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
+import { runAlerts } from './pipeline/run-alerts.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { loggerForPrintedEvents, type Logger } from './logging.js';
@@ -238,12 +239,13 @@ function startJobs(
   const { enabled, pollDeps, adapters, tracker, stopping, instance } = parts;
   const scheduler = startScheduler(
     {
+      // Alerts are checked once per poll round, after it (pipeline/run-alerts.ts).
       poll: (at) =>
         tracker.track(
           pollSources(sourcesDue(db, enabled, at), pollDeps, {
             concurrency: config.settings.poll.concurrency,
             ...(signal ? { signal } : {}),
-          }),
+          }).then(() => runAlerts({ db, config, adapters, now: parts.now(), logger })),
         ),
       digest: (at) =>
         tracker.track(
