@@ -168,6 +168,8 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     config,
     logger,
     subscribePermission: subscribeRules(env),
+    // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
+    delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },
   });
   const configured = init.platforms?.filter((p) => p.isConfigured(env)) ?? configuredPlatforms(env);
   for (const plugin of configured) {

@@ -27,10 +27,7 @@ export function buildDayDigest(db: Db, config: DigestJobConfig, day: LocalDate):
     sections: digest.sections.map((section) => ({
       ...section,
       // The builder bounds each "more" search by the week; a reader of a daily wants the day.
-      moreQuery: section.moreQuery.replace(
-        /since:\S+ until:\S+/,
-        `since:${since} until:${until}`,
-      ),
+      moreQuery: section.moreQuery.replace(/since:\S+ until:\S+/, `since:${since} until:${until}`),
     })),
   };
 }

@@ -43,7 +43,7 @@ export interface AlertJobReport {
 }
 
 export function runAlerts(input: AlertJobInput): AlertJobReport {
-  const { db, config, now } = input;
+  const { db, now } = input;
   const report: AlertJobReport = { queued: [], capped: [] };
   const channels = listAllSubscriptions(db).filter((s) => s.alerts && s.pausedReason === null);
   if (channels.length === 0) return report;
