@@ -252,13 +252,11 @@ export interface Subscription extends ChannelRef {
   createdBy: string | null;
   createdAt: string;
   pausedReason: string | null;
-  /** How often the catch-up comes (absent: weekly). A daily one uses `schedule.time` only. */
+  /** The catch-up of each ISO week (absent: weekly) or each local day, at `schedule.time`. */
   cadence?: Cadence;
-  /** Whether the channel also gets alerts between catch-ups (absent: no). */
+  /** Alerts between catch-ups (absent: off). */
   alerts?: boolean;
 }
-
-/** `weekly`: the catch-up of each ISO week; `daily`: the catch-up of each local day. */
 export type Cadence = 'weekly' | 'daily';
 
 // ---------------------------------------------------------------- search
