@@ -50,6 +50,9 @@ export interface LabelledStory {
   publishedAt: string;
   labels: string[];
   trap?: string;
+  /** Real batches: where the headline and standfirst were published, and why a close call went as it did. */
+  url?: string;
+  reason?: string;
 }
 
 export interface ThemeScore {
