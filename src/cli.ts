@@ -68,6 +68,14 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/subscribe.js'),
     summary: 'Subscribe a channel from the command line',
   },
+  backup: {
+    load: () => import('./cli/backup.js'),
+    summary: 'Copy the archive to FILE while the bot runs (SQLite online backup)',
+  },
+  prune: {
+    load: () => import('./cli/prune.js'),
+    summary: 'Drop article text older than retention.contentMonths and reclaim the space',
+  },
   // `briefing slack`, `briefing discord`, ...: from the platform registry.
   ...platformCommands(),
 };
