@@ -219,6 +219,7 @@ export function formatFullReport(): string {
   const batches = loadRealBatches();
   const real = [...batches.values()].flat();
   const names = [...batches.keys()].join(', ') || 'none yet';
+  const realIds = new Set(real.map((s) => s.id));
   const out: string[] = [];
   const section = (title: string, rules: string | undefined, stories: LabelledStory[]) => {
     out.push(`\n## ${title}\n`);
@@ -226,7 +227,8 @@ export function formatFullReport(): string {
     for (const [name, batch] of batches) {
       if (stories === real) out.push(formatBatchLine(name, evaluateTagging(rules, batch)));
     }
-    const labelledAll = stories.filter((s) => real.includes(s));
+    // By id: the whole set is loaded afresh, so the same story is a different object there.
+    const labelledAll = stories.filter((s) => realIds.has(s.id));
     out.push(
       `\n### Six extra themes (over the ${labelledAll.length} items labelled for all eleven)\n`,
     );

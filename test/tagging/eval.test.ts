@@ -8,6 +8,7 @@ import {
   TARGETS,
   evaluateTagging,
   loadDevSet,
+  formatFullReport,
   loadRealBatches,
 } from '../eval/eval-tagging.js';
 
@@ -80,6 +81,18 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
     for (const story of real) {
       expect(story.url ?? '', story.id).toMatch(/^https?:\/\//);
     }
+  });
+
+  it('reports the held-out section first, then the current rules, extra themes over every real item', () => {
+    const report = formatFullReport();
+    const sections = ['(a) HELD-OUT', '(b) Real batches', '(c) Whole set'].map((t) =>
+      report.indexOf(t),
+    );
+    expect(sections.every((at, i) => at >= 0 && (i === 0 || at > sections[i - 1]!))).toBe(true);
+    const extraCounts = [...report.matchAll(/Six extra themes \(over the (\d+) items/g)].map(
+      (m) => m[1],
+    );
+    expect(extraCounts).toEqual([String(real.length), String(real.length), String(real.length)]);
   });
 
   it('keeps the frozen pre-tuning rules frozen, so the held-out figure stays honest', () => {
