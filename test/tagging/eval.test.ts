@@ -1,6 +1,8 @@
 // Runs the tagging evaluation (test/eval/eval-tagging.ts) over the labelled development set with
 // the shipped config/themes.yaml and holds the issue-3 targets, so a regression fails CI. The real
 // published batches (real-*.jsonl, issue 14) also hold the figures round 5 reached on them.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   EVALUATED_THEMES,
@@ -96,8 +98,9 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   });
 
   it('keeps the frozen pre-tuning rules frozen, so the held-out figure stays honest', () => {
-    // The rules version hashes the file's meaning (not its comments); any edit changes it.
-    expect(evaluateTagging(FROZEN_RULES, real).rulesVersion).toBe('7936a55b4581');
+    // The bytes, not the rules version: that hash also moves when the schema's normalisation does.
+    const digest = createHash('sha256').update(readFileSync(FROZEN_RULES)).digest('hex');
+    expect(digest.slice(0, 16)).toBe('21327539b17f969a');
   });
 
   // What round 5 reached with the current rules on real-a.jsonl (carter 0.952, stp 0.989, mcp
