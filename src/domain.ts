@@ -77,7 +77,16 @@ export interface Story {
 
 export type TextField = 'title' | 'summary' | 'content';
 
-export type RuleKind = 'phrase' | 'acronym' | 'regex' | 'alias' | 'context' | 'negative' | 'window';
+export type RuleKind =
+  | 'phrase'
+  | 'acronym'
+  | 'regex'
+  | 'alias'
+  | 'context'
+  | 'negative'
+  | 'window'
+  /** A named organisation of a configured kind (e.g. a vanguard site counts for new care models). */
+  | 'organisation';
 
 /** Why a rule fired: enough for a person to check the decision by eye. */
 export interface Evidence {
@@ -112,7 +121,13 @@ export interface TagResult {
   nearMisses: NearMiss[];
 }
 
-export type OrganisationKind = 'national' | 'icb' | 'trust' | 'other';
+/**
+ * What an organisation is: an NHS trust, a clinical commissioning group (2013-2022), a
+ * sustainability and transformation partnership footprint (2016-2022), an integrated care board
+ * (from July 2022), a new care models vanguard (2015), a national body, or another (think tanks,
+ * unions).
+ */
+export type OrganisationKind = 'national' | 'icb' | 'trust' | 'ccg' | 'stp' | 'vanguard' | 'other';
 
 export interface OrganisationMention {
   /** Canonical id: ODS code for trusts and ICBs, a slug for national bodies. */
@@ -129,6 +144,11 @@ export interface MoneyMention {
   text: string;
   /** Value in pounds, e.g. 1200000000. */
   pounds: number;
+  /**
+   * What the sum is, from the same sentence: the sum with its head noun phrase, e.g. "£5bn
+   * savings target", "£78m contract", "£1.2bn deficit". Absent when the sentence does not say.
+   */
+  context?: string;
 }
 
 export interface Entities {
