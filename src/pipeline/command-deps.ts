@@ -5,6 +5,7 @@
 // with them, so it shows what the current rules decide, not what was stored. Clocks: methods that
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
+import { createSuccessionLine } from '../commands/organisation-succession.js';
 import { createOrganisationResolver } from '../commands/resolve-organisation.js';
 import { createOrganisationSuggester } from '../commands/suggest-organisations.js';
 import type { CommandDeps } from '../commands/types.js';
@@ -142,12 +143,17 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
 function organisationLookups(
   db: Db,
   config: AppConfig,
-): Pick<CommandDeps, 'resolveOrganisation' | 'organisationName' | 'suggestOrganisations'> {
+): Pick<
+  CommandDeps,
+  'resolveOrganisation' | 'organisationName' | 'suggestOrganisations' | 'organisationSuccession'
+> {
   const organisations = createOrganisationResolver(config.organisations, (text) =>
     findOrganisationIds(db, text),
   );
   let suggester: ((text: string) => string[]) | undefined;
+  let succession: ((id: string) => string[]) | undefined;
   return {
+    organisationSuccession: (id) => (succession ??= createSuccessionLine(config.organisations))(id),
     resolveOrganisation: (text) => organisations.resolve(text),
     organisationName: (id) => organisations.nameOf(id),
     suggestOrganisations: (text) =>

@@ -228,10 +228,22 @@ export function countByThemeBetween(
   return counts;
 }
 
-/** Canonical organisation ids whose id, canonical name or any spelling seen contains `text`. */
+/**
+ * Canonical organisation ids whose id, canonical name or any spelling seen is `text`, or else
+ * contains it.
+ */
 export function findOrganisationIds(db: Db, text: string): string[] {
   const key = normaliseOrganisationKey(text);
   if (key === '') return [];
+  // An exact id or spelling wins: "QUA" (an ICB's code) must not also bring in every name
+  // holding "qua" ("Care Quality Commission").
+  const exact = prepareCached<[string], { entity_id: string }>(
+    db,
+    'SELECT DISTINCT entity_id FROM organisation_names WHERE name_key = ? ORDER BY entity_id',
+  )
+    .all(key)
+    .map((r) => r.entity_id);
+  if (exact.length > 0) return exact;
   const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
   return prepareCached<[string, string], { entity_id: string }>(
     db,
