@@ -8,9 +8,8 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { compileThemes, type CompiledThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer, type Gazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 import type { CliCommand } from './command.js';
 
 const lineSchema = z.object({
@@ -43,11 +42,11 @@ export function tagJsonLine(
     return JSON.stringify({ id: readableId(raw), error: `line ${lineNumber}: ${issues}` });
   }
   const story = parsed.data;
-  const { tags } = tagStory(story, compiled);
+  const { tags, entities } = annotateStory(story, compiled, gazetteer);
   return JSON.stringify({
     id: story.id,
     tags: tags.map((t) => ({ theme: t.theme, score: t.score, evidence: t.evidence })),
-    entities: extractEntities(story, gazetteer),
+    entities,
   });
 }
 

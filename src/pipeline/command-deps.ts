@@ -29,9 +29,8 @@ import {
 } from '../store/subscriptions.js';
 import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
 import { compileThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 
 /**
  * Who may change subscriptions, per platform: the composition roots pass the registry's rules
@@ -97,8 +96,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     explain: (target) => {
       const story = findStory(target);
       if (story === null) return null;
-      const { tags, nearMisses } = tagStory(story, compiled);
-      return { story, tags, nearMisses, entities: extractEntities(story, gazetteer) };
+      return { story, ...annotateStory(story, compiled, gazetteer) };
     },
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
