@@ -21,6 +21,8 @@ export interface EntityRow {
   matched: string;
   pounds: number | null;
   org_kind: string | null;
+  /** Money only: what the sum is ("£78m contract"), or null. */
+  context: string | null;
 }
 
 /** Lower-case, single-spaced: how organisation names are compared. */
@@ -145,8 +147,15 @@ export function replaceTagsBySeq(
       names.add(cacheKey);
     }
   }
+  if (entities.money.length === 0) return;
+  // Sums carry `context` (migration 0008); organisation rows never do.
+  const insertMoney = prepareCached(
+    db,
+    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, context)
+     VALUES (?, 'money', NULL, ?, ?, ?, ?)`,
+  );
   for (const money of entities.money) {
-    insertEntity.run(seq, 'money', null, money.text, money.text, money.pounds, null);
+    insertMoney.run(seq, money.text, money.text, money.pounds, money.context ?? null);
   }
 }
 
@@ -183,7 +192,8 @@ export function readEntities(rows: readonly EntityRow[]): Map<number, Entities> 
         matched: row.matched,
       });
     } else {
-      entities.money.push({ text: row.name, pounds: row.pounds ?? 0 });
+      const sum = { text: row.name, pounds: row.pounds ?? 0 };
+      entities.money.push(row.context ? { ...sum, context: row.context } : sum);
     }
   }
   return bySeq;
@@ -200,7 +210,7 @@ export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entiti
   const entities = readEntities(
     prepareCached<[number], EntityRow>(
       db,
-      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind
+      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind, context
        FROM story_entities WHERE story_seq = ? ORDER BY rowid`,
     ).all(seq),
   );

@@ -25,14 +25,19 @@ export function extractEntities(
     organisations.push({ id: hit.id, name: hit.name, kind: hit.kind, matched: hit.matched });
   }
   const money: MoneyMention[] = [];
-  const sums = new Set<string>();
+  const sums = new Map<string, number>();
   for (const text of [story.title, story.summary, story.content ?? '']) {
     if (!text) continue;
     for (const sum of findMoney(text)) {
       const key = `${sum.pounds}|${sum.text}`;
-      if (sums.has(key)) continue;
-      sums.add(key);
-      money.push(sum);
+      const seen = sums.get(key);
+      if (seen === undefined) {
+        sums.set(key, money.length);
+        money.push(sum);
+      } else if (money[seen]!.context === undefined && sum.context !== undefined) {
+        // A headline's bare "£78m" learns what it is from the standfirst's "£78m contract".
+        money[seen] = sum;
+      }
     }
   }
   return { organisations, money };
