@@ -82,9 +82,12 @@ function sentenceBefore(text: string, start: number): string {
 function nounAfter(after: string, limit: number): string[] {
   if (!/^\s/u.test(after)) return [];
   const words: string[] = [];
-  for (const token of after.trim().split(/\s+/u)) {
+  for (const raw of after.trim().split(/\s+/u)) {
+    // "loan," or "grant)" ends the phrase with its word; other punctuation ends it before.
+    const token = raw.replace(/[,)\]"”’]+$/u, '');
     if (words.length >= limit || !isNounWord(token)) break;
     words.push(token);
+    if (token !== raw) break;
   }
   // A phrase ending in a hyphen or apostrophe is cut mid-word: drop it.
   return words.length > 0 && /[-'’]$/u.test(words.at(-1)!) ? [] : words;
