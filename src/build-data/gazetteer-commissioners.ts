@@ -81,14 +81,23 @@ const STP_COLUMNS = [
 
 /** "Surrey Heartlands Health and Care Partnership" -> "Surrey Heartlands" (the footprint's area). */
 export function stpArea(name: string): string {
-  const area = name
-    .replace(/^The /, '')
-    .replace(/\s*\((?:Health and (?:Social )?Care Partnership)\)$/i, '')
-    .replace(/\s+(?:Health and (?:Social )?Care(?: Partnership| ICS)?)$/i, '')
-    .trim();
+  const plain = name.startsWith('The ') ? name.slice(4) : name;
+  const suffix = STP_SUFFIXES.find((end) => plain.toLowerCase().endsWith(end.toLowerCase()));
+  const area = suffix === undefined ? plain : plain.slice(0, -suffix.length).trim();
   // "North London Partners in Health and Care" is a name, not an area plus a suffix.
   return /\s\p{Ll}+$/u.test(area) ? name : area;
 }
+
+/** What footprints added to their area's name, longest first. */
+const STP_SUFFIXES = [
+  ' (Health and Social Care Partnership)',
+  ' (Health and Care Partnership)',
+  ' Health and Social Care Partnership',
+  ' Health and Care Partnership',
+  ' Health and Care ICS',
+  ' Health and Social Care',
+  ' Health and Care',
+];
 
 function stpVariants(area: string): string[] {
   return [

@@ -102,12 +102,19 @@ function nameForms(name: string): string[] {
 }
 
 function withoutBrackets(name: string): string {
-  return name.replace(/\s*\([^)]*\)/g, '').trim();
+  return name
+    .replace(/\([^()]*\)/g, ' ')
+    .split(' ')
+    .filter((word) => word !== '')
+    .join(' ');
 }
 
 /** "Nottingham City Clinical Commissioning Group" -> "Nottingham City". */
 function stripCommissioner(name: string): string {
-  return name.replace(/\s+(?:Clinical Commissioning Group|CCG)$/i, '').trim();
+  for (const end of [' Clinical Commissioning Group', ' CCG']) {
+    if (name.toLowerCase().endsWith(end.toLowerCase())) return name.slice(0, -end.length).trim();
+  }
+  return name;
 }
 
 /** "East Midlands Radiology Consortium (EMRAD)" -> ["EMRAD"]: capitals only, 4+ letters. */

@@ -70,7 +70,8 @@ Reads one JSON object per line on stdin:
    "publishedAt": "2017-02-13T09:00:00Z" (optional)}
 and writes one JSON line per input, in order:
   {"id": "...", "tags": [{"theme", "score", "evidence": [...]}],
-   "entities": {"organisations": [...], "money": [...]}}
+   "entities": {"organisations": [{"id", "name", "kind", "matched"}],
+                "money": [{"text", "pounds", "context"?}]}}
 A line that is not valid JSON or lacks "id"/"title" produces {"id": <id or null>, "error": "..."}
 and the rest carry on. Uses config/themes.yaml and config/organisations.yaml.
 `,

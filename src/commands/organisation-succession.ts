@@ -8,12 +8,23 @@ import type { OrganisationEntry } from '../config/organisations.js';
 
 /** The suffix that asks for the line of succession ("+successors" is read the same). */
 export const SUCCESSION_SUFFIX = '+succession';
-const SUFFIX = /\s*\+\s*(?:succession|successors)\s*$/i;
+const SUFFIX_WORDS = new Set(['succession', 'successors']);
 
 /** "Dudley CCG+succession" -> { name: "Dudley CCG", follow: true }. */
 export function splitSuccession(text: string): { name: string; follow: boolean } {
-  const match = SUFFIX.exec(text);
-  return match ? { name: text.slice(0, match.index), follow: true } : { name: text, follow: false };
+  const plus = text.lastIndexOf('+');
+  if (
+    plus < 0 ||
+    !SUFFIX_WORDS.has(
+      text
+        .slice(plus + 1)
+        .trim()
+        .toLowerCase(),
+    )
+  ) {
+    return { name: text, follow: false };
+  }
+  return { name: text.slice(0, plus).trim(), follow: true };
 }
 
 /**

@@ -35,7 +35,8 @@ const NOT_A_HEAD = new Set(
 
 const WORD = /^[\p{L}][\p{L}'’-]*$/u;
 // Ends a sentence: . ! ? ; : or a line break, when followed by space or the end (not "1.2").
-const SENTENCE_END = /[.!?;:]+(?=\s|$)|\n/u;
+// The lookbehind lets a run of marks start a match only where the run starts (linear time).
+const SENTENCE_END = /(?<![.!?;:])[.!?;:]+(?=\s|$)|\n/u;
 // The word linking a noun to the sum after it: "deficit of £1.2bn", "contract worth £78m".
 const LEFT_LINK = /\s(?:of|worth|totalling|totaling|costing|valued at|priced at)\s*$/iu;
 /** Adverbs that follow sums ("£2m annually"); -ly alone would also drop "supply". */
@@ -84,7 +85,7 @@ function nounAfter(after: string, limit: number): string[] {
   const words: string[] = [];
   for (const raw of after.trim().split(/\s+/u)) {
     // "loan," or "grant)" ends the phrase with its word; other punctuation ends it before.
-    const token = raw.replace(/[,)\]"”’]+$/u, '');
+    const token = raw.replace(/(?<![,)\]"”’])[,)\]"”’]+$/u, '');
     if (words.length >= limit || !isNounWord(token)) break;
     words.push(token);
     if (token !== raw) break;
