@@ -10,6 +10,8 @@ import { readCsvRecords, unique } from './parse-csv.js';
 
 const COLUMNS = ['vanguard_number', 'name', 'name_variants', 'type', 'places', 'announced_date'];
 
+const VANGUARD_PROGRAMME_END = '2018-03-31';
+
 /** Names too ordinary to count alone ("better local care" is a phrase in any NHS story). */
 const ORDINARY_NAMES = new Set([
   'better care together',
@@ -73,7 +75,9 @@ export function vanguardsFromCsv(text: string, taken: ReadonlySet<string>): Orga
       acronyms: unique([row.name!, row.name_variants!].flatMap(bracketAcronyms)),
       ambiguous: [],
       opened: row.announced_date || null,
-      closed: null,
+      // The vanguards' transformation funding ran to March 2018, when NHS England closed the new
+      // care models programme (not in vanguards.csv): they are no longer open organisations.
+      closed: VANGUARD_PROGRAMME_END,
       successors: [],
       vanguardType: row.type || null,
       places,
