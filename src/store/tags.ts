@@ -148,7 +148,7 @@ export function replaceTagsBySeq(
     }
   }
   if (entities.money.length === 0) return;
-  // Sums carry `context` (migration 0008); organisation rows never do.
+  // Sums carry `context` (the money-context migration); organisation rows never do.
   const insertMoney = prepareCached(
     db,
     `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, context)

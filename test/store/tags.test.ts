@@ -46,7 +46,7 @@ describe('replaceTags', () => {
     );
     const stored = getStory(db, 's1')!;
     expect(stored.tags.map((t) => t.theme)).toEqual(['stp']);
-    // What a sum is survives the archive (migration 0008); a sum without it reads back without.
+    // What a sum is survives the archive (the money-context migration); a sum without it reads back without.
     expect(stored.entities.money).toEqual([
       { text: '£200m', pounds: 200_000_000 },
       { text: '£78m', pounds: 78_000_000, context: '£78m contract' },
