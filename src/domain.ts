@@ -49,10 +49,9 @@ export interface Source {
 
 // ---------------------------------------------------------------- stories
 
-/**
- * One news item, normalised. `id` follows the documented fallback chain (see ingest/story-id.ts):
- * GUID, then canonical link without tracking parameters, then a hash of title and date.
- */
+/** One news item, normalised. `id` follows the documented fallback chain (see
+ * ingest/story-id.ts): GUID, then canonical link without tracking parameters, then a hash of
+ * title and date. */
 export interface Story {
   id: string;
   sourceId: string;
@@ -77,16 +76,8 @@ export interface Story {
 
 export type TextField = 'title' | 'summary' | 'content';
 
-export type RuleKind =
-  | 'phrase'
-  | 'acronym'
-  | 'regex'
-  | 'alias'
-  | 'context'
-  | 'negative'
-  | 'window'
-  /** A named organisation of a configured kind (e.g. a vanguard site counts for new care models). */
-  | 'organisation';
+export type RuleKind = MatchedBy | 'alias' | 'context' | 'negative' | 'window';
+type MatchedBy = 'phrase' | 'acronym' | 'regex' | 'organisation';
 
 /** Why a rule fired: enough for a person to check the decision by eye. */
 export interface Evidence {
@@ -121,16 +112,10 @@ export interface TagResult {
   nearMisses: NearMiss[];
 }
 
-/**
- * What an organisation is: an NHS trust, a clinical commissioning group (2013-2022), a
- * sustainability and transformation partnership footprint (2016-2022), an integrated care board
- * (from July 2022), a new care models vanguard (2015), a national body, or another (think tanks,
- * unions).
- */
 export type OrganisationKind = 'national' | 'icb' | 'trust' | 'ccg' | 'stp' | 'vanguard' | 'other';
 
 export interface OrganisationMention {
-  /** Canonical id: ODS code for trusts and ICBs, a slug for national bodies. */
+  /** Canonical id: ODS code (trusts, CCGs, ICBs), ONS code (STPs), `vanguard-<n>`, or a slug. */
   id: string;
   /** Canonical display name, e.g. "The Dudley Group NHS Foundation Trust". */
   name: string;
@@ -139,15 +124,10 @@ export interface OrganisationMention {
   matched: string;
 }
 
+/** A sum: `text` as written ("£1.2bn"), `pounds`, and what it is when said ("£78m contract"). */
 export interface MoneyMention {
-  /** As written, e.g. "£1.2bn". */
   text: string;
-  /** Value in pounds, e.g. 1200000000. */
   pounds: number;
-  /**
-   * What the sum is, from the same sentence: the sum with its head noun phrase, e.g. "£5bn
-   * savings target", "£78m contract", "£1.2bn deficit". Absent when the sentence does not say.
-   */
   context?: string;
 }
 

@@ -41,6 +41,12 @@ export interface OrganisationEntry {
   places?: readonly string[];
 }
 
+/**
+ * What an organisation is (domain.ts OrganisationKind): an NHS trust, a clinical commissioning
+ * group (2013-2022), a sustainability and transformation partnership footprint (2016-2022), an
+ * integrated care board (from July 2022), a new care models vanguard (2015), a national body, or
+ * another (think tanks, unions).
+ */
 export const ORGANISATION_KINDS = [
   'national',
   'icb',
