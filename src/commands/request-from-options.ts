@@ -15,6 +15,7 @@ import {
 import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, findCommandSpec } from './command-specs.js';
+import { buildCorrect } from './correction-request.js';
 import { buildSearch } from './search-request.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandVocabulary } from './vocabulary.js';
@@ -100,8 +101,14 @@ function buildFromOptions(
       return buildDigest(get('week'));
     case 'explain':
       return buildExplain(get('story'), orNull('scores'));
+    case 'correct':
+      return buildCorrect(
+        { target: get('story'), changes: get('themes'), note: orNull('note') },
+        vocabulary,
+      );
     case 'help':
       return buildHelp(get('command'));
+    case 'corrections':
     case 'unsubscribe':
     case 'subscriptions':
     case 'themes':

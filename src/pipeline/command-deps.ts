@@ -13,9 +13,10 @@ import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js
 import type { ChannelPlatform, ChannelRef, Platform } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
+import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
-import { searchStories } from '../store/search.js';
+import { listThemeOverrides } from '../store/corrections.js';
 import { listSourceHealth } from '../store/source-state.js';
 import { listDeliveryHealth } from '../delivery/delivery-health.js';
 import { getStory, getStoryByRef } from '../store/stories.js';
@@ -92,19 +93,36 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     themes: () => themes,
     sourceIds: () => sourceIds,
     ...organisationLookups(db, config),
-    search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
-    explain: (target) => {
+    search: (query, workspace) =>
+      searchInWorkspace(db, query, clock(), { timeZone, sourceNames }, workspace),
+    explain: (target, workspace) => {
       const story = findStory(target);
       if (story === null) return null;
       const { tags, nearMisses } = tagStory(story, compiled);
-      return { story, tags, nearMisses, entities: extractEntities(story, gazetteer) };
+      const corrections = correctionsOfStory(db, workspace, story.id);
+      return {
+        story,
+        tags,
+        nearMisses,
+        entities: extractEntities(story, gazetteer),
+        ...(corrections.length > 0 ? { corrections } : {}),
+      };
     },
+    corrections: correctionLookups(db, findStory),
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
       return countByThemeBetween(db, startsAt.toISOString(), endsAt.toISOString());
     },
     // The same builder the weekly job posts with, so a preview matches what the channel gets.
-    buildDigest: (week, now) => buildWeekDigest(db, config, parseWeekOrThrow(week), now),
+    // With a workspace, its corrections file stories as the channel's digest will.
+    buildDigest: (week, now, workspace) =>
+      buildWeekDigest(
+        db,
+        config,
+        parseWeekOrThrow(week),
+        now,
+        workspace ? listThemeOverrides(db, workspace) : undefined,
+      ),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
     subscriptions: {
       get: (platform, workspaceId, channelId) =>

@@ -23,9 +23,10 @@ import {
   type ProcessReport,
 } from '../delivery/process-outbox.js';
 import type { ArchivedDigest } from '../digest/archive-digest.js';
-import { formatWeek } from '../time/week.js';
+import { formatWeek, weekRange } from '../time/week.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
+import { hasCorrectionsBetween, listThemeOverrides } from '../store/corrections.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidateWeeks, digestDueAt } from '../time/digest-schedule.js';
@@ -100,7 +101,7 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
       // digest (nor the delivery below): log it and leave it undecided, so the next tick retries.
       let result: ReturnType<typeof enqueueDigest>;
       try {
-        const digest = digestOfWeek(input, week, digests, report);
+        const digest = digestForChannel(input, week, subscription, digests, report);
         result = enqueueDigest(db, { digest, subscription, adapter, now });
       } catch (error) {
         logger?.error(
@@ -154,6 +155,31 @@ function digestOfWeek(
   if (once.archived) report.archived.push(once.archived);
   digests.set(label, once.digest);
   return once.digest;
+}
+
+/**
+ * The digest a channel gets: the week's shared (archived) digest, or, when its workspace has
+ * corrected stories of that week, the same week built with those corrections (not archived:
+ * digests/ holds the rules' view; the workspace's corrections are in the database).
+ */
+function digestForChannel(
+  input: DigestJobInput,
+  week: IsoWeek,
+  subscription: Subscription,
+  digests: Map<string, Digest>,
+  report: DigestJobReport,
+): Digest {
+  const shared = digestOfWeek(input, week, digests, report);
+  const { startsAt, endsAt } = weekRange(week, input.config.settings.timeZone);
+  const range = [startsAt.toISOString(), endsAt.toISOString()] as const;
+  if (!hasCorrectionsBetween(input.db, subscription, ...range)) return shared;
+  const key = `${formatWeek(week)} ${subscription.platform}:${subscription.workspaceId}`;
+  const known = digests.get(key);
+  if (known) return known;
+  const overrides = listThemeOverrides(input.db, subscription);
+  const corrected = buildWeekDigest(input.db, input.config, week, undefined, overrides);
+  digests.set(key, corrected);
+  return corrected;
 }
 
 function reasonToSkip(

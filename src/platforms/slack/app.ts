@@ -12,6 +12,8 @@ import { createBoltLogger } from './bolt-logger.js';
 import { slackErrorName } from './classify-slack-error.js';
 import { withTrailingSlash } from './delivery-adapter.js';
 import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-command.js';
+import { handleCorrectMenu, type CorrectMenuArgs } from './handle-correct-menu.js';
+import { CORRECT_MENU_ACTION_ID } from './render-corrections.js';
 import { MORE_RESULTS_ACTION_ID } from './render-search.js';
 import { PlatformStartError } from '../start-error.js';
 
@@ -107,7 +109,7 @@ function buildBoltApp(options: SlackAppOptions): App {
   });
 }
 
-/** The slash command, the "More results" button and Bolt's catch-all error handler. */
+/** The slash command, the "More results" button, the "Correct themes" menu, Bolt's error handler. */
 function registerListeners(app: App, options: SlackAppOptions, botName: () => string | null): void {
   const context = {
     deps: options.deps,
@@ -118,6 +120,9 @@ function registerListeners(app: App, options: SlackAppOptions, botName: () => st
   app.command(options.commandName, (args) => handleSlashCommand(context, args));
   app.action({ type: 'block_actions', action_id: MORE_RESULTS_ACTION_ID }, (args) =>
     handleMoreResults(context, args as Parameters<typeof handleMoreResults>[1]),
+  );
+  app.action({ type: 'block_actions', action_id: CORRECT_MENU_ACTION_ID }, (args) =>
+    handleCorrectMenu(context, args as CorrectMenuArgs),
   );
   app.error(async (error) => {
     options.logger.error({ platform: 'slack', err: error }, 'slack: unhandled error in Bolt');
