@@ -6,8 +6,9 @@ import { MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { buildCorrect } from '../../commands/correction-request.js';
 import { runCommand } from '../../commands/run-command.js';
 import type { Invocation } from '../../commands/types.js';
+import { storyRef } from '../../text/story-ref.js';
 import type { InteractionContext } from './handle-interaction.js';
-import { changesRow, decodeChangesId, PICK_STORY_ID } from './render-corrections.js';
+import { changesRow, decodeChangesId, isStoryId, PICK_STORY_ID } from './render-corrections.js';
 import { renderError, renderResult } from './render-result.js';
 import type { DiscordReply } from './reply-text.js';
 
@@ -20,7 +21,7 @@ export async function handleCorrectSelect(
   if (interaction.customId === PICK_STORY_ID) {
     const storyId = String(interaction.values[0] ?? '');
     const workspace = { platform: invocation.platform, workspaceId: invocation.workspaceId };
-    const found = /^[gut]_[0-9a-f]{8,64}$/.test(storyId)
+    const found = isStoryId(storyId)
       ? commands.corrections.find(storyId, workspace)
       : null;
     const row = found ? changesRow(found.story.id, found.themes, commands.themes()) : null;
@@ -29,7 +30,7 @@ export async function handleCorrectSelect(
       return;
     }
     await interaction.reply({
-      content: `Themes here for ${found.story.id.slice(0, 10)}: ${found.themes.join(', ') || 'none'}. Choose the changes:`,
+      content: `Themes here for ${storyRef(found.story.id)}: ${found.themes.join(', ') || 'none'}. Choose the changes:`,
       components: [row],
       allowedMentions: { parse: [] },
       flags: MessageFlags.Ephemeral,

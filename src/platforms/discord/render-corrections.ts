@@ -19,7 +19,8 @@ import { createReply, packLines, renderCommandText, type DiscordReply } from './
 
 export const PICK_STORY_ID = 'briefing:correct-pick';
 const CHANGES_PREFIX = 'briefing:correct:';
-const STORY_ID = /^[gut]_[0-9a-f]{8,64}$/;
+/** Story ids are "[gut]_" + hex (ingest/story-id.ts); any id of safe characters fits. */
+const STORY_ID = /^[\w.:-]{1,80}$/;
 
 type Row = APIActionRowComponent<APIStringSelectComponent>;
 
@@ -82,6 +83,10 @@ export function decodeChangesId(customId: string): string | null {
   if (!customId.startsWith(CHANGES_PREFIX)) return null;
   const id = customId.slice(CHANGES_PREFIX.length);
   return STORY_ID.test(id) ? id : null;
+}
+
+export function isStoryId(value: string): boolean {
+  return STORY_ID.test(value);
 }
 
 export function isCorrectSelect(customId: string): boolean {

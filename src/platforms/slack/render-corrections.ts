@@ -52,7 +52,8 @@ function option(storyId: string, theme: MenuTheme, sign: '+' | '-') {
 /** `<story id> <+|-><theme>` from a menu value, or null when it is not one of ours. */
 export function decodeCorrectMenuValue(value: unknown): { storyId: string; change: string } | null {
   if (typeof value !== 'string' || value.length > MAX_VALUE) return null;
-  const match = /^([gut]_[0-9a-f]{8,64}) ([+-][a-z0-9_-]{1,64})$/.exec(value);
+  // Story ids are "[gut]_" + hex (ingest/story-id.ts); any id of safe characters is accepted.
+  const match = /^([\w.:-]{1,100}) ([+-][a-z0-9_-]{1,40})$/.exec(value);
   return match ? { storyId: match[1]!, change: match[2]! } : null;
 }
 
