@@ -10,7 +10,7 @@ import { createOrganisationSuggester } from '../commands/suggest-organisations.j
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type { ChannelPlatform, ChannelRef, Platform } from '../domain.js';
+import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
@@ -62,8 +62,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     ...init.subscribePermission,
   };
   const timeZone = config.settings.timeZone;
-  const compiled = compileThemes(config.themes);
-  const gazetteer = compileGazetteer(config.organisations);
   const themes = config.themes.themes.map((t) => ({
     id: t.id,
     label: t.label,
@@ -95,19 +93,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     ...organisationLookups(db, config),
     search: (query, workspace) =>
       searchInWorkspace(db, query, clock(), { timeZone, sourceNames }, workspace),
-    explain: (target, workspace) => {
-      const story = findStory(target);
-      if (story === null) return null;
-      const { tags, nearMisses } = tagStory(story, compiled);
-      const corrections = correctionsOfStory(db, workspace, story.id);
-      return {
-        story,
-        tags,
-        nearMisses,
-        entities: extractEntities(story, gazetteer),
-        ...(corrections.length > 0 ? { corrections } : {}),
-      };
-    },
+    explain: explainLookup(db, config, findStory),
     corrections: correctionLookups(db, findStory),
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
@@ -150,6 +136,29 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
         'command failed',
       );
     },
+  };
+}
+
+/** `explain`: the story re-tagged with the current rules, and the workspace's corrections. */
+function explainLookup(
+  db: Db,
+  config: AppConfig,
+  findStory: (target: string) => StoredStory | null,
+): CommandDeps['explain'] {
+  const compiled = compileThemes(config.themes);
+  const gazetteer = compileGazetteer(config.organisations);
+  return (target, workspace) => {
+    const story = findStory(target);
+    if (story === null) return null;
+    const { tags, nearMisses } = tagStory(story, compiled);
+    const corrections = correctionsOfStory(db, workspace, story.id);
+    return {
+      story,
+      tags,
+      nearMisses,
+      entities: extractEntities(story, gazetteer),
+      ...(corrections.length > 0 ? { corrections } : {}),
+    };
   };
 }
 

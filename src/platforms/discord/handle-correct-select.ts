@@ -21,9 +21,7 @@ export async function handleCorrectSelect(
   if (interaction.customId === PICK_STORY_ID) {
     const storyId = String(interaction.values[0] ?? '');
     const workspace = { platform: invocation.platform, workspaceId: invocation.workspaceId };
-    const found = isStoryId(storyId)
-      ? commands.corrections.find(storyId, workspace)
-      : null;
+    const found = isStoryId(storyId) ? commands.corrections.find(storyId, workspace) : null;
     const row = found ? changesRow(found.story.id, found.themes, commands.themes()) : null;
     if (found === null || row === null) {
       await reply(interaction, renderError('that story is no longer in the archive', null));

@@ -51,7 +51,8 @@ describe('/briefing correct on Discord', () => {
     expect(answer.allowed_mentions).toEqual({ parse: [] });
     expect(themesHere('fx-procurement-league')).toEqual(['procurement']);
     expect(
-      app.deps.corrections.find('fx-procurement-league', { platform: 'slack', workspaceId: 'T1' })
+      app.deps.corrections
+        .find('fx-procurement-league', { platform: 'slack', workspaceId: 'T1' })
         ?.themes.sort(),
     ).toEqual(['carter', 'procurement']);
   });
