@@ -7,14 +7,23 @@ import { buildCorrect } from '../../commands/correction-request.js';
 import { runCommand } from '../../commands/run-command.js';
 import type { Invocation } from '../../commands/types.js';
 import { storyRef } from '../../text/story-ref.js';
-import type { InteractionContext } from './handle-interaction.js';
+import type { Logger } from '../../logging.js';
+import type { DiscordDeps } from './discord-deps.js';
+import type { SearchQueryCache } from './search-paging.js';
 import { changesRow, decodeChangesId, isStoryId, PICK_STORY_ID } from './render-corrections.js';
 import { renderError, renderResult } from './render-result.js';
 import type { DiscordReply } from './reply-text.js';
 
+/** What the handler needs (handle-interaction.ts InteractionContext satisfies it). */
+export interface SelectContext {
+  deps: DiscordDeps;
+  cache: SearchQueryCache;
+  logger: Logger;
+}
+
 export async function handleCorrectSelect(
   interaction: StringSelectMenuInteraction,
-  ctx: InteractionContext,
+  ctx: SelectContext,
   invocation: Invocation,
 ): Promise<void> {
   const commands = ctx.deps.commands;
