@@ -3,6 +3,10 @@
 // the permission setting, and hostile notes that must come back mention-free and inert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
+import {
+  createDeliveryRest,
+  createDiscordDeliveryAdapter,
+} from '../../../src/platforms/discord/delivery-adapter.js';
 import { PICK_STORY_ID } from '../../../src/platforms/discord/render-corrections.js';
 import { createAppFixture, FIXTURE_NOW, type AppFixture } from '../../helpers/app-fixture.js';
 import { startBotHarness, GUILD_ID, type BotHarness } from './bot-harness.js';
@@ -97,5 +101,19 @@ describe('/briefing correct on Discord', () => {
     expect(list.allowed_mentions).toEqual({ parse: [] });
     expect(text).not.toMatch(/@everyone|<@&42>|\]\(https:\/\/evil/);
     expect(text).toContain('procurement');
+  });
+});
+
+describe('the delivered Discord digest', () => {
+  it('ends with the story select when the bot is running, and sends it with the message', async () => {
+    const digest = app.deps.buildDigest('2017-W07', FIXTURE_NOW);
+    const rest = createDeliveryRest({ token: 'fake-bot-token', apiUrl: h.rest.apiUrl });
+    const parts = createDiscordDeliveryAdapter(rest, { correctMenu: true }).render(digest);
+    const last = parts.at(-1)!.payload as { components?: Body['components'] };
+    const pick = last.components?.[0]?.components[0];
+    expect(pick?.custom_id).toBe(PICK_STORY_ID);
+    expect(pick?.options.map((o) => o.value)).toContain('fx-procurement-league');
+    const plain = createDiscordDeliveryAdapter(rest).render(digest);
+    expect(JSON.stringify(plain)).not.toContain(PICK_STORY_ID);
   });
 });

@@ -3,6 +3,11 @@
 // the admins-only setting, and hostile notes that must come back inert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommandText } from '../../../src/commands/run-command.js';
+import { silentLogger } from '../../../src/logging.js';
+import {
+  createSlackDeliveryAdapter,
+  createSlackDeliveryClient,
+} from '../../../src/platforms/slack/delivery-adapter.js';
 import { CORRECT_MENU_ACTION_ID } from '../../../src/platforms/slack/render-corrections.js';
 import { checkSlackBlocks } from '../../fakes/slack-block-rules.js';
 import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
@@ -107,6 +112,34 @@ describe('Slack corrections limited to admins', () => {
       expect(textOf((await h.replies(menu.id))[0])).toMatch(/only workspace admins/);
       const allowed = await h.command('correct fx-covid-cip -finance', { userId: 'U0ADMIN1' });
       expect(textOf((await h.replies(allowed.id))[0])).toMatch(/Corrected/);
+    } finally {
+      await h.stop();
+      fx.close();
+    }
+  });
+});
+
+describe('Slack digests carry the menu on every entry', () => {
+  it('in the preview and in the delivered digest (when the app runs), within Block Kit rules', async () => {
+    const fx = createAppFixture();
+    const h = await startHarness({ mode: 'http', deps: fx.deps, now: fx.now });
+    try {
+      const { id } = await h.command('digest 2017-W07');
+      const [preview] = await h.replies(id);
+      expect(checkSlackBlocks((preview as Reply).blocks)).toEqual([]);
+      expect(JSON.stringify(preview)).toContain('"value":"fx-procurement-league -carter"');
+      const themes = fx.deps.themes().map((t) => ({ id: t.id, label: t.label }));
+      const client = createSlackDeliveryClient({ token: h.fake.botToken, apiUrl: h.fake.apiUrl });
+      const digest = fx.deps.buildDigest('2017-W07', fx.now);
+      const parts = createSlackDeliveryAdapter({ client, logger: silentLogger, themes }).render(
+        digest,
+      );
+      for (const part of parts) {
+        expect(checkSlackBlocks((part.payload as Reply).blocks)).toEqual([]);
+      }
+      expect(JSON.stringify(parts)).toContain(CORRECT_MENU_ACTION_ID);
+      const plain = createSlackDeliveryAdapter({ client, logger: silentLogger }).render(digest);
+      expect(JSON.stringify(plain)).not.toContain(CORRECT_MENU_ACTION_ID);
     } finally {
       await h.stop();
       fx.close();
