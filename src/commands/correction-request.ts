@@ -38,6 +38,12 @@ export function buildCorrect(input: CorrectInput, vocabulary: CommandVocabulary)
   const target = unwrapSlackLink(input.target);
   if (target === '') return failed('correct needs a story', CORRECT_HINT);
   if (/\s/.test(target)) {
+    // `correct REF procurement`: a theme without its sign.
+    const theme = target
+      .split(/\s+/)
+      .slice(1)
+      .find((w) => resolveThemeWord(w, vocabulary));
+    if (theme !== undefined) return failed(signNeeded(theme), CORRECT_HINT);
     return failed(
       `${quoteInput(target)} is not one story reference or link`,
       'Give one reference, then the themes: `correct g_3fa9c1d2 +procurement`.',
@@ -49,10 +55,7 @@ export function buildCorrect(input: CorrectInput, vocabulary: CommandVocabulary)
     const sign = word.charAt(0);
     const name = word.slice(1);
     if (sign !== '+' && sign !== '-' && sign !== '\u2212') {
-      return failed(
-        `say ${quoteInput(`+${word}`)} to add a theme or ${quoteInput(`-${word}`)} to remove it`,
-        CORRECT_HINT,
-      );
+      return failed(signNeeded(word), CORRECT_HINT);
     }
     const id = resolveThemeWord(name, vocabulary);
     if (id === null) {
@@ -85,4 +88,8 @@ export function buildCorrect(input: CorrectInput, vocabulary: CommandVocabulary)
     remove,
     note: note === null || note === '' ? null : note,
   });
+}
+
+function signNeeded(word: string): string {
+  return `say ${quoteInput(`+${word}`)} to add a theme or ${quoteInput(`-${word}`)} to remove it`;
 }
