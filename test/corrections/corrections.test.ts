@@ -188,6 +188,16 @@ describe('corrections export and report', () => {
     expect(added?.rules.join(' ')).toMatch(/carter/i);
   });
 
+  it("`briefing explain --platform --workspace` shows that workspace's corrections", async () => {
+    const env = { DATABASE_PATH: app.path };
+    const args = ['explain', 'fx-procurement-league', '--platform', 'slack'];
+    const mine = await runCli([...args, '--workspace', 'T-HERE'], env);
+    expect(mine.stdout).toMatch(/corrected by U-FIXTURE on .*2017: -carter \("it is about buying/);
+    const theirs = await runCli([...args, '--workspace', 'T-ELSEWHERE'], env);
+    expect(theirs.code).toBe(0);
+    expect(theirs.stdout).not.toMatch(/corrected by/);
+  });
+
   it('corrects from the command line for a named workspace', async () => {
     const { code, stdout } = await runCli(
       [
