@@ -25,19 +25,21 @@ export const NOT_POLLED_REASON = 'not polled';
 const DAY_MS = 86_400_000;
 
 /**
- * `now` makes a preview of the week so far (stories and coverage up to `now`). `overrides` are a
- * workspace's corrections (store/corrections.ts listThemeOverrides): its digest files stories
- * under the corrected themes.
+ * `now` makes a preview of the week so far (stories and coverage up to `now`). `within` narrows
+ * the stories and the coverage to part of the week (a daily catch-up's day: build-day-digest.ts).
+ * `overrides` are a workspace's corrections (store/corrections.ts listThemeOverrides): its digest
+ * files stories under the corrected themes.
  */
 export function buildWeekDigest(
   db: Db,
   config: DigestJobConfig,
   week: IsoWeek,
   now?: Date,
+  within?: { startsAt: Date; endsAt: Date },
   overrides?: ThemeOverrides,
 ): Digest {
   const timeZone = config.settings.timeZone;
-  const { startsAt, endsAt } = weekRange(week, timeZone);
+  const { startsAt, endsAt } = within ?? weekRange(week, timeZone);
   const start = startsAt.toISOString();
   const end = now && now < endsAt ? now.toISOString() : endsAt.toISOString();
   // Undated items found on a source's first poll are its backlog, not this week's news.

@@ -14,6 +14,8 @@ import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../doma
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
+import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
+import type { DeliveryAdapters } from '../delivery/adapter.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { listThemeOverrides } from '../store/corrections.js';
@@ -51,6 +53,11 @@ export interface CommandDepsInit {
   /** Clock for search ranking and unsubscribe bookkeeping; defaults to the wall clock. */
   now?: () => Date;
   subscribePermission?: SubscribePermission;
+  /**
+   * Where `subscribe ... now` queues last week's catch-up: the delivery adapters (main.ts passes
+   * its map, filled as platforms start) and the digests folder. Without it, `now` says it cannot.
+   */
+  delivery?: { adapters: DeliveryAdapters; digestsDir: string };
 }
 
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
@@ -101,14 +108,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     },
     // The same builder the weekly job posts with, so a preview matches what the channel gets.
     // With a workspace, its corrections file stories as the channel's digest will.
-    buildDigest: (week, now, workspace) =>
-      buildWeekDigest(
-        db,
-        config,
-        parseWeekOrThrow(week),
-        now,
-        workspace ? listThemeOverrides(db, workspace) : undefined,
-      ),
+    buildDigest: digestBuilder(db, config),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
     subscriptions: {
       get: (platform, workspaceId, channelId) =>
@@ -124,6 +124,8 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
+    nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
+    ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),
     reportError: (error, request, invocation) => {
       init.logger?.error(
         {
@@ -136,6 +138,14 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
         'command failed',
       );
     },
+  };
+}
+
+/** The week's digest, with a workspace's corrections filing its stories when one is given. */
+function digestBuilder(db: Db, config: AppConfig): CommandDeps['buildDigest'] {
+  return (week, now, workspace) => {
+    const overrides = workspace ? listThemeOverrides(db, workspace) : undefined;
+    return buildWeekDigest(db, config, parseWeekOrThrow(week), now, undefined, overrides);
   };
 }
 
@@ -160,6 +170,15 @@ function explainLookup(
       ...(corrections.length > 0 ? { corrections } : {}),
     };
   };
+}
+
+function catchUpSender(
+  init: CommandDepsInit,
+  delivery: NonNullable<CommandDepsInit['delivery']>,
+): NonNullable<CommandDeps['sendCatchUpNow']> {
+  const deps = { db: init.db, config: init.config, ...delivery };
+  return (subscription, now) =>
+    queueCatchUpNow(init.logger ? { ...deps, logger: init.logger } : deps, subscription, now);
 }
 
 /**

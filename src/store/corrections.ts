@@ -1,4 +1,4 @@
-// Readers' corrections (migration 0008-corrections.sql): one row per theme added to or removed
+// Readers' corrections (migration NNNN-corrections.sql): one row per theme added to or removed
 // from a story in one workspace. An override layer read at query time by search, digests and
 // explain; story_tags is never touched, so re-tagging cannot undo a correction.
 // Rule: the latest row per (workspace, story, theme) is the effective one.

@@ -15,6 +15,8 @@ import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-
 import { handleCorrectMenu, type CorrectMenuArgs } from './handle-correct-menu.js';
 import { CORRECT_MENU_ACTION_ID } from './render-corrections.js';
 import { MORE_RESULTS_ACTION_ID } from './render-search.js';
+import { CATCH_UP_ACTION_ID } from './render-subscribed.js';
+import { handleCatchUpButton } from './handle-catch-up.js';
 import { PlatformStartError } from '../start-error.js';
 
 export interface SlackAppOptions {
@@ -109,7 +111,10 @@ function buildBoltApp(options: SlackAppOptions): App {
   });
 }
 
-/** The slash command, the "More results" button, the "Correct themes" menu, Bolt's error handler. */
+/**
+ * The slash command, the "More results" and catch-up buttons, the "Correct themes" menu, and
+ * Bolt's catch-all error handler.
+ */
 function registerListeners(app: App, options: SlackAppOptions, botName: () => string | null): void {
   const context = {
     deps: options.deps,
@@ -120,6 +125,9 @@ function registerListeners(app: App, options: SlackAppOptions, botName: () => st
   app.command(options.commandName, (args) => handleSlashCommand(context, args));
   app.action({ type: 'block_actions', action_id: MORE_RESULTS_ACTION_ID }, (args) =>
     handleMoreResults(context, args as Parameters<typeof handleMoreResults>[1]),
+  );
+  app.action({ type: 'block_actions', action_id: CATCH_UP_ACTION_ID }, (args) =>
+    handleCatchUpButton(context, args as Parameters<typeof handleCatchUpButton>[1]),
   );
   app.action({ type: 'block_actions', action_id: CORRECT_MENU_ACTION_ID }, (args) =>
     handleCorrectMenu(context, args as CorrectMenuArgs),
