@@ -129,6 +129,8 @@ export interface MoneyMention {
   text: string;
   /** Value in pounds, e.g. 1200000000. */
   pounds: number;
+  /** What the sum is, from its sentence, e.g. "savings target" (absent when not found). */
+  context?: string;
 }
 
 export interface Entities {
@@ -207,6 +209,44 @@ export interface DigestEntry {
    * shown once, here, and the reader is told where else it was filed. Absent in a full digest.
    */
   alsoIn?: string[];
+  /** Sums with what they are ("£5bn savings target"); `context` only when the tagger found one. */
+  sums?: DigestSum[];
+  /** Two or three sentences of the publisher's text, when longer than `summary` (for a lead). */
+  longSummary?: string;
+  /** Earlier stories this one continues (same organisation and theme, or close wording), newest first. */
+  previously?: DigestPrevious[];
+  /** How many stories (this one included) the archive holds on this thread, and since when. */
+  storyline?: { stories: number; since: string; about: string | null };
+  /** In a channel's "Also this week": the section it would have had on its own. */
+  foldedFrom?: string;
+}
+
+export interface DigestSum {
+  /** As written, e.g. "£1.2bn". */
+  text: string;
+  pounds: number;
+  /** What the sum is, from its sentence ("savings target"); absent when unknown. */
+  context?: string;
+}
+
+export interface DigestPrevious {
+  title: string;
+  url: string | null;
+  publishedAt: string;
+}
+
+/** The week's most important story, with the facts that make it so. */
+export interface DigestLead extends DigestEntry {
+  /** Fact strings: "Covered by HSJ and Pulse", "Continues coverage from 12 March"... */
+  whyItMatters: string[];
+}
+
+/** How a channel's digest is laid out (config/settings.yaml digest.*). */
+export interface DigestShape {
+  /** A section with fewer stories than this folds into "Also this week". */
+  foldBelow: number;
+  /** Words the main message may hold; the rest goes where the platform puts continuations. */
+  mainWords: number;
 }
 
 export interface DigestSection {
@@ -229,8 +269,21 @@ export interface Digest {
   startsAt: string;
   endsAt: string;
   sections: DigestSection[];
-  coverage: { failedSources: { id: string; name: string; reason: string }[] };
+  coverage: {
+    failedSources: { id: string; name: string; reason: string }[];
+    /**
+     * When the bot first polled, if that was after the week began (ISO UTC); null when no
+     * source has ever been polled. Absent when polling began before the week.
+     */
+    pollingBegan?: string | null;
+  };
   storyCount: number;
+  /** The week's most important story for a channel following everything (see viewForChannel). */
+  lead?: DigestLead | null;
+  /** Layout settings the digest was built with (absent in archives from before them). */
+  shape?: DigestShape;
+  /** Set on a channel's view (viewForChannel), so it is never re-shaped. */
+  channelView?: true;
 }
 
 // ---------------------------------------------------------------- channels and delivery
@@ -247,6 +300,11 @@ export interface Subscription extends ChannelRef {
   /** Theme ids, or `all`. */
   themes: string[] | 'all';
   organisations: string[];
+  /**
+   * Stories the tagger vetoed as off-topic (a negative rule with `veto: true`) are left out of
+   * "Other news" unless this is true.
+   */
+  includeOffTopic?: boolean;
   /** Overrides the default digest schedule, e.g. { day: 1, time: '08:30' } (day 0 = Sunday). */
   schedule: { day: number; time: string } | null;
   createdBy: string | null;
