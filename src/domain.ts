@@ -217,7 +217,7 @@ export interface DigestEntry {
   previously?: DigestPrevious[];
   /** How many stories (this one included) the archive holds on this thread, and since when. */
   storyline?: { stories: number; since: string; about: string | null };
-  /** In a channel's "Also this week": the section it would have had on its own. */
+  /** In a channel's "Also this week" (or its lead): the section(s) it came from. */
   foldedFrom?: string;
 }
 

@@ -5,13 +5,7 @@
 // no configured theme go to a final "Other news" section (selectForSubscription keeps it only for
 // channels that follow everything), except those the tagger vetoed as off-topic, which go to an
 // "Off-topic" section that only channels asking for it see.
-import type {
-  Digest,
-  DigestSection,
-  DigestShape,
-  IsoWeek,
-  StoredStory,
-} from '../domain.js';
+import type { Digest, DigestSection, DigestShape, IsoWeek, StoredStory } from '../domain.js';
 import { clusterStories } from './cluster-stories.js';
 import { compareRanked, scoreEntry } from './rank-entries.js';
 import { toEntry } from './cluster-entry.js';

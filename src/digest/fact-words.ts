@@ -41,13 +41,6 @@ export function sayDate(iso: string, timeZone: string, year: string): string {
   return p.year === year ? `${p.day} ${p.month}` : `${p.day} ${p.month} ${p.year}`;
 }
 
-/** "March" (or "March 2020" when not in `year`). */
-export function sayMonth(iso: string, timeZone: string, year: string): string {
-  const p = partsOf(iso, timeZone);
-  if (p.month === '') return '';
-  return p.year === year ? p.month : `${p.month} ${p.year}`;
-}
-
 /** The year (e.g. "2021") of an instant in the time zone. */
 export function yearOf(iso: string, timeZone: string): string {
   return partsOf(iso, timeZone).year;
@@ -58,8 +51,7 @@ export function ordinal(n: number): string {
   const word = ORDINALS[n - 1];
   if (word !== undefined) return word;
   const tens = n % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 

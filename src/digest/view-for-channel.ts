@@ -7,13 +7,7 @@
 // `shape.foldBelow` (default 2) fold into a closing "Also this week", each entry saying where it
 // came from, so no heading carries a single story. "Organisations you follow" never folds (the
 // channel asked for it).
-import type {
-  Digest,
-  DigestEntry,
-  DigestLead,
-  DigestSection,
-  Subscription,
-} from '../domain.js';
+import type { Digest, DigestEntry, DigestLead, DigestSection, Subscription } from '../domain.js';
 import { DEFAULT_SHAPE } from './build-digest.js';
 import { chooseLead, type LeadFollows } from './choose-lead.js';
 import { countSectionStories } from './entry-parts.js';
@@ -68,13 +62,14 @@ export function pickLead(
     follows,
     deadlines: deadlinesOf(digest),
   });
+  // The lead leaves its section: "Filed under" names it and the others it was also in.
   const { longSummary, alsoIn, ...entry } = choice.entry;
   const home = sections.find((s) => s.entries.some((e) => leadIdOf(e) === leadIdOf(entry)));
   const filedIn = [...new Set([...(home ? [home.label] : []), ...(alsoIn ?? [])])];
   return {
     ...entry,
     summary: longSummary ?? entry.summary,
-    ...(filedIn.length > 0 ? { alsoIn: filedIn } : {}),
+    ...(filedIn.length > 0 ? { foldedFrom: filedIn.join(', ') } : {}),
     whyItMatters,
   };
 }

@@ -4,13 +4,13 @@
 //   "Covered by HSJ, Pulse and The King's Fund"          two or more outlets carried it
 //   "Touches Procurement and NHS Dudley CCG, which this channel follows"
 //                                                         the followed themes and organisations it
-//                                                         touches (a channel following everything:
-//                                                         "Touches Procurement and Finance")
-//   "Fourth story on NHS Dudley CCG since March"          three or more stories on the thread
+//                                                         touches (for a channel following every
+//                                                         theme, only organisations it follows)
+//   "Fourth story on NHS Dudley CCG since 3 March"        three or more stories on the thread
 //   "Continues coverage from 12 March"                    otherwise, when it continues one
 //   "Consultation closes 12 January"                      a closing date the digest lists for it
 import type { DigestEntry } from '../domain.js';
-import { capitalise, ordinal, sayDate, sayList, sayMonth } from './fact-words.js';
+import { capitalise, ordinal, sayDate, sayList } from './fact-words.js';
 
 /** A deadline as the digest lists it (top-level `deadlines`). */
 export interface DeadlineFact {
@@ -63,10 +63,10 @@ function describeFollows(entry: DigestEntry, context: WhyContext): string | null
   const organisations = entry.organisations.filter((_, i) =>
     follows.organisations.includes(ids[i] ?? ''),
   );
-  const touched = [...themes, ...organisations];
+  // A channel following everything chose no theme: its lead's "Filed under" already says them.
+  const touched = [...(everything ? [] : themes), ...organisations];
   if (touched.length === 0) return null;
-  const chosen = !everything || organisations.length > 0;
-  return `Touches ${sayList(touched)}${chosen ? ', which this channel follows' : ''}`;
+  return `Touches ${sayList(touched)}, which this channel follows`;
 }
 
 /**
@@ -81,10 +81,12 @@ export function describeContinuity(
   const line = entry.storyline;
   if (line && line.stories >= 3) {
     const about = line.about ?? 'this';
-    return `${capitalise(ordinal(line.stories))} story on ${about} since ${sayMonth(line.since, timeZone, year)}`;
+    return `${capitalise(ordinal(line.stories))} story on ${about} since ${sayDate(line.since, timeZone, year)}`;
   }
   const earliest = entry.previously?.[entry.previously.length - 1];
-  return earliest ? `Continues coverage from ${sayDate(earliest.publishedAt, timeZone, year)}` : null;
+  return earliest
+    ? `Continues coverage from ${sayDate(earliest.publishedAt, timeZone, year)}`
+    : null;
 }
 
 function describeDeadline(entry: DigestEntry, context: WhyContext): string | null {
