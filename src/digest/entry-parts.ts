@@ -4,7 +4,7 @@
 // Rules: a story filed under several themes counts once (by its lead story id); "Other news" is
 // not a theme; a paywalled link always reads "Name (subscription)"; optional parts of an entry
 // are added only while the whole stays within the limit (headline, sources, summary, facts).
-import type { Digest, DigestEntry, DigestLink, DigestSection } from '../domain.js';
+import type { Digest, DigestEntry, DigestLead, DigestLink, DigestSection } from '../domain.js';
 import { formatDay } from '../text/format-dates.js';
 import { OFF_TOPIC_SECTION, OTHER_SECTION } from './build-digest.js';
 import { yearOf } from './fact-words.js';
@@ -231,4 +231,24 @@ export function describePreviously(
       ? describeContinuity(entry, timeZone, yearOf(entry.publishedAt, timeZone))
       : null;
   return thread ? `${line} · ${escape(thread)}` : line;
+}
+
+/**
+ * The lead as platform text: the entry (its longer summary) and "Why it matters" as a bulleted
+ * list, within `style.limit`; facts that do not fit are left out, last first.
+ */
+export function layoutLead(lead: DigestLead, timeZone: string, style: EntryStyle): string {
+  // Why it matters says how long the thread is; the Previously line need not say it again.
+  const { storyline: _told, ...entry } = lead;
+  let text = layoutEntry(entry, timeZone, style);
+  if (lead.whyItMatters.length === 0) return text;
+  const heading = '\nWhy it matters:';
+  if (text.length + heading.length + MIN_ROOM > style.limit) return text;
+  text += heading;
+  for (const fact of lead.whyItMatters) {
+    const line = `\n• ${style.fit(fact, MAX_FACTS)}`;
+    if (text.length + line.length > style.limit) break;
+    text += line;
+  }
+  return text;
 }
