@@ -22,11 +22,7 @@ const CANDIDATES = 20;
 const NOT_THEMES = new Set(['other', 'off-topic', 'organisations']);
 
 /** Adds `previously` and `storyline` to every entry of `digest` that continues an earlier story. */
-export function attachContinuity(
-  db: Db,
-  digest: Digest,
-  stories: readonly StoredStory[],
-): Digest {
+export function attachContinuity(db: Db, digest: Digest, stories: readonly StoredStory[]): Digest {
   const byId = new Map(stories.map((s) => [s.id, s]));
   const since = new Date(Date.parse(digest.startsAt) - CONTINUITY_WEEKS * WEEK_MS).toISOString();
   const window = { since, before: digest.startsAt, limit: CANDIDATES };

@@ -42,9 +42,9 @@ describe('enqueueDigest', () => {
 
     expect(result).toMatchObject({ status: 'enqueued' });
     // Carter's one story leads the channel's view; no other theme's story is in it.
-    expect(
-      seen.map((view) => [view.lead?.storyIds, view.sections.map((s) => s.themeId)]),
-    ).toEqual([[['a'], []]]);
+    expect(seen.map((view) => [view.lead?.storyIds, view.sections.map((s) => s.themeId)])).toEqual([
+      [['a'], []],
+    ]);
     const text = listParts(db, digest.week, CHANNEL)
       .map((p) => p.text)
       .join('\n');

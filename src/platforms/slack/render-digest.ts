@@ -228,10 +228,9 @@ function renderMain(
   }
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: renderCoverage(digest) }] });
 
-  const text =
-    empty
-      ? `${digest.title}: no stories matched this channel's themes.`
-      : `${digest.title}: ${stories} in ${sections.map((s) => s.label).join(', ')}`;
+  const text = empty
+    ? `${digest.title}: no stories matched this channel's themes.`
+    : `${digest.title}: ${stories} in ${sections.map((s) => s.label).join(', ')}`;
   return createMessage(fitMrkdwn(text, SLACK_LIMITS.fallbackText), blocks);
 }
 
