@@ -13,8 +13,8 @@ import { describeStory, isStopword, type StoryFeatures } from './story-features.
 /** How far back an entry looks for the story it continues. */
 export const CONTINUITY_WEEKS = 12;
 export const MAX_PREVIOUSLY = 3;
-/** Headline words searched for a text match (pairs of them must both appear). */
-const MAX_SEARCH_WORDS = 5;
+/** Headline words searched for a text match (the first and one of the others must appear). */
+const MAX_SEARCH_WORDS = 4;
 /** Two outlets' versions of one item appear within this long of each other. */
 const SAME_ITEM_MS = 2 * 86_400_000;
 /** Words in nearly every NHS headline: they find everything and so tell nothing. */
@@ -34,16 +34,20 @@ export interface EarlierCandidate {
   organisationId: string | null;
 }
 
-/** Distinctive headline words (lower case, four letters or more) to search earlier headlines. */
+/**
+ * Distinctive headline words (lower case, four letters or more) to search earlier headlines: the
+ * longest first (long words are the rare ones, with short doclists), at most MAX_SEARCH_WORDS.
+ */
 export function headlineSearchWords(title: string): string[] {
-  const words = title.toLowerCase().split(/[^a-z0-9]+/);
-  const picked: string[] = [];
-  for (const word of words) {
-    if (word.length < 4 || /^\d+$/.test(word) || isStopword(word) || COMMON.has(word)) continue;
-    if (!picked.includes(word)) picked.push(word);
-    if (picked.length === MAX_SEARCH_WORDS) break;
-  }
-  return picked;
+  const words = new Set(
+    title
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4 && !/^\d+$/.test(w) && !isStopword(w) && !COMMON.has(w)),
+  );
+  return [...words]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .slice(0, MAX_SEARCH_WORDS);
 }
 
 export interface Continuity {
@@ -59,6 +63,7 @@ export function linkEarlier(
   entry: Pick<DigestEntry, 'title' | 'summary' | 'url' | 'storyIds'>,
   candidates: readonly EarlierCandidate[],
   organisationName: (id: string) => string | undefined,
+  featuresOf: (candidate: EarlierCandidate) => StoryFeatures = describeStory,
 ): Continuity | null {
   const own = describeStory(entry);
   const seen = new Set(entry.storyIds);
@@ -67,13 +72,13 @@ export function linkEarlier(
     if (seen.has(candidate.id)) continue;
     const close =
       candidate.organisationId !== null ||
-      similarity(own, describeStory(candidate)) >= CLUSTER_THRESHOLD;
+      similarity(own, featuresOf(candidate)) >= CLUSTER_THRESHOLD;
     if (!close) continue;
     seen.add(candidate.id);
     accepted.push(candidate);
   }
   if (accepted.length === 0) return null;
-  const groups = sameItems(accepted);
+  const groups = sameItems(accepted, featuresOf);
   groups.sort((a, b) =>
     a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0,
   );
@@ -98,10 +103,13 @@ const byPublication = (a: EarlierCandidate, b: EarlierCandidate): number =>
  * like it (two outlets on one announcement) is dropped; a thread's separate steps, days apart,
  * are all kept.
  */
-function sameItems(accepted: readonly EarlierCandidate[]): EarlierCandidate[] {
+function sameItems(
+  accepted: readonly EarlierCandidate[],
+  featuresOf: (candidate: EarlierCandidate) => StoryFeatures,
+): EarlierCandidate[] {
   const kept: { story: EarlierCandidate; features: StoryFeatures }[] = [];
   for (const story of [...accepted].sort(byPublication)) {
-    const features = describeStory(story);
+    const features = featuresOf(story);
     const at = Date.parse(story.publishedAt);
     const duplicate = kept.some(
       (k) =>

@@ -5,7 +5,13 @@
 // Cost: two indexed, LIMITed queries per shown entry (src/store/earlier-stories.ts), measured by
 // `npm run bench -- --quick --only digest` (digest_continuity_ms).
 import type { CompiledThemes } from '../tagging/compile-themes.js';
-import { CONTINUITY_WEEKS, headlineSearchWords, linkEarlier } from '../digest/continuity.js';
+import {
+  CONTINUITY_WEEKS,
+  headlineSearchWords,
+  linkEarlier,
+  type EarlierCandidate,
+} from '../digest/continuity.js';
+import { describeStory, type StoryFeatures } from '../digest/story-features.js';
 import type { Digest, DigestEntry, StoredStory } from '../domain.js';
 import type { Db } from '../store/database.js';
 import {
@@ -17,7 +23,7 @@ import { tagStory } from '../tagging/tag-story.js';
 
 const WEEK_MS = 7 * 86_400_000;
 /** Candidates read per query: enough for a long thread, small enough to stay cheap. */
-const CANDIDATES = 20;
+const CANDIDATES = 12;
 /** Sections that are not themes: an entry there has no theme to match on. */
 const NOT_THEMES = new Set(['other', 'off-topic', 'organisations']);
 
@@ -36,6 +42,13 @@ export function attachContinuity(db: Db, digest: Digest, stories: readonly Store
     }
   }
   const names = new Map<string, string>();
+  // One story is a candidate for many entries: describe it once.
+  const features = new Map<string, StoryFeatures>();
+  const featuresOf = (c: EarlierCandidate): StoryFeatures => {
+    let known = features.get(c.id);
+    if (!known) features.set(c.id, (known = describeStory(c)));
+    return known;
+  };
   const found = new Map<string, Partial<DigestEntry>>();
   const continuityOf = (entry: DigestEntry): Partial<DigestEntry> => {
     const lead = entry.storyIds[0] ?? '';
@@ -43,13 +56,14 @@ export function attachContinuity(db: Db, digest: Digest, stories: readonly Store
     if (known) return known;
     const members = entry.storyIds.map((id) => byId.get(id)).filter((s) => s !== undefined);
     const orgs = localOrganisations(members, names);
-    const candidates = [
-      ...findEarlierByOrganisation(db, orgs, themesOf.get(lead) ?? [], window),
-      ...(fromSeq === null
+    const candidates =
+      fromSeq === null
         ? []
-        : findEarlierByHeadline(db, headlineSearchWords(entry.title), fromSeq, window)),
-    ];
-    const link = linkEarlier(entry, candidates, (id) => names.get(id));
+        : [
+            ...findEarlierByOrganisation(db, orgs, themesOf.get(lead) ?? [], fromSeq, window),
+            ...findEarlierByHeadline(db, headlineSearchWords(entry.title), fromSeq, window),
+          ];
+    const link = linkEarlier(entry, candidates, (id) => names.get(id), featuresOf);
     const extra = link ? { previously: link.previously, storyline: link.storyline } : {};
     found.set(lead, extra);
     return extra;
