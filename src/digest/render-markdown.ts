@@ -157,6 +157,11 @@ export function renderDigestParts(digest: Digest): string[] {
 
 function emptyWeekLine(digest: Digest): string {
   if (digest.coverage.pollingBegan === null) return 'No source has been polled yet.';
+  // An offline first run: every poll failed, so "nothing was published" would be untrue.
+  const failed = digest.coverage.failedSources.length;
+  if (digest.storyCount === 0 && failed > 0) {
+    return `No stories: ${failed === 1 ? 'a source' : `${failed} sources`} could not be checked (see the coverage line below), so this is not a quiet week.`;
+  }
   return digest.storyCount === 0
     ? 'Nothing was published in the sources we follow this week.'
     : 'Nothing this week in the themes this digest covers.';
