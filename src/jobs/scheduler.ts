@@ -3,7 +3,8 @@
 // - poll:    every N minutes (the poll decides which sources are due);
 // - digest:  every 15 minutes by default; runDigestJob decides which channels are due, so
 //            per-channel days and times work and a tick missed across a clock change only delays;
-// - deliver: every minute, so a short Retry-After is honoured promptly.
+// - deliver: every minute, so a short Retry-After is honoured promptly;
+// - maintenance: daily at 03:30 local, when few people search (retention, space reclaim).
 // digest and deliver share one queue (never at the same time), poll runs beside them. Ticks
 // avoid nothing: every job is idempotent, so a tick doubled by a clock change is harmless.
 import cron, { type ScheduledTask } from 'node-cron';
@@ -13,6 +14,7 @@ export interface ScheduledJobs {
   poll?: (now: Date) => Promise<unknown>;
   digest?: (now: Date) => Promise<unknown>;
   deliver?: (now: Date) => Promise<unknown>;
+  maintenance?: (now: Date) => Promise<unknown>;
 }
 
 export interface SchedulerOptions {
@@ -27,6 +29,8 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tasks: ReadonlyMap<keyof ScheduledJobs, ScheduledTask>;
+  /** When any task last fired (a minute heartbeat keeps this fresh); /readyz reads it. */
+  lastTickAt(): Date | null;
   stop(): Promise<void>;
 }
 
@@ -55,6 +59,7 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   const clock = options.clock ?? (() => new Date());
   const log = options.logger;
   const tasks = new Map<keyof ScheduledJobs, ScheduledTask>();
+  let lastTick: Date | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = (fn: (now: Date) => Promise<unknown>) => () => {
     const run = queue.then(() => fn(clock()));
@@ -70,6 +75,7 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
     const task = cron.schedule(
       expression,
       async () => {
+        lastTick = clock();
         try {
           await run();
         } catch (error) {
@@ -92,9 +98,17 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   if (jobs.deliver) {
     add('deliver', everyMinutesExpression(options.deliverEveryMinutes ?? 1), serial(jobs.deliver));
   }
+  if (jobs.maintenance) add('maintenance', '30 3 * * *', serial(jobs.maintenance));
+  // The heartbeat: proves the timer loop is alive even when no job is configured to run often.
+  const heartbeat = cron.schedule('* * * * *', () => void (lastTick = clock()), {
+    timezone: options.timeZone,
+    name: 'briefing-heartbeat',
+  });
   return {
     tasks,
+    lastTickAt: () => lastTick,
     async stop() {
+      await heartbeat.destroy();
       for (const task of tasks.values()) await task.destroy();
       await queue;
     },
