@@ -157,10 +157,12 @@ export function renderDigestParts(digest: Digest): string[] {
 
 function emptyWeekLine(digest: Digest): string {
   if (digest.coverage.pollingBegan === null) return 'No source has been polled yet.';
-  // An offline first run: every poll failed, so "nothing was published" would be untrue.
+  // An offline first run (every poll failed) must not read as a quiet week: say what was not
+  // checked, next to the empty-week line.
   const failed = digest.coverage.failedSources.length;
   if (digest.storyCount === 0 && failed > 0) {
-    return `No stories: ${failed === 1 ? 'a source' : `${failed} sources`} could not be checked (see the coverage line below), so this is not a quiet week.`;
+    const sources = failed === 1 ? '1 source' : `${failed} sources`;
+    return `Nothing was published in the sources we follow this week. ${sources} could not be checked, so ${failed === 1 ? 'its' : 'their'} stories may be missing (see the coverage line below).`;
   }
   return digest.storyCount === 0
     ? 'Nothing was published in the sources we follow this week.'
