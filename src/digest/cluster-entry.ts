@@ -9,6 +9,7 @@ import { summarise, summariseLead } from './summarise.js';
 
 const MAX_ORGANISATIONS = 5;
 const MAX_SUMS = 4;
+const LEAD_TEXT_CHARS = 2000;
 
 /** A cluster's stories, lead story first. */
 export function toEntry(
@@ -76,7 +77,8 @@ export function sourceNameOf(
 function leadText(stories: readonly StoredStory[], summaryText: string): string {
   const fromSummary = summariseLead(summaryText);
   const open = stories.find((s) => !s.paywalled && s.content.trim() !== '');
-  const fromContent = open ? summariseLead(open.content) : '';
+  // Three sentences are near the start: never split a whole long article for them.
+  const fromContent = open ? summariseLead(open.content.slice(0, LEAD_TEXT_CHARS)) : '';
   return fromContent.length > fromSummary.length ? fromContent : fromSummary;
 }
 
