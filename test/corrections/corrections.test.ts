@@ -2,6 +2,7 @@
 // correction changes its own workspace's searches, digests and explain at once, never another
 // workspace's, never the stored rules' tags, and `briefing retag` does not undo it.
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DigestEntry } from '../../src/domain.js';
 import { runCommand, runCommandText } from '../../src/commands/run-command.js';
 import type { CommandResult, Invocation } from '../../src/commands/types.js';
 import { createAppFixture } from '../helpers/app-fixture.js';
@@ -22,9 +23,21 @@ function searchIds(text: string, invocation: Invocation): string[] {
 function digestSections(invocation: Invocation): Record<string, string[]> {
   const result = runCommandText('digest 2017-W07', invocation, app.deps);
   if (result.kind !== 'digest') throw new Error(`digest failed: ${JSON.stringify(result)}`);
-  return Object.fromEntries(
-    result.digest.sections.map((s) => [s.themeId, s.entries.flatMap((e) => e.storyIds)]),
-  );
+  // A channel's view shows each story once: under one section with "Also in" the others, folded
+  // into "Also this week" (`foldedFrom`), or as the lead. Every section a story is filed under
+  // counts here.
+  const idOf = new Map(app.deps.themes().map((t) => [t.label, t.id]));
+  const sections: Record<string, string[]> = {};
+  const file = (entry: DigestEntry, themeId: string | null) => {
+    const labels = [...(entry.foldedFrom?.split(', ') ?? []), ...(entry.alsoIn ?? [])];
+    const ids = [...(themeId ? [themeId] : []), ...labels.map((l) => idOf.get(l) ?? l)];
+    for (const id of ids) (sections[id] ??= []).push(...entry.storyIds);
+  };
+  for (const s of result.digest.sections) {
+    for (const e of s.entries) file(e, e.foldedFrom ? null : s.themeId);
+  }
+  if (result.digest.lead) file(result.digest.lead, null);
+  return sections;
 }
 
 const storedThemes = (id: string) =>

@@ -33,7 +33,9 @@ describe('sums in the digest', () => {
       perThemeCap: 3,
     });
     const entry = digest.sections.flatMap((s) => s.entries).find((e) => e.money.length > 0)!;
-    expect(entry.money).toEqual(['£5bn savings target', '£2m']);
+    // `money` keeps the sums as written (its contract); `sums` carries what each one is.
+    expect(entry.money).toEqual(['£5bn', '£2m']);
+    expect(entry.sums?.map((m) => m.context ?? m.text)).toEqual(['£5bn savings target', '£2m']);
     expect(renderDigestMarkdown(digest)).toContain('£5bn savings target, £2m');
   });
 });
