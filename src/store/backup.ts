@@ -3,7 +3,8 @@
 // between steps restarts the copy rather than producing a torn file. The copy goes to
 // FILE.partial and takes FILE's name only after `PRAGMA quick_check` passes, so FILE is either
 // a whole, checked backup or absent.
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './database.js';
 
@@ -21,7 +22,30 @@ function checkCopy(file: string): { ok: boolean; stories: number; detail: string
   }
 }
 
+/** The absolute path with its folder's symlinks resolved (the file itself may not exist yet). */
+function canonicalPath(file: string): string {
+  const absolute = resolve(file);
+  try {
+    return join(realpathSync(dirname(absolute)), basename(absolute));
+  } catch {
+    return absolute;
+  }
+}
+
+/**
+ * Whether `file` names the open database or one of its side files: renaming a copy over it
+ * would leave the running bot writing to an unlinked file, lost at its next restart.
+ */
+function isLiveDatabase(db: Db, file: string): boolean {
+  const live = canonicalPath(db.name);
+  const target = canonicalPath(file);
+  return ['', '-wal', '-shm', '-journal'].some((suffix) => target === `${live}${suffix}`);
+}
+
 export async function backupDatabase(db: Db, file: string): Promise<BackupOutcome> {
+  if (isLiveDatabase(db, file)) {
+    return { ok: false, error: `backup failed: ${file} is the live database or one of its files` };
+  }
   const partial = `${file}.partial`;
   const removePartial = () => {
     try {

@@ -76,6 +76,25 @@ describe('briefing backup', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^backup failed: .*; nothing written\n$/);
   });
+
+  it('refuses to write over the live database (or its WAL), even with --force', async () => {
+    // The running bot keeps its open file; a rename over DATABASE_PATH would leave every later
+    // write in an unlinked file, lost at the next restart.
+    const bot = new Database(DATABASE_PATH);
+    try {
+      for (const target of [DATABASE_PATH, `${DATABASE_PATH}-wal`]) {
+        const run = await briefing('backup', target, '--force');
+        expect([run.code, run.stderr]).toEqual([1, expect.stringContaining('the live database')]);
+      }
+      bot.prepare("UPDATE stories SET title = 'written after' WHERE id = 'g_0'").run();
+    } finally {
+      bot.close();
+    }
+    const reopened = new Database(DATABASE_PATH, { readonly: true });
+    const row = reopened.prepare("SELECT title FROM stories WHERE id = 'g_0'").get();
+    reopened.close();
+    expect(row).toEqual({ title: 'written after' });
+  });
 });
 
 describe('briefing prune', () => {
