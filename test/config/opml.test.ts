@@ -102,6 +102,23 @@ describe('appending to config/sources.yaml', () => {
     expect(outcome.value.text).toContain('# Imported from OPML (folder: Think tanks)');
   });
 
+  it('treats addresses that differ only in path or query case as different feeds', () => {
+    // Scheme and host are case-insensitive (WHATWG URL lowercases them); path and query are not,
+    // e.g. YouTube's channel_id or a CMS's case-sensitive slugs.
+    const feed = (url: string) => ({ url, name: url, siteUrl: null, folders: [], enabled: true });
+    const outcome = appendSources('sources: []\n', [
+      feed('https://example.org/feeds/videos.xml?channel_id=UCabc'),
+      feed('https://example.org/feeds/videos.xml?channel_id=UCABC'),
+      feed('HTTPS://EXAMPLE.ORG/feeds/videos.xml?channel_id=UCabc#top'),
+    ]);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value.added.map((a) => a.url)).toEqual([
+      'https://example.org/feeds/videos.xml?channel_id=UCabc',
+      'https://example.org/feeds/videos.xml?channel_id=UCABC',
+    ]);
+    expect(outcome.value.skipped).toHaveLength(1);
+  });
+
   it('refuses to edit a file that does not validate', () => {
     expect(appendSources('sources: [{ id: Bad Id }]', [])).toEqual({
       ok: false,
