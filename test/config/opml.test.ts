@@ -75,6 +75,17 @@ describe('hostile or broken OPML', () => {
     expect(read.ok).toBe(false);
   });
 
+  it('names a feed nested too deep rather than dropping it silently', () => {
+    const open = '<outline text="folder">'.repeat(25);
+    const close = '</outline>'.repeat(25);
+    const read = readOpml(
+      `<opml><body>${open}<outline text="Deep" xmlUrl="https://example.org/deep"/>${close}</body></opml>`,
+    );
+    if (!read.ok) throw new Error(read.error);
+    expect(read.feeds).toEqual([]);
+    expect(read.skipped).toEqual([expect.stringMatching(/^folder: nested more than 20 folders/)]);
+  });
+
   it('keeps names short and on one line', () => {
     const read = readOpml(
       `<opml><body><outline text="${'A'.repeat(500)}&#10;line" xmlUrl="https://example.org/f"/></body></opml>`,
