@@ -12,7 +12,8 @@ export const command: CliCommand = {
 
 Writes a consistent copy of the database (DATABASE_PATH) to FILE using SQLite's online backup,
 safe while \`briefing run\` is writing. The copy is checked (PRAGMA quick_check) before it takes
-FILE's name. Restore by stopping the bot and copying FILE to DATABASE_PATH.
+FILE's name. Restore by stopping the bot, deleting DATABASE_PATH-wal and -shm if present, and
+copying FILE to DATABASE_PATH.
 
 Options:
   --force   replace FILE if it exists

@@ -12,8 +12,12 @@ export type BackupOutcome =
   { ok: true; stories: number; bytes: number } | { ok: false; error: string };
 
 function checkCopy(file: string): { ok: boolean; stories: number; detail: string } {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = new Database(file, { fileMustExist: true });
   try {
+    // The copy keeps the live database's WAL mode, and any later open (this check, a restore
+    // test) would leave FILE-wal and FILE-shm beside it; a rollback-journal copy is one file.
+    // The bot turns WAL back on when it opens a restored copy.
+    copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('quick_check', { simple: true }) as string;
     const stories = (copy.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
     return { ok: check === 'ok', stories, detail: check };
@@ -49,7 +53,8 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupOutcom
   const partial = `${file}.partial`;
   const removePartial = () => {
     try {
-      rmSync(partial, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(`${partial}${suffix}`, { force: true });
     } catch {
       // An unwritable destination fails the backup itself, with its reason.
     }
