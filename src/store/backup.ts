@@ -46,6 +46,21 @@ function isLiveDatabase(db: Db, file: string): boolean {
   return ['', '-wal', '-shm', '-journal'].some((suffix) => target === `${live}${suffix}`);
 }
 
+/**
+ * Opens the database at `path` for a backup: it must exist (a missing file means a wrong
+ * DATABASE_PATH or folder, and an empty "backup" of a fresh file would hide that), and it is not
+ * migrated, so a backup taken with newer code before an upgrade holds the schema as it was.
+ */
+export function openForBackup(path: string): { ok: true; db: Db } | { ok: false; error: string } {
+  try {
+    const db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return { ok: true, db };
+  } catch (error) {
+    return { ok: false, error: `no database at ${path} (${(error as Error).message})` };
+  }
+}
+
 export async function backupDatabase(db: Db, file: string): Promise<BackupOutcome> {
   if (isLiveDatabase(db, file)) {
     return { ok: false, error: `backup failed: ${file} is the live database or one of its files` };
