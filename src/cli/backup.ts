@@ -1,7 +1,7 @@
 // `briefing backup FILE`: a consistent, checked copy of the archive while the bot runs
 // (store/backup.ts says how).
 import { existsSync } from 'node:fs';
-import { backupDatabase } from '../store/backup.js';
+import { backupDatabase, openForBackup } from '../store/backup.js';
 import { UsageError, type CliCommand } from './command.js';
 import { EXIT_FAILED } from './exit-codes.js';
 
@@ -12,7 +12,8 @@ export const command: CliCommand = {
 
 Writes a consistent copy of the database (DATABASE_PATH) to FILE using SQLite's online backup,
 safe while \`briefing run\` is writing. The copy is checked (PRAGMA quick_check) before it takes
-FILE's name. Restore by stopping the bot and copying FILE to DATABASE_PATH.
+FILE's name. Restore by stopping the bot, deleting DATABASE_PATH-wal and -shm if present, and
+copying FILE to DATABASE_PATH.
 
 Options:
   --force   replace FILE if it exists
@@ -26,7 +27,13 @@ Options:
     if (existsSync(file) && args.values.force !== true) {
       throw new UsageError(`${file} exists; use --force to replace it`);
     }
-    const outcome = await backupDatabase(ctx.db(), file);
+    // Its own connection, not ctx.db(): that one would create a missing file and migrate.
+    const source = openForBackup(ctx.env.DATABASE_PATH);
+    if (!source.ok) {
+      ctx.stderr.write(`${source.error}; check DATABASE_PATH; nothing written\n`);
+      return EXIT_FAILED;
+    }
+    const outcome = await backupDatabase(source.db, file).finally(() => source.db.close());
     if (!outcome.ok) {
       ctx.stderr.write(`${outcome.error}; nothing written\n`);
       return EXIT_FAILED;

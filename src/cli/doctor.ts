@@ -15,6 +15,7 @@ import {
 } from '../pipeline/doctor-local.js';
 import { checkPlatforms, checkSources } from '../pipeline/doctor-remote.js';
 import type { AccessCheck } from '../platforms/plugin.js';
+import type { Db } from '../store/database.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import type { CliCommand } from './command.js';
 import type { CliContext } from './context.js';
@@ -38,11 +39,33 @@ function databaseBytes(path: string): number {
   }
 }
 
+/** The database checks, or one failing line when it cannot even be opened (newer, unreachable). */
+function openAndCheckDatabase(ctx: CliContext): { db: Db | null; checks: AccessCheck[] } {
+  const path = ctx.env.DATABASE_PATH;
+  try {
+    const db = ctx.db();
+    return { db, checks: checkDatabase(db, path) };
+  } catch (error) {
+    const cause = (error as Error).cause;
+    const reason = [(error as Error).message, cause instanceof Error ? cause.message : null]
+      .filter((part) => part !== null)
+      .join(': ');
+    const fix = /newer than this code/.test(reason)
+      ? 'this database was written by a newer version: upgrade the bot'
+      : "check DATABASE_PATH, its folder's permissions and free space";
+    return {
+      db: null,
+      checks: [{ name: 'database', status: 'fail', detail: `${path}: ${reason}`, fix }],
+    };
+  }
+}
+
 async function runChecks(ctx: CliContext, offline: boolean): Promise<AccessCheck[]> {
   const config = loadConfigOrError(ctx);
   const checks: AccessCheck[] = [checkConfig(config)];
   const path = ctx.env.DATABASE_PATH;
-  checks.push(...checkDatabase(ctx.db(), path));
+  const database = openAndCheckDatabase(ctx);
+  checks.push(...database.checks);
   checks.push(checkDisk(path, databaseBytes(path)));
   checks.push(checkDigestsFolder(ctx.env.DIGESTS_DIR));
   if (config instanceof ConfigError) return checks;
@@ -52,7 +75,7 @@ async function runChecks(ctx: CliContext, offline: boolean): Promise<AccessCheck
   const fetchOptions = buildFetchOptions(ctx.env, config, { timeoutMs: 10_000 });
   checks.push(...(await checkSources(enabled, fetchOptions)));
   const channels = new Map<string, string[]>();
-  for (const sub of listAllSubscriptions(ctx.db())) {
+  for (const sub of database.db === null ? [] : listAllSubscriptions(database.db)) {
     channels.set(sub.platform, [...(channels.get(sub.platform) ?? []), sub.channelId]);
   }
   checks.push(...(await checkPlatforms(ctx.env, channels, ctx.logger)));

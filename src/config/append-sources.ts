@@ -2,7 +2,7 @@
 // edited as a YAML document (the `yaml` package's Document API keeps comments, blank lines and
 // key order), new entries are appended under `sources:`, and the result is validated with the
 // same schema the bot loads before anyone writes it. A feed whose address is already configured
-// (compared without scheme case, trailing slash or fragment) is skipped, not duplicated.
+// (compared without scheme or host case, trailing slash or fragment) is skipped, not duplicated.
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { sourcesFileSchema } from './sources.js';
 import type { OpmlFeed } from './opml-read.js';
@@ -16,9 +16,11 @@ export interface AppendResult {
 export type AppendOutcome = { ok: true; value: AppendResult } | { ok: false; error: string };
 
 function addressKey(url: string): string {
+  // URL already lowercases scheme and host; path and query are case-sensitive (a YouTube
+  // channel_id, a CMS slug), so two feeds differing only there are two feeds.
   const parsed = new URL(url);
   parsed.hash = '';
-  return parsed.href.replace(/\/$/, '').toLowerCase();
+  return parsed.href.replace(/\/$/, '');
 }
 
 /** A lower-case id from the feed's name ("The King's Fund" -> "the-kings-fund"), unique. */

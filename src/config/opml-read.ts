@@ -66,12 +66,19 @@ interface Walk {
 function walkOutlines(parent: Element, folders: string[], walk: Walk, depth: number): void {
   for (const outline of childElements(parent, 'outline')) {
     walk.count += 1;
-    if (walk.count > MAX_OPML_OUTLINES || depth > MAX_DEPTH) return;
+    if (walk.count > MAX_OPML_OUTLINES) return;
     const label =
       (attribute(outline, 'title') ?? attribute(outline, 'text'))?.slice(0, 200) ?? null;
     const rawUrl = attribute(outline, 'xmlUrl');
     if (rawUrl === null) {
-      walkOutlines(outline, label === null ? folders : [...folders, label], walk, depth + 1);
+      if (depth < MAX_DEPTH) {
+        walkOutlines(outline, label === null ? folders : [...folders, label], walk, depth + 1);
+      } else if (childElements(outline, 'outline').length > 0) {
+        // Named, not dropped silently: the person importing can move these feeds up a level.
+        walk.skipped.push(
+          `${label ?? 'a folder'}: nested more than ${MAX_DEPTH} folders deep; its feeds were not read`,
+        );
+      }
       continue;
     }
     const url = httpUrlOrNull(rawUrl);

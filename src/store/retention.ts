@@ -37,20 +37,25 @@ export function dropContentBefore(db: Db, before: Date, batchSize = 500): DropCo
   const result: DropContentResult = { stories: 0, characters: 0 };
   const cutoff = before.toISOString();
   let after = 0;
-  for (;;) {
+  // The rows are read inside the write transaction (BEGIN IMMEDIATE): `briefing prune` runs
+  // beside the bot, and a story re-indexed by the poller between a read outside the lock and the
+  // delete below would be removed from the index with text it no longer has, corrupting it.
+  const dropBatch = db.transaction((): number => {
     const rows = select.all(cutoff, after, batchSize);
-    if (rows.length === 0) return result;
-    db.transaction(() => {
-      const writes: FtsWrite[] = [];
-      for (const row of rows) {
-        clear.run(row.seq);
-        writes.push({ op: 'delete', ...row }, { op: 'insert', ...row, content: '' });
-        result.characters += row.content.length;
-      }
-      writeFts(db, writes);
-    })();
-    result.stories += rows.length;
-    after = rows[rows.length - 1]!.seq;
+    const writes: FtsWrite[] = [];
+    for (const row of rows) {
+      clear.run(row.seq);
+      writes.push({ op: 'delete', ...row }, { op: 'insert', ...row, content: '' });
+      result.characters += row.content.length;
+    }
+    if (writes.length > 0) writeFts(db, writes);
+    if (rows.length > 0) after = rows[rows.length - 1]!.seq;
+    return rows.length;
+  });
+  for (;;) {
+    const count = dropBatch.immediate();
+    if (count === 0) return result;
+    result.stories += count;
   }
 }
 

@@ -35,7 +35,8 @@ function sameSecret(given: string, expected: string): boolean {
 function signedIn(request: FastifyRequest, access: WebAccess): boolean {
   if (access.token === null) return true;
   const header = request.headers.authorization ?? '';
-  const match = /^Bearer ([^\s]+)$/.exec(header);
+  // The scheme name is case-insensitive (RFC 9110 section 11.1); the token is compared exactly.
+  const match = /^Bearer ([^\s]+)$/i.exec(header);
   return match !== null && sameSecret(match[1]!, access.token);
 }
 

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -166,5 +167,30 @@ describe('briefing doctor', () => {
       /^FAIL {2}configuration +1 problem\(s\): \S+settings\.yaml: timeZone: unknown IANA time zone/m,
     );
     writeFileSync(join(configDir, 'settings.yaml'), 'poll:\n  allowPrivateAddresses: true\n');
+  });
+
+  it('a database it cannot open is a failing line with its fix, not a crash', async () => {
+    const newer = join(work, 'newer.db');
+    const db = new Database(newer);
+    db.pragma('user_version = 999');
+    db.close();
+    const run = await doctor({ DATABASE_PATH: newer }, '--offline', '--json');
+    expect(run.code).toBe(1);
+    const checks = new Map((JSON.parse(run.stdout) as Check[]).map((c) => [c.name, c]));
+    expect(checks.get('database')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('newer than this code'),
+      fix: expect.stringContaining('upgrade the bot'),
+    });
+    expect(checks.get('digests folder')?.status).toBe('ok');
+
+    writeFileSync(join(work, 'a-file'), 'x');
+    const unopenable = await doctor(
+      { DATABASE_PATH: join(work, 'a-file', 'briefing.db') },
+      '--offline',
+    );
+    expect(unopenable.code).toBe(1);
+    expect(unopenable.stdout).toMatch(/^FAIL {2}database +\S+briefing\.db: /m);
+    expect(unopenable.stdout).toMatch(/^ +fix: check DATABASE_PATH/m);
   });
 });

@@ -75,6 +75,17 @@ describe('hostile or broken OPML', () => {
     expect(read.ok).toBe(false);
   });
 
+  it('names a feed nested too deep rather than dropping it silently', () => {
+    const open = '<outline text="folder">'.repeat(25);
+    const close = '</outline>'.repeat(25);
+    const read = readOpml(
+      `<opml><body>${open}<outline text="Deep" xmlUrl="https://example.org/deep"/>${close}</body></opml>`,
+    );
+    if (!read.ok) throw new Error(read.error);
+    expect(read.feeds).toEqual([]);
+    expect(read.skipped).toEqual([expect.stringMatching(/^folder: nested more than 20 folders/)]);
+  });
+
   it('keeps names short and on one line', () => {
     const read = readOpml(
       `<opml><body><outline text="${'A'.repeat(500)}&#10;line" xmlUrl="https://example.org/f"/></body></opml>`,
@@ -100,6 +111,23 @@ describe('appending to config/sources.yaml', () => {
       expect(after.sources.find((s) => s.id === added.id)?.verified).toBe(false);
     }
     expect(outcome.value.text).toContain('# Imported from OPML (folder: Think tanks)');
+  });
+
+  it('treats addresses that differ only in path or query case as different feeds', () => {
+    // Scheme and host are case-insensitive (WHATWG URL lowercases them); path and query are not,
+    // e.g. YouTube's channel_id or a CMS's case-sensitive slugs.
+    const feed = (url: string) => ({ url, name: url, siteUrl: null, folders: [], enabled: true });
+    const outcome = appendSources('sources: []\n', [
+      feed('https://example.org/feeds/videos.xml?channel_id=UCabc'),
+      feed('https://example.org/feeds/videos.xml?channel_id=UCABC'),
+      feed('HTTPS://EXAMPLE.ORG/feeds/videos.xml?channel_id=UCabc#top'),
+    ]);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.value.added.map((a) => a.url)).toEqual([
+      'https://example.org/feeds/videos.xml?channel_id=UCabc',
+      'https://example.org/feeds/videos.xml?channel_id=UCABC',
+    ]);
+    expect(outcome.value.skipped).toHaveLength(1);
   });
 
   it('refuses to edit a file that does not validate', () => {

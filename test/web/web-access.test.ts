@@ -47,6 +47,11 @@ describe('web access', () => {
     });
     expect([allowed.status, await allowed.text()]).toEqual([200, 'up 1\n']);
     expect((await fetch(`${url}/metrics?x=1`)).status).toBe(401);
+    // The auth scheme is case-insensitive (RFC 9110 section 11.1); some clients send "bearer".
+    const lower = await fetch(`${url}/metrics`, {
+      headers: { authorization: 'bearer s3cret-token' },
+    });
+    expect(lower.status).toBe(200);
   });
 
   it('without WEB_TOKEN on loopback: open', async () => {
