@@ -1,0 +1,93 @@
+// The Teams bot end to end on loopback through the real Agents SDK: a message to @Briefing in a
+// channel is authenticated (real JWT validation against the fake's per-run RSA key), parsed by
+// the shared command parser and answered with Adaptive Cards posted to the fake Bot Connector
+// with an outbound token from real MSAL. Subscribing stores the conversation reference (tenant
+// and channel conversation id) through CommandDeps.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
+import { APP_ID, TENANT_ID } from '../../fakes/teams-entra.js';
+import {
+  CHANNEL_CONVERSATION,
+  cardTexts,
+  channelMessage,
+  startTeamsHarness,
+  type TeamsHarness,
+} from './teams-harness.js';
+
+let app: AppFixture;
+let teams: TeamsHarness;
+
+beforeAll(async () => {
+  app = createAppFixture();
+  teams = await startTeamsHarness(app.deps, () => app.now);
+});
+
+afterAll(async () => {
+  await teams?.close();
+  app?.close();
+});
+
+describe('Teams bot commands', () => {
+  it('answers a search with an Adaptive Card in the thread it was asked in', async () => {
+    const before = teams.fake.activities.length;
+    const message = channelMessage(teams.fake, 'search carter since:2017-01-01');
+    const response = await teams.post(message);
+    expect(response.status).toBe(200);
+    const replies = teams.fake.activities.slice(before);
+    expect(replies).toHaveLength(1);
+    const reply = replies[0]!;
+    expect(reply.conversationId).toBe(`${CHANNEL_CONVERSATION};messageid=1700000000000`);
+    expect(reply.replyToId).toBe(message.id);
+    expect(reply.authorization).toMatch(/^Bearer outbound-token-\d+$/);
+    const attachments = reply.body.attachments as { contentType: string; content: { version: string } }[];
+    expect(attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(attachments[0]!.content.version).toBe('1.5');
+    const texts = cardTexts(reply.body).join('\n');
+    expect(texts).toContain('Model Hospital');
+    expect(texts).toMatch(/\]\(https:\/\/www\.england\.nhs\.uk\/2017\/02\/model-hospital-variation\/\) \(england\.nhs\.uk\)/);
+    expect(reply.body.entities ?? []).toEqual([]);
+  });
+
+  it('subscribes the channel (not the thread) and lists it', async () => {
+    const before = teams.fake.activities.length;
+    await teams.post(channelMessage(teams.fake, 'subscribe carter stp'));
+    const texts = cardTexts(teams.fake.activities[before]!.body).join('\n');
+    expect(texts).toContain('Subscribed: this conversation gets the weekly catch-up for carter, stp');
+    const stored = app.deps.subscriptions.get('teams', TENANT_ID, CHANNEL_CONVERSATION);
+    expect(stored?.themes).toEqual(['carter', 'stp']);
+    expect(stored?.createdBy).toBe('aad-user-1');
+  });
+
+  it('answers a parse error and an empty mention with cards, not silence', async () => {
+    const before = teams.fake.activities.length;
+    await teams.post(channelMessage(teams.fake, 'subscribe nosuchtheme'));
+    await teams.post(channelMessage(teams.fake, ''));
+    const [error, help] = teams.fake.activities.slice(before);
+    expect(cardTexts(error!.body).join('\n')).toContain('⚠️');
+    expect(cardTexts(help!.body).join('\n')).toContain('@Briefing search');
+  });
+
+  it('greets a team it is added to with the commands', async () => {
+    const before = teams.fake.activities.length;
+    const response = await teams.post({
+      ...channelMessage(teams.fake, ''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: `28:${APP_ID}` }],
+    });
+    expect(response.status).toBe(200);
+    expect(cardTexts(teams.fake.activities[before]!.body).join('\n')).toContain('@Briefing');
+  });
+
+  it('runs the next page of a search from the "More results" button', async () => {
+    const before = teams.fake.activities.length;
+    await teams.post(channelMessage(teams.fake, 'search trust'));
+    const first = teams.fake.activities[before]!.body;
+    const card = (first.attachments as { content: { actions?: { data: Record<string, unknown> }[] } }[])[0]!.content;
+    const data = card.actions?.[0]?.data;
+    expect(data).toMatchObject({ action: 'briefing-more-results', text: 'search trust' });
+    await teams.post({ ...channelMessage(teams.fake, ''), text: undefined, entities: [], value: data });
+    const next = cardTexts(teams.fake.activities[before + 1]!.body).join('\n');
+    expect(next).toMatch(/showing 6–/);
+  });
+});
