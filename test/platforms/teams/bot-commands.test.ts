@@ -80,14 +80,31 @@ describe('Teams bot commands', () => {
   });
 
   it('runs the next page of a search from the "More results" button', async () => {
+    app.seed(
+      Array.from({ length: 25 }, (_, i) => ({
+        id: `pathology-${i}`,
+        sourceId: 'hsj',
+        guid: `pathology-${i}`,
+        url: `https://example.org/pathology/${i}`,
+        title: `Pathology network ${i} shares its laboratory`,
+        summary: 'Invented for this test.',
+        content: '',
+        author: null,
+        categories: [],
+        publishedAt: `2017-02-1${i % 5}T09:00:00.000Z`,
+        publishedEstimated: false,
+        paywalled: false,
+      })),
+    );
     const before = teams.fake.activities.length;
-    await teams.post(channelMessage(teams.fake, 'search trust'));
+    await teams.post(channelMessage(teams.fake, 'search pathology'));
     const first = teams.fake.activities[before]!.body;
     const card = (first.attachments as { content: { actions?: { data: Record<string, unknown> }[] } }[])[0]!.content;
     const data = card.actions?.[0]?.data;
-    expect(data).toMatchObject({ action: 'briefing-more-results', text: 'search trust' });
+    expect(data).toMatchObject({ action: 'briefing-more-results', text: 'search pathology' });
     await teams.post({ ...channelMessage(teams.fake, ''), text: undefined, entities: [], value: data });
     const next = cardTexts(teams.fake.activities[before + 1]!.body).join('\n');
-    expect(next).toMatch(/showing 6–/);
+    expect(next).toMatch(/25 stories · showing 11–20/);
+    expect(next).toContain('Pathology network');
   });
 });
