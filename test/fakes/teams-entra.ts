@@ -6,7 +6,8 @@
 //   https host name ENTRA_HOST that `networkClient` maps to this server (MSAL wants https);
 // - the Bot Connector: POST /v3/conversations/{id}/activities[/{replyToId}], recording each
 //   activity, answering with scripted failures first (429 with Retry-After and so on).
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule, NetworkResponse } from '@azure/msal-node';
@@ -48,7 +49,7 @@ export interface SignOptions {
 }
 
 export async function startFakeTeams(): Promise<FakeTeams> {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { publicKey, privateKey } = await generateRsaKey();
   const kid = `kid-${randomUUID()}`;
   const activities: PostedActivity[] = [];
   const tokenRequests: URLSearchParams[] = [];
@@ -89,7 +90,8 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       const post = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
       if (req.method === 'POST' && post) {
         const failure = failures.shift();
-        if (failure) return json(res, failure.status, { error: { code: 'Scripted' } }, failure.headers);
+        if (failure)
+          return json(res, failure.status, { error: { code: 'Scripted' } }, failure.headers);
         activities.push({
           conversationId: decodeURIComponent(post[1]!),
           replyToId: post[2] ? decodeURIComponent(post[2]) : null,
@@ -124,6 +126,11 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A 2048-bit RSA key pair (the smallest jsonwebtoken accepts for RS256), made off the main thread. */
+export function generateRsaKey(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  return promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
 }
 
 /** MSAL's network client for tests: https://ENTRA_HOST/... goes to the fake, anything else fails. */

@@ -78,3 +78,31 @@ export function toAttachment(card: AdaptiveCard): CardAttachment {
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
+
+/**
+ * Running byte size of a card as elements are added, without serialising the whole card again:
+ * the JSON of a body array is `[` + elements joined by `,` + `]`, so each element adds its own
+ * bytes and a comma.
+ */
+export function createSizeCounter(): {
+  bytesWith(extra: readonly CardElement[]): number;
+  add(extra: readonly CardElement[]): void;
+  reset(): void;
+} {
+  const empty = jsonBytes(createCard([]));
+  let bytes = empty;
+  let count = 0;
+  const sizeOf = (extra: readonly CardElement[], n: number) =>
+    extra.reduce((sum, el, i) => sum + jsonBytes(el) + (n + i > 0 ? 1 : 0), 0);
+  return {
+    bytesWith: (extra) => bytes + sizeOf(extra, count),
+    add(extra) {
+      bytes += sizeOf(extra, count);
+      count += extra.length;
+    },
+    reset() {
+      bytes = empty;
+      count = 0;
+    },
+  };
+}

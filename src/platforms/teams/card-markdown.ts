@@ -4,6 +4,8 @@
 // a mention is `<at>name</at>` tied to an entity in the message. Rules:
 // - markdown punctuation is backslash-escaped (CommonMark: any ASCII punctuation may be), so a
 //   feed's `[NHS England](https://evil.example)` or `**` stays literal text;
+// - a bare `scheme://` in feed text gets a zero-width space, so Teams does not turn it into a
+//   link the bot never vetted;
 // - `<` gets a zero-width space after it, so `<at>…</at>` (or any tag) cannot form; we also never
 //   send mention entities, so nothing could resolve one;
 // - links are absolute http(s) URLs without credentials, `()<>[]` quotes and spaces
@@ -23,7 +25,8 @@ export function escapeCardText(raw: string): string {
     .replace(/^(\d+)\./, '$1\\.')
     .replace(/^-/, '\\-')
     .replace(/</g, `<${ZWSP}`)
-    .replace(/&/g, `&${ZWSP}`);
+    .replace(/&/g, `&${ZWSP}`)
+    .replace(/:\/\//g, `:${ZWSP}//`);
 }
 
 /** Cleans, truncates and escapes so the escaped result has at most `max` characters. */

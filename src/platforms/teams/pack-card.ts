@@ -3,7 +3,7 @@
 import {
   CARD_BYTE_BUDGET,
   createCard,
-  jsonBytes,
+  createSizeCounter,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -21,15 +21,20 @@ export function packCards(
       weight: 'Bolder',
     });
   const cards: CardElement[][] = [[heading(false)]];
+  const size = createSizeCounter();
+  size.add(cards[0]!);
   if (lines.length === 0) cards[0]!.push(text('Nothing to show.'));
   for (const line of lines) {
     const block = text(line, { separator: true });
     let open = cards[cards.length - 1]!;
-    if (jsonBytes(createCard([...open, block])) > budget && open.length > 1) {
+    if (size.bytesWith([block]) > budget && open.length > 1) {
       open = [heading(true)];
       cards.push(open);
+      size.reset();
+      size.add(open);
     }
     open.push(block);
+    size.add([block]);
   }
   return cards.map((body) => createCard(body));
 }

@@ -18,7 +18,7 @@ import { formatWeekRange } from '../../text/format-dates.js';
 import {
   CARD_BYTE_BUDGET,
   createCard,
-  jsonBytes,
+  createSizeCounter,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -33,6 +33,8 @@ export interface TeamsDigestOptions {
 }
 
 const ENTRY_MAX = 1800;
+// Room kept free for the "part N of M" header a later card gets (a title of at most 250
+// characters, at most 4 bytes each, plus the block around it).
 const PART_HEADER_RESERVE = 1100;
 const TEAMS_ENTRY: EntryStyle = {
   limit: ENTRY_MAX,
@@ -53,6 +55,8 @@ export function renderTeamsDigest(digest: Digest, options: TeamsDigestOptions): 
   const budget = options.cardByteBudget ?? CARD_BYTE_BUDGET;
   const sections = visibleSections(digest);
   const cards: CardElement[][] = [[...renderHeader(digest, sections)]];
+  const size = createSizeCounter();
+  size.add(cards[0]!);
   for (const section of sections) {
     const heading = sectionHeading(section, false);
     const continued = sectionHeading(section, true);
@@ -63,12 +67,14 @@ export function renderTeamsDigest(digest: Digest, options: TeamsDigestOptions): 
     for (const piece of pieces) {
       const head = first ? heading : null;
       const needed = head ? [head, piece] : [piece];
-      if (!fits(open, needed, budget) && open.length > 0) {
+      if (size.bytesWith(needed) + PART_HEADER_RESERVE > budget && open.length > 0) {
         open = [];
         cards.push(open);
+        size.reset();
         if (!first) needed.unshift(continued);
       }
       open.push(...needed);
+      size.add(needed);
       first = false;
     }
   }
@@ -76,12 +82,6 @@ export function renderTeamsDigest(digest: Digest, options: TeamsDigestOptions): 
   return cards.map((body, i) =>
     createCard(i === 0 ? body : [partHeader(digest, i, total), ...body]),
   );
-}
-
-function fits(body: CardElement[], extra: CardElement[], budget: number): boolean {
-  // Room stays free for the "part N of M" header a later card gets (title of at most 250
-  // characters, at most 4 bytes each, plus the block around it).
-  return jsonBytes(createCard([...body, ...extra])) + PART_HEADER_RESERVE <= budget;
 }
 
 function renderHeader(digest: Digest, sections: DigestSection[]): CardElement[] {

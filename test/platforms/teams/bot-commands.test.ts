@@ -39,12 +39,17 @@ describe('Teams bot commands', () => {
     expect(reply.conversationId).toBe(`${CHANNEL_CONVERSATION};messageid=1700000000000`);
     expect(reply.replyToId).toBe(message.id);
     expect(reply.authorization).toMatch(/^Bearer outbound-token-\d+$/);
-    const attachments = reply.body.attachments as { contentType: string; content: { version: string } }[];
+    const attachments = reply.body.attachments as {
+      contentType: string;
+      content: { version: string };
+    }[];
     expect(attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(attachments[0]!.content.version).toBe('1.5');
     const texts = cardTexts(reply.body).join('\n');
     expect(texts).toContain('Model Hospital');
-    expect(texts).toMatch(/\]\(https:\/\/www\.england\.nhs\.uk\/2017\/02\/model-hospital-variation\/\) \(england\.nhs\.uk\)/);
+    expect(texts).toMatch(
+      /\]\(https:\/\/www\.england\.nhs\.uk\/2017\/02\/model-hospital-variation\/\) \(england\.nhs\.uk\)/,
+    );
     expect(reply.body.entities ?? []).toEqual([]);
   });
 
@@ -52,7 +57,9 @@ describe('Teams bot commands', () => {
     const before = teams.fake.activities.length;
     await teams.post(channelMessage(teams.fake, 'subscribe carter stp'));
     const texts = cardTexts(teams.fake.activities[before]!.body).join('\n');
-    expect(texts).toContain('Subscribed: this conversation gets the weekly catch-up for carter, stp');
+    expect(texts).toContain(
+      'Subscribed: this conversation gets the weekly catch-up for carter, stp',
+    );
     const stored = app.deps.subscriptions.get('teams', TENANT_ID, CHANNEL_CONVERSATION);
     expect(stored?.themes).toEqual(['carter', 'stp']);
     expect(stored?.createdBy).toBe('aad-user-1');
@@ -99,10 +106,17 @@ describe('Teams bot commands', () => {
     const before = teams.fake.activities.length;
     await teams.post(channelMessage(teams.fake, 'search pathology'));
     const first = teams.fake.activities[before]!.body;
-    const card = (first.attachments as { content: { actions?: { data: Record<string, unknown> }[] } }[])[0]!.content;
+    const card = (
+      first.attachments as { content: { actions?: { data: Record<string, unknown> }[] } }[]
+    )[0]!.content;
     const data = card.actions?.[0]?.data;
     expect(data).toMatchObject({ action: 'briefing-more-results', text: 'search pathology' });
-    await teams.post({ ...channelMessage(teams.fake, ''), text: undefined, entities: [], value: data });
+    await teams.post({
+      ...channelMessage(teams.fake, ''),
+      text: undefined,
+      entities: [],
+      value: data,
+    });
     const next = cardTexts(teams.fake.activities[before + 1]!.body).join('\n');
     expect(next).toMatch(/25 stories · showing 11–20/);
     expect(next).toContain('Pathology network');

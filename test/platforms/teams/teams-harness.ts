@@ -108,7 +108,11 @@ export function channelMessage(
     channelData: { tenant: { id: TENANT_ID }, channel: { id: CHANNEL_CONVERSATION } },
     text: `<at>Briefing</at> ${text}`,
     entities: [
-      { type: 'mention', mentioned: { id: `28:${APP_ID}`, name: 'Briefing' }, text: '<at>Briefing</at>' },
+      {
+        type: 'mention',
+        mentioned: { id: `28:${APP_ID}`, name: 'Briefing' },
+        text: '<at>Briefing</at>',
+      },
     ],
     ...extra,
   };
