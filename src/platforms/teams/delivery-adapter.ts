@@ -1,6 +1,6 @@
 // DeliveryAdapter for the Teams bot: renders the digest as Adaptive Cards (render-digest.ts) and
-// posts each part proactively with the Agents SDK (CloudAdapter.continueConversation, then
-// sendActivity: POST {serviceUrl}/v3/conversations/{id}/activities, a new post in a channel).
+// posts each part proactively with the Agents SDK (CloudAdapter.continueConversation, then the
+// turn's ConnectorClient: POST {serviceUrl}/v3/conversations/{id}/activities, a new post in a channel).
 // The conversation reference is the subscription's channel: workspaceId = tenant id,
 // channelId = conversation id (the channel's, without ";messageid="), serviceUrl from
 // TEAMS_SERVICE_URL (Microsoft's documented endpoint for proactive messages).
@@ -9,7 +9,7 @@
 // well under the 50 requests/s per app per tenant. A 429 also backs the conversation off.
 // findSent: the Bot Connector gives a bot no way to read a channel's messages, so a crash between
 // Teams accepting a part and the outbox recording it cannot be detected (null: resent).
-import { HttpError, type CloudAdapter } from '@microsoft/agents-hosting';
+import { HttpError, type CloudAdapter, type ConnectorClient } from '@microsoft/agents-hosting';
 import { Activity } from '@microsoft/agents-activity';
 import type { DeliveryAdapter, OutboundPart, SendOutcome } from '../../delivery/adapter.js';
 import { createPacer, type Pacer } from '../../delivery/pace.js';
@@ -90,14 +90,22 @@ async function postCard(
     init.appId,
     reference as Parameters<CloudAdapter['continueConversation']>[1],
     async (context) => {
+      // The connector client directly, not context.sendActivity: the SDK's continuation turn has
+      // a random activity id that sendActivity would turn into replyToId (a reply to a message
+      // that does not exist); a digest is a new post in the conversation.
       const activity = Activity.fromObject({
         type: 'message',
+        channelId: 'msteams',
+        serviceUrl: init.serviceUrl,
+        from: reference.agent,
+        conversation: reference.conversation,
         summary: summary.slice(0, 200),
         attachments: [toAttachment(card)],
         channelData: { tenant: { id: channel.workspaceId } },
       });
       try {
-        const response = await context.sendActivity(activity);
+        const client = context.turnState.get<ConnectorClient>(init.adapter.ConnectorClientKey);
+        const response = await client.sendToConversation(channel.channelId, activity);
         id = response?.id ?? '';
       } catch (error) {
         failure = error;
