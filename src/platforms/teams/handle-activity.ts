@@ -100,7 +100,7 @@ export function commandText(context: TurnContext): string {
   const withoutBot = activity.text ? activity.removeRecipientMention() : '';
   return withoutBot
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/&lt;/gi, '<')
