@@ -45,6 +45,14 @@ const envSchema = z.object({
   TEAMS_SERVICE_URL: z.string().default('https://smba.trafficmanager.net/teams/'),
   /** `on`: post digests to Teams Workflows webhooks subscribed with --platform teams-webhook. */
   TEAMS_WEBHOOKS: z.enum(['on', 'off']).default('off'),
+  /** The web server (health, metrics, archive pages) listens only when this is set. */
+  WEB_PORT: optionalString.pipe(
+    z.coerce.number<string | undefined>().int().min(0).max(65535).optional(),
+  ),
+  /** Interface to bind; anything but loopback needs WEB_TOKEN. */
+  WEB_HOST: z.string().default('127.0.0.1'),
+  /** Bearer token for everything but /healthz and /readyz; unset = no sign-in (loopback only). */
+  WEB_TOKEN: optionalString,
 });
 
 export type Env = Readonly<z.infer<typeof envSchema>>;
@@ -56,6 +64,7 @@ export const SECRET_ENV_KEYS = [
   'SLACK_SIGNING_SECRET',
   'DISCORD_TOKEN',
   'TEAMS_APP_PASSWORD',
+  'WEB_TOKEN',
 ] as const;
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
