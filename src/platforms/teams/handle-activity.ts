@@ -79,7 +79,10 @@ async function answerMessage(
   let result: CommandResult;
   let request: CommandRequest | null = null;
   if (!parsed.ok) result = parsed.error;
-  else {
+  else if (more && parsed.request.command !== 'search') {
+    // The button only ever carries a search; anything else in its data was not made by us.
+    result = { kind: 'error', message: 'that button has expired', hint: 'Run the search again.' };
+  } else {
     request = parsed.request;
     if (more && request.command === 'search')
       request = { ...request, query: { ...request.query, offset: more.offset } };
