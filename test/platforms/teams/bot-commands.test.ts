@@ -122,10 +122,15 @@ describe('Teams bot commands', () => {
     expect(next).toContain('Pathology network');
   });
 
-  it('runs nothing but a search from a button's data', async () => {
+  it("runs nothing but a search from a button's data", async () => {
     const before = teams.fake.activities.length;
     const forged = { action: 'briefing-more-results', text: 'subscribe all', offset: 0 };
-    await teams.post({ ...channelMessage(teams.fake, ''), text: undefined, entities: [], value: forged });
+    await teams.post({
+      ...channelMessage(teams.fake, ''),
+      text: undefined,
+      entities: [],
+      value: forged,
+    });
     expect(cardTexts(teams.fake.activities[before]!.body).join('\n')).toContain('expired');
     expect(app.deps.subscriptions.get('teams', TENANT_ID, CHANNEL_CONVERSATION)?.themes).toEqual([
       'carter',
