@@ -35,6 +35,9 @@ const envSchema = z.object({
   TEAMS_APP_ID: optionalString,
   /** Its client secret (Certificates & secrets in Entra). */
   TEAMS_APP_PASSWORD: optionalString,
+  /** Instead of the secret: the app's certificate (PEM) and its private key (PEM), as files. */
+  TEAMS_CERT_FILE: optionalString,
+  TEAMS_CERT_KEY_FILE: optionalString,
   /** The tenant the single-tenant app is registered in (GUID). */
   TEAMS_TENANT_ID: optionalString,
   /** Port of the bot's messaging endpoint (POST /api/messages); 3978 is the Bot Framework default. */

@@ -6,7 +6,7 @@
 //   https host name ENTRA_HOST that `networkClient` maps to this server (MSAL wants https);
 // - the Bot Connector: POST /v3/conversations/{id}/activities[/{replyToId}], recording each
 //   activity, answering with scripted failures first (429 with Retry-After and so on).
-import { generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
+import { generateKeyPair, randomUUID, X509Certificate, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +35,8 @@ export interface FakeTeams {
   issuer: string;
   activities: PostedActivity[];
   tokenRequests: URLSearchParams[];
+  /** Accepts client assertions signed by this certificate's key (as if uploaded to the app). */
+  trustCertificate(pem: string): void;
   /** Answers the next Bot Connector posts with these failures, in order. */
   failNext(...failures: ScriptedFailure[]): void;
   signToken(claims: Record<string, unknown>, options?: SignOptions): string;
@@ -54,6 +56,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const activities: PostedActivity[] = [];
   const tokenRequests: URLSearchParams[] = [];
   const failures: ScriptedFailure[] = [];
+  const certificates: X509Certificate[] = [];
   let origin = '';
   let issued = 0;
 
@@ -77,7 +80,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       if (req.method === 'POST' && path === `/${TENANT_ID}/oauth2/v2.0/token`) {
         const form = new URLSearchParams(body);
         tokenRequests.push(form);
-        if (form.get('client_id') !== APP_ID || form.get('client_secret') !== APP_PASSWORD)
+        if (!checkClient(form, certificates, `https://${ENTRA_HOST}${path}`))
           return json(res, 401, { error: 'invalid_client' });
         issued += 1;
         return json(res, 200, {
@@ -112,6 +115,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     activities,
     tokenRequests,
     failNext: (...more) => void failures.push(...more),
+    trustCertificate: (pem) => void certificates.push(new X509Certificate(pem)),
     signToken(claims, options = {}) {
       return jwt.sign(
         { iss: `${origin}/${TENANT_ID}/v2.0`, aud: APP_ID, serviceurl: origin, ...claims },
@@ -126,6 +130,34 @@ export async function startFakeTeams(): Promise<FakeTeams> {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The client-credentials caller: the app's secret, or a client assertion (a JWT for this token
+ * endpoint, issued by the app, signed by a trusted certificate's key: what MSAL sends for a
+ * certificate credential).
+ */
+function checkClient(form: URLSearchParams, trusted: X509Certificate[], endpoint: string): boolean {
+  if (form.get('client_id') !== APP_ID) return false;
+  const assertion = form.get('client_assertion');
+  if (assertion === null) return form.get('client_secret') === APP_PASSWORD;
+  if (
+    form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+  )
+    return false;
+  return trusted.some((cert) => {
+    try {
+      jwt.verify(assertion, cert.publicKey, {
+        algorithms: ['RS256', 'PS256'],
+        audience: endpoint,
+        issuer: APP_ID,
+        subject: APP_ID,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A 2048-bit RSA key pair (the smallest jsonwebtoken accepts for RS256), made off the main thread. */

@@ -55,7 +55,7 @@ export function classifyNetworkFailure(service: string, error: unknown): FailedO
   const message = error instanceof Error ? error.message : String(error);
   return {
     status: 'retry',
-    reason: `could not reach ${service}: ${message.slice(0, 200)}`,
+    reason: `could not post to ${service}: ${message.slice(0, 200)}`,
     retryAfterMs: null,
   };
 }

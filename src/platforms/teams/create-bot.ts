@@ -7,12 +7,12 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { Logger } from '../../logging.js';
-import { createConnections, createMsalClient } from './msal-client.js';
+import { createConnections, createMsalClient, type TeamsCredential } from './msal-client.js';
 
 export interface TeamsIdentity {
   appId: string;
-  password: string;
   tenantId: string;
+  credential: TeamsCredential;
 }
 
 export interface CreateBotOptions {
@@ -26,7 +26,6 @@ export interface CreateBotOptions {
 export function createBotAdapter(identity: TeamsIdentity, options: CreateBotOptions): CloudAdapter {
   const settings: AuthConfiguration = {
     clientId: identity.appId,
-    clientSecret: identity.password,
     tenantId: identity.tenantId,
     validateIssuer: true,
     ...(options.authority ? { authority: options.authority } : {}),

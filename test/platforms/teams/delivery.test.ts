@@ -12,6 +12,7 @@ import type { Subscription } from '../../../src/domain.js';
 import { silentLogger } from '../../../src/logging.js';
 import { createBotAdapter } from '../../../src/platforms/teams/create-bot.js';
 import { createTeamsDeliveryAdapter } from '../../../src/platforms/teams/delivery-adapter.js';
+import type { TeamsCredential } from '../../../src/platforms/teams/msal-client.js';
 import { openDatabase, type Db } from '../../../src/store/database.js';
 import { getSubscription, upsertSubscription } from '../../../src/store/subscriptions.js';
 import { sampleDigest } from '../../delivery/delivery-fixtures.js';
@@ -41,9 +42,11 @@ afterAll(async () => {
 });
 
 /** A fresh process's Teams adapter: new CloudAdapter, new MSAL client, new pacer. */
-function startProcess(): DeliveryAdapter {
+function startProcess(
+  credential: TeamsCredential = { kind: 'secret', password: APP_PASSWORD },
+): DeliveryAdapter {
   const bot = createBotAdapter(
-    { appId: APP_ID, password: APP_PASSWORD, tenantId: TENANT_ID },
+    { appId: APP_ID, tenantId: TENANT_ID, credential },
     {
       logger: silentLogger,
       msal: { authorityHost: ENTRA_HOST, networkClient: fake.networkClient },

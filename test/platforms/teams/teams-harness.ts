@@ -53,6 +53,8 @@ export async function startTeamsHarness(
     env: {
       TEAMS_APP_ID: APP_ID,
       TEAMS_APP_PASSWORD: APP_PASSWORD,
+      TEAMS_CERT_FILE: undefined,
+      TEAMS_CERT_KEY_FILE: undefined,
       TEAMS_TENANT_ID: TENANT_ID,
       TEAMS_SERVICE_URL: fake.origin,
       TEAMS_PORT: 0,
