@@ -31,6 +31,7 @@ export function classifyHttpFailure(
       status: 'retry',
       reason: status === 429 ? `rate limited by ${service} (429)` : `${service} answered ${status}`,
       retryAfterMs: parseRetryAfter(retryAfter, now),
+      ...(status === 429 ? { rateLimited: true } : {}),
     };
   }
   if (status === 401) {
