@@ -13,6 +13,7 @@
 // a subscription names the channel and the digest starts a new post there.
 import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
+import { runCatchUp } from '../../commands/catch-up.js';
 import { parseCommandText } from '../../commands/parse-command-text.js';
 import { runCommand } from '../../commands/run-command.js';
 import type {
@@ -25,6 +26,7 @@ import type { Logger } from '../../logging.js';
 import { toAttachment, type AdaptiveCard } from './adaptive-card.js';
 import { MORE_RESULTS_ACTION } from './render-lookups.js';
 import { renderError, renderTeamsResult } from './render-result.js';
+import { CATCH_UP_ACTION } from './render-subscribed.js';
 
 export interface TeamsHandlerDeps {
   commands: CommandDeps;
@@ -72,6 +74,12 @@ async function answerMessage(
   deps: TeamsHandlerDeps,
   log: Logger,
 ): Promise<void> {
+  if (isCatchUpButton(context.activity.value)) {
+    const invocation = invocationOf(context, deps);
+    log.info({ command: 'catch-up', user: invocation.userId }, 'teams: command');
+    const result = runCatchUp(invocation, deps.commands);
+    return sendCards(context, renderTeamsResult(result, renderOptions(deps)));
+  }
   const more = readMoreResults(context.activity.value);
   const text = more?.text ?? commandText(context);
   const parsed = parseCommandText(text, deps.commands);
@@ -110,6 +118,14 @@ export function commandText(context: TurnContext): string {
     .replace(/&gt;/gi, '>')
     .replace(/&quot;/gi, '"')
     .trim();
+}
+
+function isCatchUpButton(value: unknown): boolean {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    (value as { action?: unknown }).action === CATCH_UP_ACTION
+  );
 }
 
 function readMoreResults(value: unknown): { text: string; offset: number } | null {

@@ -9,6 +9,8 @@ import { createCard, text, type AdaptiveCard } from './adaptive-card.js';
 import { fitCardText, formatCardCode } from './card-markdown.js';
 import { packCards } from './pack-card.js';
 import { renderTeamsDigest } from './render-digest.js';
+import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
+import { describeDaily } from '../../commands/describe-cadence.js';
 import { renderExplainCards, renderSearchCard, renderStatusCards } from './render-lookups.js';
 
 export interface TeamsRenderOptions {
@@ -32,10 +34,14 @@ export function renderTeamsResult(
       return [renderError(result.message, result.hint)];
     case 'subscribed':
       return [
-        single(
+        renderSubscribed(
+          result,
           `${result.created ? 'Subscribed' : 'Updated'}: this conversation gets ${describeSubscription(result.subscription, result, options.timeZone)}.`,
+          options,
         ),
       ];
+    case 'catch-up':
+      return [renderCatchUp(result.catchUp)];
     case 'unsubscribed':
       return [
         result.removed
@@ -114,8 +120,11 @@ function describeSubscription(s: Subscription, words: SubscriptionWords, timeZon
   const usual = words.defaultSchedule
     ? `, on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
     : '';
-  const when = s.schedule ? `, ${describeSchedule(s.schedule, timeZone)}` : usual;
-  return `the weekly catch-up for ${themes}${orgs}${when}`;
+  const daily = describeDaily(s, words.defaultSchedule?.time ?? null, timeZone);
+  const scheduled = s.schedule ? `, ${describeSchedule(s.schedule, timeZone)}` : usual;
+  const when = daily ? `, ${daily}` : scheduled;
+  const alerts = s.alerts ? ', with alerts' : '';
+  return `the ${s.cadence === 'daily' ? 'daily' : 'weekly'} catch-up for ${themes}${orgs}${when}${alerts}`;
 }
 
 function renderSubscriptions(

@@ -60,6 +60,21 @@ describe('Teams bot commands', () => {
     expect(texts).toContain(
       'Subscribed: this conversation gets the weekly catch-up for carter, stp',
     );
+    const card = (
+      teams.fake.activities[before]!.body.attachments as {
+        content: { actions?: { title: string; data: Record<string, unknown> }[] };
+      }[]
+    )[0]!.content;
+    expect(card.actions?.[0]?.title).toBe('Send last week’s catch-up now');
+    await teams.post({
+      ...channelMessage(teams.fake, ''),
+      text: undefined,
+      entities: [],
+      value: card.actions?.[0]?.data,
+    });
+    expect(cardTexts(teams.fake.activities[before + 1]!.body).join('\n')).toContain(
+      'Last week’s catch-up',
+    );
     const stored = app.deps.subscriptions.get('teams', TENANT_ID, CHANNEL_CONVERSATION);
     expect(stored?.themes).toEqual(['carter', 'stp']);
     expect(stored?.createdBy).toBe('aad-user-1');
