@@ -152,6 +152,8 @@ function checkClient(form: URLSearchParams, trusted: X509Certificate[], endpoint
         audience: endpoint,
         issuer: APP_ID,
         subject: APP_ID,
+        // Entra allows clock skew; MSAL's `nbf` can be a fraction of a second ahead of ours.
+        clockTolerance: 300,
       });
       return true;
     } catch {

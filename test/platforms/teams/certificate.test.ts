@@ -100,7 +100,7 @@ describe('Teams certificate credential', () => {
     const adapter = adapterFor(trusted);
     const [part] = adapter.render(sampleDigest());
     const outcome = await adapter.send(channel, part!, { key: 'k1', parentMessageId: null });
-    expect(outcome.status).toBe('sent');
+    expect(outcome).toMatchObject({ status: 'sent' });
     const request = fake.tokenRequests.at(-1)!;
     expect(request.get('client_assertion')).toMatch(/^ey/);
     expect(request.get('client_secret')).toBeNull();

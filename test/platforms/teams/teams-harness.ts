@@ -88,6 +88,8 @@ export async function startTeamsHarness(
   };
 }
 
+let activityCount = 0;
+
 /** A message to the bot in a channel thread, as Teams sends it (mention entity and all). */
 export function channelMessage(
   fake: FakeTeams,
@@ -96,7 +98,7 @@ export function channelMessage(
 ): Record<string, unknown> {
   return {
     type: 'message',
-    id: `act-${Math.random().toString(36).slice(2)}`,
+    id: `act-${++activityCount}`,
     channelId: 'msteams',
     serviceUrl: fake.origin,
     from: { id: '29:user-1', name: 'Pat Policy', aadObjectId: 'aad-user-1' },
