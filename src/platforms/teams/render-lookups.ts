@@ -3,6 +3,7 @@
 // deliveries and parts in flight) and `explain` (themes with the rules that fired, near misses,
 // organisations and sums). Pure; wording shared with Slack and Discord (commands/plain-words.ts,
 // commands/describe-in-flight.ts).
+import { describeCorrection } from '../../commands/describe-corrections.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
 import {
   describeEvidence,
@@ -179,6 +180,12 @@ export function renderExplainCards(
     );
   if (entities.money.length > 0)
     lines.push(`Sums: ${fitCardText(entities.money.map((m) => m.text).join(', '), 500)}`);
+  const corrections = result.corrections ?? [];
+  if (corrections.length > 0) {
+    lines.push(
+      `**Corrected here**\n\n${corrections.map((c) => `- ${fitCardText(describeCorrection(c, timeZone), 300)}`).join('\n')}`,
+    );
+  }
   if (!scores) lines.push('_Add scores:true to see the score behind each word._');
   return packCards(`Why: ${story.title || 'Untitled'}`, lines);
 }

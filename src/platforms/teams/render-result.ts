@@ -10,6 +10,7 @@ import { fitCardText, formatCardCode } from './card-markdown.js';
 import { packCards } from './pack-card.js';
 import { renderTeamsDigest } from './render-digest.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
+import { renderCorrected, renderCorrectionList } from './render-corrections.js';
 import { describeDaily } from '../../commands/describe-cadence.js';
 import { renderExplainCards, renderSearchCard, renderStatusCards } from './render-lookups.js';
 
@@ -70,6 +71,10 @@ export function renderTeamsResult(
       return renderStatusCards(result, options.timeZone);
     case 'explain':
       return renderExplainCards(result, options.timeZone);
+    case 'corrected':
+      return [renderCorrected(result)];
+    case 'corrections':
+      return renderCorrectionList(result, options.timeZone, prefix);
     case 'help':
       return packCards(
         result.topic ? `Help: ${result.topic}` : 'Briefing commands',
