@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadThemes } from '../../src/config/themes.js';
 import { compileThemes } from '../../src/tagging/compile-themes.js';
-import { tagStory } from '../../src/tagging/tag-story.js';
+import { loadOrganisations } from '../../src/config/organisations.js';
+import { annotateStory } from '../../src/tagging/annotate-story.js';
+import { compileGazetteer } from '../../src/tagging/organisations.js';
 import {
   formatBatchLine,
   formatEvaluation as formatReport,
@@ -124,6 +126,12 @@ export function evaluateTagging(
   const loaded = loadThemes(themesFile);
   if (!loaded.ok) throw new Error(`eval: invalid themes file\n${loaded.errors.join('\n')}`);
   const compiled = compileThemes(loaded.value);
+  // The whole per-story step polling runs: themes with the organisation scan they can use
+  // (an `organisations: { kind: vanguard }` rule), as pipeline/build-poll-deps.ts does.
+  const organisations = loadOrganisations(join(ROOT, 'config/organisations.yaml'));
+  if (!organisations.ok)
+    throw new Error(`eval: invalid organisations\n${organisations.errors.join('\n')}`);
+  const gazetteer = compileGazetteer(organisations.value);
   const evaluated = new Set<string>(themeIds);
   const scores = new Map<string, ThemeScore>(
     themeIds.map((theme) => [
@@ -142,7 +150,7 @@ export function evaluateTagging(
   const traps: TrapResult[] = [];
   let withoutFiveThemes = 0;
   for (const story of stories) {
-    const predicted = tagStory(story, compiled)
+    const predicted = annotateStory(story, compiled, gazetteer)
       .tags.map((t) => t.theme)
       .filter((t) => evaluated.has(t))
       .sort();
