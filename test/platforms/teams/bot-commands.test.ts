@@ -84,9 +84,11 @@ describe('Teams bot commands', () => {
     const before = teams.fake.activities.length;
     await teams.post(channelMessage(teams.fake, 'subscribe nosuchtheme'));
     await teams.post(channelMessage(teams.fake, ''));
-    const [error, help] = teams.fake.activities.slice(before);
+    await teams.post(channelMessage(teams.fake, 'corrections'));
+    const [error, help, corrections] = teams.fake.activities.slice(before);
     expect(cardTexts(error!.body).join('\n')).toContain('⚠️');
     expect(cardTexts(help!.body).join('\n')).toContain('@Briefing search');
+    expect(cardTexts(corrections!.body).join('\n')).toContain('No corrections here yet');
   });
 
   it('greets a team it is added to with the commands', async () => {
