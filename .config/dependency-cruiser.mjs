@@ -13,7 +13,7 @@ const NODE_IO =
 // npm packages that do I/O: the HTTP client and server, the database driver, the logger, SDKs,
 // cron, rss-parser (it can fetch URLs itself) and the metrics registry (process-wide state).
 const NPM_IO =
-  '(^|/)node_modules/(undici|better-sqlite3|pino|discord[.]js|@discordjs/[^/]+|@slack/[^/]+|node-cron|rss-parser|fastify|prom-client)/';
+  '(^|/)node_modules/(undici|better-sqlite3|pino|discord[.]js|@discordjs/[^/]+|@slack/[^/]+|@microsoft/agents-[^/]+|@azure/msal-[^/]+|node-cron|rss-parser|fastify|prom-client)/';
 
 const ioRules = [
   {
@@ -63,6 +63,16 @@ const ioRules = [
     severity: 'error',
     from: { path: '^src/', pathNot: ['^src/platforms/slack/'] },
     to: { path: '(^|/)node_modules/@slack/[^/]+/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'teams-sdk-only-in-its-platform',
+    comment: 'The Microsoft 365 Agents SDK and MSAL are used only in src/platforms/teams/.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: ['^src/platforms/teams/'] },
+    to: {
+      path: '(^|/)node_modules/(@microsoft/agents-[^/]+|@azure/msal-[^/]+)/',
+      dependencyTypesNot: ['type-only'],
+    },
   },
   {
     name: 'http-server-only-in-web',

@@ -25,11 +25,15 @@ export const CHANNEL_PLATFORMS: readonly ChannelPlatform[] = [
   'memory',
 ];
 
-/** "slack:T123:C456" -> a channel reference (the workspace is a Slack team or Discord guild id). */
+/**
+ * "slack:T123:C456" -> a channel reference (the workspace is a Slack team, Discord guild or Teams
+ * tenant id). The channel is the rest after the second colon: Teams conversation ids
+ * ("19:abc@thread.tacv2") and webhook URLs contain colons themselves.
+ */
 export function parseChannelArg(
   text: string,
 ): { platform: ChannelPlatform; workspaceId: string; channelId: string } | null {
-  const match = /^([a-z][a-z0-9-]*):([^:\s]+):([^:\s]+)$/.exec(text.trim());
+  const match = /^([a-z][a-z0-9-]*):([^:\s]+):(\S+)$/.exec(text.trim());
   const platform = CHANNEL_PLATFORMS.find((p) => p === match?.[1]);
   if (!match || !platform) return null;
   return { platform, workspaceId: match[2]!, channelId: match[3]! };

@@ -6,6 +6,8 @@ import { describeOrganisations, describeSchedule } from '../commands/plain-words
 import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
+import type { ChannelPlatform } from '../domain.js';
+import { findPlatform } from '../platforms/index.js';
 import { UsageError, type CliCommand } from './command.js';
 import { CHANNEL_PLATFORMS as PLATFORMS, createCliAdapters } from './delivery-adapters.js';
 import {
@@ -23,9 +25,10 @@ export const command: CliCommand = {
 Sets what a channel's weekly catch-up contains, as the chat "subscribe" command does.
 
 Options:
-  --platform P     slack, discord (or memory, for the demo)
-  --workspace W    Slack team id (T...) or Discord guild id
-  --channel C      channel id
+  --platform P     slack, discord, teams, teams-webhook (or memory, for the demo)
+  --workspace W    Slack team id (T...), Discord guild id or Teams tenant id
+  --channel C      channel id (Teams: conversation id; teams-webhook: the Workflows
+                   webhook URL, and no --workspace)
   --themes LIST    theme ids separated by commas, or "all" (default: all)
   --orgs LIST      organisations to follow, names or ODS codes separated by ";"
   --day D          digest day (monday ... sunday); default from settings.yaml
@@ -54,9 +57,7 @@ Options:
     const v = args.values;
     const platform = PLATFORMS.find((p) => p === v.platform);
     if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
-    if (typeof v.workspace !== 'string' || typeof v.channel !== 'string') {
-      throw new UsageError('--workspace and --channel are required');
-    }
+    const channel = resolveChannel(platform, v.workspace, v.channel);
     const config = ctx.config();
     // --now posts at once, through the same outbox: it needs this platform's delivery adapter.
     const adapters = v.now ? await createCliAdapters(ctx.env, ctx.logger) : new Map();
@@ -68,8 +69,8 @@ Options:
     });
     const invocation: Invocation = {
       platform,
-      workspaceId: v.workspace,
-      channelId: v.channel,
+      workspaceId: channel.workspaceId,
+      channelId: channel.channelId,
       userId: 'cli',
       isAdmin: true,
       now: new Date(),
@@ -123,6 +124,24 @@ Options:
     return 0;
   },
 };
+
+/** --workspace and --channel, or --channel alone for a platform that reads its own (webhooks). */
+function resolveChannel(
+  platform: ChannelPlatform,
+  workspace: unknown,
+  channel: unknown,
+): { workspaceId: string; channelId: string } {
+  const plugin = findPlatform(platform);
+  if (plugin?.cliChannel && typeof channel === 'string') {
+    const parsed = plugin.cliChannel(channel);
+    if (!parsed.ok) throw new UsageError(`--channel: ${parsed.message}`);
+    return parsed;
+  }
+  if (typeof workspace !== 'string' || typeof channel !== 'string') {
+    throw new UsageError('--workspace and --channel are required');
+  }
+  return { workspaceId: workspace, channelId: channel };
+}
 
 function describeError(result: { kind: string; message?: string; hint?: string | null }): string {
   if (result.kind !== 'error') return `unexpected result "${result.kind}"`;

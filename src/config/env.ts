@@ -31,6 +31,23 @@ const envSchema = z.object({
   DISCORD_API_URL: optionalString,
   /** Discord permission bit string required to subscribe/unsubscribe; default Manage Channels. */
   DISCORD_SUBSCRIBE_PERMISSION: z.string().default('16'),
+  /** Microsoft Teams bot: the Entra app (client) id of the Azure Bot registration. */
+  TEAMS_APP_ID: optionalString,
+  /** Its client secret (Certificates & secrets in Entra). */
+  TEAMS_APP_PASSWORD: optionalString,
+  /** Instead of the secret: the app's certificate (PEM) and its private key (PEM), as files. */
+  TEAMS_CERT_FILE: optionalString,
+  TEAMS_CERT_KEY_FILE: optionalString,
+  /** The tenant the single-tenant app is registered in (GUID). */
+  TEAMS_TENANT_ID: optionalString,
+  /** Port of the bot's messaging endpoint (POST /api/messages); 3978 is the Bot Framework default. */
+  TEAMS_PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Interface it binds: loopback by default (put a TLS reverse proxy or tunnel in front). */
+  TEAMS_HOST: z.string().default('127.0.0.1'),
+  /** Bot Connector URL for proactive digests (Microsoft's public-cloud endpoint by default). */
+  TEAMS_SERVICE_URL: z.string().default('https://smba.trafficmanager.net/teams/'),
+  /** `on`: post digests to Teams Workflows webhooks subscribed with --platform teams-webhook. */
+  TEAMS_WEBHOOKS: z.enum(['on', 'off']).default('off'),
   /** The web server (health, metrics, archive pages) listens only when this is set. */
   WEB_PORT: optionalString.pipe(
     z.coerce.number<string | undefined>().int().min(0).max(65535).optional(),
@@ -49,6 +66,7 @@ export const SECRET_ENV_KEYS = [
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
   'DISCORD_TOKEN',
+  'TEAMS_APP_PASSWORD',
   'WEB_TOKEN',
 ] as const;
 

@@ -44,6 +44,9 @@ export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>
 const DEFAULT_PERMISSION: Required<SubscribePermission> = {
   slack: 'anyone',
   discord: 'admins',
+  teams: 'anyone',
+  // Webhook channels have no chat: only the CLI (an admin) subscribes them.
+  'teams-webhook': 'admins',
 };
 
 export interface CommandDepsInit {

@@ -8,10 +8,14 @@ import type { Platform } from '../domain.js';
 import { discordPlugin } from './discord/plugin.js';
 import type { PlatformPlugin, SubscribeRule } from './plugin.js';
 import { slackPlugin } from './slack/plugin.js';
+import { teamsPlugin, teamsWebhookPlugin } from './teams/plugin.js';
 
 const REGISTRY: Readonly<Record<Platform, PlatformPlugin>> = {
   slack: slackPlugin,
   discord: discordPlugin,
+  teams: teamsPlugin,
+  // Digest-only Teams channels (Workflows webhooks), same folder, second id (see teams/plugin.ts).
+  'teams-webhook': teamsWebhookPlugin,
 };
 
 export const PLATFORMS: readonly PlatformPlugin[] = Object.values(REGISTRY);

@@ -24,6 +24,13 @@ export interface PlatformPlugin {
   subscribeRule(env: Env): SubscribeRule;
   /** The platform's code, loaded only when it is used. */
   load(): Promise<PlatformRuntime>;
+  /**
+   * For a platform whose channel is one self-contained value (a webhook URL): turns
+   * `briefing subscribe --channel X` into the stored channel, so --workspace is not needed.
+   */
+  cliChannel?(
+    channel: string,
+  ): { ok: true; workspaceId: string; channelId: string } | { ok: false; message: string };
   /** Its own `briefing <id>` subcommand, if it has one. */
   cli?: { summary: string; load(): Promise<PlatformCliCommand> };
 }

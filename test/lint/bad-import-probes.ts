@@ -155,6 +155,16 @@ export const BAD_PROBES: readonly Probe[] = [
     imports: [value('@slack/bolt')],
     rule: 'slack-sdk-only-in-its-platform',
   },
+  {
+    file: 'src/platforms/slack/bad-teams.ts',
+    imports: [value('@microsoft/agents-hosting')],
+    rule: 'teams-sdk-only-in-its-platform',
+  },
+  {
+    file: 'src/delivery/bad-msal.ts',
+    imports: [value('@azure/msal-node')],
+    rule: 'teams-sdk-only-in-its-platform',
+  },
   { file: 'src/pipeline/bad-cron.ts', imports: [value('node-cron')], rule: 'cron-only-in-jobs' },
   { file: 'src/cli/bad-fastify.ts', imports: [value('fastify')], rule: 'http-server-only-in-web' },
   {

@@ -67,6 +67,10 @@ export const CLEAN_PROBES: readonly Probe[] = [
     imports: [value('discord.js'), value('../start-error.js')],
   },
   {
+    file: 'src/platforms/teams/ok.ts',
+    imports: [value('@microsoft/agents-hosting'), value('@azure/msal-node')],
+  },
+  {
     file: 'src/platforms/registry-ok.ts',
     imports: [value('./slack/start.js'), value('./discord/start.js')],
   },

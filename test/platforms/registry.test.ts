@@ -22,12 +22,19 @@ function env(vars: Record<string, string>): Env {
   return loaded.env;
 }
 
-const TOKENS = { SLACK_BOT_TOKEN: 'xoxb-test', DISCORD_TOKEN: 'discord-test' };
+const TOKENS = {
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  DISCORD_TOKEN: 'discord-test',
+  TEAMS_APP_ID: 'teams-app',
+  TEAMS_APP_PASSWORD: 'teams-secret',
+  TEAMS_TENANT_ID: 'teams-tenant',
+  TEAMS_WEBHOOKS: 'on',
+};
 
 describe('platform registry', () => {
   it('lists every platform once, each with a runtime that can post and preview', async () => {
     const ids = PLATFORMS.map((p) => p.id);
-    expect(ids).toEqual(['slack', 'discord'] satisfies Platform[]);
+    expect(ids).toEqual(['slack', 'discord', 'teams', 'teams-webhook'] satisfies Platform[]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('memory');
     for (const plugin of PLATFORMS) {
@@ -41,14 +48,26 @@ describe('platform registry', () => {
   it('starts only what the env configures', () => {
     expect(configuredPlatforms(env({})).map((p) => p.id)).toEqual([]);
     expect(configuredPlatforms(env({ DISCORD_TOKEN: 'd' })).map((p) => p.id)).toEqual(['discord']);
-    expect(configuredPlatforms(env(TOKENS)).map((p) => p.id)).toEqual(['slack', 'discord']);
+    expect(configuredPlatforms(env(TOKENS)).map((p) => p.id)).toEqual([
+      'slack',
+      'discord',
+      'teams',
+      'teams-webhook',
+    ]);
   });
 
   it('gives each platform its rule for who may change subscriptions', () => {
-    expect(subscribeRules(env({}))).toEqual({ slack: 'anyone', discord: 'admins' });
+    expect(subscribeRules(env({}))).toEqual({
+      slack: 'anyone',
+      discord: 'admins',
+      teams: 'anyone',
+      'teams-webhook': 'admins',
+    });
     expect(subscribeRules(env({ SLACK_SUBSCRIBE_PERMISSION: 'admins' }))).toEqual({
       slack: 'admins',
       discord: 'admins',
+      teams: 'anyone',
+      'teams-webhook': 'admins',
     });
   });
 
@@ -64,7 +83,12 @@ describe('platform registry', () => {
       channelId: 'C1',
     });
     expect(parseChannelArg('memory:demo:catch-up')?.platform).toBe('memory');
-    expect(parseChannelArg('teams:T:C')).toBeNull();
+    expect(parseChannelArg('teams:T1:19:abc@thread.tacv2')).toEqual({
+      platform: 'teams',
+      workspaceId: 'T1',
+      channelId: '19:abc@thread.tacv2',
+    });
+    expect(parseChannelArg('matrix:T:C')).toBeNull();
   });
 });
 
