@@ -155,6 +155,15 @@ export interface SearchHit {
   publishedAt: string;
   snippet: string;
   themes: string[];
+  /** Other outlets' copies of the same story, shown as "also: HSJ, Pulse" (one result each). */
+  also?: SearchHitCopy[];
+}
+
+/** Another outlet's copy of a search hit's story, grouped under the hit. */
+export interface SearchHitCopy {
+  id: string;
+  source: string;
+  url: string | null;
 }
 
 export interface SourceHealth {
@@ -292,4 +301,36 @@ export interface SearchPage {
   totalIsLowerBound?: boolean;
   /** Offset of the next page, or null at the end. */
   nextOffset: number | null;
+  /** Query words also searched through the shared vocabulary ("also searched: ..."). */
+  expanded?: SearchExpansionNote[];
+  /** Words the archive does not know, with the closest word it does ("did you mean ...?"). */
+  suggestions?: SpellingSuggestion[];
+  /** Nothing matched as typed: these results are for the suggestions instead. */
+  corrected?: boolean;
+}
+
+/** A query word (or run of words) and what else was searched for it. */
+export interface SearchExpansionNote {
+  word: string;
+  alternatives: string[];
+}
+
+/**
+ * What search also looks for in place of some of the query's words (commands/expand-search-query.ts):
+ * the store ORs the alternatives (phrases) and organisation facets with those words, and ranks
+ * stories found only this way after every story that matches the words as typed.
+ */
+export interface SearchExpansion {
+  /** The query's own words this stands in for: a run of `terms`, or one of `phrases`. */
+  terms: string[];
+  phrase: string | null;
+  alternatives: string[];
+  organisationIds: string[];
+  /** Themes whose stories use the words in the sense meant (ranked first among literal matches). */
+  themes: string[];
+}
+
+export interface SpellingSuggestion {
+  word: string;
+  suggestion: string;
 }

@@ -13,9 +13,10 @@ import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js
 import type { ChannelPlatform, ChannelRef, Platform } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
+import { searchArchive } from './search-archive.js';
+import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
-import { searchStories } from '../store/search.js';
 import { listSourceHealth } from '../store/source-state.js';
 import { listDeliveryHealth } from '../delivery/delivery-health.js';
 import { getStory, getStoryByRef } from '../store/stories.js';
@@ -70,6 +71,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   }));
   const sourceIds = config.sources.map((s) => s.id);
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
+  const vocabulary = buildSearchVocabulary(config);
   const channel = (
     platform: ChannelPlatform,
     workspaceId: string,
@@ -92,7 +94,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     themes: () => themes,
     sourceIds: () => sourceIds,
     ...organisationLookups(db, config),
-    search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
+    search: (query) => searchArchive(db, query, clock(), { timeZone, sourceNames, vocabulary }),
     explain: (target) => {
       const story = findStory(target);
       if (story === null) return null;

@@ -61,16 +61,18 @@ function idsOf(hit: SearchHit): string[] {
 
 function describeAnswer(page: object): string {
   const notes: string[] = [];
-  const { expanded, suggestion, correctedFrom } = page as {
+  const { expanded, suggestions, corrected } = page as {
     expanded?: { word: string; alternatives: string[] }[];
-    suggestion?: string | null;
-    correctedFrom?: string | null;
+    suggestions?: { word: string; suggestion: string }[];
+    corrected?: boolean;
   };
   if (expanded && expanded.length > 0) {
     notes.push(`also searched: ${expanded.flatMap((e) => e.alternatives).join(', ')}`);
   }
-  if (suggestion) notes.push(`did you mean: ${suggestion}`);
-  if (correctedFrom) notes.push(`corrected from: ${correctedFrom}`);
+  if (suggestions && suggestions.length > 0) {
+    const list = suggestions.map((s) => `${s.word} -> ${s.suggestion}`).join(', ');
+    notes.push(`${corrected === true ? 'showing results for' : 'did you mean'}: ${list}`);
+  }
   return notes.join('; ');
 }
 

@@ -1,0 +1,87 @@
+// The archive search every surface runs (chat commands through CommandDeps.search, the CLI, the
+// eval): expand the query through the shared vocabulary, search the store (literal matches first,
+// then expansions), suggest spellings from the archive's own words when little is found (and,
+// when nothing is, search the suggestions instead and say so), then fold other outlets' copies of
+// a story into one result. Grouping reads up to GROUP_WINDOW times the page size of ranked
+// hits, so a page still holds `limit` results after folding; the next page starts after the
+// hits this one covered.
+import { expandSearchQuery } from '../commands/expand-search-query.js';
+import { groupSearchHits } from '../commands/group-search-hits.js';
+import type { SearchVocabulary } from '../commands/search-vocabulary.js';
+import type { SearchPage, SearchQuery, SpellingSuggestion } from '../domain.js';
+import type { Db } from '../store/database.js';
+import { searchStories } from '../store/search.js';
+import { suggestSpellings } from '../store/spelling.js';
+
+export interface ArchiveSearchContext {
+  vocabulary: SearchVocabulary;
+  timeZone: string;
+  sourceNames?: ReadonlyMap<string, string>;
+}
+
+const GROUP_WINDOW = 3;
+const MAX_FETCH = 300;
+/** Fewer results than this on the first page and the words are checked for typos. */
+const FEW_RESULTS = 3;
+
+function runOnce(db: Db, query: SearchQuery, now: Date, context: ArchiveSearchContext) {
+  const expansions = expandSearchQuery(query, context.vocabulary);
+  const fetch = Math.min(MAX_FETCH, Math.max(query.limit, query.limit * GROUP_WINDOW));
+  const page = searchStories(db, { ...query, limit: fetch }, now, {
+    timeZone: context.timeZone,
+    ...(context.sourceNames ? { sourceNames: context.sourceNames } : {}),
+    expansions,
+  });
+  return { page, expansions };
+}
+
+/** The query with each suggested word put in place of the typed one (terms and phrases). */
+function applySuggestions(query: SearchQuery, suggestions: SpellingSuggestion[]): SearchQuery {
+  const swap = (text: string) =>
+    suggestions.reduce(
+      (out, s) =>
+        out.replace(/[\p{L}\p{N}]+/gu, (w) =>
+          w.toLowerCase() === s.word.toLowerCase() ? s.suggestion : w,
+        ),
+      text,
+    );
+  return { ...query, terms: query.terms.map(swap), phrases: query.phrases.map(swap) };
+}
+
+export function searchArchive(
+  db: Db,
+  query: SearchQuery,
+  now: Date,
+  context: ArchiveSearchContext,
+): SearchPage {
+  let { page, expansions } = runOnce(db, query, now, context);
+  let suggestions: SpellingSuggestion[] = [];
+  let corrected = false;
+  const words = [...query.terms, ...query.phrases.flatMap((p) => p.split(/\s+/))];
+  if (words.length > 0 && page.total < FEW_RESULTS && (query.offset === 0 || page.total === 0)) {
+    suggestions = suggestSpellings(db, words);
+    if (page.total === 0 && suggestions.length > 0) {
+      const retry = runOnce(db, applySuggestions(query, suggestions), now, context);
+      if (retry.page.total > 0) {
+        ({ page, expansions } = retry);
+        corrected = true;
+      }
+    }
+  }
+  const grouped = groupSearchHits(page.hits, query.limit);
+  const more = grouped.consumed < page.hits.length || page.nextOffset !== null;
+  const result: SearchPage = {
+    ...page,
+    query,
+    hits: grouped.hits,
+    nextOffset: grouped.hits.length > 0 && more ? query.offset + grouped.consumed : null,
+  };
+  // Organisation facets are not listed: they find the same organisation under another name.
+  const notes = expansions
+    .filter((e) => e.alternatives.length > 0)
+    .map((e) => ({ word: e.phrase ?? e.terms.join(' '), alternatives: e.alternatives }));
+  if (notes.length > 0) result.expanded = notes;
+  if (suggestions.length > 0) result.suggestions = suggestions;
+  if (corrected) result.corrected = true;
+  return result;
+}
