@@ -72,7 +72,7 @@ function addThemePairs(map: Map<string, VocabularyEntry>, themes: ThemeSet): voi
   const groups = [
     ...themes.themes.map((theme) => ({
       theme: theme.id as string | null,
-      rules: theme.rules.filter((r) => r.role !== 'negative'),
+      rules: theme.rules.filter((r) => r.role !== 'negative' && r.weight > 0),
     })),
     ...Object.values(themes.contexts).map((set) => ({
       theme: null,
