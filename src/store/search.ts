@@ -4,8 +4,10 @@
 // publication in a live archive) are ranked by bm25 with column weights title 10, summary 4,
 // content 1 (FTS5's bm25 is negative: lower is better), times a recency boost of
 // 1 + 0.5 / (1 + age in days / 180), so a story from this week counts up to 1.5 times one of
-// equal relevance from years ago. Ranking every match of a common word costs O(matches) and would
-// miss the 20 ms target at 1M stories; more words or a filter reach older stories.
+// equal relevance from years ago (search-ranking.ts). Ranking every match of a common word costs
+// O(matches) and would miss the 20 ms target at 1M stories; more words or a filter reach older
+// stories. With `expansions` (acronyms, long forms, organisations), stories found only through
+// them come after every literal match (a second tier, also capped at RANKED_CANDIDATES).
 // Filter-only searches list newest first. Filters: any of the sources (a story carried by
 // several sources matches each), any of the themes, any of the organisations, since (inclusive)
 // and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
