@@ -19,6 +19,7 @@ import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
+import { runMaintenance } from './pipeline/run-maintenance.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
@@ -261,6 +262,7 @@ function startJobs(
         tracker.track(
           processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance }),
         ),
+      maintenance: async (at) => runMaintenance(db, config.settings, at, logger),
     },
     {
       timeZone: config.settings.timeZone,

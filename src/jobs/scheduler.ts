@@ -3,7 +3,8 @@
 // - poll:    every N minutes (the poll decides which sources are due);
 // - digest:  every 15 minutes by default; runDigestJob decides which channels are due, so
 //            per-channel days and times work and a tick missed across a clock change only delays;
-// - deliver: every minute, so a short Retry-After is honoured promptly.
+// - deliver: every minute, so a short Retry-After is honoured promptly;
+// - maintenance: daily at 03:30 local, when few people search (retention, space reclaim).
 // digest and deliver share one queue (never at the same time), poll runs beside them. Ticks
 // avoid nothing: every job is idempotent, so a tick doubled by a clock change is harmless.
 import cron, { type ScheduledTask } from 'node-cron';
@@ -13,6 +14,7 @@ export interface ScheduledJobs {
   poll?: (now: Date) => Promise<unknown>;
   digest?: (now: Date) => Promise<unknown>;
   deliver?: (now: Date) => Promise<unknown>;
+  maintenance?: (now: Date) => Promise<unknown>;
 }
 
 export interface SchedulerOptions {
@@ -92,6 +94,7 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   if (jobs.deliver) {
     add('deliver', everyMinutesExpression(options.deliverEveryMinutes ?? 1), serial(jobs.deliver));
   }
+  if (jobs.maintenance) add('maintenance', '30 3 * * *', serial(jobs.maintenance));
   return {
     tasks,
     async stop() {
