@@ -4,12 +4,19 @@
 import type { SearchPage } from '../domain.js';
 
 const MAX_NOTE = 300;
+const SHOWN_ALTERNATIVES = 2;
 
 /** "Also searched: integrated care system (for ICS)", or null when nothing was expanded. */
 export function describeExpansions(page: SearchPage): string | null {
   const expanded = page.expanded ?? [];
   if (expanded.length === 0) return null;
-  const parts = expanded.map((e) => `${e.alternatives.join(', ')} (for ${e.word})`);
+  // Spelling variants of one long form ("multi-specialty", "multispecialty") are all searched,
+  // but two are enough to say what was meant.
+  const parts = expanded.map((e) => {
+    const shown = e.alternatives.slice(0, SHOWN_ALTERNATIVES).join(', ');
+    const more = e.alternatives.length - SHOWN_ALTERNATIVES;
+    return `${shown}${more > 0 ? ` and ${more} more` : ''} (for ${e.word})`;
+  });
   return cut(`Also searched: ${parts.join('; ')}`);
 }
 
