@@ -67,7 +67,8 @@ export function renderSearchPage(
       },
     ],
   });
-  if (total > hits.length) {
+  // Grouping folds copies into one result, so compare pages, not the raw total with the hits.
+  if (page.nextOffset !== null || query.offset > 0) {
     const key = cache.remember(query);
     const prevOffset = Math.max(0, query.offset - query.limit);
     reply.components = [
