@@ -10,7 +10,7 @@ import { groupSearchHits } from '../commands/group-search-hits.js';
 import type { SearchVocabulary } from '../commands/search-vocabulary.js';
 import type { SearchPage, SearchQuery, SpellingSuggestion } from '../domain.js';
 import type { Db } from '../store/database.js';
-import { searchStories } from '../store/search.js';
+import { listOtherSources, searchStories } from '../store/search.js';
 import { suggestSpellings } from '../store/spelling.js';
 
 export interface ArchiveSearchContext {
@@ -68,8 +68,21 @@ export function searchArchive(
       }
     }
   }
-  const grouped = groupSearchHits(page.hits, query.limit);
-  const more = grouped.consumed < page.hits.length || page.nextOffset !== null;
+  // A story several feeds carried is stored once: its other sources are copies too.
+  const others = listOtherSources(
+    db,
+    page.hits.map((h) => h.id),
+  );
+  const hits = page.hits.map((hit) => {
+    const copies = (others.get(hit.id) ?? []).map((o) => ({
+      id: hit.id,
+      source: context.sourceNames?.get(o.sourceId) ?? o.sourceId,
+      url: o.url,
+    }));
+    return copies.length > 0 ? { ...hit, also: copies } : hit;
+  });
+  const grouped = groupSearchHits(hits, query.limit);
+  const more = grouped.consumed < hits.length || page.nextOffset !== null;
   const result: SearchPage = {
     ...page,
     query,

@@ -229,3 +229,27 @@ function shorten(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/**
+ * For each story id, the other sources that carried the same story (stored once, known to each
+ * source: stories.ts), with the URL each gave; the story's own source is left out.
+ */
+export function listOtherSources(
+  db: Db,
+  storyIds: readonly string[],
+): Map<string, { sourceId: string; url: string | null }[]> {
+  const out = new Map<string, { sourceId: string; url: string | null }[]>();
+  if (storyIds.length === 0) return out;
+  const rows = prepareCached<[string], { id: string; source_id: string; url: string | null }>(
+    db,
+    `SELECT s.id, x.source_id, x.url FROM stories s JOIN story_sources x ON x.story_seq = s.seq
+     WHERE s.id IN (SELECT value FROM json_each(?)) AND x.source_id <> s.source_id
+     ORDER BY x.first_seen_at, x.source_id`,
+  ).all(JSON.stringify(storyIds));
+  for (const row of rows) {
+    const list = out.get(row.id) ?? [];
+    list.push({ sourceId: row.source_id, url: row.url });
+    out.set(row.id, list);
+  }
+  return out;
+}

@@ -38,8 +38,13 @@ export function story(
 
 export function buildArchive(stories: readonly Story[]): Db {
   const db = openDatabase(':memory:');
-  tagAndStore(db, stories, NOW, buildAnnotator(CONFIG));
+  buildArchiveInto(db, stories);
   return db;
+}
+
+/** Stores more stories (a later poll) in an existing archive. */
+export function buildArchiveInto(db: Db, stories: readonly Story[]): void {
+  tagAndStore(db, stories, NOW, buildAnnotator(CONFIG));
 }
 
 export function search(

@@ -3,7 +3,14 @@
 // also searched, and expansion keeps user text out of FTS5 syntax and within its limits.
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchVocabulary } from '../../src/commands/search-vocabulary.js';
-import { buildArchive, CONFIG, NO_VOCABULARY, search, story } from './search-archive-fixture.js';
+import {
+  buildArchive,
+  buildArchiveInto,
+  CONFIG,
+  NO_VOCABULARY,
+  search,
+  story,
+} from './search-archive-fixture.js';
 
 const db = buildArchive([
   story(
@@ -100,5 +107,35 @@ describe('search with query expansion', () => {
     const page = search(db, many);
     expect(page.hits).toEqual([]);
     expect((page.expanded ?? []).length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('one result per story', () => {
+  it('lists the other sources that carried the same stored story as also', () => {
+    const carried = buildArchive([
+      story(
+        'g_same000001',
+        'hsj',
+        '2021-02-11',
+        'Integrated care systems to become legal bodies',
+        'Systems go on a statutory footing.',
+      ),
+    ]);
+    buildArchiveInto(carried, [
+      story(
+        'g_same000001',
+        'pulse',
+        '2021-02-11',
+        'Integrated care systems to become legal bodies',
+        'Systems go on a statutory footing.',
+      ),
+    ]);
+    const page = search(carried, 'ICS');
+    expect(page.hits).toHaveLength(1);
+    expect(page.hits[0]).toMatchObject({
+      source: 'HSJ',
+      also: [{ id: 'g_same000001', source: 'Pulse', url: 'https://news.example.org/g_same000001' }],
+    });
+    carried.close();
   });
 });
