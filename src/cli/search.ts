@@ -45,7 +45,10 @@ export const command: CliCommand = {
   help: `Usage: briefing search <words...> [options]
 
 Searches stored stories, best matches first (title counts most, recent stories get a boost);
-with only filters, lists the newest first.
+with only filters, lists the newest first. Acronyms also find their long forms and back (ICS:
+"integrated care system"), organisations any of their names; stories matching your words as
+typed come first. A word the archive lacks gets a "did you mean"; copies of one story from
+several outlets are one result ("also: ..."); each result shows its short reference for explain.
 
 Query syntax (also in Slack and Discord):
   nhs procurement        every word must appear (stemmed: "contracts" finds "contract")
