@@ -39,6 +39,8 @@ export interface DigestJobInput {
   digestsDir: string;
   logger?: Logger;
   delivery?: ProcessOptions;
+  /** Seconds each week's digest took to build (the metrics endpoint's histogram). */
+  onDigestBuilt?: (seconds: number) => void;
 }
 
 export interface DigestJobReport {
@@ -148,7 +150,12 @@ function digestOfWeek(
     db,
     week: label,
     digestsDir: input.digestsDir,
-    build: () => buildWeekDigest(db, config, week),
+    build: () => {
+      const started = performance.now();
+      const digest = buildWeekDigest(db, config, week);
+      input.onDigestBuilt?.((performance.now() - started) / 1000);
+      return digest;
+    },
     ...(logger ? { logger } : {}),
   });
   if (once.archived) report.archived.push(once.archived);
