@@ -18,6 +18,7 @@ import { releaseDeadClaims } from './delivery/in-flight-parts.js';
 import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
+import { runAlerts } from './pipeline/run-alerts.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { runMaintenance } from './pipeline/run-maintenance.js';
 import { createOperations } from './cli/start-operations.js';
@@ -165,6 +166,8 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     config,
     logger,
     subscribePermission: subscribeRules(env),
+    // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
+    delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },
   });
   const configured = init.platforms?.filter((p) => p.isConfigured(env)) ?? configuredPlatforms(env);
   for (const plugin of configured) {
@@ -237,12 +240,13 @@ function startJobs(
   const { enabled, pollDeps, adapters, tracker, stopping, instance, metrics } = parts;
   const scheduler = startScheduler(
     {
+      // Alerts are checked once per poll round, after it (pipeline/run-alerts.ts).
       poll: (at) =>
         tracker.track(
           pollSources(sourcesDue(db, enabled, at), pollDeps, {
             concurrency: config.settings.poll.concurrency,
             ...(signal ? { signal } : {}),
-          }),
+          }).then(() => runAlerts({ db, config, adapters, now: parts.now(), logger })),
         ),
       digest: (at) =>
         tracker.track(

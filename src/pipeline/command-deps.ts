@@ -15,6 +15,8 @@ import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import { searchArchive } from './search-archive.js';
 import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
+import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
+import type { DeliveryAdapters } from '../delivery/adapter.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { listSourceHealth } from '../store/source-state.js';
@@ -51,6 +53,11 @@ export interface CommandDepsInit {
   /** Clock for search ranking and unsubscribe bookkeeping; defaults to the wall clock. */
   now?: () => Date;
   subscribePermission?: SubscribePermission;
+  /**
+   * Where `subscribe ... now` queues last week's catch-up: the delivery adapters (main.ts passes
+   * its map, filled as platforms start) and the digests folder. Without it, `now` says it cannot.
+   */
+  delivery?: { adapters: DeliveryAdapters; digestsDir: string };
 }
 
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
@@ -122,6 +129,8 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
+    nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
+    ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),
     reportError: (error, request, invocation) => {
       init.logger?.error(
         {
@@ -135,6 +144,15 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       );
     },
   };
+}
+
+function catchUpSender(
+  init: CommandDepsInit,
+  delivery: NonNullable<CommandDepsInit['delivery']>,
+): NonNullable<CommandDeps['sendCatchUpNow']> {
+  const deps = { db: init.db, config: init.config, ...delivery };
+  return (subscription, now) =>
+    queueCatchUpNow(init.logger ? { ...deps, logger: init.logger } : deps, subscription, now);
 }
 
 /**

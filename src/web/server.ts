@@ -16,7 +16,9 @@ export interface WebServerOptions {
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Why this host/port/access combination must not start, or null. */
-export function refuseUnsafeBind(options: Pick<WebServerOptions, 'host' | 'access'>): string | null {
+export function refuseUnsafeBind(
+  options: Pick<WebServerOptions, 'host' | 'access'>,
+): string | null {
   if (LOOPBACK.has(options.host) || options.access.token !== null) return null;
   return (
     `web: refusing to listen on ${options.host} without sign-in; set WEB_TOKEN ` +

@@ -60,7 +60,12 @@ export function classifySlackError(error: unknown): Failure | null {
     case 'slack_webapi_platform_error': {
       const name = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
       if (name === 'ratelimited')
-        return { status: 'retry', reason: 'Slack rate limit', retryAfterMs: null, rateLimited: true };
+        return {
+          status: 'retry',
+          reason: 'Slack rate limit',
+          retryAfterMs: null,
+          rateLimited: true,
+        };
       const explanation = PERMANENT[name];
       if (explanation !== undefined) {
         const needed = typeof e.data?.needed === 'string' ? ` (needs ${e.data.needed})` : '';
