@@ -10,13 +10,15 @@ import { groupSearchHits } from '../commands/group-search-hits.js';
 import type { SearchVocabulary } from '../commands/search-vocabulary.js';
 import type { SearchPage, SearchQuery, SpellingSuggestion } from '../domain.js';
 import type { Db } from '../store/database.js';
-import { listOtherSources, searchStories } from '../store/search.js';
+import { listOtherSources, searchStories, type SearchOptions } from '../store/search.js';
 import { suggestSpellings } from '../store/spelling.js';
 
 export interface ArchiveSearchContext {
   vocabulary: SearchVocabulary;
   timeZone: string;
   sourceNames?: ReadonlyMap<string, string>;
+  /** The store search to run (default searchStories): command deps add workspace corrections. */
+  searchStore?: (query: SearchQuery, options: SearchOptions) => SearchPage;
 }
 
 const GROUP_WINDOW = 3;
@@ -27,11 +29,13 @@ const FEW_RESULTS = 3;
 function runOnce(db: Db, query: SearchQuery, now: Date, context: ArchiveSearchContext) {
   const expansions = expandSearchQuery(query, context.vocabulary);
   const fetch = Math.min(MAX_FETCH, Math.max(query.limit, query.limit * GROUP_WINDOW));
-  const page = searchStories(db, { ...query, limit: fetch }, now, {
+  const options: SearchOptions = {
     timeZone: context.timeZone,
     ...(context.sourceNames ? { sourceNames: context.sourceNames } : {}),
     expansions,
-  });
+  };
+  const search = context.searchStore ?? ((q, o) => searchStories(db, q, now, o));
+  const page = search({ ...query, limit: fetch }, options);
   return { page, expansions };
 }
 

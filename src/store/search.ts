@@ -20,7 +20,7 @@ import { buildExpandedMatch, buildFtsExpressions, type FtsExpressions } from './
 import { prepareCached } from './prepared.js';
 import { makeSnippet, snippetNeedles } from './snippet.js';
 import { rankTiers } from './search-ranking.js';
-import { buildFilters, type Filters } from './search-filters.js';
+import { buildFilters, type Filters, type ThemeFilterOverride } from './search-filters.js';
 
 export interface SearchOptions {
   /** Time zone for bare dates in since/until. */
@@ -29,6 +29,8 @@ export interface SearchOptions {
   sourceNames?: ReadonlyMap<string, string>;
   /** What else to search for some of the words (commands/expand-search-query.ts). */
   expansions?: readonly SearchExpansion[];
+  /** The asking workspace's corrections to the theme filter (absent: the rules' tags only). */
+  themeOverride?: ThemeFilterOverride;
 }
 
 export { BM25_MAX_DOCS, RANKED_CANDIDATES } from './search-ranking.js';
@@ -54,7 +56,7 @@ export function searchStories(
 ): SearchPage {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const hasRequired = query.terms.length + query.phrases.length + query.prefixes.length > 0;
-  const filters = buildFilters(db, query, timeZone, hasRequired);
+  const filters = buildFilters(db, query, timeZone, hasRequired, options.themeOverride);
   const expressions = buildFtsExpressions(query, filters.facets);
   const { match, excludedOnly } = expressions;
   const hasWords =

@@ -10,6 +10,7 @@ import { fitMrkdwn, formatCode, formatHighlighted, formatLink } from './mrkdwn.j
 import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
 import { searchPageNeedles, type HighlightNeedles } from '../../text/highlight-words.js';
 import { storyRef } from '../../text/story-ref.js';
+import { correctMenu, type MenuTheme } from './render-corrections.js';
 
 export const MORE_RESULTS_ACTION_ID = 'briefing_search_more';
 
@@ -18,6 +19,8 @@ const MAX_HITS_SHOWN = 20;
 
 export interface SearchRenderOptions {
   timeZone: string;
+  /** The configured themes: when given, each hit carries a "Correct themes" menu. */
+  themes?: readonly MenuTheme[];
 }
 
 export function renderSearchPage(page: SearchPage, options: SearchRenderOptions): SlackResponse {
@@ -45,9 +48,11 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
     });
     pushNotes(blocks, notes);
     for (const hit of hits) {
+      const menu = options.themes ? correctMenu(hit.id, hit.themes, options.themes) : null;
       blocks.push({
         type: 'section',
         text: { type: 'mrkdwn', text: renderHit(hit, options.timeZone, needles) },
+        ...(menu ? { accessory: menu } : {}),
       });
     }
   }
