@@ -5,7 +5,7 @@
 // Paths are resolved file paths relative to the repo root, so `../slack/x.js` from inside
 // platforms/discord/ is caught (string patterns on the import text missed it).
 
-const DOMAIN = '^src/domain(-digest)?[.]ts$';
+const DOMAIN = '^src/domain(-digest|-search)?[.]ts$';
 const TEXT = '^src/text/';
 const TIME = '^src/time/';
 const CONFIG = '^src/config/';

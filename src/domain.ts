@@ -147,16 +147,6 @@ export interface StoredStory extends Story {
   entities: Entities;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  url: string | null;
-  source: string;
-  publishedAt: string;
-  snippet: string;
-  themes: string[];
-}
-
 export interface SourceHealth {
   sourceId: string;
   name: string;
@@ -208,40 +198,5 @@ export type Cadence = 'weekly' | 'daily';
 
 // ---------------------------------------------------------------- search
 
-/**
- * A parsed archive search. One parser (commands/parse-search-query.ts) turns Slack's single text
- * field and the CLI's arguments into this; Discord's typed options fill it directly.
- */
-export interface SearchQuery {
-  /** Plain words, all required (implicit AND). */
-  terms: string[];
-  /** "exact phrases" */
-  phrases: string[];
-  /** -excluded words */
-  excluded: string[];
-  /** prefix* words, without the star */
-  prefixes: string[];
-  themes: string[];
-  sources: string[];
-  /** Organisation ids (canonical) or names as typed; resolved by the caller. */
-  organisations: string[];
-  /** Inclusive lower bound, ISO date or instant (UTC). */
-  since: string | null;
-  /** Exclusive upper bound, ISO date or instant (UTC). */
-  until: string | null;
-  limit: number;
-  offset: number;
-}
-
-export interface SearchPage {
-  query: SearchQuery;
-  hits: SearchHit[];
-  total: number;
-  /**
-   * True when counting stopped early and `total` is a lower bound (show "1000+"): exact counts
-   * of very common words under filters cost too much on a large archive. Absent means exact.
-   */
-  totalIsLowerBound?: boolean;
-  /** Offset of the next page, or null at the end. */
-  nextOffset: number | null;
-}
+// Search queries, pages and hits live in domain-search.ts (this file's line budget); same rules.
+export type * from './domain-search.js';

@@ -29,6 +29,7 @@ channel through the outbox. Needs no internet and no chat tokens.
 
 The demo database is recreated each run (default ${DEFAULT_DEMO_DB}); explore it afterwards:
   DATABASE_PATH=${DEFAULT_DEMO_DB} npx briefing search "unwarranted variation"
+  DATABASE_PATH=${DEFAULT_DEMO_DB} npx briefing search ICS      (also finds "integrated care system")
   DATABASE_PATH=${DEFAULT_DEMO_DB} npx briefing search --theme covid_cip
   DATABASE_PATH=${DEFAULT_DEMO_DB} npx briefing sources   (shows the real sources, not the demo's)
 
@@ -100,7 +101,7 @@ Options:
       );
       if (!quiet) out.write(`${digest.markdown}\n`);
       out.write(
-        `\nExplore the demo archive:\n  DATABASE_PATH=${dbPath} npx briefing search "unwarranted variation"\n  DATABASE_PATH=${dbPath} npx briefing search --theme stp\n`,
+        `\nExplore the demo archive:\n  DATABASE_PATH=${dbPath} npx briefing search "unwarranted variation"\n  DATABASE_PATH=${dbPath} npx briefing search ICS\n  DATABASE_PATH=${dbPath} npx briefing search --theme stp\n`,
       );
       return first.every((o) => o.status === 'ok') ? 0 : 1;
     } finally {

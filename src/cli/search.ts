@@ -6,10 +6,13 @@
 // prints an array of {id, title, url, source, publishedAt, snippet, themes, sourceName}.
 import { resolveSearchOrganisations } from '../commands/search.js';
 import { buildSearchQuery } from '../commands/search-request.js';
+import { describeExpansions, describeSpelling } from '../commands/search-notes.js';
+import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
+import { searchArchive } from '../pipeline/search-archive.js';
 import type { SearchHit } from '../domain.js';
-import { searchStories } from '../store/search.js';
 import { formatIsoDay } from '../text/format-dates.js';
+import { storyRef } from '../text/story-ref.js';
 import { UsageError, type CliCommand } from './command.js';
 import { errorLine } from './error-line.js';
 
@@ -42,7 +45,10 @@ export const command: CliCommand = {
   help: `Usage: briefing search <words...> [options]
 
 Searches stored stories, best matches first (title counts most, recent stories get a boost);
-with only filters, lists the newest first.
+with only filters, lists the newest first. Acronyms also find their long forms and back (ICS:
+"integrated care system"), organisations any of their names; stories matching your words as
+typed come first. A word the archive lacks gets a "did you mean"; copies of one story from
+several outlets are one result ("also: ..."); each result shows its short reference for explain.
 
 Query syntax (also in Slack and Discord):
   nhs procurement        every word must appear (stemmed: "contracts" finds "contract")
@@ -109,7 +115,12 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
 
     const timeZone = config.settings.timeZone;
     const names = new Map(config.sources.map((s) => [s.id, s.name]));
-    const result = searchStories(ctx.db(), query, new Date(), { timeZone });
+    // The chat commands' search (expansion, spelling, one result per story), with source ids as
+    // hit.source so --json keeps its contract; names are added below.
+    const result = searchArchive(ctx.db(), query, new Date(), {
+      timeZone,
+      vocabulary: buildSearchVocabulary(config),
+    });
 
     if (v.json === true) {
       const hits = result.hits.map((hit) => ({
@@ -118,6 +129,9 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
       }));
       ctx.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
       return 0;
+    }
+    for (const note of [describeSpelling(result), describeExpansions(result)]) {
+      if (note !== null) ctx.stdout.write(`${note}\n\n`);
     }
     if (result.hits.length === 0) {
       ctx.stdout.write(
@@ -137,10 +151,17 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
 };
 
 function formatHit(hit: SearchHit, names: ReadonlyMap<string, string>, timeZone: string): string {
-  const meta = [names.get(hit.source) ?? hit.source, hit.themes.join(', '), hit.url ?? hit.id]
+  const meta = [
+    names.get(hit.source) ?? hit.source,
+    hit.themes.join(', '),
+    storyRef(hit.id),
+    hit.url ?? hit.id,
+  ]
     .filter((s) => s !== '')
     .join(' · ');
   const lines = [`${formatIsoDay(hit.publishedAt, timeZone)}  ${hit.title}`, `            ${meta}`];
+  const also = (hit.also ?? []).map((copy) => names.get(copy.source) ?? copy.source);
+  if (also.length > 0) lines.push(`            also: ${also.join(', ')}`);
   if (hit.snippet !== '') lines.push(`            ${hit.snippet}`);
   return `${lines.join('\n')}\n\n`;
 }

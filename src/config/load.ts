@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from './config-error.js';
 import type { Source } from '../domain.js';
 import { loadOrganisations, type OrganisationEntry } from './organisations.js';
+import { loadSearchSettings, type SearchSettings } from './search-vocabulary.js';
 import { settingsSchema, type Settings } from './settings.js';
 import { sourcesFileSchema, toSources } from './sources.js';
 import { loadThemes, type ThemeSet } from './themes.js';
@@ -15,6 +16,8 @@ export interface AppConfig {
   sources: readonly Source[];
   themes: ThemeSet;
   organisations: readonly OrganisationEntry[];
+  /** config/search.yaml (optional file): extra acronym/long-form pairs for search. */
+  search: SearchSettings;
 }
 
 // ConfigError lives in its own module so the CLI can catch it without loading every schema.
@@ -25,12 +28,30 @@ export function loadConfig(dir: string): Parsed<AppConfig> {
   const sourcesFile = loadYamlWith(join(dir, 'sources.yaml'), sourcesFileSchema);
   const themes = loadThemes(join(dir, 'themes.yaml'));
   const organisations = loadOrganisations(join(dir, 'organisations.yaml'));
+  const search = loadSearchSettings(join(dir, 'search.yaml'));
 
   const errors: string[] = [];
-  for (const part of [settings, sourcesFile, themes, organisations]) {
+  for (const part of [settings, sourcesFile, themes, organisations, search]) {
     if (!part.ok) errors.push(...part.errors);
   }
-  if (errors.length > 0 || !settings.ok || !sourcesFile.ok || !themes.ok || !organisations.ok) {
+  if (themes.ok && search.ok) {
+    const ids = new Set(themes.value.themes.map((t) => t.id));
+    search.value.expansions.forEach((entry, i) => {
+      if (entry.theme !== null && !ids.has(entry.theme)) {
+        errors.push(
+          `${join(dir, 'search.yaml')}: expansions.${i}.theme: unknown theme "${entry.theme}"`,
+        );
+      }
+    });
+  }
+  if (
+    errors.length > 0 ||
+    !settings.ok ||
+    !sourcesFile.ok ||
+    !themes.ok ||
+    !organisations.ok ||
+    !search.ok
+  ) {
     return { ok: false, errors };
   }
   const config: AppConfig = {
@@ -39,6 +60,7 @@ export function loadConfig(dir: string): Parsed<AppConfig> {
     sources: Object.freeze(toSources(sourcesFile.value, settings.value.poll.intervalMinutes)),
     themes: themes.value,
     organisations: Object.freeze(organisations.value),
+    search: search.value,
   };
   return { ok: true, value: Object.freeze(config) };
 }

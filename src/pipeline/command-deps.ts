@@ -14,6 +14,8 @@ import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js
 import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
+import { searchArchive } from './search-archive.js';
+import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
 import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
 import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
 import type { DeliveryAdapters } from '../delivery/adapter.js';
@@ -79,6 +81,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   }));
   const sourceIds = config.sources.map((s) => s.id);
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
+  const vocabulary = buildSearchVocabulary(config);
   const channel = (
     platform: ChannelPlatform,
     workspaceId: string,
@@ -102,7 +105,13 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     sourceIds: () => sourceIds,
     ...organisationLookups(db, config),
     search: (query, workspace) =>
-      searchInWorkspace(db, query, clock(), { timeZone, sourceNames }, workspace),
+      searchArchive(db, query, clock(), {
+        timeZone,
+        sourceNames,
+        vocabulary,
+        // The asking workspace's theme corrections apply to the theme filter and hit themes.
+        searchStore: (q, options) => searchInWorkspace(db, q, clock(), options, workspace),
+      }),
     explain: explainLookup(db, config, findStory),
     corrections: correctionLookups(db, findStory),
     countByThemeInWeek: (week) => {

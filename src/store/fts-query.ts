@@ -2,7 +2,8 @@
 // every word, phrase and prefix becomes an FTS5 string ("..." with embedded quotes doubled), so
 // operators (AND, OR, NOT, NEAR), parentheses, column filters and stray quotes in the input are
 // plain text to the tokenizer. See https://www.sqlite.org/fts5.html section 3 (query syntax).
-import type { SearchQuery } from '../domain.js';
+import type { SearchExpansion, SearchQuery } from '../domain.js';
+import { facetToken } from './fts-index.js';
 
 /** An FTS5 string: the tokenizer splits it, so a multi-word string is a phrase. */
 export function quoteFtsString(text: string): string {
@@ -80,5 +81,58 @@ export function buildFtsExpressions(
     ),
     hasPrefix: prefixes.length > 0,
     excludedOnly: null,
+  };
+}
+
+/** One string for the text columns, with the column filter only where a token is a number. */
+function textString(text: string): string {
+  return `${textColumnsFor([text])}${quoteFtsString(text)}`;
+}
+
+/**
+ * The match for the expansion tier: as buildFtsExpressions, but each expanded run of words (or
+ * phrase) becomes (the words as typed OR each alternative OR the organisations' facet tokens).
+ * Null when nothing is expanded. Column filters go on each string, not the whole expression, so
+ * an organisation's facet can sit inside the OR (FTS5 query syntax: `colname : phrase`).
+ */
+export function buildExpandedMatch(
+  query: SearchQuery,
+  expansions: readonly SearchExpansion[],
+  facetGroups: readonly (readonly string[])[] = [],
+): { match: string; wordTokens: string[]; hasFacet: boolean } | null {
+  // Expansions that only say which sense is meant (a theme) change the order, not the matches.
+  if (!expansions.some((e) => e.alternatives.length + e.organisationIds.length > 0)) return null;
+  const covered = new Set(expansions.flatMap((e) => (e.phrase === null ? e.terms : [e.phrase])));
+  const plain = [...query.terms, ...query.phrases].filter((w) => searchable(w) && !covered.has(w));
+  const required = plain.map(textString);
+  const tokens = plain.flatMap(tokensOf);
+  let hasFacet = false;
+  for (const e of expansions) {
+    const typed = (e.phrase === null ? e.terms : [e.phrase]).filter(searchable);
+    const alternatives = e.alternatives.filter(searchable);
+    const options = [
+      ...(typed.length > 0 ? [`(${typed.map(textString).join(' AND ')})`] : []),
+      ...alternatives.map(textString),
+      ...e.organisationIds.map((id) => `facets : ${quoteFtsString(facetToken('org', id))}`),
+    ];
+    hasFacet ||= e.organisationIds.length > 0;
+    tokens.push(...typed.flatMap(tokensOf), ...alternatives.flatMap(tokensOf));
+    if (options.length > 0) required.push(`(${options.join(' OR ')})`);
+  }
+  const prefixes = query.prefixes.filter(searchable);
+  required.push(...prefixes.map((p) => `${quoteFtsString(p)}*`));
+  if (required.length === 0) return null;
+  const excludedWords = query.excluded.filter(searchable);
+  const notIn = textColumnsFor(excludedWords);
+  const positive = `(${required.join(' AND ')})`;
+  const match =
+    excludedWords.length > 0
+      ? `(${positive} NOT ${notIn}(${excludedWords.map(quoteFtsString).join(' OR ')}))`
+      : positive;
+  const facets = facetGroups.map((g) => ` AND facets : (${g.map(quoteFtsString).join(' OR ')})`);
+  return {
+    match: `${match}${facets.join('')}`,
+    wordTokens: [...new Set(tokens)].map((t) => textString(t)),
+    hasFacet: hasFacet || prefixes.length > 0,
   };
 }

@@ -4,36 +4,37 @@
 // publication in a live archive) are ranked by bm25 with column weights title 10, summary 4,
 // content 1 (FTS5's bm25 is negative: lower is better), times a recency boost of
 // 1 + 0.5 / (1 + age in days / 180), so a story from this week counts up to 1.5 times one of
-// equal relevance from years ago. Ranking every match of a common word costs O(matches) and would
-// miss the 20 ms target at 1M stories; more words or a filter reach older stories.
+// equal relevance from years ago (search-ranking.ts). Ranking every match of a common word costs
+// O(matches) and would miss the 20 ms target at 1M stories; more words or a filter reach older
+// stories. With `expansions` (acronyms, long forms, organisations), stories found only through
+// them come after every literal match (a second tier, also capped at RANKED_CANDIDATES).
 // Filter-only searches list newest first. Filters: any of the sources (a story carried by
 // several sources matches each), any of the themes, any of the organisations, since (inclusive)
 // and until (exclusive); a bare date means local midnight in `timeZone` (default Europe/London).
 // Counting stops early (totalIsLowerBound): at RANKED_CANDIDATES for word searches, at COUNT_CAP
 // for listings. Snippets are made in snippet.ts, not with FTS5's snippet().
 import { DEFAULT_TIME_ZONE } from '../time/week.js';
-import type { SearchHit, SearchPage, SearchQuery } from '../domain.js';
+import type { SearchExpansion, SearchHit, SearchPage, SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
-import { buildFtsExpressions, type FtsExpressions } from './fts-query.js';
+import { buildExpandedMatch, buildFtsExpressions, type FtsExpressions } from './fts-query.js';
 import { prepareCached } from './prepared.js';
-import { headlineMatcher, makeSnippet, snippetNeedles } from './snippet.js';
-import { and, buildFilters, type Filters, type ThemeFilterOverride } from './search-filters.js';
+import { makeSnippet, snippetNeedles } from './snippet.js';
+import { rankTiers } from './search-ranking.js';
+import { buildFilters, type Filters, type ThemeFilterOverride } from './search-filters.js';
 
 export interface SearchOptions {
   /** Time zone for bare dates in since/until. */
   timeZone?: string;
   /** Display names for SearchHit.source; the source id is used when absent. */
   sourceNames?: ReadonlyMap<string, string>;
+  /** What else to search for some of the words (commands/expand-search-query.ts). */
+  expansions?: readonly SearchExpansion[];
   /** The asking workspace's corrections to the theme filter (absent: the rules' tags only). */
   themeOverride?: ThemeFilterOverride;
 }
 
-export const RANKED_CANDIDATES = 1000;
+export { BM25_MAX_DOCS, RANKED_CANDIDATES } from './search-ranking.js';
 export const COUNT_CAP = 1000;
-/** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
-export const BM25_MAX_DOCS = 5000;
-const RECENCY_WEIGHT = 0.5;
-const RECENCY_HALF_MS = 180 * 86_400_000;
 const LIST_SNIPPET_CHARS = 240;
 
 interface HitRow {
@@ -66,7 +67,14 @@ export function searchStories(
   try {
     const page =
       match !== null
-        ? searchByRelevance(db, query, now, expressions as RankedExpressions, filters)
+        ? searchByRelevance(
+            db,
+            query,
+            now,
+            expressions as RankedExpressions,
+            filters,
+            options.expansions ?? [],
+          )
         : listByRecency(db, query, excludedOnly, filters);
     return decorate(db, page, match, options);
   } catch (error) {
@@ -85,83 +93,49 @@ interface RawPage {
 
 type RankedExpressions = FtsExpressions & { match: string };
 
-interface Candidate {
-  seq: number;
-  relevance: number;
-  published_at: string;
-  title: string;
-}
-
-/** Rows matching `match`, capped at `cap`: cheap (a doclist walk that stops). */
-function countUpTo(db: Db, match: string, cap: number): number {
-  return prepareCached<[string], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${cap})`,
-  ).get(match)!.n;
-}
-
-/**
- * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
- * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories; a phrase of two
- * common words costs that walk even when the phrase itself is rare ("supply chain": 199 matches
- * at 1M stories, 9 ms more for bm25), and a prefix is materialised again. So bm25 ranks only when
- * every token of the words and phrases is rarer than BM25_MAX_DOCS, with no prefix and no facet
- * (whose doclists are long) in the expression; otherwise headlines first: a story with every word
- * in its title scores 10, else 1, with the same recency boost. One row past RANKED_CANDIDATES
- * is read so the total needs no second walk of the doclists.
- */
-function rankCandidates(
-  db: Db,
-  query: SearchQuery,
-  expressions: RankedExpressions,
-  filters: Filters,
-): Candidate[] {
-  const cheapBm25 =
-    filters.facets.length === 0 &&
-    !expressions.hasPrefix &&
-    expressions.wordTokens.every((t) => countUpTo(db, t, BM25_MAX_DOCS + 1) <= BM25_MAX_DOCS);
-  const select = (relevance: string) =>
-    prepareCached<unknown[], Candidate>(
-      db,
-      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title
-       FROM stories_fts f JOIN stories s ON s.seq = f.rowid
-       WHERE stories_fts MATCH ? ${and(filters.sql)}
-       ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES + 1}`,
-    ).all(expressions.match, ...filters.params);
-  if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
-  // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
-  const inHeadline = headlineMatcher([...query.terms, ...query.phrases], query.prefixes);
-  return select('-1.0').map((c) => (inHeadline(c.title) ? { ...c, relevance: -10 } : c));
-}
-
 function searchByRelevance(
   db: Db,
   query: SearchQuery,
   now: Date,
   expressions: RankedExpressions,
   filters: Filters,
+  expansions: readonly SearchExpansion[],
 ): RawPage {
   // FTS5 walks the doclists newest row first and stops at the limit; each candidate costs one
   // primary-key lookup (plus one per SQL filter) and, when ranking by bm25, one evaluation.
-  const found = rankCandidates(db, query, expressions, filters);
-  // The extra row only says that more matched: it is not ranked.
-  const totalIsLowerBound = found.length > RANKED_CANDIDATES;
-  const candidates = totalIsLowerBound ? found.slice(0, RANKED_CANDIDATES) : found;
-  const nowMs = now.getTime();
-  const ranked = candidates
-    .map((c) => {
-      const age = Math.max(0, nowMs - Date.parse(c.published_at));
-      return { ...c, score: c.relevance * (1 + RECENCY_WEIGHT / (1 + age / RECENCY_HALF_MS)) };
-    })
-    .sort((a, b) => a.score - b.score || b.published_at.localeCompare(a.published_at));
-  const pageSeqs = ranked.slice(query.offset, query.offset + query.limit).map((c) => c.seq);
+  const words = [...query.terms, ...query.phrases];
+  const expanded = buildExpandedMatch(query, expansions, filters.facets);
+  const ranked = rankTiers(db, {
+    literal: {
+      match: expressions.match,
+      wordTokens: expressions.wordTokens,
+      costly: expressions.hasPrefix,
+      headlineWords: words,
+      headlinePrefixes: query.prefixes,
+    },
+    expanded:
+      expanded === null
+        ? null
+        : {
+            match: expanded.match,
+            wordTokens: expanded.wordTokens,
+            costly: expanded.hasFacet,
+            headlineWords: [],
+            headlinePrefixes: [],
+          },
+    themes: [...new Set(expansions.flatMap((e) => e.themes))],
+    phrases: expansions.filter((e) => e.terms.length > 1).map((e) => e.terms.join(' ')),
+    filters,
+    now,
+  });
+  const pageSeqs = ranked.seqs.slice(query.offset, query.offset + query.limit);
   const rows = readHitRows(db, pageSeqs);
   return {
     query,
     rows,
-    total: candidates.length,
-    totalIsLowerBound,
-    reachable: candidates.length,
+    total: ranked.seqs.length,
+    totalIsLowerBound: ranked.totalIsLowerBound,
+    reachable: ranked.seqs.length,
   };
 }
 
@@ -219,7 +193,11 @@ function decorate(db: Db, page: RawPage, match: string | null, options: SearchOp
       else list.push(row.theme);
     }
   }
-  const needles = snippetNeedles([...page.query.terms, ...page.query.phrases], page.query.prefixes);
+  const alternatives = (options.expansions ?? []).flatMap((e) => e.alternatives);
+  const needles = snippetNeedles(
+    [...page.query.terms, ...page.query.phrases, ...alternatives],
+    page.query.prefixes,
+  );
   const snippets = new Map<number, string>();
   if (match !== null) {
     for (const row of page.rows) {
@@ -252,4 +230,28 @@ function shorten(text: string, max: number): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * For each story id, the other sources that carried the same story (stored once, known to each
+ * source: stories.ts), with the URL each gave; the story's own source is left out.
+ */
+export function listOtherSources(
+  db: Db,
+  storyIds: readonly string[],
+): Map<string, { sourceId: string; url: string | null }[]> {
+  const out = new Map<string, { sourceId: string; url: string | null }[]>();
+  if (storyIds.length === 0) return out;
+  const rows = prepareCached<[string], { id: string; source_id: string; url: string | null }>(
+    db,
+    `SELECT s.id, x.source_id, x.url FROM stories s JOIN story_sources x ON x.story_seq = s.seq
+     WHERE s.id IN (SELECT value FROM json_each(?)) AND x.source_id <> s.source_id
+     ORDER BY x.first_seen_at, x.source_id`,
+  ).all(JSON.stringify(storyIds));
+  for (const row of rows) {
+    const list = out.get(row.id) ?? [];
+    list.push({ sourceId: row.source_id, url: row.url });
+    out.set(row.id, list);
+  }
+  return out;
 }

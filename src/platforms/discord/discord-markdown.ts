@@ -11,7 +11,8 @@
 // Cleaning (control and bidi characters), cutting and URL vetting are shared (src/text/).
 import { cleanText } from '../../text/clean-text.js';
 import { parseSafeUrl, percentEncode } from '../../text/safe-url.js';
-import { fitEscaped } from '../../text/truncate.js';
+import { renderHighlights, type HighlightNeedles } from '../../text/highlight-words.js';
+import { fitEscaped, truncateAtWord } from '../../text/truncate.js';
 
 // `[` and `]` escaped are enough to break `[text](url)`; parentheses stay readable.
 const MARKDOWN = /[\\*_~|>#[\]`]/g;
@@ -20,7 +21,12 @@ const ZWSP = '\u200b';
 
 /** Escapes cleaned text for Discord markdown; the result has no working mention or link. */
 export function escapeMarkdown(raw: string): string {
-  return cleanText(raw)
+  return escapeCleaned(cleanText(raw));
+}
+
+/** escapeMarkdown without the cleaning (which trims): for spans of text already cleaned. */
+function escapeCleaned(text: string): string {
+  return text
     .replace(MARKDOWN, (c) => `\\${c}`)
     .replace(/^(\d+)\./, '$1\\.')
     .replace(/^-/, '\\-')
@@ -71,4 +77,19 @@ export function formatLink(
 export function formatCode(raw: string, max: number): string {
   const clean = cleanText(raw).replace(/`/g, "'");
   return `\`${fitEscaped(clean, Math.max(1, max - 2), neutraliseMentions)}\``;
+}
+
+/**
+ * Escaped markdown of at most `max` characters with the words matching `needles` in bold
+ * (`**…**`). Broadcasts are broken in the whole text before it is split into words, and every
+ * span is escaped, so a marked word can neither close the bold early nor form a mention.
+ */
+export function formatHighlighted(raw: string, needles: HighlightNeedles, max: number): string {
+  const clean = cleanText(raw).replace(BROADCAST, `@${ZWSP}$1`);
+  return fitEscaped(
+    clean,
+    max,
+    (text) => renderHighlights(text, needles, escapeCleaned, (escaped) => `**${escaped}**`),
+    truncateAtWord,
+  );
 }

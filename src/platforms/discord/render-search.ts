@@ -3,7 +3,10 @@
 // the offset of the page they open (search-paging.ts). Pure apart from remembering the query.
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { SearchPage, SearchQuery } from '../../domain.js';
-import { fitMarkdown, formatLink } from './discord-markdown.js';
+import { fitMarkdown, formatCode, formatHighlighted, formatLink } from './discord-markdown.js';
+import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
+import { searchPageNeedles } from '../../text/highlight-words.js';
+import { storyRef } from '../../text/story-ref.js';
 import { DISCORD_LIMITS } from './discord-message.js';
 import { formatDay } from '../../text/format-dates.js';
 import { createReply, packLines, type DiscordReply } from './reply-text.js';
@@ -23,19 +26,36 @@ export function renderSearchPage(
     total === 0
       ? 'No stories found'
       : `${total} ${total === 1 ? 'story' : 'stories'} · showing ${first}–${last}`;
+  const needles = searchPageNeedles(page);
+  // Each result: headline, source · date · themes · short reference (for `explain` and
+  // corrections), other outlets' copies, and the snippet with the query's words in bold.
   const lines = hits.map((hit) => {
     const meta = [
       fitMarkdown(hit.source, 80),
       formatDay(hit.publishedAt, timeZone, true),
       hit.themes.length > 0 ? fitMarkdown(hit.themes.join(', '), 120) : '',
+      formatCode(storyRef(hit.id), 20),
     ].filter((s) => s !== '');
-    const snippet = hit.snippet.trim() === '' ? '' : `\n${fitMarkdown(hit.snippet, 240)}`;
-    return `**${formatLink(hit.url, hit.title || 'Untitled', 200)}**\n${meta.join(' · ')}${snippet}\n`;
+    const copies = (hit.also ?? []).slice(0, 5);
+    const also =
+      copies.length === 0
+        ? ''
+        : `\nalso: ${copies.map((c) => formatLink(c.url, c.source, 60)).join(', ')}`;
+    const snippet =
+      hit.snippet.trim() === '' ? '' : `\n${formatHighlighted(hit.snippet, needles, 240)}`;
+    return `**${formatLink(hit.url, hit.title || 'Untitled', 200)}**\n${meta.join(' · ')}${also}${snippet}\n`;
   });
+  const notes = [describeSpelling(page), describeExpansions(page)]
+    .filter((n) => n !== null)
+    .map((n) => `*${fitMarkdown(n, 400)}*`);
   const description =
     total === 0
-      ? `Nothing in the archive matches ${fitMarkdown(describeQuery(query), 600)}.\nTry fewer words, another theme, or a wider date range.`
-      : packLines(lines);
+      ? [
+          `Nothing in the archive matches ${fitMarkdown(describeQuery(query), 600)}.`,
+          ...notes,
+          'Try fewer words, another theme, or a wider date range.',
+        ].join('\n')
+      : packLines([...notes, ...lines]);
   const reply = createReply({
     ephemeral: true,
     embeds: [
@@ -47,7 +67,8 @@ export function renderSearchPage(
       },
     ],
   });
-  if (total > hits.length) {
+  // Grouping folds copies into one result, so compare pages, not the raw total with the hits.
+  if (page.nextOffset !== null || query.offset > 0) {
     const key = cache.remember(query);
     const prevOffset = Math.max(0, query.offset - query.limit);
     reply.components = [

@@ -8,7 +8,8 @@
 // that cannot close the bold early. Cleaning, cutting and URL vetting are shared (src/text/).
 import { cleanText } from '../../text/clean-text.js';
 import { parseSafeUrl, percentEncode } from '../../text/safe-url.js';
-import { fitEscaped, truncateText } from '../../text/truncate.js';
+import { renderHighlights, type HighlightNeedles } from '../../text/highlight-words.js';
+import { fitEscaped, truncateAtWord, truncateText } from '../../text/truncate.js';
 
 const BROADCAST = /@(channel|here|everyone)\b/gi;
 const MARKS: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
@@ -68,4 +69,21 @@ export function formatLink(url: string | null | undefined, label: string, maxLab
 export function formatCode(raw: string, max = 200): string {
   const text = fitMrkdwn(raw.replace(/`/g, "'"), max);
   return text === '' ? '' : `\`${text}\``;
+}
+
+/**
+ * Escaped mrkdwn of at most `max` characters with the words matching `needles` in bold. Marks
+ * are neutralised in the whole text first (so no `*` of the text can pair with a highlight's),
+ * broadcasts are broken before the text is split into words, and every span is escaped.
+ */
+export function formatHighlighted(raw: string, needles: HighlightNeedles, max: number): string {
+  const clean = neutraliseMarks(cleanText(raw)).replace(BROADCAST, '@\u2060$1');
+  const escapeSpan = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return fitEscaped(
+    clean,
+    max,
+    (text) => renderHighlights(text, needles, escapeSpan, (escaped) => `*${escaped}*`),
+    truncateAtWord,
+  );
 }

@@ -6,7 +6,10 @@ import { z } from 'zod';
 import type { SearchHit, SearchPage, SearchQuery } from '../../domain.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
 import { formatDay } from '../../text/format-dates.js';
-import { fitMrkdwn, formatCode, formatLink } from './mrkdwn.js';
+import { fitMrkdwn, formatCode, formatHighlighted, formatLink } from './mrkdwn.js';
+import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
+import { searchPageNeedles, type HighlightNeedles } from '../../text/highlight-words.js';
+import { storyRef } from '../../text/story-ref.js';
 import { correctMenu, type MenuTheme } from './render-corrections.js';
 
 export const MORE_RESULTS_ACTION_ID = 'briefing_search_more';
@@ -24,12 +27,15 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
   const described = describeQuery(page.query);
   const hits = page.hits.slice(0, MAX_HITS_SHOWN);
   const blocks: SlackBlock[] = [];
+  const notes = [describeSpelling(page), describeExpansions(page)].filter((n) => n !== null);
+  const needles = searchPageNeedles(page);
   if (hits.length === 0) {
     const text =
       page.query.offset > 0
         ? `No more results for ${formatCode(described)}.`
         : `No stories found for ${formatCode(described)}. Try fewer words, a prefix like \`integrat*\`, or drop a filter.`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    pushNotes(blocks, notes);
   } else {
     const first = page.query.offset + 1;
     const last = page.query.offset + hits.length;
@@ -40,11 +46,12 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
         text: `*Search* ${formatCode(described)}: ${first}–${last} of ${page.total}`,
       },
     });
+    pushNotes(blocks, notes);
     for (const hit of hits) {
       const menu = options.themes ? correctMenu(hit.id, hit.themes, options.themes) : null;
       blocks.push({
         type: 'section',
-        text: { type: 'mrkdwn', text: renderHit(hit, options.timeZone) },
+        text: { type: 'mrkdwn', text: renderHit(hit, options.timeZone, needles) },
         ...(menu ? { accessory: menu } : {}),
       });
     }
@@ -87,14 +94,35 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
   };
 }
 
-function renderHit(hit: SearchHit, timeZone: string): string {
+/** Spelling and expansion notes as one context block (plain text, escaped). */
+function pushNotes(blocks: SlackBlock[], notes: string[]): void {
+  if (notes.length === 0) return;
+  blocks.push({
+    type: 'context',
+    elements: notes.map((note) => ({ type: 'mrkdwn', text: fitMrkdwn(note, 500) })),
+  });
+}
+
+/**
+ * Headline, then source · date · themes · the story's short reference (for `explain` and
+ * corrections), other outlets' copies ("also: HSJ, Pulse"), and the snippet with the query's
+ * words in bold.
+ */
+function renderHit(hit: SearchHit, timeZone: string, needles: HighlightNeedles): string {
   const meta = [hit.source, formatDay(hit.publishedAt, timeZone, true), hit.themes.join(', ')]
     .filter((s) => s !== '')
     .join(' · ');
-  const lines = [`*${formatLink(hit.url, hit.title, 300)}*`, fitMrkdwn(meta, 300)];
+  const lines = [
+    `*${formatLink(hit.url, hit.title, 300)}*`,
+    `${fitMrkdwn(meta, 300)} · ${formatCode(storyRef(hit.id), 40)}`,
+  ];
+  const also = (hit.also ?? []).slice(0, 5);
+  if (also.length > 0) {
+    lines.push(`also: ${also.map((copy) => formatLink(copy.url, copy.source, 60)).join(', ')}`);
+  }
   const room = SLACK_LIMITS.sectionText - lines.join('\n').length - 1;
   if (hit.snippet.trim() !== '' && room > 20)
-    lines.push(fitMrkdwn(hit.snippet, Math.min(600, room)));
+    lines.push(formatHighlighted(hit.snippet, needles, Math.min(600, room)));
   return lines.filter((l) => l !== '').join('\n');
 }
 

@@ -1,0 +1,163 @@
+// Ranks the stories matching a word search, in two tiers: every story matching the words as typed
+// (the literal tier), then the stories found only through query expansion (the expansion tier),
+// so an expansion never drowns the literal word. Within the literal tier, stories tagged with a
+// theme the expansion names (the NHS sense of "MCP") come first; within each tier, relevance
+// (bm25, or headlines first when bm25 would cost too much) times a recency boost.
+// Each tier reads at most RANKED_CANDIDATES (+1 to know more exist), newest first.
+import type { Db } from './database.js';
+import { quoteFtsString } from './fts-query.js';
+import { prepareCached } from './prepared.js';
+import { headlineMatcher } from './snippet.js';
+import { and, type Filters } from './search-filters.js';
+
+export const RANKED_CANDIDATES = 1000;
+/** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
+export const BM25_MAX_DOCS = 5000;
+const RECENCY_WEIGHT = 0.5;
+const RECENCY_HALF_MS = 180 * 86_400_000;
+/** Phrase matches read to find which literal matches hold a known phrase (newest first). */
+const PHRASE_SCAN = 5000;
+
+export interface TierMatch {
+  match: string;
+  /** Each token of the words and phrases, for the bm25 cost estimate. */
+  wordTokens: string[];
+  /** A prefix or a facet inside the words: bm25 is not attempted. */
+  costly: boolean;
+  /** Headline check used when bm25 is not: the words whose presence in a title ranks it first. */
+  headlineWords: string[];
+  headlinePrefixes: string[];
+}
+
+interface Candidate {
+  seq: number;
+  relevance: number;
+  published_at: string;
+  title: string;
+}
+
+export interface RankedSeqs {
+  seqs: number[];
+  totalIsLowerBound: boolean;
+  /** How many of `seqs` (at the end) were found only through expansion. */
+  expandedCount: number;
+}
+
+/** Rows matching `match`, capped at `cap`: cheap (a doclist walk that stops). */
+function countUpTo(db: Db, match: string, cap: number): number {
+  return prepareCached<[string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${cap})`,
+  ).get(match)!.n;
+}
+
+/**
+ * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
+ * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories; a phrase of two
+ * common words costs that walk even when the phrase itself is rare, and a prefix is materialised
+ * again. So bm25 ranks only when every token is rarer than BM25_MAX_DOCS, with no prefix and no
+ * facet (whose doclists are long) in the expression; otherwise headlines first: a story with
+ * every word in its title scores 10, else 1. One row past RANKED_CANDIDATES is read so the total
+ * needs no second walk of the doclists.
+ */
+function rankCandidates(db: Db, tier: TierMatch, filters: Filters): Candidate[] {
+  const cheapBm25 =
+    filters.facets.length === 0 &&
+    !tier.costly &&
+    tier.wordTokens.every((t) => countUpTo(db, t, BM25_MAX_DOCS + 1) <= BM25_MAX_DOCS);
+  const select = (relevance: string) =>
+    prepareCached<unknown[], Candidate>(
+      db,
+      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title
+       FROM stories_fts f JOIN stories s ON s.seq = f.rowid
+       WHERE stories_fts MATCH ? ${and(filters.sql)}
+       ORDER BY f.rowid DESC LIMIT ${RANKED_CANDIDATES + 1}`,
+    ).all(tier.match, ...filters.params);
+  if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
+  // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
+  const inHeadline = headlineMatcher(tier.headlineWords, tier.headlinePrefixes);
+  return select('-1.0').map((c) => (inHeadline(c.title) ? { ...c, relevance: -10 } : c));
+}
+
+/** Best first: fewest `preferred` sets missed, then relevance times recency, then newest. */
+function byScore(
+  candidates: Candidate[],
+  now: Date,
+  preferred: readonly ReadonlySet<number>[],
+): number[] {
+  const nowMs = now.getTime();
+  return candidates
+    .map((c) => {
+      const age = Math.max(0, nowMs - Date.parse(c.published_at));
+      const score = c.relevance * (1 + RECENCY_WEIGHT / (1 + age / RECENCY_HALF_MS));
+      return { ...c, score, first: preferred.filter((set) => !set.has(c.seq)).length };
+    })
+    .sort(
+      (a, b) =>
+        a.first - b.first || a.score - b.score || b.published_at.localeCompare(a.published_at),
+    )
+    .map((c) => c.seq);
+}
+
+/** Of `seqs`, those tagged with any of `themes`. */
+function taggedWith(db: Db, seqs: readonly number[], themes: readonly string[]): Set<number> {
+  if (themes.length === 0 || seqs.length === 0) return new Set();
+  const rows = prepareCached<[string, string], { story_seq: number }>(
+    db,
+    `SELECT DISTINCT story_seq FROM story_tags
+     WHERE story_seq IN (SELECT value FROM json_each(?)) AND theme IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(seqs), JSON.stringify(themes));
+  return new Set(rows.map((r) => r.story_seq));
+}
+
+/** Of `seqs`, those holding one of `phrases` (runs of typed words the vocabulary knows). */
+function holdingPhrase(db: Db, seqs: readonly number[], phrases: readonly string[]): Set<number> {
+  if (phrases.length === 0 || seqs.length === 0) return new Set();
+  const match = `{title summary content} : (${phrases.map(quoteFtsString).join(' OR ')})`;
+  const rows = prepareCached<[string], { seq: number }>(
+    db,
+    `SELECT rowid AS seq FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${PHRASE_SCAN}`,
+  ).all(match);
+  const wanted = new Set(seqs);
+  return new Set(rows.map((r) => r.seq).filter((seq) => wanted.has(seq)));
+}
+
+export function rankTiers(
+  db: Db,
+  input: {
+    literal: TierMatch;
+    expanded: TierMatch | null;
+    /** Themes the vocabulary gives the words: matches tagged with one rank first in each tier. */
+    themes: readonly string[];
+    /** Runs of typed words the vocabulary knows: literal matches holding one as a phrase first. */
+    phrases: readonly string[];
+    filters: Filters;
+    now: Date;
+  },
+): RankedSeqs {
+  const found = rankCandidates(db, input.literal, input.filters);
+  let totalIsLowerBound = found.length > RANKED_CANDIDATES;
+  const literal = totalIsLowerBound ? found.slice(0, RANKED_CANDIDATES) : found;
+  const literalSeqs = literal.map((c) => c.seq);
+  const seqs = byScore(literal, input.now, [
+    holdingPhrase(db, literalSeqs, input.phrases),
+    taggedWith(db, literalSeqs, input.themes),
+  ]);
+  // Enough literal matches to fill every page: the expansion tier would never be reached.
+  if (input.expanded === null || totalIsLowerBound) {
+    return { seqs, totalIsLowerBound, expandedCount: 0 };
+  }
+  const seen = new Set(seqs);
+  const more = rankCandidates(db, input.expanded, input.filters);
+  if (more.length > RANKED_CANDIDATES) totalIsLowerBound = true;
+  const extra = more.slice(0, RANKED_CANDIDATES).filter((c) => !seen.has(c.seq));
+  const room = RANKED_CANDIDATES - seqs.length;
+  const inSense = taggedWith(
+    db,
+    extra.map((c) => c.seq),
+    input.themes,
+  );
+  const added = byScore(extra, input.now, [inSense]).slice(0, Math.max(0, room));
+  if (extra.length > added.length) totalIsLowerBound = true;
+  return { seqs: [...seqs, ...added], totalIsLowerBound, expandedCount: added.length };
+}

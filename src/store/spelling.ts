@@ -1,0 +1,132 @@
+// "Did you mean ...?" from the archive's own vocabulary. An fts5vocab table over the search index
+// (https://www.sqlite.org/fts5.html section 7: one row per term with the number of stories that
+// hold it) lists every stemmed word stored; a typed word is stemmed exactly as the index stems it
+// by writing it to a one-row FTS5 table with the same tokenizer and reading that table's own
+// vocabulary. A word the archive lacks (or all but lacks) is compared with the stored stems that
+// start with the same letter (optimal string alignment distance, about one edit per four
+// letters), and the closest, most common one is shown as a word from a story that uses it.
+// Both helper tables live in the connection's temp schema: nothing is written to the archive.
+import type { SpellingSuggestion } from '../domain.js';
+import { editDistance } from '../text/suggest-closest.js';
+import type { Db } from './database.js';
+import { prepareCached } from './prepared.js';
+import { foldWord } from './snippet.js';
+
+/** A stored word this rare counts as a possible typo when a much commoner neighbour exists. */
+const RARE_DOCS = 2;
+/** ... and the neighbour must be this many times commoner. */
+const COMMONER_BY = 10;
+const MIN_WORD = 4;
+const MAX_WORD = 40;
+const MAX_WORDS = 8;
+
+const prepared = new WeakSet<Db>();
+
+function ensureTables(db: Db): void {
+  if (prepared.has(db)) return;
+  db.exec(`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'stories_fts', 'row');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe
+      USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe_vocab
+      USING fts5vocab(temp, 'search_probe', 'row');
+  `);
+  prepared.add(db);
+}
+
+/** The index's stem of one word (the porter tokenizer's output), or null when it has none. */
+function stemOf(db: Db, word: string): string | null {
+  prepareCached(db, 'DELETE FROM temp.search_probe').run();
+  prepareCached(db, 'INSERT INTO temp.search_probe (rowid, word) VALUES (1, ?)').run(word);
+  const row = prepareCached<[], { term: string }>(
+    db,
+    'SELECT term FROM temp.search_probe_vocab LIMIT 1',
+  ).get();
+  prepareCached(db, 'DELETE FROM temp.search_probe').run();
+  return row?.term ?? null;
+}
+
+function docsOf(db: Db, term: string): number {
+  const row = prepareCached<[string], { doc: number }>(
+    db,
+    'SELECT doc FROM temp.search_vocab WHERE term = ?',
+  ).get(term);
+  return row?.doc ?? 0;
+}
+
+/** The closest commoner stored stem to `stem`, the typed word's own stem excluded. */
+function closestStem(db: Db, word: string, stem: string, ownDocs: number): string | null {
+  const first = stem[0]!;
+  const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+  const rows = prepareCached<[string, string], { term: string; doc: number }>(
+    db,
+    'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?',
+  ).all(first, next);
+  const allowed = stem.length >= 8 ? 2 : 1;
+  let best: { term: string; doc: number; distance: number } | null = null;
+  for (const { term, doc } of rows) {
+    if (term === stem || doc < Math.max(1, ownDocs * COMMONER_BY)) continue;
+    // Stems are cut words ("integr"): a typo can stop the stemmer cutting ("sustainabilti"), so
+    // the typed word's start is compared too, for stems long enough not to match by accident.
+    const near = Math.abs(term.length - stem.length) <= allowed;
+    const distance = Math.min(
+      near ? editDistance(stem, term) : Infinity,
+      term.length >= 6 ? editDistance(word.slice(0, term.length), term) : Infinity,
+    );
+    if (distance > allowed) continue;
+    if (
+      best === null ||
+      distance < best.distance ||
+      (distance === best.distance && doc > best.doc)
+    ) {
+      best = { term, doc, distance };
+    }
+  }
+  return best?.term ?? null;
+}
+
+/** A word as stories write it for a stored stem ("integr" -> "integrated"), closest to `typed`. */
+function surfaceWord(db: Db, stem: string, typed: string): string {
+  const texts = prepareCached<[string], { title: string; summary: string }>(
+    db,
+    `SELECT title, summary FROM stories WHERE seq IN (
+       SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? LIMIT 20)`,
+  ).all(`{title summary content} : "${stem.replace(/"/g, '""')}"`);
+  const start = stem.slice(0, Math.max(3, stem.length - 1));
+  let best: { word: string; distance: number } | null = null;
+  for (const { title, summary } of texts) {
+    for (const raw of `${title} ${summary}`.match(/[\p{L}\p{N}]+/gu) ?? []) {
+      const word = foldWord(raw);
+      if (!word.startsWith(start)) continue;
+      const distance = editDistance(word, typed);
+      if (best === null || distance < best.distance) best = { word, distance };
+    }
+  }
+  return best?.word ?? stem;
+}
+
+/** Suggestions for the words (letters only, 4 to 40 of them) the archive lacks or all but lacks. */
+export function suggestSpellings(db: Db, words: readonly string[]): SpellingSuggestion[] {
+  const out: SpellingSuggestion[] = [];
+  const seen = new Set<string>();
+  for (const typed of words) {
+    const word = foldWord(typed);
+    if (out.length >= MAX_WORDS || seen.has(word)) continue;
+    seen.add(word);
+    if (word.length < MIN_WORD || word.length > MAX_WORD || !/^\p{L}+$/u.test(word)) continue;
+    try {
+      ensureTables(db);
+      const stem = stemOf(db, word);
+      if (stem === null) continue;
+      const docs = docsOf(db, stem);
+      if (docs > RARE_DOCS) continue;
+      const candidate = closestStem(db, word, stem, docs);
+      if (candidate === null) continue;
+      const suggestion = surfaceWord(db, candidate, word);
+      if (suggestion !== word) out.push({ word: typed, suggestion });
+    } catch (error) {
+      throw new Error('store: spelling suggestion failed', { cause: error });
+    }
+  }
+  return out;
+}
