@@ -5,7 +5,8 @@
 // Paths are resolved file paths relative to the repo root, so `../slack/x.js` from inside
 // platforms/discord/ is caught (string patterns on the import text missed it).
 
-const DOMAIN = '^src/domain[.]ts$';
+// domain.ts and the type files under src/domain/ it re-exports.
+const DOMAIN = '^src/domain([.]ts$|/[^/]+[.]ts$)';
 const TEXT = '^src/text/';
 const TIME = '^src/time/';
 const CONFIG = '^src/config/';

@@ -1,5 +1,7 @@
 // The shared vocabulary of the pipeline: plain types, no imports, no behaviour.
 // Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
+import type { DeadlineMention, DigestDeadline } from './domain/deadlines.js';
+export type { DeadlineKind, DeadlineMention, DigestDeadline } from './domain/deadlines.js';
 
 /** The chat platforms the bot ships; src/platforms/index.ts lists each one once. */
 export type Platform = 'slack' | 'discord';
@@ -134,6 +136,7 @@ export interface MoneyMention {
 export interface Entities {
   organisations: OrganisationMention[];
   money: MoneyMention[];
+  deadlines?: DeadlineMention[]; // closing dates; absent where nothing looked for them
 }
 
 // ---------------------------------------------------------------- archive views
@@ -231,6 +234,7 @@ export interface Digest {
   sections: DigestSection[];
   coverage: { failedSources: { id: string; name: string; reason: string }[] };
   storyCount: number;
+  deadlines?: DigestDeadline[]; // "Closing soon": within four weeks, soonest first
 }
 
 // ---------------------------------------------------------------- channels and delivery
