@@ -1,7 +1,7 @@
 // The shared vocabulary of the pipeline: plain types, no imports, no behaviour.
 // Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
 import type { DeadlineMention, DigestDeadline } from './domain/deadlines.js';
-export type { DeadlineKind, DeadlineMention, DigestDeadline } from './domain/deadlines.js';
+export type * from './domain/deadlines.js';
 
 /** The chat platforms the bot ships; src/platforms/index.ts lists each one once. */
 export type Platform = 'slack' | 'discord';

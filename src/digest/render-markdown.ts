@@ -7,6 +7,7 @@ import type { Digest, DigestEntry, DigestSection } from '../domain.js';
 import { cleanText } from '../text/clean-text.js';
 import { formatDay, formatWeekRange } from '../text/format-dates.js';
 import { parseSafeUrl, percentEncode } from '../text/safe-url.js';
+import { CLOSING_SOON_LABEL, describeDeadline } from './closing-soon.js';
 import { describeCounts, factsLine, paywallLabel, visibleSections } from './entry-parts.js';
 
 /** Escapes feed text for inline Markdown: no emphasis, links, HTML, code or block markers. */
@@ -89,8 +90,21 @@ export function renderDigestMarkdown(digest: Digest): string {
     );
   }
   for (const section of sections) lines.push(...renderSection(section, digest.timeZone));
+  lines.push(...renderClosingSoon(digest));
   lines.push('---', '', coverageLine(digest), '');
   return lines.join('\n');
+}
+
+/** "Closing soon": one line per deadline, soonest first; nothing when none close soon. */
+function renderClosingSoon(digest: Digest): string[] {
+  const deadlines = digest.deadlines ?? [];
+  if (deadlines.length === 0) return [];
+  const lines = [`## ${CLOSING_SOON_LABEL}`, ''];
+  for (const d of deadlines) {
+    const what = describeDeadline(d, digest.timeZone);
+    lines.push(`- ${what}: ${link(d.title, d.url)} · ${inlineCode(d.ref)}`);
+  }
+  return [...lines, ''];
 }
 
 export function coverageLine(digest: Digest): string {

@@ -11,6 +11,7 @@
 // filed it, so nothing is lost by not repeating it.
 import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
 import { OTHER_SECTION } from './build-digest.js';
+import { selectDeadlines } from './closing-soon.js';
 import { compareRanked } from './rank-entries.js';
 import { parseWeek, weekDates } from '../time/week.js';
 
@@ -23,6 +24,7 @@ export function selectForSubscription(
   digest: Digest,
   subscription: Pick<Subscription, 'themes' | 'organisations'>,
 ): Digest {
+  const deadlines = selectDeadlines(digest.deadlines, subscription);
   const followed = subscription.themes === 'all' ? null : new Set(subscription.themes);
   const themeSections = digest.sections.filter(
     (s) =>
@@ -33,6 +35,7 @@ export function selectForSubscription(
   return {
     ...digest,
     sections: placeEachEntryOnce(orgSection ? [orgSection, ...themeSections] : themeSections),
+    ...(deadlines ? { deadlines } : {}),
   };
 }
 

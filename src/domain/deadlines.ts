@@ -33,3 +33,11 @@ export interface DigestDeadline {
   /** The words the date came from, as written. */
   phrase: string;
 }
+
+/** A reminder posted some days before a deadline to a channel following its themes. */
+export interface DeadlineReminder {
+  deadline: DigestDeadline;
+  timeZone: string;
+  /** Whole local days from the reminder's day to the closing day (0: closes today). */
+  daysLeft: number;
+}

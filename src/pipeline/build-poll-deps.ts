@@ -14,6 +14,7 @@ import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { compileThemes } from '../tagging/compile-themes.js';
 import { extractEntities } from '../tagging/extract-entities.js';
+import { findDeadlines } from '../tagging/find-deadlines.js';
 import { compileGazetteer } from '../tagging/organisations.js';
 import { tagStory } from '../tagging/tag-story.js';
 
@@ -41,14 +42,18 @@ export function buildFetchOptions(
   };
 }
 
-/** Compiles themes and the organisation gazetteer once; the returned function is pure. */
+/**
+ * Compiles themes and the organisation gazetteer once; the returned function is pure. It also
+ * reads closing dates (in the configured zone), stored with the tags, so a re-tag redoes them.
+ */
 export function buildAnnotator(config: AppConfig): Annotate {
   const compiled = compileThemes(config.themes);
   const gazetteer = compileGazetteer(config.organisations);
   const rulesVersion = config.themes.rulesVersion;
+  const timeZone = config.settings.timeZone;
   return (story: Story) => ({
     tags: tagStory(story, compiled).tags,
-    entities: extractEntities(story, gazetteer),
+    entities: { ...extractEntities(story, gazetteer), deadlines: findDeadlines(story, timeZone) },
     rulesVersion,
   });
 }

@@ -7,11 +7,13 @@
 // was gone or backing off) is listed as not checked too. Disabled sources are never listed.
 import type { AppConfig } from '../config/load.js';
 import { buildDigest } from '../digest/build-digest.js';
+import { closingSoonWindow } from '../digest/closing-soon.js';
 import { weekRange } from '../time/week.js';
-import type { Digest, IsoWeek } from '../domain.js';
+import type { Digest, DigestDeadline, IsoWeek } from '../domain.js';
 import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
 import type { Db } from '../store/database.js';
 import { failuresBetween, sourcesNotPolledBetween } from '../store/poll-days.js';
+import { listDeadlinesBetween } from '../store/deadlines.js';
 import { listSourceStates } from '../store/source-state.js';
 import { listStoriesBetween } from '../store/stories.js';
 
@@ -38,7 +40,7 @@ export function buildWeekDigest(
     listStoriesBetween(db, start, endsAt.toISOString()),
     listSourceStates(db),
   );
-  return buildDigest({
+  const digest = buildDigest({
     week,
     timeZone,
     stories,
@@ -48,6 +50,15 @@ export function buildWeekDigest(
     perThemeCap: config.settings.digest.perThemeCap,
     ...(now ? { now } : {}),
   });
+  return { ...digest, deadlines: closingSoon(db, new Date(end)) };
+}
+
+/** "Closing soon": what closes within four weeks of the digest's end (or of `now` in a preview). */
+function closingSoon(db: Db, end: Date): DigestDeadline[] {
+  const { from, to } = closingSoonWindow(end);
+  return listDeadlinesBetween(db, from, to).map(
+    ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
+  );
 }
 
 function uncheckedSources(

@@ -26,6 +26,7 @@ import {
 } from '../../digest/entry-parts.js';
 import { formatWeekRange } from '../../text/format-dates.js';
 import { renderEntryText } from './render-digest-entry.js';
+import { renderClosingSoonEmbed } from './render-deadlines.js';
 
 export interface DigestRenderOptions {
   /** The slash command shown in "and N more" hints. */
@@ -47,6 +48,8 @@ export function renderDiscordDigest(
   const packer = createPacker();
   packer.addEmbed(renderHeader(digest, sections));
   for (const section of sections) addSection(packer, section, digest.timeZone, commandName);
+  const closingSoon = renderClosingSoonEmbed(digest);
+  if (closingSoon) packer.addEmbed(closingSoon);
   const groups = packer.finish();
   return groups.map((group, i) => {
     const footer =
