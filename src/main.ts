@@ -19,6 +19,7 @@ import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
+import { runReminderJob } from './pipeline/run-reminder-job.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
@@ -261,6 +262,17 @@ function startJobs(
         tracker.track(
           processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance }),
         ),
+      reminders: (at) =>
+        tracker.track(
+          runReminderJob({
+            db,
+            config,
+            adapters,
+            now: at,
+            logger,
+            delivery: { signal: stopping.signal, instance },
+          }),
+        ),
     },
     {
       timeZone: config.settings.timeZone,
@@ -268,6 +280,7 @@ function startJobs(
         ...enabled.map((s) => s.pollIntervalMinutes),
         config.settings.poll.intervalMinutes,
       ),
+      reminderTime: config.settings.digest.time,
       logger,
       clock: parts.now,
     },

@@ -3,11 +3,11 @@
 // Rules: everything that came from a feed (titles, summaries, source and organisation names) is
 // escaped so it can never become markup, HTML, a heading or a link; only http(s) URLs become
 // links; dates are shown in the digest's time zone; an empty week says so plainly.
-import type { Digest, DigestEntry, DigestSection } from '../domain.js';
+import type { DeadlineReminder, Digest, DigestEntry, DigestSection } from '../domain.js';
 import { cleanText } from '../text/clean-text.js';
 import { formatDay, formatWeekRange } from '../text/format-dates.js';
 import { parseSafeUrl, percentEncode } from '../text/safe-url.js';
-import { CLOSING_SOON_LABEL, describeDeadline } from './closing-soon.js';
+import { CLOSING_SOON_LABEL, describeDeadline, describeReminder } from './closing-soon.js';
 import { describeCounts, factsLine, paywallLabel, visibleSections } from './entry-parts.js';
 
 /** Escapes feed text for inline Markdown: no emphasis, links, HTML, code or block markers. */
@@ -105,6 +105,12 @@ function renderClosingSoon(digest: Digest): string[] {
     lines.push(`- ${what}: ${link(d.title, d.url)} · ${inlineCode(d.ref)}`);
   }
   return [...lines, ''];
+}
+
+/** A deadline reminder as one Markdown line (the in-memory adapter's message). */
+export function renderReminderMarkdown(reminder: DeadlineReminder): string {
+  const { deadline } = reminder;
+  return `${describeReminder(reminder)}: ${link(deadline.title, deadline.url)} · ${inlineCode(deadline.ref)}`;
 }
 
 export function coverageLine(digest: Digest): string {

@@ -3,8 +3,9 @@
 // - poll:    every N minutes (the poll decides which sources are due);
 // - digest:  every 15 minutes by default; runDigestJob decides which channels are due, so
 //            per-channel days and times work and a tick missed across a clock change only delays;
-// - deliver: every minute, so a short Retry-After is honoured promptly.
-// digest and deliver share one queue (never at the same time), poll runs beside them. Ticks
+// - deliver: every minute, so a short Retry-After is honoured promptly;
+// - reminders: daily at `reminderTime` (the digest time); runReminderJob decides what is due.
+// digest, deliver and reminders share one queue (never at the same time), poll runs beside. Ticks
 // avoid nothing: every job is idempotent, so a tick doubled by a clock change is harmless.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logging.js';
@@ -13,6 +14,7 @@ export interface ScheduledJobs {
   poll?: (now: Date) => Promise<unknown>;
   digest?: (now: Date) => Promise<unknown>;
   deliver?: (now: Date) => Promise<unknown>;
+  reminders?: (now: Date) => Promise<unknown>;
 }
 
 export interface SchedulerOptions {
@@ -20,6 +22,8 @@ export interface SchedulerOptions {
   pollIntervalMinutes: number;
   digestCheckMinutes?: number;
   deliverEveryMinutes?: number;
+  /** Local 'HH:MM' of the daily reminders run (default 08:00). */
+  reminderTime?: string;
   logger?: Logger;
   /** The clock handed to jobs (tests use fake timers, which also drive this). */
   clock?: () => Date;
@@ -49,6 +53,13 @@ export function everyMinutesExpression(minutes: number): string {
   const hours = gcd(24, Math.floor(minutes / 60));
   if (minutes % 60 !== 0) return `*/${gcd(60, minutes % 60)} * * * *`;
   return hours === 1 ? '0 * * * *' : `0 */${hours} * * *`;
+}
+
+/** A cron expression firing once a day at local 'HH:MM' (in the scheduler's time zone). */
+export function dailyExpression(time: string): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new Error(`jobs: expected a time as HH:MM, got ${time}`);
+  return `${Number(match[2])} ${Number(match[1])} * * *`;
 }
 
 export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): Scheduler {
@@ -91,6 +102,9 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   }
   if (jobs.deliver) {
     add('deliver', everyMinutesExpression(options.deliverEveryMinutes ?? 1), serial(jobs.deliver));
+  }
+  if (jobs.reminders) {
+    add('reminders', dailyExpression(options.reminderTime ?? '08:00'), serial(jobs.reminders));
   }
   return {
     tasks,

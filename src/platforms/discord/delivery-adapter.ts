@@ -22,6 +22,7 @@ import type { Digest } from '../../domain.js';
 import type { DiscordMessage } from './discord-message.js';
 import { findMessageWithRef, nonceFor, refFor, withRef } from './delivery-ref.js';
 import { renderDiscordDigest } from './render-digest.js';
+import { renderReminderMessage } from './render-deadlines.js';
 
 export interface DiscordRestInput {
   token: string;
@@ -72,6 +73,10 @@ export function createDiscordDeliveryAdapter(
         payload,
         text: describePart(view, payload, index, messages.length),
       }));
+    },
+    renderReminder(reminder) {
+      const payload = renderReminderMessage(reminder);
+      return [{ index: 0, total: 1, payload, text: payload.content ?? reminder.deadline.title }];
     },
     async send(channel, part, context): Promise<SendOutcome> {
       const payload = part.payload as DiscordMessage;
