@@ -22,9 +22,16 @@ export interface DeadlineSource {
   publishedAt: string;
 }
 
+/** Characters read after a trigger; chrono sees only up to just past the first month name. */
 const WINDOW = 90;
+/** Characters kept after the first month name or numeric date ("2022 at 11:59pm" fits). */
+const AFTER_MONTH = 18;
+/** Characters read before "deadline" ("the 31 July deadline"). */
+const WINDOW_BEFORE = 30;
 const CONTEXT = 240;
-const MAX_TRIGGERS = 40;
+/** Per field: triggers looked at, and dates handed to chrono (the costly step). */
+const MAX_TRIGGERS = 2000;
+const MAX_PARSES = 40;
 
 // The date must follow the trigger within a few plain words: no digits, no sentence end between.
 const GAP = /^[\s,:;–-]*(?<words>(?:[a-z]+[\s,:]+)*)$/i;
@@ -123,18 +130,20 @@ interface TriggerHit {
 
 function readTriggers(text: string, published: LocalDate, timeZone: string): TriggerHit[] {
   const hits: TriggerHit[] = [];
-  let read = 0;
+  let seen = 0;
+  let parsed = 0;
   for (const trigger of TRIGGERS) {
     for (const match of text.matchAll(trigger.pattern)) {
-      if (read++ >= MAX_TRIGGERS) return hits;
+      if (seen++ >= MAX_TRIGGERS || parsed >= MAX_PARSES) return hits;
       const start = match.index;
       const end = start + match[0].length;
       const context = sentenceAround(text, start, end);
       if (trigger.needsResponses && !RESPONSES.test(context)) continue;
+      parsed++;
       const after = readDate(text.slice(end, end + WINDOW), published, trigger.gapWords, 'after');
       const before =
         after === null && trigger.dateBefore
-          ? readDate(text.slice(Math.max(0, start - WINDOW), start), published, 0, 'before')
+          ? readDate(text.slice(Math.max(0, start - WINDOW_BEFORE), start), published, 0, 'before')
           : null;
       const date = after ?? before;
       if (date === null) continue;
@@ -150,6 +159,20 @@ function readTriggers(text: string, published: LocalDate, timeZone: string): Tri
     }
   }
   return hits;
+}
+
+/**
+ * The window up to just past its first month name or numeric date ('' when it has none). chrono
+ * is far from linear on runs of dates (60 characters of "12 January 12 January ..." take it
+ * 100 ms), so it never sees more than one date and a year and time after it.
+ */
+function trimWindow(window: string): string {
+  const month = MONTH.exec(window);
+  const numeric = NUMERIC_DATE.exec(window);
+  const first = [month, numeric]
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  return first === undefined ? '' : window.slice(0, first.index + first[0].length + AFTER_MONTH);
 }
 
 /** Plain words between a trigger and its date, or -1 when something else is in between. */
@@ -169,7 +192,9 @@ function readDate(
   side: 'after' | 'before',
 ): { fields: DateFields; length: number } | null {
   const reference = new Date(Date.UTC(published.year, published.month - 1, published.day, 12));
-  const results = chrono.en.GB.parse(window, reference);
+  const text = side === 'after' ? trimWindow(window) : window;
+  if (!MONTH.test(text) && !NUMERIC_DATE.test(text)) return null;
+  const results = chrono.en.GB.parse(text, reference);
   const result = side === 'after' ? results[0] : results.at(-1);
   if (result === undefined) return null;
   if (side === 'after') {
