@@ -197,6 +197,27 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     changesSubscription: false,
   },
   {
+    name: 'deadlines',
+    description: 'List consultations and other deadlines closing next',
+    usage: [
+      {
+        usage: 'deadlines',
+        description: 'what closes next in the themes this channel follows, soonest first',
+      },
+      { usage: 'deadlines all', description: 'the same for every theme' },
+    ],
+    options: [
+      {
+        name: 'scope',
+        type: 'string',
+        description: 'This channel’s themes (default) or all themes',
+        required: false,
+        choices: ['channel', 'all'],
+      },
+    ],
+    changesSubscription: false,
+  },
+  {
     name: 'help',
     description: 'Show the commands, or the forms of one command',
     usage: [

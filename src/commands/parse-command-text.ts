@@ -15,6 +15,7 @@ import {
   type ParsedRequest,
 } from './build-request.js';
 import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
+import { buildDeadlines } from './deadlines.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, isCommandName } from './command-specs.js';
 import { buildSearch, searchInputFromText } from './search-request.js';
@@ -80,6 +81,10 @@ function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedReques
       return rest.includes(' ') ? tooManyWords(name, rest, '`digest last`') : buildDigest(rest);
     case 'explain':
       return parseExplain(rest);
+    case 'deadlines':
+      return rest.includes(' ')
+        ? tooManyWords(name, rest, '`deadlines all`')
+        : buildDeadlines(rest);
     case 'help':
       return rest.includes(' ') ? tooManyWords(name, rest, '`help search`') : buildHelp(rest);
     case 'unsubscribe':

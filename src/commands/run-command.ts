@@ -4,6 +4,7 @@
 // deps.reportError (when given) and answered with a generic error that leaks no internals.
 import { parseCommandText, type ParsedRequest } from './parse-command-text.js';
 import { commandError } from './command-error.js';
+import { runDeadlines } from './deadlines.js';
 import { runDigest } from './digest.js';
 import { runExplain } from './explain.js';
 import { runHelp } from './help.js';
@@ -67,6 +68,8 @@ function dispatch(
       return runStatus(invocation, deps);
     case 'explain':
       return runExplain(request, deps);
+    case 'deadlines':
+      return runDeadlines(request, invocation, deps);
     case 'help':
       return runHelp(request.topic);
   }

@@ -5,6 +5,7 @@ import type {
   ChannelPlatform,
   ChannelRef,
   Digest,
+  DigestDeadline,
   Entities,
   NearMiss,
   SearchPage,
@@ -24,6 +25,7 @@ export type CommandName =
   | 'themes'
   | 'status'
   | 'explain'
+  | 'deadlines'
   | 'help';
 
 export type CommandRequest =
@@ -42,6 +44,8 @@ export type CommandRequest =
   | { command: 'status' }
   /** `scores`: show the numbers behind the words (absent: words only). */
   | { command: 'explain'; target: string; scores?: boolean }
+  /** `channel`: the themes this channel follows (all without a subscription); `all`: every theme. */
+  | { command: 'deadlines'; scope: 'channel' | 'all' }
   | { command: 'help'; topic: CommandName | null };
 
 /** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
@@ -111,6 +115,8 @@ export type CommandResult =
       /** Show the scores beside their words (asked for with `scores:true` / `--scores`). */
       showScores?: boolean;
     }
+  /** Upcoming closing dates, soonest first, for `themes` (what the list was cut to). */
+  | { kind: 'deadlines'; deadlines: DigestDeadline[]; themes: string[] | 'all' }
   | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
 
 /** What a subscription answer needs to be read in plain words (commands/plain-words.ts). */
@@ -168,6 +174,8 @@ export interface CommandDeps {
   suggestOrganisations?(text: string): string[];
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */
   defaultSchedule?(): { day: number; time: string };
+  /** Closing dates from `now` on, soonest first, every theme (absent: none are known). */
+  upcomingDeadlines?(now: Date): DigestDeadline[];
   /** Called with unexpected errors that runCommand turned into a generic error result. */
   reportError?(error: unknown, request: CommandRequest, invocation: Invocation): void;
 }

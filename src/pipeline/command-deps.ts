@@ -10,7 +10,7 @@ import { createOrganisationSuggester } from '../commands/suggest-organisations.j
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type { ChannelPlatform, ChannelRef, Platform } from '../domain.js';
+import type { ChannelPlatform, ChannelRef, DigestDeadline, Platform } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import type { Logger } from '../logging.js';
@@ -27,6 +27,7 @@ import {
   upsertSubscription,
 } from '../store/subscriptions.js';
 import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
+import { listDeadlinesBetween } from '../store/deadlines.js';
 import { compileThemes } from '../tagging/compile-themes.js';
 import { extractEntities } from '../tagging/extract-entities.js';
 import { compileGazetteer } from '../tagging/organisations.js';
@@ -51,6 +52,8 @@ export interface CommandDepsInit {
   now?: () => Date;
   subscribePermission?: SubscribePermission;
 }
+
+const HALF_YEAR_MS = 183 * 86_400_000;
 
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   const { db, config } = init;
@@ -106,6 +109,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     // The same builder the weekly job posts with, so a preview matches what the channel gets.
     buildDigest: (week, now) => buildWeekDigest(db, config, parseWeekOrThrow(week), now),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
+    upcomingDeadlines: (now) => listUpcomingDeadlines(db, now),
     subscriptions: {
       get: (platform, workspaceId, channelId) =>
         getSubscription(db, channel(platform, workspaceId, channelId)),
@@ -133,6 +137,14 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       );
     },
   };
+}
+
+/** The next half year of closing dates: what `deadlines` lists (it keeps the channel's themes). */
+function listUpcomingDeadlines(db: Db, now: Date): DigestDeadline[] {
+  const until = new Date(now.getTime() + HALF_YEAR_MS).toISOString();
+  return listDeadlinesBetween(db, now.toISOString(), until).map(
+    ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
+  );
 }
 
 /**

@@ -7,9 +7,11 @@ import {
   describeDeadline,
   describeReminder,
 } from '../../digest/closing-soon.js';
+import type { CommandResult } from '../../commands/types.js';
 import type { DeadlineReminder, Digest, DigestDeadline } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatLink, toSafeUrl } from './discord-markdown.js';
 import { noMentions, type DiscordMessage } from './discord-message.js';
+import { createReply, type DiscordReply } from './reply-text.js';
 
 const DESCRIPTION_BUDGET = 3800;
 const DEADLINE_COLOUR = 0xed8b00; // NHS warm yellow
@@ -59,4 +61,33 @@ export function renderReminderMessage(reminder: DeadlineReminder): DiscordMessag
     ],
     allowed_mentions: noMentions(),
   };
+}
+
+/** The `deadlines` answer (ephemeral, like every lookup). */
+export function renderDeadlinesResult(
+  result: Extract<CommandResult, { kind: 'deadlines' }>,
+  timeZone: string,
+  commandName: string,
+): DiscordReply {
+  const scope = result.themes === 'all' ? 'every theme' : `themes: ${result.themes.join(', ')}`;
+  const lines =
+    result.deadlines.length > 0
+      ? result.deadlines.map((d) => renderDeadlineLine(d, timeZone))
+      : ['Nothing we know of closes in the weeks ahead.'];
+  return createReply({
+    ephemeral: true,
+    embeds: [
+      {
+        title: fitPlain(`Deadlines · ${scope}`, 256),
+        description: joinDeadlineLines(lines),
+        color: DEADLINE_COLOUR,
+        footer: {
+          text: fitPlain(
+            `${commandName} explain REF shows a story; ${commandName} deadlines scope:all lists every theme.`,
+            300,
+          ),
+        },
+      },
+    ],
+  });
 }

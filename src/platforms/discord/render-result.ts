@@ -11,6 +11,7 @@ import { DISCORD_LIMITS } from './discord-message.js';
 import { formatDay } from '../../text/format-dates.js';
 import { renderDiscordDigest } from './render-digest.js';
 import { renderExplain } from './render-explain.js';
+import { renderDeadlinesResult } from './render-deadlines.js';
 import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
 import { createReply, packLines, renderCommandText, type DiscordReply } from './reply-text.js';
@@ -60,6 +61,8 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderStatus(result, ctx.timeZone)];
     case 'explain':
       return [renderExplain(result, ctx.timeZone)];
+    case 'deadlines':
+      return [renderDeadlinesResult(result, ctx.timeZone, command)];
     case 'help':
       return [renderHelp(result, command)];
   }

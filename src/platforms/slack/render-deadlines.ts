@@ -6,8 +6,15 @@ import {
   describeDeadline,
   describeReminder,
 } from '../../digest/closing-soon.js';
+import type { CommandResult } from '../../commands/types.js';
 import type { DeadlineReminder, Digest, DigestDeadline } from '../../domain.js';
-import { createMessage, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './block-kit.js';
+import {
+  createMessage,
+  SLACK_LIMITS,
+  type SlackBlock,
+  type SlackMessage,
+  type SlackResponse,
+} from './block-kit.js';
 import { escapeMrkdwn, fitMrkdwn, formatBold, formatLink } from './mrkdwn.js';
 
 /** "• Consultation closes Wed 12 Jan 2022: <url|title> · `g_3fa9c1d2`" */
@@ -49,4 +56,28 @@ export function renderReminderMessage(reminder: DeadlineReminder): SlackMessage 
   return createMessage(fitMrkdwn(`${words}: ${deadline.title}`, SLACK_LIMITS.fallbackText), [
     { type: 'section', text: { type: 'mrkdwn', text } },
   ]);
+}
+
+/** The `deadlines` answer (ephemeral, like every lookup). */
+export function renderDeadlinesResult(
+  result: Extract<CommandResult, { kind: 'deadlines' }>,
+  options: { commandName: string; timeZone: string },
+): SlackResponse {
+  const scope = result.themes === 'all' ? 'every theme' : `themes: ${result.themes.join(', ')}`;
+  const heading = `${formatBold('Deadlines', 50)} · ${escapeMrkdwn(fitMrkdwn(scope, 300))}`;
+  const lines =
+    result.deadlines.length > 0
+      ? result.deadlines.map((d) => renderDeadlineLine(d, options.timeZone))
+      : ['Nothing we know of closes in the weeks ahead.'];
+  const hint = `\`${fitMrkdwn(options.commandName, 40)} explain REF\` shows a story; \`${fitMrkdwn(options.commandName, 40)} deadlines all\` lists every theme.`;
+  return {
+    response_type: 'ephemeral',
+    text: fitMrkdwn(`Deadlines: ${result.deadlines.length} upcoming`, SLACK_LIMITS.fallbackText),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: joinDeadlineLines(lines, heading) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] },
+    ],
+    unfurl_links: false,
+    unfurl_media: false,
+  };
 }

@@ -15,6 +15,7 @@ import {
   withOmitted,
 } from './render-status.js';
 import { renderSubscribedText, renderSubscriptionLines } from './render-subscriptions.js';
+import { renderDeadlinesResult } from './render-deadlines.js';
 
 export interface ResultRenderOptions {
   commandName: string;
@@ -73,6 +74,8 @@ export function renderSlackResult(
           renderExplainBlocks(result, options.timeZone),
         ),
       ];
+    case 'deadlines':
+      return [renderDeadlinesResult(result, options)];
     case 'help':
       return [renderHelp(result.lines, options.commandName)];
   }
