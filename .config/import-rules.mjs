@@ -89,7 +89,8 @@ const pureCoreRules = PURE_CORE.flatMap((folder) => {
 export const folderRules = [
   {
     name: 'domain-imports-nothing',
-    comment: 'domain.ts holds types only and imports nothing.',
+    comment:
+      'domain.ts (and the type files under src/domain/) hold types only and import nothing else.',
     severity: 'error',
     from: { path: DOMAIN },
     to: { pathNot: DOMAIN },
