@@ -2,7 +2,7 @@
 // Commands live one per file in src/cli/ and are imported only when used.
 import type { CliCommand } from './cli/command.js';
 import { UsageError } from './cli/command.js';
-import { createCliContext, type CliContext } from './cli/context.js';
+import type { CliContext } from './cli/context.js';
 import {
   EXIT_CONFIG,
   EXIT_FAILED,
@@ -10,8 +10,7 @@ import {
   EXIT_USAGE,
 } from './cli/exit-codes.js';
 import { parseCommandArguments, unknownCommandError } from './cli/parse-arguments.js';
-import { ConfigError } from './config/load.js';
-import { loadEnv } from './config/env.js';
+import { ConfigError } from './config/config-error.js';
 import { platformCommands } from './cli/platform-command.js';
 import { PlatformStartError } from './platforms/start-error.js';
 import { joinLines } from './text/clean-text.js';
@@ -71,6 +70,14 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   subscribe: {
     load: () => import('./cli/subscribe.js'),
     summary: 'Subscribe a channel from the command line',
+  },
+  backup: {
+    load: () => import('./cli/backup.js'),
+    summary: 'Copy the archive to FILE while the bot runs (SQLite online backup)',
+  },
+  prune: {
+    load: () => import('./cli/prune.js'),
+    summary: 'Drop article text older than retention.contentMonths and reclaim the space',
   },
   // `briefing slack`, `briefing discord`, ...: from the platform registry.
   ...platformCommands(),
@@ -135,6 +142,11 @@ export async function main(
       stdout.write(`${command.help.trimEnd()}\n`);
       return 0;
     }
+    // Loaded only once a command runs: `--help` stays free of zod, the schemas and the database.
+    const [{ loadEnv }, { createCliContext }] = await Promise.all([
+      import('./config/env.js'),
+      import('./cli/context.js'),
+    ]);
     const env = loadEnv(environment);
     if (!env.ok) throw new ConfigError(env.errors);
     ctx = createCliContext({

@@ -20,6 +20,7 @@ import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { runReminderJob } from './pipeline/run-reminder-job.js';
+import { runMaintenance } from './pipeline/run-maintenance.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
@@ -273,6 +274,7 @@ function startJobs(
             delivery: { signal: stopping.signal, instance },
           }),
         ),
+      maintenance: async (at) => runMaintenance(db, config.settings, at, logger),
     },
     {
       timeZone: config.settings.timeZone,

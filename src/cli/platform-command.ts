@@ -2,7 +2,7 @@
 // `briefing discord`): wraps the platform's PlatformCliCommand as a CliCommand, giving it
 // CommandDeps over the store and config (opened on first use, with the registry's subscribe
 // rules) so platform code never opens the store itself.
-import { buildCommandDeps } from '../pipeline/command-deps.js';
+import type { buildCommandDeps as BuildCommandDeps } from '../pipeline/command-deps.js';
 import { PLATFORMS, findPlatform, subscribeRules } from '../platforms/index.js';
 import {
   PlatformUsageError,
@@ -49,7 +49,10 @@ export async function loadPlatformCommand(id: string): Promise<CliCommand> {
 function wrap(inner: PlatformCliCommand): CliCommand['run'] {
   return async (ctx, args) => {
     try {
-      return await inner.run(platformContext(ctx), args);
+      // Imported here, not at the top: `briefing --help` lists platform commands without loading
+      // the store, tagging and digest modules behind the command deps.
+      const { buildCommandDeps } = await import('../pipeline/command-deps.js');
+      return await inner.run(platformContext(ctx, buildCommandDeps), args);
     } catch (error) {
       // The CLI reports its own UsageError as one line with exit 2; platforms cannot import it.
       if (error instanceof PlatformUsageError) throw new UsageError(error.message);
@@ -58,7 +61,10 @@ function wrap(inner: PlatformCliCommand): CliCommand['run'] {
   };
 }
 
-function platformContext(ctx: CliContext): PlatformCliContext {
+function platformContext(
+  ctx: CliContext,
+  buildCommandDeps: typeof BuildCommandDeps,
+): PlatformCliContext {
   return {
     env: ctx.env,
     logger: ctx.logger,

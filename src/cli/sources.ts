@@ -3,8 +3,9 @@
 import type { Source, SourceHealth } from '../domain.js';
 import { effectivePollUrl, getSourceState, listSourceHealth } from '../store/source-state.js';
 import { formatIsoMinute } from '../text/format-dates.js';
-import type { CliCommand } from './command.js';
+import { UsageError, type CliCommand } from './command.js';
 import { describeProxy } from './proxy-note.js';
+import { exportOpml, importOpml } from './sources-opml.js';
 
 function localTime(iso: string | null, timeZone: string): string {
   return iso === null ? '-' : formatIsoMinute(iso, timeZone) || '-';
@@ -22,6 +23,8 @@ export const command: CliCommand = {
   name: 'sources',
   summary: 'Show each source and its health',
   help: `Usage: briefing sources [--json]
+       briefing sources import FILE.opml [--dry-run]
+       briefing sources export [--output FILE]
 
 Lists every source in config/sources.yaml with its health: status, last success, last error and
 its reason, consecutive failures, next poll and stories stored, and "N items dropped" when the
@@ -30,12 +33,30 @@ zone. "?" after an id marks an unverified source (selectors or URL nobody has ch
 When HTTPS_PROXY or HTTP_PROXY is set, a closing line names the proxy and says who decides which
 addresses sources may reach through it.
 
+\`import\` adds the feeds of an OPML reading list (Feedly, Inoreader, Miniflux, NetNewsWire,
+Thunderbird, ...) to config/sources.yaml, keeping its comments; feeds already configured are
+skipped, new ones are marked verified: false. \`export\` writes the feed sources as OPML 2.0.
+
 Options:
-  --json   print an array of objects (SourceHealth with itemsDropped, plus kind, verified, url,
-           gone)
+  --json         print an array of objects (SourceHealth with itemsDropped, plus kind, verified,
+                 url, gone)
+  --dry-run      import: say what would be added without writing the file
+  --output FILE  export: write to FILE instead of standard output
 `,
-  options: { json: { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+  },
   async run(ctx, args) {
+    const action = args.positionals[0];
+    if (action === 'import') return importOpml(ctx, args);
+    if (action === 'export') return exportOpml(ctx, args);
+    if (action !== undefined) {
+      throw new UsageError(
+        `unknown sources action ${JSON.stringify(action.slice(0, 40))}; use import or export`,
+      );
+    }
     const config = ctx.config();
     const db = ctx.db();
     const timeZone = config.settings.timeZone;

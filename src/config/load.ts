@@ -1,6 +1,7 @@
 // Loads and validates everything in the config folder at once; every problem from every file is
 // reported together with its path, and the result is a frozen value passed in (never a global).
 import { join } from 'node:path';
+import { ConfigError } from './config-error.js';
 import type { Source } from '../domain.js';
 import { loadOrganisations, type OrganisationEntry } from './organisations.js';
 import { settingsSchema, type Settings } from './settings.js';
@@ -16,12 +17,8 @@ export interface AppConfig {
   organisations: readonly OrganisationEntry[];
 }
 
-export class ConfigError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`config: ${errors.length} problem(s)\n  ${errors.join('\n  ')}`);
-    this.name = 'ConfigError';
-  }
-}
+// ConfigError lives in its own module so the CLI can catch it without loading every schema.
+export { ConfigError } from './config-error.js';
 
 export function loadConfig(dir: string): Parsed<AppConfig> {
   const settings = loadYamlWith(join(dir, 'settings.yaml'), settingsSchema);

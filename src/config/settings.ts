@@ -67,6 +67,16 @@ export const settingsSchema = z
       })
       .strict()
       .prefault({}),
+    retention: z
+      .object({
+        /**
+         * Months of full article text to keep; older stories keep headline, summary, tags and
+         * links. null (the default) keeps everything.
+         */
+        contentMonths: z.number().int().min(1).max(1200).nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -30,7 +30,12 @@ export interface ParseLimits {
   heapMb: number;
 }
 
-const TASK_MODULE = new URL('./parse-worker-task.ts', import.meta.url);
+// The task module beside this one: TypeScript when running from src/ (tsx, vitest), compiled
+// JavaScript when running from dist/ (.config/build.mjs).
+const TASK_MODULE = new URL(
+  import.meta.url.endsWith('.ts') ? './parse-worker-task.ts' : './parse-worker-task.js',
+  import.meta.url,
+);
 
 /** The bytes as a buffer of their own, so transferring it detaches nothing else (Buffer pools). */
 function ownBuffer(bytes: Uint8Array): Uint8Array {

@@ -4,9 +4,11 @@
 // - digest:  every 15 minutes by default; runDigestJob decides which channels are due, so
 //            per-channel days and times work and a tick missed across a clock change only delays;
 // - deliver: every minute, so a short Retry-After is honoured promptly;
-// - reminders: daily at `reminderTime` (the digest time); runReminderJob decides what is due.
-// digest, deliver and reminders share one queue (never at the same time), poll runs beside. Ticks
-// avoid nothing: every job is idempotent, so a tick doubled by a clock change is harmless.
+// - reminders: daily at `reminderTime` (the digest time); runReminderJob decides what is due;
+// - maintenance: daily at 03:30 local, when few people search (retention, space reclaim).
+// digest, deliver, reminders and maintenance share one queue (never at the same time), poll
+// runs beside them. Ticks avoid nothing: every job is idempotent, so a tick doubled by a clock
+// change is harmless.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logging.js';
 
@@ -15,6 +17,7 @@ export interface ScheduledJobs {
   digest?: (now: Date) => Promise<unknown>;
   deliver?: (now: Date) => Promise<unknown>;
   reminders?: (now: Date) => Promise<unknown>;
+  maintenance?: (now: Date) => Promise<unknown>;
 }
 
 export interface SchedulerOptions {
@@ -106,6 +109,7 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   if (jobs.reminders) {
     add('reminders', dailyExpression(options.reminderTime ?? '08:00'), serial(jobs.reminders));
   }
+  if (jobs.maintenance) add('maintenance', '30 3 * * *', serial(jobs.maintenance));
   return {
     tasks,
     async stop() {

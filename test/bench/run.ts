@@ -162,6 +162,14 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
     },
   },
   {
+    name: 'cold-start',
+    run: async ({ quick }) => {
+      const { runColdStartBench } = await import('./cold-start.js');
+      const result = runColdStartBench({ runs: quick ? 5 : 15 });
+      return typeof result === 'string' ? result : flattenFigures(result);
+    },
+  },
+  {
     name: 'idle-rss',
     run: async ({ quick }) => {
       const { runIdleRssBench } = await import('./idle-rss.js');

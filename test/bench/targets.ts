@@ -36,7 +36,8 @@ const TARGETS: { pattern: RegExp; target: Target }[] = [
     },
   },
   { pattern: /^fanout_failed_parts$/, target: { op: '<=', value: 0 } },
-  { pattern: /^idle_rss_mb$/, target: { op: '<=', value: 150 } },
+  { pattern: /^idle_rss_mb$/, target: { op: '<=', value: 120 } },
+  { pattern: /^cli_cold_start_ratio$/, target: { op: '<=', value: 3 } },
 ];
 
 export function targetFor(figure: string): Target | null {

@@ -1,0 +1,98 @@
+// `briefing backup` and `briefing prune` through the real CLI entry on a real SQLite file.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { openDatabase } from '../../src/store/database.js';
+import { saveStories } from '../../src/store/stories.js';
+import { makeStory } from '../store/make-story.js';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-backup-cli-'));
+const DATABASE_PATH = join(work, 'archive.db');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+beforeAll(() => {
+  const db = openDatabase(DATABASE_PATH);
+  const stories = Array.from({ length: 40 }, (_, i) =>
+    makeStory({
+      id: `g_${i}`,
+      guid: `https://example.nhs.uk/news/${i}`,
+      url: `https://example.nhs.uk/news/${i}`,
+      content: `Long article text ${i} `.repeat(200),
+      publishedAt: i < 20 ? '2019-01-10T09:00:00.000Z' : '2026-11-10T09:00:00.000Z',
+    }),
+  );
+  saveStories(db, stories, new Date('2026-11-20T00:00:00Z'));
+  db.close();
+});
+
+function capture() {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function briefing(...argv: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(
+    argv,
+    { stdout: out.stream, stderr: err.stream },
+    { LOG_LEVEL: 'silent', DATABASE_PATH, BRIEFING_CONFIG_DIR: 'config' },
+  );
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('briefing backup', () => {
+  it('writes a checked copy with every story, and refuses to overwrite without --force', async () => {
+    const file = join(work, 'copy.db');
+    const first = await briefing('backup', file);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(
+      /^Backed up 40 stories to .*copy\.db \(\d+\.\d MB\), checked\.\n$/,
+    );
+    const copy = new Database(file, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 40 });
+    copy.close();
+    expect(existsSync(`${file}.partial`)).toBe(false);
+
+    const again = await briefing('backup', file);
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('use --force')]);
+    expect((await briefing('backup', file, '--force')).code).toBe(0);
+  });
+
+  it('needs exactly one file', async () => {
+    expect((await briefing('backup')).code).toBe(2);
+  });
+
+  it('reports a destination it cannot write and leaves nothing behind', async () => {
+    const blocked = join(work, 'not-a-dir');
+    writeFileSync(blocked, 'x');
+    const run = await briefing('backup', join(blocked, 'copy.db'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^backup failed: .*; nothing written\n$/);
+  });
+});
+
+describe('briefing prune', () => {
+  it('says retention is off by default', async () => {
+    const run = await briefing('prune');
+    expect(run.stdout).toContain('retention.contentMonths is not set');
+  });
+
+  it('drops old article text with --months and reports the space', async () => {
+    const run = await briefing('prune', '--months', '24', '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { dropped: { stories: number } };
+    expect(report.dropped.stories).toBe(20);
+    const db = new Database(DATABASE_PATH, { readonly: true });
+    const empty = db.prepare("SELECT count(*) AS n FROM stories WHERE content = ''").get();
+    db.close();
+    expect(empty).toEqual({ n: 20 });
+    expect((await briefing('prune', '--months', 'x')).code).toBe(2);
+  });
+});
