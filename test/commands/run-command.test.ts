@@ -38,6 +38,7 @@ const everyRequest: CommandRequest[] = [
   { command: 'themes' },
   { command: 'status' },
   { command: 'explain', target: 'fx-model-hospital' },
+  { command: 'deadlines', scope: 'all' },
   { command: 'help', topic: null },
 ];
 
@@ -57,6 +58,7 @@ function failingDeps(reported: unknown[]): CommandDeps {
     deliveryHealth: boom,
     resolveOrganisation: boom,
     subscriptions: { get: boom, upsert: boom, remove: boom, list: boom },
+    upcomingDeadlines: boom,
     reportError: (error) => reported.push(error),
   };
 }
