@@ -8,8 +8,9 @@
 // count from the publication day. deadline-date.ts pins the year and the time, or refuses.
 // Context: "closes" and "until" count only in a sentence about something that takes responses
 // (a consultation, a tender, applications...), so "the ward closes on 3 March" is no deadline.
-// Hostile text: every pattern here is linear, chrono only ever sees WINDOW characters, and at
-// most MAX_TRIGGERS triggers are read per field.
+// Hostile text: every pattern here is linear; chrono (far from linear on runs of dates) sees at
+// most one date and what follows it; per field at most MAX_TRIGGERS triggers are looked at and
+// MAX_PARSES dates parsed.
 import * as chrono from 'chrono-node';
 import type { DeadlineKind, DeadlineMention } from '../domain.js';
 import type { LocalDate } from '../time/week.js';
