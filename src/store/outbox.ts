@@ -64,6 +64,10 @@ const channelArgs = (c: ChannelRef) => ({
   channel: c.channelId,
 });
 
+// Deadline reminders share the outbox under groups "reminder:..." (delivery/enqueue-reminder.ts),
+// which sort after every ISO week: "the channel's latest week" means its latest digest.
+const NOT_REMINDER = "week NOT LIKE 'reminder:%'";
+
 const CHANNEL_WHERE =
   'platform = @platform AND workspace_id = @workspace AND channel_id = @channel';
 
@@ -241,7 +245,7 @@ export function requeueHeldParts(db: Db, channel: ChannelRef, now: Date): number
     db,
     `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @at, updated_at = @at
      WHERE ${CHANNEL_WHERE} AND status IN ('paused', 'failed')
-       AND week = (SELECT max(week) FROM outbox WHERE ${CHANNEL_WHERE})`,
+       AND week = (SELECT max(week) FROM outbox WHERE ${CHANNEL_WHERE} AND ${NOT_REMINDER})`,
   ).run({ ...channelArgs(channel), at: now.toISOString() }).changes;
 }
 
@@ -258,6 +262,7 @@ export function summariseChannelDeliveries(db: Db, channel: ChannelRef): Channel
   const delivered = prepareCached<[object], { week: string; sent_at: string }>(
     db,
     `SELECT week, max(sent_at) AS sent_at FROM outbox WHERE ${CHANNEL_WHERE} AND status = 'sent'
+       AND ${NOT_REMINDER}
      GROUP BY week ORDER BY week DESC LIMIT 1`,
   ).get(args);
   const pending = prepareCached<[object], { n: number }>(

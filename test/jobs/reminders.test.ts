@@ -8,6 +8,7 @@ import type { ChannelPlatform } from '../../src/domain.js';
 import { startScheduler, type Scheduler } from '../../src/jobs/scheduler.js';
 import { runReminderJob } from '../../src/pipeline/run-reminder-job.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
+import { summariseChannelDeliveries } from '../../src/store/outbox.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { consultation, storeWithDeadlines } from '../helpers/deadline-fixtures.js';
 import { jobConfig } from '../pipeline/job-fixtures.js';
@@ -92,6 +93,9 @@ describe('deadline reminders on the scheduler', () => {
     // A restart (a new scheduler and adapter over the same database and chat) posts nothing more.
     await runFor(db, chat, 5 * 24);
     expect(sentAt).toHaveLength(2);
+    // `status` still speaks of digests: a reminder is no "last week delivered".
+    const channel = { platform: 'memory', workspaceId: 'T1', channelId: 'ALL' } as const;
+    expect(summariseChannelDeliveries(db, channel).lastDeliveredWeek).toBeNull();
   });
 
   it('reminds at the next run a deadline found after its reminder day, with the days left', async () => {
