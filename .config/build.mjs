@@ -12,7 +12,10 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
-const dist = join(root, 'dist');
+// `--out DIR` builds elsewhere (test/bin/container-entrypoint.test.ts lays out the image's files).
+const outFlag = process.argv.indexOf('--out');
+const dist =
+  outFlag > 0 && process.argv[outFlag + 1] ? process.argv[outFlag + 1] : join(root, 'dist');
 
 const files = readdirSync(src, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
@@ -41,5 +44,5 @@ for (const file of assets) {
 }
 writeFileSync(join(dist, '.build-stamp'), `${JSON.stringify({ newestSourceMs: newest })}\n`);
 process.stdout.write(
-  `build: ${typescript.length} modules compiled to dist/ in ${Date.now() - started} ms\n`,
+  `build: ${typescript.length} modules compiled to ${relative(root, dist) || dist} in ${Date.now() - started} ms\n`,
 );

@@ -5,15 +5,15 @@
 // Rule syntax: https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md
 import { folderRules, paths } from './import-rules.mjs';
 
-const { DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, STORE, JOBS, LOGGING } = paths;
+const { DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, STORE, JOBS, LOGGING, WEB, METRICS } = paths;
 const ARCHIVE = '^src/digest/archive-[^/]+[.]ts$';
 // Node built-ins that do I/O or start processes/threads (reported without `node:`: `fs`).
 const NODE_IO =
   '^(fs|fs/promises|net|http|https|http2|tls|dgram|dns|dns/promises|child_process|worker_threads|cluster|readline|inspector)$';
-// npm packages that do I/O: the HTTP client, the database driver, the logger, SDKs, cron, and
-// rss-parser (it can fetch URLs itself).
+// npm packages that do I/O: the HTTP client and server, the database driver, the logger, SDKs,
+// cron, rss-parser (it can fetch URLs itself) and the metrics registry (process-wide state).
 const NPM_IO =
-  '(^|/)node_modules/(undici|better-sqlite3|pino|discord[.]js|@discordjs/[^/]+|@slack/[^/]+|node-cron|rss-parser)/';
+  '(^|/)node_modules/(undici|better-sqlite3|pino|discord[.]js|@discordjs/[^/]+|@slack/[^/]+|node-cron|rss-parser|fastify|prom-client)/';
 
 const ioRules = [
   {
@@ -63,6 +63,20 @@ const ioRules = [
     severity: 'error',
     from: { path: '^src/', pathNot: ['^src/platforms/slack/'] },
     to: { path: '(^|/)node_modules/@slack/[^/]+/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'http-server-only-in-web',
+    comment: 'Only src/web/ serves HTTP (fastify); others hand it a deps object.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: [WEB] },
+    to: { path: '(^|/)node_modules/fastify/', dependencyTypesNot: ['type-only'] },
+  },
+  {
+    name: 'prom-client-only-in-metrics',
+    comment: 'Only src/metrics/ creates Prometheus metrics; others report through its observers.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: [METRICS] },
+    to: { path: '(^|/)node_modules/prom-client/', dependencyTypesNot: ['type-only'] },
   },
   {
     name: 'cron-only-in-jobs',

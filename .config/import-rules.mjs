@@ -25,6 +25,8 @@ const PIPELINE = '^src/pipeline/';
 const JOBS = '^src/jobs/';
 const ROOTS = ['^src/cli[.]ts$', '^src/cli/', '^src/main[.]ts$', '^src/bin/', '^src/demo/'];
 const BUILD_DATA = '^src/build-data/';
+const WEB = '^src/web/';
+const METRICS = '^src/metrics/';
 const LOGGING = '^src/logging[.]ts$';
 const FOR_EACH_BOUNDED = '^src/for-each-bounded[.]ts$';
 const SHARED = [LOGGING, FOR_EACH_BOUNDED];
@@ -41,7 +43,7 @@ const PLATFORM_LAYERS = [
 ];
 const KNOWN_HOMES = [
   [DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, INGEST, STORE, DELIVERY, '^src/platforms/'],
-  [PIPELINE, JOBS, ROOTS, BUILD_DATA, SHARED],
+  [PIPELINE, JOBS, ROOTS, BUILD_DATA, SHARED, WEB, METRICS],
 ].flat(2);
 const HOME_COMMENT =
   'Every file under src/ lives in a home that has a row in this table: add a row before adding a home.';
@@ -169,6 +171,24 @@ export const folderRules = [
     'jobs/ is only timing: it calls pipeline functions on a schedule.',
   ),
   mayImportOnly(
+    'web-imports-no-store',
+    WEB,
+    [DOMAIN, TEXT, TIME, CONFIG, COMMANDS, DIGEST, LOGGING],
+    'web/ serves pages and probes from a deps object; it never opens the store or runs the pipeline.',
+  ),
+  mayImportOnly(
+    'metrics-imports-observer-types',
+    METRICS,
+    [DOMAIN, PIPELINE, DELIVERY],
+    'metrics/ implements the observer interfaces pipeline/ and delivery/ declare; nothing else.',
+  ),
+  typesOnly(
+    'metrics-imports-pipeline-delivery-types-only',
+    METRICS,
+    [PIPELINE, DELIVERY],
+    'metrics/ needs only the observer and outcome types from pipeline/ and delivery/.',
+  ),
+  mayImportOnly(
     'shared-files-import-domain-only',
     SHARED,
     [DOMAIN],
@@ -206,4 +226,4 @@ export const folderRules = [
   },
 ];
 
-export const paths = { DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, STORE, JOBS, LOGGING };
+export const paths = { DOMAIN, TEXT, TIME, CONFIG, PURE_CORE, STORE, JOBS, LOGGING, WEB, METRICS };

@@ -256,7 +256,12 @@ export interface Subscription extends ChannelRef {
   createdBy: string | null;
   createdAt: string;
   pausedReason: string | null;
+  /** The catch-up of each ISO week (absent: weekly) or each local day, at `schedule.time`. */
+  cadence?: Cadence;
+  /** Alerts between catch-ups (absent: off). */
+  alerts?: boolean;
 }
+export type Cadence = 'weekly' | 'daily';
 
 // ---------------------------------------------------------------- search
 

@@ -18,9 +18,13 @@ import { releaseDeadClaims } from './delivery/in-flight-parts.js';
 import type { Platform, Source } from './domain.js';
 import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
+import { runAlerts } from './pipeline/run-alerts.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { runReminderJob } from './pipeline/run-reminder-job.js';
 import { runMaintenance } from './pipeline/run-maintenance.js';
+import { createOperations } from './cli/start-operations.js';
+import { createTracker, type Tracker } from './cli/track-in-flight.js';
+import type { BotMetrics } from './metrics/bot-metrics.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
@@ -48,6 +52,8 @@ export interface BotInit {
 export interface RunningBot {
   platforms: Platform[];
   initialPoll: PollOutcome[];
+  /** The web server's address (WEB_PORT), or null when it is off. */
+  webUrl: string | null;
   /** Stops the scheduler, waits for in-flight work (up to `graceMs`), disconnects platforms. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -58,39 +64,24 @@ interface StartedPlatforms {
 }
 
 /** Promises the shutdown waits for (polls, digest jobs, deliveries in flight). */
-function createTracker() {
-  const inFlight = new Set<Promise<unknown>>();
-  return {
-    track<T>(p: Promise<T>): Promise<T> {
-      inFlight.add(p);
-      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
-      return p;
-    },
-    /** Settles when everything in flight has (true), or after graceMs (false), whichever is first. */
-    async drain(graceMs: number): Promise<boolean> {
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        Promise.allSettled([...inFlight]).then(() => true),
-        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-      ]);
-      if (timer) clearTimeout(timer);
-      return finished;
-    },
-  };
-}
-type Tracker = ReturnType<typeof createTracker>;
 
 export async function startBot(init: BotInit): Promise<RunningBot> {
   const { env, config, db, logger, signal } = init;
   const now = init.now ?? (() => new Date());
-  const pollDeps = buildPollDeps({
-    db,
-    env,
-    config,
-    logger,
-    now,
-    ...(signal ? { fetchOverrides: { signal } } : {}),
-  });
+  const ops = createOperations({ env, config, db, logger, now });
+  let scheduler: Scheduler | null = null;
+  const webUrl = await ops.startWeb(() => scheduler);
+  const pollDeps = {
+    ...buildPollDeps({
+      db,
+      env,
+      config,
+      logger,
+      now,
+      ...(signal ? { fetchOverrides: { signal } } : {}),
+    }),
+    metrics: ops.metrics,
+  };
   // SIGINT/SIGTERM ends the parse workers at once: a document stuck in a parse never holds the
   // shutdown (its source is not blamed: the read answers "cancelled").
   const closeReader = () => void pollDeps.reader?.close();
@@ -99,13 +90,16 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
   const tracker = createTracker();
 
   const initialPoll = await tracker.track(pollAtStart(init, enabled, pollDeps));
-  if (signal?.aborted) return { platforms: [], initialPoll, stop: async () => closeReader() };
+  if (signal?.aborted) {
+    const stop = async () => (closeReader(), await ops.stop());
+    return { platforms: [], initialPoll, webUrl, stop };
+  }
 
   const { adapters, stops } = await startPlatforms(init);
   const instance = startInstance(init, now);
   // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
   const stopping = new AbortController();
-  const scheduler = startJobs(init, {
+  scheduler = startJobs(init, {
     enabled,
     pollDeps,
     adapters,
@@ -113,15 +107,19 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
     now,
     stopping,
     instance,
+    metrics: ops.metrics,
   });
+  const jobs = scheduler;
 
   return {
     platforms: [...adapters.keys()],
     initialPoll,
+    webUrl,
     async stop(graceMs = 10_000) {
       stopping.abort();
       closeReader();
-      await scheduler.stop();
+      await jobs.stop();
+      await ops.stop();
       // Finish in-flight writes and deliveries, but never hang shutdown forever.
       const finished = await tracker.drain(graceMs);
       // A clean stop tells other processes nothing of ours is still being sent: only when true.
@@ -169,6 +167,8 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     config,
     logger,
     subscribePermission: subscribeRules(env),
+    // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
+    delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },
   });
   const configured = init.platforms?.filter((p) => p.isConfigured(env)) ?? configuredPlatforms(env);
   for (const plugin of configured) {
@@ -234,18 +234,20 @@ function startJobs(
     now: () => Date;
     stopping: AbortController;
     instance: DeliveryInstanceHandle;
+    metrics: BotMetrics;
   },
 ): Scheduler {
   const { env, config, db, logger, out, signal } = init;
-  const { enabled, pollDeps, adapters, tracker, stopping, instance } = parts;
+  const { enabled, pollDeps, adapters, tracker, stopping, instance, metrics } = parts;
   const scheduler = startScheduler(
     {
+      // Alerts are checked once per poll round, after it (pipeline/run-alerts.ts).
       poll: (at) =>
         tracker.track(
           pollSources(sourcesDue(db, enabled, at), pollDeps, {
             concurrency: config.settings.poll.concurrency,
             ...(signal ? { signal } : {}),
-          }),
+          }).then(() => runAlerts({ db, config, adapters, now: parts.now(), logger })),
         ),
       digest: (at) =>
         tracker.track(
@@ -256,12 +258,18 @@ function startJobs(
             now: at,
             digestsDir: env.DIGESTS_DIR,
             logger,
-            delivery: { signal: stopping.signal, instance },
+            delivery: { signal: stopping.signal, instance, metrics },
+            onDigestBuilt: (seconds) => metrics.observeDigestBuild(seconds),
           }),
         ),
       deliver: (at) =>
         tracker.track(
-          processOutbox(db, adapters, at, { logger, signal: stopping.signal, instance }),
+          processOutbox(db, adapters, at, {
+            logger,
+            signal: stopping.signal,
+            instance,
+            metrics,
+          }),
         ),
       reminders: (at) =>
         tracker.track(

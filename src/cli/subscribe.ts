@@ -7,7 +7,13 @@ import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { UsageError, type CliCommand } from './command.js';
-import { CHANNEL_PLATFORMS as PLATFORMS } from './delivery-adapters.js';
+import { CHANNEL_PLATFORMS as PLATFORMS, createCliAdapters } from './delivery-adapters.js';
+import {
+  describeCatchUp,
+  describeCatchUpOffer,
+  describeFirstDigest,
+} from '../commands/describe-cadence.js';
+import { processOutbox } from '../delivery/process-outbox.js';
 
 export const command: CliCommand = {
   name: 'subscribe',
@@ -24,6 +30,9 @@ Options:
   --orgs LIST      organisations to follow, names or ODS codes separated by ";"
   --day D          digest day (monday ... sunday); default from settings.yaml
   --time HH:MM     digest time (local); default from settings.yaml
+  --cadence C      weekly (the default for a new channel) or daily; kept when not given
+  --alerts on|off  alerts for followed organisations and widely covered stories; kept when not given
+  --now            also send last week's catch-up now (posted at once)
   --remove         unsubscribe the channel instead
 `,
   options: {
@@ -34,6 +43,9 @@ Options:
     orgs: { type: 'string' },
     day: { type: 'string' },
     time: { type: 'string' },
+    cadence: { type: 'string' },
+    alerts: { type: 'string' },
+    now: { type: 'boolean' },
     remove: { type: 'boolean' },
   },
   async run(ctx, args) {
@@ -44,7 +56,14 @@ Options:
       throw new UsageError('--workspace and --channel are required');
     }
     const config = ctx.config();
-    const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
+    // --now posts at once, through the same outbox: it needs this platform's delivery adapter.
+    const adapters = v.now ? await createCliAdapters(ctx.env, ctx.logger) : new Map();
+    const deps = buildCommandDeps({
+      db: ctx.db(),
+      config,
+      logger: ctx.logger,
+      ...(v.now ? { delivery: { adapters, digestsDir: ctx.env.DIGESTS_DIR } } : {}),
+    });
     const invocation: Invocation = {
       platform,
       workspaceId: v.workspace,
@@ -65,6 +84,9 @@ Options:
         organisations: typeof v.orgs === 'string' ? splitOrganisations(v.orgs) : [],
         day: typeof v.day === 'string' ? v.day : null,
         time: typeof v.time === 'string' ? v.time : null,
+        cadence: typeof v.cadence === 'string' ? v.cadence : null,
+        alerts: typeof v.alerts === 'string' ? v.alerts : null,
+        now: v.now === true,
       },
       deps,
     );
@@ -80,9 +102,21 @@ Options:
     const schedule = s.schedule
       ? `; its own schedule: ${describeSchedule(s.schedule, config.settings.timeZone)}`
       : '';
+    const cadence = s.cadence === 'daily' ? '; daily' : '';
+    const alerts = s.alerts ? '; alerts on' : '';
     ctx.stdout.write(
-      `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}\n`,
+      `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}${cadence}${alerts}\n`,
     );
+    const timeZone = config.settings.timeZone;
+    if (result.firstDigest) {
+      ctx.stdout.write(`${describeFirstDigest(result.firstDigest, result.created, timeZone)}\n`);
+    }
+    if (result.catchUp) {
+      ctx.stdout.write(`${describeCatchUp(result.catchUp)}\n`);
+      if (result.catchUp.status === 'queued') {
+        await processOutbox(ctx.db(), adapters, new Date(), { logger: ctx.logger });
+      }
+    } else ctx.stdout.write(`${describeCatchUpOffer('Add --now to send it.')}\n`);
     return 0;
   },
 };

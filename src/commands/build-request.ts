@@ -6,6 +6,7 @@ import { commandError, quoteInput, unknownChoice, type CommandError } from './co
 import { COMMAND_NAMES, DAY_NAMES, isCommandName } from './command-specs.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandName, CommandRequest } from './types.js';
+import type { Cadence } from '../domain.js';
 import {
   FALLBACK_SCHEDULE,
   listThemeIds,
@@ -33,6 +34,12 @@ export interface SubscribeInput {
   organisations: readonly string[];
   day: string | null;
   time: string | null;
+  /** "weekly" or "daily" as typed (null: keep the channel's). */
+  cadence?: string | null;
+  /** "on"/"off" (or true/false, yes/no) as typed (null: keep the channel's). */
+  alerts?: string | null;
+  /** Also send last week's catch-up now. */
+  now?: boolean;
 }
 
 /** Splits a list typed in one field: theme words on spaces and commas. */
@@ -98,8 +105,53 @@ export function buildSubscribe(
     day === null && time === null
       ? null
       : { day: day?.value ?? fallback.day, time: time?.value ?? fallback.time };
-  return parsed({ command: 'subscribe', themes: all ? 'all' : themes, organisations, schedule });
+  const extras = subscribeExtras(input);
+  if (!extras.ok) return { ok: false, error: extras.error };
+  return parsed({
+    command: 'subscribe',
+    themes: all ? 'all' : themes,
+    organisations,
+    schedule,
+    ...extras.value,
+  });
 }
+
+/** cadence:, alerts: and now, present in the request only when given. */
+function subscribeExtras(
+  input: SubscribeInput,
+): Checked<{ cadence?: Cadence; alerts?: boolean; now?: true }> {
+  const value: { cadence?: Cadence; alerts?: boolean; now?: true } = {};
+  if (input.cadence != null) {
+    const word = input.cadence.trim().toLowerCase();
+    if (word !== 'weekly' && word !== 'daily') {
+      return {
+        ok: false,
+        error: commandError(
+          `unknown cadence ${quoteInput(input.cadence)}${didYouMean(word, CADENCES)}`,
+          'Use `cadence:weekly` (the default) or `cadence:daily`.',
+        ),
+      };
+    }
+    value.cadence = word;
+  }
+  if (input.alerts != null) {
+    const word = input.alerts.trim().toLowerCase();
+    if (!YES.has(word) && !NO.has(word)) {
+      return {
+        ok: false,
+        error: commandError(
+          `alerts: takes on or off, not ${quoteInput(input.alerts)}`,
+          'Use `alerts:on` or `alerts:off`.',
+        ),
+      };
+    }
+    value.alerts = YES.has(word);
+  }
+  if (input.now === true) value.now = true;
+  return { ok: true, value };
+}
+
+const CADENCES = ['weekly', 'daily'] as const;
 
 type Checked<T> = { ok: true; value: T } | { ok: false; error: CommandError };
 

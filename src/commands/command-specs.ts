@@ -46,6 +46,11 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         usage: 'subscribe THEME org:"NAME" day:DAY time:HH:MM',
         description: 'also follow an organisation, and get the digest on another day and time',
       },
+      {
+        usage: 'subscribe THEME cadence:daily alerts:on',
+        description: "yesterday's stories every morning, and alerts for big or followed stories",
+      },
+      { usage: 'subscribe THEME now', description: "also send last week's catch-up now" },
     ],
     options: [
       {
@@ -71,6 +76,25 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         name: 'time',
         type: 'string',
         description: 'Local time of the digest, HH:MM (24-hour)',
+        required: false,
+      },
+      {
+        name: 'cadence',
+        type: 'string',
+        description: 'Weekly catch-up (default) or daily',
+        required: false,
+        choices: ['weekly', 'daily'],
+      },
+      {
+        name: 'alerts',
+        type: 'boolean',
+        description: 'Alerts for followed organisations and widely covered stories',
+        required: false,
+      },
+      {
+        name: 'now',
+        type: 'boolean',
+        description: "Also send last week's catch-up now",
         required: false,
       },
     ],

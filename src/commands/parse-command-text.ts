@@ -111,7 +111,7 @@ function tooManyWords(name: string, rest: string, example: string): ParsedReques
   );
 }
 
-const SUBSCRIBE_KEYS: Record<string, 'themes' | 'org' | 'day' | 'time'> = {
+const SUBSCRIBE_KEYS: Record<string, 'themes' | 'org' | 'day' | 'time' | 'cadence' | 'alerts'> = {
   theme: 'themes',
   themes: 'themes',
   org: 'org',
@@ -121,16 +121,30 @@ const SUBSCRIBE_KEYS: Record<string, 'themes' | 'org' | 'day' | 'time'> = {
   day: 'day',
   time: 'time',
   at: 'time',
+  cadence: 'cadence',
+  every: 'cadence',
+  alerts: 'alerts',
+  alert: 'alerts',
 };
+
+const SUBSCRIBE_OPTIONS = ['org', 'day', 'time', 'cadence', 'alerts', 'themes'];
 
 function parseSubscribe(rest: string, vocabulary: CommandVocabulary): ParsedRequest {
   const themeWords: string[] = [];
   const organisations: string[] = [];
-  let day: string | null = null;
-  let time: string | null = null;
+  const extras = { day: null, time: null, cadence: null, alerts: null } as Record<
+    'day' | 'time' | 'cadence' | 'alerts',
+    string | null
+  >;
+  let now = false;
   for (const token of tokenizeWords(rest)) {
+    // A bare `now` asks for last week's catch-up at once (no theme is called "now").
+    if (token.key === null && token.value.toLowerCase() === 'now') {
+      now = true;
+      continue;
+    }
     const key = token.key === null ? 'themes' : SUBSCRIBE_KEYS[token.key];
-    if (key === undefined) return unknownOption(token, ['org', 'day', 'time', 'themes']);
+    if (key === undefined) return unknownOption(token, SUBSCRIBE_OPTIONS);
     if (token.key !== null && token.value === '') {
       return failed(
         `${token.key}: needs a value`,
@@ -139,10 +153,9 @@ function parseSubscribe(rest: string, vocabulary: CommandVocabulary): ParsedRequ
     }
     if (key === 'themes') themeWords.push(...splitThemeWords(token.value));
     else if (key === 'org') organisations.push(...splitOrganisations(token.value));
-    else if (key === 'day') day = token.value;
-    else time = token.value;
+    else extras[key] = token.value;
   }
-  return buildSubscribe({ themeWords, organisations, day, time }, vocabulary);
+  return buildSubscribe({ themeWords, organisations, ...extras, now }, vocabulary);
 }
 
 function unknownOption(token: Token, known: readonly string[]): ParsedRequest {

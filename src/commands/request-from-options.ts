@@ -81,6 +81,9 @@ function buildFromOptions(
           organisations: splitOrganisations(get('org')),
           day: orNull('day'),
           time: orNull('time'),
+          cadence: orNull('cadence'),
+          alerts: orNull('alerts'),
+          now: get('now').toLowerCase() === 'true',
         },
         vocabulary,
       );

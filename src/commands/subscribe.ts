@@ -1,11 +1,21 @@
-// `subscribe`: sets what this channel's weekly catch-up contains (themes or all, organisations to
-// follow) and optionally its own day and time. Re-checks the request, whoever built it (Slack,
-// Discord or the CLI), resolves organisation names to canonical ids, then upserts.
+// `subscribe`: sets what this channel's catch-up contains (themes or all, organisations to
+// follow), optionally its own day and time, its cadence (weekly or daily) and alerts. Re-checks
+// the request, whoever built it (Slack, Discord or the CLI), resolves organisation names to
+// canonical ids, then upserts. The answer says when the first catch-up arrives; with `now`, last
+// week's catch-up is also queued at once (the scheduled first one then is the one after it).
 import { checkSubscribePermission } from './check-permission.js';
 import { commandError, quoteInput, unknownChoice } from './command-error.js';
 import { unknownOrganisation } from './unknown-organisation.js';
 import { collectSubscriptionWords } from './subscriptions.js';
-import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
+import type {
+  CatchUpOutcome,
+  CommandDeps,
+  CommandRequest,
+  CommandResult,
+  FirstDigest,
+  Invocation,
+} from './types.js';
+import type { Subscription } from '../domain.js';
 
 type SubscribeRequest = Extract<CommandRequest, { command: 'subscribe' }>;
 
@@ -72,13 +82,45 @@ export function runSubscribe(
       organisations,
       schedule: schedule === null ? null : { ...schedule },
       createdBy: invocation.userId,
+      ...(request.cadence ? { cadence: request.cadence } : {}),
+      ...(request.alerts !== undefined ? { alerts: request.alerts } : {}),
     },
     invocation.now,
   );
+  const catchUp = request.now ? catchUpNow(subscription, invocation.now, deps) : undefined;
+  const firstDigest = firstScheduled(subscription, invocation.now, catchUp, deps);
   return {
     kind: 'subscribed',
     subscription,
     created,
+    ...(firstDigest ? { firstDigest } : {}),
+    ...(catchUp ? { catchUp } : {}),
     ...collectSubscriptionWords([subscription], deps),
   };
+}
+
+/** Last week's catch-up now, or why it cannot be sent from here. */
+export function catchUpNow(
+  subscription: Subscription,
+  now: Date,
+  deps: CommandDeps,
+): CatchUpOutcome {
+  if (deps.sendCatchUpNow) return deps.sendCatchUpNow(subscription, now);
+  return { status: 'unavailable', week: '', reason: 'this process does not post to channels' };
+}
+
+/**
+ * The first scheduled catch-up due from now. When `now` just queued the same week (subscribing on
+ * a Monday before the digest time), the scheduled one is the week after: the week goes out once.
+ */
+function firstScheduled(
+  subscription: Subscription,
+  now: Date,
+  catchUp: CatchUpOutcome | undefined,
+  deps: CommandDeps,
+): FirstDigest | null {
+  if (!deps.nextDigest) return null;
+  const first = deps.nextDigest(subscription, now);
+  if (catchUp?.status === 'unavailable' || catchUp?.week !== first.label) return first;
+  return deps.nextDigest(subscription, new Date(Date.parse(first.at) + 1));
 }

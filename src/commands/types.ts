@@ -2,6 +2,7 @@
 // parse their own inputs into CommandRequest and render CommandResult into their own payloads.
 // Nothing here does I/O: everything the commands need arrives in CommandDeps.
 import type {
+  Cadence,
   ChannelPlatform,
   ChannelRef,
   Digest,
@@ -34,6 +35,12 @@ export type CommandRequest =
       themes: string[] | 'all';
       organisations: string[];
       schedule: { day: number; time: string } | null;
+      /** Absent: keep the channel's cadence (weekly for a new channel). */
+      cadence?: Cadence;
+      /** Absent: keep the channel's choice (off for a new channel). */
+      alerts?: boolean;
+      /** Also send last week's catch-up now (`subscribe ... now`). */
+      now?: boolean;
     }
   | { command: 'unsubscribe' }
   | { command: 'subscriptions' }
@@ -99,7 +106,17 @@ export interface InFlightPart {
 
 export type CommandResult =
   | { kind: 'error'; message: string; hint: string | null }
-  | ({ kind: 'subscribed'; subscription: Subscription; created: boolean } & SubscriptionWords)
+  | ({
+      kind: 'subscribed';
+      subscription: Subscription;
+      created: boolean;
+      /** When the channel's first (or, for an update, next) scheduled catch-up is due. */
+      firstDigest?: FirstDigest;
+      /** What happened to last week's catch-up when `now` was asked for. */
+      catchUp?: CatchUpOutcome;
+    } & SubscriptionWords)
+  /** The "send last week's catch-up now" button. */
+  | { kind: 'catch-up'; catchUp: CatchUpOutcome }
   | { kind: 'unsubscribed'; removed: boolean }
   | ({ kind: 'subscriptions'; subscriptions: Subscription[] } & SubscriptionWords)
   | { kind: 'search'; page: SearchPage }
@@ -118,6 +135,22 @@ export type CommandResult =
   /** Upcoming closing dates, soonest first, for `themes` (what the list was cut to). */
   | { kind: 'deadlines'; deadlines: DigestDeadline[]; themes: string[] | 'all' }
   | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
+
+/** The first scheduled catch-up after a subscribe: its period label and due instant (ISO). */
+export interface FirstDigest {
+  cadence: Cadence;
+  /** "2026-W49" or, for a daily channel, "2026-12-07". */
+  label: string;
+  at: string;
+}
+
+/**
+ * Last week's catch-up, asked for now: queued (the delivery job posts it within a minute),
+ * already queued or sent to this channel before, or unavailable (with the reason).
+ */
+export type CatchUpOutcome =
+  | { status: 'queued' | 'already'; week: string }
+  | { status: 'unavailable'; week: string; reason: string };
 
 /** What a subscription answer needs to be read in plain words (commands/plain-words.ts). */
 export interface SubscriptionWords {
@@ -176,6 +209,13 @@ export interface CommandDeps {
   defaultSchedule?(): { day: number; time: string };
   /** Closing dates from `now` on, soonest first, every theme (absent: none are known). */
   upcomingDeadlines?(now: Date): DigestDeadline[];
+  /** The channel's first scheduled catch-up due at or after `from`. */
+  nextDigest?(subscription: Subscription, from: Date): FirstDigest;
+  /**
+   * Queues last week's catch-up for the channel now, through the outbox (once per channel and
+   * week). Absent where this process cannot post (no delivery adapters).
+   */
+  sendCatchUpNow?(subscription: Subscription, now: Date): CatchUpOutcome;
   /** Called with unexpected errors that runCommand turned into a generic error result. */
   reportError?(error: unknown, request: CommandRequest, invocation: Invocation): void;
 }

@@ -31,6 +31,14 @@ const envSchema = z.object({
   DISCORD_API_URL: optionalString,
   /** Discord permission bit string required to subscribe/unsubscribe; default Manage Channels. */
   DISCORD_SUBSCRIBE_PERMISSION: z.string().default('16'),
+  /** The web server (health, metrics, archive pages) listens only when this is set. */
+  WEB_PORT: optionalString.pipe(
+    z.coerce.number<string | undefined>().int().min(0).max(65535).optional(),
+  ),
+  /** Interface to bind; anything but loopback needs WEB_TOKEN. */
+  WEB_HOST: z.string().default('127.0.0.1'),
+  /** Bearer token for everything but /healthz and /readyz; unset = no sign-in (loopback only). */
+  WEB_TOKEN: optionalString,
 });
 
 export type Env = Readonly<z.infer<typeof envSchema>>;
@@ -41,6 +49,7 @@ export const SECRET_ENV_KEYS = [
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
   'DISCORD_TOKEN',
+  'WEB_TOKEN',
 ] as const;
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };

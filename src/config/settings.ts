@@ -67,6 +67,15 @@ export const settingsSchema = z
       })
       .strict()
       .prefault({}),
+    alerts: z
+      .object({
+        /** Alert messages a channel gets at most per local day (src/pipeline/run-alerts.ts). */
+        maxPerDay: z.number().int().min(1).max(48).default(3),
+        /** A story covered by this many outlets within a day is alert-worthy. */
+        minOutlets: z.number().int().min(2).max(20).default(3),
+      })
+      .strict()
+      .prefault({}),
     retention: z
       .object({
         /**

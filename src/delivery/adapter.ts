@@ -17,7 +17,13 @@ export interface OutboundPart {
 export type SendOutcome =
   | { status: 'sent'; messageId: string }
   /** Transient: rate limit, 5xx, network. `retryAfterMs` from Retry-After when the platform gave one. */
-  | { status: 'retry'; reason: string; retryAfterMs: number | null }
+  | {
+      status: 'retry';
+      reason: string;
+      retryAfterMs: number | null;
+      /** The platform answered 429 (counted by the metrics endpoint). */
+      rateLimited?: boolean;
+    }
   /** Permanent for this channel: channel gone, bot removed, missing permission. Pauses the subscription. */
   | { status: 'permanent'; reason: string };
 

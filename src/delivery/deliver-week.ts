@@ -16,6 +16,7 @@ import {
 } from '../store/outbox.js';
 import { pauseSubscription } from '../store/subscriptions.js';
 import type { DeliveryAdapter, SendContext, SendOutcome } from './adapter.js';
+import type { DeliveryMetrics } from './delivery-metrics.js';
 import { describeChannel } from './enqueue-digest.js';
 import type { ProcessReport } from './process-report.js';
 
@@ -30,6 +31,7 @@ export interface DeliverySettings {
   /** Once aborted (shutdown), no further part is claimed; a send in flight finishes. */
   signal?: AbortSignal;
   logger?: Logger;
+  metrics?: DeliveryMetrics;
 }
 
 /** Retry-After when the platform gave one, else base * 2^(attempt-1); both capped. */
@@ -94,6 +96,9 @@ export async function deliverWeek(
       log?.info({ part: part.index, message_id: outcome.messageId }, 'delivery: sent');
       if (part.index === 0) parentMessageId = outcome.messageId;
       continue;
+    }
+    if (outcome.status === 'retry' && outcome.rateLimited === true) {
+      settings.metrics?.observeRateLimited(adapter.platform);
     }
     if (outcome.status === 'retry' && attempt < settings.maxAttempts) {
       const delay = retryDelayMs(attempt, outcome.retryAfterMs, settings);

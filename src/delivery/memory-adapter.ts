@@ -21,7 +21,7 @@ export interface MemoryMessage {
 }
 
 export type MemoryFailure =
-  | { kind: 'retry'; reason?: string; retryAfterMs?: number | null }
+  | { kind: 'retry'; reason?: string; retryAfterMs?: number | null; rateLimited?: boolean }
   | { kind: 'permanent'; reason: string }
   /** Accepts (records) the message, then throws, or calls `crash` (e.g. closes the database). */
   | { kind: 'crash-after-accept'; crash?: () => void };
@@ -116,6 +116,7 @@ export class MemoryAdapter implements DeliveryAdapter {
         status: 'retry',
         reason: failure.reason ?? 'rate limited',
         retryAfterMs: failure.retryAfterMs ?? null,
+        ...(failure.rateLimited === true ? { rateLimited: true } : {}),
       };
     }
     if (failure?.kind === 'permanent') {

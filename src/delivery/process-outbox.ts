@@ -31,6 +31,7 @@ import { cancelUnsentParts, holdUnsentParts, listDueGroups, listParts } from '..
 import { getSubscription } from '../store/subscriptions.js';
 import type { DeliveryAdapters } from './adapter.js';
 import { deliverWeek, type DeliverySettings } from './deliver-week.js';
+import type { DeliveryMetrics } from './delivery-metrics.js';
 import { describeChannel } from './enqueue-digest.js';
 import { forEachBounded } from '../for-each-bounded.js';
 import type { HostProbe } from './claimant-state.js';
@@ -82,6 +83,8 @@ export interface ProcessOptions {
   /** How other instances' pids are checked (default: this host; tests pretend otherwise). */
   hostProbe?: HostProbe;
   logger?: Logger;
+  /** Counts 429s by platform for the metrics endpoint (src/metrics/). */
+  metrics?: DeliveryMetrics;
 }
 
 const DEFAULTS = {

@@ -34,6 +34,8 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tasks: ReadonlyMap<keyof ScheduledJobs, ScheduledTask>;
+  /** When any task last fired (a minute heartbeat keeps this fresh); /readyz reads it. */
+  lastTickAt(): Date | null;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   const clock = options.clock ?? (() => new Date());
   const log = options.logger;
   const tasks = new Map<keyof ScheduledJobs, ScheduledTask>();
+  let lastTick: Date | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = (fn: (now: Date) => Promise<unknown>) => () => {
     const run = queue.then(() => fn(clock()));
@@ -84,6 +87,7 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
     const task = cron.schedule(
       expression,
       async () => {
+        lastTick = clock();
         try {
           await run();
         } catch (error) {
@@ -110,9 +114,16 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
     add('reminders', dailyExpression(options.reminderTime ?? '08:00'), serial(jobs.reminders));
   }
   if (jobs.maintenance) add('maintenance', '30 3 * * *', serial(jobs.maintenance));
+  // The heartbeat: proves the timer loop is alive even when no job is configured to run often.
+  const heartbeat = cron.schedule('* * * * *', () => void (lastTick = clock()), {
+    timezone: options.timeZone,
+    name: 'briefing-heartbeat',
+  });
   return {
     tasks,
+    lastTickAt: () => lastTick,
     async stop() {
+      await heartbeat.destroy();
       for (const task of tasks.values()) await task.destroy();
       await queue;
     },

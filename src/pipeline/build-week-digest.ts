@@ -24,15 +24,19 @@ export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
 export const NOT_POLLED_REASON = 'not polled';
 const DAY_MS = 86_400_000;
 
-/** `now` makes a preview of the week so far (stories and coverage up to `now`). */
+/**
+ * `now` makes a preview of the week so far (stories and coverage up to `now`). `within` narrows
+ * the stories and the coverage to part of the week (a daily catch-up's day: build-day-digest.ts).
+ */
 export function buildWeekDigest(
   db: Db,
   config: DigestJobConfig,
   week: IsoWeek,
   now?: Date,
+  within?: { startsAt: Date; endsAt: Date },
 ): Digest {
   const timeZone = config.settings.timeZone;
-  const { startsAt, endsAt } = weekRange(week, timeZone);
+  const { startsAt, endsAt } = within ?? weekRange(week, timeZone);
   const start = startsAt.toISOString();
   const end = now && now < endsAt ? now.toISOString() : endsAt.toISOString();
   // Undated items found on a source's first poll are its backlog, not this week's news.

@@ -13,6 +13,8 @@ import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js
 import type { ChannelPlatform, ChannelRef, DigestDeadline, Platform } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
+import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
+import type { DeliveryAdapters } from '../delivery/adapter.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { searchStories } from '../store/search.js';
@@ -51,6 +53,11 @@ export interface CommandDepsInit {
   /** Clock for search ranking and unsubscribe bookkeeping; defaults to the wall clock. */
   now?: () => Date;
   subscribePermission?: SubscribePermission;
+  /**
+   * Where `subscribe ... now` queues last week's catch-up: the delivery adapters (main.ts passes
+   * its map, filled as platforms start) and the digests folder. Without it, `now` says it cannot.
+   */
+  delivery?: { adapters: DeliveryAdapters; digestsDir: string };
 }
 
 const HALF_YEAR_MS = 183 * 86_400_000;
@@ -124,6 +131,8 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
+    nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
+    ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),
     reportError: (error, request, invocation) => {
       init.logger?.error(
         {
@@ -145,6 +154,15 @@ function listUpcomingDeadlines(db: Db, now: Date): DigestDeadline[] {
   return listDeadlinesBetween(db, now.toISOString(), until).map(
     ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
   );
+}
+
+function catchUpSender(
+  init: CommandDepsInit,
+  delivery: NonNullable<CommandDepsInit['delivery']>,
+): NonNullable<CommandDeps['sendCatchUpNow']> {
+  const deps = { db: init.db, config: init.config, ...delivery };
+  return (subscription, now) =>
+    queueCatchUpNow(init.logger ? { ...deps, logger: init.logger } : deps, subscription, now);
 }
 
 /**

@@ -28,8 +28,16 @@ import { tagAndStore } from './tag-and-store.js';
 export type { PollDeps, PollOutcome, PollStatus, ReadDocument } from './poll-types.js';
 
 export async function pollSource(source: Source, deps: PollDeps): Promise<PollOutcome> {
+  const outcome = await pollSteps(source, deps);
+  deps.metrics?.observePoll(outcome);
+  return outcome;
+}
+
+async function pollSteps(source: Source, deps: PollDeps): Promise<PollOutcome> {
   const poll = startPoll(source, deps);
+  const fetchStarted = performance.now();
   const fetched = await fetchDocument(poll, deps);
+  deps.metrics?.observeFetch(source.id, (performance.now() - fetchStarted) / 1000);
   // Cancelled because the bot is stopping (SIGINT/SIGTERM): not the source's fault, so nothing
   // is recorded against it and it is polled as usual after the restart.
   if (fetched.status === 'network-error' && fetched.reason === 'aborted') {
@@ -50,7 +58,9 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollOu
   }
   try {
     const at = deps.now();
+    const readStarted = performance.now();
     const read = await readFetchedDocument(source, fetched, at, deps);
+    deps.metrics?.observeRead(source.id, (performance.now() - readStarted) / 1000);
     // The bot is stopping and the parse workers were ended: not the document's fault.
     if (!read.ok && read.kind === 'cancelled') {
       return pollOutcome(poll, deps, 'failed', { reason: read.reason });

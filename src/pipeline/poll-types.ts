@@ -35,6 +35,14 @@ export interface PollDeps {
   reader?: DocumentReader;
   /** settings poll.maxItemsPerDocument (DEFAULT_MAX_ITEMS_PER_DOCUMENT when not given). */
   maxItemsPerDocument?: number;
+  /** Where poll outcomes and fetch/parse times are counted (src/metrics/), when the bot runs one. */
+  metrics?: PollMetrics & { observePoll(outcome: PollOutcome): void };
+}
+
+/** Timings a poll reports (wall seconds, measured with performance.now, never the fake clock). */
+export interface PollMetrics {
+  observeFetch(sourceId: string, seconds: number): void;
+  observeRead(sourceId: string, seconds: number): void;
 }
 
 export const DEFAULT_MAX_ITEMS_PER_DOCUMENT = 2000;

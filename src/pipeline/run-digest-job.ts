@@ -1,14 +1,16 @@
-// The weekly catch-up job: for every channel whose digest is due, build the week's digest from
-// the archive, write it to digests/ (before anything is posted), record the channel's parts in the
-// outbox, then send what is due. Safe to run as often as you like (the scheduler runs it every
+// The catch-up job: for every channel whose digest is due (a week's, or a day's for channels with
+// the daily cadence), build the digest from the archive, write a week's to digests/ (before
+// anything is posted), record the channel's parts in the outbox, then send what is due. Safe to run as often as you like (the scheduler runs it every
 // few minutes; `briefing digest --post` runs it by hand).
 // Rules:
 // - a channel's digest for a week is decided once (digest_runs): enqueued, or skipped with the
 //   reason; the outbox's unique keys make the enqueue itself idempotent too;
-// - due = digestDueAt(week, the channel's schedule or the default); a week is considered only if
-//   its due time has passed and came after the channel subscribed;
+// - due = digestDueAt(week, the channel's schedule or the default), or for a daily channel the
+//   next day at its time (time/digest-schedule.ts); a period is considered only if its due time
+//   has passed and came after the channel subscribed; a day's key is its date ("2026-12-07");
+// - a daily channel's quiet day (nothing for its themes) is skipped, not posted;
 // - after downtime, a due digest is still sent when the job runs within graceHours of the due
-//   time, and skipped (recorded, with the reason) beyond that; never sent twice;
+//   time (at most 24 hours for a day's), and skipped (recorded, with the reason) beyond that; never sent twice;
 // - a paused channel's digest is skipped with the pause reason;
 // - the week's digest is built and archived once, when its first channel falls due; channels
 //   due later in the week get the archived one (week-digest-archive.ts).
@@ -28,7 +30,9 @@ import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
-import { candidateWeeks, digestDueAt } from '../time/digest-schedule.js';
+import { candidatePeriods, type DigestPeriod } from '../time/digest-schedule.js';
+import { selectForSubscription } from '../digest/select-for-subscription.js';
+import { buildDayDigest } from './build-day-digest.js';
 import { weekDigestOnce } from './week-digest-archive.js';
 
 export interface DigestJobInput {
@@ -39,6 +43,8 @@ export interface DigestJobInput {
   digestsDir: string;
   logger?: Logger;
   delivery?: ProcessOptions;
+  /** Seconds each week's digest took to build (the metrics endpoint's histogram). */
+  onDigestBuilt?: (seconds: number) => void;
 }
 
 export interface DigestJobReport {
@@ -51,7 +57,6 @@ export interface DigestJobReport {
 export async function runDigestJob(input: DigestJobInput): Promise<DigestJobReport> {
   const { db, config, now, logger } = input;
   const { timeZone, digest: defaults } = config.settings;
-  const graceMs = defaults.graceHours * 3_600_000;
   const report: DigestJobReport = {
     enqueued: [],
     skipped: [],
@@ -59,68 +64,11 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
     delivery: emptyProcessReport(),
   };
   const digests = new Map<string, Digest>();
-
-  for (const week of candidateWeeks(now, timeZone)) {
-    const label = formatWeek(week);
-    for (const subscription of listAllSubscriptions(db)) {
-      const channel: ChannelRef = subscription;
-      const dueAt = digestDueAt(week, subscription.schedule ?? defaults, timeZone);
-      if (dueAt.getTime() > now.getTime()) continue;
-      if (dueAt.getTime() < Date.parse(subscription.createdAt)) continue;
-      if (getDigestRun(db, label, channel)) continue;
-      const decide = (status: 'enqueued' | 'skipped', reason: string | null) =>
-        recordDigestRun(db, {
-          week: label,
-          channel,
-          status,
-          reason,
-          dueAt: dueAt.toISOString(),
-          decidedAt: now.toISOString(),
-        });
-
-      const skipReason = reasonToSkip(subscription, dueAt, now, graceMs, defaults.graceHours);
-      if (skipReason !== null) {
-        decide('skipped', skipReason);
-        report.skipped.push({ week: label, channel: describeChannel(channel), reason: skipReason });
-        logger?.warn(
-          { iso_week: label, channel: describeChannel(channel), reason: skipReason },
-          'digest: skipped',
-        );
-        continue;
-      }
-      const adapter = input.adapters.get(subscription.platform);
-      if (!adapter) {
-        logger?.warn(
-          { iso_week: label, platform: subscription.platform },
-          'digest: no adapter; will retry',
-        );
-        continue;
-      }
-      // One channel that cannot be rendered or recorded must not block every other channel's
-      // digest (nor the delivery below): log it and leave it undecided, so the next tick retries.
-      let result: ReturnType<typeof enqueueDigest>;
-      try {
-        const digest = digestOfWeek(input, week, digests, report);
-        result = enqueueDigest(db, { digest, subscription, adapter, now });
-      } catch (error) {
-        logger?.error(
-          { iso_week: label, channel: describeChannel(channel), err: error },
-          'digest: could not enqueue this channel; will retry',
-        );
-        continue;
-      }
-      decide('enqueued', null);
-      if (result.status === 'enqueued') {
-        report.enqueued.push({
-          week: label,
-          channel: describeChannel(channel),
-          parts: result.parts,
-        });
-        logger?.info(
-          { iso_week: label, channel: describeChannel(channel), parts: result.parts },
-          'digest: enqueued',
-        );
-      }
+  for (const subscription of listAllSubscriptions(db)) {
+    const cadence = subscription.cadence ?? 'weekly';
+    const schedule = subscription.schedule ?? defaults;
+    for (const period of candidatePeriods(cadence, schedule, now, timeZone)) {
+      decidePeriod(input, subscription, period, digests, report);
     }
   }
   report.delivery = await processOutbox(db, input.adapters, now, {
@@ -128,6 +76,86 @@ export async function runDigestJob(input: DigestJobInput): Promise<DigestJobRepo
     ...(logger ? { logger } : {}),
   });
   return report;
+}
+
+/** One channel's digest for one period, decided once: enqueued, skipped, or left for later. */
+function decidePeriod(
+  input: DigestJobInput,
+  subscription: Subscription,
+  period: DigestPeriod,
+  digests: Map<string, Digest>,
+  report: DigestJobReport,
+): void {
+  const { db, now, logger } = input;
+  const { label, dueAt } = period;
+  const channel: ChannelRef = subscription;
+  const where = { iso_week: label, channel: describeChannel(channel) };
+  if (dueAt.getTime() > now.getTime()) return;
+  if (dueAt.getTime() < Date.parse(subscription.createdAt)) return;
+  if (getDigestRun(db, label, channel)) return;
+  const decide = (status: 'enqueued' | 'skipped', reason: string | null) =>
+    recordDigestRun(db, {
+      week: label,
+      channel,
+      status,
+      reason,
+      dueAt: dueAt.toISOString(),
+      decidedAt: now.toISOString(),
+    });
+  const skip = (reason: string) => {
+    decide('skipped', reason);
+    report.skipped.push({ week: label, channel: where.channel, reason });
+    logger?.warn({ ...where, reason }, 'digest: skipped');
+  };
+
+  const skipReason = reasonToSkip(subscription, period, now, input.config.settings.digest);
+  if (skipReason !== null) return skip(skipReason);
+  const adapter = input.adapters.get(subscription.platform);
+  if (!adapter) {
+    logger?.warn(
+      { iso_week: label, platform: subscription.platform },
+      'digest: no adapter; will retry',
+    );
+    return;
+  }
+  // One channel that cannot be rendered or recorded must not block every other channel's
+  // digest (nor the delivery): log it and leave it undecided, so the next tick retries.
+  let result: ReturnType<typeof enqueueDigest>;
+  try {
+    const digest = digestOfPeriod(input, period, digests, report);
+    // A quiet day is not worth a message; an empty week still is (it says so plainly).
+    if (period.cadence === 'daily' && !hasEntries(selectForSubscription(digest, subscription))) {
+      return skip('no stories for this channel that day');
+    }
+    result = enqueueDigest(db, { digest, subscription, adapter, now });
+  } catch (error) {
+    logger?.error({ ...where, err: error }, 'digest: could not enqueue this channel; will retry');
+    return;
+  }
+  decide('enqueued', null);
+  if (result.status === 'enqueued') {
+    report.enqueued.push({ week: label, channel: where.channel, parts: result.parts });
+    logger?.info({ ...where, parts: result.parts }, 'digest: enqueued');
+  }
+}
+
+function hasEntries(view: Digest): boolean {
+  return view.sections.some((s) => s.entries.length > 0);
+}
+
+/** A day's digest is built for this run only (not archived: build-day-digest.ts says why). */
+function digestOfPeriod(
+  input: DigestJobInput,
+  period: DigestPeriod,
+  digests: Map<string, Digest>,
+  report: DigestJobReport,
+): Digest {
+  if (period.cadence === 'weekly') return digestOfWeek(input, period.week, digests, report);
+  const known = digests.get(period.label);
+  if (known) return known;
+  const digest = buildDayDigest(input.db, input.config, period.day);
+  digests.set(period.label, digest);
+  return digest;
 }
 
 /**
@@ -148,7 +176,12 @@ function digestOfWeek(
     db,
     week: label,
     digestsDir: input.digestsDir,
-    build: () => buildWeekDigest(db, config, week),
+    build: () => {
+      const started = performance.now();
+      const digest = buildWeekDigest(db, config, week);
+      input.onDigestBuilt?.((performance.now() - started) / 1000);
+      return digest;
+    },
     ...(logger ? { logger } : {}),
   });
   if (once.archived) report.archived.push(once.archived);
@@ -158,16 +191,18 @@ function digestOfWeek(
 
 function reasonToSkip(
   subscription: Subscription,
-  dueAt: Date,
+  period: DigestPeriod,
   now: Date,
-  graceMs: number,
-  graceHours: number,
+  defaults: { graceHours: number },
 ): string | null {
   if (subscription.pausedReason !== null) return `channel paused: ${subscription.pausedReason}`;
-  const lateMs = now.getTime() - dueAt.getTime();
-  if (lateMs > graceMs) {
+  // A day's catch-up is stale once the next one is due: its grace is at most a day.
+  const graceHours =
+    period.cadence === 'daily' ? Math.min(defaults.graceHours, 24) : defaults.graceHours;
+  const lateMs = now.getTime() - period.dueAt.getTime();
+  if (lateMs > graceHours * 3_600_000) {
     const hours = Math.floor(lateMs / 3_600_000);
-    return `missed: due ${dueAt.toISOString()}, the bot was back ${hours} h later (grace ${graceHours} h)`;
+    return `missed: due ${period.dueAt.toISOString()}, the bot was back ${hours} h later (grace ${graceHours} h)`;
   }
   return null;
 }

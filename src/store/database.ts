@@ -16,7 +16,7 @@ interface Migration {
   sql: string;
 }
 
-function readMigrations(): Migration[] {
+export function readMigrations(): Migration[] {
   const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}-[\w-]+\.sql$/.test(f));
   const migrations = files
     .map((file) => ({

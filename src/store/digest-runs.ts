@@ -91,12 +91,12 @@ export function listDigestRuns(db: Db, week?: string): DigestRun[] {
   return rows.map(toRun);
 }
 
-/** The channel's most recent decision (newest week), or null. */
+/** The channel's most recent decision (newest due time: weeks and days do not sort as labels). */
 export function getLatestDigestRun(db: Db, channel: ChannelRef): DigestRun | null {
   const row = prepareCached<[object], DigestRunRow>(
     db,
     `SELECT * FROM digest_runs WHERE platform = @platform AND workspace_id = @workspace
-       AND channel_id = @channel ORDER BY week DESC LIMIT 1`,
+       AND channel_id = @channel ORDER BY due_at DESC, week DESC LIMIT 1`,
   ).get({
     platform: channel.platform,
     workspace: channel.workspaceId,

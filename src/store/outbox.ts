@@ -64,8 +64,8 @@ const channelArgs = (c: ChannelRef) => ({
   channel: c.channelId,
 });
 
-// Deadline reminders share the outbox under groups "reminder:..." (delivery/enqueue-reminder.ts),
-// which sort after every ISO week: "the channel's latest week" means its latest digest.
+// Deadline reminders share the outbox under groups "reminder:..." (delivery/enqueue-reminder.ts):
+// "the channel's latest week" (status, requeue after a pause) means its latest digest, not one.
 const NOT_REMINDER = "week NOT LIKE 'reminder:%'";
 
 const CHANNEL_WHERE =
@@ -133,17 +133,23 @@ export function insertParts(db: Db, parts: readonly NewPart[], now: Date): numbe
   })();
 }
 
-/** (week, channel) groups with a part due at `now`, oldest first. */
+/**
+ * (week, channel) groups with a part due at `now`, oldest first. "week" is the label of what was
+ * enqueued: an ISO week, a day ("2026-12-07"), an alert batch ("2026-12-07 alert 1") or a deadline
+ * reminder ("reminder:2021-12-10:consultation:<story id>"); labels of
+ * different kinds do not sort in time order, so "oldest" is the order they were recorded in.
+ */
 export function listDueGroups(db: Db, now: Date): { week: string; channel: ChannelRef }[] {
   return prepareCached<
     [string],
     { week: string; platform: string; workspace_id: string; channel_id: string }
   >(
     db,
-    `SELECT week, platform, workspace_id, channel_id, min(next_attempt_at) AS due FROM outbox
+    `SELECT week, platform, workspace_id, channel_id, min(next_attempt_at) AS due,
+       min(id) AS first_id FROM outbox
      WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
      GROUP BY week, platform, workspace_id, channel_id
-     ORDER BY week, due, platform, workspace_id, channel_id`,
+     ORDER BY first_id`,
   )
     .all(now.toISOString())
     .map((r) => ({
@@ -245,7 +251,8 @@ export function requeueHeldParts(db: Db, channel: ChannelRef, now: Date): number
     db,
     `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @at, updated_at = @at
      WHERE ${CHANNEL_WHERE} AND status IN ('paused', 'failed')
-       AND week = (SELECT max(week) FROM outbox WHERE ${CHANNEL_WHERE} AND ${NOT_REMINDER})`,
+       AND week = (SELECT week FROM outbox WHERE ${CHANNEL_WHERE} AND ${NOT_REMINDER}
+         ORDER BY id DESC LIMIT 1)`,
   ).run({ ...channelArgs(channel), at: now.toISOString() }).changes;
 }
 
@@ -262,8 +269,8 @@ export function summariseChannelDeliveries(db: Db, channel: ChannelRef): Channel
   const delivered = prepareCached<[object], { week: string; sent_at: string }>(
     db,
     `SELECT week, max(sent_at) AS sent_at FROM outbox WHERE ${CHANNEL_WHERE} AND status = 'sent'
-       AND ${NOT_REMINDER}
-     GROUP BY week ORDER BY week DESC LIMIT 1`,
+       AND week NOT LIKE '% alert %' AND ${NOT_REMINDER}
+     GROUP BY week ORDER BY max(id) DESC LIMIT 1`,
   ).get(args);
   const pending = prepareCached<[object], { n: number }>(
     db,

@@ -3,7 +3,8 @@
 // part of the key because channel ids are only unique within one.
 // Rules: subscribing again updates in place and lifts a pause (someone in the channel asked
 // again, so the next delivery tries again); unsubscribing cancels the channel's unsent parts.
-import type { ChannelRef, ChannelPlatform, Subscription } from '../domain.js';
+// Cadence and alerts left out of an upsert (undefined) keep their stored values (weekly, off).
+import type { Cadence, ChannelRef, ChannelPlatform, Subscription } from '../domain.js';
 import type { Db } from './database.js';
 import { cancelUnsentParts, requeueHeldParts } from './outbox.js';
 import { prepareCached } from './prepared.js';
@@ -20,12 +21,14 @@ interface SubscriptionRow {
   created_by: string | null;
   created_at: string;
   paused_reason: string | null;
+  cadence: string;
+  alerts: number;
 }
 
 export type SubscriptionInput = Omit<Subscription, 'id' | 'createdAt' | 'pausedReason'>;
 
 const COLUMNS = `id, platform, workspace_id, channel_id, themes, organisations, schedule_day,
-  schedule_time, created_by, created_at, paused_reason`;
+  schedule_time, created_by, created_at, paused_reason, cadence, alerts`;
 
 function toSubscription(row: SubscriptionRow): Subscription {
   const themes = row.themes === 'all' ? 'all' : (JSON.parse(row.themes) as string[]);
@@ -43,6 +46,8 @@ function toSubscription(row: SubscriptionRow): Subscription {
     createdBy: row.created_by,
     createdAt: row.created_at,
     pausedReason: row.paused_reason,
+    cadence: row.cadence === 'daily' ? 'daily' : 'weekly',
+    alerts: row.alerts === 1,
   };
 }
 
@@ -77,12 +82,15 @@ export function upsertSubscription(
       time: input.schedule?.time ?? null,
       createdBy: input.createdBy,
       at,
+      cadence: input.cadence ?? existing?.cadence ?? ('weekly' satisfies Cadence),
+      alerts: (input.alerts ?? existing?.alerts ?? false) ? 1 : 0,
     };
     if (existing) {
       prepareCached<[typeof values], unknown>(
         db,
         `UPDATE subscriptions SET themes = @themes, organisations = @organisations,
            schedule_day = @day, schedule_time = @time, updated_at = @at,
+           cadence = @cadence, alerts = @alerts,
            paused_reason = NULL, paused_at = NULL
          WHERE platform = @platform AND workspace_id = @workspace AND channel_id = @channel`,
       ).run(values);
@@ -91,9 +99,9 @@ export function upsertSubscription(
       prepareCached<[typeof values], unknown>(
         db,
         `INSERT INTO subscriptions (platform, workspace_id, channel_id, themes, organisations,
-           schedule_day, schedule_time, created_by, created_at, updated_at)
+           schedule_day, schedule_time, created_by, created_at, updated_at, cadence, alerts)
          VALUES (@platform, @workspace, @channel, @themes, @organisations, @day, @time,
-           @createdBy, @at, @at)`,
+           @createdBy, @at, @at, @cadence, @alerts)`,
       ).run(values);
     }
     return { subscription: getSubscription(db, input)!, created: existing === null };

@@ -60,6 +60,8 @@ export function formatWeekRange(startsAt: string, endsAt: string, timeZone: stri
   if (!a || !b) return '';
   if (a.year !== b.year) return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
   if (a.month !== b.month) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
+  // A daily catch-up's range is one day: "7 December 2026", not "7–7 December 2026".
+  if (a.day === b.day) return `${b.day} ${b.month} ${b.year}`;
   return `${a.day}–${b.day} ${b.month} ${b.year}`;
 }
 

@@ -4,8 +4,23 @@
 // ends, in the configured time zone. Monday 08:00 (the default) is the morning after W ends;
 // Friday 16:00 is that Friday. Only the last two complete weeks are ever candidates, so a long
 // outage never floods a channel with old weeks.
-import type { IsoWeek } from '../domain.js';
-import { mondayOf, nextWeek, previousWeek, weekOf, zonedTimeToUtc } from './week.js';
+// Daily cadence: the digest of local day D covers D and is due on D + 1 at the channel's time
+// (its own, or the configured default; the day of the week is not used). Only the last two
+// complete days are candidates.
+import type { Cadence, IsoWeek } from '../domain.js';
+import { dayOf, dayRange } from './day.js';
+import {
+  addDays,
+  formatIsoDate,
+  formatWeek,
+  mondayOf,
+  nextWeek,
+  previousWeek,
+  weekOf,
+  weekRange,
+  zonedTimeToUtc,
+  type LocalDate,
+} from './week.js';
 
 export interface DigestSchedule {
   /** 0 = Sunday ... 6 = Saturday. */
@@ -33,4 +48,70 @@ export function digestDueAt(week: IsoWeek, schedule: DigestSchedule, timeZone: s
 export function candidateWeeks(now: Date, timeZone: string): IsoWeek[] {
   const last = previousWeek(weekOf(now, timeZone));
   return [previousWeek(last), last];
+}
+
+/** The daily digest of `date` is due the next day at `time` ("HH:MM", local). */
+export function dayDueAt(date: LocalDate, time: string, timeZone: string): Date {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return zonedTimeToUtc(addDays(date, 1), hour, minute, timeZone);
+}
+
+/** One digest a channel may be due: a week or a day, with its label and when it is due. */
+export type DigestPeriod =
+  | { cadence: 'weekly'; label: string; week: IsoWeek; dueAt: Date; startsAt: Date; endsAt: Date }
+  | { cadence: 'daily'; label: string; day: LocalDate; dueAt: Date; startsAt: Date; endsAt: Date };
+
+function weekPeriod(week: IsoWeek, schedule: DigestSchedule, timeZone: string): DigestPeriod {
+  return {
+    cadence: 'weekly',
+    label: formatWeek(week),
+    week,
+    dueAt: digestDueAt(week, schedule, timeZone),
+    ...weekRange(week, timeZone),
+  };
+}
+
+function dayPeriod(day: LocalDate, schedule: DigestSchedule, timeZone: string): DigestPeriod {
+  return {
+    cadence: 'daily',
+    label: formatIsoDate(day),
+    day,
+    dueAt: dayDueAt(day, schedule.time, timeZone),
+    ...dayRange(day, timeZone),
+  };
+}
+
+/** The periods the digest job considers at `now` for a cadence, oldest first. */
+export function candidatePeriods(
+  cadence: Cadence,
+  schedule: DigestSchedule,
+  now: Date,
+  timeZone: string,
+): DigestPeriod[] {
+  if (cadence === 'weekly') {
+    return candidateWeeks(now, timeZone).map((w) => weekPeriod(w, schedule, timeZone));
+  }
+  const yesterday = addDays(dayOf(now, timeZone), -1);
+  return [addDays(yesterday, -1), yesterday].map((d) => dayPeriod(d, schedule, timeZone));
+}
+
+/**
+ * The first digest due at or after `from`: the period that has just ended when its due time is
+ * still ahead, else the one in progress. The digest job sends it at its first tick after then.
+ */
+export function nextDigestPeriod(
+  cadence: Cadence,
+  schedule: DigestSchedule,
+  from: Date,
+  timeZone: string,
+): DigestPeriod {
+  const candidates =
+    cadence === 'weekly'
+      ? [previousWeek(weekOf(from, timeZone)), weekOf(from, timeZone)].map((w) =>
+          weekPeriod(w, schedule, timeZone),
+        )
+      : [addDays(dayOf(from, timeZone), -1), dayOf(from, timeZone)].map((d) =>
+          dayPeriod(d, schedule, timeZone),
+        );
+  return candidates.find((p) => p.dueAt.getTime() >= from.getTime()) ?? candidates[1]!;
 }

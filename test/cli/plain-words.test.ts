@@ -43,11 +43,16 @@ describe('briefing subscribe', () => {
       '--time',
       '08:30',
     ]);
-    expect(result).toMatchObject({
-      code: 0,
-      stdout:
-        'Subscribed memory:T1:C-WORDS: carter; organisations The Dudley Group NHS Foundation Trust (RNA); its own schedule: Mondays at 08:30 (Europe/London)\n',
-    });
+    expect(result.code).toBe(0);
+    // Then when the first catch-up arrives, and the offer of last week's now (issue 15).
+    expect(result.stdout.split('\n')).toEqual([
+      'Subscribed memory:T1:C-WORDS: carter; organisations The Dudley Group NHS Foundation Trust (RNA); its own schedule: Mondays at 08:30 (Europe/London)',
+      expect.stringMatching(
+        /^Your first catch-up arrives on Monday \d{1,2} [A-Z][a-z]+ at 08:30 \(Europe\/London\)\.$/,
+      ),
+      'Want last week’s catch-up now? Add --now to send it.',
+      '',
+    ]);
   });
 });
 

@@ -19,6 +19,13 @@ const equivalent: [string, string, Options][] = [
   ],
   ['subscribe org:"Dudley Group; RNA"', 'subscribe', { org: 'Dudley Group; RNA' }],
   ['subscribe stp day:friday', 'subscribe', { themes: 'stp', day: 'friday', time: undefined }],
+  [
+    'subscribe carter cadence:daily alerts:on now',
+    'subscribe',
+    { themes: 'carter', cadence: 'daily', alerts: true, now: true },
+  ],
+  ['subscribe all alerts:off', 'subscribe', { themes: 'all', alerts: false, now: false }],
+  ['subscribe all cadence:hourly', 'subscribe', { themes: 'all', cadence: 'hourly' }],
   ['unsubscribe', 'unsubscribe', {}],
   ['subscriptions', 'subscriptions', {}],
   ['themes', 'themes', {}],

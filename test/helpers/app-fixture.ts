@@ -11,7 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAnnotator } from '../../src/pipeline/build-poll-deps.js';
-import { buildCommandDeps, type SubscribePermission } from '../../src/pipeline/command-deps.js';
+import {
+  buildCommandDeps,
+  type CommandDepsInit,
+  type SubscribePermission,
+} from '../../src/pipeline/command-deps.js';
 import type { CommandDeps, Invocation } from '../../src/commands/types.js';
 import { loadConfigOrThrow, type AppConfig } from '../../src/config/load.js';
 import type { Story } from '../../src/domain.js';
@@ -32,6 +36,8 @@ export interface AppFixtureOptions {
   /** The fixture clock (default FIXTURE_NOW, Thursday of 2017-W07). */
   now?: Date;
   subscribePermission?: SubscribePermission;
+  /** Delivery adapters and digests folder for `subscribe ... now` (absent: it cannot post). */
+  delivery?: CommandDepsInit['delivery'];
 }
 
 export interface AppFixture {
@@ -70,6 +76,7 @@ export function createAppFixture(options: AppFixtureOptions = {}): AppFixture {
     config,
     now: () => now,
     subscribePermission: options.subscribePermission,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
   });
   return {
     db,

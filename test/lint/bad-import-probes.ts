@@ -161,6 +161,32 @@ export const BAD_PROBES: readonly Probe[] = [
     rule: 'slack-sdk-only-in-its-platform',
   },
   { file: 'src/pipeline/bad-cron.ts', imports: [value('node-cron')], rule: 'cron-only-in-jobs' },
+  { file: 'src/cli/bad-fastify.ts', imports: [value('fastify')], rule: 'http-server-only-in-web' },
+  {
+    file: 'src/pipeline/bad-prom.ts',
+    imports: [value('prom-client')],
+    rule: 'prom-client-only-in-metrics',
+  },
+  {
+    file: 'src/text/bad-fastify.ts',
+    imports: [type('fastify'), value('fastify')],
+    rule: 'pure-code-uses-no-io-packages',
+  },
+  {
+    file: 'src/web/bad-store.ts',
+    imports: [type('../store/database.js')],
+    rule: 'web-imports-no-store',
+  },
+  {
+    file: 'src/metrics/bad-store.ts',
+    imports: [value('../store/database.js')],
+    rule: 'metrics-imports-observer-types',
+  },
+  {
+    file: 'src/metrics/bad-pipeline.ts',
+    imports: [value('../pipeline/poll.js')],
+    rule: 'metrics-imports-pipeline-delivery-types-only',
+  },
   { file: 'src/store/bad-cycle-a.ts', imports: [value('./bad-cycle-b.js')], rule: 'no-circular' },
   // A cycle through `import type` still ties the two files together: reported too.
   {

@@ -97,6 +97,24 @@ export const CLEAN_PROBES: readonly Probe[] = [
     ],
   },
   {
+    file: 'src/web/ok.ts',
+    imports: [
+      value('fastify'),
+      value('../commands/types.js'),
+      value('../digest/build.js'),
+      type('../config/settings.js'),
+    ],
+  },
+  {
+    file: 'src/metrics/ok.ts',
+    imports: [
+      value('prom-client'),
+      type('../pipeline/poll.js'),
+      type('../delivery/adapter.js'),
+      type('../domain.js'),
+    ],
+  },
+  {
     file: 'src/build-data/ok.ts',
     imports: [value('node:fs'), value('../tagging/tag.js'), value('./gazetteer.js')],
   },

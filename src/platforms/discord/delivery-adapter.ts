@@ -134,6 +134,7 @@ export function classifySendError(error: unknown): Exclude<SendOutcome, { status
       status: 'retry',
       reason: `rate limited by Discord for ${Math.ceil(wait / 1000)} s`,
       retryAfterMs: wait,
+      rateLimited: true,
     };
   }
   if (error instanceof DiscordAPIError) {
@@ -148,7 +149,12 @@ export function classifySendError(error: unknown): Exclude<SendOutcome, { status
       };
     }
     if (error.status === 429)
-      return { status: 'retry', reason: 'rate limited by Discord', retryAfterMs: null };
+      return {
+        status: 'retry',
+        reason: 'rate limited by Discord',
+        retryAfterMs: null,
+        rateLimited: true,
+      };
     return {
       status: 'permanent',
       reason: `Discord refused the message (${error.status}, code ${String(error.code)}): ${error.message.slice(0, 200)}`,

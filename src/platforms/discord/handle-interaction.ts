@@ -1,5 +1,5 @@
 // Every interaction the bot receives: chat input (/briefing <subcommand>), autocomplete (theme,
-// source and command names) and buttons (search paging). Rules: nothing throws out of a handler
+// source and command names) and buttons (search paging, last week's catch-up now). Rules: nothing throws out of a handler
 // (an unexpected error is logged and answered with a safe message); every reply carries
 // allowed_mentions { parse: [] }; slow work (digest, search) is deferred first, because Discord
 // drops an interaction not answered within 3 seconds.
@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import { COMMAND_NAMES } from '../../commands/command-specs.js';
 import { requestFromOptions, type OptionValue } from '../../commands/request-from-options.js';
+import { runCatchUp } from '../../commands/catch-up.js';
 import { runCommand } from '../../commands/run-command.js';
 import type { CommandResult, Invocation } from '../../commands/types.js';
 import type { Logger } from '../../logging.js';
@@ -23,6 +24,7 @@ import { DISCORD_LIMITS } from './discord-message.js';
 import { renderError, renderResult } from './render-result.js';
 import type { DiscordReply } from './reply-text.js';
 import { decodePageButton, isPageButton, type SearchQueryCache } from './search-paging.js';
+import { CATCH_UP_CUSTOM_ID } from './render-subscribed.js';
 
 const DEFERRED = new Set(['digest', 'search']);
 
@@ -109,6 +111,12 @@ async function handleButton(
   interaction: ButtonInteraction,
   ctx: InteractionContext,
 ): Promise<void> {
+  if (interaction.customId === CATCH_UP_CUSTOM_ID) {
+    const result = runCatchUp(toInvocation(interaction, ctx), ctx.deps.commands);
+    const [reply] = renderResult(result, { cache: ctx.cache, timeZone: ctx.deps.timeZone });
+    await interaction.reply(toOptions(reply!));
+    return;
+  }
   if (!isPageButton(interaction.customId)) return;
   const decoded = decodePageButton(interaction.customId);
   const query = decoded ? ctx.cache.recall(decoded.key) : null;

@@ -14,6 +14,8 @@ import { renderExplain } from './render-explain.js';
 import { renderDeadlinesResult } from './render-deadlines.js';
 import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
+import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
+import { describeDaily } from '../../commands/describe-cadence.js';
 import { createReply, packLines, renderCommandText, type DiscordReply } from './reply-text.js';
 import type { SearchQueryCache } from './search-paging.js';
 
@@ -32,14 +34,14 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderError(result.message, result.hint)];
     case 'subscribed':
       return [
-        createReply({
-          ephemeral: false,
-          content: renderCommandText(
-            `${result.created ? 'Subscribed' : 'Updated'}: this channel gets ${describeSubscription(result.subscription, result, ctx.timeZone)}.`,
-            DISCORD_LIMITS.content,
-          ),
-        }),
+        renderSubscribed(
+          result,
+          `${result.created ? 'Subscribed' : 'Updated'}: this channel gets ${describeSubscription(result.subscription, result, ctx.timeZone)}.`,
+          { timeZone: ctx.timeZone, command },
+        ),
       ];
+    case 'catch-up':
+      return [renderCatchUp(result.catchUp)];
     case 'unsubscribed':
       return [
         createReply({
@@ -134,8 +136,14 @@ function describeSubscription(s: Subscription, words: SubscriptionWords, timeZon
   const usual = words.defaultSchedule
     ? `, on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
     : '';
-  const when = s.schedule ? `, ${describeSchedule(s.schedule, timeZone)}` : usual;
-  return `the weekly catch-up for ${themes}${orgs}${when}`;
+  const daily = describeDaily(s, words.defaultSchedule?.time ?? null, timeZone);
+  const when = daily
+    ? `, ${daily}`
+    : s.schedule
+      ? `, ${describeSchedule(s.schedule, timeZone)}`
+      : usual;
+  const alerts = s.alerts ? ', with alerts' : '';
+  return `the ${s.cadence === 'daily' ? 'daily' : 'weekly'} catch-up for ${themes}${orgs}${when}${alerts}`;
 }
 
 function channelMention(channelId: string): string {

@@ -13,6 +13,8 @@ import { slackErrorName } from './classify-slack-error.js';
 import { withTrailingSlash } from './delivery-adapter.js';
 import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-command.js';
 import { MORE_RESULTS_ACTION_ID } from './render-search.js';
+import { CATCH_UP_ACTION_ID } from './render-subscribed.js';
+import { handleCatchUpButton } from './handle-catch-up.js';
 import { PlatformStartError } from '../start-error.js';
 
 export interface SlackAppOptions {
@@ -107,7 +109,7 @@ function buildBoltApp(options: SlackAppOptions): App {
   });
 }
 
-/** The slash command, the "More results" button and Bolt's catch-all error handler. */
+/** The slash command, the "More results" and catch-up buttons, and Bolt's catch-all error handler. */
 function registerListeners(app: App, options: SlackAppOptions, botName: () => string | null): void {
   const context = {
     deps: options.deps,
@@ -118,6 +120,9 @@ function registerListeners(app: App, options: SlackAppOptions, botName: () => st
   app.command(options.commandName, (args) => handleSlashCommand(context, args));
   app.action({ type: 'block_actions', action_id: MORE_RESULTS_ACTION_ID }, (args) =>
     handleMoreResults(context, args as Parameters<typeof handleMoreResults>[1]),
+  );
+  app.action({ type: 'block_actions', action_id: CATCH_UP_ACTION_ID }, (args) =>
+    handleCatchUpButton(context, args as Parameters<typeof handleCatchUpButton>[1]),
   );
   app.error(async (error) => {
     options.logger.error({ platform: 'slack', err: error }, 'slack: unhandled error in Bolt');

@@ -54,12 +54,18 @@ export function classifySlackError(error: unknown): Failure | null {
         status: 'retry',
         reason: `Slack rate limit${seconds === null ? '' : ` (retry after ${seconds}s)`}`,
         retryAfterMs: seconds === null ? null : seconds * 1000,
+        rateLimited: true,
       };
     }
     case 'slack_webapi_platform_error': {
       const name = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
       if (name === 'ratelimited')
-        return { status: 'retry', reason: 'Slack rate limit', retryAfterMs: null };
+        return {
+          status: 'retry',
+          reason: 'Slack rate limit',
+          retryAfterMs: null,
+          rateLimited: true,
+        };
       const explanation = PERMANENT[name];
       if (explanation !== undefined) {
         const needed = typeof e.data?.needed === 'string' ? ` (needs ${e.data.needed})` : '';
@@ -75,6 +81,7 @@ export function classifySlackError(error: unknown): Failure | null {
         status: 'retry',
         reason: `Slack HTTP ${status}`,
         retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : null,
+        ...(status === 429 ? { rateLimited: true } : {}),
       };
     }
     case 'slack_webapi_request_error': {

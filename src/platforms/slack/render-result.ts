@@ -14,7 +14,8 @@ import {
   renderStatusBlocks,
   withOmitted,
 } from './render-status.js';
-import { renderSubscribedText, renderSubscriptionLines } from './render-subscriptions.js';
+import { renderSubscriptionLines } from './render-subscriptions.js';
+import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderDeadlinesResult } from './render-deadlines.js';
 
 export interface ResultRenderOptions {
@@ -33,12 +34,9 @@ export function renderSlackResult(
     case 'error':
       return [renderError(result.message, result.hint)];
     case 'subscribed':
-      return [
-        reply(
-          'in_channel',
-          renderSubscribedText(result.subscription, result.created, result, options.timeZone),
-        ),
-      ];
+      return [renderSubscribed(result, options)];
+    case 'catch-up':
+      return [renderCatchUp(result.catchUp)];
     case 'unsubscribed':
       return [
         result.removed

@@ -4,6 +4,7 @@
 import type { Subscription } from '../../domain.js';
 import { describeOrganisations, describeSchedule } from '../../commands/plain-words.js';
 import type { SubscriptionWords } from '../../commands/types.js';
+import { describeDaily } from '../../commands/describe-cadence.js';
 import { escapeMrkdwn, fitMrkdwn } from './mrkdwn.js';
 
 export function formatChannel(channelId: string): string {
@@ -27,7 +28,10 @@ export function describeSubscription(
   const usual = words.defaultSchedule
     ? `on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
     : 'on the usual weekly schedule';
-  parts.push(fitMrkdwn(sub.schedule ? describeSchedule(sub.schedule, timeZone) : usual, 200));
+  const daily = describeDaily(sub, words.defaultSchedule?.time ?? null, timeZone);
+  const weekly = sub.schedule ? describeSchedule(sub.schedule, timeZone) : usual;
+  parts.push(fitMrkdwn(daily ?? weekly, 200));
+  if (sub.alerts) parts.push('alerts on');
   if (sub.pausedReason) parts.push(`:pause_button: paused: ${fitMrkdwn(sub.pausedReason, 200)}`);
   return parts.join(' · ');
 }
@@ -38,8 +42,9 @@ export function renderSubscribedText(
   words: SubscriptionWords,
   timeZone: string,
 ): string {
+  const which = sub.cadence === 'daily' ? 'daily' : 'weekly';
   const head = created
-    ? ':white_check_mark: This channel will now receive the weekly NHS policy catch-up.'
+    ? `:white_check_mark: This channel will now receive the ${which} NHS policy catch-up.`
     : ':white_check_mark: Subscription updated.';
   return `${head}\n${describeSubscription(sub, words, timeZone)}`;
 }

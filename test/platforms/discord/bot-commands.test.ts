@@ -89,9 +89,12 @@ describe('/briefing over the gateway', () => {
       await h.run('subscribe', { themes: 'carter stp', day: 'tuesday', time: '09:30' }, admin),
     );
     expect(sub.flags ?? 0).toBe(0);
-    expect(sub.content).toBe(
+    // The answer's first line says what the channel gets; the next ones when (issue 15).
+    expect(sub.content!.split('\n')).toEqual([
       'Subscribed: this channel gets the weekly catch-up for carter, stp, Tuesdays at 09:30 (Europe/London).',
-    );
+      'Your first catch-up arrives on Tuesday 21 February at 09:30 (Europe/London).',
+      'Want last week’s catch-up now? Press the button, or add `now:True` to `/briefing subscribe`.',
+    ]);
     expect(app.deps.subscriptions.get('discord', h.where().guildId, CHANNEL_ID)).toMatchObject({
       themes: ['carter', 'stp'],
       schedule: { day: 2, time: '09:30' },
@@ -122,11 +125,14 @@ describe('/briefing over the gateway', () => {
         admin,
       ),
     );
-    expect(sub.content).toBe(
+    expect(sub.content!.split('\n')[0]).toBe(
       'Subscribed: this channel gets the weekly catch-up for carter, and stories about The Dudley Group NHS Foundation Trust (RNA), Mondays at 08:30 (Europe/London).',
     );
+    expect(sub.content).toContain(
+      'Your first catch-up arrives on Monday 20 February at 08:30 (Europe/London).',
+    );
     const usual = messageOf(await h.run('subscribe', { themes: 'all' }, admin));
-    expect(usual.content).toMatch(
+    expect(usual.content!.split('\n')[0]).toMatch(
       /every theme, on the usual schedule, [A-Z][a-z]+days at \d\d:\d\d \(Europe\/London\)\.$/,
     );
     await h.run('subscribe', { themes: 'all', org: 'RNA' }, admin);
