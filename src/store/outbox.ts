@@ -136,8 +136,8 @@ export function insertParts(db: Db, parts: readonly NewPart[], now: Date): numbe
 /**
  * (week, channel) groups with a part due at `now`, oldest first. "week" is the label of what was
  * enqueued: an ISO week, a day ("2026-12-07"), an alert batch ("2026-12-07 alert 1") or a deadline
- * reminder ("reminder:2021-12-10:consultation:<story id>"); labels of
- * different kinds do not sort in time order, so "oldest" is the order they were recorded in.
+ * reminder ("reminder:2021-12-10:consultation:<story id>"); labels of different kinds do not
+ * sort in time order, so "oldest" is the order they were recorded in.
  */
 export function listDueGroups(db: Db, now: Date): { week: string; channel: ChannelRef }[] {
   return prepareCached<
