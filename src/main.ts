@@ -239,6 +239,7 @@ function startJobs(
 ): Scheduler {
   const { env, config, db, logger, out, signal } = init;
   const { enabled, pollDeps, adapters, tracker, stopping, instance, metrics } = parts;
+  const delivery = { signal: stopping.signal, instance, metrics };
   const scheduler = startScheduler(
     {
       // Alerts are checked once per poll round, after it (pipeline/run-alerts.ts).
@@ -258,30 +259,13 @@ function startJobs(
             now: at,
             digestsDir: env.DIGESTS_DIR,
             logger,
-            delivery: { signal: stopping.signal, instance, metrics },
+            delivery,
             onDigestBuilt: (seconds) => metrics.observeDigestBuild(seconds),
           }),
         ),
-      deliver: (at) =>
-        tracker.track(
-          processOutbox(db, adapters, at, {
-            logger,
-            signal: stopping.signal,
-            instance,
-            metrics,
-          }),
-        ),
+      deliver: (at) => tracker.track(processOutbox(db, adapters, at, { logger, ...delivery })),
       reminders: (at) =>
-        tracker.track(
-          runReminderJob({
-            db,
-            config,
-            adapters,
-            now: at,
-            logger,
-            delivery: { signal: stopping.signal, instance },
-          }),
-        ),
+        tracker.track(runReminderJob({ db, config, adapters, now: at, logger, delivery })),
       maintenance: async (at) => runMaintenance(db, config.settings, at, logger),
     },
     {
