@@ -41,7 +41,10 @@ function subscribe(database: Db, channelId: string, themes: string[] | 'all', at
   );
 }
 
-/** Runs the reminders job on the real scheduler from `from` for `hours`, on `chat`. */
+/**
+ * Runs the reminders job on the real scheduler for `hours` from the fake clock's now, on `chat`.
+ * Kept to days, not weeks: the scheduler's minute heartbeat fires under fake time too.
+ */
 async function runFor(database: Db, chat: MemoryPlatform, hours: number, days = 7) {
   const adapters = new Map<ChannelPlatform, DeliveryAdapter>([
     ['memory', new MemoryAdapter({ platform: chat })],
@@ -58,9 +61,10 @@ async function runFor(database: Db, chat: MemoryPlatform, hours: number, days = 
 
 describe('deadline reminders on the scheduler', () => {
   it('posts once, at 08:30 London time seven days before, to channels following the theme', async () => {
-    const start = new Date('2021-11-20T12:00:00.000Z');
+    const start = new Date('2021-12-01T12:00:00.000Z');
     db = openDatabase(':memory:');
-    // Closes Friday 10 December 2021: the reminder is due Friday 3 December, 08:30 GMT.
+    // Closes Friday 10 December 2021: the reminder is due Friday 3 December, 08:30 GMT (the
+    // 08:30 run on Thursday 2 December is one day early and must post nothing).
     storeWithDeadlines(
       db,
       [consultation(1, '10 December 2021', '2021-11-20T10:00:00.000Z', ['workforce'])],
@@ -91,12 +95,12 @@ describe('deadline reminders on the scheduler', () => {
       'Reminder: Consultation closes Fri 10 Dec 2021 (in 7 days): [Consultation 1 on the workforce plan](https://example.org/consultation-1) · `g_dead0001`',
     );
     // A restart (a new scheduler and adapter over the same database and chat) posts nothing more.
-    await runFor(db, chat, 5 * 24);
+    await runFor(db, chat, 2 * 24);
     expect(sentAt).toHaveLength(2);
     // `status` still speaks of digests: a reminder is no "last week delivered".
     const channel = { platform: 'memory', workspaceId: 'T1', channelId: 'ALL' } as const;
     expect(summariseChannelDeliveries(db, channel).lastDeliveredWeek).toBeNull();
-  });
+  }, 60_000);
 
   it('reminds at the next run a deadline found after its reminder day, with the days left', async () => {
     const start = new Date('2021-12-06T12:00:00.000Z');
@@ -113,7 +117,7 @@ describe('deadline reminders on the scheduler', () => {
     expect(chat.messages.map((m) => m.text.slice(0, 59))).toEqual([
       'Reminder: Consultation closes Fri 10 Dec 2021 (in 3 days): ',
     ]);
-  });
+  }, 60_000);
 
   it('never reminds a deadline that has passed, nor when reminders are off', async () => {
     const start = new Date('2021-12-01T12:00:00.000Z');
@@ -136,5 +140,5 @@ describe('deadline reminders on the scheduler', () => {
     expect(chat.messages.map((m) => m.text.slice(0, 59))).toEqual([
       'Reminder: Consultation closes Fri 10 Dec 2021 (in 6 days): ',
     ]);
-  });
+  }, 60_000);
 });
