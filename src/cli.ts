@@ -75,6 +75,10 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/backup.js'),
     summary: 'Copy the archive to FILE while the bot runs (SQLite online backup)',
   },
+  doctor: {
+    load: () => import('./cli/doctor.js'),
+    summary: 'Check configuration, database, disk, sources, platforms and clock; say how to fix',
+  },
   prune: {
     load: () => import('./cli/prune.js'),
     summary: 'Drop article text older than retention.contentMonths and reclaim the space',

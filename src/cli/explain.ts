@@ -6,8 +6,10 @@
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describePublished,
+  describeSum,
   describeThemeScore,
 } from '../commands/plain-words.js';
 import { storyNotFound } from '../commands/explain.js';
@@ -79,10 +81,10 @@ Options:
     }
     out.push('');
     out.push(
-      `  Organisations: ${entities.organisations.map((o) => `${o.name} [${o.id}]`).join('; ') || 'none'}`,
+      `  Organisations: ${entities.organisations.map(describeMention).join('; ') || 'none'}`,
     );
     out.push(
-      `  Money: ${entities.money.map((m) => `${m.text} (£${m.pounds.toLocaleString('en-GB')})`).join('; ') || 'none'}`,
+      `  Money: ${entities.money.map((m) => `${describeSum(m)} (£${m.pounds.toLocaleString('en-GB')})`).join('; ') || 'none'}`,
     );
     if (!scores) out.push('', '  (--scores shows the score behind each word)');
     ctx.stdout.write(`${out.join('\n')}\n`);

@@ -2,6 +2,7 @@
 // canonical ids here (an unknown name is an error, not an empty page); the page size and offset are
 // clamped so a hand-built request cannot ask for the whole archive at once.
 import type { CommandError } from './command-error.js';
+import { splitSuccession } from './organisation-succession.js';
 import { unknownOrganisation } from './unknown-organisation.js';
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js';
 
@@ -26,13 +27,18 @@ export function runSearch(request: SearchRequest, deps: CommandDeps): CommandRes
  */
 export function resolveSearchOrganisations(
   names: readonly string[],
-  deps: Pick<CommandDeps, 'resolveOrganisation' | 'suggestOrganisations' | 'organisationName'>,
+  deps: Pick<
+    CommandDeps,
+    'resolveOrganisation' | 'suggestOrganisations' | 'organisationName' | 'organisationSuccession'
+  >,
 ): string[] | CommandError {
   const organisations: string[] = [];
-  for (const name of names) {
+  for (const typed of names) {
+    const { name, follow } = splitSuccession(typed);
     const ids = deps.resolveOrganisation(name);
     if (ids.length === 0) return unknownOrganisation(name, deps);
-    for (const id of ids) if (!organisations.includes(id)) organisations.push(id);
+    const line = follow ? ids.flatMap((id) => deps.organisationSuccession?.(id) ?? [id]) : ids;
+    for (const id of line) if (!organisations.includes(id)) organisations.push(id);
   }
   return organisations;
 }

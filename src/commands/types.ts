@@ -203,6 +203,11 @@ export interface CommandDeps {
   subscribeNeedsAdmin(platform: ChannelPlatform): boolean;
   /** Canonical display name of an organisation id, for messages (null when unknown). */
   organisationName?(id: string): string | null;
+  /**
+   * An organisation's line of succession (itself, what it became, what it came from), for
+   * `org:<name>+succession`; absent means only the organisation itself.
+   */
+  organisationSuccession?(id: string): string[];
   /** Ids of organisations spelt close to text that resolved to nothing, best first (few). */
   suggestOrganisations?(text: string): string[];
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */

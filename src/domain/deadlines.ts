@@ -1,5 +1,7 @@
-// Closing dates as the pipeline shares them: plain types, no imports, no behaviour (part of the
-// domain; src/domain.ts re-exports them). Kept beside domain.ts so that file stays one read.
+// Closing dates as the pipeline shares them: plain types, no behaviour (part of the domain;
+// src/domain.ts re-exports them). Kept beside domain.ts so that file stays one read (and under
+// the 300-line cap): the two fields they add to domain.ts's Entities and Digest are declared at
+// the end of this file, merged into those interfaces (TypeScript module augmentation).
 
 /** What closes: consultations, calls for evidence, tenders, anything else with a closing date. */
 export type DeadlineKind = 'consultation' | 'call_for_evidence' | 'tender' | 'other';
@@ -40,4 +42,19 @@ export interface DeadlineReminder {
   timeZone: string;
   /** Whole local days from the reminder's day to the closing day (0: closes today). */
   daysLeft: number;
+}
+
+// Fields of domain.ts's interfaces, declared here (interface merging by module augmentation).
+declare module '../domain.js' {
+  interface Entities {
+    /** Closing dates (tagging/find-deadlines.ts); absent where nothing looked for them. */
+    deadlines?: DeadlineMention[];
+  }
+  interface Digest {
+    /**
+     * Deadlines closing within four weeks of the digest, soonest first (the "Closing soon"
+     * section). Absent in digests archived before deadlines were extracted.
+     */
+    deadlines?: DigestDeadline[];
+  }
 }

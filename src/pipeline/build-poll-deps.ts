@@ -13,10 +13,9 @@ import type { Annotate } from './tag-and-store.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { compileThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { findDeadlines } from '../tagging/find-deadlines.js';
 import { compileGazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 
 export const BOT_VERSION = '0.1.0';
 
@@ -51,11 +50,14 @@ export function buildAnnotator(config: AppConfig): Annotate {
   const gazetteer = compileGazetteer(config.organisations);
   const rulesVersion = config.themes.rulesVersion;
   const timeZone = config.settings.timeZone;
-  return (story: Story) => ({
-    tags: tagStory(story, compiled).tags,
-    entities: { ...extractEntities(story, gazetteer), deadlines: findDeadlines(story, timeZone) },
-    rulesVersion,
-  });
+  return (story: Story) => {
+    const { tags, entities } = annotateStory(story, compiled, gazetteer);
+    return {
+      tags,
+      entities: { ...entities, deadlines: findDeadlines(story, timeZone) },
+      rulesVersion,
+    };
+  };
 }
 
 export function buildPollDeps(init: {

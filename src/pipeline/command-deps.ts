@@ -5,6 +5,7 @@
 // with them, so it shows what the current rules decide, not what was stored. Clocks: methods that
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
+import { createSuccessionLine } from '../commands/organisation-succession.js';
 import { createOrganisationResolver } from '../commands/resolve-organisation.js';
 import { createOrganisationSuggester } from '../commands/suggest-organisations.js';
 import type { CommandDeps } from '../commands/types.js';
@@ -31,9 +32,8 @@ import {
 import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
 import { listDeadlinesBetween } from '../store/deadlines.js';
 import { compileThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 
 /**
  * Who may change subscriptions, per platform: the composition roots pass the registry's rules
@@ -106,8 +106,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     explain: (target) => {
       const story = findStory(target);
       if (story === null) return null;
-      const { tags, nearMisses } = tagStory(story, compiled);
-      return { story, tags, nearMisses, entities: extractEntities(story, gazetteer) };
+      return { story, ...annotateStory(story, compiled, gazetteer) };
     },
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
@@ -172,12 +171,17 @@ function catchUpSender(
 function organisationLookups(
   db: Db,
   config: AppConfig,
-): Pick<CommandDeps, 'resolveOrganisation' | 'organisationName' | 'suggestOrganisations'> {
+): Pick<
+  CommandDeps,
+  'resolveOrganisation' | 'organisationName' | 'suggestOrganisations' | 'organisationSuccession'
+> {
   const organisations = createOrganisationResolver(config.organisations, (text) =>
     findOrganisationIds(db, text),
   );
   let suggester: ((text: string) => string[]) | undefined;
+  let succession: ((id: string) => string[]) | undefined;
   return {
+    organisationSuccession: (id) => (succession ??= createSuccessionLine(config.organisations))(id),
     resolveOrganisation: (text) => organisations.resolve(text),
     organisationName: (id) => organisations.nameOf(id),
     suggestOrganisations: (text) =>

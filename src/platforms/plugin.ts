@@ -38,6 +38,20 @@ export interface PlatformRuntime {
   renderPreview(digest: Digest, env: Env): string;
   /** Connects to answer chat commands (`briefing run`); absent on a delivery-only platform. */
   start?(init: PlatformStartInit): Promise<StartedPlatform>;
+  /**
+   * `briefing doctor`: whether the token works and the bot can post in each subscribed channel
+   * (one line per check, with the fix). Absent: doctor says the platform has no check.
+   */
+  checkAccess?(env: Env, channelIds: readonly string[], logger: Logger): Promise<AccessCheck[]>;
+}
+
+/** One `briefing doctor` line. */
+export interface AccessCheck {
+  name: string;
+  status: 'ok' | 'warn' | 'fail';
+  detail: string;
+  /** What to do about a warn or fail. */
+  fix?: string;
 }
 
 export interface PlatformStartInit {

@@ -10,8 +10,10 @@ import { fitMarkdown, fitPlain, formatCode, toSafeUrl } from './discord-markdown
 import { countEmbedChars, DISCORD_LIMITS } from './discord-message.js';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describePublished,
+  describeSum,
   describeThemeScore,
 } from '../../commands/plain-words.js';
 import { createReply, type DiscordReply } from './reply-text.js';
@@ -74,7 +76,7 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
     candidates.push({
       name: 'Organisations',
       value: fitMarkdown(
-        entities.organisations.map((o) => o.name).join('; '),
+        entities.organisations.map(describeMention).join('; '),
         DISCORD_LIMITS.fieldValue,
       ),
     });
@@ -82,7 +84,7 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
   if (entities.money.length > 0) {
     candidates.push({
       name: 'Sums',
-      value: fitMarkdown(entities.money.map((m) => m.text).join(', '), DISCORD_LIMITS.fieldValue),
+      value: fitMarkdown(entities.money.map(describeSum).join(', '), DISCORD_LIMITS.fieldValue),
     });
   }
   for (const field of candidates) {

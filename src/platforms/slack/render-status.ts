@@ -4,8 +4,10 @@
 import type { Evidence, SourceHealth } from '../../domain.js';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describePublished,
+  describeSum,
   describeThemeScore,
 } from '../../commands/plain-words.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
@@ -105,8 +107,8 @@ export function renderExplainBlocks(result: ExplainResult, timeZone: string): Sl
       for (const e of miss.evidence.slice(0, 4)) lines.push(renderEvidence(e, scores));
     }
   }
-  const orgs = entities.organisations.map((o) => o.name);
-  const sums = entities.money.map((m) => m.text);
+  const orgs = entities.organisations.map(describeMention);
+  const sums = entities.money.map(describeSum);
   if (orgs.length > 0) lines.push(`*Organisations:* ${fitMrkdwn(orgs.join(', '), 1000)}`);
   if (sums.length > 0) lines.push(`*Sums:* ${fitMrkdwn(sums.join(', '), 500)}`);
   if (!scores) lines.push('_Add `scores:true` to see the score behind each word._');
