@@ -5,6 +5,7 @@
 import { parseCommandText, type ParsedRequest } from './parse-command-text.js';
 import { commandError } from './command-error.js';
 import { runDeadlines } from './deadlines.js';
+import { runCorrect, runCorrections } from './correct.js';
 import { runDigest } from './digest.js';
 import { runExplain } from './explain.js';
 import { runHelp } from './help.js';
@@ -59,7 +60,7 @@ function dispatch(
     case 'subscriptions':
       return runSubscriptions(invocation, deps);
     case 'search':
-      return runSearch(request, deps);
+      return runSearch(request, deps, invocation);
     case 'digest':
       return runDigest(request, invocation, deps);
     case 'themes':
@@ -67,7 +68,11 @@ function dispatch(
     case 'status':
       return runStatus(invocation, deps);
     case 'explain':
-      return runExplain(request, deps);
+      return runExplain(request, deps, invocation);
+    case 'correct':
+      return runCorrect(request, invocation, deps);
+    case 'corrections':
+      return runCorrections(invocation, deps);
     case 'deadlines':
       return runDeadlines(request, invocation, deps);
     case 'help':

@@ -4,20 +4,29 @@
 import type { CommandError } from './command-error.js';
 import { splitSuccession } from './organisation-succession.js';
 import { unknownOrganisation } from './unknown-organisation.js';
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js';
+import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type SearchRequest = Extract<CommandRequest, { command: 'search' }>;
 
 const MAX_LIMIT = 50;
 const MAX_OFFSET = 10_000;
 
-export function runSearch(request: SearchRequest, deps: CommandDeps): CommandResult {
+/** With an invocation, theme filters and hit themes follow its workspace's corrections. */
+export function runSearch(
+  request: SearchRequest,
+  deps: CommandDeps,
+  invocation?: Invocation,
+): CommandResult {
   const query = request.query;
   const organisations = resolveSearchOrganisations(query.organisations, deps);
   if (!Array.isArray(organisations)) return organisations;
   const limit = clamp(query.limit, 1, MAX_LIMIT);
   const offset = clamp(query.offset, 0, MAX_OFFSET);
-  const page = deps.search({ ...query, organisations, limit, offset });
+  const workspace = invocation && {
+    platform: invocation.platform,
+    workspaceId: invocation.workspaceId,
+  };
+  const page = deps.search({ ...query, organisations, limit, offset }, workspace);
   return { kind: 'search', page };
 }
 

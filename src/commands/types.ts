@@ -27,6 +27,8 @@ export type CommandName =
   | 'status'
   | 'explain'
   | 'deadlines'
+  | 'correct'
+  | 'corrections'
   | 'help';
 
 export type CommandRequest =
@@ -53,6 +55,9 @@ export type CommandRequest =
   | { command: 'explain'; target: string; scores?: boolean }
   /** `channel`: the themes this channel follows (all without a subscription); `all`: every theme. */
   | { command: 'deadlines'; scope: 'channel' | 'all' }
+  /** Themes to add and remove for one story in the asking workspace, with an optional note. */
+  | { command: 'correct'; target: string; add: string[]; remove: string[]; note: string | null }
+  | { command: 'corrections' }
   | { command: 'help'; topic: CommandName | null };
 
 /** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
@@ -131,9 +136,23 @@ export type CommandResult =
       entities: Entities;
       /** Show the scores beside their words (asked for with `scores:true` / `--scores`). */
       showScores?: boolean;
+      /** The asking workspace's corrections of this story, oldest first (absent: none). */
+      corrections?: ThemeCorrection[];
     }
   /** Upcoming closing dates, soonest first, for `themes` (what the list was cut to). */
   | { kind: 'deadlines'; deadlines: DigestDeadline[]; themes: string[] | 'all' }
+  | {
+      kind: 'corrected';
+      story: CorrectedStory;
+      added: string[];
+      removed: string[];
+      /** Changes asked for that were already so (e.g. +procurement on a procurement story). */
+      unchanged: string[];
+      /** The story's themes in this workspace after the correction. */
+      themes: string[];
+      note: string | null;
+    }
+  | { kind: 'corrections'; corrections: CorrectionListItem[] }
   | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
 
 /** The first scheduled catch-up after a subscribe: its period label and due instant (ISO). */
@@ -160,6 +179,36 @@ export interface SubscriptionWords {
   defaultSchedule?: { day: number; time: string } | null;
 }
 
+/** A workspace (Slack team, Discord guild): corrections apply to it alone. */
+export interface WorkspaceRef {
+  platform: ChannelPlatform;
+  workspaceId: string;
+}
+
+/** One stored correction (store/corrections.ts): one theme added or removed, who, where, when. */
+export interface ThemeCorrection extends WorkspaceRef {
+  seq: number;
+  storyId: string;
+  theme: string;
+  action: 'add' | 'remove';
+  userId: string;
+  channelId: string;
+  createdAt: string;
+  note: string | null;
+}
+
+export interface CorrectedStory {
+  id: string;
+  title: string;
+  url: string | null;
+}
+
+/** A correction with its story's headline (null when the story has left the archive). */
+export interface CorrectionListItem extends ThemeCorrection {
+  title: string | null;
+  url: string | null;
+}
+
 export interface HelpLine {
   usage: string;
   description: string;
@@ -174,14 +223,48 @@ export interface CommandDeps {
   sourceIds(): readonly string[];
   /** Resolves a typed organisation name or id to canonical ids (empty when unknown). */
   resolveOrganisation(text: string): string[];
-  search(query: SearchQuery): SearchPage;
-  /** Story by id or URL, with a fresh tagging decision (tags and near misses) for explanation. */
+  /** Theme filters and hit themes follow `workspace`'s corrections when it is given. */
+  search(query: SearchQuery, workspace?: WorkspaceRef): SearchPage;
+  /**
+   * Story by id, reference or URL, with a fresh tagging decision (tags and near misses) for
+   * explanation, and `workspace`'s corrections of it when given.
+   */
   explain(
     target: string,
-  ): { story: StoredStory; tags: Tag[]; nearMisses: NearMiss[]; entities: Entities } | null;
+    workspace?: WorkspaceRef,
+  ): {
+    story: StoredStory;
+    tags: Tag[];
+    nearMisses: NearMiss[];
+    entities: Entities;
+    corrections?: ThemeCorrection[];
+  } | null;
   countByThemeInWeek(week: string): Record<string, number>;
-  /** The digest of a week (ISO week string), built from the archive, for this subscription's view. */
-  buildDigest(week: string, now: Date): Digest;
+  /**
+   * The digest of a week (ISO week string), built from the archive, with `workspace`'s corrections
+   * applied to its theme sections when given.
+   */
+  buildDigest(week: string, now: Date, workspace?: WorkspaceRef): Digest;
+  corrections: {
+    /** The story an id, reference or link names, with its themes as `workspace` sees them. */
+    find(
+      target: string,
+      workspace: WorkspaceRef,
+    ): { story: CorrectedStory; themes: string[] } | null;
+    record(
+      input: WorkspaceRef & {
+        storyId: string;
+        added: readonly string[];
+        removed: readonly string[];
+        userId: string;
+        channelId: string;
+        note: string | null;
+      },
+      now: Date,
+    ): ThemeCorrection[];
+    /** The workspace's corrections, newest first. */
+    recent(workspace: WorkspaceRef, limit: number): CorrectionListItem[];
+  };
   /** ISO week strings in the configured time zone. */
   currentWeek(now: Date): string;
   subscriptions: {

@@ -11,14 +11,21 @@ import { createOrganisationSuggester } from '../commands/suggest-organisations.j
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type { ChannelPlatform, ChannelRef, DigestDeadline, Platform } from '../domain.js';
+import type {
+  ChannelPlatform,
+  ChannelRef,
+  DigestDeadline,
+  Platform,
+  StoredStory,
+} from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
+import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
 import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
 import type { DeliveryAdapters } from '../delivery/adapter.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
-import { searchStories } from '../store/search.js';
+import { listThemeOverrides } from '../store/corrections.js';
 import { listSourceHealth } from '../store/source-state.js';
 import { listDeliveryHealth } from '../delivery/delivery-health.js';
 import { getStory, getStoryByRef } from '../store/stories.js';
@@ -71,8 +78,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     ...init.subscribePermission,
   };
   const timeZone = config.settings.timeZone;
-  const compiled = compileThemes(config.themes);
-  const gazetteer = compileGazetteer(config.organisations);
   const themes = config.themes.themes.map((t) => ({
     id: t.id,
     label: t.label,
@@ -102,18 +107,17 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     themes: () => themes,
     sourceIds: () => sourceIds,
     ...organisationLookups(db, config),
-    search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
-    explain: (target) => {
-      const story = findStory(target);
-      if (story === null) return null;
-      return { story, ...annotateStory(story, compiled, gazetteer) };
-    },
+    search: (query, workspace) =>
+      searchInWorkspace(db, query, clock(), { timeZone, sourceNames }, workspace),
+    explain: explainLookup(db, config, findStory),
+    corrections: correctionLookups(db, findStory),
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
       return countByThemeBetween(db, startsAt.toISOString(), endsAt.toISOString());
     },
     // The same builder the weekly job posts with, so a preview matches what the channel gets.
-    buildDigest: (week, now) => buildWeekDigest(db, config, parseWeekOrThrow(week), now),
+    // With a workspace, its corrections file stories as the channel's digest will.
+    buildDigest: digestBuilder(db, config),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
     upcomingDeadlines: (now) => listUpcomingDeadlines(db, now),
     subscriptions: {
@@ -153,6 +157,34 @@ function listUpcomingDeadlines(db: Db, now: Date): DigestDeadline[] {
   return listDeadlinesBetween(db, now.toISOString(), until).map(
     ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
   );
+}
+
+/** The week's digest, with a workspace's corrections filing its stories when one is given. */
+function digestBuilder(db: Db, config: AppConfig): CommandDeps['buildDigest'] {
+  return (week, now, workspace) => {
+    const overrides = workspace ? listThemeOverrides(db, workspace) : undefined;
+    return buildWeekDigest(db, config, parseWeekOrThrow(week), now, undefined, overrides);
+  };
+}
+
+/** `explain`: the story re-tagged with the current rules, and the workspace's corrections. */
+function explainLookup(
+  db: Db,
+  config: AppConfig,
+  findStory: (target: string) => StoredStory | null,
+): CommandDeps['explain'] {
+  const compiled = compileThemes(config.themes);
+  const gazetteer = compileGazetteer(config.organisations);
+  return (target, workspace) => {
+    const story = findStory(target);
+    if (story === null) return null;
+    const corrections = correctionsOfStory(db, workspace, story.id);
+    return {
+      story,
+      ...annotateStory(story, compiled, gazetteer),
+      ...(corrections.length > 0 ? { corrections } : {}),
+    };
+  };
 }
 
 function catchUpSender(

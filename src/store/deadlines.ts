@@ -1,4 +1,4 @@
-// Closing dates per story (table story_deadlines, migrations/0010-deadlines.sql). Written with a
+// Closing dates per story (table story_deadlines, migrations/0011-deadlines.sql). Written with a
 // story's tags (tags.ts replaceTagsBySeq), replaced as a whole, so a re-tag re-extracts them.
 // Read by window for the digest's "Closing soon", reminders and `deadlines`.
 import type { DeadlineKind, DeadlineMention, DigestDeadline } from '../domain.js';

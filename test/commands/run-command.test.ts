@@ -39,6 +39,8 @@ const everyRequest: CommandRequest[] = [
   { command: 'status' },
   { command: 'explain', target: 'fx-model-hospital' },
   { command: 'deadlines', scope: 'all' },
+  { command: 'correct', target: 'fx-model-hospital', add: ['procurement'], remove: [], note: null },
+  { command: 'corrections' },
   { command: 'help', topic: null },
 ];
 
@@ -59,6 +61,7 @@ function failingDeps(reported: unknown[]): CommandDeps {
     resolveOrganisation: boom,
     subscriptions: { get: boom, upsert: boom, remove: boom, list: boom },
     upcomingDeadlines: boom,
+    corrections: { find: boom, record: boom, recent: boom },
     reportError: (error) => reported.push(error),
   };
 }

@@ -4,6 +4,7 @@
 // (25 fields, name 256, value 1024, 6000 characters in all). Scores read as words
 // (commands/plain-words.ts); the numbers are added when asked for (`scores:true`).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { describeCorrection } from '../../commands/describe-corrections.js';
 import type { CommandResult } from '../../commands/types.js';
 import type { Evidence } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatCode, toSafeUrl } from './discord-markdown.js';
@@ -72,6 +73,17 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
       value: evidenceLines(n.evidence, scores),
     })),
   ];
+  const corrections = result.corrections ?? [];
+  if (corrections.length > 0) {
+    // First, so a long explanation never crowds out what this server's readers said.
+    candidates.unshift({
+      name: 'Corrections in this server',
+      value: fitMarkdown(
+        corrections.map((c) => describeCorrection(c, timeZone)).join('\n'),
+        DISCORD_LIMITS.fieldValue,
+      ),
+    });
+  }
   if (entities.organisations.length > 0) {
     candidates.push({
       name: 'Organisations',

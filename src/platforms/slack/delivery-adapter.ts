@@ -26,6 +26,8 @@ export interface SlackDeliveryOptions {
   client: webApi.WebClient;
   logger: Logger;
   commandName?: string;
+  /** When given, each digest entry carries a "Correct themes" menu (render-corrections.ts). */
+  themes?: readonly { id: string; label: string }[];
   /** How many recent messages findSent inspects (Slack allows up to 999 per call). */
   historyLimit?: number;
   /**
@@ -82,7 +84,7 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   };
   return {
     platform: 'slack',
-    render: (view) => renderParts(view, options.commandName),
+    render: (view) => renderParts(view, options.commandName, options.themes),
     renderReminder: (reminder) => {
       const message = renderReminderMessage(reminder);
       return [{ index: 0, total: 1, payload: message, text: message.text }];
@@ -92,8 +94,12 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   };
 }
 
-function renderParts(view: Digest, commandName: string | undefined): OutboundPart[] {
-  const messages = renderSlackDigest(view, { commandName });
+function renderParts(
+  view: Digest,
+  commandName: string | undefined,
+  themes: SlackDeliveryOptions['themes'],
+): OutboundPart[] {
+  const messages = renderSlackDigest(view, { commandName, ...(themes ? { themes } : {}) });
   return messages.map<OutboundPart>((message, index) => ({
     index,
     total: messages.length,

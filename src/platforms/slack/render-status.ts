@@ -10,6 +10,7 @@ import {
   describeSum,
   describeThemeScore,
 } from '../../commands/plain-words.js';
+import { describeCorrection } from '../../commands/describe-corrections.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import type { SlackBlock } from './block-kit.js';
@@ -111,6 +112,9 @@ export function renderExplainBlocks(result: ExplainResult, timeZone: string): Sl
   const sums = entities.money.map(describeSum);
   if (orgs.length > 0) lines.push(`*Organisations:* ${fitMrkdwn(orgs.join(', '), 1000)}`);
   if (sums.length > 0) lines.push(`*Sums:* ${fitMrkdwn(sums.join(', '), 500)}`);
+  const corrections = result.corrections ?? [];
+  if (corrections.length > 0) lines.push('*Corrections in this workspace:*');
+  for (const c of corrections) lines.push(`• ${fitMrkdwn(describeCorrection(c, timeZone), 500)}`);
   if (!scores) lines.push('_Add `scores:true` to see the score behind each word._');
   return withOmitted(lines, MAX_LIST_BLOCKS);
 }
