@@ -1,5 +1,6 @@
 // Every chat subcommand as data: the words Slack users type, the typed options Discord registers,
 // and the help text. Slack, Discord and `help` all read this one table, so they cannot drift.
+import { DEADLINES_SPEC } from './deadlines-spec.js';
 import type { CommandName, HelpLine } from './types.js';
 
 export interface OptionSpec {
@@ -223,27 +224,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     changesSubscription: false,
   },
-  {
-    name: 'deadlines',
-    description: 'List consultations and other deadlines closing next',
-    usage: [
-      {
-        usage: 'deadlines',
-        description: 'what closes next in the themes this channel follows, soonest first',
-      },
-      { usage: 'deadlines all', description: 'the same for every theme' },
-    ],
-    options: [
-      {
-        name: 'scope',
-        type: 'string',
-        description: 'This channel’s themes (default) or all themes',
-        required: false,
-        choices: ['channel', 'all'],
-      },
-    ],
-    changesSubscription: false,
-  },
+  DEADLINES_SPEC,
   {
     name: 'correct',
     description: "Correct a story's themes for this workspace",

@@ -53,7 +53,6 @@ export type CommandRequest =
   | { command: 'status' }
   /** `scores`: show the numbers behind the words (absent: words only). */
   | { command: 'explain'; target: string; scores?: boolean }
-  /** `channel`: the themes this channel follows (all without a subscription); `all`: every theme. */
   | { command: 'deadlines'; scope: 'channel' | 'all' }
   /** Themes to add and remove for one story in the asking workspace, with an optional note. */
   | { command: 'correct'; target: string; add: string[]; remove: string[]; note: string | null }
@@ -139,7 +138,6 @@ export type CommandResult =
       /** The asking workspace's corrections of this story, oldest first (absent: none). */
       corrections?: ThemeCorrection[];
     }
-  /** Upcoming closing dates, soonest first, for `themes` (what the list was cut to). */
   | { kind: 'deadlines'; deadlines: DigestDeadline[]; themes: string[] | 'all' }
   | {
       kind: 'corrected';
@@ -295,7 +293,6 @@ export interface CommandDeps {
   suggestOrganisations?(text: string): string[];
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */
   defaultSchedule?(): { day: number; time: string };
-  /** Closing dates from `now` on, soonest first, every theme (absent: none are known). */
   upcomingDeadlines?(now: Date): DigestDeadline[];
   /** The channel's first scheduled catch-up due at or after `from`. */
   nextDigest?(subscription: Subscription, from: Date): FirstDigest;
