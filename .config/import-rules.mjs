@@ -5,7 +5,8 @@
 // Paths are resolved file paths relative to the repo root, so `../slack/x.js` from inside
 // platforms/discord/ is caught (string patterns on the import text missed it).
 
-const DOMAIN = '^src/domain(-digest|-search)?[.]ts$';
+// domain.ts and the type files it re-exports: domain-*.ts beside it and src/domain/*.ts.
+const DOMAIN = '^src/domain([.]ts$|-[^/]+[.]ts$|/[^/]+[.]ts$)';
 const TEXT = '^src/text/';
 const TIME = '^src/time/';
 const CONFIG = '^src/config/';
@@ -90,7 +91,8 @@ const pureCoreRules = PURE_CORE.flatMap((folder) => {
 export const folderRules = [
   {
     name: 'domain-imports-nothing',
-    comment: 'domain.ts (and domain-*.ts, its parts) hold types only and import nothing else.',
+    comment:
+      'domain.ts and its type files (domain-*.ts, src/domain/*.ts) hold types only and import nothing else.',
     severity: 'error',
     from: { path: DOMAIN },
     to: { pathNot: DOMAIN },

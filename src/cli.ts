@@ -51,6 +51,10 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/explain.js'),
     summary: "Show every theme's decision for a story, with evidence",
   },
+  deadlines: {
+    load: () => import('./cli/deadlines.js'),
+    summary: 'List consultations and other deadlines closing next',
+  },
   retag: {
     load: () => import('./cli/retag.js'),
     summary: 'Re-tag the archive after the themes change',

@@ -1,6 +1,6 @@
 // The shared vocabulary of the pipeline: plain types, no imports, no behaviour.
 // Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
-
+export type * from './domain/deadlines.js'; // closing dates; adds Entities/Digest.deadlines
 /** The chat platforms the bot ships; src/platforms/index.ts lists each one once. */
 export type Platform = 'slack' | 'discord' | 'teams' | 'teams-webhook';
 

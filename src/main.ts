@@ -20,6 +20,7 @@ import { pollSources } from './pipeline/poll-all.js';
 import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runAlerts } from './pipeline/run-alerts.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
+import { runReminderJob } from './pipeline/run-reminder-job.js';
 import { runMaintenance } from './pipeline/run-maintenance.js';
 import { createOperations } from './cli/start-operations.js';
 import { createTracker, type Tracker } from './cli/track-in-flight.js';
@@ -238,6 +239,7 @@ function startJobs(
 ): Scheduler {
   const { env, config, db, logger, out, signal } = init;
   const { enabled, pollDeps, adapters, tracker, stopping, instance, metrics } = parts;
+  const delivery = { signal: stopping.signal, instance, metrics };
   const scheduler = startScheduler(
     {
       // Alerts are checked once per poll round, after it (pipeline/run-alerts.ts).
@@ -257,19 +259,13 @@ function startJobs(
             now: at,
             digestsDir: env.DIGESTS_DIR,
             logger,
-            delivery: { signal: stopping.signal, instance, metrics },
+            delivery,
             onDigestBuilt: (seconds) => metrics.observeDigestBuild(seconds),
           }),
         ),
-      deliver: (at) =>
-        tracker.track(
-          processOutbox(db, adapters, at, {
-            logger,
-            signal: stopping.signal,
-            instance,
-            metrics,
-          }),
-        ),
+      deliver: (at) => tracker.track(processOutbox(db, adapters, at, { logger, ...delivery })),
+      reminders: (at) =>
+        tracker.track(runReminderJob({ db, config, adapters, now: at, logger, delivery })),
       maintenance: async (at) => runMaintenance(db, config.settings, at, logger),
     },
     {
@@ -278,6 +274,7 @@ function startJobs(
         ...enabled.map((s) => s.pollIntervalMinutes),
         config.settings.poll.intervalMinutes,
       ),
+      reminderTime: config.settings.digest.time,
       logger,
       clock: parts.now,
     },

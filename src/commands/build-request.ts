@@ -271,7 +271,10 @@ export function buildHelp(topic: string): ParsedRequest {
 
 /** Commands without arguments. */
 export function buildBare(
-  name: Exclude<CommandName, 'subscribe' | 'search' | 'digest' | 'explain' | 'correct' | 'help'>,
+  name: Exclude<
+    CommandName,
+    'subscribe' | 'search' | 'digest' | 'explain' | 'deadlines' | 'correct' | 'help'
+  >,
 ): ParsedRequest {
   return parsed({ command: name });
 }

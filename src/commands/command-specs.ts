@@ -1,5 +1,6 @@
 // Every chat subcommand as data: the words Slack users type, the typed options Discord registers,
 // and the help text. Slack, Discord and `help` all read this one table, so they cannot drift.
+import { DEADLINES_SPEC } from './deadlines-spec.js';
 import type { CommandName, HelpLine } from './types.js';
 
 export interface OptionSpec {
@@ -229,6 +230,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     changesSubscription: false,
   },
+  DEADLINES_SPEC,
   {
     name: 'correct',
     description: "Correct a story's themes for this workspace",

@@ -15,6 +15,7 @@ import {
   type ParsedRequest,
 } from './build-request.js';
 import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
+import { buildDeadlines } from './deadlines.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, isCommandName } from './command-specs.js';
 import { buildCorrect, correctInputFromText } from './correction-request.js';
@@ -81,6 +82,10 @@ function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedReques
       return rest.includes(' ') ? tooManyWords(name, rest, '`digest last`') : buildDigest(rest);
     case 'explain':
       return parseExplain(rest);
+    case 'deadlines':
+      return rest.includes(' ')
+        ? tooManyWords(name, rest, '`deadlines all`')
+        : buildDeadlines(rest);
     case 'correct':
       return buildCorrect(correctInputFromText(rest), vocabulary);
     case 'help':

@@ -13,6 +13,7 @@ import {
   type ParsedRequest,
 } from './build-request.js';
 import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
+import { buildDeadlines } from './deadlines.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, findCommandSpec } from './command-specs.js';
 import { buildCorrect } from './correction-request.js';
@@ -120,6 +121,8 @@ function buildFromOptions(
       return buildDigest(get('week'));
     case 'explain':
       return buildExplain(get('story'), orNull('scores'));
+    case 'deadlines':
+      return buildDeadlines(orNull('scope'));
     case 'correct':
       return buildCorrect(
         { target: get('story'), changes: get('themes'), note: orNull('note') },

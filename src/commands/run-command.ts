@@ -4,6 +4,7 @@
 // deps.reportError (when given) and answered with a generic error that leaks no internals.
 import { parseCommandText, type ParsedRequest } from './parse-command-text.js';
 import { commandError } from './command-error.js';
+import { runDeadlines } from './deadlines.js';
 import { runCorrect, runCorrections } from './correct.js';
 import { runDigest } from './digest.js';
 import { runExplain } from './explain.js';
@@ -72,6 +73,8 @@ function dispatch(
       return runCorrect(request, invocation, deps);
     case 'corrections':
       return runCorrections(invocation, deps);
+    case 'deadlines':
+      return runDeadlines(request, invocation, deps);
     case 'help':
       return runHelp(request.topic);
   }

@@ -6,6 +6,7 @@ import type {
   ChannelPlatform,
   ChannelRef,
   Digest,
+  DigestDeadline,
   Entities,
   NearMiss,
   SearchPage,
@@ -25,6 +26,7 @@ export type CommandName =
   | 'themes'
   | 'status'
   | 'explain'
+  | 'deadlines'
   | 'correct'
   | 'corrections'
   | 'help';
@@ -53,6 +55,7 @@ export type CommandRequest =
   | { command: 'status' }
   /** `scores`: show the numbers behind the words (absent: words only). */
   | { command: 'explain'; target: string; scores?: boolean }
+  | { command: 'deadlines'; scope: 'channel' | 'all' }
   /** Themes to add and remove for one story in the asking workspace, with an optional note. */
   | { command: 'correct'; target: string; add: string[]; remove: string[]; note: string | null }
   | { command: 'corrections' }
@@ -137,6 +140,7 @@ export type CommandResult =
       /** The asking workspace's corrections of this story, oldest first (absent: none). */
       corrections?: ThemeCorrection[];
     }
+  | { kind: 'deadlines'; deadlines: DigestDeadline[]; themes: string[] | 'all' }
   | {
       kind: 'corrected';
       story: CorrectedStory;
@@ -175,35 +179,18 @@ export interface SubscriptionWords {
   defaultSchedule?: { day: number; time: string } | null;
 }
 
-/** A workspace (Slack team, Discord guild): corrections apply to it alone. */
-export interface WorkspaceRef {
-  platform: ChannelPlatform;
-  workspaceId: string;
-}
-
-/** One stored correction (store/corrections.ts): one theme added or removed, who, where, when. */
-export interface ThemeCorrection extends WorkspaceRef {
-  seq: number;
-  storyId: string;
-  theme: string;
-  action: 'add' | 'remove';
-  userId: string;
-  channelId: string;
-  createdAt: string;
-  note: string | null;
-}
-
-export interface CorrectedStory {
-  id: string;
-  title: string;
-  url: string | null;
-}
-
-/** A correction with its story's headline (null when the story has left the archive). */
-export interface CorrectionListItem extends ThemeCorrection {
-  title: string | null;
-  url: string | null;
-}
+export type {
+  CorrectedStory,
+  CorrectionListItem,
+  ThemeCorrection,
+  WorkspaceRef,
+} from './correction-types.js';
+import type {
+  CorrectedStory,
+  CorrectionListItem,
+  ThemeCorrection,
+  WorkspaceRef,
+} from './correction-types.js';
 
 export interface HelpLine {
   usage: string;
@@ -291,6 +278,7 @@ export interface CommandDeps {
   suggestOrganisations?(text: string): string[];
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */
   defaultSchedule?(): { day: number; time: string };
+  upcomingDeadlines?(now: Date): DigestDeadline[];
   /** The channel's first scheduled catch-up due at or after `from`. */
   nextDigest?(subscription: Subscription, from: Date): FirstDigest;
   /**

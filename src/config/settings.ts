@@ -66,6 +66,8 @@ export const settingsSchema = z
           .min(0)
           .max(24 * 7)
           .default(48),
+        /** Days before a deadline that a reminder is posted (0: no reminders). */
+        deadlineReminderDays: z.number().int().min(0).max(60).default(7),
       })
       .strict()
       .prefault({}),

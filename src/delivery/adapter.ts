@@ -2,7 +2,7 @@
 // A platform folder implements DeliveryAdapter; delivery never sees Block Kit or embeds.
 // Selecting a channel's sections is neutral and happens once, before render (enqueue-digest.ts):
 // an adapter only lays out what it is given.
-import type { ChannelPlatform, ChannelRef, Digest } from '../domain.js';
+import type { ChannelPlatform, ChannelRef, DeadlineReminder, Digest } from '../domain.js';
 
 /** One message of a rendered digest. `payload` is the platform's own body (opaque here). */
 export interface OutboundPart {
@@ -44,6 +44,11 @@ export interface DeliveryAdapter {
    * platform messages within the platform's limits.
    */
   render(view: Digest): OutboundPart[];
+  /**
+   * Pure: a deadline reminder (pipeline/run-reminder-job.ts) as one short message. Optional so a
+   * platform can ship without it; the reminder job skips channels whose adapter has none.
+   */
+  renderReminder?(reminder: DeadlineReminder): OutboundPart[];
   send(channel: ChannelRef, part: OutboundPart, context: SendContext): Promise<SendOutcome>;
   /**
    * Asks the platform whether a message with this key is already in the channel (after a crash

@@ -6,8 +6,8 @@
 // kept, then the call throws, or runs a `crash` hook that stops the test's process state).
 // The platform's state (`MemoryPlatform`) is separate from the adapter so it survives a
 // simulated restart: a new adapter over the same platform sees what was posted before.
-import type { ChannelRef, Digest } from '../domain.js';
-import { renderDigestParts } from '../digest/render-markdown.js';
+import type { ChannelRef, DeadlineReminder, Digest } from '../domain.js';
+import { renderDigestParts, renderReminderMarkdown } from '../digest/render-markdown.js';
 import type { DeliveryAdapter, OutboundPart, SendContext, SendOutcome } from './adapter.js';
 
 export interface MemoryMessage {
@@ -101,6 +101,11 @@ export class MemoryAdapter implements DeliveryAdapter {
       payload: { markdown: text },
       text,
     }));
+  }
+
+  renderReminder(reminder: DeadlineReminder): OutboundPart[] {
+    const text = renderReminderMarkdown(reminder);
+    return [{ index: 0, total: 1, payload: { markdown: text }, text }];
   }
 
   async send(channel: ChannelRef, part: OutboundPart, context: SendContext): Promise<SendOutcome> {

@@ -222,6 +222,14 @@ export const SAMPLE_STORIES: SampleStory[] = [
       'The proposed regime would let commissioners award contracts without competitive tender where the current provider is doing well. The consultation runs for eight weeks.',
   },
   {
+    source: 'dhsc',
+    date: '2021-11-24T11:00',
+    slug: 'elective-recovery-call-for-evidence',
+    title: 'Call for evidence on how to cut elective waiting times',
+    summary:
+      'The Department of Health and Social Care wants views from trusts, staff and patients on recovering elective services. The call for evidence closes at 11:59pm on 17 December 2021.',
+  },
+  {
     source: 'providers',
     date: '2021-11-25T14:00',
     slug: 'workforce-plan-call',

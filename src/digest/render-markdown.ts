@@ -3,11 +3,18 @@
 // Rules: everything that came from a feed (titles, summaries, source and organisation names) is
 // escaped so it can never become markup, HTML, a heading or a link; only http(s) URLs become
 // links; dates are shown in the digest's time zone; an empty week says so plainly.
-import type { Digest, DigestEntry, DigestLead, DigestSection } from '../domain.js';
+import type {
+  DeadlineReminder,
+  Digest,
+  DigestEntry,
+  DigestLead,
+  DigestSection,
+} from '../domain.js';
 import { cleanText } from '../text/clean-text.js';
 import { formatDay, formatWeekRange } from '../text/format-dates.js';
 import { parseSafeUrl, percentEncode } from '../text/safe-url.js';
 import { DEFAULT_SHAPE } from './build-digest.js';
+import { CLOSING_SOON_LABEL, describeDeadline, describeReminder } from './closing-soon.js';
 import {
   countWords,
   describeCounts,
@@ -151,7 +158,8 @@ export function renderDigestParts(digest: Digest): string[] {
   if (continued.length > 0) {
     header.push(`Continued below: ${continued.map(escapeMarkdown).join(', ')}`);
   }
-  parts[parts.length - 1]!.push('---', coverageLine(digest));
+  const soon = renderClosingSoon(digest);
+  parts[parts.length - 1]!.push(...(soon === null ? [] : [soon]), '---', coverageLine(digest));
   return parts.map((blocks) => `${blocks.join('\n\n')}\n`);
 }
 
@@ -167,6 +175,23 @@ function emptyWeekLine(digest: Digest): string {
   return digest.storyCount === 0
     ? 'Nothing was published in the sources we follow this week.'
     : 'Nothing this week in the themes this digest covers.';
+}
+
+/** "Closing soon": one line per deadline, soonest first; null when none close soon. */
+function renderClosingSoon(digest: Digest): string | null {
+  const deadlines = digest.deadlines ?? [];
+  if (deadlines.length === 0) return null;
+  const lines = deadlines.map(
+    (d) =>
+      `- ${describeDeadline(d, digest.timeZone)}: ${link(d.title, d.url)} · ${inlineCode(d.ref)}`,
+  );
+  return [`## ${CLOSING_SOON_LABEL}`, '', ...lines].join('\n');
+}
+
+/** A deadline reminder as one Markdown line (the in-memory adapter's message). */
+export function renderReminderMarkdown(reminder: DeadlineReminder): string {
+  const { deadline } = reminder;
+  return `${describeReminder(reminder)}: ${link(deadline.title, deadline.url)} · ${inlineCode(deadline.ref)}`;
 }
 
 /** The whole view as one Markdown document (the archive copy and the CLI preview). */

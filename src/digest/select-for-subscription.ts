@@ -12,6 +12,7 @@
 // filed it, so nothing is lost by not repeating it.
 import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
 import { OFF_TOPIC_SECTION, OTHER_SECTION } from './build-digest.js';
+import { selectDeadlines } from './closing-soon.js';
 import { compareRanked } from './rank-entries.js';
 import { parseWeek, weekDates } from '../time/week.js';
 
@@ -24,6 +25,7 @@ export function selectForSubscription(
   digest: Digest,
   subscription: Pick<Subscription, 'themes' | 'organisations' | 'includeOffTopic'>,
 ): Digest {
+  const deadlines = selectDeadlines(digest.deadlines, subscription);
   const followed = subscription.themes === 'all' ? null : new Set(subscription.themes);
   const offTopic = followed === null && subscription.includeOffTopic === true;
   const themeSections = digest.sections.filter(
@@ -36,6 +38,7 @@ export function selectForSubscription(
   return {
     ...digest,
     sections: placeEachEntryOnce(orgSection ? [orgSection, ...themeSections] : themeSections),
+    ...(deadlines ? { deadlines } : {}),
   };
 }
 

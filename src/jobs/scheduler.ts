@@ -4,9 +4,11 @@
 // - digest:  every 15 minutes by default; runDigestJob decides which channels are due, so
 //            per-channel days and times work and a tick missed across a clock change only delays;
 // - deliver: every minute, so a short Retry-After is honoured promptly;
+// - reminders: daily at `reminderTime` (the digest time); runReminderJob decides what is due;
 // - maintenance: daily at 03:30 local, when few people search (retention, space reclaim).
-// digest and deliver share one queue (never at the same time), poll runs beside them. Ticks
-// avoid nothing: every job is idempotent, so a tick doubled by a clock change is harmless.
+// digest, deliver, reminders and maintenance share one queue (never at the same time), poll
+// runs beside them. Ticks avoid nothing: every job is idempotent, so a tick doubled by a clock
+// change is harmless.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logging.js';
 
@@ -14,6 +16,7 @@ export interface ScheduledJobs {
   poll?: (now: Date) => Promise<unknown>;
   digest?: (now: Date) => Promise<unknown>;
   deliver?: (now: Date) => Promise<unknown>;
+  reminders?: (now: Date) => Promise<unknown>;
   maintenance?: (now: Date) => Promise<unknown>;
 }
 
@@ -22,6 +25,8 @@ export interface SchedulerOptions {
   pollIntervalMinutes: number;
   digestCheckMinutes?: number;
   deliverEveryMinutes?: number;
+  /** Local 'HH:MM' of the daily reminders run (default 08:00). */
+  reminderTime?: string;
   logger?: Logger;
   /** The clock handed to jobs (tests use fake timers, which also drive this). */
   clock?: () => Date;
@@ -53,6 +58,13 @@ export function everyMinutesExpression(minutes: number): string {
   const hours = gcd(24, Math.floor(minutes / 60));
   if (minutes % 60 !== 0) return `*/${gcd(60, minutes % 60)} * * * *`;
   return hours === 1 ? '0 * * * *' : `0 */${hours} * * *`;
+}
+
+/** A cron expression firing once a day at local 'HH:MM' (in the scheduler's time zone). */
+export function dailyExpression(time: string): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new Error(`jobs: expected a time as HH:MM, got ${time}`);
+  return `${Number(match[2])} ${Number(match[1])} * * *`;
 }
 
 export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): Scheduler {
@@ -97,6 +109,9 @@ export function startScheduler(jobs: ScheduledJobs, options: SchedulerOptions): 
   }
   if (jobs.deliver) {
     add('deliver', everyMinutesExpression(options.deliverEveryMinutes ?? 1), serial(jobs.deliver));
+  }
+  if (jobs.reminders) {
+    add('reminders', dailyExpression(options.reminderTime ?? '08:00'), serial(jobs.reminders));
   }
   if (jobs.maintenance) add('maintenance', '30 3 * * *', serial(jobs.maintenance));
   // The heartbeat: proves the timer loop is alive even when no job is configured to run often.

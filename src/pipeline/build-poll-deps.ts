@@ -14,6 +14,7 @@ import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { compileThemes } from '../tagging/compile-themes.js';
 import { annotateStory } from '../tagging/annotate-story.js';
+import { findDeadlines } from '../tagging/find-deadlines.js';
 import { compileGazetteer } from '../tagging/organisations.js';
 
 export const BOT_VERSION = '0.1.0';
@@ -40,14 +41,22 @@ export function buildFetchOptions(
   };
 }
 
-/** Compiles themes and the organisation gazetteer once; the returned function is pure. */
+/**
+ * Compiles themes and the organisation gazetteer once; the returned function is pure. It also
+ * reads closing dates (in the configured zone), stored with the tags, so a re-tag redoes them.
+ */
 export function buildAnnotator(config: AppConfig): Annotate {
   const compiled = compileThemes(config.themes);
   const gazetteer = compileGazetteer(config.organisations);
   const rulesVersion = config.themes.rulesVersion;
+  const timeZone = config.settings.timeZone;
   return (story: Story) => {
     const { tags, entities } = annotateStory(story, compiled, gazetteer);
-    return { tags, entities, rulesVersion };
+    return {
+      tags,
+      entities: { ...entities, deadlines: findDeadlines(story, timeZone) },
+      rulesVersion,
+    };
   };
 }
 

@@ -15,11 +15,13 @@ import { dropRemovedThemes } from '../digest/apply-corrections.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { FOLLOWS_EVERYTHING, pickLead } from '../digest/view-for-channel.js';
+import { closingSoonWindow } from '../digest/closing-soon.js';
 import { weekRange } from '../time/week.js';
-import type { Digest, IsoWeek } from '../domain.js';
+import type { Digest, DigestDeadline, IsoWeek } from '../domain.js';
 import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
 import type { Db } from '../store/database.js';
 import { failuresBetween, firstPollAt, sourcesNotPolledBetween } from '../store/poll-days.js';
+import { listDeadlinesBetween } from '../store/deadlines.js';
 import { listSourceStates } from '../store/source-state.js';
 import { listStoriesBetween } from '../store/stories.js';
 import { correctStories, type ThemeOverrides } from '../tagging/apply-corrections.js';
@@ -75,7 +77,8 @@ export function buildWeekDigest(
   if (began === null || began > start) built.coverage.pollingBegan = began;
   // A workspace's corrections: stories filed under the corrected themes (above), and a removed
   // theme takes the entry out of that section even where another outlet's copy carries it.
-  const digest = overrides ? dropRemovedThemes(built, overrides) : built;
+  const dated = { ...built, deadlines: closingSoon(db, new Date(end)) };
+  const digest = overrides ? dropRemovedThemes(dated, overrides) : dated;
   return withLead(attachContinuity(db, digest, stories));
 }
 
@@ -93,6 +96,14 @@ function compiledThemesOf(themes: DigestJobConfig['themes']): CompiledThemes | n
     compiledCache.set(themes, compiled);
   }
   return compiled;
+}
+
+/** "Closing soon": what closes within four weeks of the digest's end (or of `now` in a preview). */
+function closingSoon(db: Db, end: Date): DigestDeadline[] {
+  const { from, to } = closingSoonWindow(end);
+  return listDeadlinesBetween(db, from, to).map(
+    ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
+  );
 }
 
 function uncheckedSources(

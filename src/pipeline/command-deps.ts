@@ -11,7 +11,13 @@ import { createOrganisationSuggester } from '../commands/suggest-organisations.j
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../domain.js';
+import type {
+  ChannelPlatform,
+  ChannelRef,
+  DigestDeadline,
+  Platform,
+  StoredStory,
+} from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import { searchArchive } from './search-archive.js';
@@ -33,6 +39,7 @@ import {
   upsertSubscription,
 } from '../store/subscriptions.js';
 import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
+import { listDeadlinesBetween } from '../store/deadlines.js';
 import { compileThemes } from '../tagging/compile-themes.js';
 import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer } from '../tagging/organisations.js';
@@ -65,6 +72,8 @@ export interface CommandDepsInit {
   delivery?: { adapters: DeliveryAdapters; digestsDir: string };
 }
 
+const HALF_YEAR_MS = 183 * 86_400_000;
+
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   const { db, config } = init;
   const clock = init.now ?? (() => new Date());
@@ -86,11 +95,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     platform: ChannelPlatform,
     workspaceId: string,
     channelId: string,
-  ): ChannelRef => ({
-    platform,
-    workspaceId,
-    channelId,
-  });
+  ): ChannelRef => ({ platform, workspaceId, channelId });
 
   const findStory = (target: string) => {
     const direct = getStory(db, target);
@@ -122,6 +127,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     // With a workspace, its corrections file stories as the channel's digest will.
     buildDigest: digestBuilder(db, config),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
+    upcomingDeadlines: (now) => listUpcomingDeadlines(db, now),
     subscriptions: {
       get: (platform, workspaceId, channelId) =>
         getSubscription(db, channel(platform, workspaceId, channelId)),
@@ -151,6 +157,14 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       );
     },
   };
+}
+
+/** The next half year of closing dates: what `deadlines` lists (it keeps the channel's themes). */
+function listUpcomingDeadlines(db: Db, now: Date): DigestDeadline[] {
+  const until = new Date(now.getTime() + HALF_YEAR_MS).toISOString();
+  return listDeadlinesBetween(db, now.toISOString(), until).map(
+    ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
+  );
 }
 
 /** The week's digest, with a workspace's corrections filing its stories when one is given. */

@@ -64,6 +64,10 @@ const channelArgs = (c: ChannelRef) => ({
   channel: c.channelId,
 });
 
+// Deadline reminders share the outbox under groups "reminder:..." (delivery/enqueue-reminder.ts):
+// "the channel's latest week" (status, requeue after a pause) means its latest digest, not one.
+const NOT_REMINDER = "week NOT LIKE 'reminder:%'";
+
 const CHANNEL_WHERE =
   'platform = @platform AND workspace_id = @workspace AND channel_id = @channel';
 
@@ -131,8 +135,9 @@ export function insertParts(db: Db, parts: readonly NewPart[], now: Date): numbe
 
 /**
  * (week, channel) groups with a part due at `now`, oldest first. "week" is the label of what was
- * enqueued: an ISO week, a day ("2026-12-07") or an alert batch ("2026-12-07 alert 1"); labels of
- * different kinds do not sort in time order, so "oldest" is the order they were recorded in.
+ * enqueued: an ISO week, a day ("2026-12-07"), an alert batch ("2026-12-07 alert 1") or a deadline
+ * reminder ("reminder:2021-12-10:consultation:<story id>"); labels of different kinds do not
+ * sort in time order, so "oldest" is the order they were recorded in.
  */
 export function listDueGroups(db: Db, now: Date): { week: string; channel: ChannelRef }[] {
   return prepareCached<
@@ -246,7 +251,8 @@ export function requeueHeldParts(db: Db, channel: ChannelRef, now: Date): number
     db,
     `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @at, updated_at = @at
      WHERE ${CHANNEL_WHERE} AND status IN ('paused', 'failed')
-       AND week = (SELECT week FROM outbox WHERE ${CHANNEL_WHERE} ORDER BY id DESC LIMIT 1)`,
+       AND week = (SELECT week FROM outbox WHERE ${CHANNEL_WHERE} AND ${NOT_REMINDER}
+         ORDER BY id DESC LIMIT 1)`,
   ).run({ ...channelArgs(channel), at: now.toISOString() }).changes;
 }
 
@@ -263,7 +269,7 @@ export function summariseChannelDeliveries(db: Db, channel: ChannelRef): Channel
   const delivered = prepareCached<[object], { week: string; sent_at: string }>(
     db,
     `SELECT week, max(sent_at) AS sent_at FROM outbox WHERE ${CHANNEL_WHERE} AND status = 'sent'
-       AND week NOT LIKE '% alert %'
+       AND week NOT LIKE '% alert %' AND ${NOT_REMINDER}
      GROUP BY week ORDER BY max(id) DESC LIMIT 1`,
   ).get(args);
   const pending = prepareCached<[object], { n: number }>(

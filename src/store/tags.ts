@@ -3,6 +3,7 @@
 // story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
 import type { Entities, Evidence, OrganisationKind, Tag } from '../domain.js';
 import type { Db } from './database.js';
+import { replaceDeadlinesBySeq } from './deadlines.js';
 import { queueReindex, writeFts, type FtsWrite, type IndexedText } from './fts-index.js';
 import { prepareCached } from './prepared.js';
 
@@ -113,6 +114,7 @@ export function replaceTagsBySeq(
     prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
     prepareCached(db, 'UPDATE stories SET rules_version = ? WHERE seq = ?').run(rulesVersion, seq);
   }
+  replaceDeadlinesBySeq(db, seq, entities.deadlines ?? [], fresh);
   if (tags.length > 0) {
     const insertTag = prepareCached(
       db,

@@ -102,6 +102,9 @@ describe('briefing CLI', () => {
     const markdown = readFileSync(join(digests, '2021', '2021-W47.md'), 'utf8');
     expect(markdown).toContain('Catch up: week of 22 November 2021');
     expect(markdown).toContain('## Carter reviews');
+    // A call for evidence in the sample week closes on 17 December: within four weeks.
+    expect(markdown).toContain('## Closing soon');
+    expect(markdown).toContain('- Call for evidence closes Fri 17 Dec 2021: [Call for evidence');
     // Windows-1252 bytes from the trade feed arrive as the right characters.
     expect(markdown).toContain('Lord Carter’s');
 

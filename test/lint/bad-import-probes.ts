@@ -26,6 +26,11 @@ export const BAD_PROBES: readonly Probe[] = [
   },
   { file: 'src/domain.ts', imports: [type('./text/clean.js')], rule: 'domain-imports-nothing' },
   {
+    file: 'src/domain/bad.ts',
+    imports: [type('../text/clean.js')],
+    rule: 'domain-imports-nothing',
+  },
+  {
     file: 'src/text/bad.ts',
     imports: [value('../digest/build.js')],
     rule: 'text-imports-domain-only',

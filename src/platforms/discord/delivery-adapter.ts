@@ -22,6 +22,7 @@ import type { Digest } from '../../domain.js';
 import type { DiscordMessage } from './discord-message.js';
 import { findMessageWithRef, nonceFor, refFor, withRef } from './delivery-ref.js';
 import { renderDiscordDigest } from './render-digest.js';
+import { renderReminderMessage } from './render-deadlines.js';
 import { pickStoryRow } from './render-corrections.js';
 
 export interface DiscordRestInput {
@@ -78,6 +79,10 @@ export function createDiscordDeliveryAdapter(
         payload,
         text: describePart(view, payload, index, messages.length),
       }));
+    },
+    renderReminder(reminder) {
+      const payload = renderReminderMessage(reminder);
+      return [{ index: 0, total: 1, payload, text: payload.content ?? reminder.deadline.title }];
     },
     async send(channel, part, context): Promise<SendOutcome> {
       const payload = part.payload as DiscordMessage;

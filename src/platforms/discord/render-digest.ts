@@ -31,6 +31,7 @@ import {
 import { formatWeekRange } from '../../text/format-dates.js';
 import { renderEntryText, renderLeadText } from './render-digest-entry.js';
 import { DEFAULT_SHAPE } from '../../digest/build-digest.js';
+import { renderClosingSoonEmbed } from './render-deadlines.js';
 
 export interface DigestRenderOptions {
   /** The slash command shown in "and N more" hints. */
@@ -59,6 +60,8 @@ export function renderDiscordDigest(
     });
   }
   for (const section of sections) addSection(packer, section, digest.timeZone, commandName);
+  const closingSoon = renderClosingSoonEmbed(digest);
+  if (closingSoon) packer.addEmbed(closingSoon);
   const groups = packer.finish();
   return groups.map((group, i) => {
     const footer =

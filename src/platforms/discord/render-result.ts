@@ -11,6 +11,7 @@ import { DISCORD_LIMITS } from './discord-message.js';
 import { formatDay } from '../../text/format-dates.js';
 import { renderDiscordDigest } from './render-digest.js';
 import { renderExplain } from './render-explain.js';
+import { renderDeadlinesResult } from './render-deadlines.js';
 import { pickStoryRow, renderCorrected, renderCorrectionList } from './render-corrections.js';
 import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
@@ -65,6 +66,8 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderStatus(result, ctx.timeZone)];
     case 'explain':
       return [renderExplain(result, ctx.timeZone)];
+    case 'deadlines':
+      return [renderDeadlinesResult(result, ctx.timeZone, command)];
     case 'corrected':
       return [renderCorrected(result)];
     case 'corrections':

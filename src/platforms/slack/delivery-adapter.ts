@@ -17,6 +17,7 @@ import type { Logger } from '../../logging.js';
 import type { SlackMessage } from './block-kit.js';
 import { classifySlackError, slackErrorName } from './classify-slack-error.js';
 import { renderSlackDigest } from './render-digest.js';
+import { renderReminderMessage } from './render-deadlines.js';
 import { createPacer, type Pacer } from '../../delivery/pace.js';
 
 export const DIGEST_EVENT_TYPE = 'briefing_digest_part';
@@ -84,6 +85,10 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   return {
     platform: 'slack',
     render: (view) => renderParts(view, options.commandName, options.themes),
+    renderReminder: (reminder) => {
+      const message = renderReminderMessage(reminder);
+      return [{ index: 0, total: 1, payload: message, text: message.text }];
+    },
     send: (channel, part, context) => sendPart(poster, channel, part, context),
     findSent: (channel, context) => findSentPart(poster, channel, context),
   };

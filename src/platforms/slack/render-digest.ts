@@ -23,6 +23,7 @@ import {
 import { formatWeekRange } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, formatBold, formatCode } from './mrkdwn.js';
 import { renderEntryText, renderLeadText } from './render-digest-entry.js';
+import { renderClosingSoonBlocks } from './render-deadlines.js';
 import { correctMenu, type MenuTheme } from './render-corrections.js';
 import { DEFAULT_SHAPE } from '../../digest/build-digest.js';
 
@@ -75,7 +76,9 @@ export function renderSlackDigest(
   const wordBudget = digest.shape?.mainWords ?? DEFAULT_SHAPE.mainWords;
   const thread: Pack[] = [];
   let current = main;
-  const mainBlockBudget = SLACK_LIMITS.blocksPerMessage - MAIN_RESERVED_BLOCKS;
+  // "Closing soon" sits in message 0 under the stories, before the coverage line.
+  const closingSoon = renderClosingSoonBlocks(digest);
+  const mainBlockBudget = SLACK_LIMITS.blocksPerMessage - MAIN_RESERVED_BLOCKS - closingSoon.length;
 
   const fits = (pack: Pack, units: Unit[]): boolean => {
     const blocks = units.reduce((n, u) => n + u.blocks.length, 0);
@@ -118,6 +121,7 @@ export function renderSlackDigest(
   }
 
   const packs = thread.filter((p) => p.blocks.length > 0);
+  main.blocks.push(...closingSoon);
   const messages = [renderMain(digest, sections, main, packs)];
   packs.forEach((pack, i) => {
     const text = `${digest.title} (continued ${i + 1}/${packs.length}): ${pack.labels.join(', ')}`;

@@ -21,6 +21,7 @@ import {
 } from './render-status.js';
 import { renderSubscriptionLines } from './render-subscriptions.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
+import { renderDeadlinesResult } from './render-deadlines.js';
 
 export interface ResultRenderOptions {
   commandName: string;
@@ -78,6 +79,8 @@ export function renderSlackResult(
           renderExplainBlocks(result, options.timeZone),
         ),
       ];
+    case 'deadlines':
+      return [renderDeadlinesResult(result, options)];
     case 'corrected':
       return [
         replyBlocks(

@@ -11,6 +11,7 @@ import { packCards } from './pack-card.js';
 import { renderTeamsDigest } from './render-digest.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderCorrected, renderCorrectionList } from './render-corrections.js';
+import { renderDeadlinesCards } from './render-deadlines.js';
 import { describeDaily } from '../../commands/describe-cadence.js';
 import { renderExplainCards, renderSearchCard, renderStatusCards } from './render-lookups.js';
 
@@ -71,6 +72,8 @@ export function renderTeamsResult(
       return renderStatusCards(result, options.timeZone);
     case 'explain':
       return renderExplainCards(result, options.timeZone);
+    case 'deadlines':
+      return renderDeadlinesCards(result, options.timeZone, prefix);
     case 'corrected':
       return [renderCorrected(result)];
     case 'corrections':
