@@ -85,9 +85,12 @@ describe('briefing explain', () => {
       'near     procurement (Procurement): weak match, score 0.9, below its threshold of 1\n',
     );
     const vetoed = await runCli(['explain', 'fx-prisons-carter']);
+    // Since the round-5 rules, "Lord Carter" only counts with NHS context near it (none here):
+    // the near miss says so and names both vetoes.
     expect(vetoed.stdout).toContain(
-      'near     carter (Carter reviews): strong match, vetoed by negative:prison',
+      'near     carter (Carter reviews): no match, vetoed by negative:prison building, negative:prison',
     );
+    expect(vetoed.stdout).toContain('uncounted match in the headline: phrase:Lord Carter');
   });
 
   it('keeps every numeric JSON field and adds the words beside them', async () => {

@@ -172,7 +172,8 @@ function toUnits(
   const entryBlocks: SlackBlock[][] = section.entries.map((entry) => {
     // The menu offers "Not <this section's theme>" first; the command checks the story's state.
     const lead = entry.storyIds[0];
-    const menu = lead && themes ? correctMenu(lead, [section.themeId], themes) : null;
+    const menu =
+      lead && themes ? correctMenu(lead, entryThemes(entry, section, themes), themes) : null;
     const text = { type: 'mrkdwn' as const, text: renderEntryText(entry, timeZone) };
     return [{ type: 'section' as const, text, ...(menu ? { accessory: menu } : {}) }];
   });
@@ -266,4 +267,19 @@ function countChars(blocks: SlackBlock[]): number {
     if (b.type === 'context') for (const e of b.elements) n += e.text.length;
   }
   return n;
+}
+
+/**
+ * The themes an entry is filed under in this view: its section's, and the ones it folded from
+ * ("Also this week") or is "Also in" (theme labels there), so the menu offers "Not X" for each.
+ */
+function entryThemes(
+  entry: DigestSection['entries'][number],
+  section: DigestSection,
+  themes: readonly MenuTheme[],
+): string[] {
+  const idOf = new Map(themes.map((t) => [t.label, t.id]));
+  const labels = [...(entry.foldedFrom?.split(', ') ?? []), ...(entry.alsoIn ?? [])];
+  const ids = labels.map((l) => idOf.get(l)).filter((id): id is string => id !== undefined);
+  return [...new Set([section.themeId, ...ids])];
 }
