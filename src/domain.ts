@@ -2,7 +2,7 @@
 // Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
 
 /** The chat platforms the bot ships; src/platforms/index.ts lists each one once. */
-export type Platform = 'slack' | 'discord';
+export type Platform = 'slack' | 'discord' | 'email';
 
 /**
  * Where a channel lives: a shipped platform, or `memory`, the in-memory stand-in that tests and

@@ -14,6 +14,8 @@ import {
   describeFirstDigest,
 } from '../commands/describe-cadence.js';
 import { processOutbox } from '../delivery/process-outbox.js';
+import { findPlatform } from '../platforms/index.js';
+import { loadOptInGate, needsOptIn, startOptIn } from './subscribe-opt-in.js';
 
 export const command: CliCommand = {
   name: 'subscribe',
@@ -23,9 +25,10 @@ export const command: CliCommand = {
 Sets what a channel's weekly catch-up contains, as the chat "subscribe" command does.
 
 Options:
-  --platform P     slack, discord (or memory, for the demo)
-  --workspace W    Slack team id (T...) or Discord guild id
-  --channel C      channel id
+  --platform P     slack, discord, email (or memory, for the demo)
+  --workspace W    Slack team id (T...) or Discord guild id (not needed for email)
+  --channel C      channel id, or the recipient address for email (double opt-in: a
+                   confirmation mail goes first, nothing else until it is confirmed)
   --themes LIST    theme ids separated by commas, or "all" (default: all)
   --orgs LIST      organisations to follow, names or ODS codes separated by ";"
   --day D          digest day (monday ... sunday); default from settings.yaml
@@ -52,9 +55,15 @@ Options:
     const v = args.values;
     const platform = PLATFORMS.find((p) => p === v.platform);
     if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
-    if (typeof v.workspace !== 'string' || typeof v.channel !== 'string') {
+    const plugin = findPlatform(platform);
+    const workspace = typeof v.workspace === 'string' ? v.workspace : plugin?.fixedWorkspace;
+    if (workspace === undefined || typeof v.channel !== 'string') {
       throw new UsageError('--workspace and --channel are required');
     }
+    const channelId = plugin?.normaliseChannel ? plugin.normaliseChannel(v.channel) : v.channel;
+    if (channelId === null)
+      throw new UsageError(`--channel "${v.channel}" is not valid for ${platform}`);
+    const gate = v.remove ? null : await loadOptInGate(platform);
     const config = ctx.config();
     // --now posts at once, through the same outbox: it needs this platform's delivery adapter.
     const adapters = v.now ? await createCliAdapters(ctx.env, ctx.logger) : new Map();
@@ -66,8 +75,8 @@ Options:
     });
     const invocation: Invocation = {
       platform,
-      workspaceId: v.workspace,
-      channelId: v.channel,
+      workspaceId: workspace,
+      channelId,
       userId: 'cli',
       isAdmin: true,
       now: new Date(),
@@ -91,9 +100,14 @@ Options:
       deps,
     );
     if (!request.ok) throw new UsageError(describeError(request.error));
+    const before = deps.subscriptions.get(platform, workspace, channelId);
     const result = runCommand(request.request, invocation, deps);
     if (result.kind !== 'subscribed') throw new UsageError(describeError(result));
     const s = result.subscription;
+    const optIn =
+      gate && needsOptIn(gate, before)
+        ? await startOptIn(gate, ctx.db(), s, ctx.env, ctx.logger)
+        : null;
     const themes = s.themes === 'all' ? 'all themes' : s.themes.join(', ');
     const orgs =
       s.organisations.length > 0
@@ -107,6 +121,7 @@ Options:
     ctx.stdout.write(
       `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}${cadence}${alerts}\n`,
     );
+    if (optIn) ctx.stdout.write(`${optIn}\n`);
     const timeZone = config.settings.timeZone;
     if (result.firstDigest) {
       ctx.stdout.write(`${describeFirstDigest(result.firstDigest, result.created, timeZone)}\n`);

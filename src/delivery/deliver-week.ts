@@ -77,6 +77,8 @@ export async function deliverWeek(
     const context: SendContext = {
       key: part.key,
       parentMessageId: part.index === 0 ? null : parentMessageId,
+      interrupted: part.status === 'sending',
+      week,
     };
     const outcome = await sendOrFindSent(adapter, channel, part, context);
     if (outcome.status === 'already-sent') {

@@ -43,6 +43,7 @@ export type SubscribePermission = Partial<Record<Platform, 'anyone' | 'admins'>>
 const DEFAULT_PERMISSION: Required<SubscribePermission> = {
   slack: 'anyone',
   discord: 'admins',
+  email: 'admins',
 };
 
 export interface CommandDepsInit {

@@ -6,12 +6,14 @@
 import type { Env } from '../config/env.js';
 import type { Platform } from '../domain.js';
 import { discordPlugin } from './discord/plugin.js';
+import { emailPlugin } from './email/plugin.js';
 import type { PlatformPlugin, SubscribeRule } from './plugin.js';
 import { slackPlugin } from './slack/plugin.js';
 
 const REGISTRY: Readonly<Record<Platform, PlatformPlugin>> = {
   slack: slackPlugin,
   discord: discordPlugin,
+  email: emailPlugin,
 };
 
 export const PLATFORMS: readonly PlatformPlugin[] = Object.values(REGISTRY);
