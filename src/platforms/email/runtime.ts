@@ -3,11 +3,7 @@
 // `digest --format email`, and the double opt-in request sent when an address subscribes.
 import type { Env } from '../../config/env.js';
 import type { PlatformRuntime } from '../plugin.js';
-import {
-  buildConfirmationEmail,
-  isAwaitingConfirmation,
-  AWAITING_CONFIRMATION,
-} from './confirmation-mail.js';
+import { buildConfirmationEmail } from './confirmation-mail.js';
 import { createEmailDeliveryAdapter, createSmtpTransport, sendEmail } from './delivery-adapter.js';
 import { readEmailSettings } from './email-settings.js';
 import { renderEmail } from './render-email.js';
