@@ -15,7 +15,8 @@ export const emailRuntime: PlatformRuntime = {
   },
 
   renderPreview(digest) {
-    return `${JSON.stringify(renderEmail(digest), null, 2)}\n`;
+    // One message per recipient: an array of one payload, like the chat platforms' part lists.
+    return `${JSON.stringify([renderEmail(digest)], null, 2)}\n`;
   },
 
   async requestOptIn(channel, env, logger) {
