@@ -23,17 +23,24 @@ function env(vars: Record<string, string>): Env {
 }
 
 const TOKENS = { SLACK_BOT_TOKEN: 'xoxb-test', DISCORD_TOKEN: 'discord-test' };
+const SMTP = {
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  EMAIL_FROM: 'briefing@example.org',
+  EMAIL_UNSUBSCRIBE_SECRET: 'registry-test-secret-registry-test-secret',
+};
 
 describe('platform registry', () => {
   it('lists every platform once, each with a runtime that can post and preview', async () => {
     const ids = PLATFORMS.map((p) => p.id);
-    expect(ids).toEqual(['slack', 'discord'] satisfies Platform[]);
+    expect(ids).toEqual(['slack', 'discord', 'email'] satisfies Platform[]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('memory');
     for (const plugin of PLATFORMS) {
       expect(findPlatform(plugin.id)).toBe(plugin);
       const runtime = await plugin.load();
-      expect(runtime.createDeliveryAdapter(env(TOKENS), silentLogger).platform).toBe(plugin.id);
+      expect(
+        runtime.createDeliveryAdapter(env({ ...TOKENS, ...SMTP }), silentLogger).platform,
+      ).toBe(plugin.id);
       expect(JSON.parse(runtime.renderPreview(makeDigest(), env({})))).toBeInstanceOf(Array);
     }
   });
@@ -42,13 +49,19 @@ describe('platform registry', () => {
     expect(configuredPlatforms(env({})).map((p) => p.id)).toEqual([]);
     expect(configuredPlatforms(env({ DISCORD_TOKEN: 'd' })).map((p) => p.id)).toEqual(['discord']);
     expect(configuredPlatforms(env(TOKENS)).map((p) => p.id)).toEqual(['slack', 'discord']);
+    expect(configuredPlatforms(env(SMTP)).map((p) => p.id)).toEqual(['email']);
   });
 
   it('gives each platform its rule for who may change subscriptions', () => {
-    expect(subscribeRules(env({}))).toEqual({ slack: 'anyone', discord: 'admins' });
+    expect(subscribeRules(env({}))).toEqual({
+      slack: 'anyone',
+      discord: 'admins',
+      email: 'admins',
+    });
     expect(subscribeRules(env({ SLACK_SUBSCRIBE_PERMISSION: 'admins' }))).toEqual({
       slack: 'admins',
       discord: 'admins',
+      email: 'admins',
     });
   });
 

@@ -92,7 +92,9 @@ describe('email delivery over SMTP', () => {
     expect(html).not.toMatch(/<a href="https:\/\/evil\.example/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     // In the text part a link is a line of its own; only http(s) URLs get one.
-    const urlLines = String(mail.text).split('\n').filter((l) => /^\s+\S+:\/\/\S*$/.test(l));
+    const urlLines = String(mail.text)
+      .split('\n')
+      .filter((l) => /^\s+\S+:\/\/\S*$/.test(l));
     expect(urlLines.length).toBeGreaterThan(0);
     for (const line of urlLines) expect(line.trim()).toMatch(/^https:\/\/news\.example\.org\//);
     expect(mail.text).not.toMatch(/^\s+javascript:/m);
