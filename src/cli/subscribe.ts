@@ -55,14 +55,7 @@ Options:
     const v = args.values;
     const platform = PLATFORMS.find((p) => p === v.platform);
     if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
-    const plugin = findPlatform(platform);
-    const workspace = typeof v.workspace === 'string' ? v.workspace : plugin?.fixedWorkspace;
-    if (workspace === undefined || typeof v.channel !== 'string') {
-      throw new UsageError('--workspace and --channel are required');
-    }
-    const channelId = plugin?.normaliseChannel ? plugin.normaliseChannel(v.channel) : v.channel;
-    if (channelId === null)
-      throw new UsageError(`--channel "${v.channel}" is not valid for ${platform}`);
+    const { workspace, channelId } = resolveChannel(platform, v.workspace, v.channel);
     const gate = v.remove ? null : await loadOptInGate(platform);
     const config = ctx.config();
     // --now posts at once, through the same outbox: it needs this platform's delivery adapter.
@@ -135,6 +128,24 @@ Options:
     return 0;
   },
 };
+
+/** --workspace (or the platform's only one) and --channel as the platform stores it. */
+function resolveChannel(
+  platform: string,
+  workspaceArg: unknown,
+  channelArg: unknown,
+): { workspace: string; channelId: string } {
+  const plugin = findPlatform(platform);
+  const workspace = typeof workspaceArg === 'string' ? workspaceArg : plugin?.fixedWorkspace;
+  if (workspace === undefined || typeof channelArg !== 'string') {
+    throw new UsageError('--workspace and --channel are required');
+  }
+  const channelId = plugin?.normaliseChannel ? plugin.normaliseChannel(channelArg) : channelArg;
+  if (channelId === null) {
+    throw new UsageError(`--channel "${channelArg}" is not valid for ${platform}`);
+  }
+  return { workspace, channelId };
+}
 
 function describeError(result: { kind: string; message?: string; hint?: string | null }): string {
   if (result.kind !== 'error') return `unexpected result "${result.kind}"`;

@@ -27,7 +27,7 @@ export function readEmailSettings(env: EmailEnv): EmailSettings {
   );
   if (missing.length > 0) throw new Error(`email: set ${missing.join(', ')} to send email`);
   const from = env.EMAIL_FROM!;
-  const fromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  const fromAddress = /<([^<>\s@]+@[^<>\s@]+)>\s*$/.exec(from)?.[1] ?? from.trim();
   const domain = fromAddress.split('@')[1];
   if (!domain || /[\s<>]/.test(fromAddress)) {
     throw new Error('email: EMAIL_FROM must be an address, e.g. "Briefing <briefing@example.org>"');
@@ -38,6 +38,12 @@ export function readEmailSettings(env: EmailEnv): EmailSettings {
     fromAddress,
     domain: domain.toLowerCase(),
     secret: env.EMAIL_UNSUBSCRIBE_SECRET!,
-    publicUrl: env.EMAIL_PUBLIC_URL ? env.EMAIL_PUBLIC_URL.replace(/\/+$/, '') : null,
+    publicUrl: env.EMAIL_PUBLIC_URL ? trimSlashes(env.EMAIL_PUBLIC_URL) : null,
   };
+}
+
+function trimSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }
