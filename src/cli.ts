@@ -67,9 +67,21 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/subscribe.js'),
     summary: 'Subscribe a channel from the command line',
   },
+  correct: {
+    load: () => import('./cli/correct.js'),
+    summary: "Correct a story's themes for one workspace",
+  },
+  corrections: {
+    load: () => import('./cli/corrections.js'),
+    summary: "Readers' theme corrections: list, export as test data, report the rules implicated",
+  },
   backup: {
     load: () => import('./cli/backup.js'),
     summary: 'Copy the archive to FILE while the bot runs (SQLite online backup)',
+  },
+  doctor: {
+    load: () => import('./cli/doctor.js'),
+    summary: 'Check configuration, database, disk, sources, platforms and clock; say how to fix',
   },
   prune: {
     load: () => import('./cli/prune.js'),

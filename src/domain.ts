@@ -49,10 +49,9 @@ export interface Source {
 
 // ---------------------------------------------------------------- stories
 
-/**
- * One news item, normalised. `id` follows the documented fallback chain (see ingest/story-id.ts):
- * GUID, then canonical link without tracking parameters, then a hash of title and date.
- */
+/** One news item, normalised. `id` follows the documented fallback chain (see
+ * ingest/story-id.ts): GUID, then canonical link without tracking parameters, then a hash of
+ * title and date. */
 export interface Story {
   id: string;
   sourceId: string;
@@ -77,7 +76,8 @@ export interface Story {
 
 export type TextField = 'title' | 'summary' | 'content';
 
-export type RuleKind = 'phrase' | 'acronym' | 'regex' | 'alias' | 'context' | 'negative' | 'window';
+export type RuleKind = MatchedBy | 'alias' | 'context' | 'negative' | 'window';
+type MatchedBy = 'phrase' | 'acronym' | 'regex' | 'organisation';
 
 /** Why a rule fired: enough for a person to check the decision by eye. */
 export interface Evidence {
@@ -112,10 +112,10 @@ export interface TagResult {
   nearMisses: NearMiss[];
 }
 
-export type OrganisationKind = 'national' | 'icb' | 'trust' | 'other';
+export type OrganisationKind = 'national' | 'icb' | 'trust' | 'ccg' | 'stp' | 'vanguard' | 'other';
 
 export interface OrganisationMention {
-  /** Canonical id: ODS code for trusts and ICBs, a slug for national bodies. */
+  /** Canonical id: ODS code (trusts, CCGs, ICBs), ONS code (STPs), `vanguard-<n>`, or a slug. */
   id: string;
   /** Canonical display name, e.g. "The Dudley Group NHS Foundation Trust". */
   name: string;
@@ -124,11 +124,11 @@ export interface OrganisationMention {
   matched: string;
 }
 
+/** A sum: `text` as written ("£1.2bn"), `pounds`, and what it is when said ("£78m contract"). */
 export interface MoneyMention {
-  /** As written, e.g. "£1.2bn". */
   text: string;
-  /** Value in pounds, e.g. 1200000000. */
   pounds: number;
+  context?: string;
 }
 
 export interface Entities {

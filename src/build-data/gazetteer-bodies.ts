@@ -1,8 +1,8 @@
-// Hand-maintained part of the organisation gazetteer: national bodies, the 42 integrated care
-// boards (July 2022 set) and a few organisations the briefings quote often. build-gazetteer.ts
-// merges these with the trusts from the official register into config/organisations.yaml.
-// ICB ODS codes were written from knowledge; 30 of the 42 appear in the register's ICB column,
-// which confirms them. Edit here, then regenerate (see build-gazetteer.ts).
+// Hand-maintained part of the organisation gazetteer: national bodies and a few organisations the
+// briefings quote often. assemble-gazetteer.ts merges these with the trusts, CCGs, STPs, ICBs and
+// vanguards of the reference data into config/organisations.yaml. (The 42 ICBs were hand-kept
+// here until they came from stps-icbs.csv; all 42 codes and names agreed.) Edit here, then
+// regenerate (see build-gazetteer.ts).
 import type { OrganisationEntry } from '../config/organisations.js';
 
 type Body = Pick<OrganisationEntry, 'id' | 'name' | 'kind'> &
@@ -149,64 +149,3 @@ export const NATIONAL_BODIES: readonly Body[] = [
   },
   { id: 'rcn', name: 'Royal College of Nursing', kind: 'other', acronyms: ['RCN'] },
 ];
-
-/** Area names of the 42 integrated care boards, by ODS code (July 2022). */
-const ICB_AREAS: readonly [string, string][] = [
-  ['QOX', 'Bath and North East Somerset, Swindon and Wiltshire'],
-  ['QHG', 'Bedfordshire, Luton and Milton Keynes'],
-  ['QHL', 'Birmingham and Solihull'],
-  ['QUA', 'Black Country'],
-  ['QUY', 'Bristol, North Somerset and South Gloucestershire'],
-  ['QU9', 'Buckinghamshire, Oxfordshire and Berkshire West'],
-  ['QUE', 'Cambridgeshire and Peterborough'],
-  ['QYG', 'Cheshire and Merseyside'],
-  ['QT6', 'Cornwall and the Isles of Scilly'],
-  ['QWU', 'Coventry and Warwickshire'],
-  ['QJ2', 'Derby and Derbyshire'],
-  ['QJK', 'Devon'],
-  ['QVV', 'Dorset'],
-  ['QNQ', 'Frimley'],
-  ['QR1', 'Gloucestershire'],
-  ['QOP', 'Greater Manchester'],
-  ['QRL', 'Hampshire and Isle of Wight'],
-  ['QGH', 'Herefordshire and Worcestershire'],
-  ['QM7', 'Hertfordshire and West Essex'],
-  ['QOQ', 'Humber and North Yorkshire'],
-  ['QKS', 'Kent and Medway'],
-  ['QE1', 'Lancashire and South Cumbria'],
-  ['QK1', 'Leicester, Leicestershire and Rutland'],
-  ['QJM', 'Lincolnshire'],
-  ['QH8', 'Mid and South Essex'],
-  ['QMM', 'Norfolk and Waveney'],
-  ['QHM', 'North East and North Cumbria'],
-  ['QMJ', 'North Central London'],
-  ['QMF', 'North East London'],
-  ['QRV', 'North West London'],
-  ['QPM', 'Northamptonshire'],
-  ['QT1', 'Nottingham and Nottinghamshire'],
-  ['QOC', 'Shropshire, Telford and Wrekin'],
-  ['QSL', 'Somerset'],
-  ['QKK', 'South East London'],
-  ['QWE', 'South West London'],
-  ['QF7', 'South Yorkshire'],
-  ['QNC', 'Staffordshire and Stoke-on-Trent'],
-  ['QJG', 'Suffolk and North East Essex'],
-  ['QXU', 'Surrey Heartlands'],
-  ['QNX', 'Sussex'],
-  ['QWO', 'West Yorkshire'],
-];
-
-// Matching reads "&" as "and", so "Kent & Medway ICB" needs no variant of its own.
-export const INTEGRATED_CARE_BOARDS: readonly Body[] = ICB_AREAS.map(([id, area]) => ({
-  id,
-  name: `NHS ${area} Integrated Care Board`,
-  kind: 'icb',
-  opened: '2022-07-01',
-  variants: [
-    `NHS ${area} ICB`,
-    `${area} ICB`,
-    `${area} Integrated Care Board`,
-    `${area} Integrated Care System`,
-    `${area} ICS`,
-  ],
-}));

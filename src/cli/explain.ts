@@ -6,13 +6,17 @@
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describePublished,
+  describeSum,
   describeThemeScore,
 } from '../commands/plain-words.js';
+import { describeCorrection } from '../commands/describe-corrections.js';
 import { storyNotFound } from '../commands/explain.js';
 import type { Evidence, NearMiss, StoredStory, Tag } from '../domain.js';
 import { UsageError, type CliCommand } from './command.js';
+import { CHANNEL_PLATFORMS } from './delivery-adapters.js';
 import { errorLine } from './error-line.js';
 
 function formatEvidence(e: Evidence, scores: boolean): string {
@@ -32,15 +36,31 @@ by a negative rule, outside the theme's date window, acronym without context) ar
 Options:
   --scores   show the score behind each word ("strong match in the headline (+1.5)")
   --json     the whole decision as JSON: scores as numbers, with the words beside them
+  --platform P --workspace W
+             also show that workspace's corrections of the story (see "briefing correct")
 `,
-  options: { json: { type: 'boolean' }, scores: { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' },
+    scores: { type: 'boolean' },
+    platform: { type: 'string' },
+    workspace: { type: 'string' },
+  },
   async run(ctx, args) {
     const target = args.positionals.join(' ').trim();
     if (!target) throw new UsageError('explain needs a story id or URL (see "briefing search")');
     const config = ctx.config();
     const timeZone = config.settings.timeZone;
     const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
-    const result = deps.explain(target);
+    const { platform, workspace: workspaceId } = args.values;
+    const platformId = CHANNEL_PLATFORMS.find((p) => p === platform);
+    if (platform !== undefined && platformId === undefined) {
+      throw new UsageError(`--platform must be one of ${CHANNEL_PLATFORMS.join(', ')}`);
+    }
+    const workspace =
+      platformId && typeof workspaceId === 'string'
+        ? { platform: platformId, workspaceId }
+        : undefined;
+    const result = deps.explain(target, workspace);
     if (!result) {
       // Chat's answer, with this command's hint.
       const hint = 'Use an id or link from `briefing search`.';
@@ -79,11 +99,12 @@ Options:
     }
     out.push('');
     out.push(
-      `  Organisations: ${entities.organisations.map((o) => `${o.name} [${o.id}]`).join('; ') || 'none'}`,
+      `  Organisations: ${entities.organisations.map(describeMention).join('; ') || 'none'}`,
     );
     out.push(
-      `  Money: ${entities.money.map((m) => `${m.text} (£${m.pounds.toLocaleString('en-GB')})`).join('; ') || 'none'}`,
+      `  Money: ${entities.money.map((m) => `${describeSum(m)} (£${m.pounds.toLocaleString('en-GB')})`).join('; ') || 'none'}`,
     );
+    for (const c of result.corrections ?? []) out.push(`  ${describeCorrection(c, timeZone)}`);
     if (!scores) out.push('', '  (--scores shows the score behind each word)');
     ctx.stdout.write(`${out.join('\n')}\n`);
     return 0;

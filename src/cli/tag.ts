@@ -8,9 +8,8 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { compileThemes, type CompiledThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer, type Gazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 import type { CliCommand } from './command.js';
 
 const lineSchema = z.object({
@@ -43,11 +42,11 @@ export function tagJsonLine(
     return JSON.stringify({ id: readableId(raw), error: `line ${lineNumber}: ${issues}` });
   }
   const story = parsed.data;
-  const { tags } = tagStory(story, compiled);
+  const { tags, entities } = annotateStory(story, compiled, gazetteer);
   return JSON.stringify({
     id: story.id,
     tags: tags.map((t) => ({ theme: t.theme, score: t.score, evidence: t.evidence })),
-    entities: extractEntities(story, gazetteer),
+    entities,
   });
 }
 
@@ -71,7 +70,8 @@ Reads one JSON object per line on stdin:
    "publishedAt": "2017-02-13T09:00:00Z" (optional)}
 and writes one JSON line per input, in order:
   {"id": "...", "tags": [{"theme", "score", "evidence": [...]}],
-   "entities": {"organisations": [...], "money": [...]}}
+   "entities": {"organisations": [{"id", "name", "kind", "matched"}],
+                "money": [{"text", "pounds", "context"?}]}}
 A line that is not valid JSON or lacks "id"/"title" produces {"id": <id or null>, "error": "..."}
 and the rest carry on. Uses config/themes.yaml and config/organisations.yaml.
 `,

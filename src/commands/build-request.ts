@@ -256,7 +256,7 @@ export function buildHelp(topic: string): ParsedRequest {
 
 /** Commands without arguments. */
 export function buildBare(
-  name: Exclude<CommandName, 'subscribe' | 'search' | 'digest' | 'explain' | 'help'>,
+  name: Exclude<CommandName, 'subscribe' | 'search' | 'digest' | 'explain' | 'correct' | 'help'>,
 ): ParsedRequest {
   return parsed({ command: name });
 }

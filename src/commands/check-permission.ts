@@ -1,5 +1,7 @@
 // Who may change what a channel receives. The platform decides `isAdmin` (a Slack workspace admin,
 // a Discord member with the configured permission); the deployment decides whether it matters.
+// Corrections change what the whole workspace's searches and digests show, so they follow the
+// same setting as subscribing (one switch: SLACK_SUBSCRIBE_PERMISSION / DISCORD_...).
 import { commandError, type CommandError } from './command-error.js';
 import type { CommandDeps, Invocation } from './types.js';
 
@@ -8,12 +10,25 @@ export function checkSubscribePermission(
   deps: CommandDeps,
 ): CommandError | null {
   if (!deps.subscribeNeedsAdmin(invocation.platform) || invocation.isAdmin) return null;
-  const who =
-    invocation.platform === 'discord'
-      ? 'members with the permission this bot is configured to require (Manage Channels by default)'
-      : 'workspace admins';
   return commandError(
-    `only ${who} can change this channel's subscription`,
+    `only ${describeAdmins(invocation)} can change this channel's subscription`,
     'Ask one of them to run it; `subscriptions` shows what this channel follows now.',
   );
+}
+
+export function checkCorrectPermission(
+  invocation: Invocation,
+  deps: CommandDeps,
+): CommandError | null {
+  if (!deps.subscribeNeedsAdmin(invocation.platform) || invocation.isAdmin) return null;
+  return commandError(
+    `only ${describeAdmins(invocation)} can correct themes here`,
+    'Ask one of them to run it; `corrections` shows the corrections made here so far.',
+  );
+}
+
+function describeAdmins(invocation: Invocation): string {
+  return invocation.platform === 'discord'
+    ? 'members with the permission this bot is configured to require (Manage Channels by default)'
+    : 'workspace admins';
 }

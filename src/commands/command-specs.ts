@@ -18,7 +18,10 @@ export interface CommandSpec {
   usage: readonly HelpLine[];
   /** Typed options (Discord); Slack's text parser accepts the same information as words. */
   options: readonly OptionSpec[];
-  /** Changes what the channel receives: may need admin rights (see CommandDeps.subscribeNeedsAdmin). */
+  /**
+   * Changes what the channel or workspace receives (subscriptions, corrections): may need admin
+   * rights (see CommandDeps.subscribeNeedsAdmin).
+   */
   changesSubscription: boolean;
 }
 
@@ -218,6 +221,44 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         required: false,
       },
     ],
+    changesSubscription: false,
+  },
+  {
+    name: 'correct',
+    description: "Correct a story's themes for this workspace",
+    usage: [
+      {
+        usage: 'correct REF-OR-LINK -THEME +THEME',
+        description:
+          "e.g. `correct g_3fa9c1d2 -carter +procurement`: this workspace's searches and digests follow it",
+      },
+      {
+        usage: 'correct REF-OR-LINK +THEME note:WHY',
+        description: 'the same with a short note saying why (shown by `corrections`)',
+      },
+    ],
+    options: [
+      { name: 'story', type: 'string', description: 'Story reference or link', required: true },
+      {
+        name: 'themes',
+        type: 'string',
+        description: 'Themes to add and remove, e.g. "-carter +procurement"',
+        required: true,
+      },
+      { name: 'note', type: 'string', description: 'Why (optional, short)', required: false },
+    ],
+    changesSubscription: true,
+  },
+  {
+    name: 'corrections',
+    description: "List this workspace's recent theme corrections",
+    usage: [
+      {
+        usage: 'corrections',
+        description: 'the latest corrections here: story, themes, who and when',
+      },
+    ],
+    options: [],
     changesSubscription: false,
   },
   {

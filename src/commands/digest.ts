@@ -18,7 +18,11 @@ export function runDigest(
   const chosen = resolveDigestWeek(request.week, deps.currentWeek(invocation.now));
   if (!chosen.ok) return chosen.error;
   const label = formatWeek(chosen.week);
-  const digest = deps.buildDigest(label, invocation.now);
+  // The workspace's corrections apply, as they will to the digest the channel receives.
+  const digest = deps.buildDigest(label, invocation.now, {
+    platform: invocation.platform,
+    workspaceId: invocation.workspaceId,
+  });
   const subscription = deps.subscriptions.get(
     invocation.platform,
     invocation.workspaceId,

@@ -1,16 +1,25 @@
 // `explain`: a stored story re-tagged with the current rules, showing which words in which field
-// fired for each theme, the near misses, and the organisations and sums found.
+// fired for each theme, the near misses, the organisations and sums found, and the asking
+// workspace's corrections ("corrected by U123 on 3 Dec 2026: +procurement").
 import { commandError, quoteInput, type CommandError } from './command-error.js';
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js';
+import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type ExplainRequest = Extract<CommandRequest, { command: 'explain' }>;
 
-export function runExplain(request: ExplainRequest, deps: CommandDeps): CommandResult {
+/** With an invocation, the answer also shows its workspace's corrections of the story. */
+export function runExplain(
+  request: ExplainRequest,
+  deps: CommandDeps,
+  invocation?: Invocation,
+): CommandResult {
   const target = request.target.trim();
   if (target === '') {
     return commandError('explain needs a story', 'Give its link or its id from search results.');
   }
-  const found = deps.explain(target);
+  const found = deps.explain(
+    target,
+    invocation && { platform: invocation.platform, workspaceId: invocation.workspaceId },
+  );
   if (found === null) {
     return storyNotFound(target);
   }

@@ -1,6 +1,6 @@
 // The one parser for Slack's single text field (and anything else that sends a line of words):
 // `subscribe carter org:"Dudley Group" day:monday time:08:30`, `search ... theme:carter`,
-// `digest 2017-W07`, `explain <url>`, `help search`. It gathers the same raw pieces Discord's
+// `digest 2017-W07`, `explain <url>`, `correct g_3fa9c1d2 -carter +procurement`, `help search`. It gathers the same raw pieces Discord's
 // typed options carry and hands them to the shared builders, so both produce identical requests.
 // Never throws: any input, however long or strange, yields a request or a helpful error.
 import {
@@ -17,6 +17,7 @@ import {
 import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, isCommandName } from './command-specs.js';
+import { buildCorrect, correctInputFromText } from './correction-request.js';
 import { buildSearch, searchInputFromText } from './search-request.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import { tokenizeWords, splitFirstWord, type Token } from './tokenize-words.js';
@@ -80,12 +81,15 @@ function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedReques
       return rest.includes(' ') ? tooManyWords(name, rest, '`digest last`') : buildDigest(rest);
     case 'explain':
       return parseExplain(rest);
+    case 'correct':
+      return buildCorrect(correctInputFromText(rest), vocabulary);
     case 'help':
       return rest.includes(' ') ? tooManyWords(name, rest, '`help search`') : buildHelp(rest);
     case 'unsubscribe':
     case 'subscriptions':
     case 'themes':
     case 'status':
+    case 'corrections':
       return rest === '' ? buildBare(name) : tooManyWords(name, rest, `\`${name}\``);
   }
 }

@@ -2,7 +2,13 @@
 // Discord and the CLI say the same thing in the same plain English ("Mondays at 08:30
 // (Europe/London)", "strong match in the headline"). Pure: plain text out; each renderer escapes it
 // for its own markup. The score thresholds are defined here once (and documented in the README).
-import type { Evidence, TextField } from '../domain.js';
+import type {
+  Evidence,
+  MoneyMention,
+  OrganisationKind,
+  OrganisationMention,
+  TextField,
+} from '../domain.js';
 import { formatDay, formatIsoMinute } from '../text/format-dates.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -32,6 +38,28 @@ export function describeOrganisations(
   names: Readonly<Record<string, string>> | undefined,
 ): string {
   return ids.map((id) => describeOrganisation(id, names)).join('; ');
+}
+
+/** What each kind of organisation is, in words a reader knows. */
+export const ORGANISATION_KIND_WORDS: Readonly<Record<OrganisationKind, string>> = {
+  trust: 'NHS trust',
+  ccg: 'clinical commissioning group',
+  stp: 'sustainability and transformation partnership',
+  icb: 'integrated care board',
+  vanguard: 'new care models vanguard',
+  national: 'national body',
+  other: 'organisation',
+};
+
+/** "NHS Dudley CCG (clinical commissioning group, 05C)". */
+export function describeMention(mention: OrganisationMention): string {
+  const kind = ORGANISATION_KIND_WORDS[mention.kind] ?? 'organisation';
+  return `${mention.name} (${kind}, ${mention.id})`;
+}
+
+/** A sum as the digest and explain show it: "£5bn savings target", or just "£5bn". */
+export function describeSum(money: MoneyMention): string {
+  return money.context ?? money.text;
 }
 
 /** "14 Feb 2017 at 09:30 (Europe/London)", "(date estimated)" added when it was guessed. */

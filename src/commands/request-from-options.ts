@@ -15,6 +15,7 @@ import {
 import { cleanInput, MAX_COMMAND_CHARS } from './clean-input.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, findCommandSpec } from './command-specs.js';
+import { buildCorrect } from './correction-request.js';
 import { buildSearch } from './search-request.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandVocabulary } from './vocabulary.js';
@@ -36,6 +37,39 @@ export function requestFromOptions(
   }
 }
 
+/** The cleaned, non-empty option values by name, or the error for an unknown or long option. */
+function readOptionValues(
+  name: string,
+  specOptions: readonly { name: string }[],
+  options: Readonly<Record<string, OptionValue>>,
+): { values: Record<string, string> } | { refused: ParsedRequest } {
+  const values: Record<string, string> = {};
+  let total = 0;
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || value === null) continue;
+    if (!specOptions.some((o) => o.name === key)) {
+      const known = specOptions.map((o) => o.name);
+      const hint =
+        known.length > 0 ? `Options: ${known.join(', ')}.` : `\`${name}\` takes no options.`;
+      return {
+        refused: failed(`${name} has no option ${quoteInput(key)}${didYouMean(key, known)}`, hint),
+      };
+    }
+    const text = cleanInput(String(value));
+    total += text.length;
+    if (text !== '') values[key] = text;
+  }
+  if (total > MAX_COMMAND_CHARS) {
+    return {
+      refused: failed(
+        `those options are ${total} characters long; the limit is ${MAX_COMMAND_CHARS}`,
+        'Shorten them: a few words and filters are enough for a search.',
+      ),
+    };
+  }
+  return { values };
+}
+
 function buildFromOptions(
   rawName: string,
   options: Readonly<Record<string, OptionValue>>,
@@ -49,27 +83,9 @@ function buildFromOptions(
       `Commands: ${COMMAND_NAMES.join(', ')}.`,
     );
   }
-  const values: Record<string, string> = {};
-  let total = 0;
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined || value === null) continue;
-    if (!spec.options.some((o) => o.name === key)) {
-      const known = spec.options.map((o) => o.name);
-      return failed(
-        `${name} has no option ${quoteInput(key)}${didYouMean(key, known)}`,
-        known.length > 0 ? `Options: ${known.join(', ')}.` : `\`${name}\` takes no options.`,
-      );
-    }
-    const text = cleanInput(String(value));
-    total += text.length;
-    if (text !== '') values[key] = text;
-  }
-  if (total > MAX_COMMAND_CHARS) {
-    return failed(
-      `those options are ${total} characters long; the limit is ${MAX_COMMAND_CHARS}`,
-      'Shorten them: a few words and filters are enough for a search.',
-    );
-  }
+  const read = readOptionValues(name, spec.options, options);
+  if ('refused' in read) return read.refused;
+  const values = read.values;
   const get = (key: string): string => values[key] ?? '';
   const orNull = (key: string): string | null => values[key] ?? null;
   switch (spec.name) {
@@ -103,8 +119,14 @@ function buildFromOptions(
       return buildDigest(get('week'));
     case 'explain':
       return buildExplain(get('story'), orNull('scores'));
+    case 'correct':
+      return buildCorrect(
+        { target: get('story'), changes: get('themes'), note: orNull('note') },
+        vocabulary,
+      );
     case 'help':
       return buildHelp(get('command'));
+    case 'corrections':
     case 'unsubscribe':
     case 'subscriptions':
     case 'themes':

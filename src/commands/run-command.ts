@@ -4,6 +4,7 @@
 // deps.reportError (when given) and answered with a generic error that leaks no internals.
 import { parseCommandText, type ParsedRequest } from './parse-command-text.js';
 import { commandError } from './command-error.js';
+import { runCorrect, runCorrections } from './correct.js';
 import { runDigest } from './digest.js';
 import { runExplain } from './explain.js';
 import { runHelp } from './help.js';
@@ -58,7 +59,7 @@ function dispatch(
     case 'subscriptions':
       return runSubscriptions(invocation, deps);
     case 'search':
-      return runSearch(request, deps);
+      return runSearch(request, deps, invocation);
     case 'digest':
       return runDigest(request, invocation, deps);
     case 'themes':
@@ -66,7 +67,11 @@ function dispatch(
     case 'status':
       return runStatus(invocation, deps);
     case 'explain':
-      return runExplain(request, deps);
+      return runExplain(request, deps, invocation);
+    case 'correct':
+      return runCorrect(request, invocation, deps);
+    case 'corrections':
+      return runCorrections(invocation, deps);
     case 'help':
       return runHelp(request.topic);
   }

@@ -2,21 +2,31 @@
 // canonical ids here (an unknown name is an error, not an empty page); the page size and offset are
 // clamped so a hand-built request cannot ask for the whole archive at once.
 import type { CommandError } from './command-error.js';
+import { splitSuccession } from './organisation-succession.js';
 import { unknownOrganisation } from './unknown-organisation.js';
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js';
+import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
 type SearchRequest = Extract<CommandRequest, { command: 'search' }>;
 
 const MAX_LIMIT = 50;
 const MAX_OFFSET = 10_000;
 
-export function runSearch(request: SearchRequest, deps: CommandDeps): CommandResult {
+/** With an invocation, theme filters and hit themes follow its workspace's corrections. */
+export function runSearch(
+  request: SearchRequest,
+  deps: CommandDeps,
+  invocation?: Invocation,
+): CommandResult {
   const query = request.query;
   const organisations = resolveSearchOrganisations(query.organisations, deps);
   if (!Array.isArray(organisations)) return organisations;
   const limit = clamp(query.limit, 1, MAX_LIMIT);
   const offset = clamp(query.offset, 0, MAX_OFFSET);
-  const page = deps.search({ ...query, organisations, limit, offset });
+  const workspace = invocation && {
+    platform: invocation.platform,
+    workspaceId: invocation.workspaceId,
+  };
+  const page = deps.search({ ...query, organisations, limit, offset }, workspace);
   return { kind: 'search', page };
 }
 
@@ -26,13 +36,18 @@ export function runSearch(request: SearchRequest, deps: CommandDeps): CommandRes
  */
 export function resolveSearchOrganisations(
   names: readonly string[],
-  deps: Pick<CommandDeps, 'resolveOrganisation' | 'suggestOrganisations' | 'organisationName'>,
+  deps: Pick<
+    CommandDeps,
+    'resolveOrganisation' | 'suggestOrganisations' | 'organisationName' | 'organisationSuccession'
+  >,
 ): string[] | CommandError {
   const organisations: string[] = [];
-  for (const name of names) {
+  for (const typed of names) {
+    const { name, follow } = splitSuccession(typed);
     const ids = deps.resolveOrganisation(name);
     if (ids.length === 0) return unknownOrganisation(name, deps);
-    for (const id of ids) if (!organisations.includes(id)) organisations.push(id);
+    const line = follow ? ids.flatMap((id) => deps.organisationSuccession?.(id) ?? [id]) : ids;
+    for (const id of line) if (!organisations.includes(id)) organisations.push(id);
   }
   return organisations;
 }

@@ -5,6 +5,7 @@
 // week's catch-up is also queued at once (the scheduled first one then is the one after it).
 import { checkSubscribePermission } from './check-permission.js';
 import { commandError, quoteInput, unknownChoice } from './command-error.js';
+import { splitSuccession } from './organisation-succession.js';
 import { unknownOrganisation } from './unknown-organisation.js';
 import { collectSubscriptionWords } from './subscriptions.js';
 import type {
@@ -53,7 +54,8 @@ export function runSubscribe(
     return commandError('that digest day or time is not valid', 'Use `day:monday time:08:30`.');
   }
   const organisations: string[] = [];
-  for (const name of request.organisations) {
+  for (const typed of request.organisations) {
+    const { name, follow } = splitSuccession(typed);
     const resolved = deps.resolveOrganisation(name);
     if (resolved.length === 0) {
       return unknownOrganisation(name, deps);
@@ -71,7 +73,9 @@ export function runSubscribe(
         'Give a fuller name, or one of the codes shown: `org:RNA`.',
       );
     }
-    if (!organisations.includes(resolved[0]!)) organisations.push(resolved[0]!);
+    // `+succession` follows the organisation into what it became (and what it came from).
+    const line = follow ? (deps.organisationSuccession?.(resolved[0]!) ?? resolved) : resolved;
+    for (const id of line) if (!organisations.includes(id)) organisations.push(id);
   }
   const { subscription, created } = deps.subscriptions.upsert(
     {

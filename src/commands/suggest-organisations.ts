@@ -67,7 +67,10 @@ export function createOrganisationSuggester(
     const keys = [entry.id, entry.name, ...entry.variants, ...entry.acronyms]
       .map(organisationKey)
       .filter((k) => k !== '');
-    const words = [...new Set(keys.flatMap((k) => k.split(' ')))];
+    // "Clinical Commissioning Group" is a kind, not a name: its "group" must not make every
+    // CCG look like "Dudly Group"; "ccg" stands in for it.
+    const named = keys.map((k) => k.replace(/\bclinical commissioning group\b/g, 'ccg'));
+    const words = [...new Set(named.flatMap((k) => k.split(' ')))];
     return { id: entry.id, open: entry.closed == null, keys, words };
   });
   return (text) => {

@@ -25,6 +25,8 @@ export type CommandName =
   | 'themes'
   | 'status'
   | 'explain'
+  | 'correct'
+  | 'corrections'
   | 'help';
 
 export type CommandRequest =
@@ -49,6 +51,9 @@ export type CommandRequest =
   | { command: 'status' }
   /** `scores`: show the numbers behind the words (absent: words only). */
   | { command: 'explain'; target: string; scores?: boolean }
+  /** Themes to add and remove for one story in the asking workspace, with an optional note. */
+  | { command: 'correct'; target: string; add: string[]; remove: string[]; note: string | null }
+  | { command: 'corrections' }
   | { command: 'help'; topic: CommandName | null };
 
 /** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
@@ -127,7 +132,21 @@ export type CommandResult =
       entities: Entities;
       /** Show the scores beside their words (asked for with `scores:true` / `--scores`). */
       showScores?: boolean;
+      /** The asking workspace's corrections of this story, oldest first (absent: none). */
+      corrections?: ThemeCorrection[];
     }
+  | {
+      kind: 'corrected';
+      story: CorrectedStory;
+      added: string[];
+      removed: string[];
+      /** Changes asked for that were already so (e.g. +procurement on a procurement story). */
+      unchanged: string[];
+      /** The story's themes in this workspace after the correction. */
+      themes: string[];
+      note: string | null;
+    }
+  | { kind: 'corrections'; corrections: CorrectionListItem[] }
   | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
 
 /** The first scheduled catch-up after a subscribe: its period label and due instant (ISO). */
@@ -154,6 +173,36 @@ export interface SubscriptionWords {
   defaultSchedule?: { day: number; time: string } | null;
 }
 
+/** A workspace (Slack team, Discord guild): corrections apply to it alone. */
+export interface WorkspaceRef {
+  platform: ChannelPlatform;
+  workspaceId: string;
+}
+
+/** One stored correction (store/corrections.ts): one theme added or removed, who, where, when. */
+export interface ThemeCorrection extends WorkspaceRef {
+  seq: number;
+  storyId: string;
+  theme: string;
+  action: 'add' | 'remove';
+  userId: string;
+  channelId: string;
+  createdAt: string;
+  note: string | null;
+}
+
+export interface CorrectedStory {
+  id: string;
+  title: string;
+  url: string | null;
+}
+
+/** A correction with its story's headline (null when the story has left the archive). */
+export interface CorrectionListItem extends ThemeCorrection {
+  title: string | null;
+  url: string | null;
+}
+
 export interface HelpLine {
   usage: string;
   description: string;
@@ -168,14 +217,48 @@ export interface CommandDeps {
   sourceIds(): readonly string[];
   /** Resolves a typed organisation name or id to canonical ids (empty when unknown). */
   resolveOrganisation(text: string): string[];
-  search(query: SearchQuery): SearchPage;
-  /** Story by id or URL, with a fresh tagging decision (tags and near misses) for explanation. */
+  /** Theme filters and hit themes follow `workspace`'s corrections when it is given. */
+  search(query: SearchQuery, workspace?: WorkspaceRef): SearchPage;
+  /**
+   * Story by id, reference or URL, with a fresh tagging decision (tags and near misses) for
+   * explanation, and `workspace`'s corrections of it when given.
+   */
   explain(
     target: string,
-  ): { story: StoredStory; tags: Tag[]; nearMisses: NearMiss[]; entities: Entities } | null;
+    workspace?: WorkspaceRef,
+  ): {
+    story: StoredStory;
+    tags: Tag[];
+    nearMisses: NearMiss[];
+    entities: Entities;
+    corrections?: ThemeCorrection[];
+  } | null;
   countByThemeInWeek(week: string): Record<string, number>;
-  /** The digest of a week (ISO week string), built from the archive, for this subscription's view. */
-  buildDigest(week: string, now: Date): Digest;
+  /**
+   * The digest of a week (ISO week string), built from the archive, with `workspace`'s corrections
+   * applied to its theme sections when given.
+   */
+  buildDigest(week: string, now: Date, workspace?: WorkspaceRef): Digest;
+  corrections: {
+    /** The story an id, reference or link names, with its themes as `workspace` sees them. */
+    find(
+      target: string,
+      workspace: WorkspaceRef,
+    ): { story: CorrectedStory; themes: string[] } | null;
+    record(
+      input: WorkspaceRef & {
+        storyId: string;
+        added: readonly string[];
+        removed: readonly string[];
+        userId: string;
+        channelId: string;
+        note: string | null;
+      },
+      now: Date,
+    ): ThemeCorrection[];
+    /** The workspace's corrections, newest first. */
+    recent(workspace: WorkspaceRef, limit: number): CorrectionListItem[];
+  };
   /** ISO week strings in the configured time zone. */
   currentWeek(now: Date): string;
   subscriptions: {
@@ -197,6 +280,11 @@ export interface CommandDeps {
   subscribeNeedsAdmin(platform: ChannelPlatform): boolean;
   /** Canonical display name of an organisation id, for messages (null when unknown). */
   organisationName?(id: string): string | null;
+  /**
+   * An organisation's line of succession (itself, what it became, what it came from), for
+   * `org:<name>+succession`; absent means only the organisation itself.
+   */
+  organisationSuccession?(id: string): string[];
   /** Ids of organisations spelt close to text that resolved to nothing, best first (few). */
   suggestOrganisations?(text: string): string[];
   /** The configured digest day and time, used when `subscribe` gives only one of day/time. */

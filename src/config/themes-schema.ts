@@ -2,11 +2,18 @@
 // file (duplicate theme ids, unknown context sets, the shape of aliases and negatives). Every
 // problem is reported at once with its path; themes.ts normalises the validated value.
 import { z } from 'zod';
+import { ORGANISATION_KINDS } from './organisations.js';
 
 const fieldName = z.enum(['title', 'summary', 'content']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const regexFlags = z.string().regex(/^[imsu]*$/, 'flags may only use i, m, s, u');
 const stringList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const organisationKind = z.enum(ORGANISATION_KINDS);
+
+/** `organisations: { kind: vanguard }`: a named organisation of that kind is evidence. */
+const organisationMatch = z
+  .object({ kind: z.union([organisationKind, z.array(organisationKind).min(1)]) })
+  .strict();
 
 /** A regex source that compiles; the error message is the engine's own. */
 const regexSource = z
@@ -34,6 +41,7 @@ const ruleSchema = z
     phrases: stringList.optional(),
     acronyms: stringList.optional(),
     regex: regexSource.optional(),
+    organisations: organisationMatch.optional(),
     flags: regexFlags.optional(),
     requires: z.array(z.string().min(1)).optional(),
     weight: z.number().default(1),
@@ -46,11 +54,13 @@ const ruleSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
-    const kinds = [rule.phrases, rule.acronyms, rule.regex].filter((k) => k !== undefined).length;
+    const kinds = [rule.phrases, rule.acronyms, rule.regex, rule.organisations].filter(
+      (k) => k !== undefined,
+    ).length;
     if (kinds !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: 'a rule needs exactly one of phrases, acronyms or regex',
+        message: 'a rule needs exactly one of phrases, acronyms, regex or organisations',
       });
     }
     for (const key of ['phrases', 'acronyms'] as const) {

@@ -3,7 +3,7 @@
 // The normalised value carries `rulesVersion`, a short hash of itself, so stored tags record which
 // rules produced them (issue 3). The schema and whole-file checks are in themes-schema.ts.
 import { createHash } from 'node:crypto';
-import type { TextField } from '../domain.js';
+import type { OrganisationKind, TextField } from '../domain.js';
 import { formatIssues } from './format-issues.js';
 import { regexSafetyProblems } from './theme-regex-safety.js';
 import {
@@ -15,7 +15,7 @@ import {
 import { readYamlFile, type Parsed } from './yaml-file.js';
 
 export type RuleRole = 'positive' | 'alias' | 'negative';
-export type MatchKind = 'phrase' | 'acronym' | 'regex';
+export type MatchKind = 'phrase' | 'acronym' | 'regex' | 'organisation';
 
 /** One rule as written in the file, normalised: a group of terms (or one regex) and its weight. */
 export interface ThemeRule {
@@ -31,6 +31,11 @@ export interface ThemeRule {
    * its plural) appears in it, matched like a phrase; empty = always run.
    */
   requires: string[];
+  /**
+   * Organisation rules only: the kinds of organisation (config/organisations.yaml) whose naming
+   * counts, e.g. ['vanguard']. Empty for other rules.
+   */
+  organisationKinds: OrganisationKind[];
   weight: number;
   /** Names of context sets; when non-empty the rule counts fully only with one of them near. */
   context: string[];
@@ -78,14 +83,21 @@ export interface ThemeSet {
 
 // ---------------------------------------------------------------- normalise
 
-function toList(value: string | string[] | undefined): string[] {
+function toList<T extends string>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
 
 function normaliseRule(rule: RawRule, role: RuleRole): ThemeRule {
   const kind: MatchKind =
-    rule.regex !== undefined ? 'regex' : rule.acronyms !== undefined ? 'acronym' : 'phrase';
+    rule.regex !== undefined
+      ? 'regex'
+      : rule.organisations !== undefined
+        ? 'organisation'
+        : rule.acronyms !== undefined
+          ? 'acronym'
+          : 'phrase';
+  const organisationKinds = rule.organisations ? toList(rule.organisations.kind) : [];
   return {
     role,
     kind,
@@ -93,6 +105,7 @@ function normaliseRule(rule: RawRule, role: RuleRole): ThemeRule {
     pattern: rule.regex ?? null,
     flags: rule.regex !== undefined ? (rule.flags ?? 'i') : '',
     requires: (rule.requires ?? []).map((r) => r.toLowerCase()),
+    organisationKinds,
     weight: rule.weight,
     context: rule.context,
     withoutContext: rule.withoutContext,

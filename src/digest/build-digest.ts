@@ -259,12 +259,20 @@ function collectOrganisations(stories: StoredStory[]): { id: string; name: strin
     .map(({ id, name }) => ({ id, name }));
 }
 
-/** Sums as written, largest first, one text per value. */
+/**
+ * Sums largest first, one per value, worded with what they are when a story says ("£5bn savings
+ * target"; tagging/money-context.ts), else as written ("£5bn").
+ */
 function collectSums(stories: StoredStory[]): string[] {
   const byValue = new Map<number, string>();
+  const described = new Set<number>();
   for (const story of stories) {
     for (const sum of story.entities.money) {
-      if (!byValue.has(sum.pounds)) byValue.set(sum.pounds, sum.text);
+      if (described.has(sum.pounds)) continue;
+      if (sum.context !== undefined) {
+        byValue.set(sum.pounds, sum.context);
+        described.add(sum.pounds);
+      } else if (!byValue.has(sum.pounds)) byValue.set(sum.pounds, sum.text);
     }
   }
   return [...byValue.entries()]

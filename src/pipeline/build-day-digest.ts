@@ -9,13 +9,20 @@ import type { Digest } from '../domain.js';
 import type { Db } from '../store/database.js';
 import { dayRange, dayTitle } from '../time/day.js';
 import { addDays, formatIsoDate, weekOf, type LocalDate } from '../time/week.js';
+import type { ThemeOverrides } from '../tagging/apply-corrections.js';
 import { buildWeekDigest, type DigestJobConfig } from './build-week-digest.js';
 
-export function buildDayDigest(db: Db, config: DigestJobConfig, day: LocalDate): Digest {
+/** `overrides`: a workspace's corrections (see buildWeekDigest). */
+export function buildDayDigest(
+  db: Db,
+  config: DigestJobConfig,
+  day: LocalDate,
+  overrides?: ThemeOverrides,
+): Digest {
   const timeZone = config.settings.timeZone;
   const range = dayRange(day, timeZone);
   const week = weekOf(range.startsAt, timeZone);
-  const digest = buildWeekDigest(db, config, week, range.endsAt, range);
+  const digest = buildWeekDigest(db, config, week, range.endsAt, range, overrides);
   const since = formatIsoDate(day);
   const until = formatIsoDate(addDays(day, 1));
   return {

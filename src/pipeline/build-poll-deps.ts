@@ -13,9 +13,8 @@ import type { Annotate } from './tag-and-store.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { compileThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 
 export const BOT_VERSION = '0.1.0';
 
@@ -46,11 +45,10 @@ export function buildAnnotator(config: AppConfig): Annotate {
   const compiled = compileThemes(config.themes);
   const gazetteer = compileGazetteer(config.organisations);
   const rulesVersion = config.themes.rulesVersion;
-  return (story: Story) => ({
-    tags: tagStory(story, compiled).tags,
-    entities: extractEntities(story, gazetteer),
-    rulesVersion,
-  });
+  return (story: Story) => {
+    const { tags, entities } = annotateStory(story, compiled, gazetteer);
+    return { tags, entities, rulesVersion };
+  };
 }
 
 export function buildPollDeps(init: {

@@ -6,6 +6,7 @@
 // items); a source polled before the week but not at all during it (the bot was down, the source
 // was gone or backing off) is listed as not checked too. Disabled sources are never listed.
 import type { AppConfig } from '../config/load.js';
+import { dropRemovedThemes } from '../digest/apply-corrections.js';
 import { buildDigest } from '../digest/build-digest.js';
 import { weekRange } from '../time/week.js';
 import type { Digest, IsoWeek } from '../domain.js';
@@ -14,6 +15,7 @@ import type { Db } from '../store/database.js';
 import { failuresBetween, sourcesNotPolledBetween } from '../store/poll-days.js';
 import { listSourceStates } from '../store/source-state.js';
 import { listStoriesBetween } from '../store/stories.js';
+import { correctStories, type ThemeOverrides } from '../tagging/apply-corrections.js';
 
 export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
   themes: { themes: readonly { id: string; label: string }[] };
@@ -25,6 +27,8 @@ const DAY_MS = 86_400_000;
 /**
  * `now` makes a preview of the week so far (stories and coverage up to `now`). `within` narrows
  * the stories and the coverage to part of the week (a daily catch-up's day: build-day-digest.ts).
+ * `overrides` are a workspace's corrections (store/corrections.ts listThemeOverrides): its digest
+ * files stories under the corrected themes.
  */
 export function buildWeekDigest(
   db: Db,
@@ -32,6 +36,7 @@ export function buildWeekDigest(
   week: IsoWeek,
   now?: Date,
   within?: { startsAt: Date; endsAt: Date },
+  overrides?: ThemeOverrides,
 ): Digest {
   const timeZone = config.settings.timeZone;
   const { startsAt, endsAt } = within ?? weekRange(week, timeZone);
@@ -42,16 +47,17 @@ export function buildWeekDigest(
     listStoriesBetween(db, start, endsAt.toISOString()),
     listSourceStates(db),
   );
-  return buildDigest({
+  const digest = buildDigest({
     week,
     timeZone,
-    stories,
     themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
     sources: config.sources.map((s) => ({ id: s.id, name: s.name, authority: s.authority })),
     failedSources: uncheckedSources(db, config, start, end),
     perThemeCap: config.settings.digest.perThemeCap,
+    stories: overrides ? correctStories(stories, overrides) : stories,
     ...(now ? { now } : {}),
   });
+  return overrides ? dropRemovedThemes(digest, overrides) : digest;
 }
 
 function uncheckedSources(

@@ -5,19 +5,21 @@
 // with them, so it shows what the current rules decide, not what was stored. Clocks: methods that
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
+import { createSuccessionLine } from '../commands/organisation-succession.js';
 import { createOrganisationResolver } from '../commands/resolve-organisation.js';
 import { createOrganisationSuggester } from '../commands/suggest-organisations.js';
 import type { CommandDeps } from '../commands/types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type { ChannelPlatform, ChannelRef, Platform } from '../domain.js';
+import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
+import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
 import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
 import type { DeliveryAdapters } from '../delivery/adapter.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
-import { searchStories } from '../store/search.js';
+import { listThemeOverrides } from '../store/corrections.js';
 import { listSourceHealth } from '../store/source-state.js';
 import { listDeliveryHealth } from '../delivery/delivery-health.js';
 import { getStory, getStoryByRef } from '../store/stories.js';
@@ -30,9 +32,8 @@ import {
 } from '../store/subscriptions.js';
 import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
 import { compileThemes } from '../tagging/compile-themes.js';
-import { extractEntities } from '../tagging/extract-entities.js';
+import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer } from '../tagging/organisations.js';
-import { tagStory } from '../tagging/tag-story.js';
 
 /**
  * Who may change subscriptions, per platform: the composition roots pass the registry's rules
@@ -69,8 +70,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     ...init.subscribePermission,
   };
   const timeZone = config.settings.timeZone;
-  const compiled = compileThemes(config.themes);
-  const gazetteer = compileGazetteer(config.organisations);
   const themes = config.themes.themes.map((t) => ({
     id: t.id,
     label: t.label,
@@ -100,19 +99,17 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     themes: () => themes,
     sourceIds: () => sourceIds,
     ...organisationLookups(db, config),
-    search: (query) => searchStories(db, query, clock(), { timeZone, sourceNames }),
-    explain: (target) => {
-      const story = findStory(target);
-      if (story === null) return null;
-      const { tags, nearMisses } = tagStory(story, compiled);
-      return { story, tags, nearMisses, entities: extractEntities(story, gazetteer) };
-    },
+    search: (query, workspace) =>
+      searchInWorkspace(db, query, clock(), { timeZone, sourceNames }, workspace),
+    explain: explainLookup(db, config, findStory),
+    corrections: correctionLookups(db, findStory),
     countByThemeInWeek: (week) => {
       const { startsAt, endsAt } = weekRange(parseWeekOrThrow(week), timeZone);
       return countByThemeBetween(db, startsAt.toISOString(), endsAt.toISOString());
     },
     // The same builder the weekly job posts with, so a preview matches what the channel gets.
-    buildDigest: (week, now) => buildWeekDigest(db, config, parseWeekOrThrow(week), now),
+    // With a workspace, its corrections file stories as the channel's digest will.
+    buildDigest: digestBuilder(db, config),
     currentWeek: (now) => formatWeek(weekOf(now, timeZone)),
     subscriptions: {
       get: (platform, workspaceId, channelId) =>
@@ -145,6 +142,34 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   };
 }
 
+/** The week's digest, with a workspace's corrections filing its stories when one is given. */
+function digestBuilder(db: Db, config: AppConfig): CommandDeps['buildDigest'] {
+  return (week, now, workspace) => {
+    const overrides = workspace ? listThemeOverrides(db, workspace) : undefined;
+    return buildWeekDigest(db, config, parseWeekOrThrow(week), now, undefined, overrides);
+  };
+}
+
+/** `explain`: the story re-tagged with the current rules, and the workspace's corrections. */
+function explainLookup(
+  db: Db,
+  config: AppConfig,
+  findStory: (target: string) => StoredStory | null,
+): CommandDeps['explain'] {
+  const compiled = compileThemes(config.themes);
+  const gazetteer = compileGazetteer(config.organisations);
+  return (target, workspace) => {
+    const story = findStory(target);
+    if (story === null) return null;
+    const corrections = correctionsOfStory(db, workspace, story.id);
+    return {
+      story,
+      ...annotateStory(story, compiled, gazetteer),
+      ...(corrections.length > 0 ? { corrections } : {}),
+    };
+  };
+}
+
 function catchUpSender(
   init: CommandDepsInit,
   delivery: NonNullable<CommandDepsInit['delivery']>,
@@ -161,12 +186,17 @@ function catchUpSender(
 function organisationLookups(
   db: Db,
   config: AppConfig,
-): Pick<CommandDeps, 'resolveOrganisation' | 'organisationName' | 'suggestOrganisations'> {
+): Pick<
+  CommandDeps,
+  'resolveOrganisation' | 'organisationName' | 'suggestOrganisations' | 'organisationSuccession'
+> {
   const organisations = createOrganisationResolver(config.organisations, (text) =>
     findOrganisationIds(db, text),
   );
   let suggester: ((text: string) => string[]) | undefined;
+  let succession: ((id: string) => string[]) | undefined;
   return {
+    organisationSuccession: (id) => (succession ??= createSuccessionLine(config.organisations))(id),
     resolveOrganisation: (text) => organisations.resolve(text),
     organisationName: (id) => organisations.nameOf(id),
     suggestOrganisations: (text) =>

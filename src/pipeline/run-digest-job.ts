@@ -28,6 +28,7 @@ import type { ArchivedDigest } from '../digest/archive-digest.js';
 import { formatWeek } from '../time/week.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
+import { hasCorrectionsBetween, listThemeOverrides } from '../store/corrections.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidatePeriods, type DigestPeriod } from '../time/digest-schedule.js';
@@ -122,7 +123,7 @@ function decidePeriod(
   // digest (nor the delivery): log it and leave it undecided, so the next tick retries.
   let result: ReturnType<typeof enqueueDigest>;
   try {
-    const digest = digestOfPeriod(input, period, digests, report);
+    const digest = digestForChannel(input, period, subscription, digests, report);
     // A quiet day is not worth a message; an empty week still is (it says so plainly).
     if (period.cadence === 'daily' && !hasEntries(selectForSubscription(digest, subscription))) {
       return skip('no stories for this channel that day');
@@ -141,6 +142,34 @@ function decidePeriod(
 
 function hasEntries(view: Digest): boolean {
   return view.sections.some((s) => s.entries.length > 0);
+}
+
+/**
+ * The digest a channel gets: the period's shared digest, or, when its workspace has corrected
+ * stories of that period, the same period built with those corrections (not archived: digests/
+ * holds the rules' view; the workspace's corrections are in the database).
+ */
+function digestForChannel(
+  input: DigestJobInput,
+  period: DigestPeriod,
+  subscription: Subscription,
+  digests: Map<string, Digest>,
+  report: DigestJobReport,
+): Digest {
+  const shared = digestOfPeriod(input, period, digests, report);
+  const range = [period.startsAt.toISOString(), period.endsAt.toISOString()] as const;
+  if (!hasCorrectionsBetween(input.db, subscription, ...range)) return shared;
+  const key = `${period.label} ${subscription.platform}:${subscription.workspaceId}`;
+  const known = digests.get(key);
+  if (known) return known;
+  const overrides = listThemeOverrides(input.db, subscription);
+  const { db, config } = input;
+  const corrected =
+    period.cadence === 'weekly'
+      ? buildWeekDigest(db, config, period.week, undefined, undefined, overrides)
+      : buildDayDigest(db, config, period.day, overrides);
+  digests.set(key, corrected);
+  return corrected;
 }
 
 /** A day's digest is built for this run only (not archived: build-day-digest.ts says why). */

@@ -49,6 +49,20 @@ export interface PlatformRuntime {
    * paused with the plug-in's `optIn.pausedReason`.
    */
   requestOptIn?(channel: ChannelRef, env: Env, logger: Logger): Promise<OptInOutcome>;
+  /**
+   * `briefing doctor`: whether the token works and the bot can post in each subscribed channel
+   * (one line per check, with the fix). Absent: doctor says the platform has no check.
+   */
+  checkAccess?(env: Env, channelIds: readonly string[], logger: Logger): Promise<AccessCheck[]>;
+}
+
+/** One `briefing doctor` line. */
+export interface AccessCheck {
+  name: string;
+  status: 'ok' | 'warn' | 'fail';
+  detail: string;
+  /** What to do about a warn or fail. */
+  fix?: string;
 }
 
 export type OptInOutcome = { status: 'sent' } | { status: 'failed'; reason: string };

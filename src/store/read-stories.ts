@@ -121,7 +121,7 @@ export function loadStoredBySeqs(db: Db, rows: readonly StoryRow[]): StoredStory
   ).all(seqs);
   const entityRows = prepareCached<[string], EntityRow>(
     db,
-    `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind FROM story_entities
+    `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind, context FROM story_entities
      WHERE story_seq IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
   ).all(seqs);
   return assemble(rows, links, tagRows, entityRows);
@@ -152,7 +152,7 @@ export function listStoriesBetween(db: Db, startsAtIso: string, endsAtIso: strin
   ).all(...range);
   const entityRows = prepareCached<[string, string], EntityRow>(
     db,
-    `SELECT e.story_seq, e.kind, e.entity_id, e.name, e.matched, e.pounds, e.org_kind
+    `SELECT e.story_seq, e.kind, e.entity_id, e.name, e.matched, e.pounds, e.org_kind, e.context
      FROM stories s JOIN story_entities e ON e.story_seq = s.seq
      WHERE s.published_at >= ? AND s.published_at < ? ORDER BY e.rowid`,
   ).all(...range);

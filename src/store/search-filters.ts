@@ -32,6 +32,16 @@ export interface Filters {
 }
 
 /**
+ * A workspace's corrections as they bear on this query's theme filter (tagging/apply-corrections
+ * splitForThemeFilter): story ids that now match although untagged, and tagged ones that no longer
+ * match. The theme filter then runs in SQL (an FTS facet cannot say "or this story").
+ */
+export interface ThemeFilterOverride {
+  forcedIn: readonly string[];
+  forcedOut: readonly string[];
+}
+
+/**
  * Dates are SQL clauses over `s` (a stories row). Sources, themes and organisations are SQL
  * EXISTS lookups when listing, and FTS facet groups (fts-index.ts) when searching words.
  */
@@ -40,6 +50,7 @@ export function buildFilters(
   query: SearchQuery,
   timeZone: string,
   asFacets: boolean,
+  themeOverride?: ThemeFilterOverride,
 ): Filters {
   const sql: string[] = [];
   const params: unknown[] = [];
@@ -72,9 +83,12 @@ export function buildFilters(
     ],
   ];
   const impossible = query.organisations.length > 0 && lookups[2]![1].length === 0;
+  const corrected = query.themes.length > 0 ? themeOverride : undefined;
   for (const [kind, ids, lookup] of lookups) {
     if (ids.length === 0) continue;
-    if (asFacets) {
+    if (kind === 'theme' && corrected !== undefined) {
+      addCorrectedThemeFilter(sql, params, lookup, ids, corrected, asFacets ? facets : null);
+    } else if (asFacets) {
       facets.push(ids.map((id) => facetToken(kind, id)));
     } else {
       sql.push(`EXISTS (${lookup} IN (SELECT value FROM json_each(?)))`);
@@ -82,6 +96,32 @@ export function buildFilters(
     }
   }
   return { sql, params, facets, impossible };
+}
+
+/** The theme filter with a workspace's corrections: in SQL when a story is forced in. */
+function addCorrectedThemeFilter(
+  sql: string[],
+  params: unknown[],
+  lookup: string,
+  ids: readonly string[],
+  corrected: ThemeFilterOverride,
+  facets: string[][] | null,
+): void {
+  if (corrected.forcedIn.length === 0 && facets !== null) {
+    facets.push(ids.map((id) => facetToken('theme', id)));
+  } else if (corrected.forcedIn.length === 0) {
+    sql.push(`EXISTS (${lookup} IN (SELECT value FROM json_each(?)))`);
+    params.push(JSON.stringify(ids));
+  } else {
+    sql.push(
+      `(EXISTS (${lookup} IN (SELECT value FROM json_each(?))) OR s.id IN (SELECT value FROM json_each(?)))`,
+    );
+    params.push(JSON.stringify(ids), JSON.stringify(corrected.forcedIn));
+  }
+  if (corrected.forcedOut.length > 0) {
+    sql.push('s.id NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(corrected.forcedOut));
+  }
 }
 
 /**

@@ -17,13 +17,15 @@ import type { Db } from './database.js';
 import { buildFtsExpressions, type FtsExpressions } from './fts-query.js';
 import { prepareCached } from './prepared.js';
 import { headlineMatcher, makeSnippet, snippetNeedles } from './snippet.js';
-import { and, buildFilters, type Filters } from './search-filters.js';
+import { and, buildFilters, type Filters, type ThemeFilterOverride } from './search-filters.js';
 
 export interface SearchOptions {
   /** Time zone for bare dates in since/until. */
   timeZone?: string;
   /** Display names for SearchHit.source; the source id is used when absent. */
   sourceNames?: ReadonlyMap<string, string>;
+  /** The asking workspace's corrections to the theme filter (absent: the rules' tags only). */
+  themeOverride?: ThemeFilterOverride;
 }
 
 export const RANKED_CANDIDATES = 1000;
@@ -53,7 +55,7 @@ export function searchStories(
 ): SearchPage {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const hasRequired = query.terms.length + query.phrases.length + query.prefixes.length > 0;
-  const filters = buildFilters(db, query, timeZone, hasRequired);
+  const filters = buildFilters(db, query, timeZone, hasRequired, options.themeOverride);
   const expressions = buildFtsExpressions(query, filters.facets);
   const { match, excludedOnly } = expressions;
   const hasWords =

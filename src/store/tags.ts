@@ -21,6 +21,8 @@ export interface EntityRow {
   matched: string;
   pounds: number | null;
   org_kind: string | null;
+  /** Money only: what the sum is ("£78m contract"), or null. */
+  context: string | null;
 }
 
 /** Lower-case, single-spaced: how organisation names are compared. */
@@ -145,8 +147,15 @@ export function replaceTagsBySeq(
       names.add(cacheKey);
     }
   }
+  if (entities.money.length === 0) return;
+  // Sums carry `context` (the money-context migration); organisation rows never do.
+  const insertMoney = prepareCached(
+    db,
+    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, context)
+     VALUES (?, 'money', NULL, ?, ?, ?, ?)`,
+  );
   for (const money of entities.money) {
-    insertEntity.run(seq, 'money', null, money.text, money.text, money.pounds, null);
+    insertMoney.run(seq, money.text, money.text, money.pounds, money.context ?? null);
   }
 }
 
@@ -183,7 +192,8 @@ export function readEntities(rows: readonly EntityRow[]): Map<number, Entities> 
         matched: row.matched,
       });
     } else {
-      entities.money.push({ text: row.name, pounds: row.pounds ?? 0 });
+      const sum = { text: row.name, pounds: row.pounds ?? 0 };
+      entities.money.push(row.context ? { ...sum, context: row.context } : sum);
     }
   }
   return bySeq;
@@ -200,7 +210,7 @@ export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entiti
   const entities = readEntities(
     prepareCached<[number], EntityRow>(
       db,
-      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind
+      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind, context
        FROM story_entities WHERE story_seq = ? ORDER BY rowid`,
     ).all(seq),
   );
@@ -228,10 +238,22 @@ export function countByThemeBetween(
   return counts;
 }
 
-/** Canonical organisation ids whose id, canonical name or any spelling seen contains `text`. */
+/**
+ * Canonical organisation ids whose id, canonical name or any spelling seen is `text`, or else
+ * contains it.
+ */
 export function findOrganisationIds(db: Db, text: string): string[] {
   const key = normaliseOrganisationKey(text);
   if (key === '') return [];
+  // An exact id or spelling wins: "QUA" (an ICB's code) must not also bring in every name
+  // holding "qua" ("Care Quality Commission").
+  const exact = prepareCached<[string], { entity_id: string }>(
+    db,
+    'SELECT DISTINCT entity_id FROM organisation_names WHERE name_key = ? ORDER BY entity_id',
+  )
+    .all(key)
+    .map((r) => r.entity_id);
+  if (exact.length > 0) return exact;
   const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
   return prepareCached<[string, string], { entity_id: string }>(
     db,

@@ -1,7 +1,7 @@
 // Compiles a validated ThemeSet once into the matcher tagStory uses: one word index holding every
 // phrase, acronym and context term of every theme, plus the few regular expressions. Compiling
 // is pure; do it once at start-up (or after a config reload) and share the result.
-import type { TextField } from '../domain.js';
+import type { OrganisationKind, TextField } from '../domain.js';
 import { describeBacktrackingRisk } from '../text/regex-safety.js';
 import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
 import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
@@ -26,13 +26,24 @@ export interface CompiledThemes {
   readonly contextDistance: number;
   readonly index: PhraseIndex<MatchPayload>;
   readonly regexes: readonly CompiledRegex[];
+  /** Rules that count a named organisation of some kind (`organisations: { kind: vanguard }`). */
+  readonly organisationRules: readonly CompiledOrganisationRule[];
   /** Per theme, per rule: the rule id shown in evidence, e.g. `acronym:STP`. */
   readonly ruleIds: readonly (readonly string[])[];
 }
 
+export interface CompiledOrganisationRule {
+  theme: number;
+  rule: number;
+  kinds: ReadonlySet<OrganisationKind>;
+}
+
 export const FIELDS: readonly TextField[] = ['title', 'summary', 'content'];
 
-/** `phrase:lord carter`, `acronym:STP`, `alias:ICS`, `negative:legal aid`, `regex:...`. */
+/**
+ * `phrase:lord carter`, `acronym:STP`, `alias:ICS`, `negative:legal aid`, `regex:...`, and for an
+ * organisation rule the organisation as named, `organisation:Fylde Coast vanguard`.
+ */
 export function describeRule(rule: ThemeRule, term: string): string {
   const prefix = rule.role === 'positive' ? rule.kind : rule.role;
   return `${prefix}:${rule.kind === 'regex' ? (rule.pattern ?? '') : term}`;
@@ -42,11 +53,17 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
   const patterns: PhrasePattern<MatchPayload>[] = [];
   const regexes: CompiledRegex[] = [];
   const ruleIds: string[][] = [];
+  const organisationRules: CompiledOrganisationRule[] = [];
 
   set.themes.forEach((theme, t) => {
     const ids: string[] = [];
     theme.rules.forEach((rule, r) => {
       ids.push(describeRule(rule, rule.terms[0] ?? ''));
+      if (rule.kind === 'organisation') {
+        // Matched by the organisation gazetteer's scan, not the phrase index (tag-story.ts).
+        organisationRules.push({ theme: t, rule: r, kinds: new Set(rule.organisationKinds) });
+        return;
+      }
       if (rule.kind === 'regex') {
         for (const word of rule.requires) {
           patterns.push({
@@ -97,6 +114,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     contextDistance: set.contextDistance,
     index: compilePhraseIndex(patterns),
     regexes,
+    organisationRules,
     ruleIds,
   };
 }

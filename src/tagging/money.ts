@@ -1,7 +1,9 @@
 // Sums of money in pounds as UK health-policy writing spells them: £10,000; £200m; £1.2bn;
 // "£5 billion"; £3.5 million; £500k; £2tn; ranges "£1-2bn" / "£1bn to £2bn". A range reports its
-// lower bound in `pounds` (the text keeps the whole range), so totals never overstate.
+// lower bound in `pounds` (the text keeps the whole range), so totals never overstate. Each sum
+// carries what it is when its sentence says (money-context.ts): "£5bn savings target".
 import type { MoneyMention } from '../domain.js';
+import { describeSumContext } from './money-context.js';
 
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3,
@@ -34,7 +36,9 @@ export function findMoney(text: string): MoneyMention[] {
     // "£1-2bn": the first number borrows the unit of the second.
     const unit = (firstUnit ?? (second !== undefined ? secondUnit : undefined))?.toLowerCase();
     const pounds = toNumber(first!) * (unit ? MULTIPLIERS[unit]! : 1);
-    found.push({ text: whole.trim(), pounds: Math.round(pounds * 100) / 100 });
+    const sum: MoneyMention = { text: whole.trim(), pounds: Math.round(pounds * 100) / 100 };
+    const context = describeSumContext(text, m.index, m.index + whole.trimEnd().length);
+    found.push(context === undefined ? sum : { ...sum, context });
   }
   return found;
 }

@@ -1,5 +1,5 @@
-// Finds NHS organisations in text: every trust (open and closed), integrated care board and
-// national body in config/organisations.yaml, in any of its listed spellings. Names and variants
+// Finds NHS organisations in text: every trust (open and closed), CCG, STP footprint, integrated
+// care board, vanguard and national body in config/organisations.yaml, in any of its listed spellings. Names and variants
 // match case-insensitively on whole words; acronyms ("NICE", "CQC") only as written, so "nice
 // weather" is not the institute. Overlapping matches keep the longest ("NHS England and NHS
 // Improvement" is two bodies; "Dudley Group NHS Foundation Trust" is one, not "Dudley Group").
@@ -73,31 +73,46 @@ export function compileGazetteer(entries: readonly OrganisationEntry[]): Gazette
   return { entries, index: compilePhraseIndex(filtered) };
 }
 
-/** Organisations mentioned in `text`, each once (by id), in order of first mention. */
-export function findOrganisations(text: string, gazetteer: Gazetteer): OrganisationMention[] {
+/** Where an organisation is named in a text: `entry` indexes `gazetteer.entries`. */
+export interface OrganisationHit {
+  entry: number;
+  start: number;
+  end: number;
+}
+
+/** Every naming of an organisation in `text`, in order; of overlapping names the longest. */
+export function findOrganisationHits(text: string, gazetteer: Gazetteer): OrganisationHit[] {
   if (!text) return [];
   const words = splitWords(text);
   const hits = scanPhrases(text, gazetteer.index, words).filter(
     (hit) => !hit.payload.ambiguous || !ordinarySense(text, hit.end),
   );
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const mentions: OrganisationMention[] = [];
-  const seen = new Set<string>();
+  const kept: OrganisationHit[] = [];
   let coveredTo = -1;
   for (const hit of hits) {
     if (hit.start < coveredTo) continue;
     coveredTo = hit.end;
-    const entry = gazetteer.entries[hit.payload.entry]!;
+    kept.push({ entry: hit.payload.entry, start: hit.start, end: hit.end });
+  }
+  return kept;
+}
+
+/** Organisations mentioned in `text`, each once (by id), in order of first mention. */
+export function findOrganisations(text: string, gazetteer: Gazetteer): OrganisationMention[] {
+  const mentions: OrganisationMention[] = [];
+  const seen = new Set<string>();
+  for (const hit of findOrganisationHits(text, gazetteer)) {
+    const entry = gazetteer.entries[hit.entry]!;
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
-    mentions.push({
-      id: entry.id,
-      name: entry.name,
-      kind: entry.kind,
-      matched: text.slice(hit.start, hit.end),
-    });
+    mentions.push(toMention(entry, text.slice(hit.start, hit.end)));
   }
   return mentions;
+}
+
+export function toMention(entry: OrganisationEntry, matched: string): OrganisationMention {
+  return { id: entry.id, name: entry.name, kind: entry.kind, matched };
 }
 
 function ordinarySense(text: string, end: number): boolean {

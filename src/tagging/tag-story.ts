@@ -6,12 +6,15 @@
 // an acronym or other context-bound rule counts fully only when a named context set matches in
 // the title or summary or within `contextDistance` characters in the same field, or when another
 // unconditional rule of the same theme fired (its expansion is near); otherwise it counts
-// `withoutContext` x weight (default nothing).
+// `withoutContext` x weight (default nothing). Organisation rules count the organisations the
+// caller's one gazetteer scan found (story-organisations.ts); without that scan they never fire.
 import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js';
 import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
 import { describeRule, FIELDS, type CompiledThemes } from './compile-themes.js';
 import { scanPhrases, splitWords } from './phrase-index.js';
 import { snippet } from './snippet.js';
+import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
+import type { StoryOrganisation } from './story-organisations.js';
 
 export interface TaggableStory {
   title: string;
@@ -20,27 +23,19 @@ export interface TaggableStory {
   publishedAt?: string | null;
 }
 
-interface RuleHit {
-  field: TextField;
-  /** Index of `field` in FIELDS, for cheap ordering. */
-  order: number;
-  text: string;
-  rule: number;
-  /** The rule's configured weight, for ordering equal spans. */
-  weight: number;
-  term: string;
-  start: number;
-  end: number;
-}
-
 interface ContextHit {
   field: TextField;
   start: number;
 }
 
-export function tagStory(story: TaggableStory, compiled: CompiledThemes): TagResult {
+export function tagStory(
+  story: TaggableStory,
+  compiled: CompiledThemes,
+  organisations: readonly StoryOrganisation[] = [],
+): TagResult {
   const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
   const contextHits = new Map<string, ContextHit[]>();
+  addOrganisationHits(story, compiled, organisations, ruleHits);
 
   for (let order = 0; order < FIELDS.length; order++) {
     const field = FIELDS[order]!;

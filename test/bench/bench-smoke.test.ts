@@ -136,10 +136,12 @@ describe('runner output', () => {
 
   it('marks targets met or missed and lists unmeasured sections', () => {
     const table = formatTable(outcomes);
-    expect(table).toMatch(/parse_overhead_ratio\s+1\.1\s+<= 1\.3\s+ok/);
+    expect(table).toMatch(/parse_overhead_ratio\s+1\.1\s+<= 1\.5\s+ok/);
     expect(table).toMatch(/fanout_429_count\s+30\s+.*MISSED/);
     expect(table).toMatch(/tagging\s+\(not measured\)/);
-    expect(meetsTarget(10, targetFor('fanout_429_count')!, { fanout_messages: 1000 })).toBe(true);
+    // Issue 18: no 429 at all at the shipped pace.
+    expect(meetsTarget(0, targetFor('fanout_429_count')!, {})).toBe(true);
+    expect(meetsTarget(1, targetFor('fanout_429_count')!, {})).toBe(false);
   });
 
   it('puts every figure in one JSON object with the unmeasured sections named', () => {

@@ -231,3 +231,21 @@ if (invokedAsScript) {
     },
   );
 }
+
+/** Figures keyed by stable name (README "Performance"). */
+type Figures = Record<string, number>;
+
+/** Numeric leaves of a result object, nested keys joined with `_`; other values dropped. */
+export function flattenFigures(value: unknown, prefix = ''): Figures {
+  const out: Figures = {};
+  if (typeof value === 'number') {
+    if (prefix !== '') out[prefix] = value;
+    return out;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      Object.assign(out, flattenFigures(inner, prefix === '' ? key : `${prefix}_${key}`));
+    }
+  }
+  return out;
+}

@@ -11,7 +11,9 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
-import { roundFigure } from './measure.js';
+import { flattenFigures, roundFigure } from './measure.js';
+
+export { flattenFigures };
 import { describeTarget, meetsTarget, targetFor } from './targets.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -38,21 +40,6 @@ export interface BenchPlan {
   /** Only these sections (by name); all when empty. */
   only: string[];
   log: (line: string) => void;
-}
-
-/** Numeric leaves of a result object, nested keys joined with `_`; other values dropped. */
-export function flattenFigures(value: unknown, prefix = ''): Figures {
-  const out: Figures = {};
-  if (typeof value === 'number') {
-    if (prefix !== '') out[prefix] = value;
-    return out;
-  }
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      Object.assign(out, flattenFigures(inner, prefix === '' ? key : `${prefix}_${key}`));
-    }
-  }
-  return out;
 }
 
 /** Imports a sibling bench module written by someone else, or null when it does not exist yet. */
@@ -164,8 +151,7 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
   {
     name: 'cold-start',
     run: async ({ quick }) => {
-      const { runColdStartBench } = await import('./cold-start.js');
-      const result = runColdStartBench({ runs: quick ? 5 : 15 });
+      const result = (await import('./cold-start.js')).runColdStartBench({ runs: quick ? 5 : 15 });
       return typeof result === 'string' ? result : flattenFigures(result);
     },
   },

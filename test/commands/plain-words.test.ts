@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describeOrganisation,
   describeOrganisations,
   describePublished,
   describeSchedule,
+  describeSum,
   describeThemeScore,
 } from '../../src/commands/plain-words.js';
 import type { Evidence } from '../../src/domain.js';
@@ -111,5 +113,25 @@ describe('scores in words', () => {
       'below its threshold of 1.5',
     );
     expect(describeThemeScore(0.7, true)).toBe('weak match, score 0.7');
+  });
+});
+
+describe('organisation kinds and sums in words', () => {
+  it('names what each organisation is', () => {
+    const mention = { id: '05C', name: 'NHS Dudley CCG', matched: 'Dudley CCG' };
+    expect(describeMention({ ...mention, kind: 'ccg' })).toBe(
+      'NHS Dudley CCG (clinical commissioning group, 05C)',
+    );
+    expect(describeMention({ ...mention, kind: 'vanguard' })).toContain('new care models vanguard');
+    expect(describeMention({ ...mention, kind: 'stp' })).toContain(
+      'sustainability and transformation partnership',
+    );
+  });
+
+  it('words a sum with what it is when known', () => {
+    expect(describeSum({ text: '£5bn', pounds: 5e9, context: '£5bn savings target' })).toBe(
+      '£5bn savings target',
+    );
+    expect(describeSum({ text: '£5bn', pounds: 5e9 })).toBe('£5bn');
   });
 });

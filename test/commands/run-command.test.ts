@@ -38,6 +38,8 @@ const everyRequest: CommandRequest[] = [
   { command: 'themes' },
   { command: 'status' },
   { command: 'explain', target: 'fx-model-hospital' },
+  { command: 'correct', target: 'fx-model-hospital', add: ['procurement'], remove: [], note: null },
+  { command: 'corrections' },
   { command: 'help', topic: null },
 ];
 
@@ -57,6 +59,7 @@ function failingDeps(reported: unknown[]): CommandDeps {
     deliveryHealth: boom,
     resolveOrganisation: boom,
     subscriptions: { get: boom, upsert: boom, remove: boom, list: boom },
+    corrections: { find: boom, record: boom, recent: boom },
     reportError: (error) => reported.push(error),
   };
 }

@@ -46,7 +46,8 @@ const errorRows: { name: string; raw: unknown; error: string }[] = [
   {
     name: 'rule with two kinds',
     raw: withTheme({ rules: [{ phrases: ['a'], acronyms: ['B'] }] }),
-    error: 'themes.0.rules.0: a rule needs exactly one of phrases, acronyms or regex',
+    error:
+      'themes.0.rules.0: a rule needs exactly one of phrases, acronyms, regex or organisations',
   },
   {
     name: 'phrase without letters',

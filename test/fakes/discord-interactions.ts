@@ -153,3 +153,14 @@ export function buttonPress(
   };
   return built;
 }
+
+/** A string select choice on a message the bot sent (component_type 3, the chosen values). */
+export function selectChoice(
+  where: InteractionWhere,
+  customId: string,
+  values: string[],
+): BuiltInteraction {
+  const built = buttonPress(where, customId);
+  built.payload.data = { custom_id: customId, component_type: 3, values };
+  return built;
+}

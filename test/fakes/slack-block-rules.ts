@@ -28,6 +28,7 @@ export function checkSlackBlocks(blocks: unknown): string[] {
           problems.push(`must provide text or fields [json-pointer:${at}]`);
         if (b.text !== undefined)
           checkText(b.text, `${at}/text`, 3000, ['plain_text', 'mrkdwn'], problems);
+        if (b.accessory !== undefined) checkStaticSelect(b.accessory, `${at}/accessory`, problems);
         break;
       case 'context': {
         const elements = Array.isArray(b.elements) ? b.elements : null;
@@ -78,4 +79,23 @@ function checkButton(value: unknown, at: string, problems: string[]): void {
   if (b.value !== undefined && (typeof b.value !== 'string' || b.value.length > 2000)) {
     problems.push(`value must be less than 2001 characters [json-pointer:${at}/value]`);
   }
+}
+
+/** https://api.slack.com/reference/block-kit/block-elements#static_select */
+function checkStaticSelect(value: unknown, at: string, problems: string[]): void {
+  const e = value as Record<string, unknown> | null;
+  if (!e || e.type !== 'static_select')
+    return void problems.push(`unsupported element [json-pointer:${at}]`);
+  checkText(e.placeholder, `${at}/placeholder`, 150, ['plain_text'], problems);
+  if (typeof e.action_id !== 'string' || e.action_id.length > 255)
+    problems.push(`invalid action_id [json-pointer:${at}]`);
+  const options = Array.isArray(e.options) ? (e.options as Record<string, unknown>[]) : null;
+  if (!options || options.length === 0 || options.length > 100) {
+    return void problems.push(`must have 1 to 100 options [json-pointer:${at}/options]`);
+  }
+  options.forEach((o, i) => {
+    checkText(o.text, `${at}/options/${i}/text`, 75, ['plain_text'], problems);
+    if (typeof o.value !== 'string' || o.value.length === 0 || o.value.length > 150)
+      problems.push(`value must be 1 to 150 characters [json-pointer:${at}/options/${i}/value]`);
+  });
 }

@@ -71,6 +71,22 @@ export function blockActionPayload(init: BlockActionInit): Record<string, unknow
   };
 }
 
+/** The same block_actions payload for a static_select choice (selected_option carries the value). */
+export function staticSelectPayload(init: BlockActionInit): Record<string, unknown> {
+  const payload = blockActionPayload(init);
+  payload.actions = [
+    {
+      action_id: init.actionId,
+      block_id: 'b1',
+      type: 'static_select',
+      selected_option: { text: { type: 'plain_text', text: 'choice' }, value: init.value },
+      placeholder: { type: 'plain_text', text: 'Correct themes' },
+      action_ts: '1700000001.000001',
+    },
+  ];
+  return payload;
+}
+
 export function signSlackBody(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }

@@ -37,13 +37,20 @@ describe('replaceTags', () => {
         organisations: [
           { id: 'QHM', name: 'NHS Black Country ICB', kind: 'icb', matched: 'Black Country ICB' },
         ],
-        money: [{ text: '£200m', pounds: 200_000_000 }],
+        money: [
+          { text: '£200m', pounds: 200_000_000 },
+          { text: '£78m', pounds: 78_000_000, context: '£78m contract' },
+        ],
       },
       'v2',
     );
     const stored = getStory(db, 's1')!;
     expect(stored.tags.map((t) => t.theme)).toEqual(['stp']);
-    expect(stored.entities.money).toEqual([{ text: '£200m', pounds: 200_000_000 }]);
+    // What a sum is survives the archive (the money-context migration); a sum without it reads back without.
+    expect(stored.entities.money).toEqual([
+      { text: '£200m', pounds: 200_000_000 },
+      { text: '£78m', pounds: 78_000_000, context: '£78m contract' },
+    ]);
     const version = db.prepare("SELECT rules_version FROM stories WHERE id = 's1'").get();
     expect(version).toEqual({ rules_version: 'v2' });
   });

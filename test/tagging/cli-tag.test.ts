@@ -74,6 +74,15 @@ describe('briefing tag', () => {
     expect(second).toEqual({ id: 'a2', tags: [], entities: { organisations: [], money: [] } });
   });
 
+  it('gives each organisation its kind and each sum what it is', async () => {
+    const line = JSON.stringify({ id: 'k', title: 'Dudley CCG awards £78m contract', summary: '' });
+    const { lines } = await runTag(`${line}\n`);
+    expect((lines[0] as { entities: unknown }).entities).toEqual({
+      organisations: [{ id: '05C', name: 'NHS Dudley CCG', kind: 'ccg', matched: 'Dudley CCG' }],
+      money: [{ text: '£78m', pounds: 78_000_000, context: '£78m contract' }],
+    });
+  });
+
   it.each([
     ['invalid JSON', 'not json', null, 'line 1: invalid JSON'],
     ['missing title', '{"id":"x9","summary":"no title"}', 'x9', 'line 1: title'],

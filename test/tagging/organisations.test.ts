@@ -141,7 +141,7 @@ describe('extractEntities', () => {
     );
     expect(entities.organisations.map((o) => o.id)).toEqual(['RNA', 'nhs-england', 'cqc']);
     expect(entities.money).toEqual([
-      { text: '£3.5bn', pounds: 3_500_000_000 },
+      { text: '£3.5bn', pounds: 3_500_000_000, context: '£3.5bn deal' },
       { text: '£200m', pounds: 200_000_000 },
     ]);
   });

@@ -22,6 +22,7 @@ import type { Digest } from '../../domain.js';
 import type { DiscordMessage } from './discord-message.js';
 import { findMessageWithRef, nonceFor, refFor, withRef } from './delivery-ref.js';
 import { renderDiscordDigest } from './render-digest.js';
+import { pickStoryRow } from './render-corrections.js';
 
 export interface DiscordRestInput {
   token: string;
@@ -47,6 +48,11 @@ export function createDeliveryRest(input: DiscordRestInput): REST {
 
 export interface DiscordDeliveryOptions {
   commandName?: string;
+  /**
+   * Put the "Correct a story's themes" select under each digest's last part: only when the bot
+   * is running to answer it (start.ts), not for delivery-only use.
+   */
+  correctMenu?: boolean;
 }
 
 const PERMANENT_CODES: Record<number, string> = {
@@ -65,7 +71,7 @@ export function createDiscordDeliveryAdapter(
   return {
     platform: 'discord',
     render(view: Digest): OutboundPart[] {
-      const messages = renderDiscordDigest(view, options);
+      const messages = withCorrectMenu(view, renderDiscordDigest(view, options), options);
       return messages.map((payload, index) => ({
         index,
         total: messages.length,
@@ -78,6 +84,7 @@ export function createDiscordDeliveryAdapter(
       const body = {
         ...(payload.content ? { content: payload.content } : {}),
         embeds: withRef(payload.embeds, refFor(context.key)),
+        ...(payload.components ? { components: payload.components } : {}),
         allowed_mentions: { parse: [] },
         nonce: nonceFor(context.key),
         enforce_nonce: true,
@@ -107,6 +114,23 @@ export function createDiscordDeliveryAdapter(
       }
     },
   };
+}
+
+function withCorrectMenu(
+  view: Digest,
+  messages: DiscordMessage[],
+  options: DiscordDeliveryOptions,
+): DiscordMessage[] {
+  if (!options.correctMenu || messages.length === 0) return messages;
+  const leads = new Map<string, { id: string; title: string }>();
+  for (const entry of view.sections.flatMap((s) => s.entries)) {
+    const id = entry.storyIds[0];
+    if (id !== undefined && !leads.has(id)) leads.set(id, { id, title: entry.title });
+  }
+  const row = pickStoryRow([...leads.values()]);
+  if (row === null) return messages;
+  const last = messages.length - 1;
+  return messages.map((m, i) => (i === last ? { ...m, components: [row] } : m));
 }
 
 function describePart(

@@ -2,7 +2,7 @@
 // (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 // Every message carries `allowed_mentions: { parse: [] }` so nothing in it can ping anyone,
 // whatever the text says.
-import type { APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIEmbed, APIStringSelectComponent } from 'discord.js';
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -29,6 +29,8 @@ export interface AllowedMentionsNone {
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
+  /** The "Correct a story's themes" select under a digest's last part (render-corrections.ts). */
+  components?: APIActionRowComponent<APIStringSelectComponent>[];
   allowed_mentions: AllowedMentionsNone;
 }
 

@@ -1,5 +1,6 @@
 // Every interaction the bot receives: chat input (/briefing <subcommand>), autocomplete (theme,
-// source and command names) and buttons (search paging, last week's catch-up now). Rules: nothing throws out of a handler
+// source and command names), buttons (search paging, last week's catch-up now) and the "correct"
+// selects. Rules: nothing throws out of a handler
 // (an unexpected error is logged and answered with a safe message); every reply carries
 // allowed_mentions { parse: [] }; slow work (digest, search) is deferred first, because Discord
 // drops an interaction not answered within 3 seconds.
@@ -18,6 +19,8 @@ import { runCommand } from '../../commands/run-command.js';
 import type { CommandResult, Invocation } from '../../commands/types.js';
 import type { Logger } from '../../logging.js';
 import { COMMAND_NAME } from './commands.js';
+import { handleCorrectSelect } from './handle-correct-select.js';
+import { isCorrectSelect } from './render-corrections.js';
 import type { DiscordDeps } from './discord-deps.js';
 import { cleanText } from '../../text/clean-text.js';
 import { DISCORD_LIMITS } from './discord-message.js';
@@ -42,6 +45,9 @@ export async function handleInteraction(
     if (interaction.isChatInputCommand()) await handleCommand(interaction, ctx);
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
     else if (interaction.isButton()) await handleButton(interaction, ctx);
+    else if (interaction.isStringSelectMenu() && isCorrectSelect(interaction.customId)) {
+      await handleCorrectSelect(interaction, ctx, toInvocation(interaction, ctx));
+    }
   } catch (error) {
     ctx.logger.error(
       { err: error, platform: 'discord', interaction_type: interaction.type },

@@ -4,14 +4,17 @@
 // (25 fields, name 256, value 1024, 6000 characters in all). Scores read as words
 // (commands/plain-words.ts); the numbers are added when asked for (`scores:true`).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { describeCorrection } from '../../commands/describe-corrections.js';
 import type { CommandResult } from '../../commands/types.js';
 import type { Evidence } from '../../domain.js';
 import { fitMarkdown, fitPlain, formatCode, toSafeUrl } from './discord-markdown.js';
 import { countEmbedChars, DISCORD_LIMITS } from './discord-message.js';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describePublished,
+  describeSum,
   describeThemeScore,
 } from '../../commands/plain-words.js';
 import { createReply, type DiscordReply } from './reply-text.js';
@@ -70,11 +73,22 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
       value: evidenceLines(n.evidence, scores),
     })),
   ];
+  const corrections = result.corrections ?? [];
+  if (corrections.length > 0) {
+    // First, so a long explanation never crowds out what this server's readers said.
+    candidates.unshift({
+      name: 'Corrections in this server',
+      value: fitMarkdown(
+        corrections.map((c) => describeCorrection(c, timeZone)).join('\n'),
+        DISCORD_LIMITS.fieldValue,
+      ),
+    });
+  }
   if (entities.organisations.length > 0) {
     candidates.push({
       name: 'Organisations',
       value: fitMarkdown(
-        entities.organisations.map((o) => o.name).join('; '),
+        entities.organisations.map(describeMention).join('; '),
         DISCORD_LIMITS.fieldValue,
       ),
     });
@@ -82,7 +96,7 @@ export function renderExplain(result: ExplainResult, timeZone: string): DiscordR
   if (entities.money.length > 0) {
     candidates.push({
       name: 'Sums',
-      value: fitMarkdown(entities.money.map((m) => m.text).join(', '), DISCORD_LIMITS.fieldValue),
+      value: fitMarkdown(entities.money.map(describeSum).join(', '), DISCORD_LIMITS.fieldValue),
     });
   }
   for (const field of candidates) {

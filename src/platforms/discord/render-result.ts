@@ -11,6 +11,7 @@ import { DISCORD_LIMITS } from './discord-message.js';
 import { formatDay } from '../../text/format-dates.js';
 import { renderDiscordDigest } from './render-digest.js';
 import { renderExplain } from './render-explain.js';
+import { pickStoryRow, renderCorrected, renderCorrectionList } from './render-corrections.js';
 import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
@@ -53,7 +54,9 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
     case 'subscriptions':
       return [renderSubscriptions(result, command, ctx.timeZone)];
     case 'search':
-      return [renderSearchPage(result.page, ctx.cache, ctx.timeZone)];
+      return [
+        withPickStory(renderSearchPage(result.page, ctx.cache, ctx.timeZone), result.page.hits),
+      ];
     case 'digest':
       return renderDigestPreview(result, command);
     case 'themes':
@@ -62,9 +65,23 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderStatus(result, ctx.timeZone)];
     case 'explain':
       return [renderExplain(result, ctx.timeZone)];
+    case 'corrected':
+      return [renderCorrected(result)];
+    case 'corrections':
+      return [renderCorrectionList(result, ctx.timeZone)];
     case 'help':
       return [renderHelp(result, command)];
   }
+}
+
+/** Adds the "Correct a story's themes" select under a search page or digest (Discord: 5 rows). */
+function withPickStory(
+  reply: DiscordReply,
+  stories: readonly { id: string; title: string }[],
+): DiscordReply {
+  const row = pickStoryRow(stories);
+  if (row === null || reply.components.length >= 5) return reply;
+  return { ...reply, components: [...reply.components, row] };
 }
 
 function renderDigestPreview(
@@ -72,7 +89,10 @@ function renderDigestPreview(
   command: string,
 ): DiscordReply[] {
   const messages = renderDiscordDigest(result.digest, { commandName: command });
-  return messages.map((m, i) =>
+  const leads = result.digest.sections.flatMap((s) =>
+    s.entries.flatMap((e) => (e.storyIds[0] ? [{ id: e.storyIds[0], title: e.title }] : [])),
+  );
+  const replies = messages.map((m, i) =>
     createReply({
       ephemeral: true,
       embeds: m.embeds,
@@ -81,6 +101,10 @@ function renderDigestPreview(
         : {}),
     }),
   );
+  // The unique leads, in digest order: a story shown in two sections is offered once.
+  const unique = [...new Map(leads.map((l) => [l.id, l])).values()];
+  const last = replies.length - 1;
+  return replies.map((r, i) => (i === last ? withPickStory(r, unique) : r));
 }
 
 function renderThemes(result: Extract<CommandResult, { kind: 'themes' }>): DiscordReply {

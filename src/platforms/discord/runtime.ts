@@ -5,6 +5,7 @@ import type { Env } from '../../config/env.js';
 import type { PlatformRuntime, PlatformStartInit } from '../plugin.js';
 import { createDeliveryRest, createDiscordDeliveryAdapter } from './delivery-adapter.js';
 import { parsePermissionBits } from './discord-deps.js';
+import { checkDiscordAccess } from './check-access.js';
 import { renderDiscordDigest } from './render-digest.js';
 import { startDiscord, type RunningDiscord } from './start.js';
 
@@ -29,6 +30,8 @@ export function startDiscordFromEnv(init: PlatformStartInit): Promise<RunningDis
 }
 
 export const discordRuntime: PlatformRuntime = {
+  checkAccess: (env, channelIds) => checkDiscordAccess(env, channelIds),
+
   createDeliveryAdapter(env) {
     const rest = createDeliveryRest({
       token: requireToken(env),

@@ -27,7 +27,8 @@ export async function startDiscord(input: StartDiscordInput): Promise<RunningDis
     token: input.token,
     ...(input.apiUrl ? { apiUrl: input.apiUrl } : {}),
   });
-  const adapter = createDiscordDeliveryAdapter(rest);
+  // The bot is running, so the digest's "Correct a story's themes" select will be answered.
+  const adapter = createDiscordDeliveryAdapter(rest, { correctMenu: true });
   return {
     adapter,
     bot,

@@ -12,6 +12,8 @@ import { createBoltLogger } from './bolt-logger.js';
 import { slackErrorName } from './classify-slack-error.js';
 import { withTrailingSlash } from './delivery-adapter.js';
 import { handleMoreResults, handleSlashCommand, type SlackDeps } from './handle-command.js';
+import { handleCorrectMenu, type CorrectMenuArgs } from './handle-correct-menu.js';
+import { CORRECT_MENU_ACTION_ID } from './render-corrections.js';
 import { MORE_RESULTS_ACTION_ID } from './render-search.js';
 import { CATCH_UP_ACTION_ID } from './render-subscribed.js';
 import { handleCatchUpButton } from './handle-catch-up.js';
@@ -109,7 +111,10 @@ function buildBoltApp(options: SlackAppOptions): App {
   });
 }
 
-/** The slash command, the "More results" and catch-up buttons, and Bolt's catch-all error handler. */
+/**
+ * The slash command, the "More results" and catch-up buttons, the "Correct themes" menu, and
+ * Bolt's catch-all error handler.
+ */
 function registerListeners(app: App, options: SlackAppOptions, botName: () => string | null): void {
   const context = {
     deps: options.deps,
@@ -123,6 +128,9 @@ function registerListeners(app: App, options: SlackAppOptions, botName: () => st
   );
   app.action({ type: 'block_actions', action_id: CATCH_UP_ACTION_ID }, (args) =>
     handleCatchUpButton(context, args as Parameters<typeof handleCatchUpButton>[1]),
+  );
+  app.action({ type: 'block_actions', action_id: CORRECT_MENU_ACTION_ID }, (args) =>
+    handleCorrectMenu(context, args as CorrectMenuArgs),
   );
   app.error(async (error) => {
     options.logger.error({ platform: 'slack', err: error }, 'slack: unhandled error in Bolt');

@@ -38,9 +38,17 @@ export interface ButtonElement {
   style?: 'primary' | 'danger';
 }
 
+/** https://api.slack.com/reference/block-kit/block-elements#static_select */
+export interface StaticSelectElement {
+  type: 'static_select';
+  action_id: string;
+  placeholder: PlainText;
+  options: { text: PlainText; value: string }[];
+}
+
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
-  | { type: 'section'; text: Mrkdwn }
+  | { type: 'section'; text: Mrkdwn; accessory?: StaticSelectElement }
   | { type: 'context'; elements: (Mrkdwn | PlainText)[] }
   | { type: 'divider' }
   | { type: 'actions'; elements: ButtonElement[] };

@@ -25,6 +25,8 @@ export interface SlackDeliveryOptions {
   client: webApi.WebClient;
   logger: Logger;
   commandName?: string;
+  /** When given, each digest entry carries a "Correct themes" menu (render-corrections.ts). */
+  themes?: readonly { id: string; label: string }[];
   /** How many recent messages findSent inspects (Slack allows up to 999 per call). */
   historyLimit?: number;
   /**
@@ -81,14 +83,18 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   };
   return {
     platform: 'slack',
-    render: (view) => renderParts(view, options.commandName),
+    render: (view) => renderParts(view, options.commandName, options.themes),
     send: (channel, part, context) => sendPart(poster, channel, part, context),
     findSent: (channel, context) => findSentPart(poster, channel, context),
   };
 }
 
-function renderParts(view: Digest, commandName: string | undefined): OutboundPart[] {
-  const messages = renderSlackDigest(view, { commandName });
+function renderParts(
+  view: Digest,
+  commandName: string | undefined,
+  themes: SlackDeliveryOptions['themes'],
+): OutboundPart[] {
+  const messages = renderSlackDigest(view, { commandName, ...(themes ? { themes } : {}) });
   return messages.map<OutboundPart>((message, index) => ({
     index,
     total: messages.length,

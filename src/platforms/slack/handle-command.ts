@@ -60,7 +60,11 @@ export async function handleSlashCommand(
     team: command.team_id,
     channel: command.channel_id,
   });
-  const renderOptions = { commandName: ctx.commandName, timeZone: ctx.deps.timeZone };
+  const renderOptions = {
+    commandName: ctx.commandName,
+    timeZone: ctx.deps.timeZone,
+    themes: menuThemes(ctx),
+  };
   let acked = false;
   try {
     const parsed = parseCommandText(command.text ?? '', ctx.deps.commands);
@@ -135,7 +139,7 @@ export async function handleMoreResults(ctx: SlackHandlerContext, args: ActionAr
     const result = runCommand({ command: 'search', query }, invocation, ctx.deps.commands);
     const reply =
       result.kind === 'search'
-        ? renderSearchPage(result.page, { timeZone: ctx.deps.timeZone })
+        ? renderSearchPage(result.page, { timeZone: ctx.deps.timeZone, themes: menuThemes(ctx) })
         : renderSlackResult(result, {
             commandName: ctx.commandName,
             timeZone: ctx.deps.timeZone,
@@ -151,8 +155,14 @@ export async function handleMoreResults(ctx: SlackHandlerContext, args: ActionAr
   }
 }
 
+/** Corrections follow the subscribe permission setting, so they need the same admin check. */
 function changesSubscription(request: CommandRequest): boolean {
-  return request.command === 'subscribe' || request.command === 'unsubscribe';
+  return ['subscribe', 'unsubscribe', 'correct'].includes(request.command);
+}
+
+/** The themes the "Correct themes" menus offer. */
+function menuThemes(ctx: SlackHandlerContext): { id: string; label: string }[] {
+  return ctx.deps.commands.themes().map((t) => ({ id: t.id, label: t.label }));
 }
 
 function invocationOf(

@@ -20,10 +20,13 @@ import {
 import { formatWeekRange } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, formatBold, formatCode } from './mrkdwn.js';
 import { renderEntryText } from './render-digest-entry.js';
+import { correctMenu, type MenuTheme } from './render-corrections.js';
 
 export interface DigestRenderOptions {
   /** The slash command shown in "and N more" hints. */
   commandName?: string;
+  /** The configured themes: when given, each entry carries a "Correct themes" menu. */
+  themes?: readonly MenuTheme[];
 }
 
 /** Stories shown in the channel message before the rest moves to the thread. */
@@ -54,7 +57,7 @@ export function renderSlackDigest(
 ): SlackMessage[] {
   const commandName = options.commandName ?? '/briefing';
   const sections = visibleSections(digest);
-  const themeUnits = sections.map((s) => toUnits(s, digest.timeZone, commandName));
+  const themeUnits = sections.map((s) => toUnits(s, digest.timeZone, commandName, options.themes));
 
   const main: Pack = emptyPack();
   const thread: Pack[] = [];
@@ -109,7 +112,12 @@ function emptyPack(): Pack {
   return { blocks: [], chars: 0, entries: 0, labels: [] };
 }
 
-function toUnits(section: DigestSection, timeZone: string, commandName: string): Unit[] {
+function toUnits(
+  section: DigestSection,
+  timeZone: string,
+  commandName: string,
+  themes: readonly MenuTheme[] | undefined,
+): Unit[] {
   const heading: SlackBlock[] = [
     { type: 'divider' },
     {
@@ -120,9 +128,13 @@ function toUnits(section: DigestSection, timeZone: string, commandName: string):
       },
     },
   ];
-  const entryBlocks: SlackBlock[][] = section.entries.map((entry) => [
-    { type: 'section', text: { type: 'mrkdwn', text: renderEntryText(entry, timeZone) } },
-  ]);
+  const entryBlocks: SlackBlock[][] = section.entries.map((entry) => {
+    // The menu offers "Not <this section's theme>" first; the command checks the story's state.
+    const lead = entry.storyIds[0];
+    const menu = lead && themes ? correctMenu(lead, [section.themeId], themes) : null;
+    const text = { type: 'mrkdwn' as const, text: renderEntryText(entry, timeZone) };
+    return [{ type: 'section' as const, text, ...(menu ? { accessory: menu } : {}) }];
+  });
   if (entryBlocks.length === 0) entryBlocks.push([]);
   if (section.moreCount > 0) {
     const hint = `and ${section.moreCount} more: ${formatCode(`${commandName} ${section.moreQuery}`, 400)}`;

@@ -7,6 +7,11 @@ import { renderSlackDigest } from './render-digest.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
 import { truncateText } from '../../text/truncate.js';
 import { escapeMrkdwn, fitMrkdwn } from './mrkdwn.js';
+import {
+  renderCorrectedLines,
+  renderCorrectionLines,
+  type MenuTheme,
+} from './render-corrections.js';
 import { renderSearchPage } from './render-search.js';
 import {
   MAX_LIST_BLOCKS,
@@ -20,6 +25,8 @@ import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 export interface ResultRenderOptions {
   commandName: string;
   timeZone: string;
+  /** The configured themes, for the "Correct themes" menus on search hits and digest entries. */
+  themes?: readonly MenuTheme[];
 }
 
 /** respond() may be used five times per command (Slack: "up to 5 times within 30 minutes"). */
@@ -71,6 +78,22 @@ export function renderSlackResult(
           renderExplainBlocks(result, options.timeZone),
         ),
       ];
+    case 'corrected':
+      return [
+        replyBlocks(
+          'ephemeral',
+          'Correction saved',
+          withOmitted(renderCorrectedLines(result), MAX_LIST_BLOCKS),
+        ),
+      ];
+    case 'corrections':
+      return [
+        replyBlocks(
+          'ephemeral',
+          'Corrections',
+          withOmitted(renderCorrectionLines(result, options.timeZone), MAX_LIST_BLOCKS),
+        ),
+      ];
     case 'help':
       return [renderHelp(result.lines, options.commandName)];
   }
@@ -86,7 +109,10 @@ function renderDigestPreview(
   result: Extract<CommandResult, { kind: 'digest' }>,
   options: ResultRenderOptions,
 ): SlackResponse[] {
-  const messages = renderSlackDigest(result.digest, { commandName: options.commandName });
+  const messages = renderSlackDigest(result.digest, {
+    commandName: options.commandName,
+    ...(options.themes ? { themes: options.themes } : {}),
+  });
   const shown = messages.slice(0, MAX_RESPONSES);
   const responses: SlackResponse[] = shown.map((m) => ({ ...m, response_type: 'ephemeral' }));
   const notes: string[] = [];

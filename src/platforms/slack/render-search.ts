@@ -7,6 +7,7 @@ import type { SearchHit, SearchPage, SearchQuery } from '../../domain.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
 import { formatDay } from '../../text/format-dates.js';
 import { fitMrkdwn, formatCode, formatLink } from './mrkdwn.js';
+import { correctMenu, type MenuTheme } from './render-corrections.js';
 
 export const MORE_RESULTS_ACTION_ID = 'briefing_search_more';
 
@@ -15,6 +16,8 @@ const MAX_HITS_SHOWN = 20;
 
 export interface SearchRenderOptions {
   timeZone: string;
+  /** The configured themes: when given, each hit carries a "Correct themes" menu. */
+  themes?: readonly MenuTheme[];
 }
 
 export function renderSearchPage(page: SearchPage, options: SearchRenderOptions): SlackResponse {
@@ -38,9 +41,11 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
       },
     });
     for (const hit of hits) {
+      const menu = options.themes ? correctMenu(hit.id, hit.themes, options.themes) : null;
       blocks.push({
         type: 'section',
         text: { type: 'mrkdwn', text: renderHit(hit, options.timeZone) },
+        ...(menu ? { accessory: menu } : {}),
       });
     }
   }

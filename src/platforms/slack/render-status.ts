@@ -4,10 +4,13 @@
 import type { Evidence, SourceHealth } from '../../domain.js';
 import {
   describeEvidence,
+  describeMention,
   describeNearMissReason,
   describePublished,
+  describeSum,
   describeThemeScore,
 } from '../../commands/plain-words.js';
+import { describeCorrection } from '../../commands/describe-corrections.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import type { SlackBlock } from './block-kit.js';
@@ -105,10 +108,13 @@ export function renderExplainBlocks(result: ExplainResult, timeZone: string): Sl
       for (const e of miss.evidence.slice(0, 4)) lines.push(renderEvidence(e, scores));
     }
   }
-  const orgs = entities.organisations.map((o) => o.name);
-  const sums = entities.money.map((m) => m.text);
+  const orgs = entities.organisations.map(describeMention);
+  const sums = entities.money.map(describeSum);
   if (orgs.length > 0) lines.push(`*Organisations:* ${fitMrkdwn(orgs.join(', '), 1000)}`);
   if (sums.length > 0) lines.push(`*Sums:* ${fitMrkdwn(sums.join(', '), 500)}`);
+  const corrections = result.corrections ?? [];
+  if (corrections.length > 0) lines.push('*Corrections in this workspace:*');
+  for (const c of corrections) lines.push(`• ${fitMrkdwn(describeCorrection(c, timeZone), 500)}`);
   if (!scores) lines.push('_Add `scores:true` to see the score behind each word._');
   return withOmitted(lines, MAX_LIST_BLOCKS);
 }

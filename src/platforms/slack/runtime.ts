@@ -2,12 +2,14 @@
 // one-shot commands, the Block Kit preview for `digest --format slack`, and the live app for
 // `briefing run` (slash commands, buttons and the same adapter for digests).
 import type { PlatformRuntime } from '../plugin.js';
+import { checkSlackAccess } from './check-access.js';
 import { renderSlackDigest } from './render-digest.js';
 import { createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
 import { startSlack } from './start.js';
 
 export const slackRuntime: PlatformRuntime = {
   createDeliveryAdapter: createSlackAdapterFromEnv,
+  checkAccess: (env, channelIds) => checkSlackAccess(env, channelIds),
 
   renderPreview(digest, env) {
     const messages = renderSlackDigest(digest, { commandName: slackCommandName(env) });

@@ -18,11 +18,18 @@ export function slackCommandName(env: Pick<Env, 'SLACK_COMMAND'>): string {
 export function createSlackAdapterFromEnv(
   env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL' | 'SLACK_COMMAND'>,
   logger: Logger,
+  /** With a running app: the themes for the "Correct themes" menu on each digest entry. */
+  themes?: readonly { id: string; label: string }[],
 ): DeliveryAdapter {
   if (!env.SLACK_BOT_TOKEN) throw new Error('slack: SLACK_BOT_TOKEN is not set');
   const client = createSlackDeliveryClient({
     token: env.SLACK_BOT_TOKEN,
     ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
   });
-  return createSlackDeliveryAdapter({ client, logger, commandName: slackCommandName(env) });
+  return createSlackDeliveryAdapter({
+    client,
+    logger,
+    commandName: slackCommandName(env),
+    ...(themes ? { themes } : {}),
+  });
 }

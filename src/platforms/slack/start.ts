@@ -69,7 +69,8 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   });
   const started = await slack.start();
   return {
-    adapter: createSlackAdapterFromEnv(env, options.logger),
+    // The app is running, so it can answer the digest entries' "Correct themes" menus.
+    adapter: createSlackAdapterFromEnv(env, options.logger, options.commands.themes()),
     mode,
     port: started.port,
     teamId: started.teamId,

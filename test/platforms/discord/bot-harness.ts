@@ -11,6 +11,7 @@ import { startFakeDiscordGateway, type FakeDiscordGateway } from '../../fakes/di
 import {
   autocomplete,
   buttonPress,
+  selectChoice,
   chatInput,
   type BuiltInteraction,
   type InteractionWhere,
@@ -51,6 +52,7 @@ export interface BotHarness {
     focused: string,
   ): Promise<Answer>;
   press(customId: string, where?: Partial<InteractionWhere>): Promise<Answer>;
+  choose(customId: string, values: string[], where?: Partial<InteractionWhere>): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function startBotHarness(
     run: (sub, options = {}, w = {}) => deliver(chatInput(where(w), sub, options)),
     complete: (sub, options, focused) => deliver(autocomplete(where(), sub, options, focused)),
     press: (customId, w = {}) => deliver(buttonPress(where(w), customId)),
+    choose: (customId, values, w = {}) => deliver(selectChoice(where(w), customId, values)),
     async close() {
       await bot.stop();
       await gateway.close();

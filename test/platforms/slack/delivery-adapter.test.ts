@@ -131,6 +131,8 @@ describe('Slack delivery adapter', () => {
       status: 'retry',
       reason: 'Slack rate limit (retry after 30s)',
       retryAfterMs: 30_000,
+      // Counted as a 429 on /metrics (briefing_rate_limited_total).
+      rateLimited: true,
     });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(fake.posted(channel.channelId)).toHaveLength(0);

@@ -10,6 +10,7 @@ import {
   blockActionPayload,
   postSignedForm,
   slashCommandPayload,
+  staticSelectPayload,
   type SlashCommandInit,
 } from '../../fakes/slack-payloads.js';
 import { FakeSlackSocketMode } from '../../fakes/slack-socket-mode.js';
@@ -24,6 +25,12 @@ export interface Harness {
   command(text: string, init?: Partial<SlashCommandInit>): Promise<{ ack: unknown; id: string }>;
   /** Clicks a button; returns the response_url id. */
   click(actionId: string, value: string, init?: { userId?: string }): Promise<{ id: string }>;
+  /** Chooses an option of a static_select menu; returns the response_url id. */
+  choose(
+    actionId: string,
+    value: string,
+    init?: { userId?: string; teamId?: string },
+  ): Promise<{ id: string }>;
   replies(id: string, count?: number): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
@@ -89,24 +96,10 @@ export async function startHarness(init: {
       return { ack: res.body === '' ? null : (JSON.parse(res.body) as unknown), id };
     },
     async click(actionId, value, extra = {}) {
-      const id = randomUUID();
-      const payload = blockActionPayload({
-        actionId,
-        value,
-        responseUrl: fake.responseUrl(id),
-        teamId: fake.teamId,
-        ...extra,
-      });
-      if (socket) await socket.send('interactive', payload);
-      else {
-        const res = await postSignedForm(
-          eventsUrl,
-          { payload: JSON.stringify(payload) },
-          { secret: SIGNING_SECRET },
-        );
-        if (res.status !== 200) throw new Error(`harness: HTTP ${res.status}: ${res.body}`);
-      }
-      return { id };
+      return sendAction(blockActionPayload, actionId, value, extra);
+    },
+    async choose(actionId, value, extra = {}) {
+      return sendAction(staticSelectPayload, actionId, value, extra);
     },
     async replies(id, count = 1) {
       return (await fake.waitForResponses(id, count)) as Record<string, unknown>[];
@@ -117,6 +110,32 @@ export async function startHarness(init: {
       await fake.stop();
     },
   };
+
+  async function sendAction(
+    build: typeof blockActionPayload,
+    actionId: string,
+    value: string,
+    extra: { userId?: string; teamId?: string },
+  ): Promise<{ id: string }> {
+    const id = randomUUID();
+    const payload = build({
+      actionId,
+      value,
+      responseUrl: fake.responseUrl(id),
+      teamId: fake.teamId,
+      ...extra,
+    });
+    if (socket) await socket.send('interactive', payload);
+    else {
+      const res = await postSignedForm(
+        eventsUrl,
+        { payload: JSON.stringify(payload) },
+        { secret: SIGNING_SECRET },
+      );
+      if (res.status !== 200) throw new Error(`harness: HTTP ${res.status}: ${res.body}`);
+    }
+    return { id };
+  }
 }
 
 /** The URL Bolt's HTTP receiver listens on, for raw signature tests. */

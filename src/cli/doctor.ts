@@ -1,0 +1,94 @@
+// `briefing doctor`: one line per check with the fix, for the person setting the bot up or
+// wondering why nothing arrived. Local checks first (configuration, database, disk, folders,
+// clock), then the network (each enabled source, each configured platform's token and every
+// subscribed channel) unless --offline. Exit 1 when any check fails.
+import { statSync } from 'node:fs';
+import { ConfigError } from '../config/config-error.js';
+import { loadConfigOrThrow, type AppConfig } from '../config/load.js';
+import { buildFetchOptions } from '../pipeline/build-poll-deps.js';
+import {
+  checkClock,
+  checkConfig,
+  checkDatabase,
+  checkDigestsFolder,
+  checkDisk,
+} from '../pipeline/doctor-local.js';
+import { checkPlatforms, checkSources } from '../pipeline/doctor-remote.js';
+import type { AccessCheck } from '../platforms/plugin.js';
+import { listAllSubscriptions } from '../store/subscriptions.js';
+import type { CliCommand } from './command.js';
+import type { CliContext } from './context.js';
+
+const MARK: Record<AccessCheck['status'], string> = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' };
+
+function loadConfigOrError(ctx: CliContext): AppConfig | ConfigError {
+  try {
+    return loadConfigOrThrow(ctx.configDir);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
+function databaseBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function runChecks(ctx: CliContext, offline: boolean): Promise<AccessCheck[]> {
+  const config = loadConfigOrError(ctx);
+  const checks: AccessCheck[] = [checkConfig(config)];
+  const path = ctx.env.DATABASE_PATH;
+  checks.push(...checkDatabase(ctx.db(), path));
+  checks.push(checkDisk(path, databaseBytes(path)));
+  checks.push(checkDigestsFolder(ctx.env.DIGESTS_DIR));
+  if (config instanceof ConfigError) return checks;
+  checks.push(checkClock(config.settings.timeZone, new Date()));
+  if (offline) return checks;
+  const enabled = config.sources.filter((s) => s.enabled);
+  const fetchOptions = buildFetchOptions(ctx.env, config, { timeoutMs: 10_000 });
+  checks.push(...(await checkSources(enabled, fetchOptions)));
+  const channels = new Map<string, string[]>();
+  for (const sub of listAllSubscriptions(ctx.db())) {
+    channels.set(sub.platform, [...(channels.get(sub.platform) ?? []), sub.channelId]);
+  }
+  checks.push(...(await checkPlatforms(ctx.env, channels, ctx.logger)));
+  return checks;
+}
+
+export const command: CliCommand = {
+  name: 'doctor',
+  summary: 'Check configuration, database, disk, sources, platforms and clock; say how to fix',
+  help: `Usage: briefing doctor [--offline] [--json]
+
+Runs every check and prints one line each (ok, warn or FAIL) with the fix: configuration,
+database and migrations, disk space, the digests folder, the clock and time zone, then each
+enabled source's reachability (one fetch, nothing stored), and each configured chat platform's
+token and every subscribed channel. Exits 1 when a check fails.
+
+Options:
+  --offline   skip the network checks (sources, platforms)
+  --json      print the checks as a JSON array of {name, status, detail, fix}
+`,
+  options: { offline: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(ctx, args) {
+    const checks = await runChecks(ctx, args.values.offline === true);
+    if (args.values.json === true) {
+      ctx.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
+    } else {
+      const width = Math.max(...checks.map((c) => c.name.length));
+      const lines = checks.flatMap((c) => [
+        `${MARK[c.status]}  ${c.name.padEnd(width)}  ${c.detail}`,
+        ...(c.fix && c.status !== 'ok' ? [`      ${' '.repeat(width)}  fix: ${c.fix}`] : []),
+      ]);
+      const failed = checks.filter((c) => c.status === 'fail').length;
+      const warned = checks.filter((c) => c.status === 'warn').length;
+      lines.push('', `${checks.length} checks: ${failed} failed, ${warned} warnings.`);
+      ctx.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return checks.some((c) => c.status === 'fail') ? 1 : 0;
+  },
+};
