@@ -171,67 +171,9 @@ export interface SourceHealth {
   itemsDropped?: number;
 }
 
-// ---------------------------------------------------------------- digest
+// ---------------------------------------------------------------- digest (domain-digest.ts)
 
-/** ISO 8601 week, e.g. { year: 2017, week: 7 } is "2017-W07". */
-export interface IsoWeek {
-  year: number;
-  week: number;
-}
-
-export interface DigestLink {
-  sourceId: string;
-  sourceName: string;
-  url: string | null;
-  title: string;
-  publishedAt: string;
-  paywalled: boolean;
-}
-
-export interface DigestEntry {
-  /** Ids of every archived story clustered into this entry; the first is the lead story. */
-  storyIds: string[];
-  title: string;
-  url: string | null;
-  /** One link per source that covered it; the lead story's link first. */
-  links: DigestLink[];
-  publishedAt: string;
-  summary: string;
-  organisations: string[];
-  /** Canonical ids of `organisations` (same order), so a channel following an organisation can match. */
-  organisationIds?: string[];
-  money: string[];
-  score: number;
-  /**
-   * Labels of the other sections of this channel's digest the story also belongs to: it is
-   * shown once, here, and the reader is told where else it was filed. Absent in a full digest.
-   */
-  alsoIn?: string[];
-}
-
-export interface DigestSection {
-  themeId: string;
-  label: string;
-  entries: DigestEntry[];
-  /** Stories beyond the per-theme cap. */
-  moreCount: number;
-  /** A search command that lists the rest, e.g. `search theme:carter week:2017-W07`. */
-  moreQuery: string;
-}
-
-export interface Digest {
-  /** "2017-W07" */
-  week: string;
-  /** "Catch up: week of 13 February 2017" */
-  title: string;
-  timeZone: string;
-  /** ISO UTC instants: [startsAt, endsAt) is the week in `timeZone`. */
-  startsAt: string;
-  endsAt: string;
-  sections: DigestSection[];
-  coverage: { failedSources: { id: string; name: string; reason: string }[] };
-  storyCount: number;
-}
+export type * from './domain-digest.js';
 
 // ---------------------------------------------------------------- channels and delivery
 
@@ -247,6 +189,11 @@ export interface Subscription extends ChannelRef {
   /** Theme ids, or `all`. */
   themes: string[] | 'all';
   organisations: string[];
+  /**
+   * Stories the tagger vetoed as off-topic (a negative rule with `veto: true`) are left out of
+   * "Other news" unless this is true.
+   */
+  includeOffTopic?: boolean;
   /** Overrides the default digest schedule, e.g. { day: 1, time: '08:30' } (day 0 = Sunday). */
   schedule: { day: number; time: string } | null;
   createdBy: string | null;

@@ -8,7 +8,7 @@ import { describeChannel, enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
 import type { ProcessReport } from '../delivery/process-report.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
-import { selectForSubscription } from '../digest/select-for-subscription.js';
+import { viewForChannel } from '../digest/view-for-channel.js';
 import { formatWeek, weekOf } from '../time/week.js';
 import type { Digest, IsoWeek, Subscription } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
@@ -117,7 +117,10 @@ Options:
 
     if (!v.post) {
       const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
-      const view = subscription ? selectForSubscription(digest, subscription) : digest;
+      // What the channel receives (everything, without --channel: what the archive holds); JSON
+      // without --channel is the archived object itself.
+      const view =
+        format === 'json' && !subscription ? digest : viewForChannel(digest, subscription);
       ctx.stdout.write(await renderAs(format, view, ctx.env));
       return 0;
     }

@@ -35,6 +35,7 @@ Options:
   --time HH:MM     digest time (local); default from settings.yaml
   --cadence C      weekly (the default for a new channel) or daily; kept when not given
   --alerts on|off  alerts for followed organisations and widely covered stories; kept when not given
+  --off-topic on|off  also show stories the tagger judged off-topic (in Other news); kept when not given
   --now            also send last week's catch-up now (posted at once)
   --remove         unsubscribe the channel instead
 `,
@@ -48,6 +49,7 @@ Options:
     time: { type: 'string' },
     cadence: { type: 'string' },
     alerts: { type: 'string' },
+    'off-topic': { type: 'string' },
     now: { type: 'boolean' },
     remove: { type: 'boolean' },
   },
@@ -88,6 +90,7 @@ Options:
         time: typeof v.time === 'string' ? v.time : null,
         cadence: typeof v.cadence === 'string' ? v.cadence : null,
         alerts: typeof v.alerts === 'string' ? v.alerts : null,
+        offTopic: typeof v['off-topic'] === 'string' ? v['off-topic'] : null,
         now: v.now === true,
       },
       deps,
@@ -110,7 +113,7 @@ Options:
       ? `; its own schedule: ${describeSchedule(s.schedule, config.settings.timeZone)}`
       : '';
     const cadence = s.cadence === 'daily' ? '; daily' : '';
-    const alerts = s.alerts ? '; alerts on' : '';
+    const alerts = `${s.alerts ? '; alerts on' : ''}${s.includeOffTopic ? '; off-topic stories shown' : ''}`;
     ctx.stdout.write(
       `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}${cadence}${alerts}\n`,
     );

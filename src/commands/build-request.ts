@@ -38,6 +38,8 @@ export interface SubscribeInput {
   cadence?: string | null;
   /** "on"/"off" (or true/false, yes/no) as typed (null: keep the channel's). */
   alerts?: string | null;
+  /** "on"/"off" as typed: show stories the tagger vetoed as off-topic (null: keep the channel's). */
+  offTopic?: string | null;
   /** Also send last week's catch-up now. */
   now?: boolean;
 }
@@ -116,11 +118,11 @@ export function buildSubscribe(
   });
 }
 
-/** cadence:, alerts: and now, present in the request only when given. */
-function subscribeExtras(
-  input: SubscribeInput,
-): Checked<{ cadence?: Cadence; alerts?: boolean; now?: true }> {
-  const value: { cadence?: Cadence; alerts?: boolean; now?: true } = {};
+type SubscribeExtras = { cadence?: Cadence; alerts?: boolean; offTopic?: boolean; now?: true };
+
+/** cadence:, alerts:, offtopic: and now, present in the request only when given. */
+function subscribeExtras(input: SubscribeInput): Checked<SubscribeExtras> {
+  const value: SubscribeExtras = {};
   if (input.cadence != null) {
     const word = input.cadence.trim().toLowerCase();
     if (word !== 'weekly' && word !== 'daily') {
@@ -146,6 +148,19 @@ function subscribeExtras(
       };
     }
     value.alerts = YES.has(word);
+  }
+  if (input.offTopic != null) {
+    const word = input.offTopic.trim().toLowerCase();
+    if (!YES.has(word) && !NO.has(word)) {
+      return {
+        ok: false,
+        error: commandError(
+          `offtopic: takes on or off, not ${quoteInput(input.offTopic)}`,
+          'Use `offtopic:on` to see stories the tagger judged off-topic, or `offtopic:off`.',
+        ),
+      };
+    }
+    value.offTopic = YES.has(word);
   }
   if (input.now === true) value.now = true;
   return { ok: true, value };

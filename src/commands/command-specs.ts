@@ -95,6 +95,12 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         required: false,
       },
       {
+        name: 'offtopic',
+        type: 'boolean',
+        description: 'Also show stories the tagger judged off-topic (in Other news)',
+        required: false,
+      },
+      {
         name: 'now',
         type: 'boolean',
         description: "Also send last week's catch-up now",

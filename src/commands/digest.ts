@@ -4,7 +4,7 @@
 // an error (there is nothing to show yet, and a typo like 2071 should say so).
 import { commandError, type CommandError } from './command-error.js';
 import type { IsoWeek } from '../domain.js';
-import { selectForSubscription } from '../digest/select-for-subscription.js';
+import { viewForChannel } from '../digest/view-for-channel.js';
 import { compareWeeks, formatWeek, parseWeek, previousWeek } from '../time/week.js';
 import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './types.js';
 
@@ -28,7 +28,8 @@ export function runDigest(
     invocation.workspaceId,
     invocation.channelId,
   );
-  const view = subscription === null ? digest : selectForSubscription(digest, subscription);
+  // The same view the channel is sent (everything, when it has no subscription).
+  const view = viewForChannel(digest, subscription);
   return { kind: 'digest', digest: view, partial: chosen.partial };
 }
 

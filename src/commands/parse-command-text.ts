@@ -110,7 +110,9 @@ function tooManyWords(name: string, rest: string, example: string): ParsedReques
   );
 }
 
-const SUBSCRIBE_KEYS: Record<string, 'themes' | 'org' | 'day' | 'time' | 'cadence' | 'alerts'> = {
+type SubscribeKey = 'themes' | 'org' | 'day' | 'time' | 'cadence' | 'alerts' | 'offTopic';
+
+const SUBSCRIBE_KEYS: Record<string, SubscribeKey> = {
   theme: 'themes',
   themes: 'themes',
   org: 'org',
@@ -124,15 +126,16 @@ const SUBSCRIBE_KEYS: Record<string, 'themes' | 'org' | 'day' | 'time' | 'cadenc
   every: 'cadence',
   alerts: 'alerts',
   alert: 'alerts',
+  offtopic: 'offTopic',
 };
 
-const SUBSCRIBE_OPTIONS = ['org', 'day', 'time', 'cadence', 'alerts', 'themes'];
+const SUBSCRIBE_OPTIONS = ['org', 'day', 'time', 'cadence', 'alerts', 'offtopic', 'themes'];
 
 function parseSubscribe(rest: string, vocabulary: CommandVocabulary): ParsedRequest {
   const themeWords: string[] = [];
   const organisations: string[] = [];
-  const extras = { day: null, time: null, cadence: null, alerts: null } as Record<
-    'day' | 'time' | 'cadence' | 'alerts',
+  const extras = { day: null, time: null, cadence: null, alerts: null, offTopic: null } as Record<
+    Exclude<SubscribeKey, 'themes' | 'org'>,
     string | null
   >;
   let now = false;

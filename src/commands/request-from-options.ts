@@ -98,6 +98,7 @@ function buildFromOptions(
           time: orNull('time'),
           cadence: orNull('cadence'),
           alerts: orNull('alerts'),
+          offTopic: orNull('offtopic'),
           now: get('now').toLowerCase() === 'true',
         },
         vocabulary,

@@ -88,6 +88,7 @@ export function runSubscribe(
       createdBy: invocation.userId,
       ...(request.cadence ? { cadence: request.cadence } : {}),
       ...(request.alerts !== undefined ? { alerts: request.alerts } : {}),
+      ...(request.offTopic !== undefined ? { includeOffTopic: request.offTopic } : {}),
     },
     invocation.now,
   );

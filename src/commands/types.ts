@@ -39,6 +39,8 @@ export type CommandRequest =
       cadence?: Cadence;
       /** Absent: keep the channel's choice (off for a new channel). */
       alerts?: boolean;
+      /** Absent: keep the channel's choice (off for a new channel). */
+      offTopic?: boolean;
       /** Also send last week's catch-up now (`subscribe ... now`). */
       now?: boolean;
     }

@@ -56,6 +56,10 @@ export const settingsSchema = z
         day: z.number().int().min(0).max(6).default(1),
         time: hhmm.default('08:00'),
         perThemeCap: z.number().int().min(1).max(50).default(6),
+        /** A section with fewer stories than this folds into "Also this week" (1: never). */
+        foldBelow: z.number().int().min(1).max(50).default(2),
+        /** Words in the main message; the rest goes where the platform puts continuations. */
+        mainWords: z.number().int().min(100).max(10_000).default(900),
         /** After downtime, a missed digest is still sent if the bot returns within this many hours. */
         graceHours: z
           .number()

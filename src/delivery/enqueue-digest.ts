@@ -5,7 +5,7 @@
 // the digest or subscription look like by then. The idempotency key of each part is derived from
 // (week, channel, part) and is short enough for a Discord nonce (25 characters).
 import { createHash } from 'node:crypto';
-import { selectForSubscription } from '../digest/select-for-subscription.js';
+import { viewForChannel } from '../digest/view-for-channel.js';
 import type { ChannelRef, Digest, Subscription } from '../domain.js';
 import type { Db } from '../store/database.js';
 import { hasParts, insertParts } from '../store/outbox.js';
@@ -40,7 +40,7 @@ export function enqueueDigest(
   let parts;
   try {
     // The neutral step runs before any platform code: adapters only lay out the channel's view.
-    parts = adapter.render(selectForSubscription(digest, subscription));
+    parts = adapter.render(viewForChannel(digest, subscription));
   } catch (error) {
     throw new Error(`delivery: rendering ${digest.week} for ${describeChannel(channel)} failed`, {
       cause: error,

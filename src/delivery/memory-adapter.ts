@@ -7,7 +7,7 @@
 // The platform's state (`MemoryPlatform`) is separate from the adapter so it survives a
 // simulated restart: a new adapter over the same platform sees what was posted before.
 import type { ChannelRef, Digest } from '../domain.js';
-import { renderDigestMarkdown } from '../digest/render-markdown.js';
+import { renderDigestParts } from '../digest/render-markdown.js';
 import type { DeliveryAdapter, OutboundPart, SendContext, SendOutcome } from './adapter.js';
 
 export interface MemoryMessage {
@@ -93,8 +93,8 @@ export class MemoryAdapter implements DeliveryAdapter {
   }
 
   render(view: Digest): OutboundPart[] {
-    const markdown = renderDigestMarkdown(view);
-    const texts = splitMarkdown(markdown, this.maxChars);
+    // The main part, then its continuations, each cut further only if longer than a message.
+    const texts = renderDigestParts(view).flatMap((part) => splitMarkdown(part, this.maxChars));
     return texts.map((text, index) => ({
       index,
       total: texts.length,

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { Source } from '../domain.js';
 import { SAMPLE_STORIES, type SampleStory } from './sample-stories.js';
+import { THREAD_STORIES } from './sample-thread-stories.js';
 
 const LONDON_OFFSET_NOVEMBER = 'Z'; // November is GMT: local time equals UTC.
 
@@ -16,7 +17,7 @@ function escapeXml(text: string): string {
 }
 
 function storiesOf(source: SampleStory['source']): SampleStory[] {
-  return SAMPLE_STORIES.filter((s) => s.source === source);
+  return [...SAMPLE_STORIES, ...THREAD_STORIES].filter((s) => s.source === source);
 }
 
 function iso(story: SampleStory): string {

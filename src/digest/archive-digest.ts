@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { join } from 'node:path';
 import type { Digest } from '../domain.js';
 import { renderDigestMarkdown } from './render-markdown.js';
-import { selectForSubscription } from './select-for-subscription.js';
+import { viewForChannel } from './view-for-channel.js';
 
 export interface ArchivedDigest {
   markdownPath: string;
@@ -55,9 +55,9 @@ export function archiveDigest(digest: Digest, digestsDir: string): ArchivedDiges
 
 /**
  * The archive's Markdown of a full digest. The JSON keeps every theme's full list (data for other
- * tools); the Markdown is for reading, so like a channel following everything it shows each
- * story once, with "Also in".
+ * tools); the Markdown is for reading: exactly what a channel following everything receives (the
+ * same view, viewForChannel, and the same renderer as `briefing digest`), each story once.
  */
 export function renderArchiveMarkdown(digest: Digest): string {
-  return renderDigestMarkdown(selectForSubscription(digest, { themes: 'all', organisations: [] }));
+  return renderDigestMarkdown(viewForChannel(digest, null));
 }

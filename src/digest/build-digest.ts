@@ -3,24 +3,22 @@
 // gives the same Digest; no clock is read (`now` only shortens a week still in progress).
 // Sections follow the theme configuration order and only themes with stories appear; stories with
 // no configured theme go to a final "Other news" section (selectForSubscription keeps it only for
-// channels that follow everything).
-import type {
-  Digest,
-  DigestEntry,
-  DigestLink,
-  DigestSection,
-  IsoWeek,
-  StoredStory,
-} from '../domain.js';
+// channels that follow everything), except those the tagger vetoed as off-topic, which go to an
+// "Off-topic" section that only channels asking for it see.
+import type { Digest, DigestSection, DigestShape, IsoWeek, StoredStory } from '../domain.js';
 import { clusterStories } from './cluster-stories.js';
 import { compareRanked, scoreEntry } from './rank-entries.js';
+import { toEntry } from './cluster-entry.js';
 import { describeStory } from './story-features.js';
-import { summarise } from './summarise.js';
 import { formatWeek, weekDates, weekRange, weekTitle } from '../time/week.js';
 
 export const OTHER_SECTION = { themeId: 'other', label: 'Other news' } as const;
-const MAX_ORGANISATIONS = 5;
-const MAX_SUMS = 4;
+/**
+ * Stories with no theme that the tagger vetoed (a negative rule with `veto: true`, e.g. "MCP"
+ * the Model Context Protocol): kept in the archive's JSON, shown only to channels that ask.
+ */
+export const OFF_TOPIC_SECTION = { themeId: 'off-topic', label: 'Off-topic' } as const;
+export const DEFAULT_SHAPE: DigestShape = { foldBelow: 2, mainWords: 900 };
 
 export interface DigestInput {
   week: IsoWeek;
@@ -34,6 +32,9 @@ export interface DigestInput {
   perThemeCap: number;
   /** For a week still in progress: recency is measured up to `now` instead of the week's end. */
   now?: Date;
+  /** Ids of stories the tagger vetoed as off-topic (they go to OFF_TOPIC_SECTION, not Other news). */
+  offTopicIds?: ReadonlySet<string>;
+  shape?: DigestShape;
 }
 
 interface Cluster {
@@ -88,13 +89,20 @@ export function buildDigest(input: DigestInput): Digest {
     );
   }
   const untagged = clusters.filter((c) => ![...c.themeScores.keys()].some((t) => known.has(t)));
-  if (untagged.length > 0 && !known.has(OTHER_SECTION.themeId)) {
+  const offTopic = input.offTopicIds ?? new Set<string>();
+  const isOffTopic = (c: Cluster) => c.stories.every((s) => offTopic.has(s.id));
+  const groups = [
+    { ...OTHER_SECTION, members: untagged.filter((c) => !isOffTopic(c)) },
+    { ...OFF_TOPIC_SECTION, members: untagged.filter(isOffTopic) },
+  ];
+  for (const group of groups) {
+    if (group.members.length === 0 || known.has(group.themeId)) continue;
     sections.push(
       rankSection(
         ranking,
-        OTHER_SECTION.themeId,
-        OTHER_SECTION.label,
-        untagged,
+        group.themeId,
+        group.label,
+        group.members,
         () => 0,
         `search since:${dates.since} until:${dates.until}`,
       ),
@@ -110,6 +118,7 @@ export function buildDigest(input: DigestInput): Digest {
     sections,
     coverage: { failedSources: orderFailedSources(input.failedSources) },
     storyCount: stories.length,
+    shape: { ...(input.shape ?? DEFAULT_SHAPE) },
   };
 }
 
@@ -147,7 +156,7 @@ function rankSection(
   return {
     themeId,
     label,
-    entries: shown.map((r) => toEntry(r.cluster, r.score, ranking.nameOf)),
+    entries: shown.map((r) => toEntry(r.cluster.stories, r.score, ranking.nameOf)),
     moreCount: hidden.reduce((n, r) => n + r.cluster.stories.length, 0),
     moreQuery,
   };
@@ -200,85 +209,6 @@ function describeCluster(stories: StoredStory[], authorityOf: Map<string, number
     authority: Math.max(...[...sourceIds].map((id) => authorityOf.get(id) ?? 0)),
     themeScores,
   };
-}
-
-function toEntry(cluster: Cluster, score: number, nameOf: Map<string, string>): DigestEntry {
-  const lead = cluster.stories[0]!;
-  const links: DigestLink[] = [];
-  const seenSources = new Set<string>();
-  const seenUrls = new Set<string>();
-  for (const story of cluster.stories) {
-    if (seenSources.has(story.sourceId) || (story.url !== null && seenUrls.has(story.url)))
-      continue;
-    seenSources.add(story.sourceId);
-    if (story.url !== null) seenUrls.add(story.url);
-    links.push({
-      sourceId: story.sourceId,
-      sourceName: nameOf.get(story.sourceId) ?? story.sourceId,
-      url: story.url,
-      title: story.title,
-      publishedAt: story.publishedAt,
-      paywalled: story.paywalled,
-    });
-  }
-  const text =
-    cluster.stories.map((s) => s.summary.trim()).find((t) => t !== '') ??
-    cluster.stories.find((s) => !s.paywalled && s.content.trim() !== '')?.content ??
-    '';
-  const organisations = collectOrganisations(cluster.stories);
-  return {
-    storyIds: cluster.stories.map((s) => s.id),
-    title: lead.title,
-    url: lead.url,
-    links,
-    publishedAt: lead.publishedAt,
-    summary: summarise(text),
-    organisations: organisations.map((o) => o.name),
-    organisationIds: organisations.map((o) => o.id),
-    money: collectSums(cluster.stories),
-    score,
-  };
-}
-
-/** Organisations by how many of the cluster's stories mention them, then by name. */
-function collectOrganisations(stories: StoredStory[]): { id: string; name: string }[] {
-  const counts = new Map<string, { id: string; name: string; count: number }>();
-  for (const story of stories) {
-    const seen = new Set<string>();
-    for (const org of story.entities.organisations) {
-      if (seen.has(org.id)) continue;
-      seen.add(org.id);
-      const entry = counts.get(org.id) ?? { id: org.id, name: org.name, count: 0 };
-      entry.count++;
-      counts.set(org.id, entry);
-    }
-  }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, MAX_ORGANISATIONS)
-    .map(({ id, name }) => ({ id, name }));
-}
-
-/**
- * Sums largest first, one per value, worded with what they are when a story says ("£5bn savings
- * target"; tagging/money-context.ts), else as written ("£5bn").
- */
-function collectSums(stories: StoredStory[]): string[] {
-  const byValue = new Map<number, string>();
-  const described = new Set<number>();
-  for (const story of stories) {
-    for (const sum of story.entities.money) {
-      if (described.has(sum.pounds)) continue;
-      if (sum.context !== undefined) {
-        byValue.set(sum.pounds, sum.context);
-        described.add(sum.pounds);
-      } else if (!byValue.has(sum.pounds)) byValue.set(sum.pounds, sum.text);
-    }
-  }
-  return [...byValue.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .slice(0, MAX_SUMS)
-    .map(([, text]) => text);
 }
 
 function orderFailedSources(

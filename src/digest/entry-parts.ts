@@ -4,9 +4,11 @@
 // Rules: a story filed under several themes counts once (by its lead story id); "Other news" is
 // not a theme; a paywalled link always reads "Name (subscription)"; optional parts of an entry
 // are added only while the whole stays within the limit (headline, sources, summary, facts).
-import type { Digest, DigestEntry, DigestLink, DigestSection } from '../domain.js';
+import type { Digest, DigestEntry, DigestLead, DigestLink, DigestSection } from '../domain.js';
 import { formatDay } from '../text/format-dates.js';
-import { OTHER_SECTION } from './build-digest.js';
+import { OFF_TOPIC_SECTION, OTHER_SECTION } from './build-digest.js';
+import { yearOf } from './fact-words.js';
+import { describeContinuity } from './why-it-matters.js';
 
 /** "1 story", "3 stories". */
 export function plural(n: number, one: string, many: string): string {
@@ -24,13 +26,32 @@ export function visibleSections(digest: Digest): DigestSection[] {
  */
 export function countUniqueEntries(digest: Digest): number {
   const leads = new Set<string>();
+  if (digest.lead) leads.add(digest.lead.storyIds[0] ?? digest.lead.title);
   for (const s of digest.sections) for (const e of s.entries) leads.add(e.storyIds[0] ?? e.title);
   return leads.size + digest.sections.reduce((n, s) => n + s.moreCount, 0);
 }
 
-/** Visible theme sections, "Other news" not counted. */
+/** Sections that are not themes (their stories count under the themes they came from). */
+const NOT_THEMES = new Set<string>([
+  OTHER_SECTION.label,
+  OFF_TOPIC_SECTION.label,
+  'Also this week',
+  'Organisations you follow',
+]);
+
+/**
+ * Themes with a story in the digest: visible theme sections, plus those a folded entry or the
+ * lead came from; "Other news" and the channel's own groupings not counted.
+ */
 export function countThemes(digest: Digest): number {
-  return visibleSections(digest).filter((s) => s.themeId !== OTHER_SECTION.themeId).length;
+  const labels = new Set<string>();
+  for (const s of visibleSections(digest)) {
+    if (!NOT_THEMES.has(s.label)) labels.add(s.label);
+    for (const e of s.entries) if (e.foldedFrom) labels.add(e.foldedFrom);
+  }
+  for (const label of digest.lead?.foldedFrom?.split(', ') ?? []) labels.add(label);
+  for (const label of digest.lead?.alsoIn ?? []) labels.add(label);
+  return [...labels].filter((l) => !NOT_THEMES.has(l)).length;
 }
 
 /** "22–28 November 2021 · 12 stories in 3 themes" (no themes: "· 2 stories"). */
@@ -51,21 +72,65 @@ export function paywallLabel(link: DigestLink): string {
 }
 
 /**
- * "Organisations: A, B · Sums: £1m · Also in: Procurement" from already-rendered values; empty
- * when there are none.
+ * "Filed under: Mental health · Organisations: A, B · Sums: £1m · Also in: Procurement" from
+ * already-rendered values; empty when there are none. `filedUnder` is set for an entry in "Also
+ * this week" (the section it came from).
  */
 export function factsLine(
   organisations: readonly string[],
   money: readonly string[],
   alsoIn: readonly string[] = [],
+  filedUnder = '',
 ): string {
   return [
+    filedUnder !== '' ? `Filed under: ${filedUnder}` : '',
     organisations.length > 0 ? `Organisations: ${organisations.join(', ')}` : '',
     money.length > 0 ? `Sums: ${money.join(', ')}` : '',
     alsoIn.length > 0 ? `Also in: ${alsoIn.join(', ')}` : '',
   ]
     .filter((part) => part !== '')
     .join(' · ');
+}
+
+/** An entry's sums as said: "£5bn savings target" when the tagger found what the sum is. */
+export function describeSums(entry: DigestEntry): string[] {
+  if (!entry.sums) return entry.money;
+  // A context is the whole phrase, sum included ("£5bn savings target": tagging/money-context.ts).
+  return entry.sums.map((s) => s.context ?? s.text);
+}
+
+/**
+ * The coverage line, the same words on every platform (each escapes the names): which sources
+ * could not be checked, and, for a week before the bot began polling, when it began (so a quiet
+ * week is not mistaken for a checked one).
+ */
+export function describeCoverage(digest: Digest, escape: (text: string) => string): string {
+  const began = digest.coverage.pollingBegan;
+  if (began === null) {
+    return 'Coverage: no source has been polled yet, so this digest cannot show anything. Run `briefing poll` (it needs network access to the sources).';
+  }
+  const failed = digest.coverage.failedSources;
+  const names = failed.map((f) => `${escape(f.name)} (${escape(f.reason)})`);
+  const gaps =
+    failed.length === 0
+      ? ''
+      : `could not check ${names.join(', ')} at some point this week, so stories from ${
+          failed.length === 1 ? 'it' : 'them'
+        } may be missing`;
+  if (began !== undefined) {
+    const day = formatDay(began, digest.timeZone, true);
+    const start = `Coverage: the bot began polling on ${day}, so this week shows only what the sources still listed then`;
+    return gaps === '' ? `${start}.` : `${start}; it ${gaps}.`;
+  }
+  return gaps === '' ? 'Coverage: every source was checked this week.' : `Coverage: ${gaps}.`;
+}
+
+/** Words a reader sees in rendered text (link targets and markup not counted). */
+export function countWords(text: string): number {
+  return text
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 /** How a platform writes the pieces of an entry; every function returns escaped text. */
@@ -88,6 +153,7 @@ const MAX_SOURCE = 80;
 const MAX_ORGS = 8;
 const MAX_SUMS = 6;
 const MAX_FACTS = 400;
+const MAX_PREVIOUS_TITLE = 150;
 /** Below this much room a summary or facts line is not worth starting. */
 const MIN_ROOM = 20;
 
@@ -127,12 +193,63 @@ export function layoutEntry(entry: DigestEntry, timeZone: string, style: EntrySt
 
   const facts = factsLine(
     entry.organisations.slice(0, MAX_ORGS),
-    entry.money.slice(0, MAX_SUMS),
+    describeSums(entry).slice(0, MAX_SUMS),
     entry.alsoIn ?? [],
+    entry.foldedFrom ?? '',
   );
   const factsRoom = style.limit - text.length - 3;
   if (facts !== '' && factsRoom > MIN_ROOM) {
     text += `\n${style.facts(facts, Math.min(MAX_FACTS, factsRoom))}`;
+  }
+  const previously = describePreviously(
+    entry,
+    timeZone,
+    (url, title) => style.link(url, title, MAX_PREVIOUS_TITLE),
+    (plain) => style.fit(plain, MAX_FACTS),
+  );
+  if (previously !== '' && text.length + 1 + previously.length <= style.limit) {
+    text += `\n${previously}`;
+  }
+  return text;
+}
+
+/**
+ * "Previously: <linked headline> (12 Nov 2021) · Fourth story on X since March" for an entry that
+ * continues earlier coverage; '' otherwise. `link` renders (and escapes) the headline, `escape`
+ * the rest.
+ */
+export function describePreviously(
+  entry: DigestEntry,
+  timeZone: string,
+  link: (url: string | null, title: string) => string,
+  escape: (text: string) => string,
+): string {
+  const previous = entry.previously?.[0];
+  if (!previous) return '';
+  const line = `Previously: ${link(previous.url, previous.title)} (${formatDay(previous.publishedAt, timeZone, true)})`;
+  const thread =
+    (entry.storyline?.stories ?? 0) >= 3
+      ? describeContinuity(entry, timeZone, yearOf(entry.publishedAt, timeZone))
+      : null;
+  return thread ? `${line} · ${escape(thread)}` : line;
+}
+
+/**
+ * The lead as platform text: the entry (its longer summary) and "Why it matters" as a bulleted
+ * list, within `style.limit`; facts that do not fit are left out, last first.
+ */
+export function layoutLead(lead: DigestLead, timeZone: string, style: EntryStyle): string {
+  // Why it matters says how long the thread is; the Previously line need not say it again.
+  const { storyline: _told, ...entry } = lead;
+  let text = layoutEntry(entry, timeZone, style);
+  if (lead.whyItMatters.length === 0) return text;
+  const heading = '\nWhy it matters:';
+  if (text.length + heading.length + MIN_ROOM > style.limit) return text;
+  text += heading;
+  for (const fact of lead.whyItMatters) {
+    const line = `\n• ${style.fit(fact, MAX_FACTS)}`;
+    if (text.length + line.length > style.limit) break;
+    text += line;
   }
   return text;
 }

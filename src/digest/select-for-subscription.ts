@@ -1,7 +1,8 @@
 // Cuts a week's full digest down to what one channel follows. Pure and idempotent (selecting an
 // already selected digest changes nothing).
 // Rules: `themes: 'all'` keeps every section, "Other news" included; a theme list keeps those
-// sections in digest order (never "Other news"). A channel that follows organisations also gets,
+// sections in digest order (never "Other news"). The "Off-topic" section (stories the tagger
+// vetoed) is kept only for a channel following everything that set `includeOffTopic`. A channel that follows organisations also gets,
 // first, an "Organisations you follow" section: every entry of the full digest (from any theme,
 // followed or not) that mentions one of them, most important first, each entry once. It draws on
 // the entries the digest shows, so an item below a theme's cap is reached through the section's
@@ -10,7 +11,7 @@
 // its strongest followed theme; the entry's `alsoIn` names the channel's other sections that
 // filed it, so nothing is lost by not repeating it.
 import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
-import { OTHER_SECTION } from './build-digest.js';
+import { OFF_TOPIC_SECTION, OTHER_SECTION } from './build-digest.js';
 import { compareRanked } from './rank-entries.js';
 import { parseWeek, weekDates } from '../time/week.js';
 
@@ -21,12 +22,14 @@ export const ORGANISATIONS_SECTION = {
 
 export function selectForSubscription(
   digest: Digest,
-  subscription: Pick<Subscription, 'themes' | 'organisations'>,
+  subscription: Pick<Subscription, 'themes' | 'organisations' | 'includeOffTopic'>,
 ): Digest {
   const followed = subscription.themes === 'all' ? null : new Set(subscription.themes);
+  const offTopic = followed === null && subscription.includeOffTopic === true;
   const themeSections = digest.sections.filter(
     (s) =>
       s.themeId !== ORGANISATIONS_SECTION.themeId &&
+      (s.themeId !== OFF_TOPIC_SECTION.themeId || offTopic) &&
       (followed === null ? true : s.themeId !== OTHER_SECTION.themeId && followed.has(s.themeId)),
   );
   const orgSection = organisationSection(digest, subscription.organisations);

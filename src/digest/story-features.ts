@@ -15,6 +15,11 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** Whether clustering ignores a (lower-case) word as too common to tell stories apart. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,

@@ -87,6 +87,8 @@ export function buildAlertDigest(
     sections,
     coverage: { failedSources: [] },
     storyCount: candidates.reduce((sum, c) => sum + c.stories.length, 0),
+    // Already this channel's picks: no lead, no folding, no re-selection (viewForChannel).
+    channelView: true,
   };
 }
 

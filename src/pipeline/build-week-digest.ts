@@ -1,28 +1,39 @@
 // The full digest of one week (every theme) from the archive, as the weekly job, `briefing
 // digest`, the chat commands and the demo build it. Composition: it reads the store (stories,
-// poll log) and hands plain data to the pure builder in src/digest/.
+// poll log, earlier stories) and hands plain data to the pure builder in src/digest/.
 // Coverage rules: a source with failures and not one successful poll in the week could not be
 // checked at all (one that recovered has had the chance to catch up: feeds keep their recent
 // items); a source polled before the week but not at all during it (the bot was down, the source
-// was gone or backing off) is listed as not checked too. Disabled sources are never listed.
+// was gone or backing off) is listed as not checked too. Disabled sources are never listed. A
+// week that began before the bot's first poll says when polling began (`pollingBegan`), and a
+// bot that has never polled says that instead of "nothing was published".
+// After building: continuity (find-continuity.ts), then the lead for a channel following
+// everything (the archive's `lead`; each channel's view picks its own).
 import type { AppConfig } from '../config/load.js';
+import type { ThemeSet } from '../config/themes.js';
 import { dropRemovedThemes } from '../digest/apply-corrections.js';
 import { buildDigest } from '../digest/build-digest.js';
+import { selectForSubscription } from '../digest/select-for-subscription.js';
+import { FOLLOWS_EVERYTHING, pickLead } from '../digest/view-for-channel.js';
 import { weekRange } from '../time/week.js';
 import type { Digest, IsoWeek } from '../domain.js';
 import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
 import type { Db } from '../store/database.js';
-import { failuresBetween, sourcesNotPolledBetween } from '../store/poll-days.js';
+import { failuresBetween, firstPollAt, sourcesNotPolledBetween } from '../store/poll-days.js';
 import { listSourceStates } from '../store/source-state.js';
 import { listStoriesBetween } from '../store/stories.js';
 import { correctStories, type ThemeOverrides } from '../tagging/apply-corrections.js';
+import { compileThemes, type CompiledThemes } from '../tagging/compile-themes.js';
+import { attachContinuity, findOffTopic } from './find-continuity.js';
 
 export type DigestJobConfig = Pick<AppConfig, 'settings' | 'sources'> & {
-  themes: { themes: readonly { id: string; label: string }[] };
+  /** The full theme set (AppConfig's) also lets off-topic stories be told from other news. */
+  themes: { themes: readonly { id: string; label: string }[] } | ThemeSet;
 };
 
 export const NOT_POLLED_REASON = 'not polled';
 const DAY_MS = 86_400_000;
+const compiledCache = new WeakMap<object, CompiledThemes>();
 
 /**
  * `now` makes a preview of the week so far (stories and coverage up to `now`). `within` narrows
@@ -47,7 +58,8 @@ export function buildWeekDigest(
     listStoriesBetween(db, start, endsAt.toISOString()),
     listSourceStates(db),
   );
-  const digest = buildDigest({
+  const { foldBelow, mainWords } = config.settings.digest;
+  const built = buildDigest({
     week,
     timeZone,
     themes: config.themes.themes.map((t) => ({ id: t.id, label: t.label })),
@@ -55,9 +67,32 @@ export function buildWeekDigest(
     failedSources: uncheckedSources(db, config, start, end),
     perThemeCap: config.settings.digest.perThemeCap,
     stories: overrides ? correctStories(stories, overrides) : stories,
+    offTopicIds: findOffTopic(stories, compiledThemesOf(config.themes)),
+    shape: { foldBelow, mainWords },
     ...(now ? { now } : {}),
   });
-  return overrides ? dropRemovedThemes(digest, overrides) : digest;
+  const began = firstPollAt(db);
+  if (began === null || began > start) built.coverage.pollingBegan = began;
+  // A workspace's corrections: stories filed under the corrected themes (above), and a removed
+  // theme takes the entry out of that section even where another outlet's copy carries it.
+  const digest = overrides ? dropRemovedThemes(built, overrides) : built;
+  return withLead(attachContinuity(db, digest, stories));
+}
+
+/** The archive's `lead`: what a channel following everything opens with. */
+export function withLead(digest: Digest): Digest {
+  const view = selectForSubscription(digest, FOLLOWS_EVERYTHING);
+  return { ...digest, lead: pickLead(digest, view.sections, FOLLOWS_EVERYTHING) };
+}
+
+function compiledThemesOf(themes: DigestJobConfig['themes']): CompiledThemes | null {
+  if (!('contexts' in themes)) return null;
+  let compiled = compiledCache.get(themes);
+  if (!compiled) {
+    compiled = compileThemes(themes);
+    compiledCache.set(themes, compiled);
+  }
+  return compiled;
 }
 
 function uncheckedSources(

@@ -108,3 +108,23 @@ export function sourcesNotPolledBetween(
   );
   return sourceIds.filter((id) => silent.has(id));
 }
+
+/**
+ * When the bot first polled (ISO UTC), or null when it never has: the first story's first
+ * sighting or the first day in the poll log, whichever is earlier. Both lookups are cheap (the
+ * stories primary key; poll_days is one row per source per day).
+ */
+export function firstPollAt(db: Db): string | null {
+  const story = prepareCached<[], { first_seen_at: string }>(
+    db,
+    'SELECT first_seen_at FROM stories ORDER BY seq LIMIT 1',
+  ).get();
+  const day = prepareCached<[], { day: string | null }>(
+    db,
+    'SELECT min(day) AS day FROM poll_days',
+  ).get()?.day;
+  const candidates = [story?.first_seen_at, day ? `${day}T00:00:00.000Z` : undefined].filter(
+    (v): v is string => v !== undefined,
+  );
+  return candidates.length === 0 ? null : candidates.sort()[0]!;
+}

@@ -3,7 +3,8 @@
 // part of the key because channel ids are only unique within one.
 // Rules: subscribing again updates in place and lifts a pause (someone in the channel asked
 // again, so the next delivery tries again); unsubscribing cancels the channel's unsent parts.
-// Cadence and alerts left out of an upsert (undefined) keep their stored values (weekly, off).
+// Cadence, alerts and includeOffTopic left out of an upsert (undefined) keep their stored values
+// (weekly, off, off).
 import type { Cadence, ChannelRef, ChannelPlatform, Subscription } from '../domain.js';
 import type { Db } from './database.js';
 import { cancelUnsentParts, requeueHeldParts } from './outbox.js';
@@ -23,12 +24,13 @@ interface SubscriptionRow {
   paused_reason: string | null;
   cadence: string;
   alerts: number;
+  include_off_topic: number;
 }
 
 export type SubscriptionInput = Omit<Subscription, 'id' | 'createdAt' | 'pausedReason'>;
 
 const COLUMNS = `id, platform, workspace_id, channel_id, themes, organisations, schedule_day,
-  schedule_time, created_by, created_at, paused_reason, cadence, alerts`;
+  schedule_time, created_by, created_at, paused_reason, cadence, alerts, include_off_topic`;
 
 function toSubscription(row: SubscriptionRow): Subscription {
   const themes = row.themes === 'all' ? 'all' : (JSON.parse(row.themes) as string[]);
@@ -48,6 +50,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
     pausedReason: row.paused_reason,
     cadence: row.cadence === 'daily' ? 'daily' : 'weekly',
     alerts: row.alerts === 1,
+    ...(row.include_off_topic === 1 ? { includeOffTopic: true } : {}),
   };
 }
 
@@ -84,13 +87,14 @@ export function upsertSubscription(
       at,
       cadence: input.cadence ?? existing?.cadence ?? ('weekly' satisfies Cadence),
       alerts: (input.alerts ?? existing?.alerts ?? false) ? 1 : 0,
+      offTopic: (input.includeOffTopic ?? existing?.includeOffTopic ?? false) ? 1 : 0,
     };
     if (existing) {
       prepareCached<[typeof values], unknown>(
         db,
         `UPDATE subscriptions SET themes = @themes, organisations = @organisations,
            schedule_day = @day, schedule_time = @time, updated_at = @at,
-           cadence = @cadence, alerts = @alerts,
+           cadence = @cadence, alerts = @alerts, include_off_topic = @offTopic,
            paused_reason = NULL, paused_at = NULL
          WHERE platform = @platform AND workspace_id = @workspace AND channel_id = @channel`,
       ).run(values);
@@ -99,9 +103,10 @@ export function upsertSubscription(
       prepareCached<[typeof values], unknown>(
         db,
         `INSERT INTO subscriptions (platform, workspace_id, channel_id, themes, organisations,
-           schedule_day, schedule_time, created_by, created_at, updated_at, cadence, alerts)
+           schedule_day, schedule_time, created_by, created_at, updated_at, cadence, alerts,
+           include_off_topic)
          VALUES (@platform, @workspace, @channel, @themes, @organisations, @day, @time,
-           @createdBy, @at, @at, @cadence, @alerts)`,
+           @createdBy, @at, @at, @cadence, @alerts, @offTopic)`,
       ).run(values);
     }
     return { subscription: getSubscription(db, input)!, created: existing === null };

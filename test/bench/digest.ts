@@ -1,6 +1,7 @@
 // Digest building benchmark: one week's digest from a large archive, as the weekly job builds it:
 // listStoriesBetween (the store, real SQLite file, WAL) then buildDigest (select, cluster, rank),
-// then the Markdown archive copy. Target (issue 7): <= 300 ms at 1M stories.
+// then the Markdown archive copy. Target (issue 7): <= 300 ms at 1M stories. Continuity and the
+// lead (issue 15: earlier stories from the store, per shown entry) are measured on their own.
 //
 //   node --import tsx test/bench/digest.ts [--size 100000] [--size 1000000]
 //
@@ -21,6 +22,8 @@ import { listStoriesBetween } from '../../src/store/stories.js';
 import { median, roundFigure } from './measure.js';
 import { createCorpus, SOURCES, THEMES, type Corpus } from './storage-corpus.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
+import { withLead } from '../../src/pipeline/build-week-digest.js';
+import { attachContinuity } from '../../src/pipeline/find-continuity.js';
 
 const BATCH = 1000;
 const TIME_ZONE = 'Europe/London';
@@ -69,8 +72,15 @@ function measureWeek(db: Db, week: IsoWeek) {
     perThemeCap: 6,
   });
   const t2 = performance.now();
+  // Continuity (indexed queries per shown entry) and the lead, as buildWeekDigest adds them.
+  const full = withLead(attachContinuity(db, digest, stories));
+  const tc = performance.now();
   const markdown = renderDigestMarkdown(digest);
   const t3 = performance.now();
+  const continued = full.sections.reduce(
+    (n, s) => n + s.entries.filter((e) => (e.previously ?? []).length > 0).length,
+    0,
+  );
   const clustered = digest.sections.reduce(
     (n, s) => n + s.entries.filter((e) => e.storyIds.length > 1).length,
     0,
@@ -78,7 +88,9 @@ function measureWeek(db: Db, week: IsoWeek) {
   return {
     listMs: t1 - t0,
     buildMs: t2 - t1,
-    markdownMs: t3 - t2,
+    continuityMs: tc - t2,
+    continued,
+    markdownMs: t3 - tc,
     stories: stories.length,
     clustered,
     bytes: markdown.length,
@@ -119,6 +131,8 @@ export async function runDigestBench(
       figures[`digest_list_week_ms_${label}`] = median(runs.map((r) => r.listMs));
       figures[`digest_cluster_rank_ms_${label}`] = median(runs.map((r) => r.buildMs));
       figures[`digest_markdown_ms_${label}`] = median(runs.map((r) => r.markdownMs));
+      figures[`digest_continuity_ms_${label}`] = median(runs.map((r) => r.continuityMs));
+      figures[`digest_continued_entries_${label}`] = median(runs.map((r) => r.continued));
       figures[`digest_week_stories_${label}`] = median(runs.map((r) => r.stories));
       figures[`digest_clustered_entries_${label}`] = median(runs.map((r) => r.clustered));
     }

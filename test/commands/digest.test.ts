@@ -19,8 +19,20 @@ function digestOf(text: string, overrides = {}): { digest: Digest; partial: bool
   return result as Extract<CommandResult, { kind: 'digest' }>;
 }
 
-const storyIds = (digest: Digest) =>
-  digest.sections.flatMap((s) => s.entries.flatMap((e) => e.storyIds));
+const storyIds = (digest: Digest) => [
+  ...(digest.lead?.storyIds ?? []),
+  ...digest.sections.flatMap((s) => s.entries.flatMap((e) => e.storyIds)),
+];
+
+/** The sections a reader meets a story under: the lead's and folded entries' included. */
+const shownSections = (digest: Digest) => [
+  ...new Set([
+    ...(digest.lead?.foldedFrom?.split(', ') ?? []),
+    ...digest.sections.flatMap((s) =>
+      s.entries.length === 0 ? [s.label] : s.entries.map((e) => e.foldedFrom ?? s.label),
+    ),
+  ]),
+];
 
 describe('digest', () => {
   it('this week so far is partial and holds this week’s stories', () => {
@@ -86,17 +98,24 @@ describe('digest', () => {
   it('shows a subscribed channel only its themes', () => {
     runCommandText('subscribe stp', app.invocation(), app.deps);
     const { digest } = digestOf('digest');
-    expect(digest.sections.map((s) => s.themeId)).toEqual(['stp']);
+    const stp = app.deps.themes().find((t) => t.id === 'stp')!.label;
+    expect(shownSections(digest)).toEqual([stp]);
     const elsewhere = digestOf('digest', { channelId: 'C-UNSUBSCRIBED' });
-    expect(elsewhere.digest.sections.length).toBeGreaterThan(1);
+    expect(shownSections(elsewhere.digest).length).toBeGreaterThan(1);
   });
 
   it('puts the organisations a channel follows first', () => {
     runCommandText('subscribe procurement org:"Dudley Group"', app.invocation(), app.deps);
     const { digest } = digestOf('digest');
-    expect(digest.sections[0]!.themeId).toBe('organisations');
-    expect(digest.sections[0]!.entries.flatMap((e) => e.storyIds)).toContain('fx-model-hospital');
-    expect(digest.sections.slice(1).map((s) => s.themeId)).toEqual(['procurement']);
+    // The followed organisation's story leads, and says why.
+    expect(digest.lead?.storyIds).toContain('fx-model-hospital');
+    expect(digest.lead?.whyItMatters).toContainEqual(
+      expect.stringMatching(/^Touches .*Dudley.*, which this channel follows$/),
+    );
+    const procurement = app.deps.themes().find((t) => t.id === 'procurement')!.label;
+    expect(shownSections(digest).filter((l) => l !== 'Organisations you follow')).toEqual(
+      expect.arrayContaining([procurement]),
+    );
   });
 
   it('uses the injected time, so BST does not move the week', () => {

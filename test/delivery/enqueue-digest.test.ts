@@ -41,7 +41,10 @@ describe('enqueueDigest', () => {
     const result = enqueueDigest(db, { digest, subscription, adapter: recording, now: NOW });
 
     expect(result).toMatchObject({ status: 'enqueued' });
-    expect(seen.map((view) => view.sections.map((s) => s.themeId))).toEqual([['carter']]);
+    // Carter's one story leads the channel's view; no other theme's story is in it.
+    expect(seen.map((view) => [view.lead?.storyIds, view.sections.map((s) => s.themeId)])).toEqual([
+      [['a'], []],
+    ]);
     const text = listParts(db, digest.week, CHANNEL)
       .map((p) => p.text)
       .join('\n');

@@ -22,7 +22,7 @@ export class GatedAdapter implements DeliveryAdapter {
 
   constructor(
     readonly platform: ChannelPlatform = 'memory',
-    maxChars = 300,
+    maxChars = 340,
   ) {
     this.inner = new MemoryAdapter({ maxChars });
   }

@@ -32,7 +32,7 @@ function setUp(maxChars: number) {
 
 describe('processOutbox time', () => {
   it('takes leases, retry times and stamps from the clock at each write, not the tick', async () => {
-    const { adapter, digest } = setUp(300);
+    const { adapter, digest } = setUp(340);
     // A slow fan-out: every send takes ten minutes of (fake) time, longer than the lease.
     let clockMs = 0;
     const seenAtSend: OutboxPart[] = [];

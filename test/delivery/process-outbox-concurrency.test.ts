@@ -22,7 +22,7 @@ const channelOf = (channelId: string, platform: ChannelPlatform = 'memory'): Cha
   channelId,
 });
 
-/** Subscribes the channels and records their digests (three parts each at maxChars 300). */
+/** Subscribes the channels and records their digests (three parts each at maxChars 340: the lead, then "Also this week"). */
 function enqueue(adapter: GatedAdapter, channelIds: string[]): ChannelRef[] {
   return channelIds.map((id) => {
     const channel = channelOf(id, adapter.platform);

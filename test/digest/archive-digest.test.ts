@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { archiveBasePath, archiveDigest } from '../../src/digest/archive-digest.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
-import { selectForSubscription } from '../../src/digest/select-for-subscription.js';
+import { viewForChannel } from '../../src/digest/view-for-channel.js';
 import { makeStory, SOURCES, THEMES } from './make-story.js';
 
 let dir: string | null = null;
@@ -49,7 +49,8 @@ describe('archiveDigest', () => {
     const paths = archiveDigest(digest, dir);
     const md = readFileSync(paths.markdownPath, 'utf8');
     expect(md.match(/Carter review names procurement savings/g)).toHaveLength(1);
-    expect(md).toMatch(/Also in: Procurement/);
+    // It leads the week, filed under both themes.
+    expect(md).toMatch(/Filed under: Carter reviews, Procurement/);
     const json = JSON.parse(readFileSync(paths.jsonPath, 'utf8')) as typeof digest;
     expect(json.sections.map((s) => [s.themeId, s.entries.length])).toEqual(
       digest.sections.map((s) => [s.themeId, s.entries.length]),
@@ -67,7 +68,7 @@ describe('archiveDigest', () => {
     const second = digestOf('ICS boards confirmed');
     archiveDigest(second, dir);
     expect(readFileSync(first.markdownPath, 'utf8')).toBe(
-      renderDigestMarkdown(selectForSubscription(second, { themes: 'all', organisations: [] })),
+      renderDigestMarkdown(viewForChannel(second, null)),
     );
     expect(JSON.parse(readFileSync(first.jsonPath, 'utf8'))).toEqual(second);
     // no temporary files are left behind

@@ -2,8 +2,8 @@
 // and date (plus the other outlets that carried it), a short summary, and the organisations and
 // sums. Pure. The layout is shared (digest/entry-parts.ts); all feed text goes through
 // discord-markdown.ts, and the result never exceeds ENTRY_MAX.
-import { layoutEntry, type EntryStyle } from '../../digest/entry-parts.js';
-import type { DigestEntry } from '../../domain.js';
+import { layoutEntry, layoutLead, type EntryStyle } from '../../digest/entry-parts.js';
+import type { DigestEntry, DigestLead } from '../../domain.js';
 import { fitMarkdown, formatLink } from './discord-markdown.js';
 
 /** Upper bound on one entry, so several fit one embed description (4096). */
@@ -22,4 +22,9 @@ const DISCORD_ENTRY: EntryStyle = {
 
 export function renderEntryText(entry: DigestEntry, timeZone: string): string {
   return layoutEntry(entry, timeZone, DISCORD_ENTRY);
+}
+
+/** The lead: the entry with its longer summary, then "Why it matters" as a list. */
+export function renderLeadText(lead: DigestLead, timeZone: string): string {
+  return layoutLead(lead, timeZone, DISCORD_ENTRY);
 }

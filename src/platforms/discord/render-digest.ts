@@ -1,10 +1,12 @@
 // The weekly digest as Discord messages of embeds. Pure: same digest in, same messages out.
 //
-// Layout: message 0 starts with a header embed (title, week, what is inside, coverage); then one
-// embed per theme section (linked headlines, sources, dates, summaries, organisations and sums,
+// Layout: message 0 starts with a header embed (title, week, what is inside, coverage) and the
+// lead's embed (longer summary, why it matters); then one embed per theme section (linked headlines, sources, dates, summaries, organisations and sums,
 // "and N more" pointing to `/briefing search`). Entries flow in order into messages of at most
 // 10 embeds and 6000 characters (Discord counts title, description, fields, footer and author
 // across all embeds of a message); a theme that does not fit continues in a "(continued)" embed.
+// Message 0 also ends once it holds the digest's `shape.mainWords` words: the rest follows in the
+// next messages, where Discord puts a long digest's continuation.
 // FOOTER_RESERVE characters per message stay free for the part footer and the delivery marker
 // the adapter appends at send time. An entry is at most ENTRY_MAX (1400) characters, so one
 // always fits an empty message.
@@ -20,12 +22,15 @@ import {
 } from './discord-message.js';
 import {
   countSectionStories,
+  countWords,
   describeCounts,
+  describeCoverage,
   plural,
   visibleSections,
 } from '../../digest/entry-parts.js';
 import { formatWeekRange } from '../../text/format-dates.js';
-import { renderEntryText } from './render-digest-entry.js';
+import { renderEntryText, renderLeadText } from './render-digest-entry.js';
+import { DEFAULT_SHAPE } from '../../digest/build-digest.js';
 
 export interface DigestRenderOptions {
   /** The slash command shown in "and N more" hints. */
@@ -44,8 +49,15 @@ export function renderDiscordDigest(
 ): DiscordMessage[] {
   const commandName = options.commandName ?? '/briefing';
   const sections = visibleSections(digest);
-  const packer = createPacker();
+  const packer = createPacker(digest.shape?.mainWords ?? DEFAULT_SHAPE.mainWords);
   packer.addEmbed(renderHeader(digest, sections));
+  if (digest.lead) {
+    packer.addEmbed({
+      title: 'The lead',
+      description: renderLeadText(digest.lead, digest.timeZone),
+      color: SECTION_COLOUR,
+    });
+  }
   for (const section of sections) addSection(packer, section, digest.timeZone, commandName);
   const groups = packer.finish();
   return groups.map((group, i) => {
@@ -62,7 +74,7 @@ export function renderDiscordDigest(
 function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone) || digest.week;
   const lines: string[] = [];
-  if (sections.length === 0) {
+  if (sections.length === 0 && !digest.lead) {
     lines.push(
       fitMarkdown(`No stories matched this channel's themes in the week of ${week}.`, 300),
     );
@@ -79,6 +91,9 @@ function renderHeader(digest: Digest, sections: DigestSection[]): APIEmbed {
 }
 
 function renderCoverage(digest: Digest): string {
+  // Before the bot began polling (or before any poll) the shared wording says so.
+  if (digest.coverage.pollingBegan !== undefined)
+    return `*${fitMarkdown(describeCoverage(digest, cleanText), 1500)}*`;
   const failed = digest.coverage.failedSources;
   if (failed.length === 0) return '*Coverage: every source was checked this week.*';
   const list = failed.map((f) => `${cleanText(f.name)} (${cleanText(f.reason)})`).join('; ');
@@ -111,9 +126,9 @@ function addSection(
     if (embed !== null) {
       const grown = `${embed.description}\n\n${piece}`;
       const extra = grown.length - (embed.description?.length ?? 0);
-      if (grown.length <= DESCRIPTION_BUDGET && packer.room() >= extra) {
+      if (grown.length <= DESCRIPTION_BUDGET && packer.room() >= extra && !packer.full(piece)) {
         embed.description = grown;
-        packer.grow(extra);
+        packer.grow(extra, piece);
         continue;
       }
     }
@@ -122,32 +137,39 @@ function addSection(
       description: piece,
       color: SECTION_COLOUR,
     };
-    packer.addEmbed(next);
+    packer.addEmbed(next, true);
     embed = next;
   }
 }
 
 interface Packer {
   /** Adds an embed to the open message, opening a new message when it does not fit. */
-  addEmbed(embed: APIEmbed): void;
+  addEmbed(embed: APIEmbed, isEntry?: boolean): void;
   /** Characters the open message can still take. */
   room(): number;
-  /** Records that the last embed grew by `chars`. */
-  grow(chars: number): void;
+  /** Records that the last embed grew by `chars` (the entry `piece`). */
+  grow(chars: number, piece: string): void;
+  /** Whether message 0 has its words: `piece` must then open the next message. */
+  full(piece: string): boolean;
   finish(): APIEmbed[][];
 }
 
-function createPacker(): Packer {
+function createPacker(mainWords: number): Packer {
   const budget = DISCORD_LIMITS.embedCharsPerMessage - FOOTER_RESERVE;
   const groups: APIEmbed[][] = [];
   let current: APIEmbed[] = [];
   let chars = 0;
+  let words = 0;
+  let entries = 0;
+  const full = (piece: string): boolean =>
+    groups.length === 0 && entries > 0 && words + countWords(piece) > mainWords;
   return {
-    addEmbed(embed) {
+    addEmbed(embed, isEntry = false) {
       const size = countEmbedChars(embed);
+      const text = `${embed.title ?? ''} ${embed.description ?? ''}`;
       if (
         current.length > 0 &&
-        (current.length >= DISCORD_LIMITS.embedsPerMessage || chars + size > budget)
+        (current.length >= DISCORD_LIMITS.embedsPerMessage || chars + size > budget || full(text))
       ) {
         groups.push(current);
         current = [];
@@ -155,13 +177,22 @@ function createPacker(): Packer {
       }
       current.push(embed);
       chars += size;
+      if (groups.length === 0) {
+        words += countWords(text);
+        if (isEntry) entries += 1;
+      }
     },
     room() {
       return budget - chars;
     },
-    grow(extra) {
+    grow(extra, piece) {
       chars += extra;
+      if (groups.length === 0) {
+        words += countWords(piece);
+        entries += 1;
+      }
     },
+    full,
     finish() {
       if (current.length > 0) groups.push(current);
       return groups;

@@ -2,8 +2,8 @@
 // date (plus the other outlets that carried it), a short summary, and the organisations and sums
 // it mentions. Pure. The layout is shared (digest/entry-parts.ts); all feed text goes through
 // mrkdwn.ts, and the result never exceeds the section text limit.
-import { layoutEntry, type EntryStyle } from '../../digest/entry-parts.js';
-import type { DigestEntry } from '../../domain.js';
+import { layoutEntry, layoutLead, type EntryStyle } from '../../digest/entry-parts.js';
+import type { DigestEntry, DigestLead } from '../../domain.js';
 import { SLACK_LIMITS } from './block-kit.js';
 import { fitMrkdwn, formatLink, neutraliseMarks } from './mrkdwn.js';
 
@@ -21,4 +21,9 @@ const SLACK_ENTRY: EntryStyle = {
 
 export function renderEntryText(entry: DigestEntry, timeZone: string): string {
   return layoutEntry(entry, timeZone, SLACK_ENTRY);
+}
+
+/** The lead: the entry with its longer summary, then "Why it matters" as a list. */
+export function renderLeadText(lead: DigestLead, timeZone: string): string {
+  return layoutLead(lead, timeZone, SLACK_ENTRY);
 }

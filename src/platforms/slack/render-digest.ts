@@ -1,7 +1,8 @@
 // The weekly digest as Slack messages. Pure: same digest in, same messages out.
 //
-// Layout (see README "Slack"): message 0 goes to the channel with the title, the week, the most
-// important theme sections while they stay short (at most MAIN_ENTRY_BUDGET stories), a list of
+// Layout (see README "Slack"): message 0 goes to the channel with the title, the week, the lead
+// (longer summary, why it matters), the most important theme sections while they stay short (at
+// most MAIN_ENTRY_BUDGET stories and the digest's `shape.mainWords` words), a list of
 // what continues in the thread, and the coverage line. The remaining themes follow as replies in
 // that message's thread, each reply holding whole themes where possible (a theme longer than one
 // message continues under "<label> (continued)"). This keeps a big week to one post in the
@@ -13,14 +14,17 @@ import { createMessage, SLACK_LIMITS, type SlackBlock, type SlackMessage } from 
 import {
   countSectionStories,
   countUniqueEntries,
+  countWords,
   describeCounts,
+  describeCoverage,
   plural,
   visibleSections,
 } from '../../digest/entry-parts.js';
 import { formatWeekRange } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, formatBold, formatCode } from './mrkdwn.js';
-import { renderEntryText } from './render-digest-entry.js';
+import { renderEntryText, renderLeadText } from './render-digest-entry.js';
 import { correctMenu, type MenuTheme } from './render-corrections.js';
+import { DEFAULT_SHAPE } from '../../digest/build-digest.js';
 
 export interface DigestRenderOptions {
   /** The slash command shown in "and N more" hints. */
@@ -41,6 +45,7 @@ interface Unit {
   /** Blocks of one entry; the first unit of a theme also carries the theme heading. */
   blocks: SlackBlock[];
   chars: number;
+  words: number;
   first: boolean;
 }
 
@@ -48,6 +53,7 @@ interface Pack {
   blocks: SlackBlock[];
   chars: number;
   entries: number;
+  words: number;
   labels: string[];
 }
 
@@ -60,6 +66,13 @@ export function renderSlackDigest(
   const themeUnits = sections.map((s) => toUnits(s, digest.timeZone, commandName, options.themes));
 
   const main: Pack = emptyPack();
+  const lead = leadBlocks(digest);
+  main.blocks.push(...lead);
+  main.chars += countChars(lead);
+  main.words += countWords(lead.map(blockText).join('\n'));
+  // The lead is a story: it counts toward MAIN_ENTRY_BUDGET like any other.
+  if (digest.lead) main.entries += 1;
+  const wordBudget = digest.shape?.mainWords ?? DEFAULT_SHAPE.mainWords;
   const thread: Pack[] = [];
   let current = main;
   const mainBlockBudget = SLACK_LIMITS.blocksPerMessage - MAIN_RESERVED_BLOCKS;
@@ -68,7 +81,11 @@ export function renderSlackDigest(
     const blocks = units.reduce((n, u) => n + u.blocks.length, 0);
     const chars = units.reduce((n, u) => n + u.chars, 0);
     const blockBudget = pack === main ? mainBlockBudget : SLACK_LIMITS.blocksPerMessage;
-    const entryOk = pack !== main || pack.entries + units.length <= MAIN_ENTRY_BUDGET;
+    const words = units.reduce((n, u) => n + u.words, 0);
+    const entryOk =
+      pack !== main ||
+      (pack.entries + units.length <= MAIN_ENTRY_BUDGET &&
+        (pack.entries === 0 || pack.words + words <= wordBudget));
     return (
       entryOk &&
       pack.blocks.length + blocks <= blockBudget &&
@@ -93,6 +110,7 @@ export function renderSlackDigest(
       }
       current.blocks.push(...unit.blocks);
       current.chars += unit.chars;
+      current.words += unit.words;
       current.entries += 1;
       const label = unit.section.label;
       if (current.labels[current.labels.length - 1] !== label) current.labels.push(label);
@@ -109,7 +127,26 @@ export function renderSlackDigest(
 }
 
 function emptyPack(): Pack {
-  return { blocks: [], chars: 0, entries: 0, labels: [] };
+  return { blocks: [], chars: 0, entries: 0, words: 0, labels: [] };
+}
+
+/** The lead's heading and text, opening message 0; none when the view has no lead. */
+function leadBlocks(digest: Digest): SlackBlock[] {
+  if (!digest.lead) return [];
+  return [
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: '*The lead*' } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: renderLeadText(digest.lead, digest.timeZone) },
+    },
+  ];
+}
+
+function blockText(block: SlackBlock): string {
+  if (block.type === 'section' || block.type === 'header') return block.text.text;
+  if (block.type === 'context') return block.elements.map((e) => e.text).join(' ');
+  return '';
 }
 
 function toUnits(
@@ -145,7 +182,8 @@ function toUnits(
   }
   return entryBlocks.map((blocks, i) => {
     const all = i === 0 ? [...heading, ...blocks] : blocks;
-    return { section, blocks: all, chars: countChars(all), first: i === 0 };
+    const words = countWords(all.map(blockText).join('\n'));
+    return { section, blocks: all, chars: countChars(all), words, first: i === 0 };
   });
 }
 
@@ -167,7 +205,8 @@ function renderMain(
 ): SlackMessage {
   const stories = plural(countUniqueEntries(digest), 'story', 'stories');
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone);
-  const summary = sections.length === 0 ? week : `${week} · ${describeCounts(digest)}`;
+  const empty = sections.length === 0 && !digest.lead;
+  const summary = empty ? week : `${week} · ${describeCounts(digest)}`;
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -175,7 +214,7 @@ function renderMain(
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(summary) || digest.week }] },
   ];
-  if (sections.length === 0) {
+  if (empty) {
     blocks.push({
       type: 'section',
       text: {
@@ -201,14 +240,15 @@ function renderMain(
   }
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: renderCoverage(digest) }] });
 
-  const text =
-    sections.length === 0
-      ? `${digest.title}: no stories matched this channel's themes.`
-      : `${digest.title}: ${stories} in ${sections.map((s) => s.label).join(', ')}`;
+  const text = empty
+    ? `${digest.title}: no stories matched this channel's themes.`
+    : `${digest.title}: ${stories} in ${sections.map((s) => s.label).join(', ')}`;
   return createMessage(fitMrkdwn(text, SLACK_LIMITS.fallbackText), blocks);
 }
 
 function renderCoverage(digest: Digest): string {
+  // Before the bot began polling (or before any poll) the shared wording says so.
+  if (digest.coverage.pollingBegan !== undefined) return describeCoverage(digest, escapeMrkdwn);
   const failed = digest.coverage.failedSources;
   if (failed.length === 0) return 'Coverage: every source was checked this week.';
   const list = failed.map((f) => `${f.name} (${f.reason})`).join('; ');
