@@ -9,6 +9,7 @@
 import type { Digest, DigestEntry, DigestSection } from '../../domain.js';
 import {
   describeCounts,
+  describeCoverage,
   factsLine,
   paywallLabel,
   visibleSections,
@@ -48,12 +49,7 @@ function emptyLine(digest: Digest): string {
 }
 
 function coverage(digest: Digest): string {
-  const failed = digest.coverage.failedSources;
-  if (failed.length === 0) return 'Coverage: every source was checked this week.';
-  const names = failed.map((f) => `${cleanText(f.name)} (${cleanText(f.reason)})`).join(', ');
-  return `Coverage: could not check ${names} at some point this week, so stories from ${
-    failed.length === 1 ? 'it' : 'them'
-  } may be missing.`;
+  return describeCoverage(digest, (t) => cleanText(t));
 }
 
 function moreLine(section: DigestSection): string | null {
@@ -95,7 +91,18 @@ function renderHtml(digest: Digest): string {
     `<p style="${MUTED}margin:0 0 16px 0;">${escapeHtml(weekLine(digest))}</p>`,
   ];
   const sections = visibleSections(digest);
-  if (sections.length === 0) out.push(`<p>${escapeHtml(emptyLine(digest))}</p>`);
+  if (digest.lead) {
+    const why = digest.lead.whyItMatters.map((w) => `<li>${escapeHtml(w)}</li>`).join('');
+    out.push(
+      `<h2 style="font-size:18px;line-height:1.3;margin:20px 0 8px 0;">The lead</h2>`,
+      `<ul style="padding-left:22px;margin:0;">${renderHtmlEntry(digest.lead, digest.timeZone)}</ul>`,
+    );
+    if (why !== '')
+      out.push(
+        `<p style="margin:0;">Why it matters:</p><ul style="padding-left:22px;margin:0 0 8px 0;">${why}</ul>`,
+      );
+  }
+  if (sections.length === 0 && !digest.lead) out.push(`<p>${escapeHtml(emptyLine(digest))}</p>`);
   for (const section of sections) {
     out.push(
       `<h2 style="font-size:18px;line-height:1.3;margin:20px 0 8px 0;">${escapeHtml(section.label)}</h2>`,
@@ -118,29 +125,38 @@ function textLink(title: string, url: string | null): string {
 function renderText(digest: Digest): string {
   const lines = [cleanText(digest.title), weekLine(digest), ''];
   const sections = visibleSections(digest);
-  if (sections.length === 0) lines.push(emptyLine(digest), '');
+  if (digest.lead) {
+    lines.push('The lead', '========', '', ...textEntry(digest.lead, 0, digest.timeZone));
+    for (const why of digest.lead.whyItMatters) lines.push(`   * ${cleanText(why)}`);
+    lines.push('');
+  }
+  if (sections.length === 0 && !digest.lead) lines.push(emptyLine(digest), '');
   for (const section of sections) {
     const label = cleanText(section.label);
     lines.push(label, '='.repeat(Math.min(label.length, 60)), '');
-    section.entries.forEach((entry, i) => {
-      lines.push(`${i + 1}. ${textLink(entry.title, entry.url)}`);
-      const [lead] = entry.links;
-      const byline = [
-        lead ? cleanText(paywallLabel(lead)) : '',
-        formatDay(entry.publishedAt, digest.timeZone, true),
-      ];
-      lines.push(`   ${byline.filter((p) => p !== '').join(' · ')}`);
-      for (const other of entry.links.slice(1)) {
-        lines.push(`   also ${textLink(paywallLabel(other), other.url)}`);
-      }
-      if (entry.summary.trim() !== '') lines.push(`   ${cleanText(entry.summary)}`);
-      const facts = entryFacts(entry);
-      if (facts !== '') lines.push(`   ${facts}`);
-      lines.push('');
-    });
+    section.entries.forEach((entry, i) => lines.push(...textEntry(entry, i + 1, digest.timeZone)));
     const more = moreLine(section);
     if (more) lines.push(more, '');
   }
   lines.push('--', coverage(digest), '');
   return lines.join('\n');
+}
+
+/** One entry in the text part; `n` 0 for the lead (no number). */
+function textEntry(entry: DigestEntry, n: number, timeZone: string): string[] {
+  const lines = [`${n > 0 ? `${n}. ` : ''}${textLink(entry.title, entry.url)}`];
+  const [lead] = entry.links;
+  const byline = [
+    lead ? cleanText(paywallLabel(lead)) : '',
+    formatDay(entry.publishedAt, timeZone, true),
+  ];
+  lines.push(`   ${byline.filter((p) => p !== '').join(' · ')}`);
+  for (const other of entry.links.slice(1)) {
+    lines.push(`   also ${textLink(paywallLabel(other), other.url)}`);
+  }
+  if (entry.summary.trim() !== '') lines.push(`   ${cleanText(entry.summary)}`);
+  const facts = entryFacts(entry);
+  if (facts !== '') lines.push(`   ${facts}`);
+  lines.push('');
+  return lines;
 }
