@@ -2,7 +2,7 @@
 // Every stage after `ingest/` sees only these shapes, never XML, HTML or a library's types.
 export type * from './domain/deadlines.js'; // closing dates; adds Entities/Digest.deadlines
 /** The chat platforms the bot ships; src/platforms/index.ts lists each one once. */
-export type Platform = 'slack' | 'discord' | 'teams' | 'teams-webhook';
+export type Platform = 'slack' | 'discord' | 'teams' | 'teams-webhook' | 'email';
 
 /**
  * Where a channel lives: a shipped platform, or `memory`, the in-memory stand-in that tests and

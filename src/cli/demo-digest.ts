@@ -7,13 +7,16 @@ import { enqueueDigest } from '../delivery/enqueue-digest.js';
 import { processOutbox } from '../delivery/process-outbox.js';
 import { archiveDigest, renderArchiveMarkdown } from '../digest/archive-digest.js';
 import { parseWeekOrThrow, weekRange } from '../time/week.js';
-import type { ChannelPlatform, Source } from '../domain.js';
+import type { ChannelPlatform, Digest, Source } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
 import { upsertSubscription } from '../store/subscriptions.js';
 
 export interface DemoDigestResult {
+  digest: Digest;
+  /** When the demo week ends: the demo's "now" for delivery. */
+  endsAt: Date;
   markdown: string;
   markdownPath: string;
   jsonPath: string;
@@ -56,6 +59,8 @@ export async function runDemoDigest(input: {
   enqueueDigest(db, { digest, subscription, adapter, now: endsAt });
   const second = await processOutbox(db, adapters, endsAt, { logger: input.logger });
   return {
+    digest,
+    endsAt,
     markdown: renderArchiveMarkdown(digest),
     markdownPath: archived.markdownPath,
     jsonPath: archived.jsonPath,

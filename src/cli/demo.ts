@@ -3,6 +3,7 @@
 // 304s), subscribes an in-memory channel, builds and archives the demo week's digest, delivers it
 // through the outbox, and prints it as Markdown. Leaves data/demo.db for `search` to explore.
 import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildPollDeps } from '../pipeline/build-poll-deps.js';
 import { startSampleServer } from '../demo/sample-server.js';
 import { pollSources } from '../pipeline/poll-all.js';
@@ -11,6 +12,7 @@ import { openDatabase } from '../store/database.js';
 import { countStories } from '../store/stories.js';
 import type { CliCommand } from './command.js';
 import { runDemoDigest } from './demo-digest.js';
+import { DEMO_ADDRESS, runDemoEmail } from './demo-email.js';
 import { formatOutcomeLine, writeSummary } from './progress.js';
 
 export const DEMO_WEEK = '2021-W47';
@@ -25,7 +27,8 @@ Serves five sample sources on 127.0.0.1 (RSS 2.0 with gzip, Atom with relative l
 windows-1252 paywalled feed, RDF/RSS 1.0 and an HTML listing page), polls them with the real
 pipeline (fetch, decode, parse, normalise, tag, store), polls again to show conditional GET,
 then builds the ${DEMO_WEEK} catch-up, archives it to digests/ and delivers it to an in-memory
-channel through the outbox. Needs no internet and no chat tokens.
+channel through the outbox, and by email to a loopback SMTP server that saves it as an .eml
+file next to the database (demo-mail/). Needs no internet and no chat tokens.
 
 The demo database is recreated each run (default ${DEFAULT_DEMO_DB}); explore it afterwards:
   DATABASE_PATH=${DEFAULT_DEMO_DB} npx briefing search "unwarranted variation"
@@ -98,6 +101,19 @@ Options:
       out.write(`Digest ${DEMO_WEEK} archived to ${digest.markdownPath} and ${digest.jsonPath}\n`);
       out.write(
         `Delivered to the in-memory channel through the outbox: ${digest.partsSent} message(s) sent; a second delivery run sent ${digest.secondRunSent}.\n\n`,
+      );
+      const mailDir = join(dirname(dbPath), 'demo-mail');
+      const email = await runDemoEmail({
+        db,
+        digest: digest.digest,
+        now: digest.endsAt,
+        mailDir,
+        logger: printed,
+      });
+      out.write(
+        email.status === 'sent'
+          ? `Emailed to ${DEMO_ADDRESS} through a loopback SMTP server; read it in ${email.files.join(', ')} (open the .eml file in any mail client).\n\n`
+          : `Email step skipped: ${email.reason}.\n\n`,
       );
       if (!quiet) out.write(`${digest.markdown}\n`);
       out.write(

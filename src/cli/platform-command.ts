@@ -9,6 +9,7 @@ import {
   type PlatformCliCommand,
   type PlatformCliContext,
 } from '../platforms/plugin.js';
+import type { resumeSubscription as ResumeSubscription } from '../store/subscriptions.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 
@@ -52,7 +53,8 @@ function wrap(inner: PlatformCliCommand): CliCommand['run'] {
       // Imported here, not at the top: `briefing --help` lists platform commands without loading
       // the store, tagging and digest modules behind the command deps.
       const { buildCommandDeps } = await import('../pipeline/command-deps.js');
-      return await inner.run(platformContext(ctx, buildCommandDeps), args);
+      const { resumeSubscription } = await import('../store/subscriptions.js');
+      return await inner.run(platformContext(ctx, buildCommandDeps, resumeSubscription), args);
     } catch (error) {
       // The CLI reports its own UsageError as one line with exit 2; platforms cannot import it.
       if (error instanceof PlatformUsageError) throw new UsageError(error.message);
@@ -64,6 +66,7 @@ function wrap(inner: PlatformCliCommand): CliCommand['run'] {
 function platformContext(
   ctx: CliContext,
   buildCommandDeps: typeof BuildCommandDeps,
+  resumeSubscription: typeof ResumeSubscription,
 ): PlatformCliContext {
   return {
     env: ctx.env,
@@ -78,6 +81,7 @@ function platformContext(
         subscribePermission: subscribeRules(ctx.env),
       }),
     timeZone: () => ctx.config().settings.timeZone,
+    resumeChannel: (channel) => resumeSubscription(ctx.db(), channel, new Date()),
     untilStopped: waitForSignal,
   };
 }

@@ -12,6 +12,7 @@ import type { Db } from '../store/database.js';
 import { countOutboxByState, countTagsByTheme } from '../store/operational-counts.js';
 import { countStories } from '../store/stories.js';
 import { startWebServer } from '../web/server.js';
+import { emailTokenDeps } from './email-token-deps.js';
 
 export interface Operations {
   metrics: BotMetrics;
@@ -58,6 +59,7 @@ export function createOperations(init: {
             contentType: metrics.registry.contentType,
             body: await metrics.registry.metrics(),
           }),
+          ...emailTokenDeps(env, db),
         },
         { host: env.WEB_HOST, port: env.WEB_PORT, access: { token: env.WEB_TOKEN ?? null } },
       );

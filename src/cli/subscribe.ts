@@ -6,7 +6,6 @@ import { describeOrganisations, describeSchedule } from '../commands/plain-words
 import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
-import type { ChannelPlatform } from '../domain.js';
 import { findPlatform } from '../platforms/index.js';
 import { UsageError, type CliCommand } from './command.js';
 import { CHANNEL_PLATFORMS as PLATFORMS, createCliAdapters } from './delivery-adapters.js';
@@ -16,6 +15,7 @@ import {
   describeFirstDigest,
 } from '../commands/describe-cadence.js';
 import { processOutbox } from '../delivery/process-outbox.js';
+import { loadOptInGate, needsOptIn, startOptIn } from './subscribe-opt-in.js';
 
 export const command: CliCommand = {
   name: 'subscribe',
@@ -25,10 +25,12 @@ export const command: CliCommand = {
 Sets what a channel's weekly catch-up contains, as the chat "subscribe" command does.
 
 Options:
-  --platform P     slack, discord, teams, teams-webhook (or memory, for the demo)
-  --workspace W    Slack team id (T...), Discord guild id or Teams tenant id
-  --channel C      channel id (Teams: conversation id; teams-webhook: the Workflows
-                   webhook URL, and no --workspace)
+  --platform P     slack, discord, teams, teams-webhook, email (or memory, for the demo)
+  --workspace W    Slack team id (T...), Discord guild id or Teams tenant id (not needed for
+                   email or teams-webhook)
+  --channel C      channel id (Teams: conversation id; teams-webhook: the Workflows webhook URL;
+                   email: the recipient address, double opt-in: a confirmation mail goes
+                   first, nothing else until it is confirmed)
   --themes LIST    theme ids separated by commas, or "all" (default: all)
   --orgs LIST      organisations to follow, names or ODS codes separated by ";"
   --day D          digest day (monday ... sunday); default from settings.yaml
@@ -57,7 +59,8 @@ Options:
     const v = args.values;
     const platform = PLATFORMS.find((p) => p === v.platform);
     if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
-    const channel = resolveChannel(platform, v.workspace, v.channel);
+    const { workspace, channelId } = resolveChannel(platform, v.workspace, v.channel);
+    const gate = v.remove ? null : await loadOptInGate(platform);
     const config = ctx.config();
     // --now posts at once, through the same outbox: it needs this platform's delivery adapter.
     const adapters = v.now ? await createCliAdapters(ctx.env, ctx.logger) : new Map();
@@ -69,8 +72,8 @@ Options:
     });
     const invocation: Invocation = {
       platform,
-      workspaceId: channel.workspaceId,
-      channelId: channel.channelId,
+      workspaceId: workspace,
+      channelId,
       userId: 'cli',
       isAdmin: true,
       now: new Date(),
@@ -95,9 +98,14 @@ Options:
       deps,
     );
     if (!request.ok) throw new UsageError(describeError(request.error));
+    const before = deps.subscriptions.get(platform, workspace, channelId);
     const result = runCommand(request.request, invocation, deps);
     if (result.kind !== 'subscribed') throw new UsageError(describeError(result));
     const s = result.subscription;
+    const optIn =
+      gate && needsOptIn(gate, before)
+        ? await startOptIn(gate, ctx.db(), s, ctx.env, ctx.logger)
+        : null;
     const themes = s.themes === 'all' ? 'all themes' : s.themes.join(', ');
     const orgs =
       s.organisations.length > 0
@@ -111,6 +119,7 @@ Options:
     ctx.stdout.write(
       `${result.created ? 'Subscribed' : 'Updated'} ${s.platform}:${s.workspaceId}:${s.channelId}: ${themes}${orgs}${schedule}${cadence}${alerts}\n`,
     );
+    if (optIn) ctx.stdout.write(`${optIn}\n`);
     const timeZone = config.settings.timeZone;
     if (result.firstDigest) {
       ctx.stdout.write(`${describeFirstDigest(result.firstDigest, result.created, timeZone)}\n`);
@@ -125,22 +134,30 @@ Options:
   },
 };
 
-/** --workspace and --channel, or --channel alone for a platform that reads its own (webhooks). */
+/**
+ * --workspace and --channel as the platform stores them: a platform that reads its own channel
+ * (webhooks: cliChannel) needs no --workspace, nor does one with a single workspace (email).
+ */
 function resolveChannel(
-  platform: ChannelPlatform,
-  workspace: unknown,
-  channel: unknown,
-): { workspaceId: string; channelId: string } {
+  platform: string,
+  workspaceArg: unknown,
+  channelArg: unknown,
+): { workspace: string; channelId: string } {
   const plugin = findPlatform(platform);
-  if (plugin?.cliChannel && typeof channel === 'string') {
-    const parsed = plugin.cliChannel(channel);
+  if (plugin?.cliChannel && typeof channelArg === 'string') {
+    const parsed = plugin.cliChannel(channelArg);
     if (!parsed.ok) throw new UsageError(`--channel: ${parsed.message}`);
-    return parsed;
+    return { workspace: parsed.workspaceId, channelId: parsed.channelId };
   }
-  if (typeof workspace !== 'string' || typeof channel !== 'string') {
+  const workspace = typeof workspaceArg === 'string' ? workspaceArg : plugin?.fixedWorkspace;
+  if (workspace === undefined || typeof channelArg !== 'string') {
     throw new UsageError('--workspace and --channel are required');
   }
-  return { workspaceId: workspace, channelId: channel };
+  const channelId = plugin?.normaliseChannel ? plugin.normaliseChannel(channelArg) : channelArg;
+  if (channelId === null) {
+    throw new UsageError(`--channel "${channelArg}" is not valid for ${platform}`);
+  }
+  return { workspace, channelId };
 }
 
 function describeError(result: { kind: string; message?: string; hint?: string | null }): string {

@@ -56,6 +56,14 @@ const envSchema = z.object({
   WEB_HOST: z.string().default('127.0.0.1'),
   /** Bearer token for everything but /healthz and /readyz; unset = no sign-in (loopback only). */
   WEB_TOKEN: optionalString,
+  /** smtp://, smtps:// (implicit TLS, port 465) or smtp:// with STARTTLS; email delivery is on when set. */
+  SMTP_URL: optionalString,
+  /** The From address of digests and confirmation mails, e.g. "NHS briefing <briefing@example.org>". */
+  EMAIL_FROM: optionalString,
+  /** Key for the HMAC of unsubscribe and confirmation tokens (at least 32 characters). */
+  EMAIL_UNSUBSCRIBE_SECRET: optionalString.pipe(z.string().min(32).optional()),
+  /** Public https base of the web server's email routes, for one-click unsubscribe links. */
+  EMAIL_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Env = Readonly<z.infer<typeof envSchema>>;
@@ -68,6 +76,8 @@ export const SECRET_ENV_KEYS = [
   'DISCORD_TOKEN',
   'TEAMS_APP_PASSWORD',
   'WEB_TOKEN',
+  'SMTP_URL',
+  'EMAIL_UNSUBSCRIBE_SECRET',
 ] as const;
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };

@@ -35,6 +35,14 @@ export interface SendContext {
   key: string;
   /** Platform message id of part 0 once sent (Slack posts later parts in its thread). */
   parentMessageId: string | null;
+  /**
+   * The previous attempt was claimed and never recorded (the process died or its lease ran out
+   * while sending), as opposed to one that ended in a recorded retry. A platform that cannot be
+   * asked what it received (SMTP) decides on this alone in findSent.
+   */
+  interrupted?: boolean;
+  /** The digest's ISO week (email builds its Message-ID from it). */
+  week?: string;
 }
 
 export interface DeliveryAdapter {

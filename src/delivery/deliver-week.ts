@@ -74,10 +74,7 @@ export async function deliverWeek(
     const lease = new Date(claimedAt.getTime() + settings.leaseMs);
     if (!claimPart(db, part, lease, claimedAt, settings.instanceId)) return;
     const attempt = part.attempts + 1;
-    const context: SendContext = {
-      key: part.key,
-      parentMessageId: part.index === 0 ? null : parentMessageId,
-    };
+    const context = contextFor(part, week, parentMessageId);
     const outcome = await sendOrFindSent(adapter, channel, part, context);
     if (outcome.status === 'already-sent') {
       markSent(db, part.id, outcome.messageId, clock());
@@ -124,6 +121,16 @@ export async function deliverWeek(
     log?.error({ part: part.index, reason: outcome.reason }, 'delivery: channel paused');
     return;
   }
+}
+
+/** A part still 'sending' when read was claimed by an attempt that never recorded its end. */
+function contextFor(part: OutboxPart, week: string, parentMessageId: string | null): SendContext {
+  return {
+    key: part.key,
+    parentMessageId: part.index === 0 ? null : parentMessageId,
+    interrupted: part.status === 'sending',
+    week,
+  };
 }
 
 /**

@@ -56,6 +56,7 @@ const DEFAULT_PERMISSION: Required<SubscribePermission> = {
   teams: 'anyone',
   // Webhook channels have no chat: only the CLI (an admin) subscribes them.
   'teams-webhook': 'admins',
+  email: 'admins',
 };
 
 export interface CommandDepsInit {

@@ -6,6 +6,7 @@
 import type { Env } from '../config/env.js';
 import type { Platform } from '../domain.js';
 import { discordPlugin } from './discord/plugin.js';
+import { emailPlugin } from './email/plugin.js';
 import type { PlatformPlugin, SubscribeRule } from './plugin.js';
 import { slackPlugin } from './slack/plugin.js';
 import { teamsPlugin, teamsWebhookPlugin } from './teams/plugin.js';
@@ -16,6 +17,7 @@ const REGISTRY: Readonly<Record<Platform, PlatformPlugin>> = {
   teams: teamsPlugin,
   // Digest-only Teams channels (Workflows webhooks), same folder, second id (see teams/plugin.ts).
   'teams-webhook': teamsWebhookPlugin,
+  email: emailPlugin,
 };
 
 export const PLATFORMS: readonly PlatformPlugin[] = Object.values(REGISTRY);

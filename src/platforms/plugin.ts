@@ -9,7 +9,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CommandDeps } from '../commands/types.js';
 import type { Env } from '../config/env.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
-import type { Digest, Platform } from '../domain.js';
+import type { ChannelRef, Digest, Platform } from '../domain.js';
 import type { Logger } from '../logging.js';
 
 /** Who may subscribe or unsubscribe a channel: `admins` makes the platform check its own role. */
@@ -31,6 +31,12 @@ export interface PlatformPlugin {
   cliChannel?(
     channel: string,
   ): { ok: true; workspaceId: string; channelId: string } | { ok: false; message: string };
+  /** The workspace id when the platform has only one (email): `subscribe` may then omit it. */
+  fixedWorkspace?: string;
+  /** The channel id as stored (an address in lower case), or null when it is not one. */
+  normaliseChannel?(channelId: string): string | null;
+  /** Present when a new channel must confirm before its first digest (runtime.requestOptIn). */
+  optIn?: { pausedReason: string };
   /** Its own `briefing <id>` subcommand, if it has one. */
   cli?: { summary: string; load(): Promise<PlatformCliCommand> };
 }
@@ -46,6 +52,11 @@ export interface PlatformRuntime {
   /** Connects to answer chat commands (`briefing run`); absent on a delivery-only platform. */
   start?(init: PlatformStartInit): Promise<StartedPlatform>;
   /**
+   * Double opt-in (email): sends the confirmation request for a channel the subscriber has just
+   * paused with the plug-in's `optIn.pausedReason`.
+   */
+  requestOptIn?(channel: ChannelRef, env: Env, logger: Logger): Promise<OptInOutcome>;
+  /**
    * `briefing doctor`: whether the token works and the bot can post in each subscribed channel
    * (one line per check, with the fix). Absent: doctor says the platform has no check.
    */
@@ -60,6 +71,8 @@ export interface AccessCheck {
   /** What to do about a warn or fail. */
   fix?: string;
 }
+
+export type OptInOutcome = { status: 'sent' } | { status: 'failed'; reason: string };
 
 export interface PlatformStartInit {
   env: Env;
@@ -86,6 +99,8 @@ export interface PlatformCliContext {
   /** CommandDeps over the store and config (opened on first call), with the registry's rules. */
   commands(): CommandDeps;
   timeZone(): string;
+  /** Lifts a channel's pause and requeues what it held (opt-in confirmed); false if not paused. */
+  resumeChannel(channel: ChannelRef): boolean;
   /** Resolves on SIGINT or SIGTERM. */
   untilStopped(): Promise<void>;
 }

@@ -5,6 +5,7 @@
 // /healthz and /readyz never need sign-in: probes carry no credentials.
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { registerEmailRoutes } from './email-routes.js';
 import type { WebAccess, WebDeps } from './web-deps.js';
 
 export interface WebServerOptions {
@@ -47,7 +48,9 @@ export function buildWebServer(deps: WebDeps, access: WebAccess): FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'no-store');
-    if (PUBLIC_PATHS.has(request.url.split('?')[0] ?? '')) return;
+    const path = request.url.split('?')[0] ?? '';
+    // /email/...: the signed token in the path is the credential (email-routes.ts).
+    if (PUBLIC_PATHS.has(path) || (deps.emailToken && path.startsWith('/email/'))) return;
     if (!signedIn(request, access)) {
       await reply
         .code(401)
@@ -65,6 +68,7 @@ export function buildWebServer(deps: WebDeps, access: WebAccess): FastifyInstanc
     const { contentType, body } = await deps.metrics();
     return reply.header('content-type', contentType).send(body);
   });
+  if (deps.emailToken) registerEmailRoutes(app, deps.emailToken);
   return app;
 }
 

@@ -12,7 +12,11 @@ export interface WebDeps {
   readiness(): ReadinessCheck[];
   /** The Prometheus exposition text and its content type. */
   metrics(): Promise<{ contentType: string; body: string }>;
+  /** Email unsubscribe/confirm by signed token (email-routes.ts); absent without email set up. */
+  emailToken?(action: EmailTokenAction, token: string): { ok: boolean; message: string };
 }
+
+export type EmailTokenAction = 'unsubscribe' | 'confirm';
 
 export interface WebAccess {
   /** Bearer token (WEB_TOKEN); null when sign-in is off. */

@@ -30,17 +30,30 @@ const TOKENS = {
   TEAMS_TENANT_ID: 'teams-tenant',
   TEAMS_WEBHOOKS: 'on',
 };
+const SMTP = {
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  EMAIL_FROM: 'briefing@example.org',
+  EMAIL_UNSUBSCRIBE_SECRET: 'registry-test-secret-registry-test-secret',
+};
 
 describe('platform registry', () => {
   it('lists every platform once, each with a runtime that can post and preview', async () => {
     const ids = PLATFORMS.map((p) => p.id);
-    expect(ids).toEqual(['slack', 'discord', 'teams', 'teams-webhook'] satisfies Platform[]);
+    expect(ids).toEqual([
+      'slack',
+      'discord',
+      'teams',
+      'teams-webhook',
+      'email',
+    ] satisfies Platform[]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('memory');
     for (const plugin of PLATFORMS) {
       expect(findPlatform(plugin.id)).toBe(plugin);
       const runtime = await plugin.load();
-      expect(runtime.createDeliveryAdapter(env(TOKENS), silentLogger).platform).toBe(plugin.id);
+      expect(
+        runtime.createDeliveryAdapter(env({ ...TOKENS, ...SMTP }), silentLogger).platform,
+      ).toBe(plugin.id);
       expect(JSON.parse(runtime.renderPreview(makeDigest(), env({})))).toBeInstanceOf(Array);
     }
   });
@@ -54,6 +67,7 @@ describe('platform registry', () => {
       'teams',
       'teams-webhook',
     ]);
+    expect(configuredPlatforms(env(SMTP)).map((p) => p.id)).toEqual(['email']);
   });
 
   it('gives each platform its rule for who may change subscriptions', () => {
@@ -62,12 +76,14 @@ describe('platform registry', () => {
       discord: 'admins',
       teams: 'anyone',
       'teams-webhook': 'admins',
+      email: 'admins',
     });
     expect(subscribeRules(env({ SLACK_SUBSCRIBE_PERMISSION: 'admins' }))).toEqual({
       slack: 'admins',
       discord: 'admins',
       teams: 'anyone',
       'teams-webhook': 'admins',
+      email: 'admins',
     });
   });
 
