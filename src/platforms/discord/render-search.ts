@@ -1,8 +1,9 @@
 // A search page as an ephemeral reply: one embed listing the hits (linked title, source, date,
 // themes, snippet) and a row with Prev/Next buttons whose custom_id names the cached query and
 // the offset of the page they open (search-paging.ts). Pure apart from remembering the query.
+import { describeQuery } from '../../commands/describe-query.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { SearchPage, SearchQuery } from '../../domain.js';
+import type { SearchPage } from '../../domain.js';
 import { fitMarkdown, formatCode, formatHighlighted, formatLink } from './discord-markdown.js';
 import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
 import { searchPageNeedles } from '../../text/highlight-words.js';
@@ -95,20 +96,4 @@ export function renderSearchPage(
     ];
   }
   return reply;
-}
-
-/** A short readable restatement of the query, e.g. `"league table" theme:carter since:2017-01-01`. */
-export function describeQuery(query: SearchQuery): string {
-  const parts = [
-    ...query.terms,
-    ...query.phrases.map((p) => `"${p}"`),
-    ...query.excluded.map((w) => `-${w}`),
-    ...query.prefixes.map((w) => `${w}*`),
-    ...query.themes.map((t) => `theme:${t}`),
-    ...query.sources.map((s) => `source:${s}`),
-    ...query.organisations.map((o) => `org:"${o}"`),
-    ...(query.since ? [`since:${query.since.slice(0, 10)}`] : []),
-    ...(query.until ? [`until:${query.until.slice(0, 10)}`] : []),
-  ];
-  return parts.length === 0 ? 'everything' : parts.join(' ');
 }

@@ -3,6 +3,7 @@
 // deliveries and parts in flight) and `explain` (themes with the rules that fired, near misses,
 // organisations and sums). Pure; wording shared with Slack and Discord (commands/plain-words.ts,
 // commands/describe-in-flight.ts).
+import { describeQuery } from '../../commands/describe-query.js';
 import { describeCorrection } from '../../commands/describe-corrections.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
 import {
@@ -12,7 +13,7 @@ import {
   describeThemeScore,
 } from '../../commands/plain-words.js';
 import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
-import type { Evidence, SearchPage, SearchQuery } from '../../domain.js';
+import type { Evidence, SearchPage } from '../../domain.js';
 import { formatDay, formatIsoMinute } from '../../text/format-dates.js';
 import { storyRef } from '../../text/story-ref.js';
 import { createCard, text, type AdaptiveCard, type CardElement } from './adaptive-card.js';
@@ -77,22 +78,6 @@ export function renderSearchCard(
     ];
   }
   return card;
-}
-
-/** A short readable restatement of the query, e.g. `"league table" theme:carter since:2017-01-01`. */
-export function describeQuery(query: SearchQuery): string {
-  const parts = [
-    ...query.terms,
-    ...query.phrases.map((p) => `"${p}"`),
-    ...query.excluded.map((w) => `-${w}`),
-    ...query.prefixes.map((w) => `${w}*`),
-    ...query.themes.map((t) => `theme:${t}`),
-    ...query.sources.map((s) => `source:${s}`),
-    ...query.organisations.map((o) => `org:"${o}"`),
-    ...(query.since ? [`since:${query.since.slice(0, 10)}`] : []),
-    ...(query.until ? [`until:${query.until.slice(0, 10)}`] : []),
-  ];
-  return parts.length === 0 ? 'everything' : parts.join(' ');
 }
 
 export function renderStatusCards(
