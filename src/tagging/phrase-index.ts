@@ -26,19 +26,25 @@ export interface PhraseHit<P> {
   payload: P;
 }
 
-interface Candidate<P> {
-  /** First word, lower-cased for case-insensitive patterns. */
-  first: string;
-  /** Words after the first, lower-cased likewise. */
-  rest: string[];
-  caseSensitive: boolean;
-  payload: P;
+/**
+ * One word of a pattern in the word trie: patterns that end here, and the words that may follow.
+ * A trie (not a list of whole patterns per first word) keeps a common first word cheap: "NHS"
+ * starts some 600 organisation names, and each occurrence now costs one lookup of the next word
+ * instead of 600 comparisons.
+ */
+interface TrieNode<P> {
+  /** This word, lower-cased unless the patterns through it are case-sensitive. */
+  word: string;
+  /** Patterns ending at this word, in the order they were compiled. */
+  payloads: P[];
+  /** Hash of the next word (see hashWord) -> nodes (more than one only on a hash collision). */
+  next: Map<number, TrieNode<P>[]> | null;
 }
 
 export interface PhraseIndex<P> {
-  /** Hash of the first word (see hashWord) -> candidates, longest first. */
-  readonly insensitive: Map<number, Candidate<P>[]>;
-  readonly sensitive: Map<number, Candidate<P>[]>;
+  /** Hash of the first word (see hashWord) -> trie roots. */
+  readonly insensitive: Map<number, TrieNode<P>[]>;
+  readonly sensitive: Map<number, TrieNode<P>[]>;
   /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
   readonly insensitiveFirst: Uint8Array;
   readonly sensitiveFirst: Uint8Array;
@@ -139,22 +145,18 @@ function bigramOf(first: number, second: number): number {
 }
 
 export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): PhraseIndex<P> {
-  const insensitive = new Map<number, Candidate<P>[]>();
-  const sensitive = new Map<number, Candidate<P>[]>();
+  const insensitive = new Map<number, TrieNode<P>[]>();
+  const sensitive = new Map<number, TrieNode<P>[]>();
   const insensitiveFirst = new Uint8Array(BIGRAMS);
   const sensitiveFirst = new Uint8Array(BIGRAMS);
   let size = 0;
   const add = (words: string[], caseSensitive: boolean, payload: P) => {
     const keyed = caseSensitive ? words : words.map((w) => w.toLowerCase());
-    const [first, ...rest] = keyed;
+    const first = keyed[0];
     if (first === undefined) return;
-    const map = caseSensitive ? sensitive : insensitive;
-    const key = hashString(first);
-    const list = map.get(key) ?? [];
-    list.push({ first, rest, caseSensitive, payload });
-    // Longest first, so the first full match at a position is the longest.
-    list.sort((a, b) => b.rest.length - a.rest.length);
-    map.set(key, list);
+    let node = childOf(caseSensitive ? sensitive : insensitive, first);
+    for (let k = 1; k < keyed.length; k++) node = childOf((node.next ??= new Map()), keyed[k]!);
+    node.payloads.push(payload);
     const second = first.length > 1 ? first.charCodeAt(1) : -1;
     (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
     size++;
@@ -170,6 +172,18 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     }
   }
   return { insensitive, sensitive, insensitiveFirst, sensitiveFirst, size };
+}
+
+function childOf<P>(level: Map<number, TrieNode<P>[]>, word: string): TrieNode<P> {
+  const key = hashString(word);
+  const nodes = level.get(key) ?? [];
+  let node = nodes.find((n) => n.word === word);
+  if (node === undefined) {
+    node = { word, payloads: [], next: null };
+    nodes.push(node);
+    level.set(key, nodes);
+  }
+  return node;
 }
 
 /** FNV-1a over UTF-16 code units, kept in small-integer range. */
@@ -233,41 +247,58 @@ export function scanPhrases<P>(
     const ampersand = first === 0x26 && end - start === 1;
     const second = end - start > 1 ? text.charCodeAt(start + 1) : -1;
     if (!ampersand && index.sensitiveFirst[bigramOf(first, second)] === 1) {
-      const list = index.sensitive.get(hashRange(text, start, end));
-      if (list !== undefined) matchCandidates(list, i, scan, hits);
+      matchFrom(index.sensitive, i, scan, true, hits);
     }
     const lowerSecond = second === -1 ? -1 : lower.charCodeAt(start + 1);
     if (ampersand || index.insensitiveFirst[bigramOf(lower.charCodeAt(start), lowerSecond)] === 1) {
-      const list = index.insensitive.get(ampersand ? AND_HASH : hashRange(lower, start, end));
-      if (list !== undefined) matchCandidates(list, i, scan, hits);
+      matchFrom(index.insensitive, i, scan, false, hits);
     }
   }
   return hits;
 }
 
-function matchCandidates<P>(
-  list: Candidate<P>[],
+/** The trie node for word `i` of the scan among `level`'s nodes, or null. */
+function nodeFor<P>(
+  level: Map<number, TrieNode<P>[]>,
   i: number,
   scan: Scan,
+  caseSensitive: boolean,
+): TrieNode<P> | null {
+  const start = scan.words.starts[i]!;
+  const end = scan.words.ends[i]!;
+  const ampersand = end - start === 1 && scan.text.charCodeAt(start) === 0x26;
+  const key = ampersand ? AND_HASH : hashRange(caseSensitive ? scan.text : scan.lower, start, end);
+  const nodes = level.get(key);
+  if (nodes === undefined) return null;
+  for (const node of nodes) if (wordEquals(scan, i, node.word, caseSensitive)) return node;
+  return null;
+}
+
+/** Hits starting at word `i`: the longest first, equal lengths in compile order. */
+function matchFrom<P>(
+  roots: Map<number, TrieNode<P>[]>,
+  i: number,
+  scan: Scan,
+  caseSensitive: boolean,
   hits: PhraseHit<P>[],
 ): void {
-  for (const candidate of list) {
-    const rest = candidate.rest;
-    if (i + rest.length >= scan.count) continue;
-    if (!wordEquals(scan, i, candidate.first, candidate.caseSensitive)) continue;
-    let ok = true;
-    for (let k = 0; k < rest.length; k++) {
-      if (!wordEquals(scan, i + 1 + k, rest[k]!, candidate.caseSensitive)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) {
-      hits.push({
-        start: scan.words.starts[i]!,
-        end: scan.words.ends[i + rest.length]!,
-        payload: candidate.payload,
-      });
+  let node = nodeFor(roots, i, scan, caseSensitive);
+  if (node === null) return;
+  // Nodes with patterns ending there, shortest first, and the word each ends at.
+  let ending: { node: TrieNode<P>; last: number }[] | null = null;
+  let last = i;
+  while (node !== null) {
+    if (node.payloads.length > 0) (ending ??= []).push({ node, last });
+    if (node.next === null || last + 1 >= scan.count) break;
+    last++;
+    node = nodeFor(node.next, last, scan, caseSensitive);
+  }
+  if (ending === null) return;
+  const start = scan.words.starts[i]!;
+  for (let k = ending.length - 1; k >= 0; k--) {
+    const { node: done, last: end } = ending[k]!;
+    for (const payload of done.payloads) {
+      hits.push({ start, end: scan.words.ends[end]!, payload });
     }
   }
 }

@@ -1,0 +1,71 @@
+// Guard for speed work on the tagger (issue 18): prints one SHA-256 over everything the per-story
+// step produces (tags, near misses with evidence, organisations, sums, closing dates) and the raw
+// phrase-scan hits, for every labelled fixture story, the search-archive stories and the tagging
+// bench's generated stories. Run it before and after a change: the hash must not move.
+//   node --import tsx test/bench/tagging-same-results.ts [--dump file.jsonl]
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfigOrThrow } from '../../src/config/load.js';
+import type { Story } from '../../src/domain.js';
+import { buildAnnotator } from '../../src/pipeline/build-poll-deps.js';
+import { annotateStory } from '../../src/tagging/annotate-story.js';
+import { compileThemes } from '../../src/tagging/compile-themes.js';
+import { compileGazetteer } from '../../src/tagging/organisations.js';
+import { scanPhrases } from '../../src/tagging/phrase-index.js';
+import { tagStory } from '../../src/tagging/tag-story.js';
+import { loadDevSet } from '../eval/eval-tagging.js';
+import { readArchiveStories } from '../eval/search-archive.js';
+import { generateStories } from './tagging.js';
+
+const CONFIG = fileURLToPath(new URL('../../config/', import.meta.url));
+
+function asStory(
+  s: { title: string; summary: string; content?: string; publishedAt?: string | null },
+  i: number,
+): Story {
+  const date = s.publishedAt ?? '2024-03-01';
+  return {
+    id: `s${i}`,
+    sourceId: 'bench',
+    guid: null,
+    url: null,
+    title: s.title,
+    summary: s.summary,
+    content: s.content ?? '',
+    author: null,
+    categories: [],
+    publishedAt: date.length === 10 ? `${date}T09:00:00.000Z` : date,
+    publishedEstimated: false,
+    paywalled: false,
+  };
+}
+
+const config = loadConfigOrThrow(CONFIG);
+const annotate = buildAnnotator(config);
+const compiled = compileThemes(config.themes);
+const gazetteer = compileGazetteer(config.organisations);
+const stories: Story[] = [
+  ...loadDevSet().map(asStory),
+  ...readArchiveStories(),
+  ...generateStories(2000, 0).map(asStory),
+  ...generateStories(100, 5000, 7).map(asStory),
+];
+const hash = createHash('sha256');
+const lines: string[] = [];
+for (const story of stories) {
+  const line = JSON.stringify({
+    product: annotate(story),
+    full: annotateStory(story, compiled, gazetteer),
+    bare: tagStory(story, compiled),
+    scans: [story.title, story.summary, story.content].map((text) => [
+      scanPhrases(text, compiled.index),
+      scanPhrases(text, gazetteer.index),
+    ]),
+  });
+  hash.update(line);
+  lines.push(line);
+}
+const dump = process.argv.indexOf('--dump');
+if (dump >= 0) writeFileSync(process.argv[dump + 1]!, `${lines.join('\n')}\n`);
+console.log(`${stories.length} stories ${hash.digest('hex')}`);
