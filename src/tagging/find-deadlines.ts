@@ -104,14 +104,19 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 
 /** Every closing date the story gives, first mention first, each (day, kind) once. */
 export function findDeadlines(story: DeadlineSource, timeZone: string): DeadlineMention[] {
-  const published = publicationDay(story.publishedAt, timeZone);
-  if (published === null) return [];
+  // The publication day is read only when a date is (Intl's formatToParts costs more than
+  // scanning a story without one); no day means no deadlines, as before.
+  let day: LocalDate | null | undefined;
+  const published = () =>
+    day === undefined ? (day = publicationDay(story.publishedAt, timeZone)) : day;
   const found: DeadlineMention[] = [];
   const seen = new Set<string>();
   for (const text of [story.title, story.summary, story.content ?? '']) {
     if (text === '') continue;
     for (const hit of [...readTriggers(text, published, timeZone), ...readDurations(text)]) {
-      const pinned = 'days' in hit ? pinAfter(published, hit.days, timeZone) : hit.pinned;
+      const from = published();
+      if (from === null) return [];
+      const pinned = 'days' in hit ? pinAfter(from, hit.days, timeZone) : hit.pinned;
       if (pinned === null) continue;
       const kind = kindOf(hit.context, story.title);
       const key = `${pinned.closesOn}|${kind}`;
@@ -129,7 +134,11 @@ interface TriggerHit {
   pinned: ReturnType<typeof pinDate>;
 }
 
-function readTriggers(text: string, published: LocalDate, timeZone: string): TriggerHit[] {
+function readTriggers(
+  text: string,
+  publishedDay: () => LocalDate | null,
+  timeZone: string,
+): TriggerHit[] {
   const hits: TriggerHit[] = [];
   let seen = 0;
   let parsed = 0;
@@ -141,6 +150,8 @@ function readTriggers(text: string, published: LocalDate, timeZone: string): Tri
       const context = sentenceAround(text, start, end);
       if (trigger.needsResponses && !RESPONSES.test(context)) continue;
       parsed++;
+      const published = publishedDay();
+      if (published === null) return [];
       const after = readDate(text.slice(end, end + WINDOW), published, trigger.gapWords, 'after');
       const before =
         after === null && trigger.dateBefore
@@ -228,6 +239,8 @@ function readDate(
 
 function readDurations(text: string): { phrase: string; context: string; days: number }[] {
   const hits: { phrase: string; context: string; days: number }[] = [];
+  // Every duration pattern names a week: most text has none, and skips both scans.
+  if (!/week/i.test(text)) return hits;
   let read = 0;
   for (const pattern of DURATIONS) {
     for (const match of text.matchAll(pattern)) {

@@ -51,6 +51,34 @@ const stories: Story[] = [
   ...generateStories(2000, 0).map(asStory),
   ...generateStories(100, 5000, 7).map(asStory),
 ];
+// Closing dates: triggers, durations, numeric dates, and stories with no usable date.
+const DEADLINE_SENTENCES = [
+  'The consultation closes on 3 March 2024.',
+  'Responses are invited by 12 May.',
+  'The tender deadline is Friday 7 June at 5pm.',
+  'The call for evidence runs for eight weeks.',
+  'A 12-week consultation opens today; submissions before 01/09/2024.',
+  'The ward closes on 3 March.',
+  'Applications are open until 31 July 2025 at midnight.',
+  'the 31 July deadline for bids',
+  'May the trust respond? It may.',
+];
+const PUBLISHED = ['2024-02-01T09:00:00Z', '2023-12-30T23:30:00Z', 'not a date', ''];
+stories.push(
+  ...DEADLINE_SENTENCES.flatMap((a, i) =>
+    DEADLINE_SENTENCES.map((b, j) =>
+      asStory(
+        {
+          title: a,
+          summary: `${b} Trust leaders warn about £40m for waiting lists.`,
+          content: `${DEADLINE_SENTENCES[(i + j) % DEADLINE_SENTENCES.length]!} ${a}`,
+          publishedAt: PUBLISHED[(i * 3 + j) % PUBLISHED.length]!,
+        },
+        i * 100 + j,
+      ),
+    ),
+  ),
+);
 const hash = createHash('sha256');
 const lines: string[] = [];
 for (const story of stories) {
