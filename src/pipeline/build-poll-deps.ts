@@ -51,7 +51,7 @@ export function buildAnnotator(config: AppConfig): Annotate {
   const rulesVersion = config.themes.rulesVersion;
   const timeZone = config.settings.timeZone;
   return (story: Story) => {
-    const { tags, entities } = annotateStory(story, compiled, gazetteer);
+    const { tags, entities } = annotateStory(story, compiled, gazetteer, 'tags-only');
     return {
       tags,
       entities: { ...entities, deadlines: findDeadlines(story, timeZone) },

@@ -1,10 +1,12 @@
-// Tags and entities of one story from one scan for organisations: the gazetteer scan feeds both
-// entity extraction and the theme rules that count an organisation's kind. Pure. Polling, explain
-// and `briefing tag` all annotate through here, so they agree.
+// Tags and entities of one story from one scan: theme terms and organisation names are found in
+// the same pass (scan-story.ts); the organisations feed both entity extraction and the theme rules
+// that count an organisation's kind. Pure. Polling, explain and `briefing tag` all annotate
+// through here, so they agree.
 import type { Entities, NearMiss, Tag } from '../domain.js';
 import type { CompiledThemes } from './compile-themes.js';
 import { extractEntities } from './extract-entities.js';
 import type { Gazetteer } from './organisations.js';
+import { scanStory } from './scan-story.js';
 import { findStoryOrganisations } from './story-organisations.js';
 import { tagStory, type TaggableStory } from './tag-story.js';
 
@@ -14,12 +16,20 @@ export interface Annotation {
   entities: Entities;
 }
 
+/** 'tags-only' (polling stores no near misses) skips building them; `nearMisses` is then empty. */
+export type AnnotationDetail = 'with-near-misses' | 'tags-only';
+
 export function annotateStory(
   story: TaggableStory,
   compiled: CompiledThemes,
   gazetteer: Gazetteer,
+  detail: AnnotationDetail = 'with-near-misses',
 ): Annotation {
-  const organisations = findStoryOrganisations(story, gazetteer);
-  const { tags, nearMisses } = tagStory(story, compiled, organisations);
+  const { phraseHits, nameHits } = scanStory(story, compiled, gazetteer);
+  const organisations = findStoryOrganisations(story, gazetteer, nameHits);
+  const { tags, nearMisses } = tagStory(story, compiled, organisations, {
+    phraseHits,
+    nearMisses: detail === 'with-near-misses',
+  });
   return { tags, nearMisses, entities: extractEntities(story, gazetteer, organisations) };
 }

@@ -25,6 +25,8 @@ export interface CompiledThemes {
   readonly rulesVersion: string;
   readonly contextDistance: number;
   readonly index: PhraseIndex<MatchPayload>;
+  /** What `index` was compiled from (scan-story.ts folds it into one index with the gazetteer). */
+  readonly patterns: readonly PhrasePattern<MatchPayload>[];
   readonly regexes: readonly CompiledRegex[];
   /** Rules that count a named organisation of some kind (`organisations: { kind: vanguard }`). */
   readonly organisationRules: readonly CompiledOrganisationRule[];
@@ -113,6 +115,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     rulesVersion: set.rulesVersion,
     contextDistance: set.contextDistance,
     index: compilePhraseIndex(patterns),
+    patterns,
     regexes,
     organisationRules,
     ruleIds,

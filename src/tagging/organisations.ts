@@ -5,9 +5,16 @@
 // Improvement" is two bodies; "Dudley Group NHS Foundation Trust" is one, not "Dudley Group").
 import type { OrganisationMention } from '../domain.js';
 import type { OrganisationEntry } from '../config/organisations.js';
-import { compilePhraseIndex, scanPhrases, splitWords, type PhraseIndex } from './phrase-index.js';
+import {
+  compilePhraseIndex,
+  scanPhrases,
+  splitWords,
+  type PhraseHit,
+  type PhraseIndex,
+  type PhrasePattern,
+} from './phrase-index.js';
 
-interface NamePayload {
+export interface NamePayload {
   entry: number;
   /** Ordinary-word names ("Monitor") are checked against the following word. */
   ambiguous: boolean;
@@ -16,6 +23,8 @@ interface NamePayload {
 export interface Gazetteer {
   readonly entries: readonly OrganisationEntry[];
   readonly index: PhraseIndex<NamePayload>;
+  /** What `index` was compiled from (scan-story.ts folds it into one index with the themes). */
+  readonly patterns: readonly PhrasePattern<NamePayload>[];
 }
 
 /** Words after which an ordinary-word name is being used in its ordinary sense. */
@@ -46,7 +55,7 @@ const ORDINARY_SENSE_NEXT = new Set([
 ]);
 
 export function compileGazetteer(entries: readonly OrganisationEntry[]): Gazetteer {
-  const patterns = entries.flatMap((entry, i) => [
+  const patterns = entries.flatMap((entry, i): PhrasePattern<NamePayload>[] => [
     ...[entry.name, ...entry.variants].map((text) => ({
       text,
       caseSensitive: false,
@@ -70,7 +79,7 @@ export function compileGazetteer(entries: readonly OrganisationEntry[]): Gazette
   const filtered = patterns.filter(
     (p) => p.caseSensitive || !entries[p.payload.entry]!.ambiguous.includes(p.text),
   );
-  return { entries, index: compilePhraseIndex(filtered) };
+  return { entries, index: compilePhraseIndex(filtered), patterns: filtered };
 }
 
 /** Where an organisation is named in a text: `entry` indexes `gazetteer.entries`. */
@@ -80,13 +89,18 @@ export interface OrganisationHit {
   end: number;
 }
 
-/** Every naming of an organisation in `text`, in order; of overlapping names the longest. */
-export function findOrganisationHits(text: string, gazetteer: Gazetteer): OrganisationHit[] {
+/**
+ * Every naming of an organisation in `text`, in order; of overlapping names the longest.
+ * `scanned`: the gazetteer's raw hits in `text` when the caller scanned already (scan-story.ts).
+ */
+export function findOrganisationHits(
+  text: string,
+  gazetteer: Gazetteer,
+  scanned?: readonly PhraseHit<NamePayload>[],
+): OrganisationHit[] {
   if (!text) return [];
-  const words = splitWords(text);
-  const hits = scanPhrases(text, gazetteer.index, words).filter(
-    (hit) => !hit.payload.ambiguous || !ordinarySense(text, hit.end),
-  );
+  const raw = scanned ?? scanPhrases(text, gazetteer.index, splitWords(text));
+  const hits = raw.filter((hit) => !hit.payload.ambiguous || !ordinarySense(text, hit.end));
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: OrganisationHit[] = [];
   let coveredTo = -1;

@@ -2,7 +2,8 @@
 // extraction turns it into the story's organisations, and tagging reuses it as evidence for rules
 // that count an organisation's kind (a vanguard named is evidence for new care models).
 import type { OrganisationKind, TextField } from '../domain.js';
-import { findOrganisationHits, type Gazetteer } from './organisations.js';
+import { findOrganisationHits, type Gazetteer, type NamePayload } from './organisations.js';
+import type { PhraseHit } from './phrase-index.js';
 
 export interface StoryOrganisation {
   field: TextField;
@@ -23,14 +24,17 @@ export interface OrganisationSource {
 
 const FIELDS: readonly TextField[] = ['title', 'summary', 'content'];
 
+/** `scanned[order]`: the gazetteer's raw hits in FIELDS[order] when the caller scanned already. */
 export function findStoryOrganisations(
   story: OrganisationSource,
   gazetteer: Gazetteer,
+  scanned?: readonly (readonly PhraseHit<NamePayload>[])[],
 ): StoryOrganisation[] {
   const found: StoryOrganisation[] = [];
-  for (const field of FIELDS) {
+  for (let order = 0; order < FIELDS.length; order++) {
+    const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
-    for (const hit of findOrganisationHits(text, gazetteer)) {
+    for (const hit of findOrganisationHits(text, gazetteer, scanned?.[order])) {
       const entry = gazetteer.entries[hit.entry]!;
       found.push({
         field,

@@ -10,10 +10,11 @@
 // caller's one gazetteer scan found (story-organisations.ts); without that scan they never fire.
 import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js';
 import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
-import { describeRule, FIELDS, type CompiledThemes } from './compile-themes.js';
-import { scanPhrases, splitWords } from './phrase-index.js';
+import { describeRule, type CompiledThemes, type MatchPayload } from './compile-themes.js';
+import { collectFieldHits, type ContextHit } from './field-hits.js';
+import type { PhraseHit } from './phrase-index.js';
 import { snippet } from './snippet.js';
-import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
+import type { RuleHit } from './organisation-rule-hits.js';
 import type { StoryOrganisation } from './story-organisations.js';
 
 export interface TaggableStory {
@@ -23,63 +24,26 @@ export interface TaggableStory {
   publishedAt?: string | null;
 }
 
-interface ContextHit {
-  field: TextField;
-  start: number;
+export interface TagOptions {
+  /** The story's theme-index hits per field (scan-story.ts), so the text is not scanned twice. */
+  phraseHits?: readonly PhraseHit<MatchPayload>[][];
+  /** False when only tags are wanted (polling): near misses and their evidence are skipped. */
+  nearMisses?: boolean;
 }
 
 export function tagStory(
   story: TaggableStory,
   compiled: CompiledThemes,
   organisations: readonly StoryOrganisation[] = [],
+  options: TagOptions = {},
 ): TagResult {
-  const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
-  const contextHits = new Map<string, ContextHit[]>();
-  addOrganisationHits(story, compiled, organisations, ruleHits);
-
-  for (let order = 0; order < FIELDS.length; order++) {
-    const field = FIELDS[order]!;
-    const text = field === 'content' ? (story.content ?? '') : story[field];
-    if (!text) continue;
-    const found = scanPhrases(text, compiled.index, splitWords(text));
-    let open: Set<number> | null = null;
-    for (const hit of found) {
-      if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);
-    }
-    for (let r = 0; r < compiled.regexes.length; r++) {
-      const { regex, gated, payload } = compiled.regexes[r]!;
-      if (gated && (open === null || !open.has(r))) continue;
-      regex.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = regex.exec(text)) !== null) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        found.push({ start: m.index, end: m.index + m[0].length, payload });
-      }
-    }
-    for (const hit of found) {
-      const p = hit.payload;
-      if (p.kind === 'gate') continue;
-      if (p.kind === 'context') {
-        const list = contextHits.get(p.set);
-        if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
-        else list.push({ field, start: hit.start });
-      } else {
-        ruleHits[p.theme]!.push({
-          field,
-          order,
-          text,
-          rule: p.rule,
-          weight: compiled.themes[p.theme]!.rules[p.rule]!.weight,
-          term: p.term,
-          start: hit.start,
-          end: hit.end,
-        });
-      }
-    }
-  }
+  const { ruleHits, contextHits } = collectFieldHits(
+    story,
+    compiled,
+    organisations,
+    options.phraseHits,
+  );
+  const wantNearMisses = options.nearMisses ?? true;
 
   const tags: Tag[] = [];
   const nearMisses: NearMiss[] = [];
@@ -87,7 +51,8 @@ export function tagStory(
     const hits = ruleHits[t]!;
     if (hits.length === 0) continue;
     const theme = compiled.themes[t]!;
-    const decision = decideTheme(theme, hits, contextHits, compiled, story.publishedAt ?? null);
+    const publishedAt = story.publishedAt ?? null;
+    const decision = decideTheme(theme, hits, contextHits, compiled, publishedAt, wantNearMisses);
     if (decision === null) continue;
     if (decision.kind === 'tag') tags.push(decision.tag);
     else nearMisses.push(decision.nearMiss);
@@ -105,6 +70,7 @@ function decideTheme(
   contextHits: Map<string, ContextHit[]>,
   compiled: CompiledThemes,
   publishedAt: string | null,
+  wantNearMisses: boolean,
 ): Decision | null {
   const firsts = keepFirstHitPerRule(theme, hits);
   const unconditionalFired = hasUnconditionalHit(theme, firsts);
@@ -142,11 +108,13 @@ function decideTheme(
   if (!positive) return null;
 
   if (vetoes.length > 0) {
+    if (!wantNearMisses) return null;
     const rules = unique(vetoes.map((v) => describeRule(v.rule, v.hit.term)));
     return nearMiss(theme, score, `vetoed by ${rules.join(', ')}`, counted, withoutContext, vetoes);
   }
   if (score >= theme.threshold) {
     const outside = outsideWindow(theme, publishedAt);
+    if (outside !== null && !wantNearMisses) return null;
     if (outside !== null) return nearMiss(theme, score, outside, counted, withoutContext, vetoes);
     const evidence = [...counted, ...withoutContext.filter((w) => w.weight !== 0)];
     evidence.sort((a, b) => a.hit.order - b.hit.order || a.hit.start - b.hit.start);
@@ -154,8 +122,9 @@ function decideTheme(
   }
   // Below threshold: worth explaining only when something real scored or an acronym lacked context.
   if (
-    score <= 0 &&
-    !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias')
+    !wantNearMisses ||
+    (score <= 0 &&
+      !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias'))
   ) {
     return null;
   }

@@ -1,0 +1,85 @@
+// The matches tagStory scores, field by field: phrase-index hits (rule terms, context terms and
+// the `requires` words that open a regex), then the regexes themselves, sorted into rule hits per
+// theme and context hits per named set. Phrase hits come from the caller's one scan of the story
+// when it has one (scan-story.ts scans for themes and organisations together), else from a scan
+// of the theme index here. Pure.
+import type { TextField } from '../domain.js';
+import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
+import { scanPhrases, splitWords, type PhraseHit } from './phrase-index.js';
+import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
+import type { StoryOrganisation } from './story-organisations.js';
+
+export interface FieldSource {
+  title: string;
+  summary: string;
+  content?: string;
+}
+
+export interface ContextHit {
+  field: TextField;
+  start: number;
+}
+
+export interface FieldHits {
+  /** Per theme (index of compiled.themes), its rule hits in no particular order. */
+  ruleHits: RuleHit[][];
+  /** Per context set name, where its terms matched. */
+  contextHits: Map<string, ContextHit[]>;
+}
+
+/** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
+export function collectFieldHits(
+  story: FieldSource,
+  compiled: CompiledThemes,
+  organisations: readonly StoryOrganisation[],
+  phraseHits?: readonly PhraseHit<MatchPayload>[][],
+): FieldHits {
+  const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
+  const contextHits = new Map<string, ContextHit[]>();
+  addOrganisationHits(story, compiled, organisations, ruleHits);
+
+  for (let order = 0; order < FIELDS.length; order++) {
+    const field = FIELDS[order]!;
+    const text = field === 'content' ? (story.content ?? '') : story[field];
+    if (!text) continue;
+    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index, splitWords(text));
+    let open: Set<number> | null = null;
+    for (const hit of found) {
+      if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);
+    }
+    for (let r = 0; r < compiled.regexes.length; r++) {
+      const { regex, gated, payload } = compiled.regexes[r]!;
+      if (gated && (open === null || !open.has(r))) continue;
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        found.push({ start: m.index, end: m.index + m[0].length, payload });
+      }
+    }
+    for (const hit of found) {
+      const p = hit.payload;
+      if (p.kind === 'gate') continue;
+      if (p.kind === 'context') {
+        const list = contextHits.get(p.set);
+        if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
+        else list.push({ field, start: hit.start });
+      } else {
+        ruleHits[p.theme]!.push({
+          field,
+          order,
+          text,
+          rule: p.rule,
+          weight: compiled.themes[p.theme]!.rules[p.rule]!.weight,
+          term: p.term,
+          start: hit.start,
+          end: hit.end,
+        });
+      }
+    }
+  }
+  return { ruleHits, contextHits };
+}
