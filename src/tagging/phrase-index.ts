@@ -27,10 +27,8 @@ export interface PhraseHit<P> {
 }
 
 /**
- * One word of a pattern in the word trie: patterns that end here, and the words that may follow.
- * A trie (not a list of whole patterns per first word) keeps a common first word cheap: "NHS"
- * starts some 600 organisation names, and each occurrence now costs one lookup of the next word
- * instead of 600 comparisons.
+ * A word of the trie: the patterns ending here and the words that may follow. "NHS" starts 600
+ * organisation names; a trie makes each "NHS" one lookup of the next word, not 600 comparisons.
  */
 interface TrieNode<P> {
   /** This word, lower-cased unless the patterns through it are case-sensitive. */
@@ -296,9 +294,7 @@ function matchFrom<P>(
   if (ending === null) return;
   const start = scan.words.starts[i]!;
   for (let k = ending.length - 1; k >= 0; k--) {
-    const { node: done, last: end } = ending[k]!;
-    for (const payload of done.payloads) {
-      hits.push({ start, end: scan.words.ends[end]!, payload });
-    }
+    const end = scan.words.ends[ending[k]!.last]!;
+    for (const payload of ending[k]!.node.payloads) hits.push({ start, end, payload });
   }
 }

@@ -16,30 +16,9 @@ import { scanPhrases } from '../../src/tagging/phrase-index.js';
 import { tagStory } from '../../src/tagging/tag-story.js';
 import { loadDevSet } from '../eval/eval-tagging.js';
 import { readArchiveStories } from '../eval/search-archive.js';
-import { generateStories } from './tagging.js';
+import { asStory, generateStories } from './tagging-stories.js';
 
 const CONFIG = fileURLToPath(new URL('../../config/', import.meta.url));
-
-function asStory(
-  s: { title: string; summary: string; content?: string; publishedAt?: string | null },
-  i: number,
-): Story {
-  const date = s.publishedAt ?? '2024-03-01';
-  return {
-    id: `s${i}`,
-    sourceId: 'bench',
-    guid: null,
-    url: null,
-    title: s.title,
-    summary: s.summary,
-    content: s.content ?? '',
-    author: null,
-    categories: [],
-    publishedAt: date.length === 10 ? `${date}T09:00:00.000Z` : date,
-    publishedEstimated: false,
-    paywalled: false,
-  };
-}
 
 const config = loadConfigOrThrow(CONFIG);
 const annotate = buildAnnotator(config);
