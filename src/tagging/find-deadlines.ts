@@ -73,6 +73,9 @@ const TRIGGERS: readonly Trigger[] = [
   },
 ];
 
+/** Matches wherever any of TRIGGERS' patterns would (their alternatives, in one pattern). */
+const ANY_TRIGGER = new RegExp(TRIGGERS.map((t) => t.pattern.source).join('|'), 'i');
+
 // Something that takes responses, and so has a closing date.
 const RESPONSES =
   /\b(?:consult\w*|call for evidence|calls for evidence|survey|tenders?|tendering|bids?|bidding|applications?|apply|submissions?|submit|responses?|respond|views|comments?|feedback|nominations?|expressions? of interest|procurement|invitation to|engagement|inquiry|registration|evidence)\b/i;
@@ -140,6 +143,11 @@ function readTriggers(
   timeZone: string,
 ): TriggerHit[] {
   const hits: TriggerHit[] = [];
+  // Most text has no trigger word at all: one pass says so instead of one per trigger.
+  if (!ANY_TRIGGER.test(text)) return hits;
+  // A sentence can name something that takes responses only if the field does, unless the
+  // sentence was cut mid-word at CONTEXT characters (a cut can make a word, so then look).
+  const fieldTakesResponses = RESPONSES.test(text);
   let seen = 0;
   let parsed = 0;
   for (const trigger of TRIGGERS) {
@@ -147,6 +155,8 @@ function readTriggers(
       if (seen++ >= MAX_TRIGGERS || parsed >= MAX_PARSES) return hits;
       const start = match.index;
       const end = start + match[0].length;
+      const cut = start > CONTEXT || end + CONTEXT < text.length;
+      if (trigger.needsResponses && !fieldTakesResponses && !cut) continue;
       const context = sentenceAround(text, start, end);
       if (trigger.needsResponses && !RESPONSES.test(context)) continue;
       parsed++;
