@@ -11,6 +11,10 @@
 // - every pattern that matches fires (overlaps included); callers that want the longest match,
 //   like the gazetteer, resolve overlaps themselves.
 
+import { splitWords, type Words } from './split-words.js';
+
+export { splitWords, type Words };
+
 export interface PhrasePattern<P> {
   /** Written form, e.g. "sustainability and transformation plan" or "STP". */
   text: string;
@@ -46,70 +50,10 @@ export interface PhraseIndex<P> {
   /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
   readonly insensitiveFirst: Uint8Array;
   readonly sensitiveFirst: Uint8Array;
+  /** Low bits of first-word hashes: most words miss here, before any Map lookup. */
+  readonly insensitiveHashes: Uint8Array;
+  readonly sensitiveHashes: Uint8Array;
   readonly size: number;
-}
-
-/** The words of a text as offsets (end exclusive). */
-export interface Words {
-  starts: number[];
-  ends: number[];
-}
-
-const APOSTROPHES = new Set([0x27, 0x2019, 0x2018]);
-
-/** 1 for ASCII letters and digits: a table lookup is the hot path of every scan. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-}
-
-function isWordCode(code: number): boolean {
-  return code < 0x80 ? ASCII_WORD[code] === 1 : isUnicodeWordCode(code);
-}
-
-const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
-function isUnicodeWordCode(code: number): boolean {
-  // Surrogate halves belong to letters outside the BMP often enough; treat them as word parts.
-  if (code >= 0xd800 && code <= 0xdfff) return true;
-  return UNICODE_WORD.test(String.fromCharCode(code));
-}
-
-/** Splits text into words (see the header for the rules). "&" becomes a one-char word. */
-export function splitWords(text: string): Words {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80 ? ASCII_WORD[code] === 0 : !isUnicodeWordCode(code)) {
-      if (code === 0x26) {
-        starts.push(i);
-        ends.push(i + 1);
-      }
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80 ? ASCII_WORD[c] === 0 : !isUnicodeWordCode(c)) break;
-      i++;
-    }
-    starts.push(start);
-    ends.push(i);
-    // Possessive 's: skip it so it is neither a word nor part of one.
-    if (
-      i + 1 < n &&
-      APOSTROPHES.has(text.charCodeAt(i)) &&
-      (text.charCodeAt(i + 1) | 0x20) === 0x73 &&
-      (i + 2 >= n || !isWordCode(text.charCodeAt(i + 2)))
-    ) {
-      i += 2;
-    }
-  }
-  return { starts, ends };
 }
 
 function wordAt(text: string, words: Words, i: number): string {
@@ -136,6 +80,8 @@ function pluralOf(word: string, caseSensitive: boolean): string[] {
 
 /** 128 x 129 slots: (first char, second char or "none"), non-ASCII folded into slot 127. */
 const BIGRAMS = 128 * 129;
+const HASH_SLOTS = 1 << 16;
+const HASH_MASK = HASH_SLOTS - 1;
 function bigramOf(first: number, second: number): number {
   const a = first < 128 ? first : 127;
   const b = second < 0 ? 128 : second < 128 ? second : 127;
@@ -147,6 +93,8 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
   const sensitive = new Map<number, TrieNode<P>[]>();
   const insensitiveFirst = new Uint8Array(BIGRAMS);
   const sensitiveFirst = new Uint8Array(BIGRAMS);
+  const insensitiveHashes = new Uint8Array(HASH_SLOTS);
+  const sensitiveHashes = new Uint8Array(HASH_SLOTS);
   let size = 0;
   const add = (words: string[], caseSensitive: boolean, payload: P) => {
     const keyed = caseSensitive ? words : words.map((w) => w.toLowerCase());
@@ -157,6 +105,7 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     node.payloads.push(payload);
     const second = first.length > 1 ? first.charCodeAt(1) : -1;
     (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
+    (caseSensitive ? sensitiveHashes : insensitiveHashes)[hashString(first) & HASH_MASK] = 1;
     size++;
   };
   for (const pattern of patterns) {
@@ -169,7 +118,15 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
       }
     }
   }
-  return { insensitive, sensitive, insensitiveFirst, sensitiveFirst, size };
+  return {
+    insensitive,
+    sensitive,
+    insensitiveFirst,
+    sensitiveFirst,
+    insensitiveHashes,
+    sensitiveHashes,
+    size,
+  };
 }
 
 function childOf<P>(level: Map<number, TrieNode<P>[]>, word: string): TrieNode<P> {
@@ -245,11 +202,11 @@ export function scanPhrases<P>(
     const ampersand = first === 0x26 && end - start === 1;
     const second = end - start > 1 ? text.charCodeAt(start + 1) : -1;
     if (!ampersand && index.sensitiveFirst[bigramOf(first, second)] === 1) {
-      matchFrom(index.sensitive, i, scan, true, hits);
+      matchFrom(index.sensitive, index.sensitiveHashes, i, scan, true, hits);
     }
     const lowerSecond = second === -1 ? -1 : lower.charCodeAt(start + 1);
     if (ampersand || index.insensitiveFirst[bigramOf(lower.charCodeAt(start), lowerSecond)] === 1) {
-      matchFrom(index.insensitive, i, scan, false, hits);
+      matchFrom(index.insensitive, index.insensitiveHashes, i, scan, false, hits);
     }
   }
   return hits;
@@ -261,11 +218,13 @@ function nodeFor<P>(
   i: number,
   scan: Scan,
   caseSensitive: boolean,
+  filter: Uint8Array | null,
 ): TrieNode<P> | null {
   const start = scan.words.starts[i]!;
   const end = scan.words.ends[i]!;
   const ampersand = end - start === 1 && scan.text.charCodeAt(start) === 0x26;
   const key = ampersand ? AND_HASH : hashRange(caseSensitive ? scan.text : scan.lower, start, end);
+  if (filter !== null && filter[key & HASH_MASK] === 0) return null;
   const nodes = level.get(key);
   if (nodes === undefined) return null;
   for (const node of nodes) if (wordEquals(scan, i, node.word, caseSensitive)) return node;
@@ -275,12 +234,13 @@ function nodeFor<P>(
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
   roots: Map<number, TrieNode<P>[]>,
+  filter: Uint8Array,
   i: number,
   scan: Scan,
   caseSensitive: boolean,
   hits: PhraseHit<P>[],
 ): void {
-  let node = nodeFor(roots, i, scan, caseSensitive);
+  let node = nodeFor(roots, i, scan, caseSensitive, filter);
   if (node === null) return;
   // Nodes with patterns ending there, shortest first, and the word each ends at.
   let ending: { node: TrieNode<P>; last: number }[] | null = null;
@@ -289,7 +249,7 @@ function matchFrom<P>(
     if (node.payloads.length > 0) (ending ??= []).push({ node, last });
     if (node.next === null || last + 1 >= scan.count) break;
     last++;
-    node = nodeFor(node.next, last, scan, caseSensitive);
+    node = nodeFor(node.next, last, scan, caseSensitive, null);
   }
   if (ending === null) return;
   const start = scan.words.starts[i]!;
