@@ -1,11 +1,14 @@
-// Digest building benchmark: one week's digest from a large archive, as the weekly job builds it:
-// listStoriesBetween (the store, real SQLite file, WAL) then buildDigest (select, cluster, rank),
-// then the Markdown archive copy. Target (issue 7): <= 300 ms at 1M stories. Continuity and the
-// lead (issue 15: earlier stories from the store, per shown entry) are measured on their own.
+// Digest building benchmark: one week's digest from a large archive, through the product's own
+// path: buildWeekDigest (src/pipeline/build-week-digest.ts) with the shipped config, as the
+// weekly job, `briefing digest` and the chat commands call it: the week's stories from the store,
+// the off-topic check, select/cluster/rank, coverage, closing dates, continuity (earlier stories
+// from the store per shown entry) and the lead. `digest_build_ms_*` is that whole call (issue 18:
+// <= 150 ms at 1M). The stages are also timed on their own (list, cluster+rank, continuity,
+// Markdown) to show where the time goes; those are diagnostics, not parts of a sum.
 //
 //   node --import tsx test/bench/digest.ts [--size 100000] [--size 1000000]
 //
-// The archive is the storage benchmark's synthetic corpus at the density of a 1M-story archive
+// The archive is the storage benchmark's generated corpus at the density of a 1M-story archive
 // over eight years (about 2,400 stories a week) whatever the size, so a week is as full at 100k
 // as at 1M and the sizes differ only in how much archive surrounds it. Figures are medians over
 // several weeks in the middle of the archive, each built three times. Never asserts on time.
@@ -13,6 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadConfigOrThrow } from '../../src/config/load.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
 import { weekOf, weekRange, previousWeek } from '../../src/time/week.js';
@@ -22,7 +27,7 @@ import { listStoriesBetween } from '../../src/store/stories.js';
 import { median, roundFigure } from './measure.js';
 import { createCorpus, SOURCES, THEMES, type Corpus } from './storage-corpus.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
-import { withLead } from '../../src/pipeline/build-week-digest.js';
+import { buildWeekDigest, withLead } from '../../src/pipeline/build-week-digest.js';
 import { attachContinuity } from '../../src/pipeline/find-continuity.js';
 
 const BATCH = 1000;
@@ -56,9 +61,14 @@ function insertRange(db: Db, corpus: Corpus, from: number, to: number): void {
 
 const themes = THEMES.map((id) => ({ id, label: id.replace(/_/g, ' ') }));
 const sources = SOURCES.map((id, i) => ({ id, name: id, authority: 0.5 + (i % 5) / 10 }));
+/** The shipped config (themes, sources, settings): the digest is built as the product builds it. */
+const CONFIG = loadConfigOrThrow(fileURLToPath(new URL('../../config/', import.meta.url)));
 
 function measureWeek(db: Db, week: IsoWeek) {
   const { startsAt, endsAt } = weekRange(week, TIME_ZONE);
+  const p0 = performance.now();
+  const product = buildWeekDigest(db, CONFIG, week);
+  const productMs = performance.now() - p0;
   const t0 = performance.now();
   const stories = listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString());
   const t1 = performance.now();
@@ -86,6 +96,8 @@ function measureWeek(db: Db, week: IsoWeek) {
     0,
   );
   return {
+    productMs,
+    productEntries: product.sections.reduce((n, s) => n + s.entries.length, 0),
     listMs: t1 - t0,
     buildMs: t2 - t1,
     continuityMs: tc - t2,
@@ -125,7 +137,7 @@ export async function runDigestBench(
         for (let r = 0; r < REPEATS; r++) runs.push(measureWeek(db, week));
         week = previousWeek(week);
       }
-      const total = runs.map((r) => r.listMs + r.buildMs);
+      const total = runs.map((r) => r.productMs);
       figures[`digest_build_ms_${label}`] = median(total);
       figures[`digest_build_max_ms_${label}`] = Math.max(...total);
       figures[`digest_list_week_ms_${label}`] = median(runs.map((r) => r.listMs));
@@ -134,6 +146,7 @@ export async function runDigestBench(
       figures[`digest_continuity_ms_${label}`] = median(runs.map((r) => r.continuityMs));
       figures[`digest_continued_entries_${label}`] = median(runs.map((r) => r.continued));
       figures[`digest_week_stories_${label}`] = median(runs.map((r) => r.stories));
+      figures[`digest_entries_${label}`] = median(runs.map((r) => r.productEntries));
       figures[`digest_clustered_entries_${label}`] = median(runs.map((r) => r.clustered));
     }
   } finally {
