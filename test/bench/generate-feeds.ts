@@ -63,6 +63,11 @@ export interface GeneratedFeedOptions {
   seed: number;
   /** Origin used for item links, e.g. https://news.example.org */
   origin?: string;
+  /**
+   * Paragraphs of a full article body per item (RSS content:encoded, Atom content), as news
+   * sites that publish whole articles do; 0 or absent: summaries only (the same bytes as before).
+   */
+  bodyParagraphs?: number;
 }
 
 function escapeXml(text: string): string {
@@ -84,18 +89,39 @@ function summaryHtml(rng: Rng): string {
   return paragraphs.join('\n');
 }
 
+/** A real-length article body: paragraphs of several sentences with the usual inline markup. */
+function articleHtml(rng: Rng, paragraphs: number): string {
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    const sentences: string[] = [];
+    for (let s = rng.int(3, 5); s > 0; s--) {
+      const text = `${escapeXml(sentence(rng))}, and ${escapeXml(rng.pick(CLAUSES).toLowerCase())}`;
+      sentences.push(rng.next() < 0.2 ? `<strong>${text}</strong>` : text);
+    }
+    out.push(`<p>${sentences.join('. ')}.</p>`);
+    if (p === 2) out.push(`<figure><img src="/img/${rng.int(1, 999)}.jpg" alt=""/></figure>`);
+    if (p === 5)
+      out.push(
+        `<ul><li>${escapeXml(rng.pick(CLAUSES))}</li><li>${escapeXml(rng.pick(CLAUSES))}</li></ul>`,
+      );
+  }
+  return out.join('\n');
+}
+
 /** One feed document as a string; same options, same bytes. */
 export function generateFeedDocument(options: GeneratedFeedOptions): string {
   const rng = createRng(options.seed * 7919 + options.sourceIndex);
   const origin = options.origin ?? `https://news${options.sourceIndex}.example.org`;
   const base = Date.UTC(2026, 9, 1, 9, 0, 0);
   const items: string[] = [];
+  const paragraphs = options.bodyParagraphs ?? 0;
   for (let i = 0; i < options.items; i++) {
     const title = escapeXml(sentence(rng));
     const link = `${origin}/news/${options.sourceIndex}/${i}-${rng.int(1000, 9999)}?utm_source=rss`;
     const when = new Date(base - i * 3_600_000 * rng.int(1, 12));
     const html = escapeXml(summaryHtml(rng));
     const cats = [rng.pick(CATEGORIES), rng.pick(CATEGORIES)];
+    const body = paragraphs > 0 ? [articleHtml(rng, paragraphs)] : [];
     if (options.format === 'rss') {
       items.push(
         [
@@ -106,6 +132,7 @@ export function generateFeedDocument(options: GeneratedFeedOptions): string {
           `    <pubDate>${when.toUTCString()}</pubDate>`,
           ...cats.map((c) => `    <category>${c}</category>`),
           `    <description>${html}</description>`,
+          ...body.map((b) => `    <content:encoded><![CDATA[${b}]]></content:encoded>`),
           '  </item>',
         ].join('\n'),
       );
@@ -121,6 +148,7 @@ export function generateFeedDocument(options: GeneratedFeedOptions): string {
           ...cats.map((c) => `    <category term="${c}"/>`),
           `    <author><name>Health desk</name></author>`,
           `    <summary type="html">${html}</summary>`,
+          ...body.map((b) => `    <content type="html">${escapeXml(b)}</content>`),
           '  </entry>',
         ].join('\n'),
       );
@@ -129,7 +157,9 @@ export function generateFeedDocument(options: GeneratedFeedOptions): string {
   if (options.format === 'rss') {
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
-      '<rss version="2.0">',
+      paragraphs > 0
+        ? '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        : '<rss version="2.0">',
       '<channel>',
       `  <title>Bench source ${options.sourceIndex}</title>`,
       `  <link>${origin}/</link>`,
