@@ -2,7 +2,8 @@
 // CONTINUITY_WEEKS weeks before the week) it continues, read from the store and judged by the
 // pure rules in src/digest/continuity.ts. Also which untagged stories the tagger vetoed as
 // off-topic (re-tagged here with the current themes; only stories with no theme, a few a week).
-// Cost: two indexed, LIMITed queries per shown entry (src/store/earlier-stories.ts), measured by
+// Cost: two indexed, LIMITed queries per shown entry, bounded to the seq span of the window's
+// stories (src/store/earlier-stories.ts), measured by
 // `npm run bench -- --quick --only digest` (digest_continuity_ms).
 import type { CompiledThemes } from '../tagging/compile-themes.js';
 import {
@@ -17,7 +18,7 @@ import type { Db } from '../store/database.js';
 import {
   findEarlierByHeadline,
   findEarlierByOrganisation,
-  firstSeqSince,
+  seqSpanOf,
 } from '../store/earlier-stories.js';
 import { tagStory } from '../tagging/tag-story.js';
 
@@ -32,7 +33,7 @@ export function attachContinuity(db: Db, digest: Digest, stories: readonly Store
   const byId = new Map(stories.map((s) => [s.id, s]));
   const since = new Date(Date.parse(digest.startsAt) - CONTINUITY_WEEKS * WEEK_MS).toISOString();
   const window = { since, before: digest.startsAt, limit: CANDIDATES };
-  const fromSeq = firstSeqSince(db, since);
+  const span = seqSpanOf(db, since, digest.startsAt);
   const themesOf = new Map<string, string[]>();
   for (const section of digest.sections) {
     if (NOT_THEMES.has(section.themeId)) continue;
@@ -57,11 +58,11 @@ export function attachContinuity(db: Db, digest: Digest, stories: readonly Store
     const members = entry.storyIds.map((id) => byId.get(id)).filter((s) => s !== undefined);
     const orgs = localOrganisations(members, names);
     const candidates =
-      fromSeq === null
+      span === null
         ? []
         : [
-            ...findEarlierByOrganisation(db, orgs, themesOf.get(lead) ?? [], fromSeq, window),
-            ...findEarlierByHeadline(db, headlineSearchWords(entry.title), fromSeq, window),
+            ...findEarlierByOrganisation(db, orgs, themesOf.get(lead) ?? [], span, window),
+            ...findEarlierByHeadline(db, headlineSearchWords(entry.title), span, window),
           ];
     const link = linkEarlier(entry, candidates, (id) => names.get(id), featuresOf);
     const extra = link ? { previously: link.previously, storyline: link.storyline } : {};

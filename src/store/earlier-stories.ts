@@ -1,7 +1,9 @@
 // Earlier stories a digest entry may continue (src/pipeline/find-continuity.ts): stories in a
 // window before the digest's week that name the same organisation under the same theme, or whose
 // headline shares words with the entry's. Read-only, and cheap by construction: every query
-// starts from an index (story_entities_org, the FTS5 index bounded by rowid) and is LIMITed.
+// starts from an index (story_entities_org, the FTS5 index) bounded on both sides by the seq
+// span of the window's stories (seqSpanOf), and is LIMITed, so its cost follows the window, not
+// the archive: a week in the middle of a 1M-story archive costs what the latest week costs.
 import type { Db } from './database.js';
 import { quoteFtsString } from './fts-query.js';
 import { prepareCached } from './prepared.js';
@@ -40,33 +42,44 @@ export interface EarlierWindow {
   limit: number;
 }
 
+/** The lowest and highest seq of the stories published in a window: bounds for the queries. */
+export interface SeqSpan {
+  first: number;
+  last: number;
+}
+
 /**
  * Stories in [since, before) naming one of `organisationIds` and tagged with one of `themes`.
- * `fromSeq` (firstSeqSince) bounds the story_entities_org index range, so an organisation named
- * in thousands of older stories costs only its mentions in the window.
+ * `span` (seqSpanOf) bounds the story_entities_org index range on both sides, so an organisation
+ * named in thousands of stories costs only its mentions in the window; the theme is checked on
+ * the covering story_tags key before any story row is read.
  */
 export function findEarlierByOrganisation(
   db: Db,
   organisationIds: readonly string[],
   themes: readonly string[],
-  fromSeq: number,
+  span: SeqSpan,
   window: EarlierWindow,
 ): EarlierStory[] {
   if (organisationIds.length === 0 || themes.length === 0) return [];
   return prepareCached<[Record<string, string | number>], EarlierRow>(
     db,
-    `SELECT s.id, s.title, s.summary, s.url, s.published_at, e.entity_id
-     FROM story_entities e JOIN stories s ON s.seq = e.story_seq
-     WHERE e.kind = 'org' AND e.entity_id IN (SELECT value FROM json_each(@orgs))
-       AND e.story_seq >= @fromSeq AND s.published_at >= @since AND s.published_at < @before
-       AND EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = s.seq
-                   AND t.theme IN (SELECT value FROM json_each(@themes)))
+    `WITH hits AS MATERIALIZED (
+       SELECT e.story_seq AS seq, e.entity_id FROM story_entities e
+       WHERE e.kind = 'org' AND e.entity_id IN (SELECT value FROM json_each(@orgs))
+         AND e.story_seq BETWEEN @first AND @last
+         AND EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = e.story_seq
+                     AND t.theme IN (SELECT value FROM json_each(@themes))))
+     SELECT s.id, s.title, s.summary, s.url, s.published_at, h.entity_id
+     FROM hits h JOIN stories s ON s.seq = h.seq
+     WHERE s.published_at >= @since AND s.published_at < @before
      ORDER BY s.published_at DESC, s.seq DESC LIMIT @limit`,
   )
     .all({
       orgs: JSON.stringify(organisationIds),
       themes: JSON.stringify(themes),
-      fromSeq,
+      first: span.first,
+      last: span.last,
       since: window.since,
       before: window.before,
       limit: window.limit,
@@ -75,27 +88,32 @@ export function findEarlierByOrganisation(
 }
 
 /**
- * The first seq of a story published at or after `since`: the FTS query below starts there, so
- * it never walks the doclists of older stories (FTS5 seeks on a rowid bound).
+ * The seq span of the stories published in [since, before), or null when there are none. Read
+ * from the covering stories_published_at index over the window alone (min(seq) over "published
+ * at or after" would walk every later story: half the archive for a week in its middle). Exact:
+ * every story of the window lies in the span, however out of order stories were stored.
  */
-export function firstSeqSince(db: Db, since: string): number | null {
-  const row = prepareCached<[string], { seq: number | null }>(
+export function seqSpanOf(db: Db, since: string, before: string): SeqSpan | null {
+  const row = prepareCached<[string, string], { first: number | null; last: number | null }>(
     db,
-    'SELECT min(seq) AS seq FROM stories WHERE published_at >= ?',
-  ).get(since);
-  return row?.seq ?? null;
+    `SELECT min(seq) AS first, max(seq) AS last FROM stories INDEXED BY stories_published_at
+     WHERE published_at >= ? AND published_at < ?`,
+  ).get(since, before);
+  if (row?.first == null || row.last == null) return null;
+  return { first: row.first, last: row.last };
 }
 
 /**
  * Stories in [since, before) whose headline holds the first of `words` and at least one of the
  * others, newest first. The first word should be the rarest (headlineSearchWords puts the longest
  * first): FTS5 then walks its short doclist, which measured 2-3 times cheaper than ORing every
- * pair of words. Words are quoted FTS5 strings, so none is ever read as an operator.
+ * pair of words. Words are quoted FTS5 strings, so none is ever read as an operator. `span`
+ * bounds the rowids on both sides (FTS5 seeks on rowid bounds).
  */
 export function findEarlierByHeadline(
   db: Db,
   words: readonly string[],
-  fromSeq: number,
+  span: SeqSpan,
   window: EarlierWindow,
 ): EarlierStory[] {
   const [anchor, ...others] = words;
@@ -104,13 +122,14 @@ export function findEarlierByHeadline(
     db,
     `SELECT s.id, s.title, s.summary, s.url, s.published_at, NULL AS entity_id
      FROM stories_fts f JOIN stories s ON s.seq = f.rowid
-     WHERE stories_fts MATCH @match AND f.rowid >= @fromSeq
+     WHERE stories_fts MATCH @match AND f.rowid >= @first AND f.rowid <= @last
        AND s.published_at >= @since AND s.published_at < @before
      ORDER BY f.rowid DESC LIMIT @limit`,
   )
     .all({
       match: `title : (${quoteFtsString(anchor)} AND (${others.map(quoteFtsString).join(' OR ')}))`,
-      fromSeq,
+      first: span.first,
+      last: span.last,
       since: window.since,
       before: window.before,
       limit: window.limit,
