@@ -65,6 +65,30 @@ const entryOf = (digest: Digest, id: string) =>
   digest.sections.flatMap((s) => s.entries).find((e) => e.storyIds[0] === id)!;
 
 describe('continuity across weeks', () => {
+  it('finds earlier stories stored out of order (a backfill after the week): the seq span is exact', () => {
+    db = openDatabase(':memory:');
+    // The week's story first, then two earlier ones (the newer of them first), so the earlier
+    // stories' seqs lie above the week's and out of date order among themselves.
+    archiveStories(
+      db,
+      [dudley('d3', '2017-02-14', 'Dudley Group FT awards the MCP contract')],
+      new Date('2017-02-14T12:00:00Z'),
+    );
+    archiveStories(
+      db,
+      [
+        dudley('d2', '2017-02-07', 'Dudley Group FT shortlists bidders'),
+        dudley('d1', '2017-01-31', 'Dudley Group FT starts procurement of its MCP contract'),
+      ],
+      new Date('2017-02-16T12:00:00Z'),
+    );
+    const d3 = entryOf(buildWeekDigest(db, jobConfig(), W07), 'd3');
+    expect(d3.previously?.map((p) => p.title)).toEqual([
+      'Dudley Group FT shortlists bidders',
+      'Dudley Group FT starts procurement of its MCP contract',
+    ]);
+  });
+
   it('links an entry to earlier stories on the same organisation and theme, newest first', () => {
     db = archive();
     const digest = buildWeekDigest(db, jobConfig(), W07);
