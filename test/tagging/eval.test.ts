@@ -13,6 +13,12 @@ import {
   formatFullReport,
   loadRealBatches,
 } from '../eval/eval-tagging.js';
+import {
+  NEW_BATCH,
+  NEW_BATCH_RECORD,
+  NEW_BATCH_RULES,
+  NEW_BATCH_TITLE,
+} from '../eval/eval-new-batch.js';
 
 const evaluation = evaluateTagging();
 
@@ -115,5 +121,25 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
       score.f1,
       `FP ${score.falsePositives.join(',')} FN ${score.falseNegatives.join(',')}`,
     ).toBeGreaterThanOrEqual(floor);
+  });
+});
+
+describe(`the held-out figure for ${NEW_BATCH} (scored before anyone tuned on it)`, () => {
+  it('recomputes the recorded figure from the rules frozen that day', () => {
+    const batch = loadRealBatches().get(NEW_BATCH)!;
+    expect(batch.length).toBeGreaterThanOrEqual(200);
+    const e = evaluateTagging(NEW_BATCH_RULES, batch);
+    expect(e.rulesVersion).toBe(NEW_BATCH_RECORD.rulesVersion);
+    expect(e.macroF1.toFixed(3)).toBe(NEW_BATCH_RECORD.macroF1.toFixed(3));
+    const digest = createHash('sha256').update(readFileSync(NEW_BATCH_RULES)).digest('hex');
+    expect(digest.slice(0, 16)).toBe('fcec3b7c889618a2');
+  });
+
+  it('prints it between the held-out section and the current rules', () => {
+    const report = formatFullReport();
+    const at = report.indexOf(NEW_BATCH_TITLE);
+    expect(at).toBeGreaterThan(report.indexOf('(a) HELD-OUT'));
+    expect(at).toBeLessThan(report.indexOf('(b) Real batches'));
+    expect(report).toContain('never tuned on');
   });
 });
