@@ -13,6 +13,7 @@ import { countStories } from '../store/stories.js';
 import type { CliCommand } from './command.js';
 import { runDemoDigest } from './demo-digest.js';
 import { DEMO_ADDRESS, runDemoEmail } from './demo-email.js';
+import { runDemoVocabulary } from './demo-vocabulary.js';
 import { formatOutcomeLine, writeSummary } from './progress.js';
 
 export const DEMO_WEEK = '2021-W47';
@@ -116,6 +117,8 @@ Options:
           : `Email step skipped: ${email.reason}.\n\n`,
       );
       if (!quiet) out.write(`${digest.markdown}\n`);
+      // After the digest: a reader's correction applies to future digests, not this one.
+      out.write(`\n${runDemoVocabulary({ db, config, logger: printed }).join('\n')}\n`);
       out.write(
         `\nExplore the demo archive:\n  DATABASE_PATH=${dbPath} npx briefing search "unwarranted variation"\n  DATABASE_PATH=${dbPath} npx briefing search ICS\n  DATABASE_PATH=${dbPath} npx briefing search --theme stp\n`,
       );

@@ -15,29 +15,29 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Too broad to name one vanguard (as in src/build-data/gazetteer-vanguards.ts). */
 const BROAD = new Set(['London', 'North East', 'West Midlands', 'East Midlands']);
 
-const themes = loadThemes(join(ROOT, 'config/themes.yaml'));
-const organisations = loadOrganisations(join(ROOT, 'config/organisations.yaml'));
-if (!themes.ok || !organisations.ok) throw new Error('vanguard-places test: config does not load');
+const loadedThemes = loadThemes(join(ROOT, 'config/themes.yaml'));
+const loadedOrganisations = loadOrganisations(join(ROOT, 'config/organisations.yaml'));
+if (!loadedThemes.ok || !loadedOrganisations.ok) {
+  throw new Error('vanguard-places test: config does not load');
+}
+const themes = loadedThemes.value;
+const organisations = loadedOrganisations.value;
 
 function mcpTagged(title: string, summary: string, publishedAt = '2016-06-01'): boolean {
   const story = { id: 'x', title, summary, publishedAt };
-  const tags = annotateStory(
-    story,
-    compileThemes(themes.value),
-    compileGazetteer(organisations.value),
-  ).tags;
+  const tags = annotateStory(story, compileThemes(themes), compileGazetteer(organisations)).tags;
   return tags.some((t) => t.theme === 'mcp');
 }
 
 describe('vanguard places', () => {
   it('lists exactly the narrow places of the vanguards in the gazetteer', () => {
     const places = new Set(
-      organisations.value
+      organisations
         .filter((o) => o.kind === 'vanguard')
         .flatMap((o) => o.places ?? [])
         .filter((p) => !BROAD.has(p)),
     );
-    const listed = themes.value.contexts.vanguard_places?.phrases ?? [];
+    const listed = themes.contexts.vanguard_places?.phrases ?? [];
     expect([...listed].sort()).toEqual([...places].sort());
   });
 
