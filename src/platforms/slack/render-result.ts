@@ -22,6 +22,7 @@ import {
 import { renderSubscriptionLines } from './render-subscriptions.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderDeadlinesResult } from './render-deadlines.js';
+import { describeEmailResult } from '../../commands/describe-email.js';
 
 export interface ResultRenderOptions {
   commandName: string;
@@ -97,6 +98,19 @@ export function renderSlackResult(
           withOmitted(renderCorrectionLines(result, options.timeZone), MAX_LIST_BLOCKS),
         ),
       ];
+    case 'email-added':
+    case 'email-removed':
+    case 'email-list': {
+      const answer = describeEmailResult(result, options.timeZone);
+      const lines = answer.lines.map((l) => fitMrkdwn(l, 1500));
+      return [
+        replyBlocks(
+          answer.public ? 'in_channel' : 'ephemeral',
+          fitMrkdwn(answer.title, 200),
+          withOmitted([`*${fitMrkdwn(answer.title, 200)}*`, ...lines], MAX_LIST_BLOCKS),
+        ),
+      ];
+    }
     case 'help':
       return [renderHelp(result.lines, options.commandName)];
   }
