@@ -18,10 +18,16 @@ export function describeEmailResult(result: EmailResult, timeZone: string): Emai
       return describeAdded(result);
     case 'email-removed':
       return result.removed
-        ? { title: 'Email removed', lines: [`${result.address} will no longer get the catch-up.`], public: true }
+        ? {
+            title: 'Email removed',
+            lines: [`${result.address} will no longer get the catch-up.`],
+            public: true,
+          }
         : {
             title: 'Nothing removed',
-            lines: [`${result.address} was not added from this channel, so there was nothing to remove.`],
+            lines: [
+              `${result.address} was not added from this channel, so there was nothing to remove.`,
+            ],
             public: false,
           };
     case 'email-list':

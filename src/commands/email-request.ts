@@ -4,7 +4,13 @@
 // refused) exactly as `subscribe` reads them; no themes means all. The address is checked by
 // text/email-address.ts. Never throws.
 import { checkEmailAddress, MAX_ADDRESS_CHARS } from '../text/email-address.js';
-import { buildSubscribe, failed, parsed, splitThemeWords, type ParsedRequest } from './build-request.js';
+import {
+  buildSubscribe,
+  failed,
+  parsed,
+  splitThemeWords,
+  type ParsedRequest,
+} from './build-request.js';
 import { quoteInput } from './command-error.js';
 import type { EmailAction } from './email-types.js';
 import { tokenizeWords, splitFirstWord } from './tokenize-words.js';
@@ -18,14 +24,16 @@ export interface EmailInput {
 }
 
 const ACTIONS: readonly EmailAction[] = ['add', 'remove', 'list'];
-const USAGE = 'Try `email add team@nhs.net carter stp`, `email remove team@nhs.net` or `email list`.';
+const USAGE =
+  'Try `email add team@nhs.net carter stp`, `email remove team@nhs.net` or `email list`.';
 
 /** Slack/Teams words: the action, the address, then themes and `cadence:` for `add`. */
 export function emailInputFromText(rest: string): EmailInput | ParsedRequest {
   const [action, afterAction] = splitFirstWord(rest);
   // A display name, angle brackets or a list: check all of it as the address, so the answer
   // says what is wrong with it instead of taking its first word.
-  const whole = /[<>",;]/.test(afterAction) && !/^<mailto:[^\s|>]+\|[^\s>]+>(\s|$)/.test(afterAction);
+  const whole =
+    /[<>",;]/.test(afterAction) && !/^<mailto:[^\s|>]+\|[^\s>]+>(\s|$)/.test(afterAction);
   const [first, more] = whole ? [afterAction, ''] : splitFirstWord(afterAction);
   const themeWords: string[] = [];
   let cadence: string | null = null;
@@ -34,7 +42,10 @@ export function emailInputFromText(rest: string): EmailInput | ParsedRequest {
     else if (token.key === 'theme' || token.key === 'themes' || token.key === null)
       themeWords.push(...splitThemeWords(token.value));
     else
-      return failed(`email does not take ${quoteInput(`${token.key}:`)}`, `Only themes and \`cadence:\`. ${USAGE}`);
+      return failed(
+        `email does not take ${quoteInput(`${token.key}:`)}`,
+        `Only themes and \`cadence:\`. ${USAGE}`,
+      );
   }
   return { action, address: unwrapMailto(first), themeWords, cadence };
 }
@@ -49,7 +60,9 @@ export function buildEmail(input: EmailInput, vocabulary: CommandVocabulary): Pa
   const action = ACTIONS.find((a) => a === input.action.trim().toLowerCase());
   if (action === undefined) {
     return failed(
-      input.action.trim() === '' ? 'say what to do: add, remove or list' : `email has no action ${quoteInput(input.action)}`,
+      input.action.trim() === ''
+        ? 'say what to do: add, remove or list'
+        : `email has no action ${quoteInput(input.action)}`,
       USAGE,
     );
   }
@@ -60,7 +73,10 @@ export function buildEmail(input: EmailInput, vocabulary: CommandVocabulary): Pa
   }
   const checked = checkEmailAddress(input.address.slice(0, MAX_ADDRESS_CHARS + 1));
   if (!checked.ok) {
-    return failed(`${quoteInput(input.address)} is not an address I can add: ${checked.reason}`, USAGE);
+    return failed(
+      `${quoteInput(input.address)} is not an address I can add: ${checked.reason}`,
+      USAGE,
+    );
   }
   if (action === 'remove') {
     return input.themeWords.length === 0 && input.cadence === null
@@ -78,7 +94,8 @@ export function buildEmail(input: EmailInput, vocabulary: CommandVocabulary): Pa
     vocabulary,
   );
   if (!subscribe.ok) return subscribe;
-  if (subscribe.request.command !== 'subscribe') return failed('that command could not be read', USAGE);
+  if (subscribe.request.command !== 'subscribe')
+    return failed('that command could not be read', USAGE);
   const { themes, cadence } = subscribe.request;
   return parsed({
     command: 'email',

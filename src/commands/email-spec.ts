@@ -12,7 +12,10 @@ export const EMAIL_SPEC = {
         'e.g. `email add team@nhs.net carter stp`: a confirmation mail goes first; nothing else until it is confirmed',
     },
     { usage: 'email remove ADDRESS', description: 'stop the catch-up to an address added here' },
-    { usage: 'email list', description: 'the addresses added here, who added them and their state' },
+    {
+      usage: 'email list',
+      description: 'the addresses added here, who added them and their state',
+    },
   ],
   options: [
     {

@@ -47,7 +47,8 @@ export async function runEmail(
   const ours = owner !== null && sameChannel(owner, chat);
   if (request.action === 'remove') {
     // The same answer whether the address is unknown or another channel's: nothing leaks.
-    if (!existing || !ours) return { kind: 'email-removed', address: request.address, removed: false };
+    if (!existing || !ours)
+      return { kind: 'email-removed', address: request.address, removed: false };
     const removed = deps.subscriptions.remove('email', EMAIL_WORKSPACE, request.address);
     return { kind: 'email-removed', address: request.address, removed };
   }
@@ -112,5 +113,7 @@ async function addAddress(
 }
 
 function sameChannel(a: ChannelRef, b: ChannelRef): boolean {
-  return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
+  return (
+    a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId
+  );
 }

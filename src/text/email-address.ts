@@ -23,7 +23,9 @@ export function checkEmailAddress(input: string): EmailAddressCheck {
   if (text.length > MAX_ADDRESS_CHARS)
     return refuse(`an address is at most ${MAX_ADDRESS_CHARS} characters`);
   // Control characters (CR/LF above all: header injection) and non-ASCII before any parsing.
-  if (/[\u0000-\u001f\u007f]/.test(text)) return refuse('it contains a line break or control character');
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(text))
+    return refuse('it contains a line break or control character');
   if (/[^\u0020-\u007e]/.test(text)) return refuse('only plain ASCII addresses are accepted');
   if (/^<[@#!]/.test(text) || /^@(here|channel|everyone)\b/i.test(text))
     return refuse('that is a mention, not an address');
@@ -38,7 +40,8 @@ export function checkEmailAddress(input: string): EmailAddressCheck {
 
 function checkMailbox(address: string): EmailAddressCheck {
   const at = address.lastIndexOf('@');
-  if (at <= 0 || address.indexOf('@') !== at) return refuse('an address has one @ with a name before it');
+  if (at <= 0 || address.indexOf('@') !== at)
+    return refuse('an address has one @ with a name before it');
   const local = address.slice(0, at);
   const domain = address.slice(at + 1).toLowerCase();
   if (local.length > MAX_LOCAL_CHARS)

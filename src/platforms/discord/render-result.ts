@@ -81,7 +81,13 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [
         createReply({
           ephemeral: !answer.public,
-          embeds: [{ title: fitPlain(answer.title, DISCORD_LIMITS.title), description: packLines(lines), color: COLOUR }],
+          embeds: [
+            {
+              title: fitPlain(answer.title, DISCORD_LIMITS.title),
+              description: packLines(lines),
+              color: COLOUR,
+            },
+          ],
         }),
       ];
     }

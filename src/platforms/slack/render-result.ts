@@ -23,6 +23,7 @@ import { renderSubscriptionLines } from './render-subscriptions.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderDeadlinesResult } from './render-deadlines.js';
 import { describeEmailResult } from '../../commands/describe-email.js';
+import type { EmailResult } from '../../commands/email-types.js';
 
 export interface ResultRenderOptions {
   commandName: string;
@@ -100,20 +101,22 @@ export function renderSlackResult(
       ];
     case 'email-added':
     case 'email-removed':
-    case 'email-list': {
-      const answer = describeEmailResult(result, options.timeZone);
-      const lines = answer.lines.map((l) => fitMrkdwn(l, 1500));
-      return [
-        replyBlocks(
-          answer.public ? 'in_channel' : 'ephemeral',
-          fitMrkdwn(answer.title, 200),
-          withOmitted([`*${fitMrkdwn(answer.title, 200)}*`, ...lines], MAX_LIST_BLOCKS),
-        ),
-      ];
-    }
+    case 'email-list':
+      return [renderEmailAnswer(result, options.timeZone)];
     case 'help':
       return [renderHelp(result.lines, options.commandName)];
   }
+}
+
+function renderEmailAnswer(result: EmailResult, timeZone: string): SlackResponse {
+  const answer = describeEmailResult(result, timeZone);
+  const title = fitMrkdwn(answer.title, 200);
+  const lines = answer.lines.map((l) => fitMrkdwn(l, 1500));
+  return replyBlocks(
+    answer.public ? 'in_channel' : 'ephemeral',
+    title,
+    withOmitted([`*${title}*`, ...lines], MAX_LIST_BLOCKS),
+  );
 }
 
 export function renderError(message: string, hint: string | null): SlackResponse {
