@@ -29,6 +29,7 @@ export function checkEmailAddress(input: string): EmailAddressCheck {
   if (/[^\u0020-\u007e]/.test(text)) return refuse('only plain ASCII addresses are accepted');
   if (/^<[@#!]/.test(text) || /^@(here|channel|everyone)\b/i.test(text))
     return refuse('that is a mention, not an address');
+  if (!text.includes('@')) return refuse('an address has one @ with a name before it');
   const parsed = addressparser(text);
   if (parsed.length !== 1) return refuse('give exactly one address');
   const [entry] = parsed;
