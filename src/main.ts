@@ -4,6 +4,7 @@
 // Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
 import { buildCommandDeps } from './pipeline/command-deps.js';
+import { buildEmailChatDeps } from './pipeline/email-chat-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
@@ -167,6 +168,7 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     config,
     logger,
     subscribePermission: subscribeRules(env),
+    ...(await buildEmailChatDeps({ db, env, logger }).then((email) => (email ? { email } : {}))),
     // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
     delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },
   });

@@ -15,7 +15,7 @@ import {
   describeFirstDigest,
 } from '../commands/describe-cadence.js';
 import { processOutbox } from '../delivery/process-outbox.js';
-import { loadOptInGate, needsOptIn, startOptIn } from './subscribe-opt-in.js';
+import { loadOptInGate, needsOptIn, startOptIn } from '../pipeline/opt-in.js';
 
 export const command: CliCommand = {
   name: 'subscribe',
