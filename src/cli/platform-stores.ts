@@ -39,7 +39,13 @@ function slackInstallations(db: Db, key: Buffer): WorkspaceInstallations {
       const { teamId, enterpriseId, teamName, details, secrets } = found.installation;
       return {
         status: 'found',
-        installation: { workspaceId: teamId, enterpriseId, workspaceName: teamName, details, secrets },
+        installation: {
+          workspaceId: teamId,
+          enterpriseId,
+          workspaceName: teamName,
+          details,
+          secrets,
+        },
       };
     },
     remove: (workspaceId) => deleteSlackInstallation(db, workspaceId),

@@ -24,7 +24,13 @@ export function sealText(key: Buffer, plaintext: string, associatedData: string)
 export function openSealed(key: Buffer, sealed: string, associatedData: string): OpenResult {
   checkKey(key);
   const [version, iv, tag, body, ...rest] = sealed.split('.');
-  if (version !== 'v1' || iv === undefined || tag === undefined || body === undefined || rest.length)
+  if (
+    version !== 'v1' ||
+    iv === undefined ||
+    tag === undefined ||
+    body === undefined ||
+    rest.length
+  )
     return { ok: false, reason: 'not a sealed value this version can read' };
   const ivBytes = Buffer.from(iv, 'base64url');
   const tagBytes = Buffer.from(tag, 'base64url');

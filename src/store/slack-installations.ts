@@ -72,7 +72,11 @@ export function saveSlackInstallation(
   });
 }
 
-export function findSlackInstallation(db: Db, key: Buffer, teamId: string): SlackInstallationLookup {
+export function findSlackInstallation(
+  db: Db,
+  key: Buffer,
+  teamId: string,
+): SlackInstallationLookup {
   const row = prepareCached<[{ team: string }], Row>(
     db,
     `SELECT team_id, enterprise_id, team_name, details, sealed_secrets, installed_at, updated_at

@@ -8,8 +8,9 @@ import { createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
 import { startSlack } from './start.js';
 
 export const slackRuntime: PlatformRuntime = {
-  createDeliveryAdapter: createSlackAdapterFromEnv,
-  checkAccess: (env, channelIds) => checkSlackAccess(env, channelIds),
+  createDeliveryAdapter: (env, logger, stores) =>
+    createSlackAdapterFromEnv(env, logger, stores ? { stores } : {}),
+  checkAccess: (env, channelIds, _logger, stores) => checkSlackAccess(env, channelIds, stores),
 
   renderPreview(digest, env) {
     const messages = renderSlackDigest(digest, { commandName: slackCommandName(env) });
@@ -17,7 +18,7 @@ export const slackRuntime: PlatformRuntime = {
   },
 
   async start(init) {
-    const slack = await startSlack(init);
+    const slack = await startSlack({ ...init, ...(init.stores ? { stores: init.stores } : {}) });
     const where = slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode';
     return { adapter: slack.adapter, connected: `connected (${where})`, stop: () => slack.stop() };
   },
