@@ -60,7 +60,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerListeners(app, options, () => state.botName);
   if (options.oauth) {
     const { installations } = options.oauth;
-    registerInstallEvents(app, { installations, logger: options.logger, now: () => new Date() });
+    registerInstallEvents(app, { installations, logger: options.logger, now: clockOf(options) });
   }
   return {
     app,
@@ -89,6 +89,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.stop();
     },
   };
+}
+
+/** The commands' clock (tests set it), also for install bookkeeping (pauses, resumes). */
+function clockOf(options: SlackAppOptions): () => Date {
+  return options.deps.now ?? (() => new Date());
 }
 
 function checkModeCredentials(options: SlackAppOptions): void {
@@ -122,7 +127,7 @@ function buildBoltApp(options: SlackAppOptions): App {
   const apiUrl = options.apiUrl ? withTrailingSlash(options.apiUrl) : undefined;
   return new App({
     ...(options.oauth
-      ? oauthAppOptions(options.oauth, apiUrl, options.logger)
+      ? oauthAppOptions(options.oauth, apiUrl, options.logger, clockOf(options))
       : { token: options.botToken }),
     ...(options.socketMode
       ? { socketMode: true, appToken: options.appToken }

@@ -6,6 +6,7 @@
 // Either way the bot can no longer post, so the installation is deleted and the workspace's
 // channels are paused with a reason `status` shows; "Add to Slack" again resumes them.
 // A revoked user token alone changes nothing for digests: only that token is dropped.
+// Each event ends in one log line, `slack: install event handled`.
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../logging.js';
 import type { WorkspaceInstallations } from '../installations.js';
@@ -17,36 +18,42 @@ interface EventContext {
   now: () => Date;
 }
 
+type Outcome = { removed: boolean; paused: number } | { userTokenDropped: boolean };
+
 export function registerInstallEvents(app: App, ctx: EventContext): void {
   app.event('app_uninstalled', async ({ context, body }) => {
     const teamId = context.teamId ?? body.team_id;
-    if (teamId) stopWorkspace(ctx, teamId, UNINSTALLED_REASON, 'app_uninstalled');
+    if (!teamId) return;
+    logHandled(ctx, 'app_uninstalled', teamId, stopWorkspace(ctx, teamId, UNINSTALLED_REASON));
   });
   app.event('tokens_revoked', async ({ context, body, event }) => {
     const teamId = context.teamId ?? body.team_id;
     if (!teamId) return;
-    if ((event.tokens.bot ?? []).length > 0) {
-      stopWorkspace(ctx, teamId, TOKEN_REVOKED_REASON, 'tokens_revoked');
-      return;
-    }
-    if ((event.tokens.oauth ?? []).length > 0) dropUserToken(ctx, teamId);
+    const outcome =
+      (event.tokens.bot ?? []).length > 0
+        ? stopWorkspace(ctx, teamId, TOKEN_REVOKED_REASON)
+        : { userTokenDropped: dropUserToken(ctx, teamId) };
+    logHandled(ctx, 'tokens_revoked', teamId, outcome);
   });
 }
 
-function stopWorkspace(ctx: EventContext, teamId: string, reason: string, event: string): void {
+function stopWorkspace(ctx: EventContext, teamId: string, reason: string): Outcome {
   const now = ctx.now();
   const removed = ctx.installations.remove(teamId);
-  const paused = ctx.installations.pauseWorkspace(teamId, reason, now);
-  ctx.logger.info(
-    { platform: 'slack', team: teamId, event, removed, paused },
-    'slack: workspace can no longer be posted to; its channels are paused',
-  );
+  return { removed, paused: ctx.installations.pauseWorkspace(teamId, reason, now) };
 }
 
-function dropUserToken(ctx: EventContext, teamId: string): void {
+function dropUserToken(ctx: EventContext, teamId: string): boolean {
   const found = ctx.installations.find(teamId);
-  if (found.status !== 'found' || found.installation.secrets.user === undefined) return;
+  if (found.status !== 'found' || found.installation.secrets.user === undefined) return false;
   const { user: _user, userRefresh: _refresh, ...rest } = found.installation.secrets;
   ctx.installations.save({ ...found.installation, secrets: rest }, ctx.now());
-  ctx.logger.info({ platform: 'slack', team: teamId }, 'slack: user token revoked; dropped');
+  return true;
+}
+
+function logHandled(ctx: EventContext, event: string, teamId: string, outcome: Outcome): void {
+  ctx.logger.info(
+    { platform: 'slack', team: teamId, event, ...outcome },
+    'slack: install event handled',
+  );
 }

@@ -22,13 +22,14 @@ export function oauthAppOptions(
   oauth: SlackOAuthOptions,
   slackApiUrl: string | undefined,
   logger: Logger,
+  now: () => Date,
 ): Partial<AppOptions> {
   return {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     scopes: [...SLACK_BOT_SCOPES],
-    installationStore: createInstallationStore(oauth.installations, logger),
+    installationStore: createInstallationStore(oauth.installations, logger, now),
     installerOptions: {
       directInstall: true,
       clientOptions: slackApiUrl ? { slackApiUrl } : {},

@@ -37,6 +37,8 @@ export interface StartSlackOptions {
   retryConfig?: SlackAppOptions['retryConfig'];
   /** OAuth mode: the workspaces' installations, opened by the composition root. */
   stores?: PlatformStores;
+  /** The clock commands see (tests); the wall clock by default. */
+  now?: () => Date;
 }
 
 export interface RunningSlack {
@@ -67,7 +69,11 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     socketMode: mode === 'socket',
     apiUrl: env.SLACK_API_URL,
     commandName,
-    deps: { commands: options.commands, timeZone: options.timeZone },
+    deps: {
+      commands: options.commands,
+      timeZone: options.timeZone,
+      ...(options.now ? { now: options.now } : {}),
+    },
     logger: options.logger,
     port: env.PORT,
     host: options.host,
