@@ -10,7 +10,7 @@ import { loadEnv, type Env } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/logging.js';
 import { startSlack, type RunningSlack } from '../../../src/platforms/slack/start.js';
 import type { AppFixture } from '../../helpers/app-fixture.js';
-import { FakeSlackApi } from '../../fakes/slack-api.js';
+import type { FakeSlackApi } from '../../fakes/slack-api.js';
 import {
   eventCallback,
   postSignedForm,
