@@ -36,7 +36,11 @@ SLACK_STATE_SECRET and SLACK_INSTALL_KEY instead of SLACK_BOT_TOKEN.
       stores: ctx.stores(),
     });
     const where = slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode';
-    ctx.stdout.write(`slack: connected to workspace ${slack.teamId ?? '?'} (${where})\n`);
+    const to =
+      slack.workspaces === 'many'
+        ? 'many workspaces (install at /slack/install)'
+        : `workspace ${slack.teamId ?? '?'}`;
+    ctx.stdout.write(`slack: connected to ${to} (${where})\n`);
     if (args.values.check) {
       await slack.stop();
       return 0;

@@ -19,7 +19,12 @@ export const slackRuntime: PlatformRuntime = {
 
   async start(init) {
     const slack = await startSlack({ ...init, ...(init.stores ? { stores: init.stores } : {}) });
-    const where = slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode';
+    const where =
+      slack.mode === 'socket'
+        ? 'Socket Mode'
+        : slack.workspaces === 'many'
+          ? `HTTP on port ${slack.port}, many workspaces: install at /slack/install`
+          : `HTTP on port ${slack.port}`;
     return { adapter: slack.adapter, connected: `connected (${where})`, stop: () => slack.stop() };
   },
 };

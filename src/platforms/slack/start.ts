@@ -46,6 +46,8 @@ export interface RunningSlack {
   mode: 'socket' | 'http';
   port: number | null;
   teamId: string | null;
+  /** one: SLACK_BOT_TOKEN; many: OAuth mode, workspaces install at /slack/install. */
+  workspaces: 'one' | 'many';
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     mode,
     port: started.port,
     teamId: started.teamId,
+    workspaces: auth.mode === 'oauth' ? 'many' : 'one',
     stop: () => slack.stop(),
   };
 }
