@@ -13,7 +13,8 @@ export const TOKEN_REVOKED_REASON =
 export const NOT_INSTALLED_REASON =
   'Slack: the app is not installed in this workspace; install it (Add to Slack) to resume [not_installed]';
 
-const AUTH_ERRORS = /\[(token_revoked|token_expired|invalid_auth|account_inactive|not_authed|not_installed)\]$/;
+const AUTH_ERRORS =
+  /\[(token_revoked|token_expired|invalid_auth|account_inactive|not_authed|not_installed)\]$/;
 
 export function isInstallPause(reason: string): boolean {
   return (
