@@ -110,6 +110,7 @@ function searchByRelevance(
     phrases: expansions.filter((e) => e.terms.length > 1).map((e) => e.terms.join(' ')),
     filters,
     now,
+    depth: query.offset + query.limit,
   });
   const pageSeqs = ranked.seqs.slice(query.offset, query.offset + query.limit);
   const rows = readHitRows(db, pageSeqs);
