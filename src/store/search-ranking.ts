@@ -162,20 +162,29 @@ export function rankTiers(
   }
   const seen = new Set(seqs);
   const room = RANKED_CANDIDATES - seqs.length;
-  // The expansion matches include the literal ones: read past those, then as deep as asked.
-  const cap = Math.min(
-    RANKED_CANDIDATES,
-    seqs.length + Math.max(EXPANSION_FIRST, input.depth - seqs.length),
-  );
+  // The expansion matches include the literal ones: read past those, then whole blocks of
+  // EXPANSION_FIRST as deep as the page asks. Each block (newest first) is ranked on its own, so
+  // reading deeper for a later page never reorders the blocks an earlier page showed.
+  const blocks = Math.ceil(Math.max(EXPANSION_FIRST, input.depth - seqs.length) / EXPANSION_FIRST);
+  const cap = Math.min(RANKED_CANDIDATES, seqs.length + blocks * EXPANSION_FIRST);
   const more = rankCandidates(db, input.expanded, input.filters, cap);
-  if (more.length > cap) totalIsLowerBound = true;
-  const extra = more.slice(0, cap).filter((c) => !seen.has(c.seq));
+  const exhausted = more.length <= cap;
+  if (!exhausted) totalIsLowerBound = true;
+  let extra = more.slice(0, cap).filter((c) => !seen.has(c.seq));
+  // A partial last block could gain members on a deeper read; at the deepest read it cannot.
+  if (!exhausted && cap < RANKED_CANDIDATES) {
+    extra = extra.slice(0, extra.length - (extra.length % EXPANSION_FIRST));
+  }
   const inSense = taggedWith(
     db,
     extra.map((c) => c.seq),
     input.themes,
   );
-  const added = byScore(extra, input.now, [inSense]).slice(0, Math.max(0, room));
+  const ranked: number[] = [];
+  for (let i = 0; i < extra.length; i += EXPANSION_FIRST) {
+    ranked.push(...byScore(extra.slice(i, i + EXPANSION_FIRST), input.now, [inSense]));
+  }
+  const added = ranked.slice(0, Math.max(0, room));
   if (extra.length > added.length) totalIsLowerBound = true;
   return { seqs: [...seqs, ...added], totalIsLowerBound, expandedCount: added.length };
 }
