@@ -64,6 +64,8 @@ export interface QueryTiming {
   product: number[];
   /** Per round, or empty for filter-only queries. */
   floor: number[];
+  /** Context: the same words newest first (ORDER BY rowid DESC LIMIT 10), no ranking at all. */
+  newestFloor: number[];
   hits: number;
 }
 
@@ -72,10 +74,14 @@ export function timeSearchesSideBySide(db: Db, rounds: number): QueryTiming[] {
   const floor = db.prepare(
     'SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT 10',
   );
+  const newest = db.prepare(
+    'SELECT rowid FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rowid DESC LIMIT 10',
+  );
   const timings: QueryTiming[] = SEARCH_QUERIES.map((q) => ({
     ...q,
     product: [],
     floor: [],
+    newestFloor: [],
     hits: 0,
   }));
   for (let round = 0; round < rounds; round++) {
@@ -88,6 +94,9 @@ export function timeSearchesSideBySide(db: Db, rounds: number): QueryTiming[] {
       t0 = performance.now();
       floor.all(expression);
       timing.floor.push(performance.now() - t0);
+      t0 = performance.now();
+      newest.all(expression);
+      timing.newestFloor.push(performance.now() - t0);
     }
   }
   return timings;

@@ -252,6 +252,7 @@ function searchFigures(db: Db, label: string, log: (line: string) => void): Reco
   for (const line of describeSlowest(timings)) log(`  ${line}`);
   const product = timings.flatMap((t) => t.product);
   const floor = timings.flatMap((t) => t.floor);
+  const newestFloor = timings.flatMap((t) => t.newestFloor);
   const like = timeLikeBaseline(db, 2);
   return {
     search_queries: timings.length,
@@ -260,6 +261,9 @@ function searchFigures(db: Db, label: string, log: (line: string) => void): Reco
     [`search_worst_ms_${label}`]: Math.max(...timings.map((t) => median(t.product))),
     [`search_fts_floor_p95_ms_${label}`]: percentile(floor, 95),
     [`search_vs_fts_floor_ratio_${label}`]: percentile(product, 95) / percentile(floor, 95),
+    // Context: a floor that ranks nothing (the newest ten matches), stricter than the target's.
+    [`search_vs_fts_newest_floor_ratio_${label}`]:
+      percentile(product, 95) / percentile(newestFloor, 95),
     [`like_p50_ms_${label}`]: median(like.like),
     [`search_vs_like_ratio_${label}`]: median(like.like) / median(like.product),
   };
