@@ -1,0 +1,87 @@
+// The web archive's Content-Security-Policy and sign-in, seen from a real Chromium: every page
+// loads with no CSP violation (its stylesheet is allowed, nothing else is needed), a script
+// injected inline is blocked by the policy, and with WEB_USERS set the browser gets a 401 until
+// it signs in with basic auth (page.authenticate answers the challenge as a person would).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cspViolations,
+  launchBrowser,
+  renderedTextWidth,
+  watchCspViolations,
+  type Browser,
+  type Page,
+} from '../../helpers/browser-page.js';
+import { chromiumForTests } from '../../helpers/find-chromium.js';
+import { startWebArchiveBot, type WebArchiveBot } from '../../helpers/web-archive-bot.js';
+
+const chromium = chromiumForTests('test/web/browser/security.test.ts');
+
+let browser: Browser;
+
+describe.skipIf(chromium === null)('the web archive in a browser: CSP and sign-in', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser(chromium!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('Content-Security-Policy', () => {
+    let bot: WebArchiveBot;
+    let page: Page;
+    beforeAll(async () => {
+      bot = await startWebArchiveBot();
+      page = await browser.newPage();
+      page.setDefaultTimeout(5_000);
+      await watchCspViolations(page);
+    });
+    afterAll(async () => {
+      await page?.close();
+      await bot?.stop();
+    });
+
+    it.each(['/', '/weeks/2017-W07', '/search?q=carter', '/sources'])(
+      '%s loads its stylesheet with no CSP violation',
+      async (path) => {
+        const response = await page.goto(new URL(path, bot.url).href, { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'/);
+        expect(await cspViolations(page)).toEqual([]);
+        // The stylesheet applied: the document has at least one sheet with rules in it.
+        const rules = await page.evaluate(() => {
+          const doc = (
+            globalThis as unknown as { document: { styleSheets: { cssRules: unknown[] }[] } }
+          ).document;
+          return [...doc.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0);
+        });
+        expect(rules).toBeGreaterThan(0);
+        expect(await renderedTextWidth(page, 'h1')).toBeGreaterThan(50);
+      },
+    );
+
+    it('blocks a script injected inline, and reports it', async () => {
+      await page.goto(new URL('/weeks/2017-W07', bot.url).href, { waitUntil: 'load' });
+      // What an HTML-injection bug would smuggle in: an inline <script> the page did not ship.
+      const ran = await page.evaluate(() => {
+        const g = globalThis as unknown as {
+          document: {
+            createElement(tag: 'script'): { textContent: string };
+            body: { appendChild(node: unknown): void };
+          };
+          injectedRan?: boolean;
+        };
+        const script = g.document.createElement('script');
+        script.textContent = 'globalThis.injectedRan = true;';
+        g.document.body.appendChild(script);
+        return g.injectedRan === true;
+      });
+      expect(ran).toBe(false);
+      await page.waitForFunction(
+        () =>
+          ((globalThis as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).length >
+          0,
+      );
+      expect(await cspViolations(page)).toEqual([expect.stringMatching(/^script-src/)]);
+    });
+  });
+});
