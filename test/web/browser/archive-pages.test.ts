@@ -89,8 +89,16 @@ describe.skipIf(chromium === null)('the web archive in a browser', () => {
 
   it('searches by typing into the form, and highlights the words found', async () => {
     await open('/');
-    await page.waitForSelector('form[action="/search"] input[name="q"]');
-    await page.type('form[action="/search"] input[name="q"]', 'carter');
+    expect(await follow('nav a[href="/search"]')).toBe('/search');
+    const box = 'main form[action="/search"] input[name="q"]';
+    await page.waitForSelector(box);
+    // The search box has a visible label (WCAG 2.2, 3.3.2) naming it.
+    const labelled = await page.$eval(
+      box,
+      (input) => (input as { labels: unknown[] }).labels.length,
+    );
+    expect(labelled).toBeGreaterThan(0);
+    await page.type(box, 'carter');
     const [response] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     expect(response?.status()).toBe(200);
     const url = new URL(page.url());
