@@ -27,6 +27,7 @@ interface PageGlobals {
   document: {
     scrollingElement: { scrollWidth: number } | null;
     documentElement: { scrollWidth: number };
+    styleSheets: Iterable<{ cssRules: { length: number } }>;
     createRange(): {
       selectNodeContents(node: unknown): void;
       getBoundingClientRect(): { width: number };
@@ -97,6 +98,14 @@ export function renderedTextWidth(page: Page, selector: string): Promise<number>
     const range = (globalThis as unknown as PageGlobals).document.createRange();
     range.selectNodeContents(element);
     return range.getBoundingClientRect().width;
+  });
+}
+
+/** CSS rules the page's stylesheets brought (0: the stylesheet was blocked or never loaded). */
+export function styleRuleCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as PageGlobals;
+    return [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0);
   });
 }
 

@@ -7,6 +7,7 @@ import {
   cspViolations,
   launchBrowser,
   renderedTextWidth,
+  styleRuleCount,
   watchCspViolations,
   type Browser,
   type Page,
@@ -47,14 +48,7 @@ describe.skipIf(chromium === null)('the web archive in a browser: CSP and sign-i
         expect(response?.status()).toBe(200);
         expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'/);
         expect(await cspViolations(page)).toEqual([]);
-        // The stylesheet applied: the document has at least one sheet with rules in it.
-        const rules = await page.evaluate(() => {
-          const doc = (
-            globalThis as unknown as { document: { styleSheets: { cssRules: unknown[] }[] } }
-          ).document;
-          return [...doc.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0);
-        });
-        expect(rules).toBeGreaterThan(0);
+        expect(await styleRuleCount(page), 'rules from /assets/site.css').toBeGreaterThan(0);
         expect(await renderedTextWidth(page, 'h1')).toBeGreaterThan(50);
       },
     );
