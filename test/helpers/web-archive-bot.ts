@@ -1,7 +1,8 @@
 // A running bot with the web archive on, for the real-browser page tests (test/web/browser/):
 // `startBot` (the composition root `briefing run` uses) with WEB_PORT=0 on 127.0.0.1, over a
 // SQLite file seeded through the real pipeline:
-// - the invented stories of app-fixture-stories.ts, tagged by the real annotator (tagAndStore);
+// - the invented stories of app-fixture-stories.ts with ids as ingest gives them (computeStoryId
+//   over their URL: "u_" + hex, so story references resolve), tagged by the real annotator;
 // - a first poll, by startBot itself, of two loopback sources: one Atom feed that answers and one
 //   that answers 404, so the source health page has an outcome and an error to show;
 // - the weekly digests of 2017-W06 and 2017-W07 archived to a temp digests/ by the real digest
@@ -12,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadEnv } from '../../src/config/env.js';
+import type { Story } from '../../src/domain.js';
+import { computeStoryId } from '../../src/ingest/story-id.js';
 import type { AppConfig } from '../../src/config/load.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
 import { silentLogger } from '../../src/logging.js';
@@ -62,6 +65,20 @@ function loopbackConfig(feeds: FeedServer): AppConfig {
   };
 }
 
+/** The fixture stories as a poll would have stored them: ids from their canonical links. */
+function asIngested(stories: readonly Story[]): Story[] {
+  return stories.map((story) => {
+    const { id } = computeStoryId({
+      sourceId: story.sourceId,
+      guid: null,
+      canonicalUrl: story.url,
+      title: story.title,
+      rawPublished: story.publishedAt,
+    });
+    return { ...story, id, guid: null };
+  });
+}
+
 /** Archives each week's digest the way the scheduler would, each when it falls due. */
 async function archiveWeeks(db: Db, config: AppConfig, digestsDir: string): Promise<void> {
   const channel = { platform: 'memory', workspaceId: 'T-WEB', channelId: 'C-WEB' } as const;
@@ -107,7 +124,12 @@ export async function startWebArchiveBot(
   };
   let bot: RunningBot | undefined;
   try {
-    tagAndStore(db, FIXTURE_STORIES, new Date('2017-02-16T12:00:00.000Z'), buildAnnotator(config));
+    tagAndStore(
+      db,
+      asIngested(FIXTURE_STORIES),
+      new Date('2017-02-16T12:00:00.000Z'),
+      buildAnnotator(config),
+    );
     bot = await startBot({
       env: loaded.env,
       config,

@@ -12,6 +12,7 @@ import {
   type Browser,
   type Page,
 } from '../../helpers/browser-page.js';
+import { hashPassword } from '../../../src/web/password-hash.js';
 import { chromiumForTests } from '../../helpers/find-chromium.js';
 import { startWebArchiveBot, type WebArchiveBot } from '../../helpers/web-archive-bot.js';
 
@@ -76,6 +77,47 @@ describe.skipIf(chromium === null)('the web archive in a browser: CSP and sign-i
           0,
       );
       expect(await cspViolations(page)).toEqual([expect.stringMatching(/^script-src/)]);
+    });
+  });
+
+  describe('basic-auth sign-in (WEB_USERS)', () => {
+    let bot: WebArchiveBot;
+    let page: Page;
+    beforeAll(async () => {
+      const hash = await hashPassword('correct horse battery staple');
+      bot = await startWebArchiveBot({ WEB_USERS: `alice:${hash}` });
+      page = await browser.newPage();
+      page.setDefaultTimeout(5_000);
+    });
+    afterAll(async () => {
+      await page?.close();
+      await bot?.stop();
+    });
+
+    const status = async (path: string) =>
+      (await page.goto(new URL(path, bot.url).href, { waitUntil: 'load' }))?.status();
+
+    it('answers 401 to a browser that has not signed in', async () => {
+      expect(await status('/')).toBe(401);
+      expect(await status('/weeks/2017-W07')).toBe(401);
+      expect(await status('/healthz')).toBe(200);
+    });
+
+    it('still answers 401 to a wrong password', async () => {
+      await page.authenticate({ username: 'alice', password: 'wrong' });
+      expect(await status('/')).toBe(401);
+    });
+
+    it('opens the pages once the browser answers the challenge, stylesheet included', async () => {
+      await page.authenticate({ username: 'alice', password: 'correct horse battery staple' });
+      expect(await status('/')).toBe(200);
+      expect(await renderedTextWidth(page, 'h1')).toBeGreaterThan(50);
+      expect(await styleRuleCount(page), 'the stylesheet loads signed in too').toBeGreaterThan(0);
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('a[href="/weeks/2017-W07"]'),
+      ]);
+      expect(response?.status()).toBe(200);
     });
   });
 });
