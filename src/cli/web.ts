@@ -35,7 +35,9 @@ Typed at a terminal, end the password with Enter then Ctrl-D.
     const input = await text(ctx.stdin);
     const password = input.split(/\r?\n/)[0] ?? '';
     if ([...password].length < MIN_PASSWORD) {
-      throw new UsageError(`the password on standard input is shorter than ${MIN_PASSWORD} characters`);
+      throw new UsageError(
+        `the password on standard input is shorter than ${MIN_PASSWORD} characters`,
+      );
     }
     if (password.length > MAX_PASSWORD) {
       throw new UsageError(`the password is longer than ${MAX_PASSWORD} characters`);

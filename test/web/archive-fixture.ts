@@ -24,7 +24,8 @@ export function realId(name: string): string {
   return `g_${createHash('sha1').update(name).digest('hex').slice(0, 20)}`;
 }
 
-export const HOSTILE_TITLE = '<script>alert(1)</script> "onmouseover=alert(2) Carter review <b>bold</b>';
+export const HOSTILE_TITLE =
+  '<script>alert(1)</script> "onmouseover=alert(2) Carter review <b>bold</b>';
 
 export const HOSTILE: Story = {
   id: realId('hostile'),
@@ -32,7 +33,8 @@ export const HOSTILE: Story = {
   guid: 'hostile',
   url: 'javascript:alert(3)',
   title: HOSTILE_TITLE,
-  summary: 'Lord Carter productivity review: <img src=x onerror=alert(4)> trusts told to save £5bn.',
+  summary:
+    'Lord Carter productivity review: <img src=x onerror=alert(4)> trusts told to save £5bn.',
   content: '',
   author: null,
   categories: [],

@@ -67,7 +67,8 @@ function renderThemes(view: StoryView): string {
 }
 
 function renderList(heading: string, items: readonly string[], none: string): string {
-  const body = items.length > 0 ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p>${none}</p>`;
+  const body =
+    items.length > 0 ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p>${none}</p>`;
   return `<h2>${heading}</h2>\n${body}`;
 }
 
@@ -81,7 +82,9 @@ function renderOutlets(view: StoryView): string {
     .map((l) => `${linkHtml(l.title, l.url, '', HOST)} · ${escapeHtml(l.sourceName)}`);
   const siblings = (cluster?.storyIds ?? [])
     .filter((id) => id !== story.id)
-    .map((id) => `<a class="ref" href="${escapeHtml(storyPath(id))}">${escapeHtml(storyRef(id))}</a>`);
+    .map(
+      (id) => `<a class="ref" href="${escapeHtml(storyPath(id))}">${escapeHtml(storyRef(id))}</a>`,
+    );
   const items = [...carriedBy, ...others];
   if (siblings.length > 0) items.push(`Their story pages: ${siblings.join(', ')}`);
   const week = cluster
