@@ -43,6 +43,18 @@ export const HOSTILE: Story = {
   paywalled: false,
 };
 
+/** Another outlet's copy of the fixture's Model Hospital story: the digest clusters the two. */
+export const COPY: Story = {
+  ...HOSTILE,
+  id: realId('copy'),
+  guid: 'copy',
+  sourceId: 'guardian-nhs',
+  url: 'https://www.theguardian.com/fixture/model-hospital-variation',
+  title: 'Model Hospital figures show trusts still have £5bn of unwarranted variation',
+  summary: 'NHS Improvement says the Model Hospital dashboard is helping trusts find savings.',
+  publishedAt: '2017-02-14T12:00:00.000Z',
+};
+
 export interface ArchiveFixture {
   app: AppFixture;
   server: FastifyInstance;
@@ -59,6 +71,7 @@ export async function createArchiveFixture(
   const stories = [
     ...FIXTURE_STORIES.map((s) => ({ ...s, id: realId(s.id), guid: realId(s.id) })),
     HOSTILE,
+    COPY,
   ];
   const app = createAppFixture({ stories });
   const digestsDir = mkdtempSync(join(tmpdir(), 'briefing-web-'));
