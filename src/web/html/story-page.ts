@@ -14,7 +14,7 @@ import {
   describeThemeScore,
 } from '../../commands/plain-words.js';
 import type { Entities, Evidence, NearMiss, StoredStory, Tag } from '../../domain.js';
-import { escapeHtml, linkHtml } from '../../text/escape-html.js';
+import { escapeHtml, linkHtml, safeHref } from '../../text/escape-html.js';
 import { storyRef } from '../../text/story-ref.js';
 import { renderPage } from './layout.js';
 import type { StoryCluster } from './story-cluster.js';
@@ -95,7 +95,8 @@ function renderOutlets(view: StoryView): string {
 
 function renderFacts(view: StoryView): string {
   const { story } = view;
-  const link = story.url ? linkHtml(story.url, story.url, '', HOST) : 'none';
+  // Only http(s) links are shown at all: anything else in the feed is not a web page.
+  const link = safeHref(story.url) ? linkHtml(story.url ?? '', story.url, '', HOST) : 'none';
   const rows: [string, string][] = [
     ['Source', escapeHtml(view.sourceNames.get(story.sourceId) ?? story.sourceId)],
     [
