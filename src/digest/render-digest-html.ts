@@ -10,6 +10,7 @@ import type { Digest, DigestDeadline, DigestEntry, DigestSection } from '../doma
 import { cleanText } from '../text/clean-text.js';
 import { escapeHtml, linkHtml } from '../text/escape-html.js';
 import { formatDay, formatWeekRange } from '../text/format-dates.js';
+import { storyRef } from '../text/story-ref.js';
 import { CLOSING_SOON_LABEL, describeDeadline } from './closing-soon.js';
 import {
   describeCounts,
@@ -30,6 +31,7 @@ export type DigestHtmlRole =
   | 'entry'
   | 'muted'
   | 'link'
+  | 'ref'
   | 'host'
   | 'whyLabel'
   | 'whyList'
@@ -73,7 +75,10 @@ function renderEntry(entry: DigestEntry, timeZone: string, style: DigestHtmlStyl
     escapeHtml(formatDay(entry.publishedAt, timeZone, true)),
     others.length > 0 ? `also ${others.map((l) => link(paywallLabel(l), l.url)).join(', ')}` : '',
     // The caller builds the href from our own story id: escaped all the same.
-    href !== null ? `<a href="${escapeHtml(href)}"${attrs.link}>details</a>` : '',
+    // The short reference chat shows (`explain g_3fa9c1d2`), as the link to the story's page.
+    href !== null && storyId !== undefined
+      ? `<a href="${escapeHtml(href)}"${attrs.ref}>${escapeHtml(storyRef(storyId))}</a>`
+      : '',
   ].filter((p) => p !== '');
   const lines = [
     `<strong>${link(entry.title, entry.url)}</strong>`,

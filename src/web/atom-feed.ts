@@ -4,11 +4,11 @@
 // site (RFC 4122 section 4.3, SHA-1), so they never change when the digest file is rewritten;
 // `updated` is when the week's archive was last written. Every text is XML-escaped.
 import { createHash } from 'node:crypto';
-import { renderDigestHtml } from '../digest/render-digest-html.js';
+import { describeWeekLine, renderDigestHtml } from '../digest/render-digest-html.js';
 import { viewForChannel } from '../digest/view-for-channel.js';
 import { escapeHtml } from '../text/escape-html.js';
+import { storyRef } from '../text/story-ref.js';
 import { SITE_NAME } from './html/layout.js';
-import { describeWeekLine } from '../digest/render-digest-html.js';
 import type { ArchivedWeek } from './web-deps.js';
 
 const ENTRIES = 20;
@@ -30,10 +30,20 @@ function renderEntry(archived: ArchivedWeek, base: string): string {
   // Absolute story links: a feed reader resolves relative ones against the feed, not the page.
   const html = renderDigestHtml(view, {
     attrs: {
-      title: '', weekLine: '', heading: '', entries: '', entry: '', muted: '', link: '',
-      host: '', whyLabel: '', whyList: '', coverage: '',
+      title: '',
+      weekLine: '',
+      heading: '',
+      entries: '',
+      entry: '',
+      muted: '',
+      link: '',
+      ref: '',
+      host: '',
+      whyLabel: '',
+      whyList: '',
+      coverage: '',
     },
-    storyHref: (id) => `${base}/stories/${id.slice(0, 10)}`,
+    storyHref: (id) => `${base}/stories/${storyRef(id)}`,
   });
   return [
     '<entry>',

@@ -62,13 +62,9 @@ function addSignInHook(app: FastifyInstance, deps: WebDeps, signIn: SignIn): voi
     setSecurityHeaders(reply);
     if (!signIn.required || isPublic(request, deps)) return;
     if (await signIn.check(request.headers.authorization)) return;
-    await reply
-      .code(401)
-      .header('www-authenticate', signIn.challenges)
-      .send({
-        error:
-          'sign in: a WEB_USERS name and password, or Authorization: Bearer <WEB_TOKEN>',
-      });
+    await reply.code(401).header('www-authenticate', signIn.challenges).send({
+      error: 'sign in: a WEB_USERS name and password, or Authorization: Bearer <WEB_TOKEN>',
+    });
   });
 }
 

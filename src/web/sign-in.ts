@@ -12,7 +12,9 @@ import type { WebAccess } from './web-deps.js';
 
 const REMEMBERED = 256;
 // A fixed hash at the default cost, for unknown names (never matches: its key is all zeros).
-const DECOY = parseScryptHash(`scrypt$32768$8$1$${'A'.repeat(22)}==$${'A'.repeat(43)}=`) as ScryptHash;
+const DECOY = parseScryptHash(
+  `scrypt$32768$8$1$${'A'.repeat(22)}==$${'A'.repeat(43)}=`,
+) as ScryptHash;
 
 export interface SignIn {
   /** True when sign-in is on (a token or at least one user). */

@@ -24,7 +24,8 @@ export function realId(name: string): string {
   return `g_${createHash('sha1').update(name).digest('hex').slice(0, 20)}`;
 }
 
-export const HOSTILE_TITLE = '<script>alert(1)</script> "onmouseover=alert(2) Carter review <b>bold</b>';
+export const HOSTILE_TITLE =
+  '<script>alert(1)</script> "onmouseover=alert(2) Carter review <b>bold</b>';
 
 export const HOSTILE: Story = {
   id: realId('hostile'),
@@ -32,13 +33,26 @@ export const HOSTILE: Story = {
   guid: 'hostile',
   url: 'javascript:alert(3)',
   title: HOSTILE_TITLE,
-  summary: 'Lord Carter productivity review: <img src=x onerror=alert(4)> trusts told to save £5bn.',
+  summary:
+    'Lord Carter productivity review: <img src=x onerror=alert(4)> trusts told to save £5bn.',
   content: '',
   author: null,
   categories: [],
   publishedAt: '2017-02-14T09:00:00.000Z',
   publishedEstimated: false,
   paywalled: false,
+};
+
+/** Another outlet's copy of the fixture's Model Hospital story: the digest clusters the two. */
+export const COPY: Story = {
+  ...HOSTILE,
+  id: realId('copy'),
+  guid: 'copy',
+  sourceId: 'guardian-nhs',
+  url: 'https://www.theguardian.com/fixture/model-hospital-variation',
+  title: 'Model Hospital figures show trusts still have £5bn of unwarranted variation',
+  summary: 'NHS Improvement says the Model Hospital dashboard is helping trusts find savings.',
+  publishedAt: '2017-02-14T12:00:00.000Z',
 };
 
 export interface ArchiveFixture {
@@ -57,6 +71,7 @@ export async function createArchiveFixture(
   const stories = [
     ...FIXTURE_STORIES.map((s) => ({ ...s, id: realId(s.id), guid: realId(s.id) })),
     HOSTILE,
+    COPY,
   ];
   const app = createAppFixture({ stories });
   const digestsDir = mkdtempSync(join(tmpdir(), 'briefing-web-'));

@@ -53,6 +53,7 @@ const EMAIL_STYLE: DigestHtmlStyle = {
     entry: ' style="margin:0 0 14px 0;"',
     muted: ` style="${MUTED}"`,
     link: ` style="${LINK}"`,
+    ref: '',
     host: ` style="${MUTED}"`,
     whyLabel: ' style="margin:0;"',
     whyList: ' style="padding-left:22px;margin:0 0 8px 0;"',

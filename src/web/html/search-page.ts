@@ -8,7 +8,11 @@ import { describeExpansions, describeSpelling } from '../../commands/search-note
 import type { SearchHit, SearchPage } from '../../domain.js';
 import { escapeHtml, linkHtml } from '../../text/escape-html.js';
 import { formatDay } from '../../text/format-dates.js';
-import { renderHighlights, searchPageNeedles, type HighlightNeedles } from '../../text/highlight-words.js';
+import {
+  renderHighlights,
+  searchPageNeedles,
+  type HighlightNeedles,
+} from '../../text/highlight-words.js';
 import { storyRef } from '../../text/story-ref.js';
 import { renderPage } from './layout.js';
 import { storyPath } from './week-pages.js';
@@ -102,7 +106,9 @@ export function renderSearchPage(text: string, outcome: SearchOutcome, timeZone:
       }</div>`,
     );
   } else if (outcome.kind === 'results') {
-    parts.push(`<section aria-label="Results">${renderResults(text, outcome.page, timeZone)}</section>`);
+    parts.push(
+      `<section aria-label="Results">${renderResults(text, outcome.page, timeZone)}</section>`,
+    );
   }
   const title = outcome.kind === 'form' ? 'Search' : `Search: ${text.slice(0, 80)}`;
   return renderPage({ title, body: parts.join('\n'), current: 'search' });

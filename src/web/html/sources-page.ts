@@ -32,9 +32,9 @@ function when(iso: string | null, timeZone: string): string {
 }
 
 function renderRow(row: SourceRow, timeZone: string): string {
-  const statusText =
-    row.status === 'failing' ? `failing ×${row.consecutiveFailures}` : row.status;
-  const statusClass = row.status === 'ok' ? 'status-ok' : row.status === 'failing' ? 'status-failing' : '';
+  const statusText = row.status === 'failing' ? `failing ×${row.consecutiveFailures}` : row.status;
+  const statusClass =
+    row.status === 'ok' ? 'status-ok' : row.status === 'failing' ? 'status-failing' : '';
   const outcome = row.lastOutcome === null ? '' : ` (${row.lastOutcome})`;
   const dropped = row.itemsDropped ? ` · ${row.itemsDropped} items dropped` : '';
   return [

@@ -14,7 +14,7 @@ import {
   describeThemeScore,
 } from '../../commands/plain-words.js';
 import type { Entities, Evidence, NearMiss, StoredStory, Tag } from '../../domain.js';
-import { escapeHtml, linkHtml } from '../../text/escape-html.js';
+import { escapeHtml, linkHtml, safeHref } from '../../text/escape-html.js';
 import { storyRef } from '../../text/story-ref.js';
 import { renderPage } from './layout.js';
 import type { StoryCluster } from './story-cluster.js';
@@ -67,7 +67,8 @@ function renderThemes(view: StoryView): string {
 }
 
 function renderList(heading: string, items: readonly string[], none: string): string {
-  const body = items.length > 0 ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p>${none}</p>`;
+  const body =
+    items.length > 0 ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p>${none}</p>`;
   return `<h2>${heading}</h2>\n${body}`;
 }
 
@@ -81,7 +82,9 @@ function renderOutlets(view: StoryView): string {
     .map((l) => `${linkHtml(l.title, l.url, '', HOST)} · ${escapeHtml(l.sourceName)}`);
   const siblings = (cluster?.storyIds ?? [])
     .filter((id) => id !== story.id)
-    .map((id) => `<a class="ref" href="${escapeHtml(storyPath(id))}">${escapeHtml(storyRef(id))}</a>`);
+    .map(
+      (id) => `<a class="ref" href="${escapeHtml(storyPath(id))}">${escapeHtml(storyRef(id))}</a>`,
+    );
   const items = [...carriedBy, ...others];
   if (siblings.length > 0) items.push(`Their story pages: ${siblings.join(', ')}`);
   const week = cluster
@@ -92,7 +95,8 @@ function renderOutlets(view: StoryView): string {
 
 function renderFacts(view: StoryView): string {
   const { story } = view;
-  const link = story.url ? linkHtml(story.url, story.url, '', HOST) : 'none';
+  // Only http(s) links are shown at all: anything else in the feed is not a web page.
+  const link = safeHref(story.url) ? linkHtml(story.url ?? '', story.url, '', HOST) : 'none';
   const rows: [string, string][] = [
     ['Source', escapeHtml(view.sourceNames.get(story.sourceId) ?? story.sourceId)],
     [

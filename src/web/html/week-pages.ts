@@ -22,6 +22,7 @@ const WEB_STYLE: DigestHtmlStyle = {
     entry: ' class="entry"',
     muted: ' class="muted"',
     link: '',
+    ref: ' class="ref"',
     host: ' class="host"',
     whyLabel: ' class="why-label"',
     whyList: ' class="why-list"',

@@ -9,7 +9,10 @@ import type { ArchiveDeps, ArchivedWeek } from '../web-deps.js';
 const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 export function siteBase(archive: ArchiveDeps, request: FastifyRequest): string {
-  if (archive.publicUrl !== null) return archive.publicUrl.replace(/\/+$/, '');
+  if (archive.publicUrl !== null) {
+    const url = archive.publicUrl;
+    return url.endsWith('/') ? url.slice(0, -1) : url;
+  }
   const host = PLAIN_HOST.test(request.host) ? request.host : 'localhost';
   return `${request.protocol}://${host}`;
 }
@@ -32,6 +35,9 @@ export function registerFeed(app: FastifyInstance, archive: ArchiveDeps): void {
 /** The stylesheet is public (no secret in it), so the email routes' pages can use it too. */
 export function registerAssets(app: FastifyInstance): void {
   app.get('/assets/site.css', async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(SITE_CSS),
   );
 }

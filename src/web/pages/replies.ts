@@ -19,9 +19,5 @@ export function sendProblem(reply: FastifyReply, api: boolean, problem: Problem)
     return sendJson(reply, { error: problem.message, hint: problem.hint }, problem.status);
   }
   const heading = problem.status === 404 ? 'Page not found' : 'Cannot show this page';
-  return sendHtml(
-    reply,
-    renderMessagePage(heading, problem.message, problem.hint),
-    problem.status,
-  );
+  return sendHtml(reply, renderMessagePage(heading, problem.message, problem.hint), problem.status);
 }

@@ -76,6 +76,10 @@ export function registerSearchPages(app: FastifyInstance, archive: ArchiveDeps):
     if (outcome.kind === 'error') {
       return sendJson(reply, { error: outcome.message, hint: outcome.hint }, status);
     }
-    return sendJson(reply, { error: 'q is empty: give some words or a filter', hint: SEARCH_HELP }, 400);
+    return sendJson(
+      reply,
+      { error: 'q is empty: give some words or a filter', hint: SEARCH_HELP },
+      400,
+    );
   });
 }

@@ -7,9 +7,15 @@ import { sendHtml, sendJson } from './replies.js';
 
 export function registerSourcePages(app: FastifyInstance, archive: ArchiveDeps): void {
   app.get('/sources', async (_request, reply) =>
-    sendHtml(reply, renderSourcesPage(archive.sourceHealth().map(describeSource), archive.timeZone)),
+    sendHtml(
+      reply,
+      renderSourcesPage(archive.sourceHealth().map(describeSource), archive.timeZone),
+    ),
   );
   app.get('/api/sources', async (_request, reply) =>
-    sendJson(reply, { timeZone: archive.timeZone, sources: archive.sourceHealth().map(describeSource) }),
+    sendJson(reply, {
+      timeZone: archive.timeZone,
+      sources: archive.sourceHealth().map(describeSource),
+    }),
   );
 }

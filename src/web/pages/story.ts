@@ -37,7 +37,9 @@ function storyJson(view: StoryView) {
   return {
     ref: storyRef(story.id),
     story,
-    sourceNames: Object.fromEntries(story.sourceIds.map((id) => [id, view.sourceNames.get(id) ?? id])),
+    sourceNames: Object.fromEntries(
+      story.sourceIds.map((id) => [id, view.sourceNames.get(id) ?? id]),
+    ),
     tags: view.tags,
     nearMisses: view.nearMisses,
     entities: view.entities,
