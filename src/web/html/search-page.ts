@@ -31,8 +31,15 @@ function renderForm(text: string): string {
   ].join('\n');
 }
 
+/** escapeHtml trims (it cleans first); a span's edge space is what parts it from a <mark>. */
+function escapeSpan(span: string): string {
+  const lead = /^\s/.test(span) ? ' ' : '';
+  const trail = /\s$/.test(span) && span.trim() !== '' ? ' ' : '';
+  return `${lead}${escapeHtml(span)}${trail}`;
+}
+
 function mark(text: string, needles: HighlightNeedles): string {
-  return renderHighlights(text, needles, escapeHtml, (escaped) => `<mark>${escaped}</mark>`);
+  return renderHighlights(text, needles, escapeSpan, (escaped) => `<mark>${escaped}</mark>`);
 }
 
 function renderHit(hit: SearchHit, needles: HighlightNeedles, timeZone: string): string {
