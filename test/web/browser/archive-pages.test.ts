@@ -110,6 +110,15 @@ describe.skipIf(chromium === null)('the web archive in a browser', () => {
     );
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => m.includes('carter'))).toBe(true);
+    // A highlight stays a word of its sentence: "Lord Carter published", not "LordCarterpublished".
+    const around = await page.$$eval('main mark', (found) =>
+      found.map((m) => {
+        const parent = (m as unknown as { parentElement: { textContent: string } }).parentElement;
+        return parent.textContent.replace(/\s+/g, ' ');
+      }),
+    );
+    for (const sentence of around) expect(sentence).toMatch(/(^|[\s(“"'‘])carter\b/i);
+    expect(around.join(' ')).toContain('Lord Carter published');
     expect(await page.$$eval('main a[href^="/stories/"]', (links) => links.length)).toBeGreaterThan(
       1,
     );
