@@ -7,6 +7,12 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export type { Browser, Page } from 'puppeteer-core';
 
+/**
+ * For the beforeAll that starts the bot and the browser: a poll, two digest runs and a Chromium
+ * launch take a few seconds alone, and CI shares two cores with everything else.
+ */
+export const START_TIMEOUT_MS = 60_000;
+
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844, isMobile: true, hasTouch: true } as const;
 

@@ -11,6 +11,7 @@ import {
   PHONE,
   horizontalOverflow,
   launchBrowser,
+  START_TIMEOUT_MS,
   renderedTextWidth,
   type Browser,
   type Page,
@@ -51,7 +52,7 @@ describe.skipIf(chromium === null)('the web archive in a browser', () => {
     // A missing element fails the test in seconds, not puppeteer's default 30.
     page.setDefaultTimeout(5_000);
     await page.setViewport(DESKTOP);
-  });
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -150,6 +151,16 @@ describe.skipIf(chromium === null)('the web archive in a browser', () => {
     }
     await page.setViewport(DESKTOP);
     expect(overflowing).toEqual([]);
+  });
+
+  it('sees sideways scroll when a page has it (the phone check can fail)', async () => {
+    await page.setViewport(PHONE);
+    try {
+      await page.setContent('<!doctype html><body><pre>' + 'wide '.repeat(200) + '</pre></body>');
+      expect(await horizontalOverflow(page)).toBeGreaterThan(0);
+    } finally {
+      await page.setViewport(DESKTOP);
+    }
   });
 
   it('prints without the navigation', async () => {

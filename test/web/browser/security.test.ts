@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cspViolations,
   launchBrowser,
+  START_TIMEOUT_MS,
   renderedTextWidth,
   styleRuleCount,
   watchCspViolations,
@@ -23,7 +24,7 @@ let browser: Browser;
 describe.skipIf(chromium === null)('the web archive in a browser: CSP and sign-in', () => {
   beforeAll(async () => {
     browser = await launchBrowser(chromium!);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
   });
@@ -36,7 +37,7 @@ describe.skipIf(chromium === null)('the web archive in a browser: CSP and sign-i
       page = await browser.newPage();
       page.setDefaultTimeout(5_000);
       await watchCspViolations(page);
-    });
+    }, START_TIMEOUT_MS);
     afterAll(async () => {
       await page?.close();
       await bot?.stop();
@@ -88,7 +89,7 @@ describe.skipIf(chromium === null)('the web archive in a browser: CSP and sign-i
       bot = await startWebArchiveBot({ WEB_USERS: `alice:${hash}` });
       page = await browser.newPage();
       page.setDefaultTimeout(5_000);
-    });
+    }, START_TIMEOUT_MS);
     afterAll(async () => {
       await page?.close();
       await bot?.stop();
