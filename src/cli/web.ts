@@ -11,8 +11,8 @@ const MAX_PASSWORD = 1024;
 export const command: CliCommand = {
   name: 'web',
   summary: 'Web archive tools: hash-password (for WEB_USERS)',
-  help: `Usage: printf '%s' 'the password' | briefing web hash-password
-       briefing web hash-password < password.txt
+  help: `Usage: briefing web hash-password < password.txt
+       printf '%s' 'the password' | briefing web hash-password
 
 Reads a password from standard input (its first line; a trailing newline is dropped) and prints
 its hash, scrypt$N$r$p$salt$hash (scrypt from Node's crypto, salt and hash in base64). Put it in

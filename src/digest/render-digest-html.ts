@@ -40,7 +40,7 @@ export type DigestHtmlRole =
 export interface DigestHtmlStyle {
   /** Trusted attribute text for a role, e.g. ` style="..."` or ` class="..."` ('' for none). */
   attrs: Readonly<Record<DigestHtmlRole, string>>;
-  /** A link to the story's own page (the web archive), or null for none (email). */
+  /** A link to the story's own page by its id or short reference (web archive); absent: none. */
   storyHref?: (storyId: string) => string | null;
 }
 
@@ -120,7 +120,12 @@ function renderLead(digest: Digest, style: DigestHtmlStyle): string[] {
 function renderDeadline(deadline: DigestDeadline, digest: Digest, style: DigestHtmlStyle): string {
   const { attrs } = style;
   const title = linkHtml(deadline.title, deadline.url, attrs.link, attrs.host);
-  return `<li${attrs.entry}>${escapeHtml(describeDeadline(deadline, digest.timeZone))}: ${title} <span${attrs.muted}>${escapeHtml(deadline.ref)}</span></li>`;
+  const href = style.storyHref?.(deadline.ref) ?? null;
+  const ref =
+    href === null
+      ? `<span${attrs.muted}>${escapeHtml(deadline.ref)}</span>`
+      : `<a href="${escapeHtml(href)}"${attrs.ref}>${escapeHtml(deadline.ref)}</a>`;
+  return `<li${attrs.entry}>${escapeHtml(describeDeadline(deadline, digest.timeZone))}: ${title} ${ref}</li>`;
 }
 
 /** The view's body: everything below <body>, nothing around it (no <html>, no <head>). */

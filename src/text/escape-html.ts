@@ -17,7 +17,15 @@ const ENTITIES: Record<string, string> = {
 
 /** Feed (or any untrusted) text as HTML text or attribute content. */
 export function escapeHtml(text: string): string {
-  return cleanText(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return escapeHtmlChars(cleanText(text));
+}
+
+/**
+ * Only the escaping, for a piece of text already cleaned as a whole (cleanText trims, which
+ * would eat the spaces around a highlighted word when each span is escaped on its own).
+ */
+export function escapeHtmlChars(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** The URL for an href, or null for anything but http(s) without credentials. */

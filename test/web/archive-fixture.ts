@@ -55,6 +55,19 @@ export const COPY: Story = {
   publishedAt: '2017-02-14T12:00:00.000Z',
 };
 
+/** A consultation closing after the week: the week's "Closing soon" lists it. */
+export const CONSULTATION: Story = {
+  ...HOSTILE,
+  id: realId('consultation'),
+  guid: 'consultation',
+  sourceId: 'dhsc',
+  url: 'https://www.gov.uk/government/consultations/fixture-procurement-rules',
+  title: 'Consultation on new NHS procurement rules',
+  summary:
+    'The Department of Health has opened a consultation on procurement rules for trusts. The consultation closes on 3 March 2017.',
+  publishedAt: '2017-02-15T10:00:00.000Z',
+};
+
 export interface ArchiveFixture {
   app: AppFixture;
   server: FastifyInstance;
@@ -72,6 +85,7 @@ export async function createArchiveFixture(
     ...FIXTURE_STORIES.map((s) => ({ ...s, id: realId(s.id), guid: realId(s.id) })),
     HOSTILE,
     COPY,
+    CONSULTATION,
   ];
   const app = createAppFixture({ stories });
   const digestsDir = mkdtempSync(join(tmpdir(), 'briefing-web-'));

@@ -82,7 +82,7 @@ describe('search', () => {
     const page = await get('/search');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<form class="search-form" method="get" action="/search"');
-    expect(page.body).toContain('<label for="q">');
+    expect(page.body).toContain('<label for="q">Words and filters</label>');
     expect(page.body).toContain('id="q" name="q" value=""');
     const again = await get('/search?q=%22league+table%22');
     expect(again.body).toContain('value="&quot;league table&quot;"');
@@ -93,7 +93,8 @@ describe('search', () => {
     expect(page.status).toBe(200);
     const main = mainOf(page.body);
     expect(main).toContain(`href="/stories/${fixture.ref('fx-model-hospital')}"`);
-    expect(main).toContain('<mark>Carter</mark>');
+    // Marked words keep the spaces around them (each span is escaped, the text cleaned once).
+    expect(main).toContain('Lord <mark>Carter</mark> productivity review');
     expect(main).toContain('theme:carter');
     const api = JSON.parse((await get('/api/search?q=carter+theme%3Acarter')).body) as {
       hits: { ref: string; themes: string[] }[];

@@ -6,7 +6,8 @@
 import { describeQuery } from '../../commands/describe-query.js';
 import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
 import type { SearchHit, SearchPage } from '../../domain.js';
-import { escapeHtml, linkHtml } from '../../text/escape-html.js';
+import { cleanText } from '../../text/clean-text.js';
+import { escapeHtml, escapeHtmlChars, linkHtml } from '../../text/escape-html.js';
 import { formatDay } from '../../text/format-dates.js';
 import {
   renderHighlights,
@@ -23,7 +24,7 @@ export const SEARCH_HELP =
 function renderForm(text: string): string {
   return [
     '<form class="search-form" method="get" action="/search" role="search">',
-    '<label for="q">Search the archive</label>',
+    '<label for="q">Words and filters</label>',
     `<input type="search" id="q" name="q" value="${escapeHtml(text)}" maxlength="1000" aria-describedby="search-help">`,
     '<button type="submit">Search</button>',
     '</form>',
@@ -31,15 +32,10 @@ function renderForm(text: string): string {
   ].join('\n');
 }
 
-/** escapeHtml trims (it cleans first); a span's edge space is what parts it from a <mark>. */
-function escapeSpan(span: string): string {
-  const lead = /^\s/.test(span) ? ' ' : '';
-  const trail = /\s$/.test(span) && span.trim() !== '' ? ' ' : '';
-  return `${lead}${escapeHtml(span)}${trail}`;
-}
-
+/** The text cleaned once as a whole, then each span escaped, the matching words in <mark>. */
 function mark(text: string, needles: HighlightNeedles): string {
-  return renderHighlights(text, needles, escapeSpan, (escaped) => `<mark>${escaped}</mark>`);
+  const mark = (escaped: string) => `<mark>${escaped}</mark>`;
+  return renderHighlights(cleanText(text), needles, escapeHtmlChars, mark);
 }
 
 function renderHit(hit: SearchHit, needles: HighlightNeedles, timeZone: string): string {

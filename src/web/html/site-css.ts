@@ -29,6 +29,8 @@ h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem 0; }
 .why-list { padding-left: 1.4rem; margin: 0 0 0.5rem 0; }
 .coverage { color: #4c6272; font-size: 0.9rem; margin-top: 1.5rem; border-top: 1px solid #d8dde0; padding-top: 0.75rem; }
 .weeks, .hits, .plain-list { list-style: none; padding: 0; margin: 0; }
+.weeks h2, .hits h2 { font-size: 1.15rem; margin: 0 0 0.25rem 0; }
+.weeks p, .hits p { margin: 0.25rem 0; }
 .weeks li, .hits li { padding: 0.75rem 0; border-bottom: 1px solid #d8dde0; overflow-wrap: anywhere; }
 .search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0 0 1rem 0; }
 .search-form label { flex-basis: 100%; font-weight: 600; }
@@ -52,6 +54,13 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
   h1 { font-size: 1.4rem; }
   main { padding: 0.75rem; }
   dl.facts { grid-template-columns: 1fr; }
+}
+@media (max-width: 40rem) {
+  table, thead, tbody, tr, th, td, caption { display: block; }
+  thead tr { position: absolute; left: -9999px; }
+  tr { border-bottom: 1px solid #d8dde0; padding: 0.5rem 0; }
+  th, td { border: 0; padding: 0.1rem 0; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 @media print {
   .site-header nav, .skip-link, .search-form, .pager, .site-footer { display: none; }

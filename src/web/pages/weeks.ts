@@ -9,10 +9,17 @@ import { summariseWeek, type WeekSummary } from '../html/week-summary.js';
 import type { ArchiveDeps } from '../web-deps.js';
 import { sendHtml, sendJson, sendProblem } from './replies.js';
 
+// The archive reader keeps a parsed digest while its file is unchanged, so a summary can be
+// kept by digest object: the index does not rebuild every week's view on every request.
+const summaries = new WeakMap<object, WeekSummary>();
+
 export function listWeekSummaries(archive: ArchiveDeps): WeekSummary[] {
   return archive.listWeeks().flatMap((week) => {
     const archived = archive.readWeek(week);
-    return archived ? [summariseWeek(archived.digest)] : [];
+    if (!archived) return [];
+    const summary = summaries.get(archived.digest) ?? summariseWeek(archived.digest);
+    summaries.set(archived.digest, summary);
+    return [summary];
   });
 }
 
