@@ -9,6 +9,7 @@ import { createSuccessionLine } from '../commands/organisation-succession.js';
 import { createOrganisationResolver } from '../commands/resolve-organisation.js';
 import { createOrganisationSuggester } from '../commands/suggest-organisations.js';
 import type { CommandDeps } from '../commands/types.js';
+import type { EmailChatDeps } from '../commands/email-types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
 import type {
@@ -71,6 +72,8 @@ export interface CommandDepsInit {
    * its map, filled as platforms start) and the digests folder. Without it, `now` says it cannot.
    */
   delivery?: { adapters: DeliveryAdapters; digestsDir: string };
+  /** The chat `email` command's store and opt-in (email-chat-deps.ts); absent: not set up. */
+  email?: EmailChatDeps;
 }
 
 const HALF_YEAR_MS = 183 * 86_400_000;
@@ -144,6 +147,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
     nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
+    ...(init.email ? { email: init.email } : {}),
     ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),
     reportError: (error, request, invocation) => {
       init.logger?.error(
