@@ -83,6 +83,10 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
     load: () => import('./cli/backup.js'),
     summary: 'Copy the archive to FILE while the bot runs (SQLite online backup)',
   },
+  web: {
+    load: () => import('./cli/web.js'),
+    summary: 'Web archive tools: hash-password (for WEB_USERS)',
+  },
   doctor: {
     load: () => import('./cli/doctor.js'),
     summary: 'Check configuration, database, disk, sources, platforms and clock; say how to fix',

@@ -1,5 +1,6 @@
 // The operations side of `briefing run`: the metrics registry (always: polls and deliveries
-// report to it) and, when WEB_PORT is set, the web server with /healthz, /readyz and /metrics.
+// report to it) and, when WEB_PORT is set, the web server with /healthz, /readyz, /metrics and
+// the web archive (web-archive-deps.ts).
 // The server starts before the first poll, so a container runtime sees the process alive while
 // a slow first poll runs; /readyz says "not ready" until the scheduler ticks.
 import type { AppConfig } from '../config/load.js';
@@ -13,6 +14,7 @@ import { countOutboxByState, countTagsByTheme } from '../store/operational-count
 import { countStories } from '../store/stories.js';
 import { startWebServer } from '../web/server.js';
 import { emailTokenDeps } from './email-token-deps.js';
+import { buildArchiveDeps } from './web-archive-deps.js';
 
 export interface Operations {
   metrics: BotMetrics;
@@ -60,8 +62,13 @@ export function createOperations(init: {
             body: await metrics.registry.metrics(),
           }),
           ...emailTokenDeps(env, db),
+          archive: buildArchiveDeps(init),
         },
-        { host: env.WEB_HOST, port: env.WEB_PORT, access: { token: env.WEB_TOKEN ?? null } },
+        {
+          host: env.WEB_HOST,
+          port: env.WEB_PORT,
+          access: { token: env.WEB_TOKEN ?? null, users: env.WEB_USERS },
+        },
       );
       stopServer = () => app.close();
       init.logger.info({ url }, 'web: listening');

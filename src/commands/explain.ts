@@ -9,7 +9,7 @@ type ExplainRequest = Extract<CommandRequest, { command: 'explain' }>;
 /** With an invocation, the answer also shows its workspace's corrections of the story. */
 export function runExplain(
   request: ExplainRequest,
-  deps: CommandDeps,
+  deps: Pick<CommandDeps, 'explain'>,
   invocation?: Invocation,
 ): CommandResult {
   const target = request.target.trim();

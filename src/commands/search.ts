@@ -8,13 +8,23 @@ import type { CommandDeps, CommandRequest, CommandResult, Invocation } from './t
 
 type SearchRequest = Extract<CommandRequest, { command: 'search' }>;
 
+/** What search needs of CommandDeps (the web archive passes no more than this). */
+export type SearchDeps = Pick<
+  CommandDeps,
+  | 'search'
+  | 'resolveOrganisation'
+  | 'suggestOrganisations'
+  | 'organisationName'
+  | 'organisationSuccession'
+>;
+
 const MAX_LIMIT = 50;
 const MAX_OFFSET = 10_000;
 
 /** With an invocation, theme filters and hit themes follow its workspace's corrections. */
 export function runSearch(
   request: SearchRequest,
-  deps: CommandDeps,
+  deps: SearchDeps,
   invocation?: Invocation,
 ): CommandResult {
   const query = request.query;

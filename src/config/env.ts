@@ -2,6 +2,7 @@
 // Validated once with zod; every problem is reported at once with its variable name.
 import { z } from 'zod';
 import { INSTALL_KEY_HINT, parseInstallKey } from './install-key.js';
+import { parseWebUsers } from './web-users.js';
 
 const optionalString = z
   .string()
@@ -66,6 +67,15 @@ const envSchema = z.object({
   WEB_HOST: z.string().default('127.0.0.1'),
   /** Bearer token for everything but /healthz and /readyz; unset = no sign-in (loopback only). */
   WEB_TOKEN: optionalString,
+  /** Basic-auth users of the web archive, "alice:<scrypt hash>,bob:<hash>" (config/web-users.ts). */
+  WEB_USERS: optionalString.transform((text, ctx) => {
+    if (text === undefined) return [];
+    const { users, problems } = parseWebUsers(text);
+    for (const message of problems) ctx.addIssue({ code: 'custom', message });
+    return users;
+  }),
+  /** Public address of the web archive (links and ids in its Atom feed); default: as requested. */
+  WEB_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** smtp://, smtps:// (implicit TLS, port 465) or smtp:// with STARTTLS; email delivery is on when set. */
   SMTP_URL: optionalString,
   /** The From address of digests and confirmation mails, e.g. "NHS briefing <briefing@example.org>". */
@@ -89,6 +99,7 @@ export const SECRET_ENV_KEYS = [
   'DISCORD_TOKEN',
   'TEAMS_APP_PASSWORD',
   'WEB_TOKEN',
+  'WEB_USERS',
   'SMTP_URL',
   'EMAIL_UNSUBSCRIBE_SECRET',
 ] as const;

@@ -12,8 +12,9 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+// No inline style: the server's Content-Security-Policy allows only the site's stylesheet.
 function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;max-width:560px;margin:40px auto;padding:0 16px;">${body}</body></html>`;
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><link rel="stylesheet" href="/assets/site.css"></head><body><main id="main">${body}</main></body></html>`;
 }
 
 export function registerEmailRoutes(
@@ -31,7 +32,7 @@ export function registerEmailRoutes(
       const action = ACTIONS.find((a) => a === request.params.action);
       if (!action) return reply.code(404).send({ error: 'not found' });
       const label = action === 'unsubscribe' ? 'Unsubscribe' : 'Confirm';
-      const form = `<form method="post"><button type="submit" style="font-size:18px;padding:8px 16px;">${label}</button></form>`;
+      const form = `<form method="post"><button type="submit">${label}</button></form>`;
       return reply
         .type('text/html; charset=utf-8')
         .send(page(label, `<h1>${label}</h1><p>Press the button to ${action}.</p>${form}`));

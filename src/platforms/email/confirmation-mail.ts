@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { wrapHtml, type OutgoingEmail } from './email-message.js';
 import type { EmailSettings } from './email-settings.js';
 import { signToken } from './email-tokens.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../text/escape-html.js';
 
 export function buildConfirmationEmail(address: string, settings: EmailSettings): OutgoingEmail {
   const token = signToken('confirm', address, settings.secret);

@@ -9,7 +9,7 @@
 import type { EmailPayload } from './email-payload.js';
 import type { EmailSettings } from './email-settings.js';
 import { signToken } from './email-tokens.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../text/escape-html.js';
 
 export interface OutgoingEmail {
   to: string;
