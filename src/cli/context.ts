@@ -1,7 +1,8 @@
 // What every CLI command receives: streams, environment, and lazily opened config and database.
 import type { Readable, Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
-import { type AppConfig, loadConfigOrThrow } from '../config/load.js';
+import { configCachePath, prepareConfigLoader } from '../config/config-cache.js';
+import type { AppConfig } from '../config/load.js';
 import type { Env } from '../config/env.js';
 import { chooseLogFormat, createLogger, type Logger } from '../logging.js';
 import { openDatabase } from '../store/database.js';
@@ -21,13 +22,29 @@ export interface CliContext {
   close(): void;
 }
 
-export function createCliContext(init: {
+export interface CliContextInit {
   env: Env;
   configDir: string;
   stdin?: Readable;
   stdout?: Writable;
   stderr?: Writable;
-}): CliContext {
+}
+
+/**
+ * The context with its configuration loader prepared: the cached validated configuration when
+ * config/ is unchanged (config/config-cache.ts), else the validating loader, imported only then.
+ */
+export async function openCliContext(init: CliContextInit): Promise<CliContext> {
+  const loadConfig = await prepareConfigLoader(
+    init.configDir,
+    configCachePath(init.env.DATABASE_PATH),
+  );
+  return createCliContext({ ...init, loadConfig });
+}
+
+export function createCliContext(
+  init: CliContextInit & { loadConfig: () => AppConfig },
+): CliContext {
   let config: AppConfig | undefined;
   let database: Database.Database | undefined;
   const stderr = init.stderr ?? process.stderr;
@@ -44,7 +61,7 @@ export function createCliContext(init: {
       chooseLogFormat(init.env.LOG_FORMAT, stderr as { isTTY?: boolean }),
     ),
     config() {
-      config ??= loadConfigOrThrow(init.configDir);
+      config ??= init.loadConfig();
       return config;
     },
     db() {
