@@ -7,9 +7,9 @@
 import { resolveSearchOrganisations } from '../commands/search.js';
 import { buildSearchQuery } from '../commands/search-request.js';
 import { describeExpansions, describeSpelling } from '../commands/search-notes.js';
-import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { searchArchive } from '../pipeline/search-archive.js';
+import { searchVocabularyOf } from '../pipeline/search-vocabulary-of.js';
 import type { SearchHit } from '../domain.js';
 import { formatIsoDay } from '../text/format-dates.js';
 import { storyRef } from '../text/story-ref.js';
@@ -119,7 +119,7 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     // hit.source so --json keeps its contract; names are added below.
     const result = searchArchive(ctx.db(), query, new Date(), {
       timeZone,
-      vocabulary: buildSearchVocabulary(config),
+      vocabulary: searchVocabularyOf(config),
     });
 
     if (v.json === true) {

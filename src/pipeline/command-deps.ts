@@ -21,7 +21,7 @@ import type {
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import { searchArchive } from './search-archive.js';
-import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
+import { searchVocabularyOf } from './search-vocabulary-of.js';
 import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
 import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
 import type { DeliveryAdapters } from '../delivery/adapter.js';
@@ -91,7 +91,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   }));
   const sourceIds = config.sources.map((s) => s.id);
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
-  const vocabulary = buildSearchVocabulary(config);
   const channel = (
     platform: ChannelPlatform,
     workspaceId: string,
@@ -114,7 +113,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       searchArchive(db, query, clock(), {
         timeZone,
         sourceNames,
-        vocabulary,
+        vocabulary: searchVocabularyOf(config),
         // The asking workspace's theme corrections apply to the theme filter and hit themes.
         searchStore: (q, options) => searchInWorkspace(db, q, clock(), options, workspace),
       }),
@@ -182,11 +181,14 @@ function explainLookup(
   config: AppConfig,
   findStory: (target: string) => StoredStory | null,
 ): CommandDeps['explain'] {
-  const compiled = compileThemes(config.themes);
-  const gazetteer = compileGazetteer(config.organisations);
+  // Compiled on the first explain, not when the deps are built: most commands never explain.
+  let compiled: ReturnType<typeof compileThemes> | undefined;
+  let gazetteer: ReturnType<typeof compileGazetteer> | undefined;
   return (target, workspace) => {
     const story = findStory(target);
     if (story === null) return null;
+    compiled ??= compileThemes(config.themes);
+    gazetteer ??= compileGazetteer(config.organisations);
     const corrections = correctionsOfStory(db, workspace, story.id);
     return {
       story,
