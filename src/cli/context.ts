@@ -47,6 +47,7 @@ export function createCliContext(
 ): CliContext {
   let config: AppConfig | undefined;
   let database: Database.Database | undefined;
+  let logger: Logger | undefined;
   const stderr = init.stderr ?? process.stderr;
   return {
     env: init.env,
@@ -54,12 +55,16 @@ export function createCliContext(
     stdin: init.stdin ?? process.stdin,
     stdout: init.stdout ?? process.stdout,
     stderr,
-    // Decided once per process from the stream itself: a terminal gets human lines.
-    logger: createLogger(
-      init.env.LOG_LEVEL,
-      stderr,
-      chooseLogFormat(init.env.LOG_FORMAT, stderr as { isTTY?: boolean }),
-    ),
+    // Made on first use (a command that logs nothing never loads pino). The format is decided
+    // once per process from the stream itself: a terminal gets human lines.
+    get logger() {
+      logger ??= createLogger(
+        init.env.LOG_LEVEL,
+        stderr,
+        chooseLogFormat(init.env.LOG_FORMAT, stderr as { isTTY?: boolean }),
+      );
+      return logger;
+    },
     config() {
       config ??= init.loadConfig();
       return config;
