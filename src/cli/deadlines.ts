@@ -22,7 +22,7 @@ Options:
   async run(ctx, args) {
     const config = ctx.config();
     const timeZone = config.settings.timeZone;
-    const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
+    const deps = buildCommandDeps({ db: ctx.db(), config });
     const themes = String(args.values.themes ?? '')
       .split(',')
       .map((t) => t.trim())

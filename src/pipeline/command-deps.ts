@@ -218,15 +218,19 @@ function organisationLookups(
   CommandDeps,
   'resolveOrganisation' | 'organisationName' | 'suggestOrganisations' | 'organisationSuccession'
 > {
-  const organisations = createOrganisationResolver(config.organisations, (text) =>
-    findOrganisationIds(db, text),
-  );
+  // Each index over the gazetteer is built on first use: a command that never names an
+  // organisation does not pay for thousands of names (issue 17, cold start).
+  let resolver: ReturnType<typeof createOrganisationResolver> | undefined;
+  const organisations = () =>
+    (resolver ??= createOrganisationResolver(config.organisations, (text) =>
+      findOrganisationIds(db, text),
+    ));
   let suggester: ((text: string) => string[]) | undefined;
   let succession: ((id: string) => string[]) | undefined;
   return {
     organisationSuccession: (id) => (succession ??= createSuccessionLine(config.organisations))(id),
-    resolveOrganisation: (text) => organisations.resolve(text),
-    organisationName: (id) => organisations.nameOf(id),
+    resolveOrganisation: (text) => organisations().resolve(text),
+    organisationName: (id) => organisations().nameOf(id),
     suggestOrganisations: (text) =>
       (suggester ??= createOrganisationSuggester(config.organisations))(text),
   };
