@@ -14,7 +14,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeBacktrackingRisk, recordSafePatterns } from '../text/regex-safety.js';
 import type { AppConfig } from './load.js';
+import type { ThemeSet } from './themes.js';
 
 /** Bump to drop every existing cache file when the cache's own format changes. */
 const CACHE_FORMAT = 'briefing-config-cache/1';
@@ -85,6 +87,17 @@ function freezeConfig(config: AppConfig): AppConfig {
   return Object.freeze(config);
 }
 
+/** Every regex the tagger compiles from `themes` (tagging/compile-themes.ts), as it compiles it. */
+function themePatterns(themes: ThemeSet): { pattern: string; flags: string }[] {
+  const rules = themes.themes.flatMap((theme) => theme.rules);
+  return [
+    ...rules.flatMap((rule) =>
+      rule.kind === 'regex' ? [{ pattern: rule.pattern ?? '', flags: rule.flags }] : [],
+    ),
+    ...Object.values(themes.contexts).flatMap((set) => set.regexes),
+  ];
+}
+
 /** The cached configuration when `cacheFile` holds one for exactly this fingerprint. */
 export function readCachedConfig(cacheFile: string, fingerprint: string): AppConfig | null {
   let parsed: Partial<CacheFile> | null;
@@ -101,6 +114,9 @@ export function readCachedConfig(cacheFile: string, fingerprint: string): AppCon
   ) {
     return null;
   }
+  // Cached only after this same code (the fingerprint covers text/regex-safety) found every
+  // pattern safe: the tagger's own check need not load the analysers again.
+  recordSafePatterns(themePatterns(parsed.config.themes));
   return freezeConfig(parsed.config);
 }
 
@@ -140,8 +156,17 @@ export async function prepareConfigLoader(
   const { loadConfigOrThrow } = await import('./load.js');
   return () => {
     const config = loadConfigOrThrow(dir);
-    // Cache only if the files did not change while they were being validated.
-    if (cacheFile !== null && fingerprint !== null && fingerprintConfig(dir) === fingerprint) {
+    // Cache only if the files did not change while they were being validated, and every pattern
+    // as the tagger will compile it is safe (validation checked them as written).
+    const safe = themePatterns(config.themes).every(
+      ({ pattern, flags }) => describeBacktrackingRisk(pattern, flags) === null,
+    );
+    if (
+      safe &&
+      cacheFile !== null &&
+      fingerprint !== null &&
+      fingerprintConfig(dir) === fingerprint
+    ) {
       writeCachedConfig(cacheFile, fingerprint, config);
     }
     return config;

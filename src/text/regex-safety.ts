@@ -101,6 +101,30 @@ function findOverlappingAlternatives(parser: Parser): [string, string] | null {
  * does not compile: compiling is checked, and reported, separately).
  */
 export function describeBacktrackingRisk(source: string, flags: string): string | null {
+  if (knownSafe.has(safeKey(source, flags))) return null;
+  const risk = analyseRisk(source, flags);
+  if (risk === null) knownSafe.add(safeKey(source, flags));
+  return risk;
+}
+
+/**
+ * Patterns already found safe in this process: themes.yaml's validation and the tagger's compile
+ * check the same patterns, and a cached configuration (config/config-cache.ts) holds only
+ * patterns this same code found safe. Remembering them means a restarted bot never loads the
+ * analysers (refa alone is 2 MB of resident source; issue 17, idle memory).
+ */
+const knownSafe = new Set<string>();
+
+function safeKey(source: string, flags: string): string {
+  return `${flags}/${source}`;
+}
+
+/** Records patterns as checked and safe (config-cache.ts, for a cached validated configuration). */
+export function recordSafePatterns(patterns: Iterable<{ pattern: string; flags: string }>): void {
+  for (const { pattern, flags } of patterns) knownSafe.add(safeKey(pattern, flags));
+}
+
+function analyseRisk(source: string, flags: string): string | null {
   let reports: Report[];
   let overlap: [string, string] | null;
   try {
