@@ -1,7 +1,8 @@
 // `briefing demo`: the whole pipeline against bundled sample sources served on loopback, so a
 // newcomer with no internet and no chat tokens sees it work. Polls twice (the second poll is all
 // 304s), subscribes an in-memory channel, builds and archives the demo week's digest, delivers it
-// through the outbox, and prints it as Markdown. Leaves data/demo.db for `search` to explore.
+// through the outbox, and prints it as Markdown; then shows an acronym search, a CCG recognised
+// and a reader's correction on the archive (demo-vocabulary.ts). Leaves data/demo.db to explore.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildPollDeps } from '../pipeline/build-poll-deps.js';
@@ -13,6 +14,7 @@ import { countStories } from '../store/stories.js';
 import type { CliCommand } from './command.js';
 import { runDemoDigest } from './demo-digest.js';
 import { DEMO_ADDRESS, runDemoEmail } from './demo-email.js';
+import { runDemoVocabulary } from './demo-vocabulary.js';
 import { formatOutcomeLine, writeSummary } from './progress.js';
 
 export const DEMO_WEEK = '2021-W47';
@@ -28,7 +30,9 @@ windows-1252 paywalled feed, RDF/RSS 1.0 and an HTML listing page), polls them w
 pipeline (fetch, decode, parse, normalise, tag, store), polls again to show conditional GET,
 then builds the ${DEMO_WEEK} catch-up, archives it to digests/ and delivers it to an in-memory
 channel through the outbox, and by email to a loopback SMTP server that saves it as an .eml
-file next to the database (demo-mail/). Needs no internet and no chat tokens.
+file next to the database (demo-mail/). Then it searches ICS (also finding "integrated care
+system"), explains a story naming a CCG (its kind and the ICB that succeeded it) and corrects one
+story's themes for the demo workspace (-carter +procurement). Needs no internet and no tokens.
 
 The demo database is recreated each run (default ${DEFAULT_DEMO_DB}); explore it afterwards:
   DATABASE_PATH=${DEFAULT_DEMO_DB} npx briefing search "unwarranted variation"
@@ -116,6 +120,8 @@ Options:
           : `Email step skipped: ${email.reason}.\n\n`,
       );
       if (!quiet) out.write(`${digest.markdown}\n`);
+      // After the digest: a reader's correction applies to future digests, not this one.
+      out.write(`\n${runDemoVocabulary({ db, config, logger: printed }).join('\n')}\n`);
       out.write(
         `\nExplore the demo archive:\n  DATABASE_PATH=${dbPath} npx briefing search "unwarranted variation"\n  DATABASE_PATH=${dbPath} npx briefing search ICS\n  DATABASE_PATH=${dbPath} npx briefing search --theme stp\n`,
       );

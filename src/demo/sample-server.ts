@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import type { Source } from '../domain.js';
 import { SAMPLE_STORIES, type SampleStory } from './sample-stories.js';
 import { THREAD_STORIES } from './sample-thread-stories.js';
+import { ORGANISATION_STORIES } from './sample-organisation-stories.js';
 
 const LONDON_OFFSET_NOVEMBER = 'Z'; // November is GMT: local time equals UTC.
 
@@ -17,7 +18,9 @@ function escapeXml(text: string): string {
 }
 
 function storiesOf(source: SampleStory['source']): SampleStory[] {
-  return [...SAMPLE_STORIES, ...THREAD_STORIES].filter((s) => s.source === source);
+  return [...SAMPLE_STORIES, ...THREAD_STORIES, ...ORGANISATION_STORIES].filter(
+    (s) => s.source === source,
+  );
 }
 
 function iso(story: SampleStory): string {

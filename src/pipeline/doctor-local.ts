@@ -47,7 +47,7 @@ export function checkDatabase(db: Db, path: string): AccessCheck[] {
       ? {
           name: 'database',
           status: 'ok',
-          detail: `${path}: writable, ${countStories(db)} stories, ${(bytes / MB).toFixed(1)} MB`,
+          detail: `${path}: writable${write.busy ? ' (another process is writing now)' : ''}, ${countStories(db)} stories, ${(bytes / MB).toFixed(1)} MB`,
         }
       : {
           name: 'database',

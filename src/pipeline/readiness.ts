@@ -61,7 +61,15 @@ export function checkReadiness(input: ReadinessInput): ReadinessCheck[] {
   const write = canWrite(input.db);
   const schema = schemaState(input.db);
   return [
-    { name: 'database', ok: write.ok, detail: write.ok ? 'writable' : write.reason },
+    {
+      name: 'database',
+      ok: write.ok,
+      detail: !write.ok
+        ? write.reason
+        : write.busy
+          ? 'writable (another process is writing)'
+          : 'writable',
+    },
     {
       name: 'migrations',
       ok: schema.version === schema.latest,

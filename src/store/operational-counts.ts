@@ -47,11 +47,24 @@ export function schemaState(db: Db): SchemaState {
   };
 }
 
+/** How long a probe waits for another process's write lock: a probe must never stall the bot. */
+const PROBE_BUSY_MS = 200;
+
+export type WriteProbe = { ok: true; busy?: true } | { ok: false; reason: string };
+
 /**
  * Whether a write can happen now (not read-only, no other writer holding the lock past
  * busy_timeout). It takes the write lock and releases it without changing anything.
+ *
+ * better-sqlite3 is synchronous, so waiting out the connection's usual busy_timeout (5 s) while
+ * another process (a `briefing backup`, a `retag`) writes would freeze the event loop, and every
+ * chat command with it, for as long as the probe waits. The probe waits briefly instead and
+ * reports "busy": the database is writable, just in use, which is not a reason to be taken out of
+ * a load balancer.
  */
-export function canWrite(db: Db): { ok: true } | { ok: false; reason: string } {
+export function canWrite(db: Db): WriteProbe {
+  const usual = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${PROBE_BUSY_MS}`);
   try {
     db.exec('BEGIN IMMEDIATE');
     // BEGIN IMMEDIATE alone succeeds on a read-only connection; a write statement (matching no
@@ -61,6 +74,9 @@ export function canWrite(db: Db): { ok: true } | { ok: false; reason: string } {
     return { ok: true };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return { ok: true, busy: true };
     return { ok: false, reason: (error as Error).message };
+  } finally {
+    db.pragma(`busy_timeout = ${usual}`);
   }
 }

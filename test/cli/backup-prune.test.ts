@@ -2,10 +2,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
+import { captureStream as capture, runCli } from '../helpers/run-cli.js';
 import { migrate, openDatabase } from '../../src/store/database.js';
 import { saveStories } from '../../src/store/stories.js';
 import { makeStory } from '../store/make-story.js';
@@ -29,22 +29,8 @@ beforeAll(() => {
   db.close();
 });
 
-function capture() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function briefing(...argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(
-    argv,
-    { stdout: out.stream, stderr: err.stream },
-    { LOG_LEVEL: 'silent', DATABASE_PATH, BRIEFING_CONFIG_DIR: 'config' },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
+function briefing(...argv: string[]) {
+  return runCli(argv, { DATABASE_PATH, BRIEFING_CONFIG_DIR: 'config' });
 }
 
 describe('briefing backup', () => {

@@ -3,30 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMANDS, main } from '../../src/cli.js';
-
-function capture() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  return { stream, text: () => text };
-}
-
-async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out = capture();
-  const err = capture();
-  const code = await main(
-    argv,
-    { stdout: out.stream, stderr: err.stream },
-    {
-      LOG_LEVEL: 'silent',
-      ...env,
-    },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+import { COMMANDS } from '../../src/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

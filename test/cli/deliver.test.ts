@@ -6,9 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as runBriefing } from '../helpers/run-cli.js';
 import { currentHostKey, startDeliveryInstance } from '../../src/delivery/delivery-instance.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
@@ -25,13 +24,7 @@ const env = {
 };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function runCli(argv: string[]) {
-  const stdout = new PassThrough();
-  let text = '';
-  stdout.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  const code = await main(argv, { stdout, stderr: new PassThrough() }, env);
-  return { code, stdout: text };
-}
+const runCli = (argv: string[]) => runBriefing(argv, env);
 
 describe('briefing deliver', () => {
   it('takes over parts of a dead process and lists what is still in flight', async () => {

@@ -27,4 +27,19 @@ it('prints each poll outcome and delivery once, with nothing repeated on stderr'
   expect(code, stderr).toBe(0);
   expect(stdout).toMatch(/5 ok, 0 not modified, 0 failed/);
   expect(stderr).toBe('');
+
+  // Issue 14's vocabulary on the demo archive (src/cli/demo-vocabulary.ts): an acronym search
+  // that finds the long form, a CCG recognised with its kind and the ICB that succeeded it, and a
+  // reader's correction applied to the demo workspace only.
+  expect(stdout).toMatch(/Also searched: integrated care system \(for ICS\)/);
+  expect(stdout).toContain('names NHS Dudley CCG (clinical commissioning group, 05C), kind ccg');
+  expect(stdout).toMatch(
+    /succeeded by .*then NHS Black Country Integrated Care Board \(integrated care board, QUA/,
+  );
+  expect(stdout).toContain('themes before: carter, finance');
+  expect(stdout).toContain('Its themes here now: finance, procurement.');
+  expect(stdout).toContain(
+    'In workspace demo, theme:procurement finds it and theme:carter does not find it;',
+  );
+  expect(stdout).toContain('elsewhere theme:carter still finds it.');
 }, 60_000);

@@ -4,10 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as runBriefing } from '../helpers/run-cli.js';
 import { loadConfigOrThrow } from '../../src/config/load.js';
 import { enqueueDigest } from '../../src/delivery/enqueue-digest.js';
 import { MemoryAdapter } from '../../src/delivery/memory-adapter.js';
@@ -29,13 +28,7 @@ const env = {
 };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function runCli(argv: string[]) {
-  const out = new PassThrough();
-  let text = '';
-  out.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  const code = await main(argv, { stdout: out, stderr: new PassThrough() }, env);
-  return { code, stdout: text };
-}
+const runCli = (argv: string[]) => runBriefing(argv, env);
 
 /** Markdown parts sent as separate messages read the same once joined. */
 const normalise = (text: string) => text.replace(/\n{2,}/g, '\n\n').trim();

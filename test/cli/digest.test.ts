@@ -3,10 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as runBriefing } from '../helpers/run-cli.js';
 import { openDatabase } from '../../src/store/database.js';
 import { pauseSubscription } from '../../src/store/subscriptions.js';
 import { archiveStories, storiesOn } from '../pipeline/job-fixtures.js';
@@ -20,18 +19,7 @@ const env = {
   BRIEFING_CONFIG_DIR: CONFIG,
 };
 
-async function runCli(argv: string[]) {
-  const collect = () => {
-    const stream = new PassThrough();
-    let text = '';
-    stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-    return { stream, text: () => text };
-  };
-  const out = collect();
-  const err = collect();
-  const code = await main(argv, { stdout: out.stream, stderr: err.stream }, env);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const runCli = (argv: string[]) => runBriefing(argv, env);
 
 beforeAll(() => {
   const db = openDatabase(env.DATABASE_PATH);

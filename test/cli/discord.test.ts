@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
+import { captureStream as capture } from '../helpers/run-cli.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/cli/command.js';
 import { openCliContext } from '../../src/cli/context.js';
@@ -19,13 +19,6 @@ import { CONFIG_DIR } from '../helpers/app-fixture.js';
 const command = await loadPlatformCommand('discord');
 
 const APP_ID = '800000000000000001';
-
-function capture() {
-  const stream = new PassThrough();
-  const chunks: string[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(String(c)));
-  return { stream, text: () => chunks.join('') };
-}
 
 describe('briefing discord', () => {
   let rest: FakeDiscordRest;

@@ -4,10 +4,9 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 import { openDatabase } from '../../src/store/database.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 import {
@@ -79,28 +78,13 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function capture() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function doctor(env: Record<string, string>, ...argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(
-    ['doctor', ...argv],
-    { stdout: out.stream, stderr: err.stream },
-    {
-      LOG_LEVEL: 'silent',
-      DATABASE_PATH,
-      DIGESTS_DIR: join(work, 'digests'),
-      BRIEFING_CONFIG_DIR: configDir,
-      ...env,
-    },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
+function doctor(env: Record<string, string>, ...argv: string[]) {
+  return runCli(['doctor', ...argv], {
+    DATABASE_PATH,
+    DIGESTS_DIR: join(work, 'digests'),
+    BRIEFING_CONFIG_DIR: configDir,
+    ...env,
+  });
 }
 
 type Check = { name: string; status: string; detail: string; fix?: string };

@@ -1,9 +1,8 @@
 // `briefing subscribe` and `briefing explain` say what chat says, in the same plain words
 // (commands/plain-words.ts): days by name with the time zone, organisations in full, scores as
 // words with the numbers on request (--scores), and --json extended, never renamed.
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as runBriefing } from '../helpers/run-cli.js';
 import { CONFIG_DIR, createAppFixture, type AppFixture } from '../helpers/app-fixture.js';
 
 let app: AppFixture;
@@ -15,16 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => app.close());
 
-async function runCli(argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-  err.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const code = await main(argv, { stdout: out, stderr: err }, env);
-  return { code, stdout, stderr };
-}
+const runCli = (argv: string[]) => runBriefing(argv, env);
 
 const URL = 'https://www.england.nhs.uk/2017/02/model-hospital-variation/';
 

@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 import { runCommandText } from '../../src/commands/run-command.js';
 import { loadConfigOrThrow } from '../../src/config/load.js';
 import { buildCommandDeps } from '../../src/pipeline/command-deps.js';
@@ -55,19 +54,8 @@ beforeAll(() => {
   db.close();
 });
 
-async function run(...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-  err.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const code = await main(
-    argv,
-    { stdout: out, stderr: err },
-    { LOG_LEVEL: 'silent', DATABASE_PATH, BRIEFING_CONFIG_DIR: 'config' },
-  );
-  return { code, stdout, stderr };
+function run(...argv: string[]) {
+  return runCli(argv, { DATABASE_PATH, BRIEFING_CONFIG_DIR: 'config' });
 }
 
 /** What Slack and Discord answer to the same search text, from the command layer itself. */

@@ -3,9 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 import { openDatabase } from '../../src/store/database.js';
 import { recordPollFailure, recordPollSuccess } from '../../src/store/source-state.js';
 import { makeStory, makeTag } from '../store/make-story.js';
@@ -84,31 +83,12 @@ beforeAll(() => {
   db.close();
 });
 
-function capture() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  return { stream, text: () => text };
-}
-
-async function run(...argv: string[]) {
+function run(...argv: string[]) {
   return runWithEnv({}, ...argv);
 }
 
-async function runWithEnv(env: Record<string, string>, ...argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(
-    argv,
-    { stdout: out.stream, stderr: err.stream },
-    {
-      LOG_LEVEL: 'silent',
-      DATABASE_PATH,
-      BRIEFING_CONFIG_DIR: 'config',
-      ...env,
-    },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
+function runWithEnv(env: Record<string, string>, ...argv: string[]) {
+  return runCli(argv, { DATABASE_PATH, BRIEFING_CONFIG_DIR: 'config', ...env });
 }
 
 describe('briefing search', () => {

@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
+import { captureStream as capture } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from 'node:util';
 import { loadPlatformCommand } from '../../src/cli/platform-command.js';
@@ -16,13 +17,6 @@ import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
 import { CONFIG_DIR } from '../helpers/app-fixture.js';
 
 const command = await loadPlatformCommand('slack');
-
-function capture() {
-  const stream = new PassThrough();
-  const chunks: string[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(String(c)));
-  return { stream, text: () => chunks.join('') };
-}
 
 describe('briefing slack', () => {
   const fake = new FakeSlackApi();

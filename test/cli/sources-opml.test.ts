@@ -4,34 +4,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-opml-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function capture() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function briefing(configDir: string, ...argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(
-    argv,
-    { stdout: out.stream, stderr: err.stream },
-    {
-      LOG_LEVEL: 'silent',
-      DATABASE_PATH: join(work, 'archive.db'),
-      BRIEFING_CONFIG_DIR: configDir,
-    },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
+function briefing(configDir: string, ...argv: string[]) {
+  return runCli(argv, { DATABASE_PATH: join(work, 'archive.db'), BRIEFING_CONFIG_DIR: configDir });
 }
 
 function emptyConfig(name: string): string {

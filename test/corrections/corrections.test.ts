@@ -6,7 +6,7 @@ import type { DigestEntry } from '../../src/domain.js';
 import { runCommand, runCommandText } from '../../src/commands/run-command.js';
 import type { CommandResult, Invocation } from '../../src/commands/types.js';
 import { createAppFixture } from '../helpers/app-fixture.js';
-import { runCli } from './run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const app = createAppFixture({ storage: 'file' });
 afterAll(() => app.close());

@@ -18,6 +18,7 @@ import {
   formatEvaluation as formatReport,
   type ReportOptions,
 } from './eval-report.js';
+import { formatNewBatchSection } from './eval-new-batch.js';
 
 export const EVALUATED_THEMES = ['carter', 'stp', 'mcp', 'procurement', 'covid_cip'] as const;
 export const TARGETS = { macroF1: 0.92, minThemeF1: 0.88 };
@@ -249,6 +250,7 @@ export function formatFullReport(): string {
   };
   out.push(`# Tagging evaluation (real batches: ${names})`);
   section('(a) HELD-OUT: real batches, frozen pre-tuning rules', FROZEN_RULES, real);
+  out.push(formatNewBatchSection());
   section('(b) Real batches, current rules', undefined, real);
   section('(c) Whole set, current rules', undefined, loadDevSet());
   return out.join('\n');
