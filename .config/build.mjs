@@ -38,7 +38,9 @@ const VENDORED = ['zod'];
 function vendorImports(file, code) {
   let out = code;
   for (const name of VENDORED) {
-    const path = relative(dirname(file), join(dist, 'vendor', `${name}.js`)).split(sep).join('/');
+    const path = relative(dirname(file), join(dist, 'vendor', `${name}.js`))
+      .split(sep)
+      .join('/');
     const specifier = JSON.stringify(path.startsWith('.') ? path : `./${path}`);
     // esbuild prints every specifier double-quoted: `from "zod"`, `import("zod")`.
     out = out.replaceAll(`from "${name}"`, `from ${specifier}`);
