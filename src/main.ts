@@ -4,6 +4,7 @@
 // Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
 import { buildCommandDeps } from './pipeline/command-deps.js';
+import { buildEmailChatDeps } from './pipeline/email-chat-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
@@ -23,6 +24,7 @@ import { runDigestJob } from './pipeline/run-digest-job.js';
 import { runReminderJob } from './pipeline/run-reminder-job.js';
 import { runMaintenance } from './pipeline/run-maintenance.js';
 import { createOperations } from './cli/start-operations.js';
+import { openPlatformStores } from './cli/platform-stores.js';
 import { createTracker, type Tracker } from './cli/track-in-flight.js';
 import type { BotMetrics } from './metrics/bot-metrics.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
@@ -167,6 +169,7 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     config,
     logger,
     subscribePermission: subscribeRules(env),
+    ...(await buildEmailChatDeps({ db, env, logger }).then((email) => (email ? { email } : {}))),
     // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
     delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },
   });
@@ -175,7 +178,13 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     try {
       await startPlatform(
         plugin,
-        { env, commands, timeZone: config.settings.timeZone, logger },
+        {
+          env,
+          commands,
+          timeZone: config.settings.timeZone,
+          logger,
+          stores: openPlatformStores(env, db),
+        },
         started,
         out,
       );
@@ -198,7 +207,10 @@ async function startPlatform(
 ): Promise<void> {
   const runtime = await plugin.load();
   if (!runtime.start) {
-    started.adapters.set(plugin.id, runtime.createDeliveryAdapter(init.env, init.logger));
+    started.adapters.set(
+      plugin.id,
+      runtime.createDeliveryAdapter(init.env, init.logger, init.stores),
+    );
     out.write(`${plugin.label}: ready to post digests.\n`);
     return;
   }

@@ -11,6 +11,7 @@ import { processOutbox, type ProcessReport } from '../delivery/process-outbox.js
 import { formatIsoMinute } from '../text/format-dates.js';
 import type { CliCommand } from './command.js';
 import { createCliAdapters } from './delivery-adapters.js';
+import { openPlatformStores } from './platform-stores.js';
 
 export const command: CliCommand = {
   name: 'deliver',
@@ -31,7 +32,11 @@ Options:
   options: { json: { type: 'boolean' } },
   async run(ctx, args) {
     const db = ctx.db();
-    const adapters = await createCliAdapters(ctx.env, ctx.logger);
+    const adapters = await createCliAdapters(
+      ctx.env,
+      ctx.logger,
+      openPlatformStores(ctx.env, ctx.db()),
+    );
     const report = await processOutbox(db, adapters, new Date(), { logger: ctx.logger });
     const inFlight = listInFlightParts(db, { scope: 'all' }, new Date(), currentHostProbe());
     if (args.values.json) {

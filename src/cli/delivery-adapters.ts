@@ -5,16 +5,19 @@ import type { Env } from '../config/env.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import type { ChannelPlatform } from '../domain.js';
 import type { Logger } from '../logging.js';
+import type { PlatformStores } from '../platforms/installations.js';
 import { PLATFORMS, configuredPlatforms } from '../platforms/index.js';
 
 export async function createCliAdapters(
   env: Env,
   logger: Logger,
+  /** Slack's OAuth installations (cli/platform-stores.ts), for posting in many workspaces. */
+  stores: PlatformStores = {},
 ): Promise<Map<ChannelPlatform, DeliveryAdapter>> {
   const adapters = new Map<ChannelPlatform, DeliveryAdapter>();
   for (const plugin of configuredPlatforms(env)) {
     const runtime = await plugin.load();
-    adapters.set(plugin.id, runtime.createDeliveryAdapter(env, logger));
+    adapters.set(plugin.id, runtime.createDeliveryAdapter(env, logger, stores));
   }
   return adapters;
 }

@@ -24,6 +24,7 @@ import { resolveDigestWeek } from '../commands/digest.js';
 import { UsageError, type CliCommand } from './command.js';
 import { errorLine } from './error-line.js';
 import { createCliAdapters, parseChannelArg } from './delivery-adapters.js';
+import { openPlatformStores } from './platform-stores.js';
 
 const FORMATS: readonly string[] = ['md', 'json', ...PLATFORMS.map((p) => p.id)];
 
@@ -140,7 +141,11 @@ Options:
         ? `Archived ${archived.markdownPath} and ${archived.jsonPath}\n`
         : `Using the week's archived digest (${formatWeek(week)} was already sent to some channels)\n`,
     );
-    const adapters = await createCliAdapters(ctx.env, ctx.logger);
+    const adapters = await createCliAdapters(
+      ctx.env,
+      ctx.logger,
+      openPlatformStores(ctx.env, ctx.db()),
+    );
     const targets = subscription ? [subscription] : listAllSubscriptions(db);
     let missing = 0;
     for (const target of targets) {

@@ -14,6 +14,7 @@ import {
   checkDisk,
 } from '../pipeline/doctor-local.js';
 import { checkPlatforms, checkSources } from '../pipeline/doctor-remote.js';
+import { openPlatformStores } from './platform-stores.js';
 import type { AccessCheck } from '../platforms/plugin.js';
 import type { Db } from '../store/database.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
@@ -78,7 +79,8 @@ async function runChecks(ctx: CliContext, offline: boolean): Promise<AccessCheck
   for (const sub of database.db === null ? [] : listAllSubscriptions(database.db)) {
     channels.set(sub.platform, [...(channels.get(sub.platform) ?? []), sub.channelId]);
   }
-  checks.push(...(await checkPlatforms(ctx.env, channels, ctx.logger)));
+  const stores = database.db === null ? {} : openPlatformStores(ctx.env, database.db);
+  checks.push(...(await checkPlatforms(ctx.env, channels, ctx.logger, undefined, stores)));
   return checks;
 }
 

@@ -10,6 +10,7 @@ import {
   type PlatformCliContext,
 } from '../platforms/plugin.js';
 import type { resumeSubscription as ResumeSubscription } from '../store/subscriptions.js';
+import type { openPlatformStores as OpenPlatformStores } from './platform-stores.js';
 import { UsageError, type CliCommand } from './command.js';
 import type { CliContext } from './context.js';
 
@@ -54,7 +55,9 @@ function wrap(inner: PlatformCliCommand): CliCommand['run'] {
       // the store, tagging and digest modules behind the command deps.
       const { buildCommandDeps } = await import('../pipeline/command-deps.js');
       const { resumeSubscription } = await import('../store/subscriptions.js');
-      return await inner.run(platformContext(ctx, buildCommandDeps, resumeSubscription), args);
+      const { openPlatformStores } = await import('./platform-stores.js');
+      const opened = { buildCommandDeps, resumeSubscription, openPlatformStores };
+      return await inner.run(platformContext(ctx, opened), args);
     } catch (error) {
       // The CLI reports its own UsageError as one line with exit 2; platforms cannot import it.
       if (error instanceof PlatformUsageError) throw new UsageError(error.message);
@@ -65,9 +68,13 @@ function wrap(inner: PlatformCliCommand): CliCommand['run'] {
 
 function platformContext(
   ctx: CliContext,
-  buildCommandDeps: typeof BuildCommandDeps,
-  resumeSubscription: typeof ResumeSubscription,
+  opened: {
+    buildCommandDeps: typeof BuildCommandDeps;
+    resumeSubscription: typeof ResumeSubscription;
+    openPlatformStores: typeof OpenPlatformStores;
+  },
 ): PlatformCliContext {
+  const { buildCommandDeps, resumeSubscription, openPlatformStores } = opened;
   return {
     env: ctx.env,
     logger: ctx.logger,
@@ -82,6 +89,7 @@ function platformContext(
       }),
     timeZone: () => ctx.config().settings.timeZone,
     resumeChannel: (channel) => resumeSubscription(ctx.db(), channel, new Date()),
+    stores: () => openPlatformStores(ctx.env, ctx.db()),
     untilStopped: waitForSignal,
   };
 }

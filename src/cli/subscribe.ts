@@ -9,13 +9,14 @@ import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { findPlatform } from '../platforms/index.js';
 import { UsageError, type CliCommand } from './command.js';
 import { CHANNEL_PLATFORMS as PLATFORMS, createCliAdapters } from './delivery-adapters.js';
+import { openPlatformStores } from './platform-stores.js';
 import {
   describeCatchUp,
   describeCatchUpOffer,
   describeFirstDigest,
 } from '../commands/describe-cadence.js';
 import { processOutbox } from '../delivery/process-outbox.js';
-import { loadOptInGate, needsOptIn, startOptIn } from './subscribe-opt-in.js';
+import { loadOptInGate, needsOptIn, startOptIn } from '../pipeline/opt-in.js';
 
 export const command: CliCommand = {
   name: 'subscribe',
@@ -63,7 +64,9 @@ Options:
     const gate = v.remove ? null : await loadOptInGate(platform);
     const config = ctx.config();
     // --now posts at once, through the same outbox: it needs this platform's delivery adapter.
-    const adapters = v.now ? await createCliAdapters(ctx.env, ctx.logger) : new Map();
+    const adapters = v.now
+      ? await createCliAdapters(ctx.env, ctx.logger, openPlatformStores(ctx.env, ctx.db()))
+      : new Map();
     const deps = buildCommandDeps({
       db: ctx.db(),
       config,

@@ -273,7 +273,7 @@ export function buildHelp(topic: string): ParsedRequest {
 export function buildBare(
   name: Exclude<
     CommandName,
-    'subscribe' | 'search' | 'digest' | 'explain' | 'deadlines' | 'correct' | 'help'
+    'subscribe' | 'search' | 'digest' | 'explain' | 'deadlines' | 'correct' | 'email' | 'help'
   >,
 ): ParsedRequest {
   return parsed({ command: name });

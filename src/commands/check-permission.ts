@@ -27,6 +27,18 @@ export function checkCorrectPermission(
   );
 }
 
+/** `email add|remove`: the same switch as subscribing on the platform the command came from. */
+export function checkEmailPermission(
+  invocation: Invocation,
+  deps: CommandDeps,
+): CommandError | null {
+  if (!deps.subscribeNeedsAdmin(invocation.platform) || invocation.isAdmin) return null;
+  return commandError(
+    `only ${describeAdmins(invocation)} can add or remove email addresses here`,
+    'Ask one of them to run it; `email list` shows the addresses added here.',
+  );
+}
+
 function describeAdmins(invocation: Invocation): string {
   return invocation.platform === 'discord'
     ? 'members with the permission this bot is configured to require (Manage Channels by default)'

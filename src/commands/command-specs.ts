@@ -1,6 +1,7 @@
 // Every chat subcommand as data: the words Slack users type, the typed options Discord registers,
 // and the help text. Slack, Discord and `help` all read this one table, so they cannot drift.
 import { DEADLINES_SPEC } from './deadlines-spec.js';
+import { EMAIL_SPEC } from './email-spec.js';
 import type { CommandName, HelpLine } from './types.js';
 
 export interface OptionSpec {
@@ -269,6 +270,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     options: [],
     changesSubscription: false,
   },
+  EMAIL_SPEC,
   {
     name: 'help',
     description: 'Show the commands, or the forms of one command',

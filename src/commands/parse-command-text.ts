@@ -19,6 +19,7 @@ import { buildDeadlines } from './deadlines.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, isCommandName } from './command-specs.js';
 import { buildCorrect, correctInputFromText } from './correction-request.js';
+import { buildEmail, emailInputFromText } from './email-request.js';
 import { buildSearch, searchInputFromText } from './search-request.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import { tokenizeWords, splitFirstWord, type Token } from './tokenize-words.js';
@@ -88,6 +89,10 @@ function parseCleaned(text: string, vocabulary: CommandVocabulary): ParsedReques
         : buildDeadlines(rest);
     case 'correct':
       return buildCorrect(correctInputFromText(rest), vocabulary);
+    case 'email': {
+      const input = emailInputFromText(rest);
+      return 'action' in input ? buildEmail(input, vocabulary) : input;
+    }
     case 'help':
       return rest.includes(' ') ? tooManyWords(name, rest, '`help search`') : buildHelp(rest);
     case 'unsubscribe':

@@ -17,6 +17,7 @@ import { buildDeadlines } from './deadlines.js';
 import { quoteInput } from './command-error.js';
 import { COMMAND_NAMES, findCommandSpec } from './command-specs.js';
 import { buildCorrect } from './correction-request.js';
+import { buildEmail } from './email-request.js';
 import { buildSearch } from './search-request.js';
 import { didYouMean } from '../text/suggest-closest.js';
 import type { CommandVocabulary } from './vocabulary.js';
@@ -126,6 +127,16 @@ function buildFromOptions(
     case 'correct':
       return buildCorrect(
         { target: get('story'), changes: get('themes'), note: orNull('note') },
+        vocabulary,
+      );
+    case 'email':
+      return buildEmail(
+        {
+          action: get('action'),
+          address: get('address'),
+          themeWords: splitThemeWords(get('themes')),
+          cadence: orNull('cadence'),
+        },
         vocabulary,
       );
     case 'help':

@@ -16,6 +16,7 @@ import type {
   Subscription,
   Tag,
 } from '../domain.js';
+import type { EmailChatDeps, EmailRequest, EmailResult } from './email-types.js';
 
 export type CommandName =
   | 'subscribe'
@@ -29,6 +30,7 @@ export type CommandName =
   | 'deadlines'
   | 'correct'
   | 'corrections'
+  | 'email'
   | 'help';
 
 export type CommandRequest =
@@ -59,6 +61,7 @@ export type CommandRequest =
   /** Themes to add and remove for one story in the asking workspace, with an optional note. */
   | { command: 'correct'; target: string; add: string[]; remove: string[]; note: string | null }
   | { command: 'corrections' }
+  | EmailRequest
   | { command: 'help'; topic: CommandName | null };
 
 /** Who asked, where. `isAdmin` is decided by the platform (Slack admin, Discord permission). */
@@ -153,6 +156,7 @@ export type CommandResult =
       note: string | null;
     }
   | { kind: 'corrections'; corrections: CorrectionListItem[] }
+  | EmailResult
   | { kind: 'help'; topic: CommandName | null; lines: HelpLine[] };
 
 /** The first scheduled catch-up after a subscribe: its period label and due instant (ISO). */
@@ -265,6 +269,8 @@ export interface CommandDeps {
     workspaceId: string,
     channelId: string | null,
   ): DeliveryHealth[];
+  /** The chat `email` command's store and opt-in (absent: email is not set up here). */
+  email?: EmailChatDeps;
   /** Whether subscribe/unsubscribe require isAdmin on this platform. */
   subscribeNeedsAdmin(platform: ChannelPlatform): boolean;
   /** Canonical display name of an organisation id, for messages (null when unknown). */

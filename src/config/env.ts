@@ -1,6 +1,7 @@
 // Runtime settings and secrets from the environment (see .env.example for every variable).
 // Validated once with zod; every problem is reported at once with its variable name.
 import { z } from 'zod';
+import { INSTALL_KEY_HINT, parseInstallKey } from './install-key.js';
 
 const optionalString = z
   .string()
@@ -25,6 +26,15 @@ const envSchema = z.object({
   SLACK_API_URL: optionalString,
   SLACK_COMMAND: z.string().default('/briefing'),
   SLACK_SUBSCRIBE_PERMISSION: z.enum(['anyone', 'admins']).default('anyone'),
+  /** Many workspaces ("Add to Slack", platforms/slack/oauth-env.ts): all four set OAuth mode on. */
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  /** Signs the OAuth state parameter and cookie (any long random string). */
+  SLACK_STATE_SECRET: optionalString,
+  /** AES-256-GCM key sealing each workspace's tokens in the database (config/install-key.ts). */
+  SLACK_INSTALL_KEY: optionalString.refine((v) => v === undefined || parseInstallKey(v) !== null, {
+    message: INSTALL_KEY_HINT,
+  }),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
@@ -73,6 +83,9 @@ export const SECRET_ENV_KEYS = [
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'SLACK_INSTALL_KEY',
   'DISCORD_TOKEN',
   'TEAMS_APP_PASSWORD',
   'WEB_TOKEN',

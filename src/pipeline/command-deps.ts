@@ -6,6 +6,7 @@
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
 import type { CommandDeps } from '../commands/types.js';
+import type { EmailChatDeps } from '../commands/email-types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
 import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../domain.js';
@@ -62,6 +63,8 @@ export interface CommandDepsInit {
    * its map, filled as platforms start) and the digests folder. Without it, `now` says it cannot.
    */
   delivery?: { adapters: DeliveryAdapters; digestsDir: string };
+  /** The chat `email` command's store and opt-in (email-chat-deps.ts); absent: not set up. */
+  email?: EmailChatDeps;
 }
 
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
@@ -124,6 +127,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
       listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
     nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
+    ...(init.email ? { email: init.email } : {}),
     ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),
     reportError: (error, request, invocation) => {
       init.logger?.error(

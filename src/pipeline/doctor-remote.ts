@@ -8,6 +8,7 @@ import { fetchSource } from '../ingest/fetch-source.js';
 import type { FetchOptions } from '../ingest/fetch-types.js';
 import type { Logger } from '../logging.js';
 import { configuredPlatforms } from '../platforms/index.js';
+import type { PlatformStores } from '../platforms/installations.js';
 import type { AccessCheck, PlatformPlugin } from '../platforms/plugin.js';
 
 export async function checkSources(
@@ -36,6 +37,8 @@ export async function checkPlatforms(
   channelsByPlatform: ReadonlyMap<string, string[]>,
   logger: Logger,
   platforms: readonly PlatformPlugin[] = configuredPlatforms(env),
+  /** Slack's OAuth installations (doctor checks each workspace's token). */
+  stores: PlatformStores = {},
 ): Promise<AccessCheck[]> {
   if (platforms.length === 0) {
     return [
@@ -58,7 +61,7 @@ export async function checkPlatforms(
       continue;
     }
     checks.push(
-      ...(await runtime.checkAccess(env, channelsByPlatform.get(plugin.id) ?? [], logger)),
+      ...(await runtime.checkAccess(env, channelsByPlatform.get(plugin.id) ?? [], logger, stores)),
     );
   }
   return checks;

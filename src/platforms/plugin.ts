@@ -11,6 +11,7 @@ import type { Env } from '../config/env.js';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import type { ChannelRef, Digest, Platform } from '../domain.js';
 import type { Logger } from '../logging.js';
+import type { PlatformStores } from './installations.js';
 
 /** Who may subscribe or unsubscribe a channel: `admins` makes the platform check its own role. */
 export type SubscribeRule = 'anyone' | 'admins';
@@ -46,7 +47,7 @@ export interface PlatformRuntime {
    * Posting only, no live connection (no Socket Mode, no gateway): one-shot `deliver` and
    * `digest --post`, and `run` for a platform without `start`.
    */
-  createDeliveryAdapter(env: Env, logger: Logger): DeliveryAdapter;
+  createDeliveryAdapter(env: Env, logger: Logger, stores?: PlatformStores): DeliveryAdapter;
   /** `briefing digest --format <id>`: the platform's payloads for a digest, as JSON text. */
   renderPreview(digest: Digest, env: Env): string;
   /** Connects to answer chat commands (`briefing run`); absent on a delivery-only platform. */
@@ -60,7 +61,12 @@ export interface PlatformRuntime {
    * `briefing doctor`: whether the token works and the bot can post in each subscribed channel
    * (one line per check, with the fix). Absent: doctor says the platform has no check.
    */
-  checkAccess?(env: Env, channelIds: readonly string[], logger: Logger): Promise<AccessCheck[]>;
+  checkAccess?(
+    env: Env,
+    channelIds: readonly string[],
+    logger: Logger,
+    stores?: PlatformStores,
+  ): Promise<AccessCheck[]>;
 }
 
 /** One `briefing doctor` line. */
@@ -81,6 +87,8 @@ export interface PlatformStartInit {
   /** settings.yaml timeZone, for dates in replies. */
   timeZone: string;
   logger: Logger;
+  /** What the root opened for platforms (Slack's OAuth installations); absent in tests. */
+  stores?: PlatformStores;
 }
 
 export interface StartedPlatform {
@@ -99,6 +107,8 @@ export interface PlatformCliContext {
   /** CommandDeps over the store and config (opened on first call), with the registry's rules. */
   commands(): CommandDeps;
   timeZone(): string;
+  /** Slack's OAuth installations and the like, over the store (opened on first call). */
+  stores(): PlatformStores;
   /** Lifts a channel's pause and requeues what it held (opt-in confirmed); false if not paused. */
   resumeChannel(channel: ChannelRef): boolean;
   /** Resolves on SIGINT or SIGTERM. */

@@ -65,8 +65,17 @@ export function buildFilters(
     sql.push('s.published_at < ?');
     params.push(until);
   }
-  if (asFacets && (since !== null || until !== null)) {
-    const cover = dateCover(db, since, until);
+  // A range that misses the archive's span (or is empty) matches nothing: say so before any
+  // doclist or table walk (a word search would otherwise check every match's date).
+  const span = since !== null || until !== null ? archiveSpan(db) : null;
+  const outsideSpan =
+    span !== null &&
+    (span.oldest === null ||
+      (since !== null && since > span.newest) ||
+      (until !== null && until <= span.oldest) ||
+      (since !== null && until !== null && since >= until));
+  if (asFacets && span !== null && !outsideSpan) {
+    const cover = dateCover(span, since, until);
     if (cover !== null) facets.push(cover);
   }
   const lookups: [FacetKind, readonly string[], string][] = [
@@ -82,7 +91,7 @@ export function buildFilters(
       "SELECT 1 FROM story_entities x WHERE x.story_seq = s.seq AND x.kind = 'org' AND x.entity_id",
     ],
   ];
-  const impossible = query.organisations.length > 0 && lookups[2]![1].length === 0;
+  const impossible = outsideSpan || (query.organisations.length > 0 && lookups[2]![1].length === 0);
   const corrected = query.themes.length > 0 ? themeOverride : undefined;
   for (const [kind, ids, lookup] of lookups) {
     if (ids.length === 0) continue;
@@ -124,11 +133,10 @@ function addCorrectedThemeFilter(
   }
 }
 
-/**
- * Date facet tokens (fts-index.ts) covering the UTC days of [since, until); an open end is
- * bounded by the oldest or newest story. Null when the cover would be too long to help.
- */
-function dateCover(db: Db, since: string | null, until: string | null): string[] | null {
+type ArchiveSpan = { oldest: null; newest: null } | { oldest: string; newest: string };
+
+/** The oldest and newest publication instants stored (nulls for an empty archive). */
+function archiveSpan(db: Db): ArchiveSpan {
   // Two statements: SQLite answers a lone min() or max() from the index end, but not both.
   const oldest = prepareCached<[], { v: string | null }>(
     db,
@@ -138,7 +146,20 @@ function dateCover(db: Db, since: string | null, until: string | null): string[]
     db,
     'SELECT max(published_at) AS v FROM stories',
   ).get()!.v;
-  if (oldest === null || newest === null) return null;
+  return oldest === null || newest === null ? { oldest: null, newest: null } : { oldest, newest };
+}
+
+/**
+ * Date facet tokens (fts-index.ts) covering the UTC days of [since, until); an open end is
+ * bounded by the oldest or newest story. Null when the cover would be too long to help.
+ */
+function dateCover(
+  archive: ArchiveSpan,
+  since: string | null,
+  until: string | null,
+): string[] | null {
+  const { oldest, newest } = archive;
+  if (oldest === null) return null;
   // A range reaching the newest stories and spanning over a quarter of the archive filters
   // little, and the newest-first scan stops early anyway; an OR of date tokens only adds work
   // there (measured: ~2x slower for since:2020 over 2016-2024).

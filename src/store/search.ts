@@ -21,6 +21,7 @@ import { prepareCached } from './prepared.js';
 import { makeSnippet, snippetNeedles } from './snippet.js';
 import { rankTiers } from './search-ranking.js';
 import { buildFilters, type Filters, type ThemeFilterOverride } from './search-filters.js';
+import { listByRecency, type HitRow, type RawPage } from './search-listing.js';
 
 export interface SearchOptions {
   /** Time zone for bare dates in since/until. */
@@ -34,19 +35,8 @@ export interface SearchOptions {
 }
 
 export { BM25_MAX_DOCS, RANKED_CANDIDATES } from './search-ranking.js';
-export const COUNT_CAP = 1000;
+export { COUNT_CAP } from './search-listing.js';
 const LIST_SNIPPET_CHARS = 240;
-
-interface HitRow {
-  seq: number;
-  id: string;
-  title: string;
-  url: string | null;
-  source_id: string;
-  published_at: string;
-  summary: string;
-  content: string;
-}
 
 export function searchStories(
   db: Db,
@@ -75,20 +65,13 @@ export function searchStories(
             filters,
             options.expansions ?? [],
           )
-        : listByRecency(db, query, excludedOnly, filters);
+        : listByRecency(db, query, excludedOnly, filters, () =>
+            buildFilters(db, query, timeZone, true, options.themeOverride),
+          );
     return decorate(db, page, match, options);
   } catch (error) {
     throw new Error('search: query failed', { cause: error });
   }
-}
-
-interface RawPage {
-  query: SearchQuery;
-  rows: HitRow[];
-  total: number;
-  totalIsLowerBound: boolean;
-  /** Rows available for paging in all: offset + hits beyond it means there is a next page. */
-  reachable: number;
 }
 
 type RankedExpressions = FtsExpressions & { match: string };
@@ -127,6 +110,7 @@ function searchByRelevance(
     phrases: expansions.filter((e) => e.terms.length > 1).map((e) => e.terms.join(' ')),
     filters,
     now,
+    depth: query.offset + query.limit,
   });
   const pageSeqs = ranked.seqs.slice(query.offset, query.offset + query.limit);
   const rows = readHitRows(db, pageSeqs);
@@ -148,34 +132,6 @@ function readHitRows(db: Db, seqs: readonly number[]): HitRow[] {
   ).all(JSON.stringify(seqs));
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.flatMap((seq) => bySeq.get(seq) ?? []);
-}
-
-function listByRecency(
-  db: Db,
-  query: SearchQuery,
-  excludedOnly: string | null,
-  filters: Filters,
-): RawPage {
-  const clauses = [...filters.sql];
-  const params = [...filters.params];
-  if (excludedOnly !== null) {
-    clauses.push('s.seq NOT IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)');
-    params.push(excludedOnly);
-  }
-  const whereSql = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
-  const rows = prepareCached<unknown[], HitRow>(
-    db,
-    `SELECT s.seq, s.id, s.title, s.url, s.source_id, s.published_at, s.summary, '' AS content
-     FROM stories s ${whereSql}
-     ORDER BY s.published_at DESC, s.seq DESC LIMIT ? OFFSET ?`,
-  ).all(...params, query.limit, query.offset);
-  const counted = prepareCached<unknown[], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM stories s ${whereSql} LIMIT ${COUNT_CAP + 1})`,
-  ).get(...params)!.n;
-  const totalIsLowerBound = counted > COUNT_CAP;
-  const total = Math.min(counted, COUNT_CAP);
-  return { query, rows, total, totalIsLowerBound, reachable: totalIsLowerBound ? Infinity : total };
 }
 
 /** Snippets (for word searches) and themes for the page's hits only. */

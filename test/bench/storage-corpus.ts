@@ -1,75 +1,20 @@
-// A deterministic synthetic archive for the storage benchmark: NHS-policy-flavoured stories built
-// from a seeded PRNG and a Zipf-like vocabulary, so common words ("trust", "nhs") are common and
-// rare ones rare, as in real text. Invented words only; no third-party text.
+// A deterministic synthetic archive for the storage benchmark, written like NHS policy news:
+// headlines and standfirsts from phrase templates (storage-corpus-sentences.ts) over each theme's
+// own phrases (config/themes.yaml), organisation names from the gazetteer
+// (config/organisations.yaml), places, sums and people's roles (storage-corpus-vocabulary.ts);
+// article bodies of a few hundred words built from sentence templates; and news events reported
+// by two or three outlets in a row with different wording (same facts, other templates), so
+// phrase search and clustering meet the repetition they meet in use. Seeded: item(n) is the same
+// on every run and needs no other item. Invented sentences only; no third-party text.
 import type { Entities, Story, Tag } from '../../src/domain.js';
-import { createRng } from './measure.js';
-
-function seededRandom(seed: number): () => number {
-  return createRng(seed).next;
-}
-
-const COMMON = `nhs trust trusts hospital hospitals england care patients services health staff
-  board plan plans funding system systems chief executive said year years new national local
-  million review report providers provider commissioners community acute mental primary
-  social integrated waiting lists cancer emergency department beds winter pressures demand
-  performance targets finance deficit savings efficiency productivity workforce nurses doctors
-  consultants gps practice practices contract contracts procurement tender supply chain
-  framework agreement purchase orders league table carter model variation unwarranted
-  sustainability transformation partnership footprint footprints leaders vanguard vanguards
-  multispecialty models accountable organisation organisations regulator cqc inspection rating
-  rated requires improvement outstanding good inadequate merger mergers acquisition pathology
-  back office consolidation network networks digital records technology investment capital
-  estates backlog maintenance agency spending cap caps locum overtime pay award strike strikes
-  junior covid pandemic recovery elective backlog vaccination vaccine booster cost improvement
-  programme programmes requirement block payment results tariff commissioning groups ccg icb
-  icbs ics council councils adult discharge delayed transfers ambulance handover response
-  times calls paramedics dental pharmacy prescriptions medicines drugs nice guidance approved
-  appraisal clinical governance safety incident incidents maternity neonatal investigation
-  whistleblower leadership chair chairs appointed appointment resigned interim director
-  directors minister secretary state government department treasury budget spending settlement`
-  .split(/\s+/)
-  .filter((w) => w !== '');
-
-const PLACES =
-  `Dudley Walsall Wolverhampton Sandwell Birmingham Solihull Coventry Warwickshire Leeds
-  Bradford Calderdale Kirklees Wakefield Sheffield Rotherham Barnsley Doncaster Manchester Salford
-  Bolton Wigan Stockport Tameside Oldham Rochdale Bury Liverpool Wirral Sefton Cheshire Mersey
-  Lancashire Cumbria Northumberland Durham Tees Newcastle Gateshead Sunderland Norfolk Suffolk
-  Essex Kent Medway Sussex Surrey Hampshire Dorset Somerset Devon Cornwall Bristol Gloucestershire
-  Oxfordshire Buckinghamshire Berkshire Hertfordshire Bedfordshire Cambridgeshire Peterborough
-  Lincolnshire Nottinghamshire Derbyshire Leicestershire Northamptonshire Shropshire Staffordshire`
-    .split(/\s+/)
-    .filter((w) => w !== '');
-
-/** A few thousand rarer invented words (syllable combinations) for the long tail. */
-function buildRareWords(random: () => number, count: number): string[] {
-  const syllables = [
-    'ka',
-    'lo',
-    'mer',
-    'tin',
-    'sa',
-    'vor',
-    'pe',
-    'dri',
-    'lu',
-    'nox',
-    'ba',
-    'quen',
-    'ti',
-    'ros',
-    'wel',
-    'fa',
-  ];
-  const words = new Set<string>();
-  while (words.size < count) {
-    const n = 2 + Math.floor(random() * 3);
-    let w = '';
-    for (let i = 0; i < n; i++) w += syllables[Math.floor(random() * syllables.length)];
-    words.add(w);
-  }
-  return [...words];
-}
+import { createRng, type Rng } from './measure.js';
+import {
+  writeBody,
+  writeHeadline,
+  writeStandfirst,
+  type EventFacts,
+} from './storage-corpus-sentences.js';
+import { loadCorpusVocabulary, type CorpusVocabulary } from './storage-corpus-vocabulary.js';
 
 export const THEMES = [
   'carter',
@@ -84,11 +29,12 @@ export const THEMES = [
   'regulation',
   'social_care',
 ];
+/** Source ids from config/sources.yaml, so source: filters pass the product's validation. */
 export const SOURCES = [
   'nhse-news',
   'nhse-all',
   'dhsc',
-  'nhse-govuk',
+  'govuk-nhse',
   'cqc',
   'commons-library',
   'hsj',
@@ -101,6 +47,30 @@ export const SOURCES = [
   'bbc-health',
   'kings-fund',
 ];
+/** Feeds that carry only a headline and standfirst (paywalled, or GOV.UK summaries). */
+const HEADLINE_ONLY = new Set(['hsj', 'govuk-nhse', 'commons-library']);
+
+/** Topics of stories no theme claims: most of the news is not about our themes. */
+const GENERAL_TOPICS = [
+  'waiting lists',
+  'A&E performance',
+  'winter pressures',
+  'cancer targets',
+  'ambulance response times',
+  'maternity safety',
+  'delayed discharges',
+  'bed occupancy',
+  'GP appointments',
+  'dental access',
+  'elective recovery',
+  'hospital car parking',
+  'cyber security',
+  'electronic patient records',
+  'pharmacy closures',
+  'hospital food',
+  'estates backlog',
+  'virtual wards',
+];
 
 export interface CorpusItem {
   story: Story;
@@ -110,118 +80,125 @@ export interface CorpusItem {
 
 export interface Corpus {
   item(n: number): CorpusItem;
-  vocabulary: { common: string[]; places: string[]; rare: string[] };
+  vocabulary: CorpusVocabulary;
 }
 
 const START = Date.UTC(2016, 0, 1);
 const SPAN_MS = 8 * 365 * 86_400_000;
+/** How many outlets report the event of each block of three items: [A,B,C] [A,A,B] [A,A,A]. */
+const BLOCK = 3;
 
-const STOP = `the of to and a in for is on that by with be will has said as at from are it its was
-  have this an which not their more but they been or were would than up also`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+/** The index of the first item of item n's event (n itself when it is the first report). */
+function eventOf(seed: number, n: number): number {
+  const block = Math.floor(n / BLOCK);
+  const at = n % BLOCK;
+  const u = createRng(seed ^ (block * 2_654_435_761)).next();
+  const pattern = u < 0.55 ? [0, 1, 2] : u < 0.8 ? [0, 0, 2] : u < 0.9 ? [0, 1, 1] : [0, 0, 0];
+  return block * BLOCK + pattern[at]!;
+}
 
-/** Words a story tagged with the theme is sure to carry, as tagged stories do in practice. */
-const THEME_WORDS: Record<string, string> = {
-  carter: 'Carter',
-  stp: 'STP',
-  mcp: 'vanguard',
-  procurement: 'procurement',
-  covid_cip: 'efficiency',
-  workforce: 'workforce',
-  mental_health: 'mental',
-  finance: 'deficit',
-  mergers: 'merger',
-  regulation: 'CQC',
-  social_care: 'social',
-};
+interface StoryEvent {
+  facts: EventFacts;
+  themes: string[];
+  orgs: { id: string; name: string; kind: Entities['organisations'][number]['kind'] }[];
+  pounds: number;
+}
+
+function pickSkewed<T>(r: Rng, list: readonly T[], skew: number): T {
+  return list[Math.floor(list.length * Math.pow(r.next(), skew))]!;
+}
+
+function makeEvent(v: CorpusVocabulary, r: Rng): StoryEvent {
+  const themes: string[] = [];
+  if (r.next() < 0.55) {
+    themes.push(pickSkewed(r, THEMES, 1.4));
+    if (r.next() < 0.2) {
+      const second = pickSkewed(r, THEMES, 1.4);
+      if (second !== themes[0]) themes.push(second);
+    }
+  }
+  const phrases = themes.length > 0 ? (v.themePhrases.get(themes[0]!) ?? []) : [];
+  const topic = phrases.length > 0 ? pickSkewed(r, phrases, 1.6) : r.pick(GENERAL_TOPICS);
+  const org = pickSkewed(r, v.organisations, 1.8);
+  const org2 = pickSkewed(r, v.organisations, 1.8);
+  const millions = r.next() < 0.15 ? r.int(1, 40) * 100 : r.int(1, 120) / (r.next() < 0.5 ? 1 : 10);
+  const sum = millions >= 1000 ? `£${millions / 1000}bn` : `£${millions}m`;
+  const person = `${r.pick(v.firstNames)} ${pickSkewed(r, v.surnames, 1.3)}`;
+  const facts: EventFacts = {
+    org: org.name,
+    orgShort: org.short,
+    org2: org2.name,
+    place: pickSkewed(r, v.places, 1.5),
+    sum,
+    pct: r.int(2, 30),
+    count: r.int(2, 90) * 10,
+    year: 2016 + r.int(0, 8),
+    topic,
+    person,
+    surname: person.split(' ')[1]!,
+    role: r.pick(v.roles),
+    role2: r.pick(v.roles),
+    person2: `${r.pick(v.firstNames)} ${pickSkewed(r, v.surnames, 1.3)}`,
+  };
+  const orgs = [org, org2]
+    .filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)
+    .map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
+  return { facts, themes, orgs, pounds: millions * 1_000_000 };
+}
+
+function tagsFor(event: StoryEvent, r: Rng): Tag[] {
+  return event.themes.map((theme) => ({
+    theme,
+    score: 1 + Math.round(r.next() * 40) / 10,
+    evidence: [
+      {
+        rule: `phrase:${event.facts.topic}`,
+        kind: 'phrase',
+        field: 'title',
+        match: event.facts.topic,
+        context: `… ${event.facts.topic} …`,
+        weight: 2,
+      },
+    ],
+  }));
+}
 
 /**
  * `plannedSize` spreads publication dates over eight years at an even rate with a few days'
  * jitter, as a live archive grows (newer stories get higher row numbers).
  */
 export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
-  const rare = buildRareWords(seededRandom(seed ^ 0x5bd1e995), 4000);
-  // One ranked vocabulary with Zipf frequencies (p(rank r) ~ 1/r): function words first, then
-  // NHS words, places and a long tail. A word ranked ~150 appears in roughly 10% of stories.
-  const ranked = [...STOP, ...COMMON, ...PLACES, ...rare];
-  const cumulative: number[] = [];
-  let total = 0;
-  for (let r = 1; r <= ranked.length; r++) cumulative.push((total += 1 / r));
-  const word = (random: () => number): string => {
-    const target = random() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return ranked[lo]!;
-  };
-  const pickFrom = (random: () => number, list: readonly string[], skew = 2.2) =>
-    list[Math.floor(list.length * Math.pow(random(), skew))]!;
-  const sentence = (random: () => number, words: number): string => {
-    const parts: string[] = [];
-    for (let i = 0; i < words; i++) parts.push(word(random));
-    const text = parts.join(' ');
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-  };
+  const vocabulary = loadCorpusVocabulary();
   const spacingMs = SPAN_MS / plannedSize;
+  // An event's reports are consecutive items: keep the last one made.
+  let last: { first: number; event: StoryEvent } | null = null;
 
   function item(n: number): CorpusItem {
-    const random = seededRandom(seed + n * 7919);
-    const sourceId = SOURCES[Math.floor(random() * SOURCES.length)]!;
-    const place = pickFrom(random, PLACES, 1.5);
-    const title = `${place} ${sentence(random, 6 + Math.floor(random() * 6)).slice(0, -1)}`;
-    const summary = [
-      sentence(random, 12 + Math.floor(random() * 10)),
-      sentence(random, 10 + Math.floor(random() * 10)),
-    ].join(' ');
+    const first = eventOf(seed, n);
+    if (last?.first !== first) {
+      last = { first, event: makeEvent(vocabulary, createRng(seed + first * 7919)) };
+    }
+    const { event } = last;
+    // Wording, outlet and length are the item's own; facts are the event's.
+    const r = createRng((seed ^ 0x5bd1e995) + n * 104_729);
+    const sourceId = SOURCES[(Math.floor(r.next() * SOURCES.length) + (n - first) * 5) % 15]!;
+    const title = writeHeadline(event.facts, r);
+    const summary = writeStandfirst(event.facts, r);
     const paywalled = sourceId === 'hsj';
     let content = '';
-    if (!paywalled && random() < 0.75) {
-      const sentences: string[] = [];
-      const count = 5 + Math.floor(random() * 12);
-      for (let i = 0; i < count; i++)
-        sentences.push(sentence(random, 8 + Math.floor(random() * 14)));
-      content = sentences.join(' ');
-    }
-    const jitter = (random() - 0.5) * 4 * 86_400_000;
-    const publishedAt = new Date(Math.max(START, START + n * spacingMs + jitter)).toISOString();
-    const tags: Tag[] = [];
-    const tagCount = random() < 0.45 ? 0 : random() < 0.75 ? 1 : 2;
-    for (let i = 0; i < tagCount; i++) {
-      const theme = pickFrom(random, THEMES, 1.4);
-      if (!tags.some((t) => t.theme === theme)) {
-        tags.push({
-          theme,
-          score: 1 + Math.round(random() * 40) / 10,
-          evidence: [
-            {
-              rule: `phrase:${theme}`,
-              kind: 'phrase',
-              field: 'title',
-              match: theme,
-              context: `… ${theme} …`,
-              weight: 2,
-            },
-          ],
-        });
+    if (!HEADLINE_ONLY.has(sourceId)) {
+      content = writeBody(event.facts, r, r.int(8, 20));
+      if (event.themes.length > 1) {
+        const phrases = vocabulary.themePhrases.get(event.themes[1]!) ?? [];
+        if (phrases.length > 0) content += ` The plans also touch on ${r.pick(phrases)}.`;
       }
     }
-    const entities: Entities = { organisations: [], money: [] };
-    if (random() < 0.5) {
-      entities.organisations.push({
-        id: `R${place.slice(0, 2).toUpperCase()}`,
-        name: `${place} NHS Foundation Trust`,
-        kind: 'trust',
-        matched: `${place} FT`,
-      });
-    }
-    if (random() < 0.3) entities.money.push({ text: '£12m', pounds: 12_000_000 });
-    const themed = tags.map((t) => THEME_WORDS[t.theme] ?? t.theme).join(' ');
-    const fullTitle = themed === '' ? title : `${themed}: ${title}`;
+    const jitter = (r.next() - 0.5) * 4 * 86_400_000;
+    const publishedAt = new Date(Math.max(START, START + n * spacingMs + jitter)).toISOString();
+    const entities: Entities = {
+      organisations: event.orgs.map((o) => ({ ...o, matched: o.name })),
+      money: [{ text: event.facts.sum, pounds: event.pounds }],
+    };
     const id = `g_${n.toString(16).padStart(10, '0')}`;
     return {
       story: {
@@ -229,7 +206,7 @@ export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
         sourceId,
         guid: `https://example.org/${sourceId}/${n}`,
         url: `https://example.org/news/${n}`,
-        title: fullTitle,
+        title,
         summary,
         content,
         author: null,
@@ -238,9 +215,9 @@ export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
         publishedEstimated: false,
         paywalled,
       },
-      tags,
+      tags: tagsFor(event, r),
       entities,
     };
   }
-  return { item, vocabulary: { common: COMMON, places: PLACES, rare } };
+  return { item, vocabulary };
 }

@@ -107,4 +107,42 @@ describe('briefing slack', () => {
     expect(code).toBe(2);
     expect(err.text()).toContain('SLACK_BOT_TOKEN is not set');
   });
+
+  const oauth = (extra: Record<string, string> = {}) =>
+    env({
+      SLACK_CLIENT_ID: fake.installs.clientId,
+      SLACK_CLIENT_SECRET: fake.installs.clientSecret,
+      SLACK_STATE_SECRET: 'state-secret-for-cli-test',
+      SLACK_INSTALL_KEY: 'a'.repeat(64),
+      SLACK_SIGNING_SECRET: 'signing-secret-for-cli-test',
+      PORT: '0',
+      ...extra,
+    });
+
+  it('--check serves many workspaces in OAuth mode, over HTTP', async () => {
+    const out = capture();
+    const err = capture();
+    const code = await main(
+      ['slack', '--check'],
+      { stdout: out.stream, stderr: err.stream },
+      oauth(),
+    );
+    expect(err.text()).toBe('');
+    expect(code).toBe(0);
+    expect(out.text()).toMatch(
+      /^slack: connected to many workspaces \(install at \/slack\/install\) \(HTTP on port \d+\)\n$/,
+    );
+  });
+
+  it('refuses OAuth mode without SLACK_INSTALL_KEY, in one clear line', async () => {
+    const err = capture();
+    const code = await main(
+      ['slack', '--check'],
+      { stdout: capture().stream, stderr: err.stream },
+      oauth({ SLACK_INSTALL_KEY: '' }),
+    );
+    expect(code).toBe(1);
+    expect(err.text()).toMatch(/slack: OAuth mode needs SLACK_INSTALL_KEY/);
+    expect(err.text()).not.toContain(fake.installs.clientSecret);
+  });
 });

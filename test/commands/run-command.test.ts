@@ -2,7 +2,7 @@
 // and hostile text through every command, over the real archive, gets a safe answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../../src/commands/command-specs.js';
-import { runCommand, runCommandText } from '../../src/commands/run-command.js';
+import { runCommand, runCommandAsync, runCommandText } from '../../src/commands/run-command.js';
 import type { CommandDeps, CommandRequest, Invocation } from '../../src/commands/types.js';
 import { requestFromOptions } from '../../src/commands/request-from-options.js';
 import { createAppFixture, type AppFixture } from '../helpers/app-fixture.js';
@@ -41,6 +41,7 @@ const everyRequest: CommandRequest[] = [
   { command: 'deadlines', scope: 'all' },
   { command: 'correct', target: 'fx-model-hospital', add: ['procurement'], remove: [], note: null },
   { command: 'corrections' },
+  { command: 'email', action: 'list' },
   { command: 'help', topic: null },
 ];
 
@@ -90,6 +91,32 @@ describe('runCommand', () => {
       expect(reported).toHaveLength(1);
     },
   );
+
+  it('runCommandAsync: a failing email store becomes the generic error too, and is reported', async () => {
+    const reported: unknown[] = [];
+    const boom = () => {
+      throw new Error('store: disk I/O error (SQLITE_IOERR)');
+    };
+    const deps: CommandDeps = {
+      ...failingDeps(reported),
+      email: {
+        awaitingReason: 'awaiting',
+        dailyLimit: 1,
+        ownerOf: boom,
+        recordOwner: boom,
+        countRequests: boom,
+        list: boom,
+        requestConfirmation: () => Promise.reject(new Error('smtp down')),
+      },
+    };
+    const result = await runCommandAsync(
+      { command: 'email', action: 'list' },
+      app.invocation(),
+      deps,
+    );
+    expect(result).toMatchObject({ kind: 'error', message: expect.stringContaining('our side') });
+    expect(reported).toHaveLength(1);
+  });
 
   it('a throwing reportError does not escape either', () => {
     const deps: CommandDeps = {

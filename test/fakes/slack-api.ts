@@ -9,10 +9,12 @@
 // Scripted faults: 429 with Retry-After, HTTP 5xx, any `{ ok: false, error }`, or a lost response
 // (the call takes effect, the answer is a 5xx), for the next N calls.
 // response_url endpoints (POST /respond/<id>) record JSON bodies and allow 5 uses, like Slack.
+// OAuth (oauth.v2.access, per-workspace tokens, auth.revoke): `installs`, see slack-oauth.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as methods from './slack-api-methods.js';
 import { parseParams, readBody } from './slack-request-body.js';
+import { FakeSlackInstalls } from './slack-oauth.js';
 
 export interface FakeChannel {
   id: string;
@@ -71,6 +73,7 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly responses = new Map<string, unknown[]>();
   revoked = false;
+  readonly installs = new FakeSlackInstalls(this.botUserId);
   /** Set by tests that run Socket Mode: what apps.connections.open returns. */
   socketUrl: string | null = null;
   private readonly faults = new Map<string, ScriptedFault[]>();
@@ -235,17 +238,21 @@ export class FakeSlackApi {
         ? { ok: true, url: this.socketUrl }
         : { ok: false, error: 'socket_mode_not_enabled' };
     }
-    if (token !== this.botToken)
+    if (method === 'oauth.v2.access') return this.installs.exchange(p);
+    const issued = this.installs.lookup(token);
+    if (token !== this.botToken && !issued)
       return { ok: false, error: token === null ? 'not_authed' : 'invalid_auth' };
-    if (this.revoked) return { ok: false, error: 'token_revoked' };
+    if (issued ? issued.revoked : this.revoked) return { ok: false, error: 'token_revoked' };
     switch (method) {
+      case 'auth.revoke':
+        return { ok: true, revoked: this.installs.revoke(token!) };
       case 'auth.test':
         return {
           ok: true,
           url: 'https://fake.slack.test/',
-          team: 'Fake NHS',
+          team: issued?.teamName ?? 'Fake NHS',
           user: 'briefing',
-          team_id: this.teamId,
+          team_id: issued?.teamId ?? this.teamId,
           user_id: this.botUserId,
           bot_id: 'BFAKE1',
         };

@@ -113,3 +113,38 @@ export async function postSignedForm(
   const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, body: await response.text() };
 }
+
+let eventCount = 0;
+
+/** An Events API callback (https://api.slack.com/apis/events-api#callback-field), e.g. app_uninstalled. */
+export function eventCallback(
+  teamId: string,
+  event: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    api_app_id: 'AFAKE1',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${String(++eventCount).padStart(8, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+  };
+}
+
+/** POSTs a JSON body (Events API) to Bolt's HTTP receiver, signed like Slack; status and body. */
+export async function postSignedJson(
+  url: string,
+  body: Record<string, unknown>,
+  options: SignedPostOptions,
+): Promise<{ status: number; body: string }> {
+  const raw = JSON.stringify(body);
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.secret !== null) {
+    headers['x-slack-request-timestamp'] = String(timestamp);
+    headers['x-slack-signature'] = signSlackBody(options.secret, timestamp, raw);
+  }
+  const response = await fetch(url, { method: 'POST', headers, body: raw });
+  return { status: response.status, body: await response.text() };
+}

@@ -15,7 +15,7 @@ import {
 import { COMMAND_NAMES } from '../../commands/command-specs.js';
 import { requestFromOptions, type OptionValue } from '../../commands/request-from-options.js';
 import { runCatchUp } from '../../commands/catch-up.js';
-import { runCommand } from '../../commands/run-command.js';
+import { runCommand, runCommandAsync } from '../../commands/run-command.js';
 import type { CommandResult, Invocation } from '../../commands/types.js';
 import type { Logger } from '../../logging.js';
 import { COMMAND_NAME } from './commands.js';
@@ -29,7 +29,8 @@ import type { DiscordReply } from './reply-text.js';
 import { decodePageButton, isPageButton, type SearchQueryCache } from './search-paging.js';
 import { CATCH_UP_CUSTOM_ID } from './render-subscribed.js';
 
-const DEFERRED = new Set(['digest', 'search']);
+// `email` may wait on the SMTP server for the confirmation mail.
+const DEFERRED = new Set(['digest', 'search', 'email']);
 
 export interface InteractionContext {
   deps: DiscordDeps;
@@ -98,7 +99,7 @@ async function handleCommand(
   if (DEFERRED.has(name)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const parsed = requestFromOptions(name, collectOptions(sub?.options ?? []), ctx.deps.commands);
   const result: CommandResult = parsed.ok
-    ? runCommand(parsed.request, toInvocation(interaction, ctx), ctx.deps.commands)
+    ? await runCommandAsync(parsed.request, toInvocation(interaction, ctx), ctx.deps.commands)
     : parsed.error;
   ctx.logger.info(
     {

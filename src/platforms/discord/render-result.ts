@@ -17,6 +17,7 @@ import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { describeDaily } from '../../commands/describe-cadence.js';
+import { describeEmailResult } from '../../commands/describe-email.js';
 import { createReply, packLines, renderCommandText, type DiscordReply } from './reply-text.js';
 import type { SearchQueryCache } from './search-paging.js';
 
@@ -72,6 +73,24 @@ export function renderResult(result: CommandResult, ctx: ResultRenderContext): D
       return [renderCorrected(result)];
     case 'corrections':
       return [renderCorrectionList(result, ctx.timeZone)];
+    case 'email-added':
+    case 'email-removed':
+    case 'email-list': {
+      const answer = describeEmailResult(result, ctx.timeZone);
+      const lines = answer.lines.map((l) => fitMarkdown(l, 1000));
+      return [
+        createReply({
+          ephemeral: !answer.public,
+          embeds: [
+            {
+              title: fitPlain(answer.title, DISCORD_LIMITS.title),
+              description: packLines(lines),
+              color: COLOUR,
+            },
+          ],
+        }),
+      ];
+    }
     case 'help':
       return [renderHelp(result, command)];
   }

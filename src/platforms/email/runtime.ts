@@ -3,6 +3,7 @@
 // `digest --format email`, and the double opt-in request sent when an address subscribes.
 import type { Env } from '../../config/env.js';
 import type { PlatformRuntime } from '../plugin.js';
+import { checkEmailAccess } from './check-access.js';
 import { buildConfirmationEmail } from './confirmation-mail.js';
 import { createEmailDeliveryAdapter, createSmtpTransport, sendEmail } from './delivery-adapter.js';
 import { readEmailSettings } from './email-settings.js';
@@ -13,6 +14,8 @@ export const emailRuntime: PlatformRuntime = {
     const settings = readEmailSettings(env);
     return createEmailDeliveryAdapter(createSmtpTransport(settings), settings, logger);
   },
+
+  checkAccess: (env, addresses) => checkEmailAccess(env, addresses),
 
   renderPreview(digest) {
     // One message per recipient: an array of one payload, like the chat platforms' part lists.

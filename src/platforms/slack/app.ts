@@ -4,6 +4,9 @@
 // signature or timestamp (older than 5 minutes) does not verify, with 401.
 // `apiUrl` (SLACK_API_URL) replaces https://slack.com/api/ for every Web API call, including
 // apps.connections.open, for proxies, Slack's GovSlack instance and tests.
+// OAuth mode (`oauth`, many workspaces): HTTP mode without a bot token; Bolt also serves
+// /slack/install and /slack/oauth_redirect (oauth-app.ts) and authorizes each request with the
+// workspace's stored token; app_uninstalled / tokens_revoked pause that workspace's channels.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type webApi } from '@slack/bolt';
@@ -18,9 +21,14 @@ import { MORE_RESULTS_ACTION_ID } from './render-search.js';
 import { CATCH_UP_ACTION_ID } from './render-subscribed.js';
 import { handleCatchUpButton } from './handle-catch-up.js';
 import { PlatformStartError } from '../start-error.js';
+import { registerInstallEvents } from './handle-install-events.js';
+import { oauthAppOptions, type SlackOAuthOptions } from './oauth-app.js';
 
 export interface SlackAppOptions {
-  botToken: string;
+  /** Single-token mode; absent in OAuth mode. */
+  botToken?: string;
+  /** OAuth mode (HTTP only): "Add to Slack" and per-workspace tokens. */
+  oauth?: SlackOAuthOptions;
   appToken?: string;
   signingSecret?: string;
   socketMode: boolean;
@@ -50,10 +58,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const app = buildBoltApp(options);
   const state = { botName: null as string | null, started: false };
   registerListeners(app, options, () => state.botName);
+  if (options.oauth) {
+    const { installations } = options.oauth;
+    registerInstallEvents(app, { installations, logger: options.logger, now: clockOf(options) });
+  }
   return {
     app,
     async start() {
-      const auth = await verifyBotToken(app);
+      // OAuth mode has no token of its own to check: each workspace's is checked by Slack.
+      const auth = options.oauth
+        ? (await app.init(), {} as webApi.AuthTestResponse)
+        : await verifyBotToken(app);
       state.botName = typeof auth.user === 'string' ? auth.user : null;
       const port = await connect(app, options);
       state.started = true;
@@ -76,7 +91,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
+/** The commands' clock (tests set it), also for install bookkeeping (pauses, resumes). */
+function clockOf(options: SlackAppOptions): () => Date {
+  return options.deps.now ?? (() => new Date());
+}
+
 function checkModeCredentials(options: SlackAppOptions): void {
+  if (options.oauth && options.socketMode) {
+    throw new Error('slack: OAuth mode (many workspaces) runs over HTTP, not Socket Mode');
+  }
+  if (!options.oauth && !options.botToken) throw new Error('slack: SLACK_BOT_TOKEN is not set');
   if (options.socketMode && !options.appToken) {
     throw new Error(
       'slack: Socket Mode needs SLACK_APP_TOKEN (an xapp- token with connections:write)',
@@ -100,8 +124,11 @@ function buildBoltApp(options: SlackAppOptions): App {
     timeout: 20_000,
     ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
   };
+  const apiUrl = options.apiUrl ? withTrailingSlash(options.apiUrl) : undefined;
   return new App({
-    token: options.botToken,
+    ...(options.oauth
+      ? oauthAppOptions(options.oauth, apiUrl, options.logger, clockOf(options))
+      : { token: options.botToken }),
     ...(options.socketMode
       ? { socketMode: true, appToken: options.appToken }
       : { signingSecret: options.signingSecret, port: options.port ?? 3000 }),

@@ -1,11 +1,16 @@
 // `briefing doctor` for Slack: the bot token (auth.test names the workspace and bot user) and,
 // for each subscribed channel, whether the bot can post there (conversations.info: member, not
 // archived). Read-only calls; a public channel the bot is not in is reported, not joined.
+// OAuth mode: each installed workspace's bot token instead (auth.test), one line per workspace;
+// its channels are not checked (doctor is given channel ids without their workspace).
 import type { webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.js';
+import type { PlatformStores, WorkspaceInstallations } from '../installations.js';
 import type { AccessCheck } from '../plugin.js';
 import { slackErrorName } from './classify-slack-error.js';
 import { createSlackDeliveryClient } from './delivery-adapter.js';
+import { chooseSlackAuth, wantsSlackOAuth } from './oauth-env.js';
+import { authEnv } from './slack-env.js';
 
 const SCOPES_FIX = 'reinstall the app with the scopes in config/slack-manifest.yaml';
 
@@ -43,9 +48,18 @@ async function checkChannel(client: webApi.WebClient, channelId: string): Promis
 }
 
 export async function checkSlackAccess(
-  env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>,
+  env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'> & Partial<Env>,
   channelIds: readonly string[],
+  stores: PlatformStores = {},
 ): Promise<AccessCheck[]> {
+  if (wantsSlackOAuth(env)) {
+    try {
+      const auth = chooseSlackAuth(authEnv(env), stores);
+      if (auth.mode === 'oauth') return await checkInstallations(auth.installations, env);
+    } catch (error) {
+      return [{ name: 'slack oauth', status: 'fail', detail: (error as Error).message }];
+    }
+  }
   if (!env.SLACK_BOT_TOKEN) {
     return [{ name: 'slack token', status: 'fail', detail: 'SLACK_BOT_TOKEN is not set' }];
   }
@@ -73,4 +87,51 @@ export async function checkSlackAccess(
       },
     ];
   }
+}
+
+/** OAuth mode: auth.test with each installed workspace's bot token. */
+async function checkInstallations(
+  installations: WorkspaceInstallations,
+  env: Pick<Env, 'SLACK_API_URL'>,
+): Promise<AccessCheck[]> {
+  const listed = installations.list();
+  if (listed.length === 0) {
+    return [
+      {
+        name: 'slack installations',
+        status: 'warn',
+        detail: 'no workspace has installed the app yet',
+        fix: 'open https://<your host>/slack/install and choose a workspace',
+      },
+    ];
+  }
+  const checks: AccessCheck[] = [];
+  for (const { workspaceId, workspaceName } of listed) {
+    const name = `slack workspace ${workspaceName ?? workspaceId} (${workspaceId})`;
+    const found = installations.find(workspaceId);
+    const token = found.status === 'found' ? found.installation.secrets.bot : undefined;
+    if (found.status === 'unreadable' || token === undefined) {
+      const detail = found.status === 'unreadable' ? found.reason : 'no bot token stored';
+      checks.push({ name, status: 'fail', detail, fix: 'check SLACK_INSTALL_KEY, or reinstall' });
+      continue;
+    }
+    const client = createSlackDeliveryClient({
+      token,
+      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+      timeoutMs: 10_000,
+    });
+    try {
+      const auth = await client.auth.test();
+      checks.push({
+        name,
+        status: 'ok',
+        detail: `token valid as ${auth.user ?? auth.user_id ?? '?'}`,
+      });
+    } catch (error) {
+      const reason = slackErrorName(error) ?? String(error);
+      const fix = 'install the app in that workspace again (Add to Slack)';
+      checks.push({ name, status: 'fail', detail: `Slack refused the token (${reason})`, fix });
+    }
+  }
+  return checks;
 }

@@ -3,6 +3,7 @@
 // test after installing the app. `briefing run` starts the same app when SLACK_BOT_TOKEN is set.
 // The store is opened by the composition root (cli/platform-command.ts), not here.
 import { PlatformUsageError, type PlatformCliCommand } from '../plugin.js';
+import { wantsSlackOAuth } from './oauth-env.js';
 import { startSlack } from './start.js';
 
 export const slackCli: PlatformCliCommand = {
@@ -17,10 +18,12 @@ Options:
 
 Environment: SLACK_BOT_TOKEN (required), SLACK_APP_TOKEN or SLACK_SIGNING_SECRET + PORT,
 SLACK_API_URL, SLACK_COMMAND, SLACK_SUBSCRIBE_PERMISSION (anyone|admins).
+Many workspaces ("Add to Slack", HTTP mode): SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,
+SLACK_STATE_SECRET and SLACK_INSTALL_KEY instead of SLACK_BOT_TOKEN.
 `,
   options: { check: { type: 'boolean' } },
   async run(ctx, args) {
-    if (!ctx.env.SLACK_BOT_TOKEN) {
+    if (!ctx.env.SLACK_BOT_TOKEN && !wantsSlackOAuth(ctx.env)) {
       throw new PlatformUsageError(
         'SLACK_BOT_TOKEN is not set; see config/slack-manifest.yaml and the README',
       );
@@ -30,9 +33,14 @@ SLACK_API_URL, SLACK_COMMAND, SLACK_SUBSCRIBE_PERMISSION (anyone|admins).
       commands: ctx.commands(),
       timeZone: ctx.timeZone(),
       logger: ctx.logger,
+      stores: ctx.stores(),
     });
     const where = slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode';
-    ctx.stdout.write(`slack: connected to workspace ${slack.teamId ?? '?'} (${where})\n`);
+    const to =
+      slack.workspaces === 'many'
+        ? 'many workspaces (install at /slack/install)'
+        : `workspace ${slack.teamId ?? '?'}`;
+    ctx.stdout.write(`slack: connected to ${to} (${where})\n`);
     if (args.values.check) {
       await slack.stop();
       return 0;

@@ -5,6 +5,8 @@
 // (https://api.slack.com/metadata/using); findSent reads recent channel history (and the parent's
 // thread for later parts) with include_all_metadata=true and returns the ts of a message with
 // that key. Parts after the first are posted in part 0's thread (see render-digest.ts).
+// Tokens: one client (SLACK_BOT_TOKEN), or in OAuth mode the client of the workspace each
+// subscription belongs to (workspace-clients.ts).
 import { webApi } from '@slack/bolt';
 import type {
   DeliveryAdapter,
@@ -19,11 +21,14 @@ import { classifySlackError, slackErrorName } from './classify-slack-error.js';
 import { renderSlackDigest } from './render-digest.js';
 import { renderReminderMessage } from './render-deadlines.js';
 import { createPacer, type Pacer } from '../../delivery/pace.js';
+import { singleClient, type WorkspaceClients } from './workspace-clients.js';
 
 export const DIGEST_EVENT_TYPE = 'briefing_digest_part';
 
-export interface SlackDeliveryOptions {
-  client: webApi.WebClient;
+export type SlackDeliveryOptions = SlackDeliverySettings &
+  ({ client: webApi.WebClient } | { clients: WorkspaceClients });
+
+interface SlackDeliverySettings {
   logger: Logger;
   commandName?: string;
   /** When given, each digest entry carries a "Correct themes" menu (render-corrections.ts). */
@@ -67,9 +72,9 @@ export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** What the adapter's steps share: the client, the pace and a logger with platform: slack. */
+/** What the adapter's steps share: the clients, the pace and a logger with platform: slack. */
 interface Poster {
-  client: webApi.WebClient;
+  clients: WorkspaceClients;
   log: Logger;
   pacer: Pacer;
   historyLimit: number;
@@ -77,7 +82,7 @@ interface Poster {
 
 export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): DeliveryAdapter {
   const poster: Poster = {
-    client: options.client,
+    clients: 'clients' in options ? options.clients : singleClient(options.client),
     log: options.logger.child({ platform: 'slack' }),
     pacer: options.pacer ?? createPacer(DEFAULT_SLACK_PACE),
     historyLimit: options.historyLimit ?? 200,
@@ -111,6 +116,7 @@ function renderParts(
 /** chat.postMessage once the pacer allows (it only prevents 429s; sendPart backs it off after one). */
 async function postPaced(
   poster: Poster,
+  client: webApi.WebClient,
   channel: ChannelRef,
   message: SlackMessage,
   key: string,
@@ -119,7 +125,7 @@ async function postPaced(
   const channelKey = channel.channelId;
   await poster.pacer.acquire(channelKey);
   try {
-    return await poster.client.chat.postMessage({
+    return await client.chat.postMessage({
       channel: channel.channelId,
       text: message.text,
       blocks: message.blocks,
@@ -147,8 +153,10 @@ async function sendPart(
       'slack: no parent message; posting part at top level',
     );
   }
+  const lookup = poster.clients(channel.workspaceId);
+  if (!lookup.ok) return logNotSent(poster, channel, part, lookup.outcome);
   try {
-    const result = await postPaced(poster, channel, message, context.key, threadTs);
+    const result = await postPaced(poster, lookup.client, channel, message, context.key, threadTs);
     if (typeof result.ts !== 'string') {
       return {
         status: 'retry',
@@ -184,6 +192,15 @@ function classifySendFailure(
   if (isRateLimit(error) && outcome.status === 'retry' && outcome.retryAfterMs !== null) {
     poster.pacer.backOff(null, outcome.retryAfterMs);
   }
+  return logNotSent(poster, channel, part, outcome);
+}
+
+function logNotSent(
+  poster: Poster,
+  channel: ChannelRef,
+  part: OutboundPart,
+  outcome: Exclude<SendOutcome, { status: 'sent' }>,
+): SendOutcome {
   poster.log.warn(
     {
       channel: channel.channelId,
@@ -202,12 +219,17 @@ async function findSentPart(
   context: SendContext,
 ): Promise<string | null> {
   const matches = (messages: unknown): string | null => findKey(messages, context.key);
+  // No client (not installed, key cannot open the token): send() reports why, as an outcome.
+  const lookup = poster.clients(channel.workspaceId);
+  if (!lookup.ok) return null;
+  const { client } = lookup;
   try {
     if (context.parentMessageId) {
-      const found = await findInThread(poster, channel.channelId, context.parentMessageId, matches);
+      const parent = { channelId: channel.channelId, ts: context.parentMessageId };
+      const found = await findInThread(client, parent, poster.historyLimit, matches);
       if (found) return found;
     }
-    const history = await poster.client.conversations.history({
+    const history = await client.conversations.history({
       channel: channel.channelId,
       limit: poster.historyLimit,
       include_all_metadata: true,
@@ -226,16 +248,16 @@ async function findSentPart(
 
 /** The part in the parent's thread; a deleted parent means send() posted it at top level. */
 async function findInThread(
-  poster: Poster,
-  channelId: string,
-  parentTs: string,
+  client: webApi.WebClient,
+  parent: { channelId: string; ts: string },
+  limit: number,
   matches: (messages: unknown) => string | null,
 ): Promise<string | null> {
   try {
-    const replies = await poster.client.conversations.replies({
-      channel: channelId,
-      ts: parentTs,
-      limit: poster.historyLimit,
+    const replies = await client.conversations.replies({
+      channel: parent.channelId,
+      ts: parent.ts,
+      limit,
       include_all_metadata: true,
     });
     return matches(replies.messages);

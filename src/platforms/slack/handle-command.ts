@@ -14,7 +14,7 @@ import type {
 } from '@slack/bolt';
 import { checkSubscribePermission } from '../../commands/check-permission.js';
 import { parseCommandText } from '../../commands/parse-command-text.js';
-import { runCommand } from '../../commands/run-command.js';
+import { runCommand, runCommandAsync } from '../../commands/run-command.js';
 import type { CommandDeps, CommandRequest, Invocation } from '../../commands/types.js';
 import type { Logger } from '../../logging.js';
 import type { SlackResponse } from './block-kit.js';
@@ -94,7 +94,7 @@ export async function handleSlashCommand(
         return void (await respondAll(respond, [renderAccessProblem(access, ctx)], log));
       }
     }
-    const result = runCommand(request, invocation, ctx.deps.commands);
+    const result = await runCommandAsync(request, invocation, ctx.deps.commands);
     await respondAll(respond, renderSlackResult(result, renderOptions), log);
   } catch (error) {
     log.error({ err: error }, 'slack: command failed unexpectedly');
@@ -155,8 +155,9 @@ export async function handleMoreResults(ctx: SlackHandlerContext, args: ActionAr
   }
 }
 
-/** Corrections follow the subscribe permission setting, so they need the same admin check. */
+/** Corrections and email addresses follow the subscribe permission, so the same admin check. */
 function changesSubscription(request: CommandRequest): boolean {
+  if (request.command === 'email') return request.action !== 'list';
   return ['subscribe', 'unsubscribe', 'correct'].includes(request.command);
 }
 

@@ -22,6 +22,8 @@ import {
 import { renderSubscriptionLines } from './render-subscriptions.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderDeadlinesResult } from './render-deadlines.js';
+import { describeEmailResult } from '../../commands/describe-email.js';
+import type { EmailResult } from '../../commands/email-types.js';
 
 export interface ResultRenderOptions {
   commandName: string;
@@ -97,9 +99,24 @@ export function renderSlackResult(
           withOmitted(renderCorrectionLines(result, options.timeZone), MAX_LIST_BLOCKS),
         ),
       ];
+    case 'email-added':
+    case 'email-removed':
+    case 'email-list':
+      return [renderEmailAnswer(result, options.timeZone)];
     case 'help':
       return [renderHelp(result.lines, options.commandName)];
   }
+}
+
+function renderEmailAnswer(result: EmailResult, timeZone: string): SlackResponse {
+  const answer = describeEmailResult(result, timeZone);
+  const title = fitMrkdwn(answer.title, 200);
+  const lines = answer.lines.map((l) => fitMrkdwn(l, 1500));
+  return replyBlocks(
+    answer.public ? 'in_channel' : 'ephemeral',
+    title,
+    withOmitted([`*${title}*`, ...lines], MAX_LIST_BLOCKS),
+  );
 }
 
 export function renderError(message: string, hint: string | null): SlackResponse {

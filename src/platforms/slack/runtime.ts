@@ -8,8 +8,9 @@ import { createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
 import { startSlack } from './start.js';
 
 export const slackRuntime: PlatformRuntime = {
-  createDeliveryAdapter: createSlackAdapterFromEnv,
-  checkAccess: (env, channelIds) => checkSlackAccess(env, channelIds),
+  createDeliveryAdapter: (env, logger, stores) =>
+    createSlackAdapterFromEnv(env, logger, stores ? { stores } : {}),
+  checkAccess: (env, channelIds, _logger, stores) => checkSlackAccess(env, channelIds, stores),
 
   renderPreview(digest, env) {
     const messages = renderSlackDigest(digest, { commandName: slackCommandName(env) });
@@ -17,8 +18,13 @@ export const slackRuntime: PlatformRuntime = {
   },
 
   async start(init) {
-    const slack = await startSlack(init);
-    const where = slack.mode === 'http' ? `HTTP on port ${slack.port}` : 'Socket Mode';
+    const slack = await startSlack({ ...init, ...(init.stores ? { stores: init.stores } : {}) });
+    const where =
+      slack.mode === 'socket'
+        ? 'Socket Mode'
+        : slack.workspaces === 'many'
+          ? `HTTP on port ${slack.port}, many workspaces: install at /slack/install`
+          : `HTTP on port ${slack.port}`;
     return { adapter: slack.adapter, connected: `connected (${where})`, stop: () => slack.stop() };
   },
 };

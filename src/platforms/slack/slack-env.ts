@@ -4,32 +4,58 @@
 // `command: "/briefing"` in every slash-command payload and Bolt's app.command() matches that
 // string exactly (https://api.slack.com/interactivity/slash-commands#app_command_handling), so
 // SLACK_COMMAND=briefing means "/briefing" in the listener and in every digest's hints alike.
+// Tokens: SLACK_BOT_TOKEN, or in OAuth mode each workspace's own (oauth-env.ts).
 import type { Env } from '../../config/env.js';
 import type { DeliveryAdapter } from '../../delivery/adapter.js';
 import type { Logger } from '../../logging.js';
+import type { PlatformStores } from '../installations.js';
 import { createSlackDeliveryAdapter, createSlackDeliveryClient } from './delivery-adapter.js';
+import { chooseSlackAuth, type SlackAuthEnv } from './oauth-env.js';
+import { createWorkspaceClients } from './workspace-clients.js';
 
 export function slackCommandName(env: Pick<Env, 'SLACK_COMMAND'>): string {
   const name = env.SLACK_COMMAND.trim();
   return name.startsWith('/') ? name : `/${name}`;
 }
 
+export type SlackDeliveryEnv = Pick<Env, 'SLACK_API_URL' | 'SLACK_COMMAND'> & Partial<SlackAuthEnv>;
+
 /** The posting adapter (Web API only: no Socket Mode, no HTTP listener). */
 export function createSlackAdapterFromEnv(
-  env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL' | 'SLACK_COMMAND'>,
+  env: SlackDeliveryEnv,
   logger: Logger,
-  /** With a running app: the themes for the "Correct themes" menu on each digest entry. */
-  themes?: readonly { id: string; label: string }[],
+  extras: {
+    /** With a running app: the themes for the "Correct themes" menu on each digest entry. */
+    themes?: readonly { id: string; label: string }[];
+    /** OAuth mode: the workspaces' installations (tokens). */
+    stores?: PlatformStores;
+  } = {},
 ): DeliveryAdapter {
-  if (!env.SLACK_BOT_TOKEN) throw new Error('slack: SLACK_BOT_TOKEN is not set');
-  const client = createSlackDeliveryClient({
-    token: env.SLACK_BOT_TOKEN,
-    ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
-  });
+  const auth = chooseSlackAuth(authEnv(env), extras.stores);
+  const createClient = (token: string) =>
+    createSlackDeliveryClient({
+      token,
+      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+    });
   return createSlackDeliveryAdapter({
-    client,
+    ...(auth.mode === 'single'
+      ? { client: createClient(auth.botToken) }
+      : { clients: createWorkspaceClients(auth.installations, createClient) }),
     logger,
     commandName: slackCommandName(env),
-    ...(themes ? { themes } : {}),
+    ...(extras.themes ? { themes: extras.themes } : {}),
   });
+}
+
+/** The auth variables with the ones a caller left out as unset. */
+export function authEnv(env: Partial<SlackAuthEnv>): SlackAuthEnv {
+  return {
+    SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN,
+    SLACK_APP_TOKEN: env.SLACK_APP_TOKEN,
+    SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET,
+    SLACK_CLIENT_ID: env.SLACK_CLIENT_ID,
+    SLACK_CLIENT_SECRET: env.SLACK_CLIENT_SECRET,
+    SLACK_STATE_SECRET: env.SLACK_STATE_SECRET,
+    SLACK_INSTALL_KEY: env.SLACK_INSTALL_KEY,
+  };
 }

@@ -3,13 +3,16 @@
 // the store, with the registry's subscribe rule (SLACK_SUBSCRIBE_PERMISSION, see plugin.ts), and
 // passes them in: platforms never open the database themselves.
 // Mode: Socket Mode when SLACK_APP_TOKEN is set (the default, no public URL), otherwise HTTP mode
-// with SLACK_SIGNING_SECRET on PORT.
+// with SLACK_SIGNING_SECRET on PORT. OAuth mode (SLACK_CLIENT_ID..., oauth-env.ts) is HTTP mode
+// with "Add to Slack" and per-workspace tokens from `stores.installations`.
 import type { CommandDeps } from '../../commands/types.js';
 import type { Env } from '../../config/env.js';
 import type { DeliveryAdapter } from '../../delivery/adapter.js';
 import type { Logger } from '../../logging.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
-import { createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
+import type { PlatformStores } from '../installations.js';
+import { chooseSlackAuth, type SlackAuthEnv } from './oauth-env.js';
+import { authEnv, createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
 
 export type SlackEnv = Pick<
   Env,
@@ -20,7 +23,8 @@ export type SlackEnv = Pick<
   | 'SLACK_COMMAND'
   | 'SLACK_SUBSCRIBE_PERMISSION'
   | 'PORT'
->;
+> &
+  Partial<SlackAuthEnv>;
 
 export interface StartSlackOptions {
   env: SlackEnv;
@@ -31,6 +35,10 @@ export interface StartSlackOptions {
   /** HTTP mode bind address (default all interfaces). */
   host?: string;
   retryConfig?: SlackAppOptions['retryConfig'];
+  /** OAuth mode: the workspaces' installations, opened by the composition root. */
+  stores?: PlatformStores;
+  /** The clock commands see (tests); the wall clock by default. */
+  now?: () => Date;
 }
 
 export interface RunningSlack {
@@ -38,6 +46,8 @@ export interface RunningSlack {
   mode: 'socket' | 'http';
   port: number | null;
   teamId: string | null;
+  /** one: SLACK_BOT_TOKEN; many: OAuth mode, workspaces install at /slack/install. */
+  workspaces: 'one' | 'many';
   stop(): Promise<void>;
 }
 
@@ -51,17 +61,21 @@ export function chooseSlackMode(env: SlackEnv): 'socket' | 'http' {
 
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
   const { env } = options;
-  if (!env.SLACK_BOT_TOKEN) throw new Error('slack: SLACK_BOT_TOKEN is not set');
+  const auth = chooseSlackAuth(authEnv(env), options.stores);
   const mode = chooseSlackMode(env);
   const commandName = slackCommandName(env);
   const slack = createSlackApp({
-    botToken: env.SLACK_BOT_TOKEN,
+    ...(auth.mode === 'single' ? { botToken: auth.botToken } : { oauth: auth }),
     appToken: env.SLACK_APP_TOKEN,
     signingSecret: env.SLACK_SIGNING_SECRET,
     socketMode: mode === 'socket',
     apiUrl: env.SLACK_API_URL,
     commandName,
-    deps: { commands: options.commands, timeZone: options.timeZone },
+    deps: {
+      commands: options.commands,
+      timeZone: options.timeZone,
+      ...(options.now ? { now: options.now } : {}),
+    },
     logger: options.logger,
     port: env.PORT,
     host: options.host,
@@ -70,10 +84,14 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   const started = await slack.start();
   return {
     // The app is running, so it can answer the digest entries' "Correct themes" menus.
-    adapter: createSlackAdapterFromEnv(env, options.logger, options.commands.themes()),
+    adapter: createSlackAdapterFromEnv(env, options.logger, {
+      themes: options.commands.themes(),
+      ...(options.stores ? { stores: options.stores } : {}),
+    }),
     mode,
     port: started.port,
     teamId: started.teamId,
+    workspaces: auth.mode === 'oauth' ? 'many' : 'one',
     stop: () => slack.stop(),
   };
 }

@@ -15,7 +15,7 @@ import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { runCatchUp } from '../../commands/catch-up.js';
 import { parseCommandText } from '../../commands/parse-command-text.js';
-import { runCommand } from '../../commands/run-command.js';
+import { runCommand, runCommandAsync } from '../../commands/run-command.js';
 import type {
   CommandDeps,
   CommandRequest,
@@ -95,7 +95,7 @@ async function answerMessage(
     if (more && request.command === 'search')
       request = { ...request, query: { ...request.query, offset: more.offset } };
     log.info({ command: request.command, user: invocation.userId }, 'teams: command');
-    result = runCommand(request, invocation, deps.commands);
+    result = await runCommandAsync(request, invocation, deps.commands);
   }
   const searchText = request?.command === 'search' ? text : undefined;
   await sendCards(context, renderTeamsResult(result, { ...renderOptions(deps), searchText }));

@@ -13,6 +13,7 @@ import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderCorrected, renderCorrectionList } from './render-corrections.js';
 import { renderDeadlinesCards } from './render-deadlines.js';
 import { describeDaily } from '../../commands/describe-cadence.js';
+import { describeEmailResult } from '../../commands/describe-email.js';
 import { renderExplainCards, renderSearchCard, renderStatusCards } from './render-lookups.js';
 
 export interface TeamsRenderOptions {
@@ -78,6 +79,15 @@ export function renderTeamsResult(
       return [renderCorrected(result)];
     case 'corrections':
       return renderCorrectionList(result, options.timeZone, prefix);
+    case 'email-added':
+    case 'email-removed':
+    case 'email-list': {
+      const answer = describeEmailResult(result, options.timeZone);
+      return packCards(
+        answer.title,
+        answer.lines.map((l) => fitCardText(l, 1000)),
+      );
+    }
     case 'help':
       return packCards(
         result.topic ? `Help: ${result.topic}` : 'Briefing commands',

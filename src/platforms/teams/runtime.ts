@@ -2,6 +2,7 @@
 // one-shot commands, the Adaptive Cards preview for `digest --format teams`, and the live bot
 // for `briefing run`; plus the digest-only Workflows webhook runtime (`teams-webhook`).
 import type { PlatformRuntime } from '../plugin.js';
+import { checkTeamsAccess } from './check-access.js';
 import { renderTeamsDigest } from './render-digest.js';
 import { startTeams } from './start.js';
 import { createTeamsAdapterFromEnv, TEAMS_COMMAND_PREFIX } from './teams-env.js';
@@ -9,6 +10,7 @@ import { createWebhookDeliveryAdapter } from './webhook-adapter.js';
 
 export const teamsRuntime: PlatformRuntime = {
   createDeliveryAdapter: createTeamsAdapterFromEnv,
+  checkAccess: (env, conversationIds) => checkTeamsAccess(env, conversationIds),
   renderPreview(digest) {
     const cards = renderTeamsDigest(digest, { commandPrefix: TEAMS_COMMAND_PREFIX });
     return `${JSON.stringify(cards, null, 2)}\n`;

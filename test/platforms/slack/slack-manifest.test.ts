@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../../../src/config/env.js';
+import { SLACK_BOT_SCOPES } from '../../../src/platforms/slack/scopes.js';
 
 interface Manifest {
   features: {
@@ -42,6 +43,10 @@ describe('config/slack-manifest.yaml', () => {
 
   it('asks for nothing more than it uses', () => {
     expect(manifest.oauth_config.scopes.bot).toHaveLength(8);
+  });
+
+  it('"Add to Slack" (OAuth mode) requests the same scopes', () => {
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('enables Socket Mode and interactivity (More results button)', () => {

@@ -1,12 +1,13 @@
-// Double opt-in for `briefing subscribe` on a platform that asks for it (email): a new channel, or
-// one still unconfirmed, is paused with the platform's reason right after the subscribe (before
-// any catch-up is posted, so the outbox holds it) and the confirmation request is sent. Subscribing
-// again while unconfirmed sends the request again; it never lifts the pause by itself.
+// Double opt-in on a platform that asks for it (email), for `briefing subscribe` and the chat
+// `email add` alike: a new channel, or one still unconfirmed, is paused with the platform's reason
+// right after the subscribe (before any catch-up is posted, so the outbox holds it) and the
+// confirmation request is sent. Subscribing again while unconfirmed sends the request again; it
+// never lifts the pause by itself.
 import type { Env } from '../config/env.js';
 import type { ChannelRef, Subscription } from '../domain.js';
 import type { Logger } from '../logging.js';
 import { findPlatform } from '../platforms/index.js';
-import type { PlatformRuntime } from '../platforms/plugin.js';
+import type { OptInOutcome, PlatformRuntime } from '../platforms/plugin.js';
 import type { Db } from '../store/database.js';
 import { pauseSubscription } from '../store/subscriptions.js';
 
@@ -21,13 +22,27 @@ export async function loadOptInGate(platform: string): Promise<OptInGate | null>
   if (!plugin?.optIn) return null;
   const runtime = await plugin.load();
   if (!runtime.requestOptIn)
-    throw new Error(`cli: platform ${platform} has optIn but no requestOptIn`);
+    throw new Error(`pipeline: platform ${platform} has optIn but no requestOptIn`);
   return { pausedReason: plugin.optIn.pausedReason, request: runtime.requestOptIn };
 }
 
 /** Whether the channel must (still) confirm: new, or paused awaiting confirmation. */
 export function needsOptIn(gate: OptInGate, before: Subscription | null): boolean {
   return before === null || before.pausedReason === gate.pausedReason;
+}
+
+/**
+ * Pauses the channel awaiting confirmation (at once, before any await) and sends the request.
+ */
+export async function requestOptIn(
+  gate: OptInGate,
+  db: Db,
+  channel: ChannelRef,
+  env: Env,
+  logger: Logger,
+): Promise<OptInOutcome> {
+  pauseSubscription(db, channel, gate.pausedReason, new Date());
+  return gate.request(channel, env, logger);
 }
 
 /** Pauses the channel awaiting confirmation and sends the request; the line to print. */
@@ -38,8 +53,7 @@ export async function startOptIn(
   env: Env,
   logger: Logger,
 ): Promise<string> {
-  pauseSubscription(db, channel, gate.pausedReason, new Date());
-  const outcome = await gate.request(channel, env, logger);
+  const outcome = await requestOptIn(gate, db, channel, env, logger);
   return outcome.status === 'sent'
     ? `A confirmation mail went to ${channel.channelId}; nothing else is sent until it is confirmed.`
     : `Could not send the confirmation mail (${outcome.reason}); run the subscribe again to retry. Nothing is sent until it is confirmed.`;

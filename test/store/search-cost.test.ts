@@ -1,0 +1,146 @@
+// The search shortcuts of issue 18, on small real databases: each gives the same answer as the
+// long way round and skips the work the long way did. Work is observed through the SQL the
+// store prepares (better-sqlite3's Database.prepare, watched on a fresh connection whose
+// statement cache is empty), never through timing.
+import { describe, expect, it } from 'vitest';
+import { parseSearchText } from '../../src/commands/parse-search-query.js';
+import type { SearchExpansion, Story } from '../../src/domain.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { buildExpandedMatch } from '../../src/store/fts-query.js';
+import { searchStories } from '../../src/store/search.js';
+import { EXPANSION_FIRST } from '../../src/store/search-ranking.js';
+import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
+import { item, NOW } from './search-fixtures.js';
+
+const ORG = { id: 'RXX', name: 'Rare Trust', kind: 'trust' as const, matched: 'Rare Trust' };
+
+function archive(stories: Story[], orgFor: (n: number) => boolean = () => false): Db {
+  const db = openDatabase(':memory:');
+  tagAndStore(db, stories, NOW, (story) => ({
+    tags: [],
+    entities: { organisations: orgFor(Number(story.id.slice(1))) ? [ORG] : [], money: [] },
+    rulesVersion: 'v1',
+  }));
+  return db;
+}
+
+/** The SQL `db` prepares while `run` runs. */
+function preparedDuring(db: Db, run: () => void): string[] {
+  const seen: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    seen.push(sql);
+    return prepare(sql);
+  }) as Db['prepare'];
+  try {
+    run();
+  } finally {
+    db.prepare = prepare as Db['prepare'];
+  }
+  return seen;
+}
+
+const days = (n: number) => new Date(Date.UTC(2017, 0, 1) + n * 86_400_000).toISOString();
+
+describe('search: date filters outside the archive', () => {
+  it('answers at once, without walking the index, when the range misses every story', () => {
+    const stories = Array.from({ length: 30 }, (_, i) =>
+      item(i, 'nhse', days(i), `Winter beds ${i}`, 'Trusts open more winter beds.'),
+    );
+    const fresh = archive(stories);
+    for (const text of [
+      'winter since:2030-01-01',
+      'winter until:2016-06-01',
+      'winter since:2017-01-10 until:2017-01-05',
+      'since:2031-01-01',
+    ]) {
+      let total = -1;
+      const sql = preparedDuring(fresh, () => {
+        total = searchStories(fresh, parseSearchText(text).query, NOW).total;
+      });
+      expect(total, text).toBe(0);
+      expect(
+        sql.filter((s) => /MATCH|ORDER BY/.test(s)),
+        text,
+      ).toEqual([]);
+    }
+    // Inside the span the same words still find stories.
+    expect(searchStories(fresh, parseSearchText('winter since:2017-01-10').query, NOW).total).toBe(
+      21,
+    );
+    fresh.close();
+  });
+});
+
+describe('search: filter-only listings', () => {
+  it('reads the few stories a rare organisation filter allows, newest first, as the date walk would', () => {
+    // Archive order is not date order: story 3 is the newest.
+    const dates = [days(1), days(5), days(2), days(40), days(3), days(4)];
+    const stories = dates.map((d, i) => item(i, 'nhse', d, `Board papers ${i}`, 'Papers.'));
+    const db = archive(stories, (n) => n % 2 === 1 || n === 0);
+    let ids: string[] = [];
+    const sql = preparedDuring(db, () => {
+      ids = searchStories(db, parseSearchText('org:RXX').query, NOW).hits.map((h) => h.id);
+    });
+    expect(ids).toEqual(['s3', 's1', 's5', 's0']);
+    // The organisation's facet token, not an EXISTS check on every story by date.
+    expect(sql.some((s) => /stories_fts MATCH/.test(s))).toBe(true);
+    expect(sql.some((s) => /EXISTS/.test(s))).toBe(false);
+    const page = searchStories(db, parseSearchText('org:RXX until:2017-01-07').query, NOW);
+    expect(page.hits.map((h) => h.id)).toEqual(['s1', 's5', 's0']);
+    expect(page.total).toBe(3);
+    const excluded = searchStories(db, parseSearchText('org:RXX -papers').query, NOW);
+    expect(excluded.total).toBe(0);
+    db.close();
+  });
+});
+
+describe('search: the expansion tier', () => {
+  it('searches only the shortest of long forms that contain one another', () => {
+    const expansion: SearchExpansion = {
+      terms: ['CIP'],
+      phrase: null,
+      alternatives: ['cost improvement plan', 'cost improvement', 'cost improvement programme'],
+      organisationIds: [],
+      themes: [],
+    };
+    const match = buildExpandedMatch(parseSearchText('CIP').query, [expansion])!.match;
+    expect(match).toContain('"cost improvement"');
+    expect(match).not.toContain('plan');
+    expect(match).not.toContain('programme');
+  });
+
+  it('pages through every expansion match once, however deep the pages go', () => {
+    const count = EXPANSION_FIRST * 2 + 37;
+    const stories = Array.from({ length: count + 5 }, (_, i) =>
+      i < 5
+        ? item(i, 'nhse', days(i), `CIP savings ${i}`, 'The CIP is behind.')
+        : item(i, 'nhse', days(i), `Plan ${i}`, `The cost improvement plan number ${i}.`),
+    );
+    const db = archive(stories);
+    const expansions: SearchExpansion[] = [
+      {
+        terms: ['CIP'],
+        phrase: null,
+        alternatives: ['cost improvement plan'],
+        organisationIds: [],
+        themes: [],
+      },
+    ];
+    const seen: string[] = [];
+    let offset: number | null = 0;
+    let first = true;
+    while (offset !== null) {
+      const query = { ...parseSearchText('CIP').query, limit: 30, offset };
+      const page = searchStories(db, query, NOW, { expansions });
+      if (first) expect(page.totalIsLowerBound).toBe(true);
+      first = false;
+      seen.push(...page.hits.map((h) => h.id));
+      offset = page.nextOffset;
+    }
+    expect(seen.slice(0, 5).sort()).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(count + 5);
+    db.close();
+  });
+});
