@@ -5,8 +5,15 @@
 // because tsconfig has isolatedModules and verbatimModuleSyntax, and `npm run check` (tsc) stays
 // the type check. Files that are not TypeScript (SQL migrations, .mjs entries) are copied.
 // dist/.build-stamp records the newest source time so src/bin/briefing.mjs can tell a stale build.
+//
+// One exception to "no bundling": zod, which every command loads (the environment is validated
+// with it) and which is ~100 small ES modules; loading them one by one cost a CLI command about
+// as much as node's own start (issue 17). It is bundled once into dist/vendor/zod.js and the
+// compiled modules' `from "zod"` is pointed at that file (vendorImports). Same code, same version
+// (package-lock.json's); only how it is loaded changes. Tests run the TypeScript sources against
+// the package itself.
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -24,9 +31,43 @@ const typescript = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')
 const assets = files.filter((f) => /\.(sql|mjs|json)$/.test(f));
 const newest = Math.max(...files.map((f) => statSync(f).mtimeMs));
 
+/** Packages bundled into dist/vendor/<name>.js (see the header). */
+const VENDORED = ['zod'];
+
+/** `code` (one compiled module at `file`) with imports of vendored packages pointed at dist/vendor/. */
+function vendorImports(file, code) {
+  let out = code;
+  for (const name of VENDORED) {
+    const path = relative(dirname(file), join(dist, 'vendor', `${name}.js`))
+      .split(sep)
+      .join('/');
+    const specifier = JSON.stringify(path.startsWith('.') ? path : `./${path}`);
+    // esbuild prints every specifier double-quoted: `from "zod"`, `import("zod")`.
+    out = out.replaceAll(`from "${name}"`, `from ${specifier}`);
+    out = out.replaceAll(`import("${name}")`, `import(${specifier})`);
+  }
+  return out;
+}
+
 const started = Date.now();
 rmSync(dist, { recursive: true, force: true });
-await build({
+for (const name of VENDORED) {
+  await build({
+    stdin: {
+      contents: `export * from '${name}';\nexport { default } from '${name}';\n`,
+      resolveDir: root,
+      loader: 'js',
+    },
+    outfile: join(dist, 'vendor', `${name}.js`),
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+const compiled = await build({
   entryPoints: typescript,
   outdir: dist,
   outbase: src,
@@ -36,7 +77,13 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  write: false,
 });
+for (const output of compiled.outputFiles) {
+  mkdirSync(dirname(output.path), { recursive: true });
+  const text = output.path.endsWith('.js') ? vendorImports(output.path, output.text) : output.text;
+  writeFileSync(output.path, text);
+}
 for (const file of assets) {
   const target = join(dist, relative(src, file));
   mkdirSync(dirname(target), { recursive: true });

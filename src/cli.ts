@@ -159,13 +159,13 @@ export async function main(
       return 0;
     }
     // Loaded only once a command runs: `--help` stays free of zod, the schemas and the database.
-    const [{ loadEnv }, { createCliContext }] = await Promise.all([
+    const [{ loadEnv }, { openCliContext }] = await Promise.all([
       import('./config/env.js'),
       import('./cli/context.js'),
     ]);
     const env = loadEnv(environment);
     if (!env.ok) throw new ConfigError(env.errors);
-    ctx = createCliContext({
+    ctx = await openCliContext({
       env: env.env,
       configDir: configDir ?? env.env.BRIEFING_CONFIG_DIR,
       stdin: io.stdin,

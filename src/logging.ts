@@ -3,7 +3,15 @@
 // once per process: JSON lines for machines (a pipe, a file, a service manager, or
 // LOG_FORMAT=json) and short human lines for a person at a terminal, where events the command
 // already printed on stdout are not repeated (see loggerForPrintedEvents).
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { DestinationStream, Logger, pino as Pino } from 'pino';
+
+// pino (a CommonJS package) is required when the first logger is made, not imported: a CLI command
+// that logs nothing starts without loading it (issue 17, cold start).
+const requireCjs = createRequire(import.meta.url);
+function loadPino(): typeof Pino {
+  return (requireCjs('pino') as { pino: typeof Pino }).pino;
+}
 
 export type { Logger };
 
@@ -27,7 +35,7 @@ export function createLogger(
   destination: NodeJS.WritableStream = process.stderr,
   format: LogFormat = 'json',
 ): Logger {
-  const logger = pino(
+  const logger = loadPino()(
     {
       level,
       base: undefined,
@@ -43,7 +51,23 @@ export function createLogger(
   return logger;
 }
 
-export const silentLogger: Logger = pino({ level: 'silent' });
+/** A logger that prints nothing (for tests and callers without one); its pino is made on first use. */
+export const silentLogger: Logger = deferredLogger(() => loadPino()({ level: 'silent' }));
+
+/** A stand-in that makes the real logger on first use and forwards everything to it. */
+function deferredLogger(make: () => Logger): Logger {
+  let real: Logger | undefined;
+  const target = (): Logger => (real ??= make());
+  return new Proxy({} as Logger, {
+    get(_, key) {
+      const logger = target();
+      const value: unknown = Reflect.get(logger, key, logger);
+      return typeof value === 'function' ? (value as () => unknown).bind(logger) : value;
+    },
+    set: (_, key, value) => Reflect.set(target(), key, value),
+    has: (_, key) => Reflect.has(target(), key),
+  });
+}
 
 /**
  * The logger for events the command also reports on stdout (a poll's line per source, a platform

@@ -1,7 +1,8 @@
 // What every CLI command receives: streams, environment, and lazily opened config and database.
 import type { Readable, Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
-import { type AppConfig, loadConfigOrThrow } from '../config/load.js';
+import { configCachePath, prepareConfigLoader } from '../config/config-cache.js';
+import type { AppConfig } from '../config/load.js';
 import type { Env } from '../config/env.js';
 import { chooseLogFormat, createLogger, type Logger } from '../logging.js';
 import { openDatabase } from '../store/database.js';
@@ -21,15 +22,32 @@ export interface CliContext {
   close(): void;
 }
 
-export function createCliContext(init: {
+export interface CliContextInit {
   env: Env;
   configDir: string;
   stdin?: Readable;
   stdout?: Writable;
   stderr?: Writable;
-}): CliContext {
+}
+
+/**
+ * The context with its configuration loader prepared: the cached validated configuration when
+ * config/ is unchanged (config/config-cache.ts), else the validating loader, imported only then.
+ */
+export async function openCliContext(init: CliContextInit): Promise<CliContext> {
+  const loadConfig = await prepareConfigLoader(
+    init.configDir,
+    configCachePath(init.env.DATABASE_PATH),
+  );
+  return createCliContext({ ...init, loadConfig });
+}
+
+export function createCliContext(
+  init: CliContextInit & { loadConfig: () => AppConfig },
+): CliContext {
   let config: AppConfig | undefined;
   let database: Database.Database | undefined;
+  let logger: Logger | undefined;
   const stderr = init.stderr ?? process.stderr;
   return {
     env: init.env,
@@ -37,14 +55,18 @@ export function createCliContext(init: {
     stdin: init.stdin ?? process.stdin,
     stdout: init.stdout ?? process.stdout,
     stderr,
-    // Decided once per process from the stream itself: a terminal gets human lines.
-    logger: createLogger(
-      init.env.LOG_LEVEL,
-      stderr,
-      chooseLogFormat(init.env.LOG_FORMAT, stderr as { isTTY?: boolean }),
-    ),
+    // Made on first use (a command that logs nothing never loads pino). The format is decided
+    // once per process from the stream itself: a terminal gets human lines.
+    get logger() {
+      logger ??= createLogger(
+        init.env.LOG_LEVEL,
+        stderr,
+        chooseLogFormat(init.env.LOG_FORMAT, stderr as { isTTY?: boolean }),
+      );
+      return logger;
+    },
     config() {
-      config ??= loadConfigOrThrow(init.configDir);
+      config ??= init.loadConfig();
       return config;
     },
     db() {

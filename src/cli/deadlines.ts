@@ -2,7 +2,7 @@
 // other deadlines closing in the next half year, soonest first, with the story reference that
 // `briefing explain` takes. The chat command's logic (commands/deadlines.ts) over the same store.
 import { kindLabel, describeClosing } from '../digest/closing-soon.js';
-import { buildCommandDeps } from '../pipeline/command-deps.js';
+import { listUpcomingDeadlines } from '../pipeline/lookup-deps.js';
 import type { CliCommand } from './command.js';
 
 export const command: CliCommand = {
@@ -22,12 +22,12 @@ Options:
   async run(ctx, args) {
     const config = ctx.config();
     const timeZone = config.settings.timeZone;
-    const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
     const themes = String(args.values.themes ?? '')
       .split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '');
-    const deadlines = (deps.upcomingDeadlines?.(new Date()) ?? []).filter(
+    // The chat command's own list (command deps' upcomingDeadlines), without the rest of the deps.
+    const deadlines = listUpcomingDeadlines(ctx.db(), new Date()).filter(
       (d) => themes.length === 0 || d.themes.some((t) => themes.includes(t)),
     );
     if (args.values.json) {

@@ -7,9 +7,9 @@
 import { resolveSearchOrganisations } from '../commands/search.js';
 import { buildSearchQuery } from '../commands/search-request.js';
 import { describeExpansions, describeSpelling } from '../commands/search-notes.js';
-import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
-import { buildCommandDeps } from '../pipeline/command-deps.js';
+import { searchLookups } from '../pipeline/lookup-deps.js';
 import { searchArchive } from '../pipeline/search-archive.js';
+import { searchVocabularyOf } from '../pipeline/search-vocabulary-of.js';
 import type { SearchHit } from '../domain.js';
 import { formatIsoDay } from '../text/format-dates.js';
 import { storyRef } from '../text/story-ref.js';
@@ -99,7 +99,7 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     // The chat commands' own path (build the request, then resolve organisations), so a mistake
     // gets the very message Slack and Discord give; only the hint points at this command's help.
     const config = ctx.config();
-    const deps = buildCommandDeps({ db: ctx.db(), config });
+    const deps = searchLookups(ctx.db(), config);
     const built = buildSearchQuery(
       text,
       { limit, offset: (page - 1) * limit },
@@ -119,7 +119,7 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     // hit.source so --json keeps its contract; names are added below.
     const result = searchArchive(ctx.db(), query, new Date(), {
       timeZone,
-      vocabulary: buildSearchVocabulary(config),
+      vocabulary: searchVocabularyOf(config),
     });
 
     if (v.json === true) {

@@ -5,7 +5,6 @@ import { effectivePollUrl, getSourceState, listSourceHealth } from '../store/sou
 import { formatIsoMinute } from '../text/format-dates.js';
 import { UsageError, type CliCommand } from './command.js';
 import { describeProxy } from './proxy-note.js';
-import { exportOpml, importOpml } from './sources-opml.js';
 
 function localTime(iso: string | null, timeZone: string): string {
   return iso === null ? '-' : formatIsoMinute(iso, timeZone) || '-';
@@ -50,8 +49,9 @@ Options:
   },
   async run(ctx, args) {
     const action = args.positionals[0];
-    if (action === 'import') return importOpml(ctx, args);
-    if (action === 'export') return exportOpml(ctx, args);
+    // OPML (yaml, htmlparser2) is loaded only for import and export: the list stays quick.
+    if (action === 'import') return (await import('./sources-opml.js')).importOpml(ctx, args);
+    if (action === 'export') return (await import('./sources-opml.js')).exportOpml(ctx, args);
     if (action !== undefined) {
       throw new UsageError(
         `unknown sources action ${JSON.stringify(action.slice(0, 40))}; use import or export`,

@@ -12,7 +12,6 @@ import { checkReadiness } from '../pipeline/readiness.js';
 import type { Db } from '../store/database.js';
 import { countOutboxByState, countTagsByTheme } from '../store/operational-counts.js';
 import { countStories } from '../store/stories.js';
-import { startWebServer } from '../web/server.js';
 import { emailTokenDeps } from './email-token-deps.js';
 import { buildArchiveDeps } from './web-archive-deps.js';
 
@@ -42,6 +41,9 @@ export function createOperations(init: {
     metrics,
     async startWeb(scheduler) {
       if (env.WEB_PORT === undefined) return null;
+      // Fastify and the pages are loaded only when the server starts: without WEB_PORT the
+      // idle bot does not hold them (issue 17, idle memory).
+      const { startWebServer } = await import('../web/server.js');
       const enabled = config.sources.filter((s) => s.enabled);
       const { app, url } = await startWebServer(
         {

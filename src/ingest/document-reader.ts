@@ -5,11 +5,9 @@
 import type { Source } from '../domain.js';
 import type { ParseTask } from './parse-worker-task.js';
 import { createWorkerPool } from './parse-worker-pool.js';
-import {
-  readDocument,
-  type ReadDocumentOptions,
-  type ReadDocumentResult,
-} from './read-document.js';
+// Types only: the parsers (rss-parser, cheerio, parse5, iconv-lite) load in the workers; this
+// thread imports read-document.js only for the in-thread reader (issue 17, idle memory).
+import type { ReadDocumentOptions, ReadDocumentResult } from './read-document.js';
 
 /** Why the watchdog, not the document's content, ended a read. */
 export type WatchdogFailureKind = 'parse-timeout' | 'parse-memory' | 'parse-crash' | 'cancelled';
@@ -99,6 +97,7 @@ export function createInThreadDocumentReader(): DocumentReader {
   return {
     async read(source, bytes, options) {
       try {
+        const { readDocument } = await import('./read-document.js');
         return await readDocument(source, bytes, options);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -5,24 +5,16 @@
 // with them, so it shows what the current rules decide, not what was stored. Clocks: methods that
 // need "now" take it, except search ranking and unsubscribe bookkeeping, which use `now()`
 // (injectable). `buildDigest` is the weekly job's own builder, so a preview matches the post.
-import { createSuccessionLine } from '../commands/organisation-succession.js';
-import { createOrganisationResolver } from '../commands/resolve-organisation.js';
-import { createOrganisationSuggester } from '../commands/suggest-organisations.js';
 import type { CommandDeps } from '../commands/types.js';
 import type { EmailChatDeps } from '../commands/email-types.js';
 import type { AppConfig } from '../config/load.js';
 import { formatWeek, parseWeekOrThrow, weekOf, weekRange } from '../time/week.js';
-import type {
-  ChannelPlatform,
-  ChannelRef,
-  DigestDeadline,
-  Platform,
-  StoredStory,
-} from '../domain.js';
+import type { ChannelPlatform, ChannelRef, Platform, StoredStory } from '../domain.js';
 import { canonicaliseUrl } from '../ingest/canonical-url.js';
 import { buildWeekDigest } from './build-week-digest.js';
 import { searchArchive } from './search-archive.js';
-import { buildSearchVocabulary } from '../commands/search-vocabulary.js';
+import { searchVocabularyOf } from './search-vocabulary-of.js';
+import { listUpcomingDeadlines, searchLookups } from './lookup-deps.js';
 import { correctionLookups, correctionsOfStory, searchInWorkspace } from './correction-deps.js';
 import { nextScheduledDigest, queueCatchUpNow } from './catch-up-now.js';
 import type { DeliveryAdapters } from '../delivery/adapter.js';
@@ -39,8 +31,7 @@ import {
   removeSubscription,
   upsertSubscription,
 } from '../store/subscriptions.js';
-import { countByThemeBetween, findOrganisationIds } from '../store/tags.js';
-import { listDeadlinesBetween } from '../store/deadlines.js';
+import { countByThemeBetween } from '../store/tags.js';
 import { compileThemes } from '../tagging/compile-themes.js';
 import { annotateStory } from '../tagging/annotate-story.js';
 import { compileGazetteer } from '../tagging/organisations.js';
@@ -76,8 +67,6 @@ export interface CommandDepsInit {
   email?: EmailChatDeps;
 }
 
-const HALF_YEAR_MS = 183 * 86_400_000;
-
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   const { db, config } = init;
   const clock = init.now ?? (() => new Date());
@@ -87,14 +76,7 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     ...init.subscribePermission,
   };
   const timeZone = config.settings.timeZone;
-  const themes = config.themes.themes.map((t) => ({
-    id: t.id,
-    label: t.label,
-    description: t.description,
-  }));
-  const sourceIds = config.sources.map((s) => s.id);
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name]));
-  const vocabulary = buildSearchVocabulary(config);
   const channel = (
     platform: ChannelPlatform,
     workspaceId: string,
@@ -110,14 +92,13 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   };
 
   return {
-    themes: () => themes,
-    sourceIds: () => sourceIds,
-    ...organisationLookups(db, config),
+    // Theme and source names, the default schedule and the organisation lookups.
+    ...searchLookups(db, config),
     search: (query, workspace) =>
       searchArchive(db, query, clock(), {
         timeZone,
         sourceNames,
-        vocabulary,
+        vocabulary: searchVocabularyOf(config),
         // The asking workspace's theme corrections apply to the theme filter and hit themes.
         searchStore: (q, options) => searchInWorkspace(db, q, clock(), options, workspace),
       }),
@@ -145,7 +126,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     deliveryHealth: (platform, workspaceId, channelId) =>
       listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
-    defaultSchedule: () => ({ day: config.settings.digest.day, time: config.settings.digest.time }),
     nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
     ...(init.email ? { email: init.email } : {}),
     ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),
@@ -164,14 +144,6 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
   };
 }
 
-/** The next half year of closing dates: what `deadlines` lists (it keeps the channel's themes). */
-function listUpcomingDeadlines(db: Db, now: Date): DigestDeadline[] {
-  const until = new Date(now.getTime() + HALF_YEAR_MS).toISOString();
-  return listDeadlinesBetween(db, now.toISOString(), until).map(
-    ({ storyId: _id, timeZone: _zone, ...deadline }) => deadline,
-  );
-}
-
 /** The week's digest, with a workspace's corrections filing its stories when one is given. */
 function digestBuilder(db: Db, config: AppConfig): CommandDeps['buildDigest'] {
   return (week, now, workspace) => {
@@ -186,11 +158,14 @@ function explainLookup(
   config: AppConfig,
   findStory: (target: string) => StoredStory | null,
 ): CommandDeps['explain'] {
-  const compiled = compileThemes(config.themes);
-  const gazetteer = compileGazetteer(config.organisations);
+  // Compiled on the first explain, not when the deps are built: most commands never explain.
+  let compiled: ReturnType<typeof compileThemes> | undefined;
+  let gazetteer: ReturnType<typeof compileGazetteer> | undefined;
   return (target, workspace) => {
     const story = findStory(target);
     if (story === null) return null;
+    compiled ??= compileThemes(config.themes);
+    gazetteer ??= compileGazetteer(config.organisations);
     const corrections = correctionsOfStory(db, workspace, story.id);
     return {
       story,
@@ -207,29 +182,4 @@ function catchUpSender(
   const deps = { db: init.db, config: init.config, ...delivery };
   return (subscription, now) =>
     queueCatchUpNow(init.logger ? { ...deps, logger: init.logger } : deps, subscription, now);
-}
-
-/**
- * Organisation names to ids (gazetteer, then the archive's spellings), display names, and the
- * did-you-mean, built on the first unknown name only: most runs never need it.
- */
-function organisationLookups(
-  db: Db,
-  config: AppConfig,
-): Pick<
-  CommandDeps,
-  'resolveOrganisation' | 'organisationName' | 'suggestOrganisations' | 'organisationSuccession'
-> {
-  const organisations = createOrganisationResolver(config.organisations, (text) =>
-    findOrganisationIds(db, text),
-  );
-  let suggester: ((text: string) => string[]) | undefined;
-  let succession: ((id: string) => string[]) | undefined;
-  return {
-    organisationSuccession: (id) => (succession ??= createSuccessionLine(config.organisations))(id),
-    resolveOrganisation: (text) => organisations.resolve(text),
-    organisationName: (id) => organisations.nameOf(id),
-    suggestOrganisations: (text) =>
-      (suggester ??= createOrganisationSuggester(config.organisations))(text),
-  };
 }

@@ -11,7 +11,8 @@
 // Hostile text: every pattern here is linear; chrono (far from linear on runs of dates) sees at
 // most one date and what follows it; per field at most MAX_TRIGGERS triggers are looked at and
 // MAX_PARSES dates parsed.
-import * as chrono from 'chrono-node';
+// English only (chrono-node/en): the package root loads all 16 locales, ~500 modules (issue 17).
+import * as chrono from 'chrono-node/en';
 import type { DeadlineKind, DeadlineMention } from '../domain.js';
 import type { LocalDate } from '../time/week.js';
 import { pinAfter, pinDate, publicationDay, type DateFields } from './deadline-date.js';
@@ -216,7 +217,7 @@ function readDate(
   const reference = new Date(Date.UTC(published.year, published.month - 1, published.day, 12));
   const text = side === 'after' ? trimWindow(window) : window;
   if (!MONTH.test(text) && !NUMERIC_DATE.test(text)) return null;
-  const results = chrono.en.GB.parse(text, reference);
+  const results = chrono.GB.parse(text, reference);
   const result = side === 'after' ? results[0] : results.at(-1);
   if (result === undefined) return null;
   if (side === 'after') {

@@ -5,10 +5,25 @@
 // no-super-linear-move rules, which guard the patterns written in our own code. Its limit: it
 // reasons about runs of one repeated character, so ambiguity that needs a repeated word (as in
 // `a.*list.*b` on "list list list ...") is not seen; themes.yaml's header asks for bounded gaps.
-import { isDisjointWith, JS, NFA } from 'refa';
-import { analyse, type Report } from 'scslre';
+import { createRequire } from 'node:module';
+import type * as Refa from 'refa';
+import type * as Scslre from 'scslre';
+import type { Report } from 'scslre';
 
-type Parser = ReturnType<typeof JS.Parser.fromLiteral>;
+// Both are CommonJS packages, required on the first check rather than imported: a CLI command
+// that never compiles themes (search, sources, a cached configuration) starts without their
+// ~30 ms of module loading (issue 17).
+const requireCjs = createRequire(import.meta.url);
+let analysers: { refa: typeof Refa; scslre: typeof Scslre } | undefined;
+function loadAnalysers(): { refa: typeof Refa; scslre: typeof Scslre } {
+  analysers ??= {
+    refa: requireCjs('refa') as typeof Refa,
+    scslre: requireCjs('scslre') as typeof Scslre,
+  };
+  return analysers;
+}
+
+type Parser = ReturnType<typeof Refa.JS.Parser.fromLiteral>;
 type Alternative = Parameters<Parser['parseElement']>[0];
 /** The parts of a regexpp AST node the walk below reads. */
 interface AstNode {
@@ -35,14 +50,14 @@ function advice(report: Report): string {
   );
 }
 
-function toNfa(parser: Parser, alternative: AstNode): NFA | null {
+function toNfa(parser: Parser, alternative: AstNode): Refa.NFA | null {
   try {
     const opts = { backreferences: 'disable', assertions: 'disable' } as const;
     const { expression, maxCharacter } = parser.parseElement(
       alternative as unknown as Alternative,
       opts,
     );
-    return NFA.fromRegex(
+    return loadAnalysers().refa.NFA.fromRegex(
       expression,
       { maxCharacter },
       { assertions: 'disable', unknowns: 'disable' },
@@ -67,7 +82,8 @@ function findOverlappingAlternatives(parser: Parser): [string, string] | null {
       for (let i = 1; i < nfas.length; i++) {
         for (let j = 0; j < i; j++) {
           const [a, b] = [nfas[j], nfas[i]];
-          if (a && b && !isDisjointWith(a, b)) return [alternatives[j]!.raw, alternatives[i]!.raw];
+          if (a && b && !loadAnalysers().refa.isDisjointWith(a, b))
+            return [alternatives[j]!.raw, alternatives[i]!.raw];
         }
       }
     }
@@ -85,11 +101,36 @@ function findOverlappingAlternatives(parser: Parser): [string, string] | null {
  * does not compile: compiling is checked, and reported, separately).
  */
 export function describeBacktrackingRisk(source: string, flags: string): string | null {
+  if (knownSafe.has(safeKey(source, flags))) return null;
+  const risk = analyseRisk(source, flags);
+  if (risk === null) knownSafe.add(safeKey(source, flags));
+  return risk;
+}
+
+/**
+ * Patterns already found safe in this process: themes.yaml's validation and the tagger's compile
+ * check the same patterns, and a cached configuration (config/config-cache.ts) holds only
+ * patterns this same code found safe. Remembering them means a restarted bot never loads the
+ * analysers (refa alone is 2 MB of resident source; issue 17, idle memory).
+ */
+const knownSafe = new Set<string>();
+
+function safeKey(source: string, flags: string): string {
+  return `${flags}/${source}`;
+}
+
+/** Records patterns as checked and safe (config-cache.ts, for a cached validated configuration). */
+export function recordSafePatterns(patterns: Iterable<{ pattern: string; flags: string }>): void {
+  for (const { pattern, flags } of patterns) knownSafe.add(safeKey(pattern, flags));
+}
+
+function analyseRisk(source: string, flags: string): string | null {
   let reports: Report[];
   let overlap: [string, string] | null;
   try {
-    reports = analyse({ source, flags }).reports;
-    overlap = findOverlappingAlternatives(JS.Parser.fromLiteral({ source, flags }));
+    const { refa, scslre } = loadAnalysers();
+    reports = scslre.analyse({ source, flags }).reports;
+    overlap = findOverlappingAlternatives(refa.JS.Parser.fromLiteral({ source, flags }));
   } catch {
     return null;
   }

@@ -168,6 +168,12 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
       const result = await runIdleRssBench({ ...options, nodeArgs: PRODUCT_FLAGS });
       if (!result.measured) return result.reason;
       const figures = flattenFigures({ ...result, measured: undefined });
+      // A restart (every start but the first): config/ comes from the validated cache.
+      const restart = await runIdleRssBench({ ...options, nodeArgs: PRODUCT_FLAGS, restart: true });
+      if (restart.measured) {
+        figures.idle_rss_restart_mb = restart.idle_rss_mb;
+        figures.idle_rss_restart_max_mb = restart.idle_rss_max_mb;
+      }
       if (!quick) {
         const plain = await runIdleRssBench(options);
         if (plain.measured) figures.idle_default_heap_rss_mb = plain.idle_rss_mb;

@@ -9,7 +9,7 @@ import { main } from '../../src/cli.js';
 import { captureStream as capture } from '../helpers/run-cli.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/cli/command.js';
-import { createCliContext } from '../../src/cli/context.js';
+import { openCliContext } from '../../src/cli/context.js';
 import { loadPlatformCommand } from '../../src/cli/platform-command.js';
 import { loadEnv } from '../../src/config/env.js';
 import { startFakeDiscordGateway, type FakeDiscordGateway } from '../fakes/discord-gateway.js';
@@ -54,7 +54,7 @@ describe('briefing discord', () => {
     const err = capture();
     const loaded = loadEnv(env(extra));
     if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-    const ctx = createCliContext({
+    const ctx = await openCliContext({
       env: loaded.env,
       configDir: CONFIG_DIR,
       stdout: out.stream,

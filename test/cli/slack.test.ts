@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from 'node:util';
 import { loadPlatformCommand } from '../../src/cli/platform-command.js';
 import { UsageError } from '../../src/cli/command.js';
-import { createCliContext } from '../../src/cli/context.js';
+import { openCliContext } from '../../src/cli/context.js';
 import { loadEnv } from '../../src/config/env.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
@@ -41,7 +41,7 @@ describe('briefing slack', () => {
   ): Promise<number> {
     const loaded = loadEnv(environment);
     if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-    const ctx = createCliContext({
+    const ctx = await openCliContext({
       env: loaded.env,
       configDir: CONFIG_DIR,
       stdout: io.stdout as PassThrough,

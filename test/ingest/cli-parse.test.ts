@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArgs } from '../../src/cli/command.js';
-import { createCliContext } from '../../src/cli/context.js';
+import { openCliContext } from '../../src/cli/context.js';
 import { command } from '../../src/cli/parse.js';
 import { loadEnv } from '../../src/config/env.js';
 import { serveFile, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
@@ -36,7 +36,7 @@ async function run(...argv: string[]): Promise<Run> {
   const stderr = sink();
   const env = loadEnv({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' });
   if (!env.ok) throw new Error(env.errors.join('; '));
-  const ctx = createCliContext({
+  const ctx = await openCliContext({
     env: env.env,
     configDir: 'config',
     stdout: stdout.stream,
