@@ -169,6 +169,7 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
     config,
     logger,
     subscribePermission: subscribeRules(env),
+    emailPermission: env.EMAIL_CHAT_PERMISSION,
     ...(await buildEmailChatDeps({ db, env, logger }).then((email) => (email ? { email } : {}))),
     // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
     delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },

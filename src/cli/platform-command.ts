@@ -86,6 +86,7 @@ function platformContext(
         config: ctx.config(),
         logger: ctx.logger,
         subscribePermission: subscribeRules(ctx.env),
+        emailPermission: ctx.env.EMAIL_CHAT_PERMISSION,
       }),
     timeZone: () => ctx.config().settings.timeZone,
     resumeChannel: (channel) => resumeSubscription(ctx.db(), channel, new Date()),

@@ -32,7 +32,14 @@ export function checkEmailPermission(
   invocation: Invocation,
   deps: CommandDeps,
 ): CommandError | null {
-  if (!deps.subscribeNeedsAdmin(invocation.platform) || invocation.isAdmin) return null;
+  if (!deps.emailNeedsAdmin(invocation.platform) || invocation.isAdmin) return null;
+  if (invocation.platform === 'teams') {
+    // Teams shows a bot no owner or admin role, so "admins only" leaves only the CLI.
+    return commandError(
+      'in Teams, email addresses are added from the command line (`briefing subscribe --platform email`)',
+      "Or the bot's operator sets EMAIL_CHAT_PERMISSION=anyone to let anyone in a channel add them.",
+    );
+  }
   return commandError(
     `only ${describeAdmins(invocation)} can add or remove email addresses here`,
     'Ask one of them to run it; `email list` shows the addresses added here.',

@@ -273,6 +273,8 @@ export interface CommandDeps {
   email?: EmailChatDeps;
   /** Whether subscribe/unsubscribe require isAdmin on this platform. */
   subscribeNeedsAdmin(platform: ChannelPlatform): boolean;
+  /** Whether `email add`/`remove` require isAdmin (EMAIL_CHAT_PERMISSION, never looser). */
+  emailNeedsAdmin(platform: ChannelPlatform): boolean;
   /** Canonical display name of an organisation id, for messages (null when unknown). */
   organisationName?(id: string): string | null;
   /**

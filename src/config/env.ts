@@ -27,6 +27,12 @@ const envSchema = z.object({
   SLACK_API_URL: optionalString,
   SLACK_COMMAND: z.string().default('/briefing'),
   SLACK_SUBSCRIBE_PERMISSION: z.enum(['anyone', 'admins']).default('anyone'),
+  /**
+   * Who may add or remove email recipients from chat (`/briefing email add`). Mail goes to people
+   * outside the channel, so the default is admins (Slack workspace admins, Discord members with
+   * DISCORD_SUBSCRIBE_PERMISSION; Teams shows the bot no admin role, so there only the CLI adds).
+   */
+  EMAIL_CHAT_PERMISSION: z.enum(['anyone', 'admins']).default('admins'),
   /** Many workspaces ("Add to Slack", platforms/slack/oauth-env.ts): all four set OAuth mode on. */
   SLACK_CLIENT_ID: optionalString,
   SLACK_CLIENT_SECRET: optionalString,

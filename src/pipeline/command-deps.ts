@@ -65,6 +65,8 @@ export interface CommandDepsInit {
   delivery?: { adapters: DeliveryAdapters; digestsDir: string };
   /** The chat `email` command's store and opt-in (email-chat-deps.ts); absent: not set up. */
   email?: EmailChatDeps;
+  /** EMAIL_CHAT_PERMISSION; absent means admins (mail reaches people outside the channel). */
+  emailPermission?: 'anyone' | 'admins';
 }
 
 export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
@@ -126,6 +128,8 @@ export function buildCommandDeps(init: CommandDepsInit): CommandDeps {
     deliveryHealth: (platform, workspaceId, channelId) =>
       listDeliveryHealth(db, platform, workspaceId, channelId, clock()),
     subscribeNeedsAdmin: (platform) => permission[platform] === 'admins',
+    emailNeedsAdmin: (platform) =>
+      (init.emailPermission ?? 'admins') === 'admins' || permission[platform] === 'admins',
     nextDigest: (subscription, from) => nextScheduledDigest(config, subscription, from),
     ...(init.email ? { email: init.email } : {}),
     ...(init.delivery ? { sendCatchUpNow: catchUpSender(init, init.delivery) } : {}),

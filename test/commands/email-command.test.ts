@@ -18,7 +18,8 @@ let deps: CommandDeps;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  fx = createAppFixture();
+  // The rules below are about addresses, not permissions: anyone may add here.
+  fx = createAppFixture({ emailPermission: 'anyone' });
   const email = await buildEmailChatDeps({
     db: fx.db,
     env: emailEnv(smtp.url),

@@ -36,6 +36,8 @@ export interface AppFixtureOptions {
   /** The fixture clock (default FIXTURE_NOW, Thursday of 2017-W07). */
   now?: Date;
   subscribePermission?: SubscribePermission;
+  /** EMAIL_CHAT_PERMISSION (default admins, as in production). */
+  emailPermission?: 'anyone' | 'admins';
   /** Delivery adapters and digests folder for `subscribe ... now` (absent: it cannot post). */
   delivery?: CommandDepsInit['delivery'];
 }
@@ -76,6 +78,7 @@ export function createAppFixture(options: AppFixtureOptions = {}): AppFixture {
     config,
     now: () => now,
     subscribePermission: options.subscribePermission,
+    ...(options.emailPermission ? { emailPermission: options.emailPermission } : {}),
     ...(options.delivery ? { delivery: options.delivery } : {}),
   });
   return {

@@ -80,10 +80,9 @@ export async function handleSlashCommand(
     await ack();
     const request = parsed.request;
     log.info({ command: request.command, user: command.user_id }, 'slack: command');
-    const isAdmin =
-      changesSubscription(request) && ctx.deps.commands.subscribeNeedsAdmin('slack')
-        ? await checkWorkspaceAdmin(client, command.user_id, log)
-        : false;
+    const isAdmin = needsAdminCheck(request, ctx.deps.commands)
+      ? await checkWorkspaceAdmin(client, command.user_id, log)
+      : false;
     const invocation = invocationOf(command, isAdmin, ctx);
     if (request.command === 'subscribe') {
       const denied = checkSubscribePermission(invocation, ctx.deps.commands);
@@ -156,9 +155,14 @@ export async function handleMoreResults(ctx: SlackHandlerContext, args: ActionAr
 }
 
 /** Corrections and email addresses follow the subscribe permission, so the same admin check. */
-function changesSubscription(request: CommandRequest): boolean {
-  if (request.command === 'email') return request.action !== 'list';
-  return ['subscribe', 'unsubscribe', 'correct'].includes(request.command);
+/** Whether this request's permission depends on the user being a workspace admin. */
+function needsAdminCheck(request: CommandRequest, commands: CommandDeps): boolean {
+  if (request.command === 'email')
+    return request.action !== 'list' && commands.emailNeedsAdmin('slack');
+  return (
+    ['subscribe', 'unsubscribe', 'correct'].includes(request.command) &&
+    commands.subscribeNeedsAdmin('slack')
+  );
 }
 
 /** The themes the "Correct themes" menus offer. */

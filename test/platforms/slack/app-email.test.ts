@@ -1,8 +1,8 @@
 // `/briefing email add|remove|list` through the real Bolt app (Socket Mode) against the fake
 // Slack on loopback, with the real email chat deps over a real database and the real email
 // platform sending to a real SMTP server on loopback (read back with mailparser): the
-// confirmation mail arrives and nothing else; only admins (SLACK_SUBSCRIBE_PERMISSION=admins) may
-// add or remove; hostile addresses are refused; a channel sees and removes only its own
+// confirmation mail arrives and nothing else; only workspace admins may add or remove
+// (EMAIL_CHAT_PERMISSION's default, even where anyone may subscribe); hostile addresses are refused; a channel sees and removes only its own
 // addresses; the daily limit holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/types.js';
@@ -27,7 +27,8 @@ describe('email from chat (Slack)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    fx = createAppFixture({ subscribePermission: { slack: 'admins' } });
+    // Anyone may subscribe the channel (Slack's default), yet email stays admin-only by default.
+    fx = createAppFixture();
     const email = await buildEmailChatDeps({
       db: fx.db,
       env: emailEnv(smtp.url),

@@ -1,8 +1,8 @@
 // `@Briefing email add|list|remove` in a Teams channel through the real Agents SDK on loopback:
 // the text as Teams sends it (the bot's <at> mention, an address Teams turned into a mailto link,
 // HTML entities) reaches the shared parser as plain words; the confirmation mail arrives at a
-// real SMTP server on loopback. Teams has no admin role to check (TEAMS: anyone may subscribe),
-// so the email command follows that rule too.
+// real SMTP server on loopback. Teams shows a bot no admin role, so with the default
+// EMAIL_CHAT_PERMISSION=admins a Teams channel is told to use the CLI; with `anyone` it may add.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/types.js';
 import { silentLogger } from '../../../src/logging.js';
@@ -25,7 +25,7 @@ let deps: CommandDeps;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  app = createAppFixture();
+  app = createAppFixture({ emailPermission: 'anyone' });
   const email = await buildEmailChatDeps({
     db: app.db,
     env: emailEnv(smtp.url),
@@ -49,6 +49,20 @@ async function ask(html: string): Promise<string> {
 }
 
 describe('email from Teams', () => {
+  it('by default (EMAIL_CHAT_PERMISSION=admins) sends nothing and points to the CLI', async () => {
+    const strict = { ...deps, emailNeedsAdmin: () => true };
+    await teams.close();
+    teams = await startTeamsHarness(strict, () => app.now);
+    try {
+      const reply = await ask('email add someone@nhs.example');
+      expect(reply).toContain('email addresses are added from the command line');
+      expect(smtp.received).toHaveLength(0);
+    } finally {
+      await teams.close();
+      teams = await startTeamsHarness(deps, () => app.now);
+    }
+  });
+
   it('reads an address Teams turned into a mailto link, and sends the confirmation', async () => {
     const reply = await ask(
       'email add <a href="mailto:Team@NHS.example">Team@NHS.example</a> carter cadence:daily',
