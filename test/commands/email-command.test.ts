@@ -6,11 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCommandAsync } from '../../src/commands/run-command.js';
 import { parseCommandText } from '../../src/commands/parse-command-text.js';
 import type { CommandDeps, CommandResult, Invocation } from '../../src/commands/types.js';
-import { silentLogger } from '../../src/logging.js';
-import { buildEmailChatDeps } from '../../src/pipeline/email-chat-deps.js';
 import { removeSubscription, resumeSubscription } from '../../src/store/subscriptions.js';
 import { createAppFixture, type AppFixture } from '../helpers/app-fixture.js';
-import { emailEnv, startSmtp, type SmtpFixture } from '../platforms/email/smtp-fixture.js';
+import { startSmtp, type SmtpFixture } from '../platforms/email/smtp-fixture.js';
+import { withEmailChat } from '../platforms/email/email-chat-fixture.js';
 
 let fx: AppFixture;
 let smtp: SmtpFixture;
@@ -20,12 +19,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   // The rules below are about addresses, not permissions: anyone may add here.
   fx = createAppFixture({ emailPermission: 'anyone' });
-  const email = await buildEmailChatDeps({
-    db: fx.db,
-    env: emailEnv(smtp.url),
-    logger: silentLogger,
-  });
-  deps = { ...fx.deps, ...(email ? { email } : {}) };
+  deps = await withEmailChat(fx, smtp);
 });
 afterAll(async () => {
   fx.close();

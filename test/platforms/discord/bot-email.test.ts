@@ -4,13 +4,12 @@
 // options reach the same builder as Slack's words; Manage Channels is needed to add or remove.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/types.js';
-import { silentLogger } from '../../../src/logging.js';
-import { buildEmailChatDeps } from '../../../src/pipeline/email-chat-deps.js';
 import { buildCommandDefinition } from '../../../src/platforms/discord/commands.js';
 import { AWAITING_CONFIRMATION } from '../../../src/platforms/email/opt-in-reason.js';
 import { PERMISSION_MANAGE_CHANNELS } from '../../fakes/discord-interactions.js';
 import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
-import { emailEnv, startSmtp, type SmtpFixture } from '../email/smtp-fixture.js';
+import { startSmtp, type SmtpFixture } from '../email/smtp-fixture.js';
+import { withEmailChat } from '../email/email-chat-fixture.js';
 import { OTHER_CHANNEL_ID, startBotHarness, type Answer, type BotHarness } from './bot-harness.js';
 import type { SentBody } from './discord-assertions.js';
 
@@ -36,12 +35,7 @@ let deps: CommandDeps;
 beforeAll(async () => {
   smtp = await startSmtp();
   fx = createAppFixture();
-  const email = await buildEmailChatDeps({
-    db: fx.db,
-    env: emailEnv(smtp.url),
-    logger: silentLogger,
-  });
-  deps = { ...fx.deps, ...(email ? { email } : {}) };
+  deps = await withEmailChat(fx, smtp);
   h = await startBotHarness(deps, { now: () => fx.now });
 });
 afterAll(async () => {

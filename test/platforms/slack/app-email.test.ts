@@ -6,11 +6,10 @@
 // addresses; the daily limit holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/types.js';
-import { silentLogger } from '../../../src/logging.js';
-import { buildEmailChatDeps } from '../../../src/pipeline/email-chat-deps.js';
 import { AWAITING_CONFIRMATION } from '../../../src/platforms/email/opt-in-reason.js';
 import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
-import { emailEnv, startSmtp, type SmtpFixture } from '../email/smtp-fixture.js';
+import { startSmtp, type SmtpFixture } from '../email/smtp-fixture.js';
+import { withEmailChat } from '../email/email-chat-fixture.js';
 import { collectTexts } from './hostile-text.js';
 import { startHarness, type Harness } from './slack-harness.js';
 
@@ -29,13 +28,7 @@ describe('email from chat (Slack)', () => {
     smtp = await startSmtp();
     // Anyone may subscribe the channel (Slack's default), yet email stays admin-only by default.
     fx = createAppFixture();
-    const email = await buildEmailChatDeps({
-      db: fx.db,
-      env: emailEnv(smtp.url),
-      logger: silentLogger,
-      dailyLimit: 3,
-    });
-    deps = { ...fx.deps, ...(email ? { email } : {}) };
+    deps = await withEmailChat(fx, smtp, { dailyLimit: 3 });
     h = await startHarness({ mode: 'socket', deps, now: fx.now });
     h.fake.addChannel('C0POLICY1');
     h.fake.addUser('U0MEMBER1');

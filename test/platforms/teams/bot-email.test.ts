@@ -5,11 +5,10 @@
 // EMAIL_CHAT_PERMISSION=admins a Teams channel is told to use the CLI; with `anyone` it may add.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/types.js';
-import { silentLogger } from '../../../src/logging.js';
-import { buildEmailChatDeps } from '../../../src/pipeline/email-chat-deps.js';
 import { TENANT_ID } from '../../fakes/teams-entra.js';
 import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
-import { emailEnv, startSmtp, type SmtpFixture } from '../email/smtp-fixture.js';
+import { startSmtp, type SmtpFixture } from '../email/smtp-fixture.js';
+import { withEmailChat } from '../email/email-chat-fixture.js';
 import {
   CHANNEL_CONVERSATION,
   cardTexts,
@@ -26,12 +25,7 @@ let deps: CommandDeps;
 beforeAll(async () => {
   smtp = await startSmtp();
   app = createAppFixture({ emailPermission: 'anyone' });
-  const email = await buildEmailChatDeps({
-    db: app.db,
-    env: emailEnv(smtp.url),
-    logger: silentLogger,
-  });
-  deps = { ...app.deps, ...(email ? { email } : {}) };
+  deps = await withEmailChat(app, smtp);
   teams = await startTeamsHarness(deps, () => app.now);
 });
 afterAll(async () => {
