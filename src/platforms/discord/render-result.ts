@@ -3,9 +3,7 @@
 // follow-ups (a digest preview longer than one message). Lookups (search, themes, status,
 // explain, help, errors) are ephemeral; subscription changes are public so the channel sees them.
 import type { APIEmbed } from 'discord.js';
-import { describeOrganisations, describeSchedule } from '../../commands/plain-words.js';
-import type { CommandResult, DeliveryHealth, SubscriptionWords } from '../../commands/types.js';
-import type { Subscription } from '../../domain.js';
+import type { CommandResult, DeliveryHealth } from '../../commands/types.js';
 import { fitMarkdown, fitPlain, formatCode } from './discord-markdown.js';
 import { DISCORD_LIMITS } from './discord-message.js';
 import { formatDay } from '../../text/format-dates.js';
@@ -16,7 +14,7 @@ import { pickStoryRow, renderCorrected, renderCorrectionList } from './render-co
 import { renderInFlightLines } from './render-status.js';
 import { renderSearchPage } from './render-search.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
-import { describeDaily } from '../../commands/describe-cadence.js';
+import { describeSubscription } from '../../commands/describe-subscription.js';
 import { describeEmailResult } from '../../commands/describe-email.js';
 import { createReply, packLines, renderCommandText, type DiscordReply } from './reply-text.js';
 import type { SearchQueryCache } from './search-paging.js';
@@ -168,25 +166,6 @@ function renderHelp(
 export function renderError(message: string, hint: string | null): DiscordReply {
   const text = `⚠️ ${renderCommandText(message, 900)}${hint ? `\n${renderCommandText(hint, 900)}` : ''}`;
   return createReply({ ephemeral: true, content: text });
-}
-
-function describeSubscription(s: Subscription, words: SubscriptionWords, timeZone: string): string {
-  const themes = s.themes === 'all' ? 'every theme' : s.themes.join(', ');
-  const orgs =
-    s.organisations.length > 0
-      ? `, and stories about ${describeOrganisations(s.organisations, words.organisationNames)}`
-      : '';
-  const usual = words.defaultSchedule
-    ? `, on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
-    : '';
-  const daily = describeDaily(s, words.defaultSchedule?.time ?? null, timeZone);
-  const when = daily
-    ? `, ${daily}`
-    : s.schedule
-      ? `, ${describeSchedule(s.schedule, timeZone)}`
-      : usual;
-  const alerts = s.alerts ? ', with alerts' : '';
-  return `the ${s.cadence === 'daily' ? 'daily' : 'weekly'} catch-up for ${themes}${orgs}${when}${alerts}`;
 }
 
 function channelMention(channelId: string): string {

@@ -2,9 +2,7 @@
 // Discord answers. Pure. Teams has no ephemeral replies for bots in channels, so every answer is
 // posted in the conversation it was asked in (a personal chat with the bot keeps lookups private).
 // Long answers are packed into cards under the size budget (pack-card.ts).
-import { describeOrganisations, describeSchedule } from '../../commands/plain-words.js';
-import type { CommandResult, SubscriptionWords } from '../../commands/types.js';
-import type { Subscription } from '../../domain.js';
+import type { CommandResult } from '../../commands/types.js';
 import { createCard, text, type AdaptiveCard } from './adaptive-card.js';
 import { fitCardText, formatCardCode } from './card-markdown.js';
 import { packCards } from './pack-card.js';
@@ -12,7 +10,7 @@ import { renderTeamsDigest } from './render-digest.js';
 import { renderCatchUp, renderSubscribed } from './render-subscribed.js';
 import { renderCorrected, renderCorrectionList } from './render-corrections.js';
 import { renderDeadlinesCards } from './render-deadlines.js';
-import { describeDaily } from '../../commands/describe-cadence.js';
+import { describeSubscription } from '../../commands/describe-subscription.js';
 import { describeEmailResult } from '../../commands/describe-email.js';
 import { renderExplainCards, renderSearchCard, renderStatusCards } from './render-lookups.js';
 
@@ -127,22 +125,6 @@ function renderDigestPreview(
     shown[0] = { ...first, body: [text(`_${notes.join(' ')}_`), ...first.body] };
   }
   return shown;
-}
-
-function describeSubscription(s: Subscription, words: SubscriptionWords, timeZone: string): string {
-  const themes = s.themes === 'all' ? 'every theme' : s.themes.join(', ');
-  const orgs =
-    s.organisations.length > 0
-      ? `, and stories about ${describeOrganisations(s.organisations, words.organisationNames)}`
-      : '';
-  const usual = words.defaultSchedule
-    ? `, on the usual schedule, ${describeSchedule(words.defaultSchedule, timeZone)}`
-    : '';
-  const daily = describeDaily(s, words.defaultSchedule?.time ?? null, timeZone);
-  const scheduled = s.schedule ? `, ${describeSchedule(s.schedule, timeZone)}` : usual;
-  const when = daily ? `, ${daily}` : scheduled;
-  const alerts = s.alerts ? ', with alerts' : '';
-  return `the ${s.cadence === 'daily' ? 'daily' : 'weekly'} catch-up for ${themes}${orgs}${when}${alerts}`;
 }
 
 function renderSubscriptions(
