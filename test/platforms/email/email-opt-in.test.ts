@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
+import { runCli as runBriefing } from '../../helpers/run-cli.js';
 import { enqueueDigest } from '../../../src/delivery/enqueue-digest.js';
 import type { DeliveryAdapter } from '../../../src/delivery/adapter.js';
 import type { ChannelPlatform, ChannelRef } from '../../../src/domain.js';
@@ -46,16 +45,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function runCli(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await main(argv, { stdout, stderr }, vars);
-  return { code, stdout: out, stderr: err };
-}
+const runCli = (argv: string[]) => runBriefing(argv, vars);
 
 /** Queues this week's digest for the address and runs one delivery pass. */
 async function deliverDigest(now: Date) {

@@ -8,9 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
+import { runCli as runBriefing } from '../../helpers/run-cli.js';
 import { createAppFixture, type AppFixture } from '../../helpers/app-fixture.js';
 import { cardTexts } from './teams-harness.js';
 
@@ -43,20 +42,12 @@ afterAll(async () => {
 });
 
 async function runCli(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const env = {
-    LOG_LEVEL: 'silent',
+  const run = await runBriefing(argv, {
     DATABASE_PATH: app.path,
     DIGESTS_DIR: join(work, 'digests'),
     TEAMS_WEBHOOKS: 'on',
-  };
-  const code = await main(argv, { stdout, stderr }, env);
-  return { code, out, err };
+  });
+  return { code: run.code, out: run.stdout, err: run.stderr };
 }
 
 describe('Teams Workflows webhook', () => {
