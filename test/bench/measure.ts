@@ -160,8 +160,8 @@ export interface ChildRun<T> {
 }
 
 /**
- * Runs `exportName(input)` from `moduleUrl` in a fresh Node process (with tsx, --expose-gc and
- * any extra `nodeArgs` such as heap limits)
+ * Runs `exportName(input)` from `moduleUrl` in a fresh Node process (with tsx, or as plain
+ * JavaScript given `compiledRunner`; --expose-gc and any extra `nodeArgs` such as heap limits)
  * and returns its JSON-serialisable result and the child's peak RSS. The child's stderr is
  * passed through; its stdout carries only the result line.
  */
@@ -170,14 +170,16 @@ export function runInChild<T>(
   exportName: string,
   input: unknown,
   nodeArgs: readonly string[] = [],
+  /** A compiled measure.js (compiled-build.ts): the child then runs plain JavaScript, no tsx. */
+  compiledRunner?: string,
 ): Promise<ChildRun<T>> {
-  const self = fileURLToPath(import.meta.url);
+  const loader = compiledRunner
+    ? [compiledRunner]
+    : ['--import', 'tsx', fileURLToPath(import.meta.url)];
   const args = [
     ...nodeArgs,
     '--expose-gc',
-    '--import',
-    'tsx',
-    self,
+    ...loader,
     moduleUrl,
     exportName,
     JSON.stringify(input),

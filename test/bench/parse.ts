@@ -10,10 +10,13 @@ import { decodeFeedBytes } from '../../src/ingest/decode.js';
 import { normaliseItems } from '../../src/ingest/normalise.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { readDocument } from '../../src/ingest/read-document.js';
+import { benchSource } from './bench-source.js';
 import { generateFeedDocument } from './generate-feeds.js';
 import { measureOtherParsers } from './parse-others.js';
 import { measureWorkerHop } from './parse-worker.js';
 import { collectGarbage, compareSideBySide, median, timeOnce } from './measure.js';
+
+export { benchSource };
 
 export interface ParseBenchOptions {
   documents: number;
@@ -49,20 +52,6 @@ export interface ParseBenchResult {
 /** Items per real-length document (at most): feeds that carry whole articles keep fewer. */
 const ARTICLE_ITEMS = 20;
 const ARTICLE_PARAGRAPHS = 10;
-
-export function benchSource(index: number, url: string): Source {
-  return {
-    id: `bench-${index}`,
-    name: `Bench source ${index}`,
-    kind: 'feed',
-    url,
-    pollIntervalMinutes: 60,
-    paywalled: false,
-    authority: 0.5,
-    enabled: true,
-    verified: true,
-  };
-}
 
 function makeDocuments(count: number, items: number, bodyParagraphs: number): BenchDocument[] {
   return Array.from({ length: count }, (_, i) => {
