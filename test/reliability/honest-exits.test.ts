@@ -21,6 +21,9 @@ const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Fixtures</t
 
 const PRIVATE_OK = 'poll:\n  allowPrivateAddresses: true\n';
 
+/** Fails a test whose child process never exits; far above any run's time on a loaded machine. */
+const HUNG_PROCESS_BACKSTOP_MS = 120_000;
+
 let feeds: FeedServer;
 const setups: TempSetup[] = [];
 
@@ -62,15 +65,30 @@ describe('exit codes of polling', () => {
     expect(logs.map((l) => l.source_id).sort()).toEqual(['a', 'b']);
   }, 30_000);
 
-  it('run --once exits 75 too, and 0 as soon as one source answers', async () => {
-    const failing = setupWith({ a: feeds.url('/broken') });
-    const failed = await runCli(['run', '--once'], failing.env);
-    expect(failed.code, failed.stderr).toBe(75);
-    const mixed = setupWith({ a: feeds.url('/broken'), b: feeds.url('/ok.xml') });
-    const answered = await runCli(['run', '--once'], mixed.env);
-    expect(answered.code, answered.stderr).toBe(0);
-    expect(answered.stdout).toMatch(/ok +b .*1 new/);
-  }, 30_000);
+  // Each run is a whole process start (through tsx when dist/ is stale) plus, when a source
+  // answers, a parse worker's start: 10-12 s apiece with the machine loaded, so the two runs are
+  // two tests, and the limit is a backstop against a hung process, not a speed assertion: what
+  // is checked is the exit code and the output, whatever the machine's speed.
+  it(
+    'run --once exits 75 too when every source failed',
+    async () => {
+      const failing = setupWith({ a: feeds.url('/broken') });
+      const failed = await runCli(['run', '--once'], failing.env);
+      expect(failed.code, failed.stderr).toBe(75);
+    },
+    HUNG_PROCESS_BACKSTOP_MS,
+  );
+
+  it(
+    'run --once exits 0 as soon as one source answers',
+    async () => {
+      const mixed = setupWith({ a: feeds.url('/broken'), b: feeds.url('/ok.xml') });
+      const answered = await runCli(['run', '--once'], mixed.env);
+      expect(answered.code, answered.stderr).toBe(0);
+      expect(answered.stdout).toMatch(/ok +b .*1 new/);
+    },
+    HUNG_PROCESS_BACKSTOP_MS,
+  );
 
   it('on a terminal (LOG_FORMAT=human) a failure is reported once, on stdout', async () => {
     const setup = setupWith({ a: feeds.url('/broken'), b: feeds.url('/ok.xml') });
