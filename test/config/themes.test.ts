@@ -172,7 +172,10 @@ describe('loadThemes', () => {
       to: '2022-12-31',
     });
     // Round 7: the new care models begin with the Five Year Forward View (October 2014).
-    expect(result.value.themes.find((t) => t.id === 'mcp')?.window).toEqual({ from: '2014-10-01' });
+    expect(result.value.themes.find((t) => t.id === 'mcp')?.window).toEqual({
+      from: '2014-10-01',
+      to: null,
+    });
   });
 
   it('reports unreadable files and invalid YAML with the file name, line and column', () => {
