@@ -2,30 +2,21 @@
 // cutting rules for titles and summaries. Feed text is hostile: it may carry scripts, NULs,
 // bidi overrides and zero-width characters meant to disguise mentions or links downstream.
 import { Parser } from 'htmlparser2';
-import { collapseSpaces } from '../text/clean-text.js';
 import { splitSentences } from '../text/sentences.js';
 import { truncateAtWord } from '../text/truncate.js';
+import { cleanText } from './clean-feed-text.js';
 import { scanSimpleHtml } from './scan-simple-html.js';
 import { createVisibleTextCollector } from './visible-text.js';
 
 // The sentence splitter and word cutting are shared with the digest (src/text/).
 export { splitSentences, truncateAtWord };
+// One line of clean text (clean-feed-text.ts), used here and by the HTML listing reader.
+export { cleanText };
 
-/** Control (C0 and C1), zero-width, joiner, bidi override/isolate and BOM characters. */
-const UNWANTED_CHARS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 const MARKUP_HINT = /<[A-Za-z!/?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /** Longest input we parse as HTML; beyond it the tail is dropped (a 10 MB item is an attack). */
 const MAX_INPUT = 200_000;
-
-/** Removes control, zero-width and bidi characters and collapses every run of whitespace. */
-export function cleanText(text: string): string {
-  UNWANTED_CHARS.lastIndex = 0;
-  const visible = UNWANTED_CHARS.test(text) ? text.replace(UNWANTED_CHARS, '') : text;
-  return collapseSpaces(visible).trim();
-}
 
 /**
  * The visible text of `html`: simple markup by the fast scan (scan-simple-html.ts), anything else
