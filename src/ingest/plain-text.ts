@@ -1,12 +1,11 @@
 // HTML (or text that may contain markup and entities) to one clean line of plain text, and the
 // cutting rules for titles and summaries. Feed text is hostile: it may carry scripts, NULs,
 // bidi overrides and zero-width characters meant to disguise mentions or links downstream.
-import { Parser } from 'htmlparser2';
 import { splitSentences } from '../text/sentences.js';
 import { truncateAtWord } from '../text/truncate.js';
 import { cleanText } from './clean-feed-text.js';
 import { scanSimpleHtml } from './scan-simple-html.js';
-import { createVisibleTextCollector } from './visible-text.js';
+import { collectWithParser, createVisibleTextCollector } from './visible-text.js';
 
 // The sentence splitter and word cutting are shared with the digest (src/text/).
 export { splitSentences, truncateAtWord };
@@ -20,24 +19,14 @@ const MAX_INPUT = 200_000;
 
 /**
  * The visible text of `html`: simple markup by the fast scan (scan-simple-html.ts), anything else
- * by htmlparser2's streaming Parser, both feeding the same collector (visible-text.ts). No DOM is
- * built (building one with cheerio made normalising a feed cost three times the XML parse; see
- * README "Performance"), and nothing recurses, so hostile nesting thousands of levels deep costs
- * nothing extra. Content inside skipped elements is dropped however deep.
+ * by htmlparser2's Parser; both feed the same collector (visible-text.ts), so give the same text.
+ * Content inside skipped elements is dropped however deep.
  */
 function collectText(html: string): string {
   const fast = createVisibleTextCollector();
   if (scanSimpleHtml(html, fast)) return fast.result();
   const out = createVisibleTextCollector();
-  const parser = new Parser(
-    {
-      onopentagname: (name) => out.open(name.toLowerCase()),
-      onclosetag: (name) => out.close(name.toLowerCase()),
-      ontext: (text) => out.text(text),
-    },
-    { xmlMode: false, decodeEntities: true },
-  );
-  parser.end(html);
+  collectWithParser(html, out);
   return out.result();
 }
 

@@ -26,7 +26,7 @@ const keep = (from: string, to: string): [string, string, { keepArray: true }] =
   { keepArray: true },
 ];
 
-const PARSER_OPTIONS = {
+export const PARSER_OPTIONS = {
   defaultRSS: 2,
   xml2js: { strict: true },
   customFields: {

@@ -3,6 +3,7 @@
 // (a script, an image) leaves no space before the punctuation after it. The events come from
 // htmlparser2's Parser (plain-text.ts) or from the simple-markup scan that emits the same events
 // (scan-simple-html.ts); both drive this one collector, so they cannot disagree on the rules.
+import { Parser } from 'htmlparser2';
 
 /** Block-level elements whose boundaries are word boundaries ("<p>a</p><p>b</p>" -> "a b"). */
 const BLOCK_TAGS = new Set(
@@ -80,4 +81,22 @@ function trimTrailingSpace(parts: string[]): void {
       return;
     }
   }
+}
+
+/**
+ * Feeds any HTML's events to `out` through htmlparser2's streaming Parser: no DOM is built
+ * (building one with cheerio made normalising a feed cost three times the XML parse; see README
+ * "Performance"), and nothing recurses, so hostile nesting thousands of levels deep costs nothing
+ * extra.
+ */
+export function collectWithParser(html: string, out: VisibleTextCollector): void {
+  const parser = new Parser(
+    {
+      onopentagname: (name) => out.open(name.toLowerCase()),
+      onclosetag: (name) => out.close(name.toLowerCase()),
+      ontext: (text) => out.text(text),
+    },
+    { xmlMode: false, decodeEntities: true },
+  );
+  parser.end(html);
 }
