@@ -65,15 +65,22 @@ const REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,
 const REFERENCE_START = /[A-Za-z0-9#]/;
 
 const referenceCache = new Map<string, string>();
+let decoded = '';
+/** One Parser, reset for each reference: a document of distinct references builds no parsers. */
+const referenceParser = new Parser(
+  { ontext: (chunk) => void (decoded += chunk) },
+  { decodeEntities: true },
+);
 
 /** A character reference as htmlparser2 decodes it in text (it reads up to the ";" alone). */
 function decodeReference(reference: string): string {
   const cached = referenceCache.get(reference);
   if (cached !== undefined) return cached;
-  let text = '';
-  new Parser({ ontext: (chunk) => void (text += chunk) }, { decodeEntities: true }).end(reference);
-  if (referenceCache.size < 5_000) referenceCache.set(reference, text);
-  return text;
+  decoded = '';
+  referenceParser.reset();
+  referenceParser.end(reference);
+  if (referenceCache.size < 5_000) referenceCache.set(reference, decoded);
+  return decoded;
 }
 
 interface ElementStack {
