@@ -110,7 +110,10 @@ function segmentDates(text: string, segments: readonly Segment[]): (number | nul
 }
 
 export function capFeedItems(text: string, max: number): CappedText {
-  if (!exceedsCap(text, max)) return { text, found: 0, dropped: 0 };
+  // No cap (Infinity): nothing to count, so no scan of the whole document.
+  if (max === Number.POSITIVE_INFINITY || !exceedsCap(text, max)) {
+    return { text, found: 0, dropped: 0 };
+  }
   const segments = findItemSegments(text);
   if (segments.length <= max) return { text, found: segments.length, dropped: 0 };
   const dates = segmentDates(text, segments);

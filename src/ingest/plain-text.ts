@@ -1,109 +1,33 @@
 // HTML (or text that may contain markup and entities) to one clean line of plain text, and the
 // cutting rules for titles and summaries. Feed text is hostile: it may carry scripts, NULs,
 // bidi overrides and zero-width characters meant to disguise mentions or links downstream.
-import { Parser } from 'htmlparser2';
-import { collapseSpaces } from '../text/clean-text.js';
 import { splitSentences } from '../text/sentences.js';
 import { truncateAtWord } from '../text/truncate.js';
+import { cleanText } from './clean-feed-text.js';
+import { scanSimpleHtml } from './scan-simple-html.js';
+import { collectWithParser, createVisibleTextCollector } from './visible-text.js';
 
 // The sentence splitter and word cutting are shared with the digest (src/text/).
 export { splitSentences, truncateAtWord };
+// One line of clean text (clean-feed-text.ts), used here and by the HTML listing reader.
+export { cleanText };
 
-/** Block-level elements whose boundaries are word boundaries ("<p>a</p><p>b</p>" -> "a b"). */
-const BLOCK_TAGS = new Set(
-  (
-    'p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote section article header footer table tr td ' +
-    'th dd dt figcaption pre hr'
-  ).split(' '),
-);
-/** Elements whose content is never text a reader sees. */
-const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'svg',
-]);
-
-/**
- * Elements that, once removed, leave nothing where they stood: a space before them must not end
- * up before the punctuation after them ("the review <script>...</script>." -> "the review.").
- */
-const REMOVED_TAGS = new Set([
-  ...SKIPPED_TAGS,
-  'img',
-  'picture',
-  'video',
-  'audio',
-  'embed',
-  'canvas',
-]);
-/** Punctuation that closes what comes before it, so takes no space before it. */
-const CLOSING_PUNCTUATION = /^[.,;:!?)\]}\u2026]/;
-
-/** Control (C0 and C1), zero-width, joiner, bidi override/isolate and BOM characters. */
-const UNWANTED_CHARS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 const MARKUP_HINT = /<[A-Za-z!/?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /** Longest input we parse as HTML; beyond it the tail is dropped (a 10 MB item is an attack). */
 const MAX_INPUT = 200_000;
 
-/** Removes control, zero-width and bidi characters and collapses every run of whitespace. */
-export function cleanText(text: string): string {
-  UNWANTED_CHARS.lastIndex = 0;
-  const visible = UNWANTED_CHARS.test(text) ? text.replace(UNWANTED_CHARS, '') : text;
-  return collapseSpaces(visible).trim();
-}
-
 /**
- * The visible text of `html`, with spaces at block boundaries, taken by htmlparser2's streaming
- * tokenizer: no DOM is built (building one with cheerio made normalising a feed cost three times
- * the XML parse; see README "Performance"), and nothing recurses, so hostile nesting thousands of
- * levels deep costs nothing extra. Content inside skipped elements is dropped however deep.
+ * The visible text of `html`: simple markup by the fast scan (scan-simple-html.ts), anything else
+ * by htmlparser2's Parser; both feed the same collector (visible-text.ts), so give the same text.
+ * Content inside skipped elements is dropped however deep.
  */
 function collectText(html: string): string {
-  const parts: string[] = [];
-  let skipDepth = 0;
-  let afterRemoved = false;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        const tag = name.toLowerCase();
-        if (SKIPPED_TAGS.has(tag)) skipDepth++;
-        else if (BLOCK_TAGS.has(tag)) parts.push(' ');
-      },
-      onclosetag(name) {
-        const tag = name.toLowerCase();
-        if (SKIPPED_TAGS.has(tag)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BLOCK_TAGS.has(tag)) parts.push(' ');
-        if (skipDepth === 0 && REMOVED_TAGS.has(tag)) afterRemoved = true;
-      },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        if (afterRemoved && CLOSING_PUNCTUATION.test(text)) trimTrailingSpace(parts);
-        afterRemoved = false;
-        parts.push(text);
-      },
-    },
-    { xmlMode: false, decodeEntities: true },
-  );
-  parser.end(html);
-  return parts.join('');
-}
-
-/** Drops the whitespace at the end of the text collected so far. */
-function trimTrailingSpace(parts: string[]): void {
-  while (parts.length > 0) {
-    const last = parts.pop()!.trimEnd();
-    if (last !== '') {
-      parts.push(last);
-      return;
-    }
-  }
+  const fast = createVisibleTextCollector();
+  if (scanSimpleHtml(html, fast)) return fast.result();
+  const out = createVisibleTextCollector();
+  collectWithParser(html, out);
+  return out.result();
 }
 
 /** Plain text of an HTML fragment: scripts and styles dropped, blocks separated, entities decoded. */

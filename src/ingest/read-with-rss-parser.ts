@@ -3,7 +3,6 @@
 // and relative links, Atom link rel=alternate choice, text constructs (type="text", base64),
 // values that come back as objects instead of strings. Throws when rss-parser rejects the
 // document; parse-feed.ts then tries the tolerant reader.
-import Parser from 'rss-parser';
 import {
   applyXmlBase,
   chooseAlternateLink,
@@ -13,6 +12,7 @@ import {
   textConstruct,
   type LinkCandidate,
 } from './feed-fields.js';
+import { LeanRssParser } from './lean-rss-parser.js';
 import type { FeedFormat, ParsedFeed, RawItem } from './parsed-feed.js';
 
 type XAttrs = Record<string, string>;
@@ -26,7 +26,7 @@ const keep = (from: string, to: string): [string, string, { keepArray: true }] =
   { keepArray: true },
 ];
 
-const PARSER_OPTIONS = {
+export const PARSER_OPTIONS = {
   defaultRSS: 2,
   xml2js: { strict: true },
   customFields: {
@@ -63,8 +63,8 @@ const PARSER_OPTIONS = {
  * ill-formed document parsed by the same instance "succeeds" with whatever it built (which
  * reader ran, and so the stored text, depended on what was parsed before).
  */
-function newParser(): Parser {
-  return new Parser(PARSER_OPTIONS);
+function newParser(): LeanRssParser {
+  return new LeanRssParser(PARSER_OPTIONS);
 }
 
 function attrs(node: XNode | undefined): XAttrs {

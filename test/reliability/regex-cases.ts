@@ -109,6 +109,22 @@ const ingest: RegexCase[] = [
     },
   },
   {
+    name: 'simple-HTML scan: attribute, space, comment and distinct-reference runs',
+    async prepare() {
+      const { htmlToPlainText } = await import('../../src/ingest/plain-text.js');
+      const references = Array.from({ length: N / 8 }, (_, i) => `&#${i + 32};`).join('');
+      const texts = [
+        `<a${' b'.repeat(N / 2)}"`,
+        `<a${' x=y'.repeat(N / 4)}"`,
+        `<a${' '.repeat(N)}"`,
+        `<p>${'<!-- '.repeat(N / 5)}`,
+        `</a${' '.repeat(N)}`,
+        `<p>${references}`,
+      ];
+      return () => texts.map((t) => htmlToPlainText(t));
+    },
+  },
+  {
     name: 'parse-date and story ids: 50k of spaces, digits and letters',
     async prepare() {
       const { parseFeedDate } = await import('../../src/ingest/parse-date.js');
