@@ -6,8 +6,8 @@ import type { Story } from '../../src/domain.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import {
-  EARLIER_BY_HEADLINE_SQL,
   EARLIER_BY_ORGANISATION_SQL,
+  HEADLINE_ROWIDS_SQL,
   findEarlierByHeadline,
   findEarlierByOrganisation,
   seqSpanOf,
@@ -76,9 +76,9 @@ describe('findEarlierByOrganisation and findEarlierByHeadline', () => {
     expect(db.prepare('SELECT typeof(?) AS t').pluck().get(5)).toBe('real');
     const integerCasts = db
       .prepare<[Record<string, string | number>], { opcode: string; p2: number }>(
-        `EXPLAIN ${EARLIER_BY_HEADLINE_SQL}`,
+        `EXPLAIN ${HEADLINE_ROWIDS_SQL}`,
       )
-      .all({ match: 'x', first: 1, last: 2, since: '', before: '', limit: 1 })
+      .all({ match: 'x', first: 1, last: 2 })
       .filter((op) => op.opcode === 'Cast' && op.p2 === 'D'.charCodeAt(0));
     expect(integerCasts.length).toBeGreaterThanOrEqual(2);
   });
