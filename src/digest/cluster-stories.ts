@@ -10,6 +10,7 @@
 // across the merged groups (so a chain of loose pairs cannot swallow a week). Candidate pairs come
 // from an inverted index over headline words, numbers and URLs, so a large week costs far less
 // than comparing every pair. Deterministic: groups are ordered by their smallest input index.
+import { compactFeatures, compactSimilarity, type CompactFeatures } from './compact-features.js';
 import type { StoryFeatures } from './story-features.js';
 
 export const CLUSTER_THRESHOLD = 0.28;
@@ -23,6 +24,7 @@ const NUMBER_FACTOR = 1.4;
 const CONFLICT_FACTOR = 0.6;
 /** A merge needs the average similarity across both groups to reach this share of the threshold. */
 const AVERAGE_LINK_FACTOR = 1;
+const FACTORS = { number: NUMBER_FACTOR, conflict: CONFLICT_FACTOR } as const;
 
 export interface ClusterInput {
   features: StoryFeatures;
@@ -105,6 +107,9 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
     const weight = key.startsWith('#') || key.startsWith('@') ? 2 : 1;
     for (const i of list) keysOf[i]!.push({ list, weight });
   }
+  // Integer word ids once per week: each comparison below is then a merge walk, not string
+  // hashing (compact-features.ts; the same similarity values).
+  const compact = compactFeatures(items.map((item) => item.features));
   const counts = new Int32Array(n);
   const touched: number[] = [];
   const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
@@ -122,7 +127,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
       const count = counts[b]!;
       counts[b] = 0;
       if (count < 2) continue;
-      const score = similarity(items[a]!.features, items[b]!.features);
+      const score = compactSimilarity(compact[a]!, compact[b]!, FACTORS);
       if (score >= thresholdFor(items[a]!, items[b]!)) {
         const sameUrl =
           items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
@@ -141,7 +146,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
     if (ra === rb) continue;
     const left = members.get(ra)!;
     const right = members.get(rb)!;
-    if (!sameUrl && !canMerge(items, left, right)) continue;
+    if (!sameUrl && !canMerge(items, compact, left, right)) continue;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     members.set(keep, [...left, ...right]);
@@ -157,12 +162,17 @@ function thresholdFor(a: ClusterInput, b: ClusterInput): number {
   return a.sourceId === b.sourceId ? SAME_SOURCE_THRESHOLD : CLUSTER_THRESHOLD;
 }
 
-function canMerge(items: readonly ClusterInput[], left: number[], right: number[]): boolean {
+function canMerge(
+  items: readonly ClusterInput[],
+  compact: readonly CompactFeatures[],
+  left: number[],
+  right: number[],
+): boolean {
   const sources = new Set(left.map((i) => items[i]!.sourceId));
   if (right.some((i) => sources.has(items[i]!.sourceId))) return false;
   let total = 0;
   for (const i of left) {
-    for (const j of right) total += similarity(items[i]!.features, items[j]!.features);
+    for (const j of right) total += compactSimilarity(compact[i]!, compact[j]!, FACTORS);
   }
   return total / (left.length * right.length) >= CLUSTER_THRESHOLD * AVERAGE_LINK_FACTOR;
 }

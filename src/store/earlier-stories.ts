@@ -49,6 +49,44 @@ export interface SeqSpan {
 }
 
 /**
+ * findEarlierByOrganisation's statement (exported for the plan test in test/store/earlier-stories.test.ts).
+ * The organisations are joined from json_each rather than tested with `IN (...)`: with IN,
+ * SQLite's plan used story_entities_org on entity_id alone (EXPLAIN QUERY PLAN:
+ * "(entity_id=?)") and walked every mention in the archive, not the span. Sorted ids keep
+ * the order that IN's sorted list gave to mentions of one story (ties in the ORDER BY).
+ */
+export const EARLIER_BY_ORGANISATION_SQL = `WITH hits AS MATERIALIZED (
+       SELECT e.story_seq AS seq, e.entity_id FROM json_each(@orgs) j
+       JOIN story_entities e ON e.kind = 'org' AND e.entity_id = j.value
+         AND e.story_seq >= @first AND e.story_seq <= @last
+       WHERE EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = e.story_seq
+                     AND t.theme IN (SELECT value FROM json_each(@themes))))
+     SELECT s.id, s.title, s.summary, s.url, s.published_at, h.entity_id
+     FROM hits h JOIN stories s ON s.seq = h.seq
+     WHERE s.published_at >= @since AND s.published_at < @before
+     ORDER BY s.published_at DESC, s.seq DESC LIMIT @limit`;
+
+/**
+ * The rowids (story seqs) in [first, last] whose headline matches, oldest first: FTS5 seeks
+ * forwards to a rowid bound cheaply, while `ORDER BY rowid DESC` measured about twice as costly
+ * on the 1M benchmark archive (it sets up a backwards walk of every segment's doclist).
+ * Exported for the test of its integer rowid bounds.
+ */
+export const HEADLINE_ROWIDS_SQL = `SELECT rowid FROM stories_fts
+     WHERE stories_fts MATCH @match
+       AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER)
+     ORDER BY rowid`;
+
+/** Of the given seqs, the stories published in [since, before), highest seq first. */
+const STORIES_IN_WINDOW_SQL = `SELECT id, title, summary, url, published_at, NULL AS entity_id
+     FROM stories WHERE seq IN (SELECT value FROM json_each(@seqs))
+       AND published_at >= @since AND published_at < @before
+     ORDER BY seq DESC`;
+
+/** The newest share of the span read first: usually it alone holds the `limit` newest matches. */
+const FIRST_SHARE = 16;
+
+/**
  * Stories in [since, before) naming one of `organisationIds` and tagged with one of `themes`.
  * `span` (seqSpanOf) bounds the story_entities_org index range on both sides, so an organisation
  * named in thousands of stories costs only its mentions in the window; the theme is checked on
@@ -64,19 +102,10 @@ export function findEarlierByOrganisation(
   if (organisationIds.length === 0 || themes.length === 0) return [];
   return prepareCached<[Record<string, string | number>], EarlierRow>(
     db,
-    `WITH hits AS MATERIALIZED (
-       SELECT e.story_seq AS seq, e.entity_id FROM story_entities e
-       WHERE e.kind = 'org' AND e.entity_id IN (SELECT value FROM json_each(@orgs))
-         AND e.story_seq BETWEEN @first AND @last
-         AND EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = e.story_seq
-                     AND t.theme IN (SELECT value FROM json_each(@themes))))
-     SELECT s.id, s.title, s.summary, s.url, s.published_at, h.entity_id
-     FROM hits h JOIN stories s ON s.seq = h.seq
-     WHERE s.published_at >= @since AND s.published_at < @before
-     ORDER BY s.published_at DESC, s.seq DESC LIMIT @limit`,
+    EARLIER_BY_ORGANISATION_SQL,
   )
     .all({
-      orgs: JSON.stringify(organisationIds),
+      orgs: JSON.stringify([...new Set(organisationIds)].sort()),
       themes: JSON.stringify(themes),
       first: span.first,
       last: span.last,
@@ -108,7 +137,11 @@ export function seqSpanOf(db: Db, since: string, before: string): SeqSpan | null
  * others, newest first. The first word should be the rarest (headlineSearchWords puts the longest
  * first): FTS5 then walks its short doclist, which measured 2-3 times cheaper than ORing every
  * pair of words. Words are quoted FTS5 strings, so none is ever read as an operator. `span`
- * bounds the rowids on both sides (FTS5 seeks on rowid bounds).
+ * bounds the rowids on both sides (FTS5 seeks on rowid bounds). The bounds are CAST to INTEGER:
+ * better-sqlite3 binds a JavaScript number as REAL, and FTS5 ignores a rowid bound that is not
+ * an INTEGER value (fts5GetRowidLimit in SQLite's fts5_main.c), so the bound was checked row by
+ * row after FTS5 had walked the words' whole doclists: 10-20 ms a query at 1M stories, growing
+ * with the archive (issue 18).
  */
 export function findEarlierByHeadline(
   db: Db,
@@ -118,21 +151,27 @@ export function findEarlierByHeadline(
 ): EarlierStory[] {
   const [anchor, ...others] = words;
   if (anchor === undefined || others.length === 0) return [];
-  return prepareCached<[Record<string, string | number>], EarlierRow>(
-    db,
-    `SELECT s.id, s.title, s.summary, s.url, s.published_at, NULL AS entity_id
-     FROM stories_fts f JOIN stories s ON s.seq = f.rowid
-     WHERE stories_fts MATCH @match AND f.rowid >= @first AND f.rowid <= @last
-       AND s.published_at >= @since AND s.published_at < @before
-     ORDER BY f.rowid DESC LIMIT @limit`,
-  )
-    .all({
-      match: `title : (${quoteFtsString(anchor)} AND (${others.map(quoteFtsString).join(' OR ')}))`,
-      first: span.first,
-      last: span.last,
-      since: window.since,
-      before: window.before,
-      limit: window.limit,
-    })
-    .map(toEarlier);
+  const match = `title : (${quoteFtsString(anchor)} AND (${others.map(quoteFtsString).join(' OR ')}))`;
+  const rowids = prepareCached<[Record<string, string | number>], number>(db, HEADLINE_ROWIDS_SQL);
+  const rows = prepareCached<[Record<string, string>], EarlierRow>(db, STORIES_IN_WINDOW_SQL);
+  // What `ORDER BY rowid DESC LIMIT n` over the whole span gave, read in two forward steps: the
+  // newest share of the span, then (only when it held too few) the rest. Within a step the
+  // matches are checked against the window's dates newest first, as few at a time as needed.
+  const found: EarlierStory[] = [];
+  let last = span.last;
+  let width = Math.ceil((span.last - span.first + 1) / FIRST_SHARE);
+  while (last >= span.first && found.length < window.limit) {
+    const first = Math.max(span.first, last - width + 1);
+    const seqs = rowids.pluck().all({ match, first, last });
+    for (let end = seqs.length; end > 0 && found.length < window.limit;) {
+      const start = Math.max(0, end - (window.limit - found.length));
+      const some = JSON.stringify(seqs.slice(start, end));
+      const inWindow = rows.all({ seqs: some, since: window.since, before: window.before });
+      found.push(...inWindow.map(toEarlier));
+      end = start;
+    }
+    last = first - 1;
+    width = last - span.first + 1;
+  }
+  return found;
 }

@@ -1,0 +1,93 @@
+// Story features as sorted integer arrays, for clustering a whole week (issue 18). Clustering
+// compares thousands of candidate pairs, and each comparison counted shared words by hashing
+// strings into Sets; here every word, number and organisation gets a small integer once per
+// week, so a comparison is a merge walk over short sorted arrays. Pure.
+// compactSimilarity gives exactly what similarity (cluster-stories.ts) gives for the same two
+// stories: the same counts in the same arithmetic, so clustering is unchanged (test/digest/
+// compact-features.test.ts holds them equal on the labelled fixtures and a generated week).
+import type { StoryFeatures } from './story-features.js';
+
+export interface CompactFeatures {
+  title: Int32Array;
+  body: Int32Array;
+  numbers: Int32Array;
+  sums: Int32Array;
+  organisations: Int32Array;
+  url: string | null;
+}
+
+/** Similarity factors: the same constants as cluster-stories.ts, passed in to avoid a cycle. */
+export interface SimilarityFactors {
+  number: number;
+  conflict: number;
+}
+
+/** Every story's features with one shared numbering of words, numbers and organisations. */
+export function compactFeatures(items: readonly StoryFeatures[]): CompactFeatures[] {
+  const ids = new Map<string, number>();
+  const toIds = (values: ReadonlySet<string>, prefix: string): Int32Array => {
+    const out = new Int32Array(values.size);
+    let k = 0;
+    for (const value of values) {
+      const key = prefix + value;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      out[k++] = id;
+    }
+    return out.sort();
+  };
+  return items.map((f) => ({
+    // Title words are body words too (describeStory): one numbering for both.
+    title: toIds(f.title, 'w'),
+    body: toIds(f.body, 'w'),
+    numbers: toIds(f.numbers, 'n'),
+    sums: toIds(f.sums, 'n'),
+    organisations: toIds(f.organisations, 'o'),
+    url: f.url,
+  }));
+}
+
+/** How many values two sorted arrays share (each array holds a value at most once). */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+function disagree(a: Int32Array, b: Int32Array): boolean {
+  return a.length > 0 && b.length > 0 && sharedCount(a, b) === 0;
+}
+
+/** similarity (cluster-stories.ts) over compact features: the same value, computed faster. */
+export function compactSimilarity(
+  a: CompactFeatures,
+  b: CompactFeatures,
+  factors: SimilarityFactors,
+): number {
+  if (a.url !== null && a.url === b.url) return 1;
+  const headline =
+    a.title.length === 0 || b.title.length === 0
+      ? 0
+      : sharedCount(a.title, b.title) / Math.max(3, Math.min(a.title.length, b.title.length));
+  let jaccard = 0;
+  if (a.body.length > 0 && b.body.length > 0) {
+    const shared = sharedCount(a.body, b.body);
+    jaccard = shared / (a.body.length + b.body.length - shared);
+  }
+  let score = (headline + jaccard) / 2;
+  if (sharedCount(a.numbers, b.numbers) > 0) score *= factors.number;
+  else if (disagree(a.sums, b.sums)) score *= factors.conflict;
+  if (disagree(a.organisations, b.organisations)) score *= factors.conflict;
+  return score;
+}
