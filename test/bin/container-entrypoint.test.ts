@@ -85,6 +85,42 @@ describe('container entrypoint', () => {
     expect(existsSync(join(image, 'data', 'briefing.db'))).toBe(true);
   });
 
+  it('gives a broken configuration the same messages compiled as from the sources', () => {
+    // dist/vendor/zod.js holds only the zod members the compiled code uses (.config/build.mjs):
+    // the schemas' error messages must not change with it.
+    const broken = join(image, 'broken-config');
+    cpSync('config', broken, { recursive: true });
+    const sources = readFileSync(join(broken, 'sources.yaml'), 'utf8');
+    writeFileSync(
+      join(broken, 'sources.yaml'),
+      sources.replace(/authority: [\d.]+/, 'authority: 7'),
+    );
+    const base = {
+      DATABASE_PATH: join(image, 'data', 'broken.db'),
+      DIGESTS_DIR: join(image, 'digests'),
+    };
+    const cases = [
+      { env: { ...base, BRIEFING_CONFIG_DIR: broken }, says: 'authority: Too big' },
+      { env: { ...base, PORT: 'not-a-port' }, says: 'env PORT: Invalid input: expected number' },
+    ];
+    for (const { env, says } of cases) {
+      const compiled = entrypoint(['sources', '--json'], env);
+      const fromSource = spawnSync(process.execPath, ['src/bin/briefing.mjs', 'sources'], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          LOG_LEVEL: 'silent',
+          BRIEFING_FROM_SOURCE: '1',
+          BRIEFING_CONFIG_DIR: join(image, 'config'),
+          ...env,
+        },
+        encoding: 'utf8',
+      });
+      expect(compiled.stderr).toContain(says);
+      expect(compiled.status).toBe(fromSource.status);
+      expect(compiled.stderr).toBe(fromSource.stderr);
+    }
+  });
+
   it('explains an unwritable volume before node starts', () => {
     const blocker = join(image, 'not-a-folder');
     writeFileSync(blocker, '');
