@@ -74,6 +74,19 @@ export function fingerprintConfig(dir: string): string {
   return hash.digest('hex');
 }
 
+/** The cache file and fingerprint of each configuration value read from or written to a cache. */
+const identities = new WeakMap<AppConfig, { cacheFile: string; fingerprint: string }>();
+
+/**
+ * Where `config` is cached and under which fingerprint, when it came from (or went into) the
+ * cache: values derived from it can be cached under the same key (derived-cache.ts).
+ */
+export function configCacheIdentity(
+  config: AppConfig,
+): { cacheFile: string; fingerprint: string } | undefined {
+  return identities.get(config);
+}
+
 interface CacheFile {
   format: typeof CACHE_FORMAT;
   fingerprint: string;
@@ -117,19 +130,30 @@ export function readCachedConfig(cacheFile: string, fingerprint: string): AppCon
   // Cached only after this same code (the fingerprint covers text/regex-safety) found every
   // pattern safe: the tagger's own check need not load the analysers again.
   recordSafePatterns(themePatterns(parsed.config.themes));
-  return freezeConfig(parsed.config);
+  const config = freezeConfig(parsed.config);
+  identities.set(config, { cacheFile, fingerprint });
+  return config;
 }
 
 /** Writes atomically (a temporary file renamed over the old one); failures are ignored. */
 export function writeCachedConfig(cacheFile: string, fingerprint: string, config: AppConfig): void {
   const body: CacheFile = { format: CACHE_FORMAT, fingerprint, config };
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  if (writeAtomically(cacheFile, body)) {
+    identities.set(config, { cacheFile, fingerprint });
+  }
+}
+
+/** JSON `body` to `file` by a temporary file renamed over it; false if that failed. */
+export function writeAtomically(file: string, body: unknown): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, JSON.stringify(body));
-    renameSync(temporary, cacheFile);
+    renameSync(temporary, file);
+    return true;
   } catch {
     // A read-only data folder: no cache, every start validates (as before the cache existed).
+    return false;
   }
 }
 
