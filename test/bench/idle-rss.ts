@@ -38,6 +38,8 @@ export interface IdleRssOptions {
   observeMs: number;
   /** Extra node flags for the process under measurement, e.g. ['--max-old-space-size=96']. */
   nodeArgs?: string[];
+  /** Extra environment for the process under measurement, e.g. { MALLOC_ARENA_MAX: '2' }. */
+  env?: Record<string, string>;
   /**
    * Measure a restart: run `briefing sources` once first, so the database exists and the
    * validated configuration is cached in data/ (config/config-cache.ts), as on every start of a
@@ -140,6 +142,7 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...baseEnv,
+        ...options.env,
         SLACK_BOT_TOKEN: slack.botToken,
         SLACK_APP_TOKEN: slack.appToken,
         SLACK_API_URL: slack.apiUrl,
