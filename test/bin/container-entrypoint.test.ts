@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
+import { RUN_ENV, RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
 
 const DOCKERFILE = readFileSync('Dockerfile', 'utf8');
 const ENTRYPOINT = 'src/bin/container-entrypoint.sh';
@@ -67,9 +67,12 @@ describe('Dockerfile', () => {
 });
 
 describe('container entrypoint', () => {
-  it('passes the heap flags npm start uses', () => {
+  it('passes the heap flags and environment npm start uses', () => {
     const script = readFileSync(ENTRYPOINT, 'utf8');
     expect(script).toContain(`exec node ${RUN_NODE_FLAGS.join(' ')} "$here/briefing.mjs" "$@"`);
+    for (const [name, value] of Object.entries(RUN_ENV)) {
+      expect(script).toContain(`export ${name}="\${${name}:-${value}}"`);
+    }
   });
 
   it('runs the compiled build when only dist/ is shipped', () => {
