@@ -166,16 +166,27 @@ export function configCachePath(databasePath: string): string | null {
 /**
  * A loader for config folder `dir`: the cached value when the fingerprint matches, else one that
  * validates (throwing ConfigError as loadConfigOrThrow does) and caches a valid result. The
- * validating modules are imported only on a miss.
+ * validating modules are imported only on a miss. `validateApart` (the long-running process)
+ * validates a miss in a worker thread first, so they are never loaded on this thread.
  */
 export async function prepareConfigLoader(
   dir: string,
   cacheFile: string | null,
+  options: { validateApart?: boolean } = {},
 ): Promise<() => AppConfig> {
   const fingerprint = cacheFile === null ? null : fingerprintConfig(dir);
   if (cacheFile !== null && fingerprint !== null) {
     const cached = readCachedConfig(cacheFile, fingerprint);
     if (cached !== null) return () => cached;
+    // The long-running process validates in a worker that exits (validate-apart.ts says why),
+    // then reads what it cached; anything else falls through to validating here.
+    if (options.validateApart === true) {
+      const { validateInWorker } = await import('./validate-apart.js');
+      if (await validateInWorker(dir, cacheFile)) {
+        const validated = readCachedConfig(cacheFile, fingerprint);
+        if (validated !== null) return () => validated;
+      }
+    }
   }
   const { loadConfigOrThrow } = await import('./load.js');
   return () => {

@@ -124,6 +124,24 @@ describe('container entrypoint', () => {
     }
   });
 
+  it('validates a changed config/ for `run` in a worker that caches it (compiled build only)', async () => {
+    // src/config/validate-apart.ts: the long-running process must not keep the validators loaded.
+    const apart = (await import(join(image, 'dist/config/validate-apart.js'))) as {
+      validateInWorker(dir: string, cacheFile: string): Promise<boolean>;
+    };
+    const cacheFile = join(image, 'apart', 'config-cache.json');
+    expect(await apart.validateInWorker(join(image, 'config'), cacheFile)).toBe(true);
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({
+      config: { sources: expect.arrayContaining([expect.objectContaining({ id: 'nhse-news' })]) },
+    });
+    const broken = join(image, 'apart-broken');
+    cpSync('config', broken, { recursive: true });
+    writeFileSync(join(broken, 'themes.yaml'), 'themes: [');
+    const brokenCache = join(image, 'apart-broken-data', 'config-cache.json');
+    expect(await apart.validateInWorker(broken, brokenCache)).toBe(false);
+    expect(existsSync(brokenCache)).toBe(false);
+  });
+
   it('explains an unwritable volume before node starts', () => {
     const blocker = join(image, 'not-a-folder');
     writeFileSync(blocker, '');
