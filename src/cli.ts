@@ -171,6 +171,8 @@ export async function main(
       stdin: io.stdin,
       stdout,
       stderr,
+      // The long-running process keeps what it loads: validation happens off its main thread.
+      validateConfigApart: command.name === 'run',
     });
     return await command.run(ctx, parsed as never);
   } catch (error) {

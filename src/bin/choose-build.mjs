@@ -3,14 +3,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function newestSourceMs(srcDir) {
-  let newest = 0;
-  for (const entry of readdirSync(srcDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const mtime = statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs;
-    if (mtime > newest) newest = mtime;
+/**
+ * Whether any file under `dir` was modified after `stampMs`. A plain walk with one stat per file,
+ * stopping at the first newer file: readdirSync's `recursive` option plus path.join per entry cost
+ * about three times as much CPU (~15 ms for src/ on every command; issue 17, cold start).
+ */
+function hasFileNewerThan(dir, stampMs) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (hasFileNewerThan(path, stampMs)) return true;
+    } else if (entry.isFile() && statSync(path).mtimeMs > stampMs) {
+      return true;
+    }
   }
-  return newest;
+  return false;
 }
 
 /**
@@ -25,7 +32,8 @@ export function chooseBuild(root, env = process.env) {
   if (!existsSync(join(root, 'src', 'cli.ts'))) return 'dist';
   try {
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
-    return newestSourceMs(join(root, 'src')) <= stamp.newestSourceMs ? 'dist' : 'src';
+    if (typeof stamp?.newestSourceMs !== 'number') return 'src';
+    return hasFileNewerThan(join(root, 'src'), stamp.newestSourceMs) ? 'src' : 'dist';
   } catch {
     return 'src';
   }

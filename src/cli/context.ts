@@ -28,6 +28,8 @@ export interface CliContextInit {
   stdin?: Readable;
   stdout?: Writable;
   stderr?: Writable;
+  /** Validate a changed config/ in a worker thread (the long-running `run`; config-cache.ts). */
+  validateConfigApart?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function openCliContext(init: CliContextInit): Promise<CliContext> 
   const loadConfig = await prepareConfigLoader(
     init.configDir,
     configCachePath(init.env.DATABASE_PATH),
+    { validateApart: init.validateConfigApart === true },
   );
   return createCliContext({ ...init, loadConfig });
 }

@@ -12,11 +12,16 @@ export interface VocabularyEntry {
   themes: Set<string>;
 }
 
+/** Lookups only (a Map, or a lazily revived cached copy: pipeline/search-vocabulary-of.ts). */
+export interface VocabularyLookup {
+  get(key: string): VocabularyEntry | undefined;
+}
+
 export interface SearchVocabulary {
   /** Keyed by vocabularyKey(words): what else to search for those words. */
-  byWords: ReadonlyMap<string, VocabularyEntry>;
+  byWords: VocabularyLookup;
   /** Organisation codes as written (case-sensitive: "RNA" is a code, "rna" a word). */
-  byCode: ReadonlyMap<string, VocabularyEntry>;
+  byCode: VocabularyLookup;
   /** Most words in any key: the longest run of query words worth looking up. */
   maxWords: number;
 }
@@ -135,7 +140,10 @@ export function buildSearchVocabulary(input: {
   themes: ThemeSet;
   organisations: readonly OrganisationEntry[];
   search: SearchSettings;
-}): SearchVocabulary {
+}): SearchVocabulary & {
+  byWords: ReadonlyMap<string, VocabularyEntry>;
+  byCode: ReadonlyMap<string, VocabularyEntry>;
+} {
   const byWords = new Map<string, VocabularyEntry>();
   const byCode = new Map<string, VocabularyEntry>();
   addThemePairs(byWords, input.themes);

@@ -74,6 +74,19 @@ export function fingerprintConfig(dir: string): string {
   return hash.digest('hex');
 }
 
+/** The cache file and fingerprint of each configuration value read from or written to a cache. */
+const identities = new WeakMap<AppConfig, { cacheFile: string; fingerprint: string }>();
+
+/**
+ * Where `config` is cached and under which fingerprint, when it came from (or went into) the
+ * cache: values derived from it can be cached under the same key (derived-cache.ts).
+ */
+export function configCacheIdentity(
+  config: AppConfig,
+): { cacheFile: string; fingerprint: string } | undefined {
+  return identities.get(config);
+}
+
 interface CacheFile {
   format: typeof CACHE_FORMAT;
   fingerprint: string;
@@ -117,19 +130,30 @@ export function readCachedConfig(cacheFile: string, fingerprint: string): AppCon
   // Cached only after this same code (the fingerprint covers text/regex-safety) found every
   // pattern safe: the tagger's own check need not load the analysers again.
   recordSafePatterns(themePatterns(parsed.config.themes));
-  return freezeConfig(parsed.config);
+  const config = freezeConfig(parsed.config);
+  identities.set(config, { cacheFile, fingerprint });
+  return config;
 }
 
 /** Writes atomically (a temporary file renamed over the old one); failures are ignored. */
 export function writeCachedConfig(cacheFile: string, fingerprint: string, config: AppConfig): void {
   const body: CacheFile = { format: CACHE_FORMAT, fingerprint, config };
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  if (writeAtomically(cacheFile, body)) {
+    identities.set(config, { cacheFile, fingerprint });
+  }
+}
+
+/** JSON `body` to `file` by a temporary file renamed over it; false if that failed. */
+export function writeAtomically(file: string, body: unknown): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, JSON.stringify(body));
-    renameSync(temporary, cacheFile);
+    renameSync(temporary, file);
+    return true;
   } catch {
     // A read-only data folder: no cache, every start validates (as before the cache existed).
+    return false;
   }
 }
 
@@ -142,16 +166,27 @@ export function configCachePath(databasePath: string): string | null {
 /**
  * A loader for config folder `dir`: the cached value when the fingerprint matches, else one that
  * validates (throwing ConfigError as loadConfigOrThrow does) and caches a valid result. The
- * validating modules are imported only on a miss.
+ * validating modules are imported only on a miss. `validateApart` (the long-running process)
+ * validates a miss in a worker thread first, so they are never loaded on this thread.
  */
 export async function prepareConfigLoader(
   dir: string,
   cacheFile: string | null,
+  options: { validateApart?: boolean } = {},
 ): Promise<() => AppConfig> {
   const fingerprint = cacheFile === null ? null : fingerprintConfig(dir);
   if (cacheFile !== null && fingerprint !== null) {
     const cached = readCachedConfig(cacheFile, fingerprint);
     if (cached !== null) return () => cached;
+    // The long-running process validates in a worker that exits (validate-apart.ts says why),
+    // then reads what it cached; anything else falls through to validating here.
+    if (options.validateApart === true) {
+      const { validateInWorker } = await import('./validate-apart.js');
+      if (await validateInWorker(dir, cacheFile)) {
+        const validated = readCachedConfig(cacheFile, fingerprint);
+        if (validated !== null) return () => validated;
+      }
+    }
   }
   const { loadConfigOrThrow } = await import('./load.js');
   return () => {

@@ -9,7 +9,6 @@
 import type { Source } from '../domain.js';
 import { fetchSource, type FetchResult } from '../ingest/fetch-source.js';
 import type { ReadOutcome } from '../ingest/document-reader.js';
-import { readDocument } from '../ingest/read-document.js';
 import { effectivePollUrl, getSourceState } from '../store/source-state.js';
 import {
   DEFAULT_MAX_ITEMS_PER_DOCUMENT,
@@ -110,6 +109,16 @@ async function fetchDocument(
   }
 }
 
+/**
+ * readDocument on this thread, imported on first use: the bot reads in its parse workers, and a
+ * static import kept the parsers (cheerio, parse5, rss-parser, iconv-lite: ~8 MB of heap) loaded
+ * in the idle main thread for nothing (issue 17, idle memory).
+ */
+const readInThisThread: NonNullable<PollDeps['readDocument']> = async (...args) => {
+  const { readDocument } = await import('../ingest/read-document.js');
+  return readDocument(...args);
+};
+
 /** The fetched document as stories (ingest/read-document.ts): in the parse worker pool, the deps' own reader, or this thread. */
 function readFetchedDocument(
   source: Source,
@@ -117,7 +126,7 @@ function readFetchedDocument(
   now: Date,
   deps: PollDeps,
 ): Promise<ReadOutcome> {
-  const read = deps.reader?.read ?? deps.readDocument ?? readDocument;
+  const read = deps.reader?.read ?? deps.readDocument ?? readInThisThread;
   return read(source, fetched.bytes, {
     contentType: fetched.contentType,
     finalUrl: fetched.finalUrl,

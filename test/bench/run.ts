@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
+import { RUN_ENV, RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
 import { flattenFigures, roundFigure } from './measure.js';
 
 export { flattenFigures };
@@ -24,6 +24,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
  * (`*_default_heap_*` figures), to show what the flags buy.
  */
 const PRODUCT_FLAGS = [...RUN_NODE_FLAGS];
+/** The environment `npm start` sets (MALLOC_ARENA_MAX): the idle process is measured with it. */
+const PRODUCT_ENV = { ...RUN_ENV };
 
 export type Figures = Record<string, number>;
 
@@ -165,11 +167,12 @@ const SECTIONS: { name: string; run: SectionRun }[] = [
         timeoutMs: quick ? 60_000 : 120_000,
         observeMs: quick ? 15_000 : 60_000,
       };
-      const result = await runIdleRssBench({ ...options, nodeArgs: PRODUCT_FLAGS });
+      const product = { ...options, nodeArgs: PRODUCT_FLAGS, env: PRODUCT_ENV };
+      const result = await runIdleRssBench(product);
       if (!result.measured) return result.reason;
       const figures = flattenFigures({ ...result, measured: undefined });
       // A restart (every start but the first): config/ comes from the validated cache.
-      const restart = await runIdleRssBench({ ...options, nodeArgs: PRODUCT_FLAGS, restart: true });
+      const restart = await runIdleRssBench({ ...product, restart: true });
       if (restart.measured) {
         figures.idle_rss_restart_mb = restart.idle_rss_mb;
         figures.idle_rss_restart_max_mb = restart.idle_rss_max_mb;

@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
+import { RUN_ENV, RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
 
 const DOCKERFILE = readFileSync('Dockerfile', 'utf8');
 const ENTRYPOINT = 'src/bin/container-entrypoint.sh';
@@ -67,9 +67,12 @@ describe('Dockerfile', () => {
 });
 
 describe('container entrypoint', () => {
-  it('passes the heap flags npm start uses', () => {
+  it('passes the heap flags and environment npm start uses', () => {
     const script = readFileSync(ENTRYPOINT, 'utf8');
     expect(script).toContain(`exec node ${RUN_NODE_FLAGS.join(' ')} "$here/briefing.mjs" "$@"`);
+    for (const [name, value] of Object.entries(RUN_ENV)) {
+      expect(script).toContain(`export ${name}="\${${name}:-${value}}"`);
+    }
   });
 
   it('runs the compiled build when only dist/ is shipped', () => {
@@ -83,6 +86,60 @@ describe('container entrypoint', () => {
       expect.arrayContaining([expect.objectContaining({ sourceId: 'nhse-news' })]),
     );
     expect(existsSync(join(image, 'data', 'briefing.db'))).toBe(true);
+  });
+
+  it('gives a broken configuration the same messages compiled as from the sources', () => {
+    // dist/vendor/zod.js holds only the zod members the compiled code uses (.config/build.mjs):
+    // the schemas' error messages must not change with it.
+    const broken = join(image, 'broken-config');
+    cpSync('config', broken, { recursive: true });
+    const sources = readFileSync(join(broken, 'sources.yaml'), 'utf8');
+    writeFileSync(
+      join(broken, 'sources.yaml'),
+      sources.replace(/authority: [\d.]+/, 'authority: 7'),
+    );
+    const base = {
+      DATABASE_PATH: join(image, 'data', 'broken.db'),
+      DIGESTS_DIR: join(image, 'digests'),
+    };
+    const cases = [
+      { env: { ...base, BRIEFING_CONFIG_DIR: broken }, says: 'authority: Too big' },
+      { env: { ...base, PORT: 'not-a-port' }, says: 'env PORT: Invalid input: expected number' },
+    ];
+    for (const { env, says } of cases) {
+      const compiled = entrypoint(['sources', '--json'], env);
+      const fromSource = spawnSync(process.execPath, ['src/bin/briefing.mjs', 'sources'], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          LOG_LEVEL: 'silent',
+          BRIEFING_FROM_SOURCE: '1',
+          BRIEFING_CONFIG_DIR: join(image, 'config'),
+          ...env,
+        },
+        encoding: 'utf8',
+      });
+      expect(compiled.stderr).toContain(says);
+      expect(compiled.status).toBe(fromSource.status);
+      expect(compiled.stderr).toBe(fromSource.stderr);
+    }
+  });
+
+  it('validates a changed config/ for `run` in a worker that caches it (compiled build only)', async () => {
+    // src/config/validate-apart.ts: the long-running process must not keep the validators loaded.
+    const apart = (await import(join(image, 'dist/config/validate-apart.js'))) as {
+      validateInWorker(dir: string, cacheFile: string): Promise<boolean>;
+    };
+    const cacheFile = join(image, 'apart', 'config-cache.json');
+    expect(await apart.validateInWorker(join(image, 'config'), cacheFile)).toBe(true);
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({
+      config: { sources: expect.arrayContaining([expect.objectContaining({ id: 'nhse-news' })]) },
+    });
+    const broken = join(image, 'apart-broken');
+    cpSync('config', broken, { recursive: true });
+    writeFileSync(join(broken, 'themes.yaml'), 'themes: [');
+    const brokenCache = join(image, 'apart-broken-data', 'config-cache.json');
+    expect(await apart.validateInWorker(broken, brokenCache)).toBe(false);
+    expect(existsSync(brokenCache)).toBe(false);
   });
 
   it('explains an unwritable volume before node starts', () => {
