@@ -23,9 +23,18 @@ import { prepareCached } from './prepared.js';
 export type FacetKind = 'theme' | 'source' | 'org';
 const KIND_DIGIT: Record<FacetKind, string> = { theme: '1', source: '2', org: '3' };
 
+/** Tokens made so far: every saved story needs a few, from a few thousand distinct ids. */
+const tokenCache = new Map<string, string>();
+const TOKEN_CACHE_MAX = 20_000;
+
 export function facetToken(kind: FacetKind, id: string): string {
-  let token = KIND_DIGIT[kind];
+  const key = KIND_DIGIT[kind] + id;
+  let token = tokenCache.get(key);
+  if (token !== undefined) return token;
+  token = KIND_DIGIT[kind];
   for (let i = 0; i < id.length; i++) token += `0${id.charCodeAt(i)}`;
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(key, token);
   return token;
 }
 
@@ -39,8 +48,10 @@ export interface FacetInput {
 
 /** Date tokens of a UTC calendar day: year "5YYYY", month "4YYYYMM", day "6YYYYMMDD". */
 function dateTokens(day: string): { year: string; month: string; day: string } {
-  const compact = day.replace(/-/g, '');
-  return { year: `5${compact.slice(0, 4)}`, month: `4${compact.slice(0, 6)}`, day: `6${compact}` };
+  // Slices, not a regex: this runs for every story saved.
+  const year = day.slice(0, 4);
+  const month = year + day.slice(5, 7);
+  return { year: `5${year}`, month: `4${month}`, day: `6${month}${day.slice(8, 10)}` };
 }
 
 const DAY_MS = 86_400_000;

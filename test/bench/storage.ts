@@ -9,6 +9,7 @@
 // index (insert_per_s_headline_only_20k, insert_no_fts_per_s_20k).
 //
 //   node --expose-gc --import tsx test/bench/storage.ts --size 100000 [--size 1000000] [--keep]
+//     [--insert-only]   (the insert figures alone: no re-poll, search or 20k side databases)
 //
 // The database is a real file in a temp folder (WAL, as in production), grown in place: each
 // size is measured on the same archive after it reaches that many stories. Returns figures;
@@ -186,6 +187,7 @@ export async function runStorageBench(opts: {
   sizes: number[];
   dir?: string;
   keep?: boolean;
+  insertOnly?: boolean;
   log?: (line: string) => void;
 }): Promise<Record<string, number>> {
   const sizes = [...opts.sizes].sort((a, b) => a - b);
@@ -211,6 +213,7 @@ export async function runStorageBench(opts: {
 
       db.pragma('wal_checkpoint(TRUNCATE)');
       figures[`db_bytes_per_story_${label}`] = fileBytes(path) / size;
+      if (opts.insertOnly) continue;
       log('re-poll');
       figures[`repoll_per_s_${label}`] = timeRepoll(db, corpus, size);
       log('search');
@@ -218,6 +221,7 @@ export async function runStorageBench(opts: {
       figures[`list_week_ms_${label}`] = median(timeWeeks(db));
     }
     // Feeds that carry only a headline and standfirst (paywalled, GOV.UK): ~300 characters.
+    if (opts.insertOnly) return roundFigures(figures);
     figures.insert_per_s_headline_only_20k = timeHeadlineOnly(join(dir, 'headline.db'), corpus);
     log('insert without the full-text index');
     figures.insert_no_fts_per_s_20k = timeWithoutFts(join(dir, 'no-fts.db'), corpus, 20_000);
@@ -226,6 +230,10 @@ export async function runStorageBench(opts: {
     floor.close();
     if (!opts.keep && opts.dir === undefined) rmSync(dir, { recursive: true, force: true });
   }
+  return roundFigures(figures);
+}
+
+function roundFigures(figures: Record<string, number>): Record<string, number> {
   for (const key of Object.keys(figures)) figures[key] = roundFigure(figures[key]!);
   return figures;
 }
@@ -281,6 +289,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     sizes: sizes.length > 0 ? sizes : [100_000],
     dir,
     keep: args.includes('--keep'),
+    insertOnly: args.includes('--insert-only'),
     log: (line) => process.stderr.write(`storage bench: ${line}\n`),
   });
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSearchText } from '../../src/commands/parse-search-query.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { searchStories } from '../../src/store/search.js';
-import { getStory, saveStories } from '../../src/store/stories.js';
+import { getStory, inStoryTransaction, saveStories } from '../../src/store/stories.js';
 import {
   countByThemeBetween,
   findOrganisationIds,
@@ -140,5 +140,43 @@ describe('replaceTagsBatch', () => {
       searchStories(db, parseSearchText(text).query, T).hits.map((h) => h.id);
     expect(hits('theatre theme:carter')).toEqual(['s1']);
     expect(hits('theatre theme:stp')).toEqual(['s2']);
+  });
+});
+
+describe('organisation spellings', () => {
+  const dudley = (matched: string) => ({
+    tags: [],
+    entities: {
+      organisations: [
+        {
+          id: 'RNA',
+          name: 'The Dudley Group NHS Foundation Trust',
+          kind: 'trust' as const,
+          matched,
+        },
+      ],
+      money: [],
+    },
+    rulesVersion: 'v1',
+  });
+  const names = () =>
+    db.prepare('SELECT name_key FROM organisation_names ORDER BY name_key').pluck().all();
+
+  it('stores each spelling once, however it is cased or spaced, and again after a rollback', () => {
+    tagAndStore(db, [story(1, '2017-02-14T09:00:00.000Z')], T, () => dudley('Dudley Group FT'));
+    tagAndStore(db, [story(2, '2017-02-15T09:00:00.000Z')], T, () => dudley('DUDLEY  group ft'));
+    expect(names()).toEqual(['dudley group ft', 'rna', 'the dudley group nhs foundation trust']);
+    // A save that fails after writing a new spelling stores nothing, and the spelling is
+    // written by the next save that meets it (the spellings cache forgets what was undone).
+    expect(() =>
+      inStoryTransaction(db, () => {
+        tagAndStore(db, [story(4, '2017-02-16T10:00:00.000Z')], T, () => dudley('Dudley FT'));
+        throw new Error('test: fail after the write');
+      }),
+    ).toThrow('test: fail');
+    expect(names()).not.toContain('dudley ft');
+    tagAndStore(db, [story(5, '2017-02-17T09:00:00.000Z')], T, () => dudley('Dudley FT'));
+    expect(names()).toContain('dudley ft');
+    expect(findOrganisationIds(db, 'dudley ft')).toEqual(['RNA']);
   });
 });
