@@ -3,7 +3,9 @@
 // so an expansion never drowns the literal word. Within the literal tier, stories tagged with a
 // theme the expansion names (the NHS sense of "MCP") come first; within each tier, relevance
 // (bm25, or headlines first when bm25 would cost too much) times a recency boost.
-// Each tier reads at most RANKED_CANDIDATES (+1 to know more exist), newest first.
+// Each tier is read newest first in blocks (LITERAL_BLOCK, EXPANSION_FIRST), only as deep as the
+// page asks and at most RANKED_CANDIDATES (+1 to know more exist); each block is ranked on its own.
+// Past the blocks read, literal matches are only counted (rowids, up to RANKED_CANDIDATES + 1).
 import type { Db } from './database.js';
 import { quoteFtsString } from './fts-query.js';
 import { prepareCached } from './prepared.js';
@@ -11,6 +13,8 @@ import { headlineMatcher } from './snippet.js';
 import { and, type Filters } from './search-filters.js';
 
 export const RANKED_CANDIDATES = 1000;
+/** Literal matches ranked together, newest first: a first page reads only this many (+1). */
+export const LITERAL_BLOCK = 250;
 /** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
 export const BM25_MAX_DOCS = 5000;
 const RECENCY_WEIGHT = 0.5;
@@ -43,7 +47,10 @@ interface Candidate {
 }
 
 export interface RankedSeqs {
+  /** The blocks read, ranked: as deep as the page asked, perhaps fewer than `total`. */
   seqs: number[];
+  /** Matches counted (up to RANKED_CANDIDATES): how far paging can reach. */
+  total: number;
   totalIsLowerBound: boolean;
   /** How many of `seqs` (at the end) were found only through expansion. */
   expandedCount: number;
@@ -55,6 +62,16 @@ function countUpTo(db: Db, match: string, cap: number): number {
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${cap})`,
   ).get(match)!.n;
+}
+
+/** Rows matching `match` that pass the SQL filters, up to `cap`: rowids only, nothing ranked. */
+function countMatches(db: Db, match: string, filters: Filters, cap: number): number {
+  const join = filters.sql.length === 0 ? '' : 'JOIN stories s ON s.seq = f.rowid';
+  return prepareCached<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts f ${join}
+     WHERE stories_fts MATCH ? ${and(filters.sql)} LIMIT ${cap})`,
+  ).get(match, ...filters.params)!.n;
 }
 
 /**
@@ -144,32 +161,80 @@ export function rankTiers(
     phrases: readonly string[];
     filters: Filters;
     now: Date;
-    /** offset + limit of the page asked for: the expansion tier is read that deep at least. */
+    /** offset + limit of the page asked for: each tier is read that deep at least. */
     depth: number;
   },
 ): RankedSeqs {
-  const found = rankCandidates(db, input.literal, input.filters);
-  let totalIsLowerBound = found.length > RANKED_CANDIDATES;
-  const literal = totalIsLowerBound ? found.slice(0, RANKED_CANDIDATES) : found;
+  // The literal matches in whole blocks of LITERAL_BLOCK, as deep as the page asks: ranking is
+  // most of a common word's search (reading each row's date and headline, the preferences), and
+  // a first page only needs the newest block. Each block (newest first) is ranked on its own, so
+  // reading deeper for a later page never reorders the blocks an earlier page showed.
+  const literalCap = blockCap(input.depth, 0, LITERAL_BLOCK);
+  const found = rankCandidates(db, input.literal, input.filters, literalCap);
+  const literal = found.slice(0, literalCap);
   const literalSeqs = literal.map((c) => c.seq);
-  const seqs = byScore(literal, input.now, [
+  const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
     holdingPhrase(db, literalSeqs, input.phrases),
     taggedWith(db, literalSeqs, input.themes),
   ]);
-  // Enough literal matches to fill every page: the expansion tier would never be reached.
-  if (input.expanded === null || totalIsLowerBound) {
-    return { seqs, totalIsLowerBound, expandedCount: 0 };
+  if (found.length > literalCap) {
+    // More literal matches than were read: count them (rowids only, no ranking) up to the cap.
+    const counted =
+      literalCap >= RANKED_CANDIDATES
+        ? RANKED_CANDIDATES + 1
+        : countMatches(db, input.literal.match, input.filters, RANKED_CANDIDATES + 1);
+    const total = Math.min(counted, RANKED_CANDIDATES);
+    // The expansion tier comes after every literal match: unread, so the total is at least this.
+    const totalIsLowerBound = counted > RANKED_CANDIDATES || input.expanded !== null;
+    return { seqs, total, totalIsLowerBound, expandedCount: 0 };
   }
+  if (input.expanded === null) {
+    return { seqs, total: seqs.length, totalIsLowerBound: false, expandedCount: 0 };
+  }
+  return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded });
+}
+
+/** Candidates to read for a page reaching `depth`: whole blocks past `before`, capped. */
+function blockCap(depth: number, before: number, block: number): number {
+  const blocks = Math.ceil(Math.max(block, depth - before) / block);
+  return Math.min(RANKED_CANDIDATES, before + blocks * block);
+}
+
+/** byScore on each run of `block` candidates (newest first) in turn. */
+function byScoreInBlocks(
+  candidates: Candidate[],
+  block: number,
+  now: Date,
+  preferred: readonly ReadonlySet<number>[],
+): number[] {
+  const ranked: number[] = [];
+  for (let i = 0; i < candidates.length; i += block) {
+    ranked.push(...byScore(candidates.slice(i, i + block), now, preferred));
+  }
+  return ranked;
+}
+
+/**
+ * The stories found only through expansion, after every literal match (`seqs`, all of them):
+ * read past the literal ones, then whole blocks of EXPANSION_FIRST as deep as the page asks.
+ */
+function appendExpansionTier(
+  db: Db,
+  seqs: number[],
+  input: {
+    expanded: TierMatch;
+    themes: readonly string[];
+    filters: Filters;
+    now: Date;
+    depth: number;
+  },
+): RankedSeqs {
   const seen = new Set(seqs);
   const room = RANKED_CANDIDATES - seqs.length;
-  // The expansion matches include the literal ones: read past those, then whole blocks of
-  // EXPANSION_FIRST as deep as the page asks. Each block (newest first) is ranked on its own, so
-  // reading deeper for a later page never reorders the blocks an earlier page showed.
-  const blocks = Math.ceil(Math.max(EXPANSION_FIRST, input.depth - seqs.length) / EXPANSION_FIRST);
-  const cap = Math.min(RANKED_CANDIDATES, seqs.length + blocks * EXPANSION_FIRST);
+  const cap = blockCap(input.depth, seqs.length, EXPANSION_FIRST);
   const more = rankCandidates(db, input.expanded, input.filters, cap);
   const exhausted = more.length <= cap;
-  if (!exhausted) totalIsLowerBound = true;
+  let totalIsLowerBound = !exhausted;
   let extra = more.slice(0, cap).filter((c) => !seen.has(c.seq));
   // A partial last block could gain members on a deeper read; at the deepest read it cannot.
   if (!exhausted && cap < RANKED_CANDIDATES) {
@@ -180,11 +245,9 @@ export function rankTiers(
     extra.map((c) => c.seq),
     input.themes,
   );
-  const ranked: number[] = [];
-  for (let i = 0; i < extra.length; i += EXPANSION_FIRST) {
-    ranked.push(...byScore(extra.slice(i, i + EXPANSION_FIRST), input.now, [inSense]));
-  }
+  const ranked = byScoreInBlocks(extra, EXPANSION_FIRST, input.now, [inSense]);
   const added = ranked.slice(0, Math.max(0, room));
   if (extra.length > added.length) totalIsLowerBound = true;
-  return { seqs: [...seqs, ...added], totalIsLowerBound, expandedCount: added.length };
+  const all = [...seqs, ...added];
+  return { seqs: all, total: all.length, totalIsLowerBound, expandedCount: added.length };
 }

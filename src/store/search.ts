@@ -117,9 +117,9 @@ function searchByRelevance(
   return {
     query,
     rows,
-    total: ranked.seqs.length,
+    total: ranked.total,
     totalIsLowerBound: ranked.totalIsLowerBound,
-    reachable: ranked.seqs.length,
+    reachable: ranked.total,
   };
 }
 
