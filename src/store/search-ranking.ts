@@ -86,13 +86,17 @@ function countToken(db: Db, token: string): number {
   return n;
 }
 
-/** Rows matching `match` that pass the SQL filters, up to `cap`: rowids only, nothing ranked. */
+/**
+ * Rows matching `match` that pass the SQL filters, up to `cap`: rowids only, nothing ranked.
+ * Newest first like the candidates: FTS5 walks a doclist oldest first by default, and under a
+ * `since:` filter that checked the date of every older match first (58 -> 585 ms at 1M stories).
+ */
 function countMatches(db: Db, match: string, filters: Filters, cap: number): number {
   const join = filters.sql.length === 0 ? '' : 'JOIN stories s ON s.seq = f.rowid';
   return prepareCached<unknown[], { n: number }>(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts f ${join}
-     WHERE stories_fts MATCH ? ${and(filters.sql)} LIMIT ${cap})`,
+     WHERE stories_fts MATCH ? ${and(filters.sql)} ORDER BY f.rowid DESC LIMIT ${cap})`,
   ).get(match, ...filters.params)!.n;
 }
 
