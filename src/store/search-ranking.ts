@@ -7,9 +7,9 @@
 // page asks and at most RANKED_CANDIDATES (+1 to know more exist); each block is ranked on its own.
 // Past the blocks read, literal matches are only counted (rowids, up to RANKED_CANDIDATES + 1).
 import type { Db } from './database.js';
-import { quoteFtsString } from './fts-query.js';
 import { prepareCached } from './prepared.js';
 import { headlineMatcher } from './snippet.js';
+import { phraseMatcher } from './phrase-match.js';
 import { and, type Filters } from './search-filters.js';
 
 export const RANKED_CANDIDATES = 1000;
@@ -25,8 +25,6 @@ const RECENCY_HALF_MS = 180 * 86_400_000;
  * whose doclist walk is the costliest part of a search (CIP: 30 ms for 1,000 at 100k stories).
  */
 export const EXPANSION_FIRST = 200;
-/** Phrase matches read to find which literal matches hold a known phrase (newest first). */
-const PHRASE_SCAN = 5000;
 
 export interface TierMatch {
   match: string;
@@ -44,6 +42,7 @@ interface Candidate {
   relevance: number;
   published_at: string;
   title: string;
+  summary: string;
 }
 
 export interface RankedSeqs {
@@ -122,7 +121,7 @@ function rankCandidates(
   const select = (relevance: string) =>
     prepareCached<unknown[], Candidate>(
       db,
-      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title
+      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title, s.summary
        FROM stories_fts f JOIN stories s ON s.seq = f.rowid
        WHERE stories_fts MATCH ? ${and(filters.sql)}
        ORDER BY f.rowid DESC LIMIT ${cap + 1}`,
@@ -164,16 +163,11 @@ function taggedWith(db: Db, seqs: readonly number[], themes: readonly string[]):
   return new Set(rows.map((r) => r.story_seq));
 }
 
-/** Of `seqs`, those holding one of `phrases` (runs of typed words the vocabulary knows). */
-function holdingPhrase(db: Db, seqs: readonly number[], phrases: readonly string[]): Set<number> {
-  if (phrases.length === 0 || seqs.length === 0) return new Set();
-  const match = `{title summary content} : (${phrases.map(quoteFtsString).join(' OR ')})`;
-  const rows = prepareCached<[string], { seq: number }>(
-    db,
-    `SELECT rowid AS seq FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${PHRASE_SCAN}`,
-  ).all(match);
-  const wanted = new Set(seqs);
-  return new Set(rows.map((r) => r.seq).filter((seq) => wanted.has(seq)));
+/** Of `candidates`, those whose headline or standfirst holds one of `phrases` (phrase-match.ts). */
+function holdingPhrase(candidates: readonly Candidate[], phrases: readonly string[]): Set<number> {
+  if (phrases.length === 0) return new Set();
+  const holds = phraseMatcher(phrases);
+  return new Set(candidates.filter((c) => holds(`${c.title}\n${c.summary}`)).map((c) => c.seq));
 }
 
 export function rankTiers(
@@ -183,7 +177,8 @@ export function rankTiers(
     expanded: TierMatch | null;
     /** Themes the vocabulary gives the words: matches tagged with one rank first in each tier. */
     themes: readonly string[];
-    /** Runs of typed words the vocabulary knows: literal matches holding one as a phrase first. */
+    /** Runs of typed words the vocabulary knows: literal matches with one in the headline or
+     * standfirst first. */
     phrases: readonly string[];
     filters: Filters;
     now: Date;
@@ -200,7 +195,7 @@ export function rankTiers(
   const literal = found.slice(0, literalCap);
   const literalSeqs = literal.map((c) => c.seq);
   const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
-    holdingPhrase(db, literalSeqs, input.phrases),
+    holdingPhrase(literal, input.phrases),
     taggedWith(db, literalSeqs, input.themes),
   ]);
   if (found.length > literalCap) {
