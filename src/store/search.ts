@@ -119,7 +119,7 @@ function searchByRelevance(
     rows,
     total: ranked.total,
     totalIsLowerBound: ranked.totalIsLowerBound,
-    reachable: ranked.total,
+    reachable: ranked.reachable,
   };
 }
 
