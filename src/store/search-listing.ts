@@ -5,7 +5,8 @@
 //     date. A rare organisation or a filter that excludes everything no longer walks the whole
 //     archive looking for ten matches (700 ms at 1M stories for org:<a rare trust>).
 //   - many: walk stories by publication date newest first with SQL EXISTS checks, which stops
-//     after a page when matches are common.
+//     after a page when matches are common; counted through the facet tokens (or known to pass
+//     COUNT_CAP when nothing else filters), not by checking stories in archive order.
 // Both apply the date bounds and a workspace's theme corrections in SQL, so they agree exactly.
 import type { SearchQuery } from '../domain.js';
 import type { Db } from './database.js';
@@ -57,9 +58,44 @@ export function listByRecency(
     if (groups.length > 0) {
       const seqs = readFacetSeqs(db, groups, excludedOnly);
       if (seqs !== null) return listSeqs(db, query, seqs, narrowed);
+      return listByDateWalk(db, query, excludedOnly, filters, () =>
+        countFacetMatches(db, narrowed, groups.length, excludedOnly),
+      );
     }
   }
   return listByDateWalk(db, query, excludedOnly, filters);
+}
+
+/**
+ * The capped count when more than FACET_LIST_MAX stories hold the facet groups: known at once
+ * when nothing else filters; else the facets' doclists walked newest first with the other
+ * filters in SQL. The date walk's own count checked every story in archive order until COUNT_CAP
+ * passed (150 ms for theme:workforce at 1M stories under load), as a since: bound does.
+ */
+function countFacetMatches(
+  db: Db,
+  narrowed: Filters,
+  plainGroups: number,
+  excludedOnly: string | null,
+): number {
+  if (
+    narrowed.sql.length === 0 &&
+    narrowed.facets.length === plainGroups &&
+    excludedOnly === null
+  ) {
+    return COUNT_CAP + 1;
+  }
+  const facets = narrowed.facets
+    .map((g) => `facets : (${g.map(quoteFtsString).join(' OR ')})`)
+    .join(' AND ');
+  const match = excludedOnly === null ? facets : `(${facets}) NOT ${excludedOnly}`;
+  const join = narrowed.sql.length === 0 ? '' : 'JOIN stories s ON s.seq = f.rowid';
+  const where = narrowed.sql.map((c) => `AND ${c}`).join(' ');
+  return prepareCached<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts f ${join}
+     WHERE stories_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ${COUNT_CAP + 1})`,
+  ).get(match, ...narrowed.params)!.n;
 }
 
 /** Rows holding every facet group (and none of the excluded words), or null when too many. */
@@ -106,6 +142,7 @@ function listByDateWalk(
   query: SearchQuery,
   excludedOnly: string | null,
   filters: Filters,
+  countCheaply?: () => number,
 ): RawPage {
   const clauses = [...filters.sql];
   const params = [...filters.params];
@@ -120,9 +157,11 @@ function listByDateWalk(
      FROM stories s ${whereSql}
      ORDER BY s.published_at DESC, s.seq DESC LIMIT ? OFFSET ?`,
   ).all(...params, query.limit, query.offset);
-  const counted = prepareCached<unknown[], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM stories s ${whereSql} LIMIT ${COUNT_CAP + 1})`,
-  ).get(...params)!.n;
+  const counted =
+    countCheaply?.() ??
+    prepareCached<unknown[], { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM stories s ${whereSql} LIMIT ${COUNT_CAP + 1})`,
+    ).get(...params)!.n;
   return paged(query, rows, counted);
 }

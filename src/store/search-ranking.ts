@@ -3,14 +3,18 @@
 // so an expansion never drowns the literal word. Within the literal tier, stories tagged with a
 // theme the expansion names (the NHS sense of "MCP") come first; within each tier, relevance
 // (bm25, or headlines first when bm25 would cost too much) times a recency boost.
-// Each tier reads at most RANKED_CANDIDATES (+1 to know more exist), newest first.
+// Each tier is read newest first in blocks (LITERAL_BLOCK, EXPANSION_FIRST), only as deep as the
+// page asks and at most RANKED_CANDIDATES (+1 to know more exist); each block is ranked on its own.
+// Past the blocks read, literal matches are neither ranked nor counted: the total is a lower bound.
 import type { Db } from './database.js';
-import { quoteFtsString } from './fts-query.js';
 import { prepareCached } from './prepared.js';
 import { headlineMatcher } from './snippet.js';
+import { phraseMatcher } from './phrase-match.js';
 import { and, type Filters } from './search-filters.js';
 
 export const RANKED_CANDIDATES = 1000;
+/** Literal matches ranked together, newest first: a first page reads only this many (+1). */
+export const LITERAL_BLOCK = 250;
 /** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
 export const BM25_MAX_DOCS = 5000;
 const RECENCY_WEIGHT = 0.5;
@@ -21,8 +25,6 @@ const RECENCY_HALF_MS = 180 * 86_400_000;
  * whose doclist walk is the costliest part of a search (CIP: 30 ms for 1,000 at 100k stories).
  */
 export const EXPANSION_FIRST = 200;
-/** Phrase matches read to find which literal matches hold a known phrase (newest first). */
-const PHRASE_SCAN = 5000;
 
 export interface TierMatch {
   match: string;
@@ -40,21 +42,49 @@ interface Candidate {
   relevance: number;
   published_at: string;
   title: string;
+  summary: string;
 }
 
 export interface RankedSeqs {
+  /** The blocks read, ranked: as deep as the page asked, perhaps fewer than `total`. */
   seqs: number[];
+  /** Matches found (up to RANKED_CANDIDATES), or a lower bound: the blocks read. */
+  total: number;
+  /** How far paging can reach: `total`, or RANKED_CANDIDATES when more matches were not read. */
+  reachable: number;
   totalIsLowerBound: boolean;
   /** How many of `seqs` (at the end) were found only through expansion. */
   expandedCount: number;
 }
 
-/** Rows matching `match`, capped at `cap`: cheap (a doclist walk that stops). */
-function countUpTo(db: Db, match: string, cap: number): number {
-  return prepareCached<[string], { n: number }>(
+/**
+ * Per connection, each token's story count up to BM25_MAX_DOCS + 1, kept while the database is
+ * unchanged: the count walks up to 5,001 doclist entries per token (1-2 ms at 1M stories), and
+ * the same words come back query after query. `PRAGMA data_version` moves when another connection
+ * commits, total_changes() when this one writes (https://www.sqlite.org/pragma.html#pragma_data_version).
+ */
+const tokenCounts = new WeakMap<Db, { version: string; counts: Map<string, number> }>();
+const MAX_CACHED_TOKENS = 10_000;
+
+function countToken(db: Db, token: string): number {
+  const version = prepareCached<[], { v: string }>(
     db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${cap})`,
-  ).get(match)!.n;
+    "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v",
+  ).get()!.v;
+  let cache = tokenCounts.get(db);
+  if (cache === undefined || cache.version !== version || cache.counts.size > MAX_CACHED_TOKENS) {
+    cache = { version, counts: new Map() };
+    tokenCounts.set(db, cache);
+  }
+  let n = cache.counts.get(token);
+  if (n === undefined) {
+    n = prepareCached<[string], { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${BM25_MAX_DOCS + 1})`,
+    ).get(token)!.n;
+    cache.counts.set(token, n);
+  }
+  return n;
 }
 
 /**
@@ -75,11 +105,11 @@ function rankCandidates(
   const cheapBm25 =
     filters.facets.length === 0 &&
     !tier.costly &&
-    tier.wordTokens.every((t) => countUpTo(db, t, BM25_MAX_DOCS + 1) <= BM25_MAX_DOCS);
+    tier.wordTokens.every((t) => countToken(db, t) <= BM25_MAX_DOCS);
   const select = (relevance: string) =>
     prepareCached<unknown[], Candidate>(
       db,
-      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title
+      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title, s.summary
        FROM stories_fts f JOIN stories s ON s.seq = f.rowid
        WHERE stories_fts MATCH ? ${and(filters.sql)}
        ORDER BY f.rowid DESC LIMIT ${cap + 1}`,
@@ -121,16 +151,11 @@ function taggedWith(db: Db, seqs: readonly number[], themes: readonly string[]):
   return new Set(rows.map((r) => r.story_seq));
 }
 
-/** Of `seqs`, those holding one of `phrases` (runs of typed words the vocabulary knows). */
-function holdingPhrase(db: Db, seqs: readonly number[], phrases: readonly string[]): Set<number> {
-  if (phrases.length === 0 || seqs.length === 0) return new Set();
-  const match = `{title summary content} : (${phrases.map(quoteFtsString).join(' OR ')})`;
-  const rows = prepareCached<[string], { seq: number }>(
-    db,
-    `SELECT rowid AS seq FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${PHRASE_SCAN}`,
-  ).all(match);
-  const wanted = new Set(seqs);
-  return new Set(rows.map((r) => r.seq).filter((seq) => wanted.has(seq)));
+/** Of `candidates`, those whose headline or standfirst holds one of `phrases` (phrase-match.ts). */
+function holdingPhrase(candidates: readonly Candidate[], phrases: readonly string[]): Set<number> {
+  if (phrases.length === 0) return new Set();
+  const holds = phraseMatcher(phrases);
+  return new Set(candidates.filter((c) => holds(`${c.title}\n${c.summary}`)).map((c) => c.seq));
 }
 
 export function rankTiers(
@@ -140,36 +165,91 @@ export function rankTiers(
     expanded: TierMatch | null;
     /** Themes the vocabulary gives the words: matches tagged with one rank first in each tier. */
     themes: readonly string[];
-    /** Runs of typed words the vocabulary knows: literal matches holding one as a phrase first. */
+    /** Runs of typed words the vocabulary knows: literal matches with one in the headline or
+     * standfirst first. */
     phrases: readonly string[];
     filters: Filters;
     now: Date;
-    /** offset + limit of the page asked for: the expansion tier is read that deep at least. */
+    /** offset + limit of the page asked for: each tier is read that deep at least. */
     depth: number;
   },
 ): RankedSeqs {
-  const found = rankCandidates(db, input.literal, input.filters);
-  let totalIsLowerBound = found.length > RANKED_CANDIDATES;
-  const literal = totalIsLowerBound ? found.slice(0, RANKED_CANDIDATES) : found;
+  // The literal matches in whole blocks of LITERAL_BLOCK, as deep as the page asks: ranking is
+  // most of a common word's search (reading each row's date and headline, the preferences), and
+  // a first page only needs the newest block. Each block (newest first) is ranked on its own, so
+  // reading deeper for a later page never reorders the blocks an earlier page showed.
+  const literalCap = blockCap(input.depth, 0, LITERAL_BLOCK);
+  const found = rankCandidates(db, input.literal, input.filters, literalCap);
+  const literal = found.slice(0, literalCap);
   const literalSeqs = literal.map((c) => c.seq);
-  const seqs = byScore(literal, input.now, [
-    holdingPhrase(db, literalSeqs, input.phrases),
+  const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
+    holdingPhrase(literal, input.phrases),
     taggedWith(db, literalSeqs, input.themes),
   ]);
-  // Enough literal matches to fill every page: the expansion tier would never be reached.
-  if (input.expanded === null || totalIsLowerBound) {
-    return { seqs, totalIsLowerBound, expandedCount: 0 };
+  if (found.length > literalCap) {
+    // More literal matches than were read: say "at least this many" rather than walk on to count
+    // them (a third of the slowest searches at 1M stories); a deeper page reads, and counts, more.
+    return {
+      seqs,
+      total: literalCap,
+      totalIsLowerBound: true,
+      reachable: RANKED_CANDIDATES,
+      expandedCount: 0,
+    };
   }
+  if (input.expanded === null) {
+    return {
+      seqs,
+      total: seqs.length,
+      totalIsLowerBound: false,
+      reachable: seqs.length,
+      expandedCount: 0,
+    };
+  }
+  return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded });
+}
+
+/** Candidates to read for a page reaching `depth`: whole blocks past `before`, capped. */
+function blockCap(depth: number, before: number, block: number): number {
+  const blocks = Math.ceil(Math.max(block, depth - before) / block);
+  return Math.min(RANKED_CANDIDATES, before + blocks * block);
+}
+
+/** byScore on each run of `block` candidates (newest first) in turn. */
+function byScoreInBlocks(
+  candidates: Candidate[],
+  block: number,
+  now: Date,
+  preferred: readonly ReadonlySet<number>[],
+): number[] {
+  const ranked: number[] = [];
+  for (let i = 0; i < candidates.length; i += block) {
+    ranked.push(...byScore(candidates.slice(i, i + block), now, preferred));
+  }
+  return ranked;
+}
+
+/**
+ * The stories found only through expansion, after every literal match (`seqs`, all of them):
+ * read past the literal ones, then whole blocks of EXPANSION_FIRST as deep as the page asks.
+ */
+function appendExpansionTier(
+  db: Db,
+  seqs: number[],
+  input: {
+    expanded: TierMatch;
+    themes: readonly string[];
+    filters: Filters;
+    now: Date;
+    depth: number;
+  },
+): RankedSeqs {
   const seen = new Set(seqs);
   const room = RANKED_CANDIDATES - seqs.length;
-  // The expansion matches include the literal ones: read past those, then whole blocks of
-  // EXPANSION_FIRST as deep as the page asks. Each block (newest first) is ranked on its own, so
-  // reading deeper for a later page never reorders the blocks an earlier page showed.
-  const blocks = Math.ceil(Math.max(EXPANSION_FIRST, input.depth - seqs.length) / EXPANSION_FIRST);
-  const cap = Math.min(RANKED_CANDIDATES, seqs.length + blocks * EXPANSION_FIRST);
+  const cap = blockCap(input.depth, seqs.length, EXPANSION_FIRST);
   const more = rankCandidates(db, input.expanded, input.filters, cap);
   const exhausted = more.length <= cap;
-  if (!exhausted) totalIsLowerBound = true;
+  let totalIsLowerBound = !exhausted;
   let extra = more.slice(0, cap).filter((c) => !seen.has(c.seq));
   // A partial last block could gain members on a deeper read; at the deepest read it cannot.
   if (!exhausted && cap < RANKED_CANDIDATES) {
@@ -180,11 +260,15 @@ export function rankTiers(
     extra.map((c) => c.seq),
     input.themes,
   );
-  const ranked: number[] = [];
-  for (let i = 0; i < extra.length; i += EXPANSION_FIRST) {
-    ranked.push(...byScore(extra.slice(i, i + EXPANSION_FIRST), input.now, [inSense]));
-  }
+  const ranked = byScoreInBlocks(extra, EXPANSION_FIRST, input.now, [inSense]);
   const added = ranked.slice(0, Math.max(0, room));
   if (extra.length > added.length) totalIsLowerBound = true;
-  return { seqs: [...seqs, ...added], totalIsLowerBound, expandedCount: added.length };
+  const all = [...seqs, ...added];
+  return {
+    seqs: all,
+    total: all.length,
+    totalIsLowerBound,
+    reachable: all.length,
+    expandedCount: added.length,
+  };
 }

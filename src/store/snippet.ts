@@ -18,7 +18,7 @@ export function foldWord(word: string): string {
 }
 
 /** What a text word must start with to count as a match for a search word. */
-function stemOf(word: string): string {
+export function stemOf(word: string): string {
   const folded = foldWord(word);
   return folded.length <= 4 ? folded : folded.slice(0, Math.max(4, folded.length - 3));
 }

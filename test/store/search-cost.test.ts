@@ -8,7 +8,12 @@ import type { SearchExpansion, Story } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { buildExpandedMatch } from '../../src/store/fts-query.js';
 import { searchStories } from '../../src/store/search.js';
-import { EXPANSION_FIRST } from '../../src/store/search-ranking.js';
+import {
+  BM25_MAX_DOCS,
+  EXPANSION_FIRST,
+  LITERAL_BLOCK,
+  RANKED_CANDIDATES,
+} from '../../src/store/search-ranking.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { item, NOW } from './search-fixtures.js';
 
@@ -141,6 +146,58 @@ describe('search: the expansion tier', () => {
     expect(seen.slice(0, 5).sort()).toEqual(['s0', 's1', 's2', 's3', 's4']);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(count + 5);
+    db.close();
+  });
+});
+
+describe('search: literal matches in blocks', () => {
+  const count = LITERAL_BLOCK * 2 + 37;
+  // Every seventh story has the word in its headline, so ranking moves stories within a block.
+  const stories = Array.from({ length: count }, (_, i) =>
+    i % 7 === 0
+      ? item(i, 'nhse', days(i), `Winter beds ${i}`, 'Trusts open beds.')
+      : item(i, 'nhse', days(i), `Beds ${i}`, `Trusts plan for winter, number ${i}.`),
+  );
+  const search = (db: Db, limit: number, offset: number) =>
+    searchStories(db, { ...parseSearchText('winter').query, limit, offset }, NOW);
+
+  it('ranks and counts only the newest block for a first page', () => {
+    const db = archive(stories);
+    let page = search(db, 1, 0);
+    const fresh = archive(stories);
+    const sql = preparedDuring(fresh, () => {
+      page = search(fresh, 30, 0);
+    });
+    fresh.close();
+    const ranking = sql.filter((s) => /AS relevance/.test(s));
+    expect(ranking.length).toBeGreaterThan(0);
+    for (const s of ranking) expect(s).toContain(`LIMIT ${LITERAL_BLOCK + 1}`);
+    // The rest are not walked to be counted (only each word, for the bm25 cost estimate).
+    const counts = sql.filter((s) => /count\(\*\)/.test(s));
+    expect(counts.filter((s) => !s.includes(`LIMIT ${BM25_MAX_DOCS + 1}`))).toEqual([]);
+    expect(page.total).toBe(LITERAL_BLOCK);
+    expect(page.totalIsLowerBound).toBe(true);
+    expect(page.nextOffset).toBe(30);
+    db.close();
+  });
+
+  it('pages through every match once, in the order a single deep read gives', () => {
+    const db = archive(stories);
+    const deep = search(db, RANKED_CANDIDATES, 0).hits.map((h) => h.id);
+    expect(deep).toHaveLength(count);
+    const seen: string[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = search(db, 30, offset);
+      seen.push(...page.hits.map((h) => h.id));
+      offset = page.nextOffset;
+      // Once the page reaches the last block, every match has been read and counted.
+      if (offset === null) expect([page.total, page.totalIsLowerBound]).toEqual([count, undefined]);
+    }
+    expect(seen).toEqual(deep);
+    // Within the newest block, headlines first (then newest).
+    const newestHeadline = count - 1 - ((count - 1) % 7);
+    expect(deep.slice(0, 2)).toEqual([`s${newestHeadline}`, `s${newestHeadline - 7}`]);
     db.close();
   });
 });
