@@ -5,7 +5,7 @@
 // of the theme index here. Pure.
 import type { TextField } from '../domain.js';
 import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
-import { scanPhrases, splitWords, type PhraseHit } from './phrase-index.js';
+import { scanPhrases, type PhraseHit } from './phrase-index.js';
 import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
 import type { StoryOrganisation } from './story-organisations.js';
 
@@ -42,7 +42,7 @@ export function collectFieldHits(
     const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
     if (!text) continue;
-    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index, splitWords(text));
+    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index);
     let open: Set<number> | null = null;
     for (const hit of found) {
       if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);

@@ -8,7 +8,6 @@ import type { OrganisationEntry } from '../config/organisations.js';
 import {
   compilePhraseIndex,
   scanPhrases,
-  splitWords,
   type PhraseHit,
   type PhraseIndex,
   type PhrasePattern,
@@ -99,7 +98,7 @@ export function findOrganisationHits(
   scanned?: readonly PhraseHit<NamePayload>[],
 ): OrganisationHit[] {
   if (!text) return [];
-  const raw = scanned ?? scanPhrases(text, gazetteer.index, splitWords(text));
+  const raw = scanned ?? scanPhrases(text, gazetteer.index);
   const hits = raw.filter((hit) => !hit.payload.ambiguous || !ordinarySense(text, hit.end));
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: OrganisationHit[] = [];

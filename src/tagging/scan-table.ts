@@ -1,0 +1,113 @@
+// The phrase matcher's fast path (issue 18): walks the word trie over a word table (word-table.ts:
+// words and their hashes from one pass), so the text is neither lower-cased as a whole nor split
+// into arrays per call. Hits, and their order, are exactly phrase-index.ts's slow path: by start;
+// at one start case-sensitive patterns first, then case-insensitive; each longest first, equal
+// lengths in compile order. Pure apart from the shared word table.
+import {
+  HASH_MASK,
+  bigramOf,
+  type PhraseHit,
+  type PhraseIndex,
+  type TrieNode,
+} from './phrase-trie.js';
+import { lowerCode, type WordTable } from './word-table.js';
+
+/** Does word `i` equal the trie word `word` (lower-cased per code unit unless case-sensitive)? */
+function wordEquals(
+  text: string,
+  table: WordTable,
+  i: number,
+  word: string,
+  caseSensitive: boolean,
+): boolean {
+  const start = table.starts[i]!;
+  const length = table.ends[i]! - start;
+  if (length === 1 && text.charCodeAt(start) === 0x26) return word === 'and';
+  if (length !== word.length) return false;
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(start + k);
+    if ((caseSensitive ? c : lowerCode(c)) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function nodeFor<P>(
+  level: Map<number, TrieNode<P>[]>,
+  text: string,
+  table: WordTable,
+  i: number,
+  caseSensitive: boolean,
+  filter: Uint8Array | null,
+): TrieNode<P> | null {
+  const key = caseSensitive ? table.raw[i]! : table.lower[i]!;
+  if (filter !== null && filter[key & HASH_MASK] === 0) return null;
+  const nodes = level.get(key);
+  if (nodes === undefined) return null;
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]!;
+    if (wordEquals(text, table, i, node.word, caseSensitive)) return node;
+  }
+  return null;
+}
+
+/** Hits starting at word `i`: the longest first, equal lengths in compile order. */
+function matchFrom<P>(
+  roots: Map<number, TrieNode<P>[]>,
+  filter: Uint8Array,
+  text: string,
+  table: WordTable,
+  i: number,
+  caseSensitive: boolean,
+  hits: PhraseHit<P>[],
+): void {
+  let node = nodeFor(roots, text, table, i, caseSensitive, filter);
+  if (node === null) return;
+  // A single-word match with nothing longer is the usual case: no list of endings for it.
+  if (node.next === null || i + 1 >= table.count) {
+    const end = table.ends[i]!;
+    for (const payload of node.payloads) hits.push({ start: table.starts[i]!, end, payload });
+    return;
+  }
+  const ending: TrieNode<P>[] = [];
+  const lasts: number[] = [];
+  let last = i;
+  while (node !== null) {
+    if (node.payloads.length > 0) {
+      ending.push(node);
+      lasts.push(last);
+    }
+    if (node.next === null || last + 1 >= table.count) break;
+    last++;
+    node = nodeFor(node.next, text, table, last, caseSensitive, null);
+  }
+  const start = table.starts[i]!;
+  for (let k = ending.length - 1; k >= 0; k--) {
+    const end = table.ends[lasts[k]!]!;
+    for (const payload of ending[k]!.payloads) hits.push({ start, end, payload });
+  }
+}
+
+/** Every match of `index` over the words of `table` (built from `text`), as scanPhrases gives. */
+export function scanTable<P>(
+  text: string,
+  table: WordTable,
+  index: PhraseIndex<P>,
+): PhraseHit<P>[] {
+  const hits: PhraseHit<P>[] = [];
+  const count = table.count;
+  for (let i = 0; i < count; i++) {
+    const start = table.starts[i]!;
+    const length = table.ends[i]! - start;
+    const first = text.charCodeAt(start);
+    const ampersand = first === 0x26 && length === 1;
+    const second = length > 1 ? text.charCodeAt(start + 1) : -1;
+    if (!ampersand && index.sensitiveFirst[bigramOf(first, second)] === 1) {
+      matchFrom(index.sensitive, index.sensitiveHashes, text, table, i, true, hits);
+    }
+    const lowerBigram = bigramOf(table.lowerFirst[i]!, table.lowerSecond[i]!);
+    if (ampersand || index.insensitiveFirst[lowerBigram] === 1) {
+      matchFrom(index.insensitive, index.insensitiveHashes, text, table, i, false, hits);
+    }
+  }
+  return hits;
+}

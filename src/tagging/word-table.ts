@@ -1,0 +1,156 @@
+// One pass over a text for the phrase matcher (issue 18): splits it into words by the rules of
+// split-words.ts and, in the same pass, hashes each word as written and lower-cased, so the text
+// is never lower-cased as a whole and no word is copied. The table lives in reused typed arrays:
+// a scan is synchronous and reads the table before the next one is built, so nothing allocates
+// per text once the arrays have grown. Lower-casing is per code unit, which equals the old
+// whole-text `toLowerCase` (kept in place) except around "Σ" (final sigma depends on its
+// neighbours) and for letters outside the BMP (lower-cased as pairs): such texts get `null`, and
+// the caller takes the exact slow path.
+
+/** FNV-1a constants, as phrase-index.ts hashes trie words: the two must agree. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const HASH_BITS = 0x3fffffff;
+
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h & HASH_BITS;
+}
+const AND_HASH = hashOf('and');
+
+export interface WordTable {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** FNV-1a of the word as written ("&": of "and"). */
+  raw: Int32Array;
+  /** FNV-1a of the word lower-cased code unit by code unit ("&": of "and"). */
+  lower: Int32Array;
+  /** The lower-cased first and second code units (-1 when the word has one). */
+  lowerFirst: Int32Array;
+  lowerSecond: Int32Array;
+}
+
+const table: WordTable = {
+  count: 0,
+  starts: new Int32Array(256),
+  ends: new Int32Array(256),
+  raw: new Int32Array(256),
+  lower: new Int32Array(256),
+  lowerFirst: new Int32Array(256),
+  lowerSecond: new Int32Array(256),
+};
+
+function grow(): void {
+  const size = table.starts.length * 2;
+  const copy = (from: Int32Array) => {
+    const to = new Int32Array(size);
+    to.set(from);
+    return to;
+  };
+  table.starts = copy(table.starts);
+  table.ends = copy(table.ends);
+  table.raw = copy(table.raw);
+  table.lower = copy(table.lower);
+  table.lowerFirst = copy(table.lowerFirst);
+  table.lowerSecond = copy(table.lowerSecond);
+}
+
+/** Per code unit: 0 not yet known, 1 part of a word, 2 not (split-words.ts's classes). */
+const WORD_CLASS = new Uint8Array(0x10000);
+/** Per code unit: its lower case + 1 (0 = not yet known). */
+const LOWER = new Uint32Array(0x10000);
+const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
+for (let c = 0; c < 128; c++) {
+  WORD_CLASS[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
+  LOWER[c] = (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1;
+}
+
+function isWordCode(code: number): boolean {
+  let cls = WORD_CLASS[code]!;
+  if (cls === 0) {
+    const word = (code >= 0xd800 && code <= 0xdfff) || UNICODE_WORD.test(String.fromCharCode(code));
+    WORD_CLASS[code] = cls = word ? 1 : 2;
+  }
+  return cls === 1;
+}
+
+/** `String#toLowerCase` of one code unit, the unit itself where that changes the length ("İ"). */
+export function lowerCode(code: number): number {
+  const known = LOWER[code]!;
+  if (known !== 0) return known - 1;
+  const lower = String.fromCharCode(code).toLowerCase();
+  const result = lower.length === 1 ? lower.charCodeAt(0) : code;
+  LOWER[code] = result + 1;
+  return result;
+}
+
+/** Whether per-code-unit lower-casing may differ from the whole text's: "Σ" or a surrogate. */
+function needsWholeTextLowering(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3a3 && (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) return true;
+  }
+  return false;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018;
+}
+
+/**
+ * The words of `text` with their hashes, or null when lower-casing must see the whole text.
+ * The table is shared: read it before the next call.
+ */
+export function tableWords(text: string): WordTable | null {
+  if (needsWholeTextLowering(text)) return null;
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    if (count === table.starts.length) grow();
+    const code = text.charCodeAt(i);
+    if (!isWordCode(code)) {
+      if (code === 0x26) {
+        table.starts[count] = i;
+        table.ends[count] = i + 1;
+        // "&" reads as "and" (phrase-index.ts), as written and lower-cased.
+        table.raw[count] = AND_HASH;
+        table.lower[count] = AND_HASH;
+        table.lowerFirst[count] = 0x26;
+        table.lowerSecond[count] = -1;
+        count++;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    let raw = FNV_OFFSET;
+    let lower = FNV_OFFSET;
+    let c = code;
+    do {
+      raw = Math.imul(raw ^ c, FNV_PRIME);
+      lower = Math.imul(lower ^ lowerCode(c), FNV_PRIME);
+      i++;
+    } while (i < n && isWordCode((c = text.charCodeAt(i))));
+    table.starts[count] = start;
+    table.ends[count] = i;
+    table.raw[count] = raw & HASH_BITS;
+    table.lower[count] = lower & HASH_BITS;
+    table.lowerFirst[count] = lowerCode(code);
+    table.lowerSecond[count] = i - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -1;
+    count++;
+    // Possessive 's: skipped, as split-words.ts does.
+    if (
+      i + 1 < n &&
+      isApostrophe(text.charCodeAt(i)) &&
+      (text.charCodeAt(i + 1) | 0x20) === 0x73 &&
+      (i + 2 >= n || !isWordCode(text.charCodeAt(i + 2)))
+    ) {
+      i += 2;
+    }
+  }
+  table.count = count;
+  return table;
+}
