@@ -3,13 +3,7 @@
 // into arrays per call. Hits, and their order, are exactly phrase-index.ts's slow path: by start;
 // at one start case-sensitive patterns first, then case-insensitive; each longest first, equal
 // lengths in compile order. Pure apart from the shared word table.
-import {
-  HASH_MASK,
-  bigramOf,
-  type PhraseHit,
-  type PhraseIndex,
-  type TrieNode,
-} from './phrase-trie.js';
+import { HASH_MASK, type PhraseHit, type PhraseIndex, type TrieNode } from './phrase-trie.js';
 import { lowerCode, type WordTable } from './word-table.js';
 
 /** Does word `i` equal the trie word `word` (lower-cased per code unit unless case-sensitive)? */
@@ -31,16 +25,18 @@ function wordEquals(
   return true;
 }
 
+function isAmpersand(text: string, table: WordTable, i: number): boolean {
+  return table.ends[i]! - table.starts[i]! === 1 && text.charCodeAt(table.starts[i]!) === 0x26;
+}
+
 function nodeFor<P>(
   level: Map<number, TrieNode<P>[]>,
   text: string,
   table: WordTable,
   i: number,
   caseSensitive: boolean,
-  filter: Uint8Array | null,
 ): TrieNode<P> | null {
   const key = caseSensitive ? table.raw[i]! : table.lower[i]!;
-  if (filter !== null && filter[key & HASH_MASK] === 0) return null;
   const nodes = level.get(key);
   if (nodes === undefined) return null;
   for (let k = 0; k < nodes.length; k++) {
@@ -53,14 +49,13 @@ function nodeFor<P>(
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
   roots: Map<number, TrieNode<P>[]>,
-  filter: Uint8Array,
   text: string,
   table: WordTable,
   i: number,
   caseSensitive: boolean,
   hits: PhraseHit<P>[],
 ): void {
-  let node = nodeFor(roots, text, table, i, caseSensitive, filter);
+  let node = nodeFor(roots, text, table, i, caseSensitive);
   if (node === null) return;
   // A single-word match with nothing longer is the usual case: no list of endings for it.
   if (node.next === null || i + 1 >= table.count) {
@@ -78,7 +73,7 @@ function matchFrom<P>(
     }
     if (node.next === null || last + 1 >= table.count) break;
     last++;
-    node = nodeFor(node.next, text, table, last, caseSensitive, null);
+    node = nodeFor(node.next, text, table, last, caseSensitive);
   }
   const start = table.starts[i]!;
   for (let k = ending.length - 1; k >= 0; k--) {
@@ -96,17 +91,14 @@ export function scanTable<P>(
   const hits: PhraseHit<P>[] = [];
   const count = table.count;
   for (let i = 0; i < count; i++) {
-    const start = table.starts[i]!;
-    const length = table.ends[i]! - start;
-    const first = text.charCodeAt(start);
-    const ampersand = first === 0x26 && length === 1;
-    const second = length > 1 ? text.charCodeAt(start + 1) : -1;
-    if (!ampersand && index.sensitiveFirst[bigramOf(first, second)] === 1) {
-      matchFrom(index.sensitive, index.sensitiveHashes, text, table, i, true, hits);
+    // The hashes are at hand, so the hash filter alone screens first words (the slow path's
+    // two-letter filter only saves hashing; a word it would drop cannot equal a root word).
+    // "&" never starts a case-sensitive match (the slow path skips it there).
+    if (index.sensitiveHashes[table.raw[i]! & HASH_MASK] === 1 && !isAmpersand(text, table, i)) {
+      matchFrom(index.sensitive, text, table, i, true, hits);
     }
-    const lowerBigram = bigramOf(table.lowerFirst[i]!, table.lowerSecond[i]!);
-    if (ampersand || index.insensitiveFirst[lowerBigram] === 1) {
-      matchFrom(index.insensitive, index.insensitiveHashes, text, table, i, false, hits);
+    if (index.insensitiveHashes[table.lower[i]! & HASH_MASK] === 1) {
+      matchFrom(index.insensitive, text, table, i, false, hits);
     }
   }
   return hits;

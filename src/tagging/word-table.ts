@@ -27,9 +27,6 @@ export interface WordTable {
   raw: Int32Array;
   /** FNV-1a of the word lower-cased code unit by code unit ("&": of "and"). */
   lower: Int32Array;
-  /** The lower-cased first and second code units (-1 when the word has one). */
-  lowerFirst: Int32Array;
-  lowerSecond: Int32Array;
 }
 
 const table: WordTable = {
@@ -38,8 +35,6 @@ const table: WordTable = {
   ends: new Int32Array(256),
   raw: new Int32Array(256),
   lower: new Int32Array(256),
-  lowerFirst: new Int32Array(256),
-  lowerSecond: new Int32Array(256),
 };
 
 function grow(): void {
@@ -53,8 +48,6 @@ function grow(): void {
   table.ends = copy(table.ends);
   table.raw = copy(table.raw);
   table.lower = copy(table.lower);
-  table.lowerFirst = copy(table.lowerFirst);
-  table.lowerSecond = copy(table.lowerSecond);
 }
 
 /** Per code unit: 0 not yet known, 1 part of a word, 2 not (split-words.ts's classes). */
@@ -62,9 +55,14 @@ const WORD_CLASS = new Uint8Array(0x10000);
 /** Per code unit: its lower case + 1 (0 = not yet known). */
 const LOWER = new Uint32Array(0x10000);
 const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
-for (let c = 0; c < 128; c++) {
-  WORD_CLASS[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
-  LOWER[c] = (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) + 1;
+/** The ASCII rows of the two tables, read first on the hot path. */
+const ASCII_WORD = new Uint8Array(0x80);
+const ASCII_LOWER = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+  WORD_CLASS[c] = ASCII_WORD[c] === 1 ? 1 : 2;
+  ASCII_LOWER[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  LOWER[c] = ASCII_LOWER[c]! + 1;
 }
 
 function isWordCode(code: number): boolean {
@@ -86,15 +84,6 @@ export function lowerCode(code: number): number {
   return result;
 }
 
-/** Whether per-code-unit lower-casing may differ from the whole text's: "Σ" or a surrogate. */
-function needsWholeTextLowering(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x3a3 && (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) return true;
-  }
-  return false;
-}
-
 function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2018;
 }
@@ -104,22 +93,19 @@ function isApostrophe(code: number): boolean {
  * The table is shared: read it before the next call.
  */
 export function tableWords(text: string): WordTable | null {
-  if (needsWholeTextLowering(text)) return null;
   const n = text.length;
   let count = 0;
   let i = 0;
   while (i < n) {
     if (count === table.starts.length) grow();
     const code = text.charCodeAt(i);
-    if (!isWordCode(code)) {
+    if (code < 0x80 ? ASCII_WORD[code] === 0 : !isWordCode(code)) {
       if (code === 0x26) {
         table.starts[count] = i;
         table.ends[count] = i + 1;
         // "&" reads as "and" (phrase-index.ts), as written and lower-cased.
         table.raw[count] = AND_HASH;
         table.lower[count] = AND_HASH;
-        table.lowerFirst[count] = 0x26;
-        table.lowerSecond[count] = -1;
         count++;
       }
       i++;
@@ -130,16 +116,16 @@ export function tableWords(text: string): WordTable | null {
     let lower = FNV_OFFSET;
     let c = code;
     do {
+      // "Σ" and surrogates are word code units: meeting one here is the only place to check.
+      if (c >= 0x3a3 && (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) return null;
       raw = Math.imul(raw ^ c, FNV_PRIME);
-      lower = Math.imul(lower ^ lowerCode(c), FNV_PRIME);
+      lower = Math.imul(lower ^ (c < 0x80 ? ASCII_LOWER[c]! : lowerCode(c)), FNV_PRIME);
       i++;
-    } while (i < n && isWordCode((c = text.charCodeAt(i))));
+    } while (i < n && ((c = text.charCodeAt(i)) < 0x80 ? ASCII_WORD[c] === 1 : isWordCode(c)));
     table.starts[count] = start;
     table.ends[count] = i;
     table.raw[count] = raw & HASH_BITS;
     table.lower[count] = lower & HASH_BITS;
-    table.lowerFirst[count] = lowerCode(code);
-    table.lowerSecond[count] = i - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : -1;
     count++;
     // Possessive 's: skipped, as split-words.ts does.
     if (
