@@ -3,8 +3,15 @@
 // into arrays per call. Hits, and their order, are exactly phrase-index.ts's slow path: by start;
 // at one start case-sensitive patterns first, then case-insensitive; each longest first, equal
 // lengths in compile order. Pure apart from the shared word table.
-import { HASH_MASK, type PhraseHit, type PhraseIndex, type TrieNode } from './phrase-trie.js';
-import { lowerCode, type WordTable } from './word-table.js';
+import {
+  HASH_MASK,
+  bigramOf,
+  hashRange,
+  type PhraseHit,
+  type PhraseIndex,
+  type TrieNode,
+} from './phrase-trie.js';
+import { AND_HASH, lowerCode, type WordTable } from './word-table.js';
 
 /** Does word `i` equal the trie word `word` (lower-cased per code unit unless case-sensitive)? */
 function wordEquals(
@@ -29,6 +36,11 @@ function isAmpersand(text: string, table: WordTable, i: number): boolean {
   return table.ends[i]! - table.starts[i]! === 1 && text.charCodeAt(table.starts[i]!) === 0x26;
 }
 
+/** The hash of word `i` as written ("&": of "and", as the slow path keys it). */
+function rawHash(text: string, table: WordTable, i: number): number {
+  return isAmpersand(text, table, i) ? AND_HASH : hashRange(text, table.starts[i]!, table.ends[i]!);
+}
+
 function nodeFor<P>(
   level: Map<number, TrieNode<P>[]>,
   text: string,
@@ -36,7 +48,7 @@ function nodeFor<P>(
   i: number,
   caseSensitive: boolean,
 ): TrieNode<P> | null {
-  const key = caseSensitive ? table.raw[i]! : table.lower[i]!;
+  const key = caseSensitive ? rawHash(text, table, i) : table.lower[i]!;
   const nodes = level.get(key);
   if (nodes === undefined) return null;
   for (let k = 0; k < nodes.length; k++) {
@@ -45,6 +57,9 @@ function nodeFor<P>(
   }
   return null;
 }
+
+const ENDING_NODES: (TrieNode<unknown> | null)[] = [];
+const ENDING_LASTS: number[] = [];
 
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
@@ -63,22 +78,26 @@ function matchFrom<P>(
     for (const payload of node.payloads) hits.push({ start: table.starts[i]!, end, payload });
     return;
   }
-  const ending: TrieNode<P>[] = [];
-  const lasts: number[] = [];
+  // Nodes with patterns ending there, shortest first, and the word each ends at: reused arrays
+  // (a walk never starts another), so a walk allocates nothing but its hits.
+  let endings = 0;
   let last = i;
   while (node !== null) {
     if (node.payloads.length > 0) {
-      ending.push(node);
-      lasts.push(last);
+      ENDING_NODES[endings] = node;
+      ENDING_LASTS[endings] = last;
+      endings++;
     }
     if (node.next === null || last + 1 >= table.count) break;
     last++;
     node = nodeFor(node.next, text, table, last, caseSensitive);
   }
   const start = table.starts[i]!;
-  for (let k = ending.length - 1; k >= 0; k--) {
-    const end = table.ends[lasts[k]!]!;
-    for (const payload of ending[k]!.payloads) hits.push({ start, end, payload });
+  for (let k = endings - 1; k >= 0; k--) {
+    const end = table.ends[ENDING_LASTS[k]!]!;
+    const payloads = (ENDING_NODES[k] as TrieNode<P>).payloads;
+    for (const payload of payloads) hits.push({ start, end, payload });
+    ENDING_NODES[k] = null;
   }
 }
 
@@ -91,10 +110,18 @@ export function scanTable<P>(
   const hits: PhraseHit<P>[] = [];
   const count = table.count;
   for (let i = 0; i < count; i++) {
-    // The hashes are at hand, so the hash filter alone screens first words (the slow path's
-    // two-letter filter only saves hashing; a word it would drop cannot equal a root word).
-    // "&" never starts a case-sensitive match (the slow path skips it there).
-    if (index.sensitiveHashes[table.raw[i]! & HASH_MASK] === 1 && !isAmpersand(text, table, i)) {
+    // Case-sensitive first words (few: acronyms) are screened by their first two letters before
+    // hashing, as on the slow path; "&" never starts one. Lower-cased hashes are at hand, so the
+    // hash filter alone screens those (the two-letter filter only saves hashing: a word it
+    // would drop cannot equal a root word).
+    const start = table.starts[i]!;
+    const length = table.ends[i]! - start;
+    const first = text.charCodeAt(start);
+    if (
+      index.sensitiveFirst[bigramOf(first, length > 1 ? text.charCodeAt(start + 1) : -1)] === 1 &&
+      !(first === 0x26 && length === 1) &&
+      index.sensitiveHashes[rawHash(text, table, i) & HASH_MASK] === 1
+    ) {
       matchFrom(index.sensitive, text, table, i, true, hits);
     }
     if (index.insensitiveHashes[table.lower[i]! & HASH_MASK] === 1) {

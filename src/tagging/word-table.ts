@@ -1,5 +1,5 @@
 // One pass over a text for the phrase matcher (issue 18): splits it into words by the rules of
-// split-words.ts and, in the same pass, hashes each word as written and lower-cased, so the text
+// split-words.ts and, in the same pass, hashes each word lower-cased, so the text
 // is never lower-cased as a whole and no word is copied. The table lives in reused typed arrays:
 // a scan is synchronous and reads the table before the next one is built, so nothing allocates
 // per text once the arrays have grown. Lower-casing is per code unit, which equals the old
@@ -17,14 +17,12 @@ function hashOf(word: string): number {
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h & HASH_BITS;
 }
-const AND_HASH = hashOf('and');
+export const AND_HASH = hashOf('and');
 
 export interface WordTable {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** FNV-1a of the word as written ("&": of "and"). */
-  raw: Int32Array;
   /** FNV-1a of the word lower-cased code unit by code unit ("&": of "and"). */
   lower: Int32Array;
 }
@@ -33,7 +31,6 @@ const table: WordTable = {
   count: 0,
   starts: new Int32Array(256),
   ends: new Int32Array(256),
-  raw: new Int32Array(256),
   lower: new Int32Array(256),
 };
 
@@ -46,7 +43,6 @@ function grow(): void {
   };
   table.starts = copy(table.starts);
   table.ends = copy(table.ends);
-  table.raw = copy(table.raw);
   table.lower = copy(table.lower);
 }
 
@@ -103,8 +99,7 @@ export function tableWords(text: string): WordTable | null {
       if (code === 0x26) {
         table.starts[count] = i;
         table.ends[count] = i + 1;
-        // "&" reads as "and" (phrase-index.ts), as written and lower-cased.
-        table.raw[count] = AND_HASH;
+        // "&" reads as "and" (phrase-index.ts).
         table.lower[count] = AND_HASH;
         count++;
       }
@@ -112,19 +107,16 @@ export function tableWords(text: string): WordTable | null {
       continue;
     }
     const start = i;
-    let raw = FNV_OFFSET;
     let lower = FNV_OFFSET;
     let c = code;
     do {
       // "Σ" and surrogates are word code units: meeting one here is the only place to check.
       if (c >= 0x3a3 && (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) return null;
-      raw = Math.imul(raw ^ c, FNV_PRIME);
       lower = Math.imul(lower ^ (c < 0x80 ? ASCII_LOWER[c]! : lowerCode(c)), FNV_PRIME);
       i++;
     } while (i < n && ((c = text.charCodeAt(i)) < 0x80 ? ASCII_WORD[c] === 1 : isWordCode(c)));
     table.starts[count] = start;
     table.ends[count] = i;
-    table.raw[count] = raw & HASH_BITS;
     table.lower[count] = lower & HASH_BITS;
     count++;
     // Possessive 's: skipped, as split-words.ts does.
