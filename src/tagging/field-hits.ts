@@ -23,8 +23,28 @@ export interface ContextHit {
 export interface FieldHits {
   /** Per theme (index of compiled.themes), its rule hits in no particular order. */
   ruleHits: RuleHit[][];
-  /** Per context set name, where its terms matched. */
-  contextHits: Map<string, ContextHit[]>;
+  /**
+   * Per context set name, where its terms matched. Built on first call (issue 18): only a rule
+   * bound to a context asks, and most stories have none, while context terms ("trust", "NHS")
+   * are most of a story's hits.
+   */
+  contextHits: () => Map<string, ContextHit[]>;
+}
+
+/** The context hits of `found[order]` (FIELDS order) by set name. */
+function indexContextHits(found: readonly (readonly PhraseHit<MatchPayload>[])[]) {
+  const contextHits = new Map<string, ContextHit[]>();
+  for (let order = 0; order < found.length; order++) {
+    const field = FIELDS[order]!;
+    for (const hit of found[order]!) {
+      const p = hit.payload;
+      if (p.kind !== 'context') continue;
+      const list = contextHits.get(p.set);
+      if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
+      else list.push({ field, start: hit.start });
+    }
+  }
+  return contextHits;
 }
 
 /** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
@@ -35,14 +55,17 @@ export function collectFieldHits(
   phraseHits?: readonly PhraseHit<MatchPayload>[][],
 ): FieldHits {
   const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
-  const contextHits = new Map<string, ContextHit[]>();
+  const fieldsFound: PhraseHit<MatchPayload>[][] = [];
   addOrganisationHits(story, compiled, organisations, ruleHits);
 
   for (let order = 0; order < FIELDS.length; order++) {
     const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
+    const found: PhraseHit<MatchPayload>[] = text
+      ? (phraseHits?.[order] ?? scanPhrases(text, compiled.index))
+      : [];
+    fieldsFound.push(found);
     if (!text) continue;
-    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index);
     let open: Set<number> | null = null;
     for (const hit of found) {
       if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);
@@ -62,12 +85,7 @@ export function collectFieldHits(
     }
     for (const hit of found) {
       const p = hit.payload;
-      if (p.kind === 'gate') continue;
-      if (p.kind === 'context') {
-        const list = contextHits.get(p.set);
-        if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
-        else list.push({ field, start: hit.start });
-      } else {
+      if (p.kind === 'rule') {
         ruleHits[p.theme]!.push({
           field,
           order,
@@ -81,5 +99,6 @@ export function collectFieldHits(
       }
     }
   }
-  return { ruleHits, contextHits };
+  let contextHits: Map<string, ContextHit[]> | null = null;
+  return { ruleHits, contextHits: () => (contextHits ??= indexContextHits(fieldsFound)) };
 }

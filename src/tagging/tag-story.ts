@@ -67,7 +67,7 @@ type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearM
 function decideTheme(
   theme: ThemeDefinition,
   hits: RuleHit[],
-  contextHits: Map<string, ContextHit[]>,
+  contextHits: () => Map<string, ContextHit[]>,
   compiled: CompiledThemes,
   publishedAt: string | null,
   wantNearMisses: boolean,
@@ -97,7 +97,7 @@ function decideTheme(
     const hasContext =
       rule.context.length === 0 ||
       unconditionalFired ||
-      contextIsNear(rule, hit, contextHits, compiled.contextDistance);
+      contextIsNear(rule, hit, contextHits(), compiled.contextDistance);
     const weight = round(rule.weight * fieldWeight * (hasContext ? 1 : rule.withoutContext));
     if (!hasContext) withoutContext.push({ rule, hit, weight });
     else if (weight !== 0) counted.push({ rule, hit, weight });
