@@ -24,11 +24,21 @@ export interface FieldHits {
   /** Per theme (index of compiled.themes), its rule hits in no particular order. */
   ruleHits: RuleHit[][];
   /**
-   * Per context set name, where its terms matched. Built on first call (issue 18): only a rule
+   * Per context set name, where its terms matched. Built on first `get` (issue 18): only a rule
    * bound to a context asks, and most stories have none, while context terms ("trust", "NHS")
    * are most of a story's hits.
    */
-  contextHits: () => Map<string, ContextHit[]>;
+  contextHits: LazyContextHits;
+}
+
+/** The context hits of a story's fields by set name, indexed on the first `get`. */
+export class LazyContextHits {
+  private index: Map<string, ContextHit[]> | null = null;
+  constructor(private readonly found: readonly (readonly PhraseHit<MatchPayload>[])[]) {}
+
+  get(): Map<string, ContextHit[]> {
+    return (this.index ??= indexContextHits(this.found));
+  }
 }
 
 /** The context hits of `found[order]` (FIELDS order) by set name. */
@@ -54,7 +64,8 @@ export function collectFieldHits(
   organisations: readonly StoryOrganisation[],
   phraseHits?: readonly PhraseHit<MatchPayload>[][],
 ): FieldHits {
-  const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
+  const ruleHits: RuleHit[][] = [];
+  for (let t = 0; t < compiled.themes.length; t++) ruleHits.push([]);
   const fieldsFound: PhraseHit<MatchPayload>[][] = [];
   addOrganisationHits(story, compiled, organisations, ruleHits);
 
@@ -99,6 +110,5 @@ export function collectFieldHits(
       }
     }
   }
-  let contextHits: Map<string, ContextHit[]> | null = null;
-  return { ruleHits, contextHits: () => (contextHits ??= indexContextHits(fieldsFound)) };
+  return { ruleHits, contextHits: new LazyContextHits(fieldsFound) };
 }
