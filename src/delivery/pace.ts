@@ -104,3 +104,23 @@ export function createPacer(limits: PaceLimits, clock: PaceClock = systemPaceClo
     },
   };
 }
+
+/**
+ * One pacer per key, created on first use with the same limits: for platforms whose limits are
+ * counted per workspace (Slack counts per app per workspace), so one busy workspace never slows
+ * another's fan-out and a 429 in one never holds back the rest.
+ */
+export function createPacerPerKey(
+  limits: PaceLimits,
+  clock: PaceClock = systemPaceClock,
+): (key: string) => Pacer {
+  const pacers = new Map<string, Pacer>();
+  return (key) => {
+    let pacer = pacers.get(key);
+    if (!pacer) {
+      pacer = createPacer(limits, clock);
+      pacers.set(key, pacer);
+    }
+    return pacer;
+  };
+}

@@ -20,7 +20,8 @@ import type { SlackMessage } from './block-kit.js';
 import { classifySlackError, slackErrorName } from './classify-slack-error.js';
 import { renderSlackDigest } from './render-digest.js';
 import { renderReminderMessage } from './render-deadlines.js';
-import { createPacer, type Pacer } from '../../delivery/pace.js';
+import type { PaceClock, Pacer } from '../../delivery/pace.js';
+import { choosePacers } from './slack-pace.js';
 import { singleClient, type WorkspaceClients } from './workspace-clients.js';
 
 export const DIGEST_EVENT_TYPE = 'briefing_digest_part';
@@ -39,12 +40,16 @@ interface SlackDeliverySettings {
    * Paces chat.postMessage so a fan-out stays inside Slack's limits instead of provoking 429s
    * (which cost outbox attempts and, in a large fan-out, lost parts: see test/bench/fanout.ts).
    * Default: 1 message per second per channel, 5 per second in all (Slack publishes only
-   * "several hundred per minute" per workspace for chat.postMessage).
+   * "several hundred per minute" per workspace for chat.postMessage). Slack counts these limits
+   * per workspace, so in OAuth mode (`clients`) each workspace gets its own pacer at these
+   * limits; a `pacer` given here is shared by every workspace instead.
    */
   pacer?: Pacer;
+  /** The clock of the default pacers (tests drive it without sleeping). */
+  paceClock?: PaceClock;
 }
 
-export const DEFAULT_SLACK_PACE = { perChannelIntervalMs: 1000, globalPerSecond: 5 } as const;
+export { DEFAULT_SLACK_PACE } from './slack-pace.js';
 
 /**
  * A WebClient for delivery: it never sleeps on a 429 itself (the outbox schedules the retry
@@ -76,7 +81,8 @@ export function withTrailingSlash(url: string): string {
 interface Poster {
   clients: WorkspaceClients;
   log: Logger;
-  pacer: Pacer;
+  /** The pacer of one workspace (the same one for all in single-token mode). */
+  pacerOf: (workspaceId: string) => Pacer;
   historyLimit: number;
 }
 
@@ -84,7 +90,11 @@ export function createSlackDeliveryAdapter(options: SlackDeliveryOptions): Deliv
   const poster: Poster = {
     clients: 'clients' in options ? options.clients : singleClient(options.client),
     log: options.logger.child({ platform: 'slack' }),
-    pacer: options.pacer ?? createPacer(DEFAULT_SLACK_PACE),
+    pacerOf: choosePacers({
+      ...(options.pacer ? { pacer: options.pacer } : {}),
+      ...(options.paceClock ? { paceClock: options.paceClock } : {}),
+      perWorkspace: 'clients' in options,
+    }),
     historyLimit: options.historyLimit ?? 200,
   };
   return {
@@ -123,7 +133,8 @@ async function postPaced(
   threadTs: string | undefined,
 ) {
   const channelKey = channel.channelId;
-  await poster.pacer.acquire(channelKey);
+  const pacer = poster.pacerOf(channel.workspaceId);
+  await pacer.acquire(channelKey);
   try {
     return await client.chat.postMessage({
       channel: channel.channelId,
@@ -135,7 +146,7 @@ async function postPaced(
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
   } finally {
-    poster.pacer.release(channelKey);
+    pacer.release(channelKey);
   }
 }
 
@@ -188,9 +199,9 @@ function classifySendFailure(
   if (!outcome) throw new Error('slack: chat.postMessage failed unexpectedly', { cause: error });
   // The outbox retries this part after Retry-After, and every channel's sends wait that long
   // too: the per-channel pace is already ours, so a 429 means the workspace-wide limit, which
-  // the others would hit as well.
+  // the workspace's other channels would hit as well (other workspaces have their own).
   if (isRateLimit(error) && outcome.status === 'retry' && outcome.retryAfterMs !== null) {
-    poster.pacer.backOff(null, outcome.retryAfterMs);
+    poster.pacerOf(channel.workspaceId).backOff(null, outcome.retryAfterMs);
   }
   return logNotSent(poster, channel, part, outcome);
 }

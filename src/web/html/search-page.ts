@@ -58,13 +58,47 @@ function renderHit(hit: SearchHit, needles: HighlightNeedles, timeZone: string):
   ].join('');
 }
 
-function pageHref(text: string, offset: number): string {
+/** How many earlier pages a link remembers (so a URL stays short). */
+export const MAX_TRAIL = 50;
+
+function pageHref(text: string, offset: number, trail: readonly number[]): string {
   const params = new URLSearchParams({ q: text });
   if (offset > 0) params.set('offset', String(offset));
+  if (trail.length > 0) params.set('back', trail.join(','));
   return `/search?${params.toString()}`;
 }
 
-function renderResults(text: string, page: SearchPage, timeZone: string): string {
+/**
+ * Pages hold one result per cluster, so offsets are not a fixed stride: each page's link carries
+ * the offsets of the pages before it (`back`), and "Previous page" pops the last of them. Without
+ * a trail (a hand-made link) only the first page can be reached backwards.
+ */
+function renderPager(text: string, page: SearchPage, trail: readonly number[]): string[] {
+  const { offset } = page.query;
+  const previous = trail.at(-1);
+  const links: string[] = [];
+  if (offset > 0 && previous === undefined) {
+    links.push(`<a href="${escapeHtml(pageHref(text, 0, []))}">First page</a>`);
+  }
+  if (offset > 0 && previous !== undefined) {
+    if (previous > 0) links.push(`<a href="${escapeHtml(pageHref(text, 0, []))}">First page</a>`);
+    const href = pageHref(text, previous, trail.slice(0, -1));
+    links.push(`<a href="${escapeHtml(href)}" rel="prev">Previous page</a>`);
+  }
+  if (page.nextOffset !== null) {
+    const back = [...trail, offset].slice(-MAX_TRAIL);
+    const href = pageHref(text, page.nextOffset, back);
+    links.push(`<a href="${escapeHtml(href)}" rel="next">Next page</a>`);
+  }
+  return links;
+}
+
+function renderResults(
+  text: string,
+  page: SearchPage,
+  timeZone: string,
+  trail: readonly number[],
+): string {
   const { query, hits, total } = page;
   const notes = [describeSpelling(page), describeExpansions(page)]
     .filter((n) => n !== null)
@@ -78,15 +112,7 @@ function renderResults(text: string, page: SearchPage, timeZone: string): string
   const first = query.offset + 1;
   const count = `${total}${page.totalIsLowerBound ? '+' : ''} ${total === 1 ? 'story' : 'stories'}`;
   const needles = searchPageNeedles(page);
-  const pager = [
-    query.offset > 0
-      ? // Pages hold one result per cluster, so offsets are not a fixed stride: go back to the start.
-        `<a href="${escapeHtml(pageHref(text, 0))}">First page</a>`
-      : '',
-    page.nextOffset !== null
-      ? `<a href="${escapeHtml(pageHref(text, page.nextOffset))}" rel="next">Next page</a>`
-      : '',
-  ].filter((l) => l !== '');
+  const pager = renderPager(text, page, trail);
   return [
     `<p>${count} · showing from ${first} · ${escapeHtml(describeQuery(query))}</p>`,
     ...notes,
@@ -100,7 +126,12 @@ export type SearchOutcome =
   | { kind: 'error'; message: string; hint: string | null }
   | { kind: 'results'; page: SearchPage };
 
-export function renderSearchPage(text: string, outcome: SearchOutcome, timeZone: string): string {
+export function renderSearchPage(
+  text: string,
+  outcome: SearchOutcome,
+  timeZone: string,
+  trail: readonly number[] = [],
+): string {
   const parts = ['<h1>Search the archive</h1>', renderForm(text)];
   if (outcome.kind === 'error') {
     parts.push(
@@ -110,7 +141,7 @@ export function renderSearchPage(text: string, outcome: SearchOutcome, timeZone:
     );
   } else if (outcome.kind === 'results') {
     parts.push(
-      `<section aria-label="Results">${renderResults(text, outcome.page, timeZone)}</section>`,
+      `<section aria-label="Results">${renderResults(text, outcome.page, timeZone, trail)}</section>`,
     );
   }
   const title = outcome.kind === 'form' ? 'Search' : `Search: ${text.slice(0, 80)}`;

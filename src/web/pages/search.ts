@@ -8,13 +8,37 @@ import { runSearch } from '../../commands/search.js';
 import { buildSearchQuery, SEARCH_PAGE_SIZE } from '../../commands/search-request.js';
 import type { SearchPage } from '../../domain.js';
 import { storyRef } from '../../text/story-ref.js';
-import { renderSearchPage, SEARCH_HELP, type SearchOutcome } from '../html/search-page.js';
+import {
+  MAX_TRAIL,
+  renderSearchPage,
+  SEARCH_HELP,
+  type SearchOutcome,
+} from '../html/search-page.js';
 import type { ArchiveDeps } from '../web-deps.js';
 import { sendHtml, sendJson } from './replies.js';
 
 const MAX_OFFSET = 10_000;
 
-type SearchQueryString = { q?: string | string[]; offset?: string | string[] };
+type SearchQueryString = {
+  q?: string | string[];
+  offset?: string | string[];
+  back?: string | string[];
+};
+
+/**
+ * The offsets of the pages before this one, from `back` (written by our own "Next page" links).
+ * Navigation only: anything that is not an ascending list of offsets below this page's is ignored
+ * (the page then offers "First page" instead of "Previous page").
+ */
+export function parseTrail(backText: string | null, offsetText: string | null): number[] {
+  if (backText === null || backText.length > MAX_TRAIL * 7) return [];
+  const offset = Number(offsetText ?? '0');
+  const parts = backText.split(',');
+  if (parts.length > MAX_TRAIL || !parts.every((p) => /^\d{1,6}$/.test(p))) return [];
+  const trail = parts.map(Number);
+  const ascending = trail.every((n, i) => n < (trail[i + 1] ?? offset));
+  return ascending ? trail : [];
+}
 
 function one(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
@@ -66,8 +90,10 @@ function pageJson(page: SearchPage) {
 export function registerSearchPages(app: FastifyInstance, archive: ArchiveDeps): void {
   app.get<{ Querystring: SearchQueryString }>('/search', async (request, reply) => {
     const text = one(request.query.q) ?? '';
-    const { status, outcome } = runWebSearch(archive, text, one(request.query.offset));
-    return sendHtml(reply, renderSearchPage(text, outcome, archive.timeZone), status);
+    const offsetText = one(request.query.offset);
+    const { status, outcome } = runWebSearch(archive, text, offsetText);
+    const trail = parseTrail(one(request.query.back), offsetText);
+    return sendHtml(reply, renderSearchPage(text, outcome, archive.timeZone, trail), status);
   });
   app.get<{ Querystring: SearchQueryString }>('/api/search', async (request, reply) => {
     const text = one(request.query.q) ?? '';
