@@ -3,7 +3,6 @@
 // theme and context hits per named set. Phrase hits come from the caller's one scan of the story
 // when it has one (scan-story.ts scans for themes and organisations together), else from a scan
 // of the theme index here. Pure.
-import type { TextField } from '../domain.js';
 import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
 import { scanPhrases, type PhraseHit } from './phrase-index.js';
 import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
@@ -15,10 +14,11 @@ export interface FieldSource {
   content?: string;
 }
 
-export interface ContextHit {
-  field: TextField;
-  start: number;
-}
+/**
+ * Where one context set's terms matched, as flat pairs (field order in FIELDS, start): a
+ * story has dozens of context hits, and pairs of numbers cost no object each.
+ */
+export type ContextPairs = number[];
 
 export interface FieldHits {
   /** Per theme (index of compiled.themes), its rule hits in no particular order. */
@@ -33,25 +33,24 @@ export interface FieldHits {
 
 /** The context hits of a story's fields by set name, indexed on the first `get`. */
 export class LazyContextHits {
-  private index: Map<string, ContextHit[]> | null = null;
+  private index: Map<string, ContextPairs> | null = null;
   constructor(private readonly found: readonly (readonly PhraseHit<MatchPayload>[])[]) {}
 
-  get(): Map<string, ContextHit[]> {
+  get(): Map<string, ContextPairs> {
     return (this.index ??= indexContextHits(this.found));
   }
 }
 
 /** The context hits of `found[order]` (FIELDS order) by set name. */
 function indexContextHits(found: readonly (readonly PhraseHit<MatchPayload>[])[]) {
-  const contextHits = new Map<string, ContextHit[]>();
+  const contextHits = new Map<string, ContextPairs>();
   for (let order = 0; order < found.length; order++) {
-    const field = FIELDS[order]!;
     for (const hit of found[order]!) {
       const p = hit.payload;
       if (p.kind !== 'context') continue;
       const list = contextHits.get(p.set);
-      if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
-      else list.push({ field, start: hit.start });
+      if (list === undefined) contextHits.set(p.set, [order, hit.start]);
+      else list.push(order, hit.start);
     }
   }
   return contextHits;

@@ -11,7 +11,7 @@
 import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js';
 import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
 import { describeRule, type CompiledThemes, type MatchPayload } from './compile-themes.js';
-import { collectFieldHits, type ContextHit, type LazyContextHits } from './field-hits.js';
+import { collectFieldHits, type ContextPairs, type LazyContextHits } from './field-hits.js';
 import type { PhraseHit } from './phrase-index.js';
 import { snippet } from './snippet.js';
 import type { RuleHit } from './organisation-rule-hits.js';
@@ -234,15 +234,20 @@ function fieldCounts(rule: ThemeRule, field: TextField): boolean {
 function contextIsNear(
   rule: ThemeRule,
   hit: RuleHit,
-  contextHits: Map<string, ContextHit[]>,
+  contextHits: Map<string, ContextPairs>,
   distance: number,
 ): boolean {
   for (const name of rule.context) {
-    for (const c of contextHits.get(name) ?? []) {
+    const pairs = contextHits.get(name);
+    if (pairs === undefined) continue;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const order = pairs[k]!;
+      const start = pairs[k + 1]!;
       // A term is not its own context ("STP" is NHS context for other rules, not for itself).
-      if (c.field === hit.field && c.start === hit.start) continue;
-      if (c.field === 'title' || c.field === 'summary') return true;
-      if (c.field === hit.field && Math.abs(c.start - hit.start) <= distance) return true;
+      if (order === hit.order && start === hit.start) continue;
+      // FIELDS order: 0 title, 1 summary.
+      if (order <= 1) return true;
+      if (order === hit.order && Math.abs(start - hit.start) <= distance) return true;
     }
   }
   return false;
