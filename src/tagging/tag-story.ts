@@ -150,6 +150,9 @@ function decideTheme(
   return nearMiss(theme, score, reasons.join('; '), counted, withoutContext, vetoes);
 }
 
+/** keepFirstHitPerRule's (rule * 4 + field order) marks, all 0 between calls. */
+let seen = new Uint8Array(64);
+
 /**
  * First hit per (rule, field), in field order then position: each counts once. A match inside
  * a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own. Sorts
@@ -158,7 +161,8 @@ function decideTheme(
 function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[] {
   hits.sort(byPosition);
   const firsts: RuleHit[] = [];
-  const seen = new Set<number>();
+  // (rule, field) pairs seen, in one reused array cleared below: no Set per theme per story.
+  if (seen.length < theme.rules.length * 4) seen = new Uint8Array(theme.rules.length * 4);
   let outer: RuleHit | null = null;
   for (const hit of hits) {
     const negative = theme.rules[hit.rule]!.role === 'negative';
@@ -173,10 +177,11 @@ function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[]
       if (outer === null || outer.field !== hit.field || hit.end > outer.end) outer = hit;
     }
     const key = hit.rule * 4 + hit.order;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen[key] === 1) continue;
+    seen[key] = 1;
     firsts.push(hit);
   }
+  for (const hit of firsts) seen[hit.rule * 4 + hit.order] = 0;
   return firsts;
 }
 
