@@ -48,8 +48,8 @@ function grow(): void {
 
 /** Per code unit: 0 not yet known, 1 part of a word, 2 not (split-words.ts's classes). */
 const WORD_CLASS = new Uint8Array(0x10000);
-/** Per code unit: its lower case + 1 (0 = not yet known). */
-const LOWER = new Uint32Array(0x10000);
+/** Per code unit: its lower case (0 = not yet known; no word code unit lower-cases to 0). */
+const LOWER = new Uint16Array(0x10000);
 const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
 /** The ASCII rows of the two tables, read first on the hot path. */
 const ASCII_WORD = new Uint8Array(0x80);
@@ -58,7 +58,7 @@ for (let c = 0; c < 0x80; c++) {
   ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
   WORD_CLASS[c] = ASCII_WORD[c] === 1 ? 1 : 2;
   ASCII_LOWER[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-  LOWER[c] = ASCII_LOWER[c]! + 1;
+  LOWER[c] = ASCII_LOWER[c]!;
 }
 
 function isWordCode(code: number): boolean {
@@ -73,10 +73,10 @@ function isWordCode(code: number): boolean {
 /** `String#toLowerCase` of one code unit, the unit itself where that changes the length ("İ"). */
 export function lowerCode(code: number): number {
   const known = LOWER[code]!;
-  if (known !== 0) return known - 1;
+  if (known !== 0) return known;
   const lower = String.fromCharCode(code).toLowerCase();
   const result = lower.length === 1 ? lower.charCodeAt(0) : code;
-  LOWER[code] = result + 1;
+  LOWER[code] = result;
   return result;
 }
 
