@@ -166,9 +166,15 @@ describe('loadThemes', () => {
       expect(theme.label.length).toBeGreaterThan(0);
       expect(theme.description.length).toBeGreaterThan(0);
     }
+    // Round 7 (real-e.jsonl): the Covid finance story opens with the 11 March 2020 Budget.
     expect(result.value.themes.find((t) => t.id === 'covid_cip')?.window).toEqual({
-      from: '2020-03-01',
+      from: '2020-03-11',
       to: '2022-12-31',
+    });
+    // Round 7: the new care models begin with the Five Year Forward View (October 2014).
+    expect(result.value.themes.find((t) => t.id === 'mcp')?.window).toEqual({
+      from: '2014-10-01',
+      to: null,
     });
   });
 

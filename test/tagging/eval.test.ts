@@ -13,12 +13,7 @@ import {
   formatFullReport,
   loadRealBatches,
 } from '../eval/eval-tagging.js';
-import {
-  NEW_BATCH,
-  NEW_BATCH_RECORD,
-  NEW_BATCH_RULES,
-  NEW_BATCH_TITLE,
-} from '../eval/eval-new-batch.js';
+import { HELD_OUT_BATCHES, NEW_BATCH } from '../eval/eval-new-batch.js';
 
 const evaluation = evaluateTagging();
 
@@ -80,25 +75,31 @@ describe('tagging evaluation on the development set', () => {
   // tuning, each an honest miss rather than a rule worth writing (see each item's reason): a
   // vanguard named only by place or programme with no care-model word near (rd-019, rd-065,
   // rd-071, rd-072, rd-099), a CIP story that cites Lord Carter for a figure (rd-194), a 2019-20
-  // efficiency programme published in 2020 (rd-204), and Covid cost and funding stories labelled
-  // finance only where earlier batches filed similar ones under covid_cip (rd-198, rd-228). Every
-  // other trap, and any new one, must be right; a listed one that starts passing must leave here.
-  const KNOWN_REAL_D_MISSES = [
+  // efficiency programme published in 2020 (rd-204), and a Covid cost-claims story labelled
+  // finance only (rd-228: "arrangements for payment"). rd-198 left the list in round 7: Covid
+  // money alone no longer makes covid_cip (the written rule in test/fixtures/tagging/README.md).
+  // Round 7 (evale, real-e.jsonl): Covid funding named in both title and summary of a Northern
+  // Ireland briefing (re-051; stopping it costs regime stories told without a regime word, see
+  // config/themes.yaml), and five ICSs named as the partners of a care-home digital project
+  // beside "transformation plans" (re-119). Every other trap, and any new one, must be right; a
+  // listed one that starts passing must leave here.
+  const KNOWN_HONEST_MISSES = [
     'rd-019',
     'rd-065',
     'rd-071',
     'rd-072',
     'rd-099',
     'rd-194',
-    'rd-198',
     'rd-204',
     'rd-228',
+    're-051',
+    're-119',
   ];
 
-  it('gets every trap right (but the listed honest misses in real-d)', () => {
+  it('gets every trap right (but the listed honest misses in real-d and real-e)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
-    expect(failed.filter((id) => !KNOWN_REAL_D_MISSES.includes(id))).toEqual([]);
-    expect(KNOWN_REAL_D_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
+    expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
+    expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
   });
 });
 
@@ -145,22 +146,38 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   });
 });
 
-describe(`the held-out figure for ${NEW_BATCH} (scored before anyone tuned on it)`, () => {
-  it('recomputes the recorded figure from the rules frozen that day', () => {
-    const batch = loadRealBatches().get(NEW_BATCH)!;
-    expect(batch.length).toBeGreaterThanOrEqual(200);
-    const e = evaluateTagging(NEW_BATCH_RULES, batch);
-    expect(e.rulesVersion).toBe(NEW_BATCH_RECORD.rulesVersion);
-    expect(e.macroF1.toFixed(3)).toBe(NEW_BATCH_RECORD.macroF1.toFixed(3));
-    const digest = createHash('sha256').update(readFileSync(NEW_BATCH_RULES)).digest('hex');
-    expect(digest.slice(0, 16)).toBe('fcec3b7c889618a2');
-  });
+// Each fresh batch, scored once with the rules frozen before anyone tuned on it (eval-new-batch.ts):
+// its size, the bytes of those frozen rules, and the recorded figure must all still hold.
+const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string }> = {
+  'real-d.jsonl': { minItems: 200, rulesDigest: 'fcec3b7c889618a2' },
+  'real-e.jsonl': { minItems: 150, rulesDigest: 'fb353f193266f611' },
+};
 
-  it('prints it between the held-out section and the current rules', () => {
-    const report = formatFullReport();
-    const at = report.indexOf(NEW_BATCH_TITLE);
-    expect(at).toBeGreaterThan(report.indexOf('(a) HELD-OUT'));
-    expect(at).toBeLessThan(report.indexOf('(b) Real batches'));
-    expect(report).toContain('never tuned on');
-  });
+describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
+  'the held-out figure for %s (scored before anyone tuned on it)',
+  (name, held) => {
+    it('recomputes the recorded figure from the rules frozen that day', () => {
+      const expected = HELD_OUT_EXPECTED[name]!;
+      const batch = loadRealBatches().get(name)!;
+      expect(batch.length).toBeGreaterThanOrEqual(expected.minItems);
+      const e = evaluateTagging(held.rules, batch);
+      expect(e.rulesVersion).toBe(held.record.rulesVersion);
+      expect(e.macroF1.toFixed(3)).toBe(held.record.macroF1.toFixed(3));
+      const digest = createHash('sha256').update(readFileSync(held.rules)).digest('hex');
+      expect(digest.slice(0, 16)).toBe(expected.rulesDigest);
+    });
+
+    it('prints it between the held-out section and the current rules', () => {
+      const report = formatFullReport();
+      const at = report.indexOf(held.title);
+      expect(at).toBeGreaterThan(report.indexOf('(a) HELD-OUT'));
+      expect(at).toBeLessThan(report.indexOf('(b) Real batches'));
+      expect(report).toContain('never tuned on');
+    });
+  },
+);
+
+it('keeps a held-out record for every fresh batch since real-d', () => {
+  expect(Object.keys(HELD_OUT_EXPECTED)).toEqual(HELD_OUT_BATCHES.map((h) => h.batch));
+  expect(NEW_BATCH).toBe('real-d.jsonl');
 });
