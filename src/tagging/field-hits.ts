@@ -3,9 +3,8 @@
 // theme and context hits per named set. Phrase hits come from the caller's one scan of the story
 // when it has one (scan-story.ts scans for themes and organisations together), else from a scan
 // of the theme index here. Pure.
-import type { TextField } from '../domain.js';
 import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
-import { scanPhrases, splitWords, type PhraseHit } from './phrase-index.js';
+import { scanPhrases, type PhraseHit } from './phrase-index.js';
 import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
 import type { StoryOrganisation } from './story-organisations.js';
 
@@ -15,16 +14,46 @@ export interface FieldSource {
   content?: string;
 }
 
-export interface ContextHit {
-  field: TextField;
-  start: number;
-}
+/**
+ * Where one context set's terms matched, as flat pairs (field order in FIELDS, start): a
+ * story has dozens of context hits, and pairs of numbers cost no object each.
+ */
+export type ContextPairs = number[];
 
 export interface FieldHits {
   /** Per theme (index of compiled.themes), its rule hits in no particular order. */
   ruleHits: RuleHit[][];
-  /** Per context set name, where its terms matched. */
-  contextHits: Map<string, ContextHit[]>;
+  /**
+   * Per context set name, where its terms matched. Built on first `get` (issue 18): only a rule
+   * bound to a context asks, and most stories have none, while context terms ("trust", "NHS")
+   * are most of a story's hits.
+   */
+  contextHits: LazyContextHits;
+}
+
+/** The context hits of a story's fields by set name, indexed on the first `get`. */
+export class LazyContextHits {
+  private index: Map<string, ContextPairs> | null = null;
+  constructor(private readonly found: readonly (readonly PhraseHit<MatchPayload>[])[]) {}
+
+  get(): Map<string, ContextPairs> {
+    return (this.index ??= indexContextHits(this.found));
+  }
+}
+
+/** The context hits of `found[order]` (FIELDS order) by set name. */
+function indexContextHits(found: readonly (readonly PhraseHit<MatchPayload>[])[]) {
+  const contextHits = new Map<string, ContextPairs>();
+  for (let order = 0; order < found.length; order++) {
+    for (const hit of found[order]!) {
+      const p = hit.payload;
+      if (p.kind !== 'context') continue;
+      const list = contextHits.get(p.set);
+      if (list === undefined) contextHits.set(p.set, [order, hit.start]);
+      else list.push(order, hit.start);
+    }
+  }
+  return contextHits;
 }
 
 /** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
@@ -34,15 +63,19 @@ export function collectFieldHits(
   organisations: readonly StoryOrganisation[],
   phraseHits?: readonly PhraseHit<MatchPayload>[][],
 ): FieldHits {
-  const ruleHits: RuleHit[][] = compiled.themes.map(() => []);
-  const contextHits = new Map<string, ContextHit[]>();
+  const ruleHits: RuleHit[][] = [];
+  for (let t = 0; t < compiled.themes.length; t++) ruleHits.push([]);
+  const fieldsFound: PhraseHit<MatchPayload>[][] = [];
   addOrganisationHits(story, compiled, organisations, ruleHits);
 
   for (let order = 0; order < FIELDS.length; order++) {
     const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
+    const found: PhraseHit<MatchPayload>[] = text
+      ? (phraseHits?.[order] ?? scanPhrases(text, compiled.index))
+      : [];
+    fieldsFound.push(found);
     if (!text) continue;
-    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index, splitWords(text));
     let open: Set<number> | null = null;
     for (const hit of found) {
       if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);
@@ -62,12 +95,7 @@ export function collectFieldHits(
     }
     for (const hit of found) {
       const p = hit.payload;
-      if (p.kind === 'gate') continue;
-      if (p.kind === 'context') {
-        const list = contextHits.get(p.set);
-        if (list === undefined) contextHits.set(p.set, [{ field, start: hit.start }]);
-        else list.push({ field, start: hit.start });
-      } else {
+      if (p.kind === 'rule') {
         ruleHits[p.theme]!.push({
           field,
           order,
@@ -81,5 +109,5 @@ export function collectFieldHits(
       }
     }
   }
-  return { ruleHits, contextHits };
+  return { ruleHits, contextHits: new LazyContextHits(fieldsFound) };
 }

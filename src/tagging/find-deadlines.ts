@@ -110,15 +110,13 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 export function findDeadlines(story: DeadlineSource, timeZone: string): DeadlineMention[] {
   // The publication day is read only when a date is (Intl's formatToParts costs more than
   // scanning a story without one); no day means no deadlines, as before.
-  let day: LocalDate | null | undefined;
-  const published = () =>
-    day === undefined ? (day = publicationDay(story.publishedAt, timeZone)) : day;
+  const published: Publication = { publishedAt: story.publishedAt, timeZone, day: undefined };
   const found: DeadlineMention[] = [];
   const seen = new Set<string>();
   for (const text of [story.title, story.summary, story.content ?? '']) {
     if (text === '') continue;
-    for (const hit of [...readTriggers(text, published, timeZone), ...readDurations(text)]) {
-      const from = published();
+    for (const hit of [...readTriggers(text, published), ...readDurations(text)]) {
+      const from = publishedDay(published);
       if (from === null) return [];
       const pinned = 'days' in hit ? pinAfter(from, hit.days, timeZone) : hit.pinned;
       if (pinned === null) continue;
@@ -132,17 +130,24 @@ export function findDeadlines(story: DeadlineSource, timeZone: string): Deadline
   return found;
 }
 
+/** A story's publication day, read on first need (an object, not a closure per story). */
+interface Publication {
+  publishedAt: string;
+  timeZone: string;
+  day: LocalDate | null | undefined;
+}
+
+function publishedDay(p: Publication): LocalDate | null {
+  return p.day === undefined ? (p.day = publicationDay(p.publishedAt, p.timeZone)) : p.day;
+}
+
 interface TriggerHit {
   phrase: string;
   context: string;
   pinned: ReturnType<typeof pinDate>;
 }
 
-function readTriggers(
-  text: string,
-  publishedDay: () => LocalDate | null,
-  timeZone: string,
-): TriggerHit[] {
+function readTriggers(text: string, publication: Publication): TriggerHit[] {
   const hits: TriggerHit[] = [];
   // Most text has no trigger word at all: one pass says so instead of one per trigger.
   if (!ANY_TRIGGER.test(text)) return hits;
@@ -161,7 +166,7 @@ function readTriggers(
       const context = sentenceAround(text, start, end);
       if (trigger.needsResponses && !RESPONSES.test(context)) continue;
       parsed++;
-      const published = publishedDay();
+      const published = publishedDay(publication);
       if (published === null) return [];
       const after = readDate(text.slice(end, end + WINDOW), published, trigger.gapWords, 'after');
       const before =
@@ -177,7 +182,7 @@ function readTriggers(
       hits.push({
         phrase: phrase.trim(),
         context,
-        pinned: pinDate(date.fields, published, timeZone),
+        pinned: pinDate(date.fields, published, publication.timeZone),
       });
     }
   }

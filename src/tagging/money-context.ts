@@ -37,6 +37,7 @@ const WORD = /^[\p{L}][\p{L}'’-]*$/u;
 // Ends a sentence: . ! ? ; : or a line break, when followed by space or the end (not "1.2").
 // The lookbehind lets a run of marks start a match only where the run starts (linear time).
 const SENTENCE_END = /(?<![.!?;:])[.!?;:]+(?=\s|$)|\n/u;
+const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'gu');
 // The word linking a noun to the sum after it: "deficit of £1.2bn", "contract worth £78m".
 const LEFT_LINK = /\s(?:of|worth|totalling|totaling|costing|valued at|priced at)\s*$/iu;
 /** Adverbs that follow sums ("£2m annually"); -ly alone would also drop "supply". */
@@ -74,8 +75,10 @@ function sentenceBefore(text: string, start: number): string {
   const from = Math.max(0, start - WINDOW);
   const before = text.slice(from, start);
   let cut = 0;
-  for (const m of before.matchAll(new RegExp(SENTENCE_END.source, 'gu')))
-    cut = m.index + m[0].length;
+  // One shared global copy, not a new RegExp per sum (matches are never empty).
+  SENTENCE_ENDS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_ENDS.exec(before)) !== null) cut = m.index + m[0].length;
   return before.slice(cut);
 }
 

@@ -8,7 +8,6 @@ import type { OrganisationEntry } from '../config/organisations.js';
 import {
   compilePhraseIndex,
   scanPhrases,
-  splitWords,
   type PhraseHit,
   type PhraseIndex,
   type PhrasePattern,
@@ -99,9 +98,11 @@ export function findOrganisationHits(
   scanned?: readonly PhraseHit<NamePayload>[],
 ): OrganisationHit[] {
   if (!text) return [];
-  const raw = scanned ?? scanPhrases(text, gazetteer.index, splitWords(text));
-  const hits = raw.filter((hit) => !hit.payload.ambiguous || !ordinarySense(text, hit.end));
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const raw = scanned ?? scanPhrases(text, gazetteer.index);
+  const hits: PhraseHit<NamePayload>[] = [];
+  for (const hit of raw)
+    if (!hit.payload.ambiguous || !ordinarySense(text, hit.end)) hits.push(hit);
+  hits.sort(byStartLongestFirst);
   const kept: OrganisationHit[] = [];
   let coveredTo = -1;
   for (const hit of hits) {
@@ -110,6 +111,10 @@ export function findOrganisationHits(
     kept.push({ entry: hit.payload.entry, start: hit.start, end: hit.end });
   }
   return kept;
+}
+
+function byStartLongestFirst(a: PhraseHit<NamePayload>, b: PhraseHit<NamePayload>): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 /** Organisations mentioned in `text`, each once (by id), in order of first mention. */

@@ -11,9 +11,21 @@
 // - every pattern that matches fires (overlaps included); callers that want the longest match,
 //   like the gazetteer, resolve overlaps themselves.
 
+import {
+  BIGRAMS,
+  HASH_MASK,
+  HASH_SLOTS,
+  bigramOf,
+  hashRange,
+  type PhraseHit,
+  type PhraseIndex,
+  type TrieNode,
+} from './phrase-trie.js';
+import { scanTable } from './scan-table.js';
 import { splitWords, type Words } from './split-words.js';
+import { tableWords } from './word-table.js';
 
-export { splitWords, type Words };
+export { splitWords, type PhraseHit, type PhraseIndex, type Words };
 
 export interface PhrasePattern<P> {
   /** Written form, e.g. "sustainability and transformation plan" or "STP". */
@@ -22,38 +34,6 @@ export interface PhrasePattern<P> {
   /** Also accept a plural of the last word ("plans", "STPs"). */
   plural: boolean;
   payload: P;
-}
-
-export interface PhraseHit<P> {
-  start: number;
-  end: number;
-  payload: P;
-}
-
-/**
- * A word of the trie: the patterns ending here and the words that may follow. "NHS" starts 600
- * organisation names; a trie makes each "NHS" one lookup of the next word, not 600 comparisons.
- */
-interface TrieNode<P> {
-  /** This word, lower-cased unless the patterns through it are case-sensitive. */
-  word: string;
-  /** Patterns ending at this word, in the order they were compiled. */
-  payloads: P[];
-  /** Hash of the next word (see hashWord) -> nodes (more than one only on a hash collision). */
-  next: Map<number, TrieNode<P>[]> | null;
-}
-
-export interface PhraseIndex<P> {
-  /** Hash of the first word (see hashWord) -> trie roots. */
-  readonly insensitive: Map<number, TrieNode<P>[]>;
-  readonly sensitive: Map<number, TrieNode<P>[]>;
-  /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
-  readonly insensitiveFirst: Uint8Array;
-  readonly sensitiveFirst: Uint8Array;
-  /** Low bits of first-word hashes: most words miss here, before any Map lookup. */
-  readonly insensitiveHashes: Uint8Array;
-  readonly sensitiveHashes: Uint8Array;
-  readonly size: number;
 }
 
 function wordAt(text: string, words: Words, i: number): string {
@@ -76,16 +56,6 @@ function pluralOf(word: string, caseSensitive: boolean): string[] {
     return [`${word.slice(0, -1)}ies`, `${word}s`];
   }
   return [`${word}s`];
-}
-
-/** 128 x 129 slots: (first char, second char or "none"), non-ASCII folded into slot 127. */
-const BIGRAMS = 128 * 129;
-const HASH_SLOTS = 1 << 16;
-const HASH_MASK = HASH_SLOTS - 1;
-function bigramOf(first: number, second: number): number {
-  const a = first < 128 ? first : 127;
-  const b = second < 0 ? 128 : second < 128 ? second : 127;
-  return a * 129 + b;
 }
 
 export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): PhraseIndex<P> {
@@ -141,13 +111,6 @@ function childOf<P>(level: Map<number, TrieNode<P>[]>, word: string): TrieNode<P
   return node;
 }
 
-/** FNV-1a over UTF-16 code units, kept in small-integer range. */
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
-}
-
 function hashString(word: string): number {
   return hashRange(word, 0, word.length);
 }
@@ -185,11 +148,12 @@ function wordEquals(scan: Scan, i: number, word: string, caseSensitive: boolean)
 }
 
 /** Every match in `text`, in order of start; at one start, longer patterns come first. */
-export function scanPhrases<P>(
-  text: string,
-  index: PhraseIndex<P>,
-  words: Words = splitWords(text),
-): PhraseHit<P>[] {
+export function scanPhrases<P>(text: string, index: PhraseIndex<P>, given?: Words): PhraseHit<P>[] {
+  // The fast path needs no words from the caller; given words (or a text whose lower case needs
+  // the whole text, see word-table.ts) take the exact path below.
+  const table = given === undefined ? tableWords(text) : null;
+  if (table !== null) return scanTable(text, table, index);
+  const words = given ?? splitWords(text);
   const hits: PhraseHit<P>[] = [];
   const count = words.starts.length;
   if (count === 0) return hits;

@@ -9,7 +9,6 @@ import type { Gazetteer, NamePayload } from './organisations.js';
 import {
   compilePhraseIndex,
   scanPhrases,
-  splitWords,
   type PhraseHit,
   type PhraseIndex,
 } from './phrase-index.js';
@@ -52,7 +51,7 @@ export function scanStory(
     const themes: PhraseHit<MatchPayload>[] = [];
     const names: PhraseHit<NamePayload>[] = [];
     if (text) {
-      for (const hit of scanPhrases(text, index, splitWords(text))) {
+      for (const hit of scanPhrases(text, index)) {
         if (isThemePayload(hit.payload)) themes.push(hit as PhraseHit<MatchPayload>);
         else names.push(hit as PhraseHit<NamePayload>);
       }

@@ -11,7 +11,7 @@
 import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js';
 import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
 import { describeRule, type CompiledThemes, type MatchPayload } from './compile-themes.js';
-import { collectFieldHits, type ContextHit } from './field-hits.js';
+import { collectFieldHits, type ContextPairs, type LazyContextHits } from './field-hits.js';
 import type { PhraseHit } from './phrase-index.js';
 import { snippet } from './snippet.js';
 import type { RuleHit } from './organisation-rule-hits.js';
@@ -57,9 +57,19 @@ export function tagStory(
     if (decision.kind === 'tag') tags.push(decision.tag);
     else nearMisses.push(decision.nearMiss);
   }
-  tags.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
-  nearMisses.sort((a, b) => b.score - a.score || a.theme.localeCompare(b.theme));
+  tags.sort(byScoreThenTheme);
+  nearMisses.sort(byScoreThenTheme);
   return { tags, nearMisses };
+}
+
+// Comparators live at the top level: a closure made per story costs an allocation (and, under
+// tsx, a name-keeping wrapper) on the hot path (issue 18).
+function byScoreThenTheme(a: Tag | NearMiss, b: Tag | NearMiss): number {
+  return b.score - a.score || a.theme.localeCompare(b.theme);
+}
+
+function byFieldThenStart(a: Scored, b: Scored): number {
+  return a.hit.order - b.hit.order || a.hit.start - b.hit.start;
 }
 
 type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss };
@@ -67,7 +77,7 @@ type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearM
 function decideTheme(
   theme: ThemeDefinition,
   hits: RuleHit[],
-  contextHits: Map<string, ContextHit[]>,
+  contextHits: LazyContextHits,
   compiled: CompiledThemes,
   publishedAt: string | null,
   wantNearMisses: boolean,
@@ -97,7 +107,7 @@ function decideTheme(
     const hasContext =
       rule.context.length === 0 ||
       unconditionalFired ||
-      contextIsNear(rule, hit, contextHits, compiled.contextDistance);
+      contextIsNear(rule, hit, contextHits.get(), compiled.contextDistance);
     const weight = round(rule.weight * fieldWeight * (hasContext ? 1 : rule.withoutContext));
     if (!hasContext) withoutContext.push({ rule, hit, weight });
     else if (weight !== 0) counted.push({ rule, hit, weight });
@@ -116,9 +126,12 @@ function decideTheme(
     const outside = outsideWindow(theme, publishedAt);
     if (outside !== null && !wantNearMisses) return null;
     if (outside !== null) return nearMiss(theme, score, outside, counted, withoutContext, vetoes);
-    const evidence = [...counted, ...withoutContext.filter((w) => w.weight !== 0)];
-    evidence.sort((a, b) => a.hit.order - b.hit.order || a.hit.start - b.hit.start);
-    return { kind: 'tag', tag: { theme: theme.id, score, evidence: evidence.map(toEvidence) } };
+    const scored = counted;
+    for (const w of withoutContext) if (w.weight !== 0) scored.push(w);
+    scored.sort(byFieldThenStart);
+    const evidence: Evidence[] = [];
+    for (const s of scored) evidence.push(toEvidence(s));
+    return { kind: 'tag', tag: { theme: theme.id, score, evidence } };
   }
   // Below threshold: worth explaining only when something real scored or an acronym lacked context.
   if (
@@ -137,6 +150,9 @@ function decideTheme(
   return nearMiss(theme, score, reasons.join('; '), counted, withoutContext, vetoes);
 }
 
+/** keepFirstHitPerRule's (rule * 4 + field order) marks, all 0 between calls. */
+let seen = new Uint8Array(64);
+
 /**
  * First hit per (rule, field), in field order then position: each counts once. A match inside
  * a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own. Sorts
@@ -145,7 +161,8 @@ function decideTheme(
 function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[] {
   hits.sort(byPosition);
   const firsts: RuleHit[] = [];
-  const seen = new Set<number>();
+  // (rule, field) pairs seen, in one reused array cleared below: no Set per theme per story.
+  if (seen.length < theme.rules.length * 4) seen = new Uint8Array(theme.rules.length * 4);
   let outer: RuleHit | null = null;
   for (const hit of hits) {
     const negative = theme.rules[hit.rule]!.role === 'negative';
@@ -160,10 +177,11 @@ function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[]
       if (outer === null || outer.field !== hit.field || hit.end > outer.end) outer = hit;
     }
     const key = hit.rule * 4 + hit.order;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen[key] === 1) continue;
+    seen[key] = 1;
     firsts.push(hit);
   }
+  for (const hit of firsts) seen[hit.rule * 4 + hit.order] = 0;
   return firsts;
 }
 
@@ -221,15 +239,20 @@ function fieldCounts(rule: ThemeRule, field: TextField): boolean {
 function contextIsNear(
   rule: ThemeRule,
   hit: RuleHit,
-  contextHits: Map<string, ContextHit[]>,
+  contextHits: Map<string, ContextPairs>,
   distance: number,
 ): boolean {
   for (const name of rule.context) {
-    for (const c of contextHits.get(name) ?? []) {
+    const pairs = contextHits.get(name);
+    if (pairs === undefined) continue;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const order = pairs[k]!;
+      const start = pairs[k + 1]!;
       // A term is not its own context ("STP" is NHS context for other rules, not for itself).
-      if (c.field === hit.field && c.start === hit.start) continue;
-      if (c.field === 'title' || c.field === 'summary') return true;
-      if (c.field === hit.field && Math.abs(c.start - hit.start) <= distance) return true;
+      if (order === hit.order && start === hit.start) continue;
+      // FIELDS order: 0 title, 1 summary.
+      if (order <= 1) return true;
+      if (order === hit.order && Math.abs(start - hit.start) <= distance) return true;
     }
   }
   return false;

@@ -1,0 +1,53 @@
+// The word trie the phrase matcher walks (phrase-index.ts compiles it; scan-table.ts and
+// phrase-index.ts scan with it), and the word hash both sides must agree on. Types and two pure
+// helpers only.
+
+/**
+ * A word of the trie: the patterns ending here and the words that may follow. "NHS" starts 600
+ * organisation names; a trie makes each "NHS" one lookup of the next word, not 600 comparisons.
+ */
+export interface TrieNode<P> {
+  /** This word, lower-cased unless the patterns through it are case-sensitive. */
+  word: string;
+  /** Patterns ending at this word, in the order they were compiled. */
+  payloads: P[];
+  /** Hash of the next word (see hashRange) -> nodes (more than one only on a hash collision). */
+  next: Map<number, TrieNode<P>[]> | null;
+}
+
+export interface PhraseIndex<P> {
+  /** Hash of the first word (see hashRange) -> trie roots. */
+  readonly insensitive: Map<number, TrieNode<P>[]>;
+  readonly sensitive: Map<number, TrieNode<P>[]>;
+  /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
+  readonly insensitiveFirst: Uint8Array;
+  readonly sensitiveFirst: Uint8Array;
+  /** Low bits of first-word hashes: most words miss here, before any Map lookup. */
+  readonly insensitiveHashes: Uint8Array;
+  readonly sensitiveHashes: Uint8Array;
+  readonly size: number;
+}
+
+export interface PhraseHit<P> {
+  start: number;
+  end: number;
+  payload: P;
+}
+
+/** 128 x 129 slots: (first char, second char or "none"), non-ASCII folded into slot 127. */
+export const BIGRAMS = 128 * 129;
+export const HASH_SLOTS = 1 << 16;
+export const HASH_MASK = HASH_SLOTS - 1;
+
+export function bigramOf(first: number, second: number): number {
+  const a = first < 128 ? first : 127;
+  const b = second < 0 ? 128 : second < 128 ? second : 127;
+  return a * 129 + b;
+}
+
+/** FNV-1a over UTF-16 code units, kept in small-integer range (word-table.ts hashes alike). */
+export function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}

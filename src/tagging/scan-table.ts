@@ -1,0 +1,132 @@
+// The phrase matcher's fast path (issue 18): walks the word trie over a word table (word-table.ts:
+// words and their hashes from one pass), so the text is neither lower-cased as a whole nor split
+// into arrays per call. Hits, and their order, are exactly phrase-index.ts's slow path: by start;
+// at one start case-sensitive patterns first, then case-insensitive; each longest first, equal
+// lengths in compile order. Pure apart from the shared word table.
+import {
+  HASH_MASK,
+  bigramOf,
+  hashRange,
+  type PhraseHit,
+  type PhraseIndex,
+  type TrieNode,
+} from './phrase-trie.js';
+import { AND_HASH, lowerCode, type WordTable } from './word-table.js';
+
+/** Does word `i` equal the trie word `word` (lower-cased per code unit unless case-sensitive)? */
+function wordEquals(
+  text: string,
+  table: WordTable,
+  i: number,
+  word: string,
+  caseSensitive: boolean,
+): boolean {
+  const start = table.starts[i]!;
+  const length = table.ends[i]! - start;
+  if (length === 1 && text.charCodeAt(start) === 0x26) return word === 'and';
+  if (length !== word.length) return false;
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(start + k);
+    if ((caseSensitive ? c : lowerCode(c)) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function isAmpersand(text: string, table: WordTable, i: number): boolean {
+  return table.ends[i]! - table.starts[i]! === 1 && text.charCodeAt(table.starts[i]!) === 0x26;
+}
+
+/** The hash of word `i` as written ("&": of "and", as the slow path keys it). */
+function rawHash(text: string, table: WordTable, i: number): number {
+  return isAmpersand(text, table, i) ? AND_HASH : hashRange(text, table.starts[i]!, table.ends[i]!);
+}
+
+function nodeFor<P>(
+  level: Map<number, TrieNode<P>[]>,
+  text: string,
+  table: WordTable,
+  i: number,
+  caseSensitive: boolean,
+): TrieNode<P> | null {
+  const key = caseSensitive ? rawHash(text, table, i) : table.lower[i]!;
+  const nodes = level.get(key);
+  if (nodes === undefined) return null;
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]!;
+    if (wordEquals(text, table, i, node.word, caseSensitive)) return node;
+  }
+  return null;
+}
+
+const ENDING_NODES: (TrieNode<unknown> | null)[] = [];
+const ENDING_LASTS: number[] = [];
+
+/** Hits starting at word `i`: the longest first, equal lengths in compile order. */
+function matchFrom<P>(
+  roots: Map<number, TrieNode<P>[]>,
+  text: string,
+  table: WordTable,
+  i: number,
+  caseSensitive: boolean,
+  hits: PhraseHit<P>[],
+): void {
+  let node = nodeFor(roots, text, table, i, caseSensitive);
+  if (node === null) return;
+  // A single-word match with nothing longer is the usual case: no list of endings for it.
+  if (node.next === null || i + 1 >= table.count) {
+    const end = table.ends[i]!;
+    for (const payload of node.payloads) hits.push({ start: table.starts[i]!, end, payload });
+    return;
+  }
+  // Nodes with patterns ending there, shortest first, and the word each ends at: reused arrays
+  // (a walk never starts another), so a walk allocates nothing but its hits.
+  let endings = 0;
+  let last = i;
+  while (node !== null) {
+    if (node.payloads.length > 0) {
+      ENDING_NODES[endings] = node;
+      ENDING_LASTS[endings] = last;
+      endings++;
+    }
+    if (node.next === null || last + 1 >= table.count) break;
+    last++;
+    node = nodeFor(node.next, text, table, last, caseSensitive);
+  }
+  const start = table.starts[i]!;
+  for (let k = endings - 1; k >= 0; k--) {
+    const end = table.ends[ENDING_LASTS[k]!]!;
+    const payloads = (ENDING_NODES[k] as TrieNode<P>).payloads;
+    for (const payload of payloads) hits.push({ start, end, payload });
+    ENDING_NODES[k] = null;
+  }
+}
+
+/** Every match of `index` over the words of `table` (built from `text`), as scanPhrases gives. */
+export function scanTable<P>(
+  text: string,
+  table: WordTable,
+  index: PhraseIndex<P>,
+): PhraseHit<P>[] {
+  const hits: PhraseHit<P>[] = [];
+  const count = table.count;
+  for (let i = 0; i < count; i++) {
+    // Case-sensitive first words (few: acronyms) are screened by their first two letters before
+    // hashing, as on the slow path; "&" never starts one. Lower-cased hashes are at hand, so the
+    // hash filter alone screens those (the two-letter filter only saves hashing: a word it
+    // would drop cannot equal a root word).
+    const start = table.starts[i]!;
+    const length = table.ends[i]! - start;
+    const first = text.charCodeAt(start);
+    if (
+      index.sensitiveFirst[bigramOf(first, length > 1 ? text.charCodeAt(start + 1) : -1)] === 1 &&
+      !(first === 0x26 && length === 1) &&
+      index.sensitiveHashes[rawHash(text, table, i) & HASH_MASK] === 1
+    ) {
+      matchFrom(index.sensitive, text, table, i, true, hits);
+    }
+    if (index.insensitiveHashes[table.lower[i]! & HASH_MASK] === 1) {
+      matchFrom(index.insensitive, text, table, i, false, hits);
+    }
+  }
+  return hits;
+}

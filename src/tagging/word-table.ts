@@ -1,0 +1,134 @@
+// One pass over a text for the phrase matcher (issue 18): splits it into words by the rules of
+// split-words.ts and, in the same pass, hashes each word lower-cased, so the text
+// is never lower-cased as a whole and no word is copied. The table lives in reused typed arrays:
+// a scan is synchronous and reads the table before the next one is built, so nothing allocates
+// per text once the arrays have grown. Lower-casing is per code unit, which equals the old
+// whole-text `toLowerCase` (kept in place) except around "Σ" (final sigma depends on its
+// neighbours) and for letters outside the BMP (lower-cased as pairs): such texts get `null`, and
+// the caller takes the exact slow path.
+
+/** FNV-1a constants, as phrase-index.ts hashes trie words: the two must agree. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const HASH_BITS = 0x3fffffff;
+
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h & HASH_BITS;
+}
+export const AND_HASH = hashOf('and');
+
+export interface WordTable {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** FNV-1a of the word lower-cased code unit by code unit ("&": of "and"). */
+  lower: Int32Array;
+}
+
+const table: WordTable = {
+  count: 0,
+  starts: new Int32Array(256),
+  ends: new Int32Array(256),
+  lower: new Int32Array(256),
+};
+
+function grow(): void {
+  const size = table.starts.length * 2;
+  const copy = (from: Int32Array) => {
+    const to = new Int32Array(size);
+    to.set(from);
+    return to;
+  };
+  table.starts = copy(table.starts);
+  table.ends = copy(table.ends);
+  table.lower = copy(table.lower);
+}
+
+/** Per code unit: 0 not yet known, 1 part of a word, 2 not (split-words.ts's classes). */
+const WORD_CLASS = new Uint8Array(0x10000);
+/** Per code unit: its lower case (0 = not yet known; no word code unit lower-cases to 0). */
+const LOWER = new Uint16Array(0x10000);
+const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
+/** The ASCII rows of the two tables, read first on the hot path. */
+const ASCII_WORD = new Uint8Array(0x80);
+const ASCII_LOWER = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+  WORD_CLASS[c] = ASCII_WORD[c] === 1 ? 1 : 2;
+  ASCII_LOWER[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  LOWER[c] = ASCII_LOWER[c]!;
+}
+
+function isWordCode(code: number): boolean {
+  let cls = WORD_CLASS[code]!;
+  if (cls === 0) {
+    const word = (code >= 0xd800 && code <= 0xdfff) || UNICODE_WORD.test(String.fromCharCode(code));
+    WORD_CLASS[code] = cls = word ? 1 : 2;
+  }
+  return cls === 1;
+}
+
+/** `String#toLowerCase` of one code unit, the unit itself where that changes the length ("İ"). */
+export function lowerCode(code: number): number {
+  const known = LOWER[code]!;
+  if (known !== 0) return known;
+  const lower = String.fromCharCode(code).toLowerCase();
+  const result = lower.length === 1 ? lower.charCodeAt(0) : code;
+  LOWER[code] = result;
+  return result;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018;
+}
+
+/**
+ * The words of `text` with their hashes, or null when lower-casing must see the whole text.
+ * The table is shared: read it before the next call.
+ */
+export function tableWords(text: string): WordTable | null {
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    if (count === table.starts.length) grow();
+    const code = text.charCodeAt(i);
+    if (code < 0x80 ? ASCII_WORD[code] === 0 : !isWordCode(code)) {
+      if (code === 0x26) {
+        table.starts[count] = i;
+        table.ends[count] = i + 1;
+        // "&" reads as "and" (phrase-index.ts).
+        table.lower[count] = AND_HASH;
+        count++;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = FNV_OFFSET;
+    let c = code;
+    do {
+      // "Σ" and surrogates are word code units: meeting one here is the only place to check.
+      if (c >= 0x3a3 && (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) return null;
+      lower = Math.imul(lower ^ (c < 0x80 ? ASCII_LOWER[c]! : lowerCode(c)), FNV_PRIME);
+      i++;
+    } while (i < n && ((c = text.charCodeAt(i)) < 0x80 ? ASCII_WORD[c] === 1 : isWordCode(c)));
+    table.starts[count] = start;
+    table.ends[count] = i;
+    table.lower[count] = lower & HASH_BITS;
+    count++;
+    // Possessive 's: skipped, as split-words.ts does.
+    if (
+      i + 1 < n &&
+      isApostrophe(text.charCodeAt(i)) &&
+      (text.charCodeAt(i + 1) | 0x20) === 0x73 &&
+      (i + 2 >= n || !isWordCode(text.charCodeAt(i + 2)))
+    ) {
+      i += 2;
+    }
+  }
+  table.count = count;
+  return table;
+}
