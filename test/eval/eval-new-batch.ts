@@ -10,6 +10,10 @@
 // real-e.jsonl (evale): first scored 2026-12-03, commit 546a9e6, rules 5a28a3ec8411, never tuned
 //   on: 160 items; macro F1 0.878 (carter 1.000, stp 0.850, mcp 0.938, procurement 0.900,
 //   covid_cip 0.700); traps 29/37; six extra themes macro 0.795.
+// real-f.jsonl (evalf): first scored 2026-12-03, commit d683035, rules 0fbeeb798356, never tuned
+//   on: 92 items (short of the 120 asked: the pages corpus is largely used up); macro F1 0.867
+//   (carter 1.000, stp 1.000, mcp 0.963, procurement 0.973, covid_cip 0.400 on only 4 positives);
+//   traps 6/6; six extra themes macro 0.818.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 // A cycle (eval-tagging prints these sections): only use these inside functions.
@@ -50,6 +54,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.878,
     },
     title: '(a3) HELD-OUT, new batch real-e.jsonl',
+  },
+  {
+    batch: 'real-f.jsonl',
+    rules: frozen('rules-before-real-f.yaml'),
+    record: {
+      scoredOn: '2026-12-03',
+      commit: 'd683035',
+      rulesVersion: '0fbeeb798356',
+      macroF1: 0.867,
+    },
+    title: '(a4) HELD-OUT, new batch real-f.jsonl',
   },
 ];
 
