@@ -9,6 +9,7 @@ import {
   DEFAULT_SLACK_PACE,
   DIGEST_EVENT_TYPE,
 } from '../../../src/platforms/slack/delivery-adapter.js';
+import { instantClock } from '../../helpers/instant-clock.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { checkSlackBlocks } from '../../fakes/slack-block-rules.js';
 import { makeDigest } from '../digest-fixtures.js';
@@ -35,20 +36,6 @@ function adapter(token = fake.botToken, apiUrl = fake.apiUrl, pacer?: Pacer) {
     logger: silentLogger,
     ...(pacer ? { pacer } : {}),
   });
-}
-
-/** A pacer clock that never really sleeps: time moves when someone waits. */
-function instantClock() {
-  let now = 0;
-  const waits: number[] = [];
-  return {
-    waits,
-    now: () => now,
-    sleep: async (ms: number) => {
-      waits.push(ms);
-      now += ms;
-    },
-  };
 }
 
 beforeAll(async () => {

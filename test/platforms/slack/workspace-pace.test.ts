@@ -9,6 +9,7 @@ import {
   createSlackDeliveryAdapter,
   createSlackDeliveryClient,
 } from '../../../src/platforms/slack/delivery-adapter.js';
+import { instantClock, type InstantClock } from '../../helpers/instant-clock.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { makeDigest } from '../digest-fixtures.js';
 
@@ -30,22 +31,8 @@ function subscription(channel: ChannelRef): Subscription {
   };
 }
 
-/** Time moves only when someone waits; every wait is recorded. */
-function instantClock() {
-  let now = 0;
-  const waits: number[] = [];
-  return {
-    waits,
-    now: () => now,
-    sleep: async (ms: number) => {
-      waits.push(ms);
-      now += ms;
-    },
-  };
-}
-
 /** OAuth mode's shape: a client per workspace (here both reach the one fake). */
-function oauthAdapter(clock: ReturnType<typeof instantClock>) {
+function oauthAdapter(clock: InstantClock) {
   const client = createSlackDeliveryClient({ token: fake.botToken, apiUrl: fake.apiUrl });
   return createSlackDeliveryAdapter({
     clients: () => ({ ok: true, client }),
