@@ -47,7 +47,7 @@ function validatorFiles(): string[] {
 
 let codeFingerprint: string | undefined;
 
-function hashFiles(hash: ReturnType<typeof createHash>, files: readonly string[]): void {
+export function hashFiles(hash: ReturnType<typeof createHash>, files: readonly string[]): void {
   for (const file of files) {
     hash.update(`\0${file}\0`);
     try {

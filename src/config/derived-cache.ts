@@ -5,12 +5,20 @@
 // caller gives for the code that derives and serialises it, so an edit to either rebuilds it.
 // Only a configuration that came from (or went into) the config cache has a derived cache: with
 // no cache file (an in-memory database, a read-only data folder) the caller just builds.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { configCacheIdentity, writeAtomically } from './config-cache.js';
+import { configCacheIdentity, hashFiles, writeAtomically } from './config-cache.js';
 import type { AppConfig } from './load.js';
 
 const DERIVED_FORMAT = 'briefing-derived-cache/1';
+
+/** A `codeKey` for the code in `files` (a missing one, e.g. .ts beside a build, hashes as such). */
+export function codeKeyOf(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  hashFiles(hash, files);
+  return hash.digest('hex');
+}
 
 interface DerivedFile {
   format: typeof DERIVED_FORMAT;

@@ -5,15 +5,14 @@
 // `briefing search`, so it is also cached on disk beside the validated configuration
 // (config/derived-cache.ts), keyed by the configuration and the code that builds it; a cached one
 // makes each entry's sets only when a query looks that entry up.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   buildSearchVocabulary,
   type SearchVocabulary,
   type VocabularyEntry,
 } from '../commands/search-vocabulary.js';
 import type { AppConfig } from '../config/load.js';
-import { readDerivedValue, writeDerivedValue } from '../config/derived-cache.js';
+import { codeKeyOf, readDerivedValue, writeDerivedValue } from '../config/derived-cache.js';
 
 const built = new WeakMap<AppConfig, SearchVocabulary>();
 
@@ -32,19 +31,13 @@ let codeKey: string | undefined;
 
 /** A hash of the code that builds and serialises the vocabulary (compiled or TypeScript). */
 function vocabularyCodeKey(): string {
-  if (codeKey === undefined) {
-    const hash = createHash('sha256');
-    for (const base of ['../commands/search-vocabulary', './search-vocabulary-of']) {
-      for (const extension of ['.js', '.ts']) {
-        try {
-          hash.update(readFileSync(new URL(`${base}${extension}`, import.meta.url)));
-        } catch {
-          hash.update('\0missing\0'); // the other of .js (dist/) and .ts (src/)
-        }
-      }
-    }
-    codeKey = hash.digest('hex');
-  }
+  codeKey ??= codeKeyOf(
+    ['../commands/search-vocabulary', './search-vocabulary-of'].flatMap((base) =>
+      ['.js', '.ts'].map((extension) =>
+        fileURLToPath(new URL(`${base}${extension}`, import.meta.url)),
+      ),
+    ),
+  );
   return codeKey;
 }
 
