@@ -7,12 +7,21 @@
 // rss-parser throws are unchanged: every expression of its own item code that can throw is
 // still evaluated the same way (an Atom link without attributes, an invalid Atom date), and any
 // item whose shape is not the plain one below goes through rss-parser's own code.
+// Its XML layer too: a document in the simple subset is read by scan-simple-xml.ts into the very
+// tree xml2js would build, and anything else by xml2js as before.
 import Parser from 'rss-parser';
+import { readSimpleXml } from './scan-simple-xml.js';
 
 type Raw = Record<string, unknown>;
 type FieldSpec = [string, string, { keepArray: true }];
 
 /** rss-parser's item builders, which its typings do not declare (lib/parser.js). */
+/** rss-parser's XML parser (an xml2js Parser), which its typings do not declare. */
+type XmlCallback = (error: unknown, result: unknown) => void;
+interface XmlParser {
+  parseString(xml: string, callback: XmlCallback): unknown;
+}
+
 interface ItemBuilders {
   parseItemRss(xmlItem: unknown, itemFields: unknown): Raw;
   parseItemAtom(entry: unknown): Raw;
@@ -60,6 +69,15 @@ export class LeanRssParser extends Parser {
   constructor(options: Parser.ParserOptions<Raw, Raw>) {
     super(options);
     this.itemFields = (options.customFields?.item ?? []) as unknown as FieldSpec[];
+    const self = this as unknown as { xmlParser: XmlParser };
+    const xml2js = self.xmlParser;
+    // xml2js calls back synchronously, from inside parseString, and so does this.
+    self.xmlParser = {
+      parseString(xml, callback) {
+        const tree = readSimpleXml(xml);
+        return tree === null ? xml2js.parseString(xml, callback) : callback(null, tree);
+      },
+    };
   }
 
   parseItemRss(xmlItem: unknown, itemFields: unknown): Raw {
