@@ -26,13 +26,12 @@ interface Frame {
   cdata: boolean;
 }
 
-/** sax's isWhitespace: the four XML white-space characters. */
 const NAME = '[A-Za-z_][\\w.:-]*';
+/** A start tag: attribute values quoted, white space as sax's isWhitespace (four characters). */
 const OPEN_TAG = new RegExp(
   `<(${NAME})((?:[ \\t\\n\\r]+${NAME}[ \\t\\n\\r]*=[ \\t\\n\\r]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\n\\r]*(/?)>`,
   'y',
 );
-const ATTRIBUTE = new RegExp(`(${NAME})[ \\t\\n\\r]*=[ \\t\\n\\r]*(?:"([^"]*)"|'([^']*)')`, 'g');
 const CLOSE_TAG = new RegExp(`</(${NAME})[ \\t\\n\\r]*>`, 'y');
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,10})|#x([0-9A-Fa-f]{1,8}));/y;
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -85,15 +84,28 @@ function decodeText(raw: string): string | null {
   return out + raw.slice(at);
 }
 
-/** The attributes of a start tag (the part after its name) as xml2js keeps them, or null. */
+const isWhite = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+
+/**
+ * The attributes of a start tag (the part after its name, which OPEN_TAG has checked: white
+ * space, name, "=", quoted value, again) as xml2js keeps them; null for none, false to give up.
+ */
 function readAttributes(source: string): XmlObject | null | false {
   if (source === '') return null;
   const attrs = Object.create(null) as XmlObject;
-  for (const m of source.matchAll(ATTRIBUTE)) {
-    const name = m[1]!;
-    if (name in Object.prototype) return false;
-    const value = decodeText(m[2] ?? m[3]!);
-    if (value === null || value.length > MAX_BUFFER) return false;
+  let at = 0;
+  while (at < source.length) {
+    while (isWhite(source.charAt(at))) at++;
+    const equals = source.indexOf('=', at);
+    let nameEnd = equals;
+    while (isWhite(source.charAt(nameEnd - 1))) nameEnd--;
+    const name = source.slice(at, nameEnd);
+    at = equals + 1;
+    while (isWhite(source.charAt(at))) at++;
+    const close = source.indexOf(source.charAt(at), at + 1);
+    const value = decodeText(source.slice(at + 1, close));
+    at = close + 1;
+    if (name in Object.prototype || value === null || value.length > MAX_BUFFER) return false;
     if (!(name in attrs)) attrs[name] = value;
   }
   return attrs;
