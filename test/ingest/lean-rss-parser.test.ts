@@ -40,6 +40,12 @@ const CRAFTED: [string, string][] = [
   ['rss empty item', '<rss version="2.0"><channel><item/></channel></rss>'],
   ['rss rdf:about', rss('<title>a</title>').replace('<item>', '<item rdf:about="https://x/a">')],
   ['rss without channel', '<rss version="2.0"></rss>'],
+  // The XML layer: read by the fast reader (scan-simple-xml.ts), or left to xml2js.
+  ['junk after the root', `${rss('<title>a</title>')}\n<p>junk & more`],
+  ['a DOCTYPE (xml2js reads it)', `<!DOCTYPE rss>${rss('<title>a &amp; b</title>')}`],
+  ['a mismatched tag (xml2js rejects it)', rss('<title>a</titel>')],
+  ['an unclosed root (xml2js rejects it)', '<rss version="2.0"><channel><item>'],
+  ['text before the root', `junk ${rss('<title>a</title>')}`],
 ];
 
 function fixtureDocuments(): [string, string][] {
@@ -65,5 +71,11 @@ describe('LeanRssParser', () => {
       rss('<title>a</title><description>&lt;p&gt;body&lt;/p&gt;</description>'),
     );
     expect(out.items[0]).not.toHaveProperty('contentSnippet');
+  });
+
+  it('gives the XML error of xml2js for a document outside the fast subset', async () => {
+    await expect(
+      new LeanRssParser(PARSER_OPTIONS).parseString('<rss><a></b></rss>'),
+    ).rejects.toThrow(/Unexpected close tag/);
   });
 });
