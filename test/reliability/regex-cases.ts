@@ -125,6 +125,17 @@ const ingest: RegexCase[] = [
     },
   },
   {
+    name: 'simple-XML reader: attribute, space, name, reference, comment and CDATA runs',
+    async prepare() {
+      const { readSimpleXml } = await import('../../src/ingest/scan-simple-xml.js');
+      const runs = [' b="1"', ' b = ', ' ', '&#1', '&amp;', '<!-- ', '<![CDATA[', '<?x ', '<a>'];
+      const texts = runs.map((run) => `<rss><a${run.repeat(N / run.length)}`);
+      texts.push(`<rss><${'a'.repeat(N)} `, `<rss></a${' '.repeat(N)}`, '<?x '.repeat(N / 4));
+      texts.push(`<rss>${'<a>'.repeat(N / 3)}`);
+      return () => texts.map((t) => readSimpleXml(t));
+    },
+  },
+  {
     name: 'parse-date and story ids: 50k of spaces, digits and letters',
     async prepare() {
       const { parseFeedDate } = await import('../../src/ingest/parse-date.js');
