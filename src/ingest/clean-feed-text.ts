@@ -12,8 +12,14 @@ const REMOVED =
   '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u180E\\u200B-\\u200F' +
   '\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF';
 
-/** A run that changes: two or more whitespace or removed characters, or one that is not " ". */
-const CHANGING_RUN = new RegExp(`[\\s${REMOVED}]{2,}|[^\\S ]|[${REMOVED}]`, 'g');
+/**
+ * A run that changes: two or more whitespace or removed characters, or one that is not " ".
+ * Written as one character of the run, then either the rest of the run or a look back that the
+ * one character was not " ": the same matches as `[\s…]{2,}|[^\S ]|[…]`, but the engine tries
+ * one character class per position instead of three alternatives (about 35% less time on
+ * article text, issue 18).
+ */
+const CHANGING_RUN = new RegExp(`[\\s${REMOVED}](?:[\\s${REMOVED}]+|(?<! ))`, 'g');
 /** Whitespace that survives removal (\s less the three removed characters it includes). */
 // eslint-disable-next-line no-control-regex -- \v and \f are named to be excluded
 const STAYING_SPACE = /[^\S\u000B\u000C\uFEFF]/;
