@@ -72,6 +72,7 @@ const SAME: [string, string][] = [
     'XML entities and references',
     '<rss><a>&amp;&lt;&gt;&quot;&apos; &#233;&#x00E9;&#0065;&#x1F600;</a></rss>',
   ],
+  ['white space inside attribute values', '<rss><a t="x\n\ty\r z" u=\'\'>1</a></rss>'],
   ['references in attributes', '<rss><a t="&amp;x&#65;&quot;">1</a></rss>'],
   [
     'comments and PIs before the root',
