@@ -32,6 +32,14 @@ export interface CompiledThemes {
   readonly organisationRules: readonly CompiledOrganisationRule[];
   /** Per theme, per rule: the rule id shown in evidence, e.g. `acronym:STP`. */
   readonly ruleIds: readonly (readonly string[])[];
+  /**
+   * Per theme, per rule: the rule's context sets as indexes (contextSetIndex), so checking
+   * context compares numbers, not names (issue 18). Names no set defines are left out: they
+   * never match.
+   */
+  readonly ruleContexts: readonly (readonly (readonly number[])[])[];
+  /** Context set name -> its index (the order of `contexts` in the theme set). */
+  readonly contextSetIndex: ReadonlyMap<string, number>;
 }
 
 export interface CompiledOrganisationRule {
@@ -94,7 +102,9 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     ruleIds.push(ids);
   });
 
-  for (const [name, context] of Object.entries(set.contexts)) {
+  const setNames = Object.keys(set.contexts);
+  for (const name of setNames) {
+    const context = set.contexts[name]!;
     for (const term of context.phrases) {
       patterns.push({ text: term, caseSensitive: false, plural: true, payload: ctx(name, term) });
     }
@@ -109,6 +119,11 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
       });
     }
   }
+  const ruleContexts = set.themes.map((theme) =>
+    theme.rules.map((rule) =>
+      rule.context.map((name) => setNames.indexOf(name)).filter((index) => index >= 0),
+    ),
+  );
 
   return {
     themes: set.themes,
@@ -119,6 +134,8 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     regexes,
     organisationRules,
     ruleIds,
+    ruleContexts,
+    contextSetIndex: new Map(setNames.map((name, i) => [name, i])),
   };
 }
 

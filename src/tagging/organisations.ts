@@ -12,6 +12,7 @@ import {
   type PhraseIndex,
   type PhrasePattern,
 } from './phrase-index.js';
+import { sortSmall } from './sort-small.js';
 
 export interface NamePayload {
   entry: number;
@@ -102,7 +103,7 @@ export function findOrganisationHits(
   const hits: PhraseHit<NamePayload>[] = [];
   for (const hit of raw)
     if (!hit.payload.ambiguous || !ordinarySense(text, hit.end)) hits.push(hit);
-  hits.sort(byStartLongestFirst);
+  sortSmall(hits, byStartLongestFirst);
   const kept: OrganisationHit[] = [];
   let coveredTo = -1;
   for (const hit of hits) {
