@@ -5,6 +5,7 @@ import type { OrganisationKind, TextField } from '../domain.js';
 import { describeBacktrackingRisk } from '../text/regex-safety.js';
 import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
 import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
+import { firstLiteralChar } from './regex-first-char.js';
 
 /** What a match stands for: a term of one theme rule, or a term of a named context set. */
 export type MatchPayload =
@@ -17,6 +18,8 @@ export interface CompiledRegex {
   regex: RegExp;
   /** True when the regex has `requires` words and so runs only after one of them matched. */
   gated: boolean;
+  /** The character every match starts with, when plain (regex-first-char.ts): else null. */
+  firstChar: string | null;
   payload: MatchPayload;
 }
 
@@ -86,6 +89,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
           gated: rule.requires.length > 0,
+          firstChar: firstLiteralChar(rule.pattern ?? ''),
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -115,6 +119,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
       regexes.push({
         regex: compileRegex(pattern, flags, `context ${name}`),
         gated: false,
+        firstChar: firstLiteralChar(pattern),
         payload: ctx(name, pattern),
       });
     }

@@ -96,8 +96,10 @@ function addRegexHits(text: string, compiled: CompiledThemes, found: PhraseHit<M
     }
   }
   for (let r = 0; r < compiled.regexes.length; r++) {
-    const { regex, gated, payload } = compiled.regexes[r]!;
+    const { regex, gated, firstChar, payload } = compiled.regexes[r]!;
     if (gated && (!anyGate || gates[r] === 0)) continue;
+    // "£\d" cannot match a field without "£" (regex-first-char.ts).
+    if (firstChar !== null && !text.includes(firstChar)) continue;
     regex.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = regex.exec(text)) !== null) {
