@@ -16,6 +16,7 @@ import * as chrono from 'chrono-node/en';
 import type { DeadlineKind, DeadlineMention } from '../domain.js';
 import type { LocalDate } from '../time/week.js';
 import { pinAfter, pinDate, publicationDay, type DateFields } from './deadline-date.js';
+import type { DeadlineScreen } from './deadline-screen.js';
 
 export interface DeadlineSource {
   title: string;
@@ -75,7 +76,7 @@ const TRIGGERS: readonly Trigger[] = [
 ];
 
 /** Matches wherever any of TRIGGERS' patterns would (their alternatives, in one pattern). */
-const ANY_TRIGGER = new RegExp(TRIGGERS.map((t) => t.pattern.source).join('|'), 'i');
+export const ANY_TRIGGER = new RegExp(TRIGGERS.map((t) => t.pattern.source).join('|'), 'i');
 
 // Something that takes responses, and so has a closing date.
 const RESPONSES =
@@ -107,15 +108,26 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** Every closing date the story gives, first mention first, each (day, kind) once. */
-export function findDeadlines(story: DeadlineSource, timeZone: string): DeadlineMention[] {
+/**
+ * `screen`: what the story's word scan learnt (deadline-screen.ts); a field it clears is not
+ * searched for triggers. Without it every field is.
+ */
+export function findDeadlines(
+  story: DeadlineSource,
+  timeZone: string,
+  screen?: DeadlineScreen,
+): DeadlineMention[] {
   // The publication day is read only when a date is (Intl's formatToParts costs more than
   // scanning a story without one); no day means no deadlines, as before.
   const published: Publication = { publishedAt: story.publishedAt, timeZone, day: undefined };
   const found: DeadlineMention[] = [];
   const seen = new Set<string>();
-  for (const text of [story.title, story.summary, story.content ?? '']) {
+  const texts = [story.title, story.summary, story.content ?? ''];
+  for (let order = 0; order < texts.length; order++) {
+    const text = texts[order]!;
     if (text === '') continue;
-    for (const hit of [...readTriggers(text, published), ...readDurations(text)]) {
+    const triggers = screen?.mayHoldTrigger[order] === false ? [] : readTriggers(text, published);
+    for (const hit of [...triggers, ...readDurations(text)]) {
       const from = publishedDay(published);
       if (from === null) return [];
       const pinned = 'days' in hit ? pinAfter(from, hit.days, timeZone) : hit.pinned;

@@ -6,12 +6,15 @@
 // scans. The folded index is compiled once per (themes, gazetteer) pair and cached. Pure.
 import type { CompiledThemes, MatchPayload } from './compile-themes.js';
 import type { Gazetteer, NamePayload } from './organisations.js';
+import { mayHoldTrigger, type DeadlineScreen } from './deadline-screen.js';
 import {
   compilePhraseIndex,
   scanPhrases,
   type PhraseHit,
   type PhraseIndex,
 } from './phrase-index.js';
+import { scanTable } from './scan-table.js';
+import { tableWords } from './word-table.js';
 
 export interface StoryScan {
   /** Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives. */
@@ -39,19 +42,28 @@ function isThemePayload(payload: FoldedPayload): payload is MatchPayload {
   return 'kind' in payload;
 }
 
+/** `screen`, when given, learns per field whether a closing-date trigger may appear in it. */
 export function scanStory(
   story: { title: string; summary: string; content?: string },
   compiled: CompiledThemes,
   gazetteer: Gazetteer,
+  screen?: DeadlineScreen,
 ): StoryScan {
   const index = foldedIndex(compiled, gazetteer);
   const phraseHits: PhraseHit<MatchPayload>[][] = [];
   const nameHits: PhraseHit<NamePayload>[][] = [];
-  for (const text of [story.title, story.summary, story.content ?? '']) {
+  const texts = [story.title, story.summary, story.content ?? ''];
+  for (let order = 0; order < texts.length; order++) {
+    const text = texts[order]!;
     const themes: PhraseHit<MatchPayload>[] = [];
     const names: PhraseHit<NamePayload>[] = [];
+    if (screen !== undefined) screen.mayHoldTrigger[order] = false;
     if (text) {
-      for (const hit of scanPhrases(text, index)) {
+      // The word table scanPhrases would build, kept in hand for the deadline screen.
+      const table = tableWords(text);
+      if (screen !== undefined) screen.mayHoldTrigger[order] = mayHoldTrigger(table);
+      const hits = table !== null ? scanTable(text, table, index) : scanPhrases(text, index);
+      for (const hit of hits) {
         if (isThemePayload(hit.payload)) themes.push(hit as PhraseHit<MatchPayload>);
         else names.push(hit as PhraseHit<NamePayload>);
       }

@@ -12,12 +12,13 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const HASH_BITS = 0x3fffffff;
 
-function hashOf(word: string): number {
+/** The hash `lower` holds for a word already lower-cased. */
+export function hashWord(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h & HASH_BITS;
 }
-export const AND_HASH = hashOf('and');
+export const AND_HASH = hashWord('and');
 
 export interface WordTable {
   count: number;
