@@ -89,28 +89,18 @@ const DURATIONS: readonly RegExp[] = [
 ];
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
+  ...Object.fromEntries(
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen'
+      .split(' ')
+      .map((word, i) => [word, i + 1]),
+  ),
   sixteen: 16,
   twenty: 20,
 };
 
-/** Every closing date the story gives, first mention first, each (day, kind) once. */
 /**
- * `screen`: what the story's word scan learnt (deadline-screen.ts); a field it clears is not
- * searched for triggers. Without it every field is.
+ * Every closing date the story gives, first mention first, each (day, kind) once. `screen`: what
+ * the story's word scan learnt (deadline-screen.ts); a field it clears is not searched for triggers.
  */
 export function findDeadlines(
   story: DeadlineSource,
@@ -122,9 +112,7 @@ export function findDeadlines(
   const published: Publication = { publishedAt: story.publishedAt, timeZone, day: undefined };
   const found: DeadlineMention[] = [];
   const seen = new Set<string>();
-  const texts = [story.title, story.summary, story.content ?? ''];
-  for (let order = 0; order < texts.length; order++) {
-    const text = texts[order]!;
+  for (const [order, text] of [story.title, story.summary, story.content ?? ''].entries()) {
     if (text === '') continue;
     const triggers = screen?.mayHoldTrigger[order] === false ? [] : readTriggers(text, published);
     for (const hit of [...triggers, ...readDurations(text)]) {
