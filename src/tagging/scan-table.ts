@@ -10,6 +10,7 @@ import {
   type PhraseHit,
   type PhraseIndex,
   type TrieNode,
+  type WordLevel,
 } from './phrase-trie.js';
 import { AND_HASH, lowerCode, type WordTable } from './word-table.js';
 
@@ -42,7 +43,7 @@ function rawHash(text: string, table: WordTable, i: number): number {
 }
 
 function nodeFor<P>(
-  level: Map<number, TrieNode<P>[]>,
+  level: WordLevel<P>,
   text: string,
   table: WordTable,
   i: number,
@@ -63,7 +64,7 @@ const ENDING_LASTS: number[] = [];
 
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
-  roots: Map<number, TrieNode<P>[]>,
+  roots: WordLevel<P>,
   text: string,
   table: WordTable,
   i: number,
