@@ -31,10 +31,11 @@ export function annotateStory(
   detail: AnnotationDetail = 'with-near-misses',
   screen?: DeadlineScreen,
 ): Annotation {
-  const { phraseHits, nameHits } = scanStory(story, compiled, gazetteer, screen);
+  const { phraseHits, nameHits, contextHits } = scanStory(story, compiled, gazetteer, screen);
   const organisations = findStoryOrganisations(story, gazetteer, nameHits);
   const { tags, nearMisses } = tagStory(story, compiled, organisations, {
     phraseHits,
+    contextHits,
     nearMisses: detail === 'with-near-misses',
   });
   return { tags, nearMisses, entities: extractEntities(story, gazetteer, organisations) };

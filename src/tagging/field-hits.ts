@@ -39,20 +39,23 @@ let gates = new Uint8Array(32);
 
 /** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
 /**
- * `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already.
- * The result is shared: read it before the next call.
+ * `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already;
+ * `contextHits`: that scan's context hits, when it kept them apart (scan-story.ts; the regexes'
+ * are added to it). The result is shared: read it before the next call.
  */
 export function collectFieldHits(
   story: FieldSource,
   compiled: CompiledThemes,
   organisations: readonly StoryOrganisation[],
   phraseHits?: readonly PhraseHit<MatchPayload>[][],
+  contextHits?: ContextHits,
 ): FieldHits {
   for (let t = 0; t < compiled.themes.length; t++) {
     if (t < RULE_HITS.length) RULE_HITS[t]!.length = 0;
     else RULE_HITS.push([]);
   }
-  CONTEXT.data.length = 0;
+  const context = contextHits ?? CONTEXT;
+  if (contextHits === undefined) CONTEXT.data.length = 0;
   if (gates.length < compiled.regexes.length) gates = new Uint8Array(compiled.regexes.length);
   addOrganisationHits(story, compiled, organisations, RULE_HITS);
 
@@ -78,12 +81,12 @@ export function collectFieldHits(
         });
       } else if (p.kind === 'context') {
         const set = compiled.contextSetIndex.get(p.set);
-        if (set !== undefined) CONTEXT.data.push(set, order, hit.start);
+        if (set !== undefined) context.data.push(set, order, hit.start);
       }
     }
   }
-  CONTEXT.count = CONTEXT.data.length / 3;
-  return { ruleHits: RULE_HITS, contextHits: CONTEXT };
+  context.count = context.data.length / 3;
+  return { ruleHits: RULE_HITS, contextHits: context };
 }
 
 /** Runs the field's regexes (the gated ones only where a `requires` word matched) into `found`. */

@@ -5,6 +5,7 @@
 // order; theme patterns are compiled before names), so tags and entities are the same as from two
 // scans. The folded index is compiled once per (themes, gazetteer) pair and cached. Pure.
 import type { CompiledThemes, MatchPayload } from './compile-themes.js';
+import type { ContextHits } from './field-hits.js';
 import type { Gazetteer, NamePayload } from './organisations.js';
 import { mayHoldTrigger, type DeadlineScreen } from './deadline-screen.js';
 import {
@@ -12,35 +13,70 @@ import {
   scanPhrases,
   type PhraseHit,
   type PhraseIndex,
+  type PhrasePattern,
 } from './phrase-index.js';
-import { scanTable } from './scan-table.js';
+import { scanTableInto, type HitSink } from './scan-table.js';
 import { tableWords } from './word-table.js';
 
 export interface StoryScan {
-  /** Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives. */
+  /**
+   * Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives,
+   * less the context terms, which are in `contextHits`.
+   */
   phraseHits: PhraseHit<MatchPayload>[][];
   /** Per field: gazetteer hits, as scanPhrases(text, gazetteer.index) gives. */
   nameHits: PhraseHit<NamePayload>[][];
+  /** Where context terms matched, as tagStory reads them (shared: read before the next scan). */
+  contextHits: ContextHits;
 }
 
-type FoldedPayload = MatchPayload | NamePayload;
+/**
+ * What the folded index holds for a pattern: its own payload, and for a context term its set's
+ * index, so a context match becomes three numbers, not a hit object (issue 18).
+ */
+interface Folded {
+  payload: MatchPayload | NamePayload;
+  /** The context set's index (compiled.contextSetIndex); -1 for other theme terms and names. */
+  set: number;
+  name: boolean;
+}
 
-const folded = new WeakMap<CompiledThemes, WeakMap<Gazetteer, PhraseIndex<FoldedPayload>>>();
+const folded = new WeakMap<CompiledThemes, WeakMap<Gazetteer, PhraseIndex<Folded>>>();
 
-function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIndex<FoldedPayload> {
+function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIndex<Folded> {
   let byGazetteer = folded.get(compiled);
   if (byGazetteer === undefined) folded.set(compiled, (byGazetteer = new WeakMap()));
   let index = byGazetteer.get(gazetteer);
   if (index === undefined) {
-    index = compilePhraseIndex<FoldedPayload>([...compiled.patterns, ...gazetteer.patterns]);
+    const themes = compiled.patterns.map((p): PhrasePattern<Folded> => {
+      const set = p.payload.kind === 'context' ? compiled.contextSetIndex.get(p.payload.set) : -1;
+      return { ...p, payload: { payload: p.payload, set: set ?? -1, name: false } };
+    });
+    const names = gazetteer.patterns.map((p): PhrasePattern<Folded> => ({
+      ...p,
+      payload: { payload: p.payload, set: -1, name: true },
+    }));
+    index = compilePhraseIndex<Folded>([...themes, ...names]);
     byGazetteer.set(gazetteer, index);
   }
   return index;
 }
 
-function isThemePayload(payload: FoldedPayload): payload is MatchPayload {
-  return 'kind' in payload;
+/** Deals one field's hits out as they come: theme hits, names, and context as numbers. */
+class StorySink implements HitSink<Folded> {
+  order = 0;
+  themes: PhraseHit<MatchPayload>[] = [];
+  names: PhraseHit<NamePayload>[] = [];
+  readonly context: ContextHits = { count: 0, data: [] };
+
+  add(start: number, end: number, f: Folded): void {
+    if (f.set >= 0) this.context.data.push(f.set, this.order, start);
+    else if (f.name) this.names.push({ start, end, payload: f.payload as NamePayload });
+    else this.themes.push({ start, end, payload: f.payload as MatchPayload });
+  }
 }
+
+const sink = new StorySink();
 
 /** `screen`, when given, learns per field whether a closing-date trigger may appear in it. */
 export function scanStory(
@@ -52,24 +88,24 @@ export function scanStory(
   const index = foldedIndex(compiled, gazetteer);
   const phraseHits: PhraseHit<MatchPayload>[][] = [];
   const nameHits: PhraseHit<NamePayload>[][] = [];
-  const texts = [story.title, story.summary, story.content ?? ''];
-  for (let order = 0; order < texts.length; order++) {
-    const text = texts[order]!;
-    const themes: PhraseHit<MatchPayload>[] = [];
-    const names: PhraseHit<NamePayload>[] = [];
+  sink.context.data.length = 0;
+  for (let order = 0; order < 3; order++) {
+    // FIELDS order.
+    const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
+    sink.order = order;
+    sink.themes = [];
+    sink.names = [];
     if (screen !== undefined) screen.mayHoldTrigger[order] = false;
     if (text) {
       // The word table scanPhrases would build, kept in hand for the deadline screen.
       const table = tableWords(text);
       if (screen !== undefined) screen.mayHoldTrigger[order] = mayHoldTrigger(table);
-      const hits = table !== null ? scanTable(text, table, index) : scanPhrases(text, index);
-      for (const hit of hits) {
-        if (isThemePayload(hit.payload)) themes.push(hit as PhraseHit<MatchPayload>);
-        else names.push(hit as PhraseHit<NamePayload>);
-      }
+      if (table !== null) scanTableInto(text, table, index, sink);
+      else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }
-    phraseHits.push(themes);
-    nameHits.push(names);
+    phraseHits.push(sink.themes);
+    nameHits.push(sink.names);
   }
-  return { phraseHits, nameHits };
+  sink.context.count = sink.context.data.length / 3;
+  return { phraseHits, nameHits, contextHits: sink.context };
 }

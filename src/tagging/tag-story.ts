@@ -29,6 +29,8 @@ export interface TaggableStory {
 export interface TagOptions {
   /** The story's theme-index hits per field (scan-story.ts), so the text is not scanned twice. */
   phraseHits?: readonly PhraseHit<MatchPayload>[][];
+  /** The same scan's context hits, when it kept them out of `phraseHits` (scan-story.ts). */
+  contextHits?: ContextHits;
   /** False when only tags are wanted (polling): near misses and their evidence are skipped. */
   nearMisses?: boolean;
 }
@@ -44,6 +46,7 @@ export function tagStory(
     compiled,
     organisations,
     options.phraseHits,
+    options.contextHits,
   );
   const wantNearMisses = options.nearMisses ?? true;
 
