@@ -31,11 +31,13 @@ export function annotateStory(
   detail: AnnotationDetail = 'with-near-misses',
   screen?: DeadlineScreen,
 ): Annotation {
-  const { phraseHits, nameHits, contextHits } = scanStory(story, compiled, gazetteer, screen);
+  const scan = scanStory(story, compiled, gazetteer, screen);
+  const { phraseHits, nameHits, contextHits, ruleHits } = scan;
   const organisations = findStoryOrganisations(story, gazetteer, nameHits);
   const { tags, nearMisses } = tagStory(story, compiled, organisations, {
     phraseHits,
     contextHits,
+    ruleHits,
     nearMisses: detail === 'with-near-misses',
   });
   return { tags, nearMisses, entities: extractEntities(story, gazetteer, organisations) };

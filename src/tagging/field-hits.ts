@@ -40,8 +40,9 @@ let gates = new Uint8Array(32);
 /** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
 /**
  * `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already;
- * `contextHits`: that scan's context hits, when it kept them apart (scan-story.ts; the regexes'
- * are added to it). The result is shared: read it before the next call.
+ * `contextHits` and `scannedRuleHits`: that scan's context and rule-term hits, when it kept them
+ * apart (scan-story.ts; the regexes' and organisations' are added to them). The result is
+ * shared: read it before the next call.
  */
 export function collectFieldHits(
   story: FieldSource,
@@ -49,15 +50,17 @@ export function collectFieldHits(
   organisations: readonly StoryOrganisation[],
   phraseHits?: readonly PhraseHit<MatchPayload>[][],
   contextHits?: ContextHits,
+  scannedRuleHits?: RuleHit[][],
 ): FieldHits {
-  for (let t = 0; t < compiled.themes.length; t++) {
+  const ruleHits = scannedRuleHits ?? RULE_HITS;
+  for (let t = 0; t < compiled.themes.length && scannedRuleHits === undefined; t++) {
     if (t < RULE_HITS.length) RULE_HITS[t]!.length = 0;
     else RULE_HITS.push([]);
   }
   const context = contextHits ?? CONTEXT;
   if (contextHits === undefined) CONTEXT.data.length = 0;
   if (gates.length < compiled.regexes.length) gates = new Uint8Array(compiled.regexes.length);
-  addOrganisationHits(story, compiled, organisations, RULE_HITS);
+  addOrganisationHits(story, compiled, organisations, ruleHits);
 
   for (let order = 0; order < FIELDS.length; order++) {
     const field = FIELDS[order]!;
@@ -69,7 +72,7 @@ export function collectFieldHits(
     for (const hit of found) {
       const p = hit.payload;
       if (p.kind === 'rule') {
-        RULE_HITS[p.theme]!.push({
+        ruleHits[p.theme]!.push({
           field,
           order,
           text,
@@ -86,7 +89,7 @@ export function collectFieldHits(
     }
   }
   context.count = context.data.length / 3;
-  return { ruleHits: RULE_HITS, contextHits: context };
+  return { ruleHits, contextHits: context };
 }
 
 /** Runs the field's regexes (the gated ones only where a `requires` word matched) into `found`. */

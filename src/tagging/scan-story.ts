@@ -4,7 +4,9 @@
 // each list keeps the order its own index's scan would give (by start, longer first, then compile
 // order; theme patterns are compiled before names), so tags and entities are the same as from two
 // scans. The folded index is compiled once per (themes, gazetteer) pair and cached. Pure.
-import type { CompiledThemes, MatchPayload } from './compile-themes.js';
+import type { TextField } from '../domain.js';
+import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
+import type { RuleHit } from './organisation-rule-hits.js';
 import type { ContextHits } from './field-hits.js';
 import type { Gazetteer, NamePayload } from './organisations.js';
 import { mayHoldTrigger, type DeadlineScreen } from './deadline-screen.js';
@@ -21,9 +23,11 @@ import { tableWords } from './word-table.js';
 export interface StoryScan {
   /**
    * Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives,
-   * less the context terms, which are in `contextHits`.
+   * less the context terms (in `contextHits`) and the rule terms (in `ruleHits`).
    */
   phraseHits: PhraseHit<MatchPayload>[][];
+  /** Per theme: the rule-term hits, as tagStory reads them (shared: read before the next scan). */
+  ruleHits: RuleHit[][];
   /** Per field: gazetteer hits, as scanPhrases(text, gazetteer.index) gives. */
   nameHits: PhraseHit<NamePayload>[][];
   /** Where context terms matched, as tagStory reads them (shared: read before the next scan). */
@@ -39,6 +43,8 @@ interface Folded {
   /** The context set's index (compiled.contextSetIndex); -1 for other theme terms and names. */
   set: number;
   name: boolean;
+  /** A rule term's configured weight (RuleHit.weight); 0 for the rest. */
+  weight: number;
 }
 
 const folded = new WeakMap<CompiledThemes, WeakMap<Gazetteer, PhraseIndex<Folded>>>();
@@ -49,12 +55,14 @@ function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseInde
   let index = byGazetteer.get(gazetteer);
   if (index === undefined) {
     const themes = compiled.patterns.map((p): PhrasePattern<Folded> => {
-      const set = p.payload.kind === 'context' ? compiled.contextSetIndex.get(p.payload.set) : -1;
-      return { ...p, payload: { payload: p.payload, set: set ?? -1, name: false } };
+      const m = p.payload;
+      const set = m.kind === 'context' ? (compiled.contextSetIndex.get(m.set) ?? -1) : -1;
+      const weight = m.kind === 'rule' ? compiled.themes[m.theme]!.rules[m.rule]!.weight : 0;
+      return { ...p, payload: { payload: m, set, name: false, weight } };
     });
     const names = gazetteer.patterns.map((p): PhrasePattern<Folded> => ({
       ...p,
-      payload: { payload: p.payload, set: -1, name: true },
+      payload: { payload: p.payload, set: -1, name: true, weight: 0 },
     }));
     index = compilePhraseIndex<Folded>([...themes, ...names]);
     byGazetteer.set(gazetteer, index);
@@ -62,17 +70,53 @@ function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseInde
   return index;
 }
 
-/** Deals one field's hits out as they come: theme hits, names, and context as numbers. */
+/** Deals one field's hits out as they come: rule hits per theme, names, context as numbers. */
 class StorySink implements HitSink<Folded> {
   order = 0;
+  field: TextField = 'title';
+  text = '';
+  /** Per theme: its rule hits (field-hits.ts adds organisations' and regexes'). */
+  readonly ruleHits: RuleHit[][] = [];
+  /** The field's other theme hits: the `requires` words that open regexes. */
   themes: PhraseHit<MatchPayload>[] = [];
   names: PhraseHit<NamePayload>[] = [];
   readonly context: ContextHits = { count: 0, data: [] };
 
   add(start: number, end: number, f: Folded): void {
-    if (f.set >= 0) this.context.data.push(f.set, this.order, start);
-    else if (f.name) this.names.push({ start, end, payload: f.payload as NamePayload });
-    else this.themes.push({ start, end, payload: f.payload as MatchPayload });
+    if (f.set >= 0) {
+      this.context.data.push(f.set, this.order, start);
+      return;
+    }
+    if (f.name) {
+      this.names.push({ start, end, payload: f.payload as NamePayload });
+      return;
+    }
+    const p = f.payload as MatchPayload;
+    if (p.kind !== 'rule') {
+      this.themes.push({ start, end, payload: p });
+      return;
+    }
+    const { order, field, text } = this;
+    const rule = p.rule;
+    this.ruleHits[p.theme]!.push({
+      field,
+      order,
+      text,
+      rule,
+      weight: f.weight,
+      term: p.term,
+      start,
+      end,
+    });
+  }
+
+  /** Empties the buffers for a story of `compiled` (whose themes size `ruleHits`). */
+  reset(compiled: CompiledThemes): void {
+    for (let t = 0; t < compiled.themes.length; t++) {
+      if (t < this.ruleHits.length) this.ruleHits[t]!.length = 0;
+      else this.ruleHits.push([]);
+    }
+    this.context.data.length = 0;
   }
 }
 
@@ -88,11 +132,12 @@ export function scanStory(
   const index = foldedIndex(compiled, gazetteer);
   const phraseHits: PhraseHit<MatchPayload>[][] = [];
   const nameHits: PhraseHit<NamePayload>[][] = [];
-  sink.context.data.length = 0;
-  for (let order = 0; order < 3; order++) {
-    // FIELDS order.
+  sink.reset(compiled);
+  for (let order = 0; order < FIELDS.length; order++) {
     const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
     sink.order = order;
+    sink.field = FIELDS[order]!;
+    sink.text = text;
     sink.themes = [];
     sink.names = [];
     if (screen !== undefined) screen.mayHoldTrigger[order] = false;
@@ -107,5 +152,5 @@ export function scanStory(
     nameHits.push(sink.names);
   }
   sink.context.count = sink.context.data.length / 3;
-  return { phraseHits, nameHits, contextHits: sink.context };
+  return { phraseHits, nameHits, contextHits: sink.context, ruleHits: sink.ruleHits };
 }

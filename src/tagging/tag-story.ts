@@ -31,6 +31,8 @@ export interface TagOptions {
   phraseHits?: readonly PhraseHit<MatchPayload>[][];
   /** The same scan's context hits, when it kept them out of `phraseHits` (scan-story.ts). */
   contextHits?: ContextHits;
+  /** The same scan's rule-term hits per theme, when it kept them out of `phraseHits`. */
+  ruleHits?: RuleHit[][];
   /** False when only tags are wanted (polling): near misses and their evidence are skipped. */
   nearMisses?: boolean;
 }
@@ -47,6 +49,7 @@ export function tagStory(
     organisations,
     options.phraseHits,
     options.contextHits,
+    options.ruleHits,
   );
   const wantNearMisses = options.nearMisses ?? true;
 
