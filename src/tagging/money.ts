@@ -30,9 +30,9 @@ function toNumber(digits: string): number {
 }
 
 export function findMoney(text: string): MoneyMention[] {
-  const found: MoneyMention[] = [];
   // Every sum starts with "£": a story without one skips the (unicode, case-folding) regex.
-  if (!text.includes('£')) return found;
+  if (!text.includes('£')) return [];
+  const found: MoneyMention[] = [];
   for (const m of text.matchAll(MONEY)) {
     const [whole, first, firstUnit, second, secondUnit] = m;
     // "£1-2bn": the first number borrows the unit of the second.
