@@ -3,6 +3,7 @@
 // theme and context hits per named set. Phrase hits come from the caller's one scan of the story
 // when it has one (scan-story.ts scans for themes and organisations together), else from a scan
 // of the theme index here. Pure apart from the reused buffers its result lives in.
+import type { TextField } from '../domain.js';
 import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
 import { scanPhrases, type PhraseHit } from './phrase-index.js';
 import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
@@ -48,7 +49,7 @@ export function collectFieldHits(
   story: FieldSource,
   compiled: CompiledThemes,
   organisations: readonly StoryOrganisation[],
-  phraseHits?: readonly PhraseHit<MatchPayload>[][],
+  phraseHits?: readonly (readonly PhraseHit<MatchPayload>[])[],
   contextHits?: ContextHits,
   scannedRuleHits?: RuleHit[][],
 ): FieldHits {
@@ -66,34 +67,49 @@ export function collectFieldHits(
     const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
     if (!text) continue;
-    const found: PhraseHit<MatchPayload>[] =
-      phraseHits?.[order] ?? scanPhrases(text, compiled.index);
-    addRegexHits(text, compiled, found);
-    for (const hit of found) {
-      const p = hit.payload;
-      if (p.kind === 'rule') {
-        ruleHits[p.theme]!.push({
-          field,
-          order,
-          text,
-          rule: p.rule,
-          weight: compiled.themes[p.theme]!.rules[p.rule]!.weight,
-          term: p.term,
-          start: hit.start,
-          end: hit.end,
-        });
-      } else if (p.kind === 'context') {
-        const set = compiled.contextSetIndex.get(p.set);
-        if (set !== undefined) context.data.push(set, order, hit.start);
-      }
-    }
+    const into: Into = { compiled, ruleHits, context, field, order, text };
+    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index);
+    for (const hit of found) addHit(into, hit.start, hit.end, hit.payload);
+    addRegexHits(into, found);
   }
   context.count = context.data.length / 3;
   return { ruleHits, contextHits: context };
 }
 
-/** Runs the field's regexes (the gated ones only where a `requires` word matched) into `found`. */
-function addRegexHits(text: string, compiled: CompiledThemes, found: PhraseHit<MatchPayload>[]) {
+/** Where one field's hits go, and what each records. */
+interface Into {
+  compiled: CompiledThemes;
+  ruleHits: RuleHit[][];
+  context: ContextHits;
+  field: TextField;
+  order: number;
+  text: string;
+}
+
+/** One match as a rule hit of its theme or a context triple (gates only open regexes). */
+function addHit(into: Into, start: number, end: number, p: MatchPayload): void {
+  const { compiled, field, order, text } = into;
+  if (p.kind === 'rule') {
+    const weight = compiled.themes[p.theme]!.rules[p.rule]!.weight;
+    into.ruleHits[p.theme]!.push({
+      field,
+      order,
+      text,
+      rule: p.rule,
+      weight,
+      term: p.term,
+      start,
+      end,
+    });
+  } else if (p.kind === 'context') {
+    const set = compiled.contextSetIndex.get(p.set);
+    if (set !== undefined) into.context.data.push(set, order, start);
+  }
+}
+
+/** Runs the field's regexes (the gated ones only where a `requires` word matched in `found`). */
+function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): void {
+  const { compiled, text } = into;
   let anyGate = false;
   for (const hit of found) {
     if (hit.payload.kind === 'gate') {
@@ -113,7 +129,7 @@ function addRegexHits(text: string, compiled: CompiledThemes, found: PhraseHit<M
         regex.lastIndex++;
         continue;
       }
-      found.push({ start: m.index, end: m.index + m[0].length, payload });
+      addHit(into, m.index, m.index + m[0].length, payload);
     }
   }
   if (anyGate) gates.fill(0);

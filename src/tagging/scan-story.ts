@@ -25,11 +25,11 @@ export interface StoryScan {
    * Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives,
    * less the context terms (in `contextHits`) and the rule terms (in `ruleHits`).
    */
-  phraseHits: PhraseHit<MatchPayload>[][];
+  phraseHits: (readonly PhraseHit<MatchPayload>[])[];
   /** Per theme: the rule-term hits, as tagStory reads them (shared: read before the next scan). */
   ruleHits: RuleHit[][];
   /** Per field: gazetteer hits, as scanPhrases(text, gazetteer.index) gives. */
-  nameHits: PhraseHit<NamePayload>[][];
+  nameHits: (readonly PhraseHit<NamePayload>[])[];
   /** Where context terms matched, as tagStory reads them (shared: read before the next scan). */
   contextHits: ContextHits;
 }
@@ -70,6 +70,9 @@ function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseInde
   return index;
 }
 
+/** A field without such hits shares this list; frozen, so a stray push throws, not leaks. */
+const NO_HITS = Object.freeze([]) as unknown as PhraseHit<never>[];
+
 /** Deals one field's hits out as they come: rule hits per theme, names, context as numbers. */
 class StorySink implements HitSink<Folded> {
   order = 0;
@@ -77,9 +80,9 @@ class StorySink implements HitSink<Folded> {
   text = '';
   /** Per theme: its rule hits (field-hits.ts adds organisations' and regexes'). */
   readonly ruleHits: RuleHit[][] = [];
-  /** The field's other theme hits: the `requires` words that open regexes. */
-  themes: PhraseHit<MatchPayload>[] = [];
-  names: PhraseHit<NamePayload>[] = [];
+  /** The field's other theme hits: the `requires` words that open regexes (few fields have any). */
+  themes: PhraseHit<MatchPayload>[] = NO_HITS;
+  names: PhraseHit<NamePayload>[] = NO_HITS;
   readonly context: ContextHits = { count: 0, data: [] };
 
   add(start: number, end: number, f: Folded): void {
@@ -88,11 +91,13 @@ class StorySink implements HitSink<Folded> {
       return;
     }
     if (f.name) {
+      if (this.names === NO_HITS) this.names = [];
       this.names.push({ start, end, payload: f.payload as NamePayload });
       return;
     }
     const p = f.payload as MatchPayload;
     if (p.kind !== 'rule') {
+      if (this.themes === NO_HITS) this.themes = [];
       this.themes.push({ start, end, payload: p });
       return;
     }
@@ -138,8 +143,8 @@ export function scanStory(
     sink.order = order;
     sink.field = FIELDS[order]!;
     sink.text = text;
-    sink.themes = [];
-    sink.names = [];
+    sink.themes = NO_HITS;
+    sink.names = NO_HITS;
     if (screen !== undefined) screen.mayHoldTrigger[order] = false;
     if (text) {
       // The word table scanPhrases would build, kept in hand for the deadline screen.

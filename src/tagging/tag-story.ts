@@ -28,7 +28,7 @@ export interface TaggableStory {
 
 export interface TagOptions {
   /** The story's theme-index hits per field (scan-story.ts), so the text is not scanned twice. */
-  phraseHits?: readonly PhraseHit<MatchPayload>[][];
+  phraseHits?: readonly (readonly PhraseHit<MatchPayload>[])[];
   /** The same scan's context hits, when it kept them out of `phraseHits` (scan-story.ts). */
   contextHits?: ContextHits;
   /** The same scan's rule-term hits per theme, when it kept them out of `phraseHits`. */
