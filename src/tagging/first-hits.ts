@@ -8,15 +8,20 @@ import { sortSmall } from './sort-small.js';
 
 /** keepFirstHitPerRule's (rule * 4 + field order) marks, all 0 between calls. */
 let seen = new Uint8Array(64);
+/** keepFirstHitPerRule's result, reused: read it before the next call. */
+const FIRSTS: RuleHit[] = [];
 
 /**
  * First hit per (rule, field), in field order then position: each counts once. A match inside
  * a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own. Sorts
- * `hits` in place.
+ * `hits` in place. The result is shared (or `hits` itself): read it before the next call.
  */
-export function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[] {
+export function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): readonly RuleHit[] {
+  // One hit is its own first: the usual case, with no list to fill.
+  if (hits.length <= 1) return hits;
   sortSmall(hits, byPosition);
-  const firsts: RuleHit[] = [];
+  const firsts = FIRSTS;
+  firsts.length = 0;
   // (rule, field) pairs seen, in one reused array cleared below: no Set per theme per story.
   if (seen.length < theme.rules.length * 4) seen = new Uint8Array(theme.rules.length * 4);
   let outer: RuleHit | null = null;
