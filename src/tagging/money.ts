@@ -26,7 +26,7 @@ const MONEY = new RegExp(
 );
 
 function toNumber(digits: string): number {
-  return Number(digits.replace(/,/g, ''));
+  return Number(digits.replaceAll(',', ''));
 }
 
 export function findMoney(text: string): MoneyMention[] {
