@@ -100,6 +100,8 @@ export function findOrganisationHits(
 ): OrganisationHit[] {
   if (!text) return [];
   const raw = scanned ?? scanPhrases(text, gazetteer.index);
+  // Most fields name no organisation: no lists to build (issue 18).
+  if (raw.length === 0) return [];
   const hits: PhraseHit<NamePayload>[] = [];
   for (const hit of raw)
     if (!hit.payload.ambiguous || !ordinarySense(text, hit.end)) hits.push(hit);
