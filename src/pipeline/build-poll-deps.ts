@@ -15,6 +15,7 @@ import type { Db } from '../store/database.js';
 import { compileThemes } from '../tagging/compile-themes.js';
 import { annotateStory } from '../tagging/annotate-story.js';
 import { findDeadlines } from '../tagging/find-deadlines.js';
+import type { DeadlineScreen } from '../tagging/deadline-screen.js';
 import { compileGazetteer } from '../tagging/organisations.js';
 
 export const BOT_VERSION = '0.1.0';
@@ -50,11 +51,13 @@ export function buildAnnotator(config: AppConfig): Annotate {
   const gazetteer = compileGazetteer(config.organisations);
   const rulesVersion = config.themes.rulesVersion;
   const timeZone = config.settings.timeZone;
+  // Filled by each story's scan and read at once by findDeadlines (one object, reused).
+  const screen: DeadlineScreen = { mayHoldTrigger: [true, true, true] };
   return (story: Story) => {
-    const { tags, entities } = annotateStory(story, compiled, gazetteer, 'tags-only');
+    const { tags, entities } = annotateStory(story, compiled, gazetteer, 'tags-only', screen);
     return {
       tags,
-      entities: { ...entities, deadlines: findDeadlines(story, timeZone) },
+      entities: { ...entities, deadlines: findDeadlines(story, timeZone, screen) },
       rulesVersion,
     };
   };

@@ -4,6 +4,7 @@
 // through here, so they agree.
 import type { Entities, NearMiss, Tag } from '../domain.js';
 import type { CompiledThemes } from './compile-themes.js';
+import type { DeadlineScreen } from './deadline-screen.js';
 import { extractEntities } from './extract-entities.js';
 import type { Gazetteer } from './organisations.js';
 import { scanStory } from './scan-story.js';
@@ -19,16 +20,24 @@ export interface Annotation {
 /** 'tags-only' (polling stores no near misses) skips building them; `nearMisses` is then empty. */
 export type AnnotationDetail = 'with-near-misses' | 'tags-only';
 
+/**
+ * `screen`, when given, learns per field whether a closing-date trigger may appear there, for
+ * findDeadlines (polling reads closing dates right after; the scan's words tell it cheaply).
+ */
 export function annotateStory(
   story: TaggableStory,
   compiled: CompiledThemes,
   gazetteer: Gazetteer,
   detail: AnnotationDetail = 'with-near-misses',
+  screen?: DeadlineScreen,
 ): Annotation {
-  const { phraseHits, nameHits } = scanStory(story, compiled, gazetteer);
+  const scan = scanStory(story, compiled, gazetteer, screen);
+  const { phraseHits, nameHits, contextHits, ruleHits } = scan;
   const organisations = findStoryOrganisations(story, gazetteer, nameHits);
   const { tags, nearMisses } = tagStory(story, compiled, organisations, {
     phraseHits,
+    contextHits,
+    ruleHits,
     nearMisses: detail === 'with-near-misses',
   });
   return { tags, nearMisses, entities: extractEntities(story, gazetteer, organisations) };

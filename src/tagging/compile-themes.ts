@@ -5,6 +5,7 @@ import type { OrganisationKind, TextField } from '../domain.js';
 import { describeBacktrackingRisk } from '../text/regex-safety.js';
 import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
 import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
+import { firstLiteralChar } from './regex-first-char.js';
 
 /** What a match stands for: a term of one theme rule, or a term of a named context set. */
 export type MatchPayload =
@@ -17,6 +18,8 @@ export interface CompiledRegex {
   regex: RegExp;
   /** True when the regex has `requires` words and so runs only after one of them matched. */
   gated: boolean;
+  /** The character every match starts with, when plain (regex-first-char.ts): else null. */
+  firstChar: string | null;
   payload: MatchPayload;
 }
 
@@ -32,6 +35,14 @@ export interface CompiledThemes {
   readonly organisationRules: readonly CompiledOrganisationRule[];
   /** Per theme, per rule: the rule id shown in evidence, e.g. `acronym:STP`. */
   readonly ruleIds: readonly (readonly string[])[];
+  /**
+   * Per theme, per rule: the rule's context sets as indexes (contextSetIndex), so checking
+   * context compares numbers, not names (issue 18). Names no set defines are left out: they
+   * never match.
+   */
+  readonly ruleContexts: readonly (readonly (readonly number[])[])[];
+  /** Context set name -> its index (the order of `contexts` in the theme set). */
+  readonly contextSetIndex: ReadonlyMap<string, number>;
 }
 
 export interface CompiledOrganisationRule {
@@ -78,6 +89,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
           gated: rule.requires.length > 0,
+          firstChar: firstLiteralChar(rule.pattern ?? ''),
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -94,7 +106,9 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     ruleIds.push(ids);
   });
 
-  for (const [name, context] of Object.entries(set.contexts)) {
+  const setNames = Object.keys(set.contexts);
+  for (const name of setNames) {
+    const context = set.contexts[name]!;
     for (const term of context.phrases) {
       patterns.push({ text: term, caseSensitive: false, plural: true, payload: ctx(name, term) });
     }
@@ -105,10 +119,16 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
       regexes.push({
         regex: compileRegex(pattern, flags, `context ${name}`),
         gated: false,
+        firstChar: firstLiteralChar(pattern),
         payload: ctx(name, pattern),
       });
     }
   }
+  const ruleContexts = set.themes.map((theme) =>
+    theme.rules.map((rule) =>
+      rule.context.map((name) => setNames.indexOf(name)).filter((index) => index >= 0),
+    ),
+  );
 
   return {
     themes: set.themes,
@@ -119,6 +139,8 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     regexes,
     organisationRules,
     ruleIds,
+    ruleContexts,
+    contextSetIndex: new Map(setNames.map((name, i) => [name, i])),
   };
 }
 

@@ -18,17 +18,23 @@ export function extractEntities(
   found: readonly StoryOrganisation[] = findStoryOrganisations(story, gazetteer),
 ): Entities {
   const organisations: OrganisationMention[] = [];
-  const orgIds = new Set<string>();
+  // Sets and maps only for a story that needs them: most name one organisation or none, and
+  // no sum (issue 18).
+  const orgIds = found.length > 1 ? new Set<string>() : null;
   for (const hit of found) {
-    if (orgIds.has(hit.id)) continue;
-    orgIds.add(hit.id);
+    if (orgIds !== null) {
+      if (orgIds.has(hit.id)) continue;
+      orgIds.add(hit.id);
+    }
     organisations.push({ id: hit.id, name: hit.name, kind: hit.kind, matched: hit.matched });
   }
   const money: MoneyMention[] = [];
-  const sums = new Map<string, number>();
-  for (const text of [story.title, story.summary, story.content ?? '']) {
+  let sums: Map<string, number> | null = null;
+  for (let order = 0; order < 3; order++) {
+    const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
     if (!text) continue;
     for (const sum of findMoney(text)) {
+      sums ??= new Map<string, number>();
       const key = `${sum.pounds}|${sum.text}`;
       const seen = sums.get(key);
       if (seen === undefined) {

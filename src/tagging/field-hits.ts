@@ -2,7 +2,8 @@
 // the `requires` words that open a regex), then the regexes themselves, sorted into rule hits per
 // theme and context hits per named set. Phrase hits come from the caller's one scan of the story
 // when it has one (scan-story.ts scans for themes and organisations together), else from a scan
-// of the theme index here. Pure.
+// of the theme index here. Pure apart from the reused buffers its result lives in.
+import type { TextField } from '../domain.js';
 import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
 import { scanPhrases, type PhraseHit } from './phrase-index.js';
 import { addOrganisationHits, type RuleHit } from './organisation-rule-hits.js';
@@ -15,99 +16,121 @@ export interface FieldSource {
 }
 
 /**
- * Where one context set's terms matched, as flat pairs (field order in FIELDS, start): a
- * story has dozens of context hits, and pairs of numbers cost no object each.
+ * Where context terms matched, as flat triples (set index in compiled.contextSetIndex, field
+ * order in FIELDS, start): a story has dozens of context hits ("trust", "NHS"), and numbers in
+ * one reused array cost no object, map or list each (issue 18).
  */
-export type ContextPairs = number[];
+export interface ContextHits {
+  /** Triples in `data`. */
+  count: number;
+  data: number[];
+}
 
 export interface FieldHits {
   /** Per theme (index of compiled.themes), its rule hits in no particular order. */
   ruleHits: RuleHit[][];
-  /**
-   * Per context set name, where its terms matched. Built on first `get` (issue 18): only a rule
-   * bound to a context asks, and most stories have none, while context terms ("trust", "NHS")
-   * are most of a story's hits.
-   */
-  contextHits: LazyContextHits;
+  contextHits: ContextHits;
 }
 
-/** The context hits of a story's fields by set name, indexed on the first `get`. */
-export class LazyContextHits {
-  private index: Map<string, ContextPairs> | null = null;
-  constructor(private readonly found: readonly (readonly PhraseHit<MatchPayload>[])[]) {}
-
-  get(): Map<string, ContextPairs> {
-    return (this.index ??= indexContextHits(this.found));
-  }
-}
-
-/** The context hits of `found[order]` (FIELDS order) by set name. */
-function indexContextHits(found: readonly (readonly PhraseHit<MatchPayload>[])[]) {
-  const contextHits = new Map<string, ContextPairs>();
-  for (let order = 0; order < found.length; order++) {
-    for (const hit of found[order]!) {
-      const p = hit.payload;
-      if (p.kind !== 'context') continue;
-      const list = contextHits.get(p.set);
-      if (list === undefined) contextHits.set(p.set, [order, hit.start]);
-      else list.push(order, hit.start);
-    }
-  }
-  return contextHits;
-}
+// Reused by every call (tagging is synchronous, and tagStory reads a result before the next
+// call): the per-theme hit lists, the context triples and the regex gates.
+const RULE_HITS: RuleHit[][] = [];
+const CONTEXT: ContextHits = { count: 0, data: [] };
+let gates = new Uint8Array(32);
 
 /** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
+/**
+ * `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already;
+ * `contextHits` and `scannedRuleHits`: that scan's context and rule-term hits, when it kept them
+ * apart (scan-story.ts; the regexes' and organisations' are added to them). The result is
+ * shared: read it before the next call.
+ */
 export function collectFieldHits(
   story: FieldSource,
   compiled: CompiledThemes,
   organisations: readonly StoryOrganisation[],
-  phraseHits?: readonly PhraseHit<MatchPayload>[][],
+  phraseHits?: readonly (readonly PhraseHit<MatchPayload>[])[],
+  contextHits?: ContextHits,
+  scannedRuleHits?: RuleHit[][],
 ): FieldHits {
-  const ruleHits: RuleHit[][] = [];
-  for (let t = 0; t < compiled.themes.length; t++) ruleHits.push([]);
-  const fieldsFound: PhraseHit<MatchPayload>[][] = [];
+  const ruleHits = scannedRuleHits ?? RULE_HITS;
+  for (let t = 0; t < compiled.themes.length && scannedRuleHits === undefined; t++) {
+    if (t < RULE_HITS.length) RULE_HITS[t]!.length = 0;
+    else RULE_HITS.push([]);
+  }
+  const context = contextHits ?? CONTEXT;
+  if (contextHits === undefined) CONTEXT.data.length = 0;
+  if (gates.length < compiled.regexes.length) gates = new Uint8Array(compiled.regexes.length);
   addOrganisationHits(story, compiled, organisations, ruleHits);
 
   for (let order = 0; order < FIELDS.length; order++) {
     const field = FIELDS[order]!;
     const text = field === 'content' ? (story.content ?? '') : story[field];
-    const found: PhraseHit<MatchPayload>[] = text
-      ? (phraseHits?.[order] ?? scanPhrases(text, compiled.index))
-      : [];
-    fieldsFound.push(found);
     if (!text) continue;
-    let open: Set<number> | null = null;
-    for (const hit of found) {
-      if (hit.payload.kind === 'gate') (open ??= new Set()).add(hit.payload.regex);
-    }
-    for (let r = 0; r < compiled.regexes.length; r++) {
-      const { regex, gated, payload } = compiled.regexes[r]!;
-      if (gated && (open === null || !open.has(r))) continue;
-      regex.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = regex.exec(text)) !== null) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        found.push({ start: m.index, end: m.index + m[0].length, payload });
-      }
-    }
-    for (const hit of found) {
-      const p = hit.payload;
-      if (p.kind === 'rule') {
-        ruleHits[p.theme]!.push({
-          field,
-          order,
-          text,
-          rule: p.rule,
-          weight: compiled.themes[p.theme]!.rules[p.rule]!.weight,
-          term: p.term,
-          start: hit.start,
-          end: hit.end,
-        });
-      }
+    const into: Into = { compiled, ruleHits, context, field, order, text };
+    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index);
+    for (const hit of found) addHit(into, hit.start, hit.end, hit.payload);
+    addRegexHits(into, found);
+  }
+  context.count = context.data.length / 3;
+  return { ruleHits, contextHits: context };
+}
+
+/** Where one field's hits go, and what each records. */
+interface Into {
+  compiled: CompiledThemes;
+  ruleHits: RuleHit[][];
+  context: ContextHits;
+  field: TextField;
+  order: number;
+  text: string;
+}
+
+/** One match as a rule hit of its theme or a context triple (gates only open regexes). */
+function addHit(into: Into, start: number, end: number, p: MatchPayload): void {
+  const { compiled, field, order, text } = into;
+  if (p.kind === 'rule') {
+    const weight = compiled.themes[p.theme]!.rules[p.rule]!.weight;
+    into.ruleHits[p.theme]!.push({
+      field,
+      order,
+      text,
+      rule: p.rule,
+      weight,
+      term: p.term,
+      start,
+      end,
+    });
+  } else if (p.kind === 'context') {
+    const set = compiled.contextSetIndex.get(p.set);
+    if (set !== undefined) into.context.data.push(set, order, start);
+  }
+}
+
+/** Runs the field's regexes (the gated ones only where a `requires` word matched in `found`). */
+function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): void {
+  const { compiled, text } = into;
+  let anyGate = false;
+  for (const hit of found) {
+    if (hit.payload.kind === 'gate') {
+      gates[hit.payload.regex] = 1;
+      anyGate = true;
     }
   }
-  return { ruleHits, contextHits: new LazyContextHits(fieldsFound) };
+  for (let r = 0; r < compiled.regexes.length; r++) {
+    const { regex, gated, firstChar, payload } = compiled.regexes[r]!;
+    if (gated && (!anyGate || gates[r] === 0)) continue;
+    // "£\d" cannot match a field without "£" (regex-first-char.ts).
+    if (firstChar !== null && !text.includes(firstChar)) continue;
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      addHit(into, m.index, m.index + m[0].length, payload);
+    }
+  }
+  if (anyGate) gates.fill(0);
 }

@@ -13,9 +13,11 @@
 // MAX_PARSES dates parsed.
 // English only (chrono-node/en): the package root loads all 16 locales, ~500 modules (issue 17).
 import * as chrono from 'chrono-node/en';
-import type { DeadlineKind, DeadlineMention } from '../domain.js';
+import type { DeadlineMention } from '../domain.js';
 import type { LocalDate } from '../time/week.js';
 import { pinAfter, pinDate, publicationDay, type DateFields } from './deadline-date.js';
+import { kindOf } from './deadline-kind.js';
+import type { DeadlineScreen } from './deadline-screen.js';
 
 export interface DeadlineSource {
   title: string;
@@ -75,7 +77,7 @@ const TRIGGERS: readonly Trigger[] = [
 ];
 
 /** Matches wherever any of TRIGGERS' patterns would (their alternatives, in one pattern). */
-const ANY_TRIGGER = new RegExp(TRIGGERS.map((t) => t.pattern.source).join('|'), 'i');
+export const ANY_TRIGGER = new RegExp(TRIGGERS.map((t) => t.pattern.source).join('|'), 'i');
 
 // Something that takes responses, and so has a closing date.
 const RESPONSES =
@@ -88,34 +90,38 @@ const DURATIONS: readonly RegExp[] = [
 ];
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
+  ...Object.fromEntries(
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen'
+      .split(' ')
+      .map((word, i) => [word, i + 1]),
+  ),
   sixteen: 16,
   twenty: 20,
 };
 
-/** Every closing date the story gives, first mention first, each (day, kind) once. */
-export function findDeadlines(story: DeadlineSource, timeZone: string): DeadlineMention[] {
+/**
+ * Every closing date the story gives, first mention first, each (day, kind) once. `screen`: what
+ * the story's word scan learnt (deadline-screen.ts); a field it clears is not searched for triggers.
+ */
+export function findDeadlines(
+  story: DeadlineSource,
+  timeZone: string,
+  screen?: DeadlineScreen,
+): DeadlineMention[] {
   // The publication day is read only when a date is (Intl's formatToParts costs more than
   // scanning a story without one); no day means no deadlines, as before.
   const published: Publication = { publishedAt: story.publishedAt, timeZone, day: undefined };
   const found: DeadlineMention[] = [];
-  const seen = new Set<string>();
-  for (const text of [story.title, story.summary, story.content ?? '']) {
+  let seen: Set<string> | null = null;
+  for (let order = 0; order < 3; order++) {
+    const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
     if (text === '') continue;
-    for (const hit of [...readTriggers(text, published), ...readDurations(text)]) {
+    const triggers = screen?.mayHoldTrigger[order] === false ? NONE : readTriggers(text, published);
+    const durations = readDurations(text);
+    // Most fields have neither: no merged list, no set of days (issue 18).
+    if (triggers.length === 0 && durations.length === 0) continue;
+    seen ??= new Set<string>();
+    for (const hit of [...triggers, ...durations]) {
       const from = publishedDay(published);
       if (from === null) return [];
       const pinned = 'days' in hit ? pinAfter(from, hit.days, timeZone) : hit.pinned;
@@ -141,16 +147,26 @@ function publishedDay(p: Publication): LocalDate | null {
   return p.day === undefined ? (p.day = publicationDay(p.publishedAt, p.timeZone)) : p.day;
 }
 
+/** No hits: one shared empty list (never written to). */
+const NONE: readonly never[] = [];
+const WEEK = /week/i;
+
+interface DurationHit {
+  phrase: string;
+  context: string;
+  days: number;
+}
+
 interface TriggerHit {
   phrase: string;
   context: string;
   pinned: ReturnType<typeof pinDate>;
 }
 
-function readTriggers(text: string, publication: Publication): TriggerHit[] {
-  const hits: TriggerHit[] = [];
+function readTriggers(text: string, publication: Publication): readonly TriggerHit[] {
   // Most text has no trigger word at all: one pass says so instead of one per trigger.
-  if (!ANY_TRIGGER.test(text)) return hits;
+  if (!ANY_TRIGGER.test(text)) return NONE;
+  const hits: TriggerHit[] = [];
   // A sentence can name something that takes responses only if the field does, unless the
   // sentence was cut mid-word at CONTEXT characters (a cut can make a word, so then look).
   const fieldTakesResponses = RESPONSES.test(text);
@@ -253,10 +269,10 @@ function readDate(
   return { fields, length };
 }
 
-function readDurations(text: string): { phrase: string; context: string; days: number }[] {
-  const hits: { phrase: string; context: string; days: number }[] = [];
+function readDurations(text: string): readonly DurationHit[] {
   // Every duration pattern names a week: most text has none, and skips both scans.
-  if (!/week/i.test(text)) return hits;
+  if (!WEEK.test(text)) return NONE;
+  const hits: DurationHit[] = [];
   let read = 0;
   for (const pattern of DURATIONS) {
     for (const match of text.matchAll(pattern)) {
@@ -280,21 +296,4 @@ function sentenceAround(text: string, start: number, end: number): string {
   const stops = [after.indexOf('. '), after.indexOf('\n')].filter((i) => i >= 0);
   const to = stops.length > 0 ? Math.min(...stops) : after.length;
   return `${before.slice(from + 1)}${text.slice(start, end)}${after.slice(0, to)}`;
-}
-
-const KINDS: readonly [DeadlineKind, RegExp][] = [
-  ['call_for_evidence', /\bcalls? for evidence\b/i],
-  ['consultation', /\bconsult(?:ation|ations|ing|s)?\b/i],
-  [
-    'tender',
-    /\b(?:tenders?|tendering|invitation to tender|procurement|contract notice|bids?|expressions? of interest)\b/i,
-  ],
-];
-
-/** What closes, from the sentence that gave the date, else the headline. */
-function kindOf(context: string, title: string): DeadlineKind {
-  for (const text of [context, title]) {
-    for (const [kind, pattern] of KINDS) if (pattern.test(text)) return kind;
-  }
-  return 'other';
 }

@@ -47,17 +47,30 @@ const ADVERBS = new Set(
   ),
 );
 
+// The patterns below are made once, not at every call (a regex literal is a new object each time
+// it is evaluated); none is global or sticky, so sharing them keeps no state between calls.
+/** "£20m-a-year contract": a hyphenated rate belongs to the sum. */
+const RATE = /^-(?:a|per)-(?:year|month|week|day)\b/iu;
+const SPACES = /\s+/;
+const SPACES_U = /\s+/u;
+const LEADING_SPACE = /^\s/u;
+/** Closing marks after a word; a run only where the run starts (linear time). */
+const TRAILING_MARKS = /(?<![,)\]"”’])[,)\]"”’]+$/u;
+/** A word cut after a hyphen or apostrophe. */
+const CUT_WORD = /[-'’]$/u;
+const POSSESSIVE = /['’]s$/iu;
+
 /** The context phrase for the sum at [start, end) of `text`, or undefined when none is clear. */
 export function describeSumContext(text: string, start: number, end: number): string | undefined {
   let sum = text.slice(start, end).trim();
   let after = sentenceAfter(text, end);
   // "£20m-a-year contract": a hyphenated rate belongs to the sum.
-  const rate = /^-(?:a|per)-(?:year|month|week|day)\b/iu.exec(after);
+  const rate = RATE.exec(after);
   if (rate) {
     sum += rate[0];
     after = after.slice(rate[0].length);
   }
-  const budget = MAX_WORDS - sum.split(/\s+/).length;
+  const budget = MAX_WORDS - sum.split(SPACES).length;
   if (budget <= 0) return undefined;
   const following = nounAfter(after, Math.min(budget, MAX_NOUN_WORDS));
   if (following.length > 0) return `${sum} ${following.join(' ')}`;
@@ -84,17 +97,17 @@ function sentenceBefore(text: string, start: number): string {
 
 /** Leading noun words of `after` ("savings target would fall" -> ["savings", "target"]). */
 function nounAfter(after: string, limit: number): string[] {
-  if (!/^\s/u.test(after)) return [];
+  if (!LEADING_SPACE.test(after)) return [];
   const words: string[] = [];
-  for (const raw of after.trim().split(/\s+/u)) {
+  for (const raw of after.trim().split(SPACES_U)) {
     // "loan," or "grant)" ends the phrase with its word; other punctuation ends it before.
-    const token = raw.replace(/(?<![,)\]"”’])[,)\]"”’]+$/u, '');
+    const token = raw.replace(TRAILING_MARKS, '');
     if (words.length >= limit || !isNounWord(token)) break;
     words.push(token);
     if (token !== raw) break;
   }
   // A phrase ending in a hyphen or apostrophe is cut mid-word: drop it.
-  return words.length > 0 && /[-'’]$/u.test(words.at(-1)!) ? [] : words;
+  return words.length > 0 && CUT_WORD.test(words.at(-1)!) ? [] : words;
 }
 
 /** The noun a sum measures from before it: "the trust's deficit of" -> ["deficit"]. */
@@ -102,8 +115,8 @@ function nounBefore(before: string, limit: number): string[] {
   const link = LEFT_LINK.exec(before);
   if (!link) return [];
   const words: string[] = [];
-  for (const token of before.slice(0, link.index).trim().split(/\s+/u).reverse()) {
-    if (words.length >= limit || !isNounWord(token) || /['’]s$/iu.test(token)) break;
+  for (const token of before.slice(0, link.index).trim().split(SPACES_U).reverse()) {
+    if (words.length >= limit || !isNounWord(token) || POSSESSIVE.test(token)) break;
     words.unshift(token);
   }
   if (words.length > 0 && NOT_A_HEAD.has(words.at(-1)!.toLowerCase())) return [];

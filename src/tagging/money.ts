@@ -26,13 +26,13 @@ const MONEY = new RegExp(
 );
 
 function toNumber(digits: string): number {
-  return Number(digits.replace(/,/g, ''));
+  return Number(digits.replaceAll(',', ''));
 }
 
 export function findMoney(text: string): MoneyMention[] {
-  const found: MoneyMention[] = [];
   // Every sum starts with "£": a story without one skips the (unicode, case-folding) regex.
-  if (!text.includes('£')) return found;
+  if (!text.includes('£')) return [];
+  const found: MoneyMention[] = [];
   for (const m of text.matchAll(MONEY)) {
     const [whole, first, firstUnit, second, secondUnit] = m;
     // "£1-2bn": the first number borrows the unit of the second.

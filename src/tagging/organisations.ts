@@ -12,6 +12,7 @@ import {
   type PhraseIndex,
   type PhrasePattern,
 } from './phrase-index.js';
+import { sortSmall } from './sort-small.js';
 
 export interface NamePayload {
   entry: number;
@@ -99,10 +100,12 @@ export function findOrganisationHits(
 ): OrganisationHit[] {
   if (!text) return [];
   const raw = scanned ?? scanPhrases(text, gazetteer.index);
+  // Most fields name no organisation: no lists to build (issue 18).
+  if (raw.length === 0) return [];
   const hits: PhraseHit<NamePayload>[] = [];
   for (const hit of raw)
     if (!hit.payload.ambiguous || !ordinarySense(text, hit.end)) hits.push(hit);
-  hits.sort(byStartLongestFirst);
+  sortSmall(hits, byStartLongestFirst);
   const kept: OrganisationHit[] = [];
   let coveredTo = -1;
   for (const hit of hits) {

@@ -20,6 +20,7 @@ import {
   type PhraseHit,
   type PhraseIndex,
   type TrieNode,
+  WordLevel,
 } from './phrase-trie.js';
 import { scanTable } from './scan-table.js';
 import { splitWords, type Words } from './split-words.js';
@@ -59,8 +60,8 @@ function pluralOf(word: string, caseSensitive: boolean): string[] {
 }
 
 export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): PhraseIndex<P> {
-  const insensitive = new Map<number, TrieNode<P>[]>();
-  const sensitive = new Map<number, TrieNode<P>[]>();
+  const insensitive = new WordLevel<P>();
+  const sensitive = new WordLevel<P>();
   const insensitiveFirst = new Uint8Array(BIGRAMS);
   const sensitiveFirst = new Uint8Array(BIGRAMS);
   const insensitiveHashes = new Uint8Array(HASH_SLOTS);
@@ -71,7 +72,8 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     const first = keyed[0];
     if (first === undefined) return;
     let node = childOf(caseSensitive ? sensitive : insensitive, first);
-    for (let k = 1; k < keyed.length; k++) node = childOf((node.next ??= new Map()), keyed[k]!);
+    for (let k = 1; k < keyed.length; k++)
+      node = childOf((node.next ??= new WordLevel()), keyed[k]!);
     node.payloads.push(payload);
     const second = first.length > 1 ? first.charCodeAt(1) : -1;
     (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
@@ -99,7 +101,7 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
   };
 }
 
-function childOf<P>(level: Map<number, TrieNode<P>[]>, word: string): TrieNode<P> {
+function childOf<P>(level: WordLevel<P>, word: string): TrieNode<P> {
   const key = hashString(word);
   const nodes = level.get(key) ?? [];
   let node = nodes.find((n) => n.word === word);
@@ -178,7 +180,7 @@ export function scanPhrases<P>(text: string, index: PhraseIndex<P>, given?: Word
 
 /** The trie node for word `i` of the scan among `level`'s nodes, or null. */
 function nodeFor<P>(
-  level: Map<number, TrieNode<P>[]>,
+  level: WordLevel<P>,
   i: number,
   scan: Scan,
   caseSensitive: boolean,
@@ -197,7 +199,7 @@ function nodeFor<P>(
 
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
-  roots: Map<number, TrieNode<P>[]>,
+  roots: WordLevel<P>,
   filter: Uint8Array,
   i: number,
   scan: Scan,

@@ -1,6 +1,6 @@
 // The word trie the phrase matcher walks (phrase-index.ts compiles it; scan-table.ts and
-// phrase-index.ts scan with it), and the word hash both sides must agree on. Types and two pure
-// helpers only.
+// phrase-index.ts scan with it), the hash table of one trie level, and the word hash both sides
+// must agree on.
 
 /**
  * A word of the trie: the patterns ending here and the words that may follow. "NHS" starts 600
@@ -12,13 +12,13 @@ export interface TrieNode<P> {
   /** Patterns ending at this word, in the order they were compiled. */
   payloads: P[];
   /** Hash of the next word (see hashRange) -> nodes (more than one only on a hash collision). */
-  next: Map<number, TrieNode<P>[]> | null;
+  next: WordLevel<P> | null;
 }
 
 export interface PhraseIndex<P> {
   /** Hash of the first word (see hashRange) -> trie roots. */
-  readonly insensitive: Map<number, TrieNode<P>[]>;
-  readonly sensitive: Map<number, TrieNode<P>[]>;
+  readonly insensitive: WordLevel<P>;
+  readonly sensitive: WordLevel<P>;
   /** First two char codes of keys (see bigramOf), to skip most words without slicing them. */
   readonly insensitiveFirst: Uint8Array;
   readonly sensitiveFirst: Uint8Array;
@@ -50,4 +50,47 @@ export function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
+}
+
+/**
+ * One level of the trie: word hash (see hashRange; never negative) -> nodes, in an open-addressed
+ * table of typed keys. A scan asks once per word and once per step down a phrase, and this
+ * answers in a probe or two where a Map hashes the number again (issue 18).
+ */
+export class WordLevel<P> {
+  private keys = new Int32Array(4).fill(-1);
+  private nodes: (TrieNode<P>[] | undefined)[] = new Array<undefined>(4).fill(undefined);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: number): TrieNode<P>[] | undefined {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const found = keys[i]!;
+      if (found === key) return this.nodes[i];
+      if (found === -1) return undefined;
+    }
+  }
+
+  set(key: number, nodes: TrieNode<P>[]): void {
+    if (this.get(key) === undefined && (this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = key & mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    if (this.keys[i] === -1) this.count++;
+    this.keys[i] = key;
+    this.nodes[i] = nodes;
+  }
+
+  private grow(): void {
+    const { keys, nodes } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.nodes = new Array<undefined>(keys.length * 2).fill(undefined);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i]!, nodes[i]!);
+  }
 }

@@ -4,60 +4,158 @@
 // each list keeps the order its own index's scan would give (by start, longer first, then compile
 // order; theme patterns are compiled before names), so tags and entities are the same as from two
 // scans. The folded index is compiled once per (themes, gazetteer) pair and cached. Pure.
-import type { CompiledThemes, MatchPayload } from './compile-themes.js';
+import type { TextField } from '../domain.js';
+import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes.js';
+import type { RuleHit } from './organisation-rule-hits.js';
+import type { ContextHits } from './field-hits.js';
 import type { Gazetteer, NamePayload } from './organisations.js';
+import { mayHoldTrigger, type DeadlineScreen } from './deadline-screen.js';
 import {
   compilePhraseIndex,
   scanPhrases,
   type PhraseHit,
   type PhraseIndex,
+  type PhrasePattern,
 } from './phrase-index.js';
+import { scanTableInto, type HitSink } from './scan-table.js';
+import { tableWords } from './word-table.js';
 
 export interface StoryScan {
-  /** Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives. */
-  phraseHits: PhraseHit<MatchPayload>[][];
+  /**
+   * Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives,
+   * less the context terms (in `contextHits`) and the rule terms (in `ruleHits`).
+   */
+  phraseHits: (readonly PhraseHit<MatchPayload>[])[];
+  /** Per theme: the rule-term hits, as tagStory reads them (shared: read before the next scan). */
+  ruleHits: RuleHit[][];
   /** Per field: gazetteer hits, as scanPhrases(text, gazetteer.index) gives. */
-  nameHits: PhraseHit<NamePayload>[][];
+  nameHits: (readonly PhraseHit<NamePayload>[])[];
+  /** Where context terms matched, as tagStory reads them (shared: read before the next scan). */
+  contextHits: ContextHits;
 }
 
-type FoldedPayload = MatchPayload | NamePayload;
+/**
+ * What the folded index holds for a pattern: its own payload, and for a context term its set's
+ * index, so a context match becomes three numbers, not a hit object (issue 18).
+ */
+interface Folded {
+  payload: MatchPayload | NamePayload;
+  /** The context set's index (compiled.contextSetIndex); -1 for other theme terms and names. */
+  set: number;
+  name: boolean;
+  /** A rule term's configured weight (RuleHit.weight); 0 for the rest. */
+  weight: number;
+}
 
-const folded = new WeakMap<CompiledThemes, WeakMap<Gazetteer, PhraseIndex<FoldedPayload>>>();
+const folded = new WeakMap<CompiledThemes, WeakMap<Gazetteer, PhraseIndex<Folded>>>();
 
-function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIndex<FoldedPayload> {
+function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIndex<Folded> {
   let byGazetteer = folded.get(compiled);
   if (byGazetteer === undefined) folded.set(compiled, (byGazetteer = new WeakMap()));
   let index = byGazetteer.get(gazetteer);
   if (index === undefined) {
-    index = compilePhraseIndex<FoldedPayload>([...compiled.patterns, ...gazetteer.patterns]);
+    const themes = compiled.patterns.map((p): PhrasePattern<Folded> => {
+      const m = p.payload;
+      const set = m.kind === 'context' ? (compiled.contextSetIndex.get(m.set) ?? -1) : -1;
+      const weight = m.kind === 'rule' ? compiled.themes[m.theme]!.rules[m.rule]!.weight : 0;
+      return { ...p, payload: { payload: m, set, name: false, weight } };
+    });
+    const names = gazetteer.patterns.map((p): PhrasePattern<Folded> => ({
+      ...p,
+      payload: { payload: p.payload, set: -1, name: true, weight: 0 },
+    }));
+    index = compilePhraseIndex<Folded>([...themes, ...names]);
     byGazetteer.set(gazetteer, index);
   }
   return index;
 }
 
-function isThemePayload(payload: FoldedPayload): payload is MatchPayload {
-  return 'kind' in payload;
+/** A field without such hits shares this list; frozen, so a stray push throws, not leaks. */
+const NO_HITS = Object.freeze([]) as unknown as PhraseHit<never>[];
+
+/** Deals one field's hits out as they come: rule hits per theme, names, context as numbers. */
+class StorySink implements HitSink<Folded> {
+  order = 0;
+  field: TextField = 'title';
+  text = '';
+  /** Per theme: its rule hits (field-hits.ts adds organisations' and regexes'). */
+  readonly ruleHits: RuleHit[][] = [];
+  /** The field's other theme hits: the `requires` words that open regexes (few fields have any). */
+  themes: PhraseHit<MatchPayload>[] = NO_HITS;
+  names: PhraseHit<NamePayload>[] = NO_HITS;
+  readonly context: ContextHits = { count: 0, data: [] };
+
+  add(start: number, end: number, f: Folded): void {
+    if (f.set >= 0) {
+      this.context.data.push(f.set, this.order, start);
+      return;
+    }
+    if (f.name) {
+      if (this.names === NO_HITS) this.names = [];
+      this.names.push({ start, end, payload: f.payload as NamePayload });
+      return;
+    }
+    const p = f.payload as MatchPayload;
+    if (p.kind !== 'rule') {
+      if (this.themes === NO_HITS) this.themes = [];
+      this.themes.push({ start, end, payload: p });
+      return;
+    }
+    const { order, field, text } = this;
+    const rule = p.rule;
+    this.ruleHits[p.theme]!.push({
+      field,
+      order,
+      text,
+      rule,
+      weight: f.weight,
+      term: p.term,
+      start,
+      end,
+    });
+  }
+
+  /** Empties the buffers for a story of `compiled` (whose themes size `ruleHits`). */
+  reset(compiled: CompiledThemes): void {
+    for (let t = 0; t < compiled.themes.length; t++) {
+      if (t < this.ruleHits.length) this.ruleHits[t]!.length = 0;
+      else this.ruleHits.push([]);
+    }
+    this.context.data.length = 0;
+  }
 }
 
+const sink = new StorySink();
+
+/** `screen`, when given, learns per field whether a closing-date trigger may appear in it. */
 export function scanStory(
   story: { title: string; summary: string; content?: string },
   compiled: CompiledThemes,
   gazetteer: Gazetteer,
+  screen?: DeadlineScreen,
 ): StoryScan {
   const index = foldedIndex(compiled, gazetteer);
   const phraseHits: PhraseHit<MatchPayload>[][] = [];
   const nameHits: PhraseHit<NamePayload>[][] = [];
-  for (const text of [story.title, story.summary, story.content ?? '']) {
-    const themes: PhraseHit<MatchPayload>[] = [];
-    const names: PhraseHit<NamePayload>[] = [];
+  sink.reset(compiled);
+  for (let order = 0; order < FIELDS.length; order++) {
+    const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
+    sink.order = order;
+    sink.field = FIELDS[order]!;
+    sink.text = text;
+    sink.themes = NO_HITS;
+    sink.names = NO_HITS;
+    if (screen !== undefined) screen.mayHoldTrigger[order] = false;
     if (text) {
-      for (const hit of scanPhrases(text, index)) {
-        if (isThemePayload(hit.payload)) themes.push(hit as PhraseHit<MatchPayload>);
-        else names.push(hit as PhraseHit<NamePayload>);
-      }
+      // The word table scanPhrases would build, kept in hand for the deadline screen.
+      const table = tableWords(text);
+      if (screen !== undefined) screen.mayHoldTrigger[order] = mayHoldTrigger(table);
+      if (table !== null) scanTableInto(text, table, index, sink);
+      else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }
-    phraseHits.push(themes);
-    nameHits.push(names);
+    phraseHits.push(sink.themes);
+    nameHits.push(sink.names);
   }
-  return { phraseHits, nameHits };
+  sink.context.count = sink.context.data.length / 3;
+  return { phraseHits, nameHits, contextHits: sink.context, ruleHits: sink.ruleHits };
 }

@@ -10,6 +10,7 @@ import {
   type PhraseHit,
   type PhraseIndex,
   type TrieNode,
+  type WordLevel,
 } from './phrase-trie.js';
 import { AND_HASH, lowerCode, type WordTable } from './word-table.js';
 
@@ -42,7 +43,7 @@ function rawHash(text: string, table: WordTable, i: number): number {
 }
 
 function nodeFor<P>(
-  level: Map<number, TrieNode<P>[]>,
+  level: WordLevel<P>,
   text: string,
   table: WordTable,
   i: number,
@@ -63,19 +64,19 @@ const ENDING_LASTS: number[] = [];
 
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
-  roots: Map<number, TrieNode<P>[]>,
+  roots: WordLevel<P>,
   text: string,
   table: WordTable,
   i: number,
   caseSensitive: boolean,
-  hits: PhraseHit<P>[],
+  hits: HitSink<P>,
 ): void {
   let node = nodeFor(roots, text, table, i, caseSensitive);
   if (node === null) return;
   // A single-word match with nothing longer is the usual case: no list of endings for it.
   if (node.next === null || i + 1 >= table.count) {
     const end = table.ends[i]!;
-    for (const payload of node.payloads) hits.push({ start: table.starts[i]!, end, payload });
+    for (const payload of node.payloads) hits.add(table.starts[i]!, end, payload);
     return;
   }
   // Nodes with patterns ending there, shortest first, and the word each ends at: reused arrays
@@ -96,8 +97,20 @@ function matchFrom<P>(
   for (let k = endings - 1; k >= 0; k--) {
     const end = table.ends[ENDING_LASTS[k]!]!;
     const payloads = (ENDING_NODES[k] as TrieNode<P>).payloads;
-    for (const payload of payloads) hits.push({ start, end, payload });
+    for (const payload of payloads) hits.add(start, end, payload);
     ENDING_NODES[k] = null;
+  }
+}
+
+/** Where a scan puts its hits: a list of objects, or a caller's own buffers (scan-story.ts). */
+export interface HitSink<P> {
+  add(start: number, end: number, payload: P): void;
+}
+
+class HitList<P> implements HitSink<P> {
+  readonly hits: PhraseHit<P>[] = [];
+  add(start: number, end: number, payload: P): void {
+    this.hits.push({ start, end, payload });
   }
 }
 
@@ -107,7 +120,18 @@ export function scanTable<P>(
   table: WordTable,
   index: PhraseIndex<P>,
 ): PhraseHit<P>[] {
-  const hits: PhraseHit<P>[] = [];
+  const list = new HitList<P>();
+  scanTableInto(text, table, index, list);
+  return list.hits;
+}
+
+/** scanTable's hits, in the same order, handed to `hits` one by one. */
+export function scanTableInto<P>(
+  text: string,
+  table: WordTable,
+  index: PhraseIndex<P>,
+  hits: HitSink<P>,
+): void {
   const count = table.count;
   for (let i = 0; i < count; i++) {
     // Case-sensitive first words (few: acronyms) are screened by their first two letters before
@@ -128,5 +152,4 @@ export function scanTable<P>(
       matchFrom(index.insensitive, text, table, i, false, hits);
     }
   }
-  return hits;
 }

@@ -8,14 +8,16 @@
 // unconditional rule of the same theme fired (its expansion is near); otherwise it counts
 // `withoutContext` x weight (default nothing). Organisation rules count the organisations the
 // caller's one gazetteer scan found (story-organisations.ts); without that scan they never fire.
-import type { Evidence, NearMiss, Tag, TagResult, TextField } from '../domain.js';
+import type { Evidence, NearMiss, Tag, TagResult } from '../domain.js';
 import type { ThemeDefinition, ThemeRule } from '../config/themes.js';
 import { describeRule, type CompiledThemes, type MatchPayload } from './compile-themes.js';
-import { collectFieldHits, type ContextPairs, type LazyContextHits } from './field-hits.js';
+import { collectFieldHits, type ContextHits } from './field-hits.js';
 import type { PhraseHit } from './phrase-index.js';
 import { snippet } from './snippet.js';
+import { fieldCounts, hasUnconditionalHit, keepFirstHitPerRule } from './first-hits.js';
 import type { RuleHit } from './organisation-rule-hits.js';
 import type { StoryOrganisation } from './story-organisations.js';
+import { sortSmall } from './sort-small.js';
 
 export interface TaggableStory {
   title: string;
@@ -26,7 +28,11 @@ export interface TaggableStory {
 
 export interface TagOptions {
   /** The story's theme-index hits per field (scan-story.ts), so the text is not scanned twice. */
-  phraseHits?: readonly PhraseHit<MatchPayload>[][];
+  phraseHits?: readonly (readonly PhraseHit<MatchPayload>[])[];
+  /** The same scan's context hits, when it kept them out of `phraseHits` (scan-story.ts). */
+  contextHits?: ContextHits;
+  /** The same scan's rule-term hits per theme, when it kept them out of `phraseHits`. */
+  ruleHits?: RuleHit[][];
   /** False when only tags are wanted (polling): near misses and their evidence are skipped. */
   nearMisses?: boolean;
 }
@@ -42,6 +48,8 @@ export function tagStory(
     compiled,
     organisations,
     options.phraseHits,
+    options.contextHits,
+    options.ruleHits,
   );
   const wantNearMisses = options.nearMisses ?? true;
 
@@ -52,13 +60,21 @@ export function tagStory(
     if (hits.length === 0) continue;
     const theme = compiled.themes[t]!;
     const publishedAt = story.publishedAt ?? null;
-    const decision = decideTheme(theme, hits, contextHits, compiled, publishedAt, wantNearMisses);
+    const decision = decideTheme(
+      theme,
+      t,
+      hits,
+      contextHits,
+      compiled,
+      publishedAt,
+      wantNearMisses,
+    );
     if (decision === null) continue;
     if (decision.kind === 'tag') tags.push(decision.tag);
     else nearMisses.push(decision.nearMiss);
   }
-  tags.sort(byScoreThenTheme);
-  nearMisses.sort(byScoreThenTheme);
+  sortSmall(tags, byScoreThenTheme);
+  sortSmall(nearMisses, byScoreThenTheme);
   return { tags, nearMisses };
 }
 
@@ -74,70 +90,99 @@ function byFieldThenStart(a: Scored, b: Scored): number {
 
 type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss };
 
+/** What one first hit did to its theme's score (decideTheme). */
+const SKIPPED = 0;
+const VETO = 1;
+const COUNTED = 2;
+const NO_CONTEXT = 3;
+const ZERO = 4;
+/** Per first hit: its effect and weight, in arrays reused by every call (no object per hit). */
+let effects = new Uint8Array(64);
+let weights = new Float64Array(64);
+
 function decideTheme(
   theme: ThemeDefinition,
+  t: number,
   hits: RuleHit[],
-  contextHits: LazyContextHits,
+  contextHits: ContextHits,
   compiled: CompiledThemes,
   publishedAt: string | null,
   wantNearMisses: boolean,
 ): Decision | null {
   const firsts = keepFirstHitPerRule(theme, hits);
   const unconditionalFired = hasUnconditionalHit(theme, firsts);
-
+  if (effects.length < firsts.length) {
+    effects = new Uint8Array(firsts.length * 2);
+    weights = new Float64Array(firsts.length * 2);
+  }
   // Score first with plain numbers; build evidence (with snippets) only for what is returned.
   let score = 0;
-  const counted: Scored[] = [];
-  const withoutContext: Scored[] = [];
-  const vetoes: Scored[] = [];
+  let vetoed = false;
   let positive = false;
-  for (const hit of firsts) {
+  for (let i = 0; i < firsts.length; i++) {
+    const hit = firsts[i]!;
     const rule = theme.rules[hit.rule]!;
+    effects[i] = SKIPPED;
     if (!fieldCounts(rule, hit.field)) continue;
     const fieldWeight = theme.fieldWeights[hit.field];
     if (rule.role === 'negative') {
-      if (rule.veto) vetoes.push({ rule, hit, weight: 0 });
-      else {
+      if (rule.veto) {
+        effects[i] = VETO;
+        weights[i] = 0;
+        vetoed = true;
+      } else {
         const weight = round(rule.weight * fieldWeight);
         score += weight;
-        counted.push({ rule, hit, weight });
+        effects[i] = COUNTED;
+        weights[i] = weight;
       }
       continue;
     }
     const hasContext =
       rule.context.length === 0 ||
       unconditionalFired ||
-      contextIsNear(rule, hit, contextHits.get(), compiled.contextDistance);
+      contextIsNear(compiled.ruleContexts[t]![hit.rule]!, hit, contextHits, compiled);
     const weight = round(rule.weight * fieldWeight * (hasContext ? 1 : rule.withoutContext));
-    if (!hasContext) withoutContext.push({ rule, hit, weight });
-    else if (weight !== 0) counted.push({ rule, hit, weight });
+    effects[i] = !hasContext ? NO_CONTEXT : weight !== 0 ? COUNTED : ZERO;
+    weights[i] = weight;
     if (weight > 0 || !hasContext) positive = true;
     score += weight;
   }
   score = round(score);
   if (!positive) return null;
-
-  if (vetoes.length > 0) {
-    if (!wantNearMisses) return null;
-    const rules = unique(vetoes.map((v) => describeRule(v.rule, v.hit.term)));
-    return nearMiss(theme, score, `vetoed by ${rules.join(', ')}`, counted, withoutContext, vetoes);
-  }
-  if (score >= theme.threshold) {
-    const outside = outsideWindow(theme, publishedAt);
-    if (outside !== null && !wantNearMisses) return null;
-    if (outside !== null) return nearMiss(theme, score, outside, counted, withoutContext, vetoes);
-    const scored = counted;
-    for (const w of withoutContext) if (w.weight !== 0) scored.push(w);
-    scored.sort(byFieldThenStart);
+  if (vetoed && !wantNearMisses) return null;
+  const outside = score >= theme.threshold ? outsideWindow(theme, publishedAt) : null;
+  if (!vetoed && score >= theme.threshold && outside === null) {
+    const scored = scoredOf(theme, firsts, COUNTED);
+    for (const w of scoredOf(theme, firsts, NO_CONTEXT)) if (w.weight !== 0) scored.push(w);
+    sortSmall(scored, byFieldThenStart);
     const evidence: Evidence[] = [];
     for (const s of scored) evidence.push(toEvidence(s));
     return { kind: 'tag', tag: { theme: theme.id, score, evidence } };
   }
+  return wantNearMisses ? explainMiss(theme, firsts, score, vetoed, outside) : null;
+}
+
+/** The near miss for a theme not given (vetoed, outside its window, below threshold), or null. */
+function explainMiss(
+  theme: ThemeDefinition,
+  firsts: readonly RuleHit[],
+  score: number,
+  vetoed: boolean,
+  outside: string | null,
+): Decision | null {
+  const counted = scoredOf(theme, firsts, COUNTED);
+  const withoutContext = scoredOf(theme, firsts, NO_CONTEXT);
+  const vetoes = scoredOf(theme, firsts, VETO);
+  if (vetoed) {
+    const rules = unique(vetoes.map((v) => describeRule(v.rule, v.hit.term)));
+    return nearMiss(theme, score, `vetoed by ${rules.join(', ')}`, counted, withoutContext, vetoes);
+  }
+  if (outside !== null) return nearMiss(theme, score, outside, counted, withoutContext, vetoes);
   // Below threshold: worth explaining only when something real scored or an acronym lacked context.
   if (
-    !wantNearMisses ||
-    (score <= 0 &&
-      !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias'))
+    score <= 0 &&
+    !withoutContext.some((w) => w.rule.kind === 'acronym' || w.rule.role === 'alias')
   ) {
     return null;
   }
@@ -150,60 +195,15 @@ function decideTheme(
   return nearMiss(theme, score, reasons.join('; '), counted, withoutContext, vetoes);
 }
 
-/** keepFirstHitPerRule's (rule * 4 + field order) marks, all 0 between calls. */
-let seen = new Uint8Array(64);
-
-/**
- * First hit per (rule, field), in field order then position: each counts once. A match inside
- * a longer match of another rule ("Carter" in "Lord Carter") adds nothing of its own. Sorts
- * `hits` in place.
- */
-function keepFirstHitPerRule(theme: ThemeDefinition, hits: RuleHit[]): RuleHit[] {
-  hits.sort(byPosition);
-  const firsts: RuleHit[] = [];
-  // (rule, field) pairs seen, in one reused array cleared below: no Set per theme per story.
-  if (seen.length < theme.rules.length * 4) seen = new Uint8Array(theme.rules.length * 4);
-  let outer: RuleHit | null = null;
-  for (const hit of hits) {
-    const negative = theme.rules[hit.rule]!.role === 'negative';
-    if (!negative) {
-      const inside =
-        outer !== null &&
-        outer.field === hit.field &&
-        outer.rule !== hit.rule &&
-        hit.start >= outer.start &&
-        hit.end <= outer.end;
-      if (inside) continue;
-      if (outer === null || outer.field !== hit.field || hit.end > outer.end) outer = hit;
-    }
-    const key = hit.rule * 4 + hit.order;
-    if (seen[key] === 1) continue;
-    seen[key] = 1;
-    firsts.push(hit);
+/** The first hits with one effect, in order, as scored evidence to build. */
+function scoredOf(theme: ThemeDefinition, firsts: readonly RuleHit[], effect: number): Scored[] {
+  const out: Scored[] = [];
+  for (let i = 0; i < firsts.length; i++) {
+    if (effects[i] !== effect) continue;
+    const hit = firsts[i]!;
+    out.push({ rule: theme.rules[hit.rule]!, hit, weight: weights[i]! });
   }
-  for (const hit of firsts) seen[hit.rule * 4 + hit.order] = 0;
-  return firsts;
-}
-
-/** Whether a counting rule without context fired: its expansion is near, so acronyms count. */
-function hasUnconditionalHit(theme: ThemeDefinition, firsts: readonly RuleHit[]): boolean {
-  for (const h of firsts) {
-    const rule = theme.rules[h.rule]!;
-    if (rule.role !== 'negative' && rule.context.length === 0 && fieldCounts(rule, h.field)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function byPosition(a: RuleHit, b: RuleHit): number {
-  return (
-    a.order - b.order ||
-    a.start - b.start ||
-    b.end - a.end ||
-    b.weight - a.weight ||
-    a.rule - b.rule
-  );
+  return out;
 }
 
 interface Scored {
@@ -232,27 +232,27 @@ function outsideWindow(theme: ThemeDefinition, publishedAt: string | null): stri
   return null;
 }
 
-function fieldCounts(rule: ThemeRule, field: TextField): boolean {
-  return rule.fields === null || rule.fields.includes(field);
-}
-
+/** Whether a context term of one of `sets` is near the hit (see the header). */
 function contextIsNear(
-  rule: ThemeRule,
+  sets: readonly number[],
   hit: RuleHit,
-  contextHits: Map<string, ContextPairs>,
-  distance: number,
+  contextHits: ContextHits,
+  compiled: CompiledThemes,
 ): boolean {
-  for (const name of rule.context) {
-    const pairs = contextHits.get(name);
-    if (pairs === undefined) continue;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const order = pairs[k]!;
-      const start = pairs[k + 1]!;
+  const data = contextHits.data;
+  const end = contextHits.count * 3;
+  for (const set of sets) {
+    for (let k = 0; k < end; k += 3) {
+      if (data[k] !== set) continue;
+      const order = data[k + 1]!;
+      const start = data[k + 2]!;
       // A term is not its own context ("STP" is NHS context for other rules, not for itself).
       if (order === hit.order && start === hit.start) continue;
       // FIELDS order: 0 title, 1 summary.
       if (order <= 1) return true;
-      if (order === hit.order && Math.abs(start - hit.start) <= distance) return true;
+      if (order === hit.order && Math.abs(start - hit.start) <= compiled.contextDistance) {
+        return true;
+      }
     }
   }
   return false;

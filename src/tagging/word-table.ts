@@ -12,12 +12,13 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const HASH_BITS = 0x3fffffff;
 
-function hashOf(word: string): number {
+/** The hash `lower` holds for a word already lower-cased. */
+export function hashWord(word: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h & HASH_BITS;
 }
-export const AND_HASH = hashOf('and');
+export const AND_HASH = hashWord('and');
 
 export interface WordTable {
   count: number;
@@ -25,6 +26,8 @@ export interface WordTable {
   ends: Int32Array;
   /** FNV-1a of the word lower-cased code unit by code unit ("&": of "and"). */
   lower: Int32Array;
+  /** Whether any word holds a code unit outside ASCII (find-deadlines.ts's screen asks). */
+  nonAscii: boolean;
 }
 
 const table: WordTable = {
@@ -32,6 +35,7 @@ const table: WordTable = {
   starts: new Int32Array(256),
   ends: new Int32Array(256),
   lower: new Int32Array(256),
+  nonAscii: false,
 };
 
 function grow(): void {
@@ -51,14 +55,13 @@ const WORD_CLASS = new Uint8Array(0x10000);
 /** Per code unit: its lower case (0 = not yet known; no word code unit lower-cases to 0). */
 const LOWER = new Uint16Array(0x10000);
 const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
-/** The ASCII rows of the two tables, read first on the hot path. */
-const ASCII_WORD = new Uint8Array(0x80);
-const ASCII_LOWER = new Uint8Array(0x80);
+/** The ASCII rows of the two tables in one, read first on the hot path: 0 = not a word unit. */
+const ASCII_WORD_LOWER = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) {
-  ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-  WORD_CLASS[c] = ASCII_WORD[c] === 1 ? 1 : 2;
-  ASCII_LOWER[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-  LOWER[c] = ASCII_LOWER[c]!;
+  const word = /[A-Za-z0-9]/.test(String.fromCharCode(c));
+  WORD_CLASS[c] = word ? 1 : 2;
+  LOWER[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  ASCII_WORD_LOWER[c] = word ? LOWER[c]! : 0;
 }
 
 function isWordCode(code: number): boolean {
@@ -92,11 +95,14 @@ export function tableWords(text: string): WordTable | null {
   const n = text.length;
   let count = 0;
   let i = 0;
+  let nonAscii = false;
   while (i < n) {
     if (count === table.starts.length) grow();
-    const code = text.charCodeAt(i);
-    if (code < 0x80 ? ASCII_WORD[code] === 0 : !isWordCode(code)) {
-      if (code === 0x26) {
+    let c = text.charCodeAt(i);
+    // One load says both whether an ASCII unit is part of a word and its lower case (issue 18).
+    let l = c < 0x80 ? ASCII_WORD_LOWER[c]! : isWordCode(c) ? -1 : 0;
+    if (l === 0) {
+      if (c === 0x26) {
         table.starts[count] = i;
         table.ends[count] = i + 1;
         // "&" reads as "and" (phrase-index.ts).
@@ -108,13 +114,19 @@ export function tableWords(text: string): WordTable | null {
     }
     const start = i;
     let lower = FNV_OFFSET;
-    let c = code;
-    do {
-      // "Σ" and surrogates are word code units: meeting one here is the only place to check.
-      if (c >= 0x3a3 && (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) return null;
-      lower = Math.imul(lower ^ (c < 0x80 ? ASCII_LOWER[c]! : lowerCode(c)), FNV_PRIME);
-      i++;
-    } while (i < n && ((c = text.charCodeAt(i)) < 0x80 ? ASCII_WORD[c] === 1 : isWordCode(c)));
+    for (;;) {
+      if (l < 0) {
+        // "Σ" and surrogates are word code units: meeting one here is the only place to check.
+        if (c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) return null;
+        l = lowerCode(c);
+        nonAscii = true;
+      }
+      lower = Math.imul(lower ^ l, FNV_PRIME);
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      l = c < 0x80 ? ASCII_WORD_LOWER[c]! : isWordCode(c) ? -1 : 0;
+      if (l === 0) break;
+    }
     table.starts[count] = start;
     table.ends[count] = i;
     table.lower[count] = lower & HASH_BITS;
@@ -129,6 +141,7 @@ export function tableWords(text: string): WordTable | null {
       i += 2;
     }
   }
+  table.nonAscii = nonAscii;
   table.count = count;
   return table;
 }

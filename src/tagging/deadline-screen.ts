@@ -1,0 +1,46 @@
+// A cheap "no closing date here" for find-deadlines.ts, from the word table the story's one scan
+// builds anyway (scan-story.ts, issue 18): a field none of whose words starts a trigger phrase
+// cannot match find-deadlines.ts's trigger pattern, so its regex pass is skipped. Exact: the
+// trigger pattern is case-insensitive ASCII between word boundaries (\b), so a match is a whole
+// word of the table unless a letter outside ASCII touches it; a table with such letters, or none
+// (text the fast path leaves to the slow one), says "maybe". Pure.
+import { hashWord, type WordTable } from './word-table.js';
+
+/**
+ * The first word of every trigger phrase of find-deadlines.ts (TRIGGERS), lower case: "closing
+ * date", "deadline", "closes", "closing", "close", "end(s)", "until", "by", "before", "no later
+ * than". Keep the two lists together (test/tagging/deadline-screen.test.ts checks them).
+ */
+export const TRIGGER_FIRST_WORDS = [
+  'closing',
+  'deadline',
+  'closes',
+  'close',
+  'end',
+  'ends',
+  'until',
+  'by',
+  'before',
+  'no',
+] as const;
+
+const HASHES = new Set<number>(TRIGGER_FIRST_WORDS.map(hashWord));
+/** Low bits of HASHES: most words miss here before the set is asked. */
+const FILTER = new Uint8Array(1 << 12);
+for (const hash of HASHES) FILTER[hash & 0xfff] = 1;
+
+/** Per field (FIELDS order): false when the field surely holds no trigger phrase. */
+export interface DeadlineScreen {
+  mayHoldTrigger: boolean[];
+}
+
+/** Whether the text the table was built from may hold a trigger phrase (null: not known). */
+export function mayHoldTrigger(table: WordTable | null): boolean {
+  if (table === null || table.nonAscii) return true;
+  const lower = table.lower;
+  for (let i = 0; i < table.count; i++) {
+    const hash = lower[i]!;
+    if (FILTER[hash & 0xfff] === 1 && HASHES.has(hash)) return true;
+  }
+  return false;
+}
