@@ -82,7 +82,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
       now,
       ...(signal ? { fetchOverrides: { signal } } : {}),
     }),
-    metrics: ops.metrics,
+    ...(ops.metrics ? { metrics: ops.metrics } : {}),
   };
   // SIGINT/SIGTERM ends the parse workers at once: a document stuck in a parse never holds the
   // shutdown (its source is not blamed: the read answers "cancelled").
@@ -247,12 +247,13 @@ function startJobs(
     now: () => Date;
     stopping: AbortController;
     instance: DeliveryInstanceHandle;
-    metrics: BotMetrics;
+    /** Only with the web server (WEB_PORT), which serves them. */
+    metrics: BotMetrics | null;
   },
 ): Scheduler {
   const { env, config, db, logger, out, signal } = init;
   const { enabled, pollDeps, adapters, tracker, stopping, instance, metrics } = parts;
-  const delivery = { signal: stopping.signal, instance, metrics };
+  const delivery = { signal: stopping.signal, instance, ...(metrics ? { metrics } : {}) };
   const scheduler = startScheduler(
     {
       // Alerts are checked once per poll round, after it (pipeline/run-alerts.ts).
@@ -273,7 +274,7 @@ function startJobs(
             digestsDir: env.DIGESTS_DIR,
             logger,
             delivery,
-            onDigestBuilt: (seconds) => metrics.observeDigestBuild(seconds),
+            onDigestBuilt: (seconds) => metrics?.observeDigestBuild(seconds),
           }),
         ),
       deliver: (at) => tracker.track(processOutbox(db, adapters, at, { logger, ...delivery })),

@@ -3,7 +3,7 @@
 # and digests volumes are writable by this (non-root) user, because a volume created by root is
 # the usual first-run mistake and SQLite's own message ("unable to open database file") does not
 # say which folder or what to do. Then it runs the compiled `briefing` command with the heap
-# flags and MALLOC_ARENA_MAX `npm start` uses (src/bin/runtime-node-flags.ts; test/bin checks they
+# flags and malloc settings `npm start` uses (src/bin/runtime-node-flags.ts; test/bin checks they
 # agree), as PID 1's only child via exec, so SIGTERM from `docker stop` reaches node and the bot
 # stops cleanly.
 set -eu
@@ -22,6 +22,8 @@ for dir in "$data_dir" "$digests_dir"; do
 done
 
 if [ "$#" -eq 0 ]; then set -- run; fi
-# Two malloc arenas, as `npm start` runs it (src/bin/runtime-node-flags.ts RUN_ENV says why).
+# Two malloc arenas and a fixed trim threshold, as `npm start` runs it (src/bin/runtime-node-flags.ts
+# RUN_ENV says why).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1048576}"
 exec node --max-semi-space-size=4 --max-old-space-size=256 "$here/briefing.mjs" "$@"

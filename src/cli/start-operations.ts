@@ -1,13 +1,14 @@
-// The operations side of `briefing run`: the metrics registry (always: polls and deliveries
-// report to it) and, when WEB_PORT is set, the web server with /healthz, /readyz, /metrics and
-// the web archive (web-archive-deps.ts).
+// The operations side of `briefing run`: when WEB_PORT is set, the metrics registry (polls and
+// deliveries report to it) and the web server with /healthz, /readyz, /metrics and the web
+// archive (web-archive-deps.ts). Without WEB_PORT nothing could read the metrics, so prom-client
+// is not even loaded (about 2 MB of the idle bot's heap; issue 17, idle memory).
 // The server starts before the first poll, so a container runtime sees the process alive while
 // a slow first poll runs; /readyz says "not ready" until the scheduler ticks.
 import type { AppConfig } from '../config/load.js';
 import type { Env } from '../config/env.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logging.js';
-import { createBotMetrics, type BotMetrics } from '../metrics/bot-metrics.js';
+import type { BotMetrics } from '../metrics/bot-metrics.js';
 import { checkReadiness } from '../pipeline/readiness.js';
 import type { Db } from '../store/database.js';
 import { countOutboxByState, countTagsByTheme } from '../store/operational-counts.js';
@@ -16,7 +17,8 @@ import { emailTokenDeps } from './email-token-deps.js';
 import { buildArchiveDeps } from './web-archive-deps.js';
 
 export interface Operations {
-  metrics: BotMetrics;
+  /** Made by startWeb when WEB_PORT is set: null before that and without a web server. */
+  readonly metrics: BotMetrics | null;
   /** Starts the web server when WEB_PORT is set; returns its address or null. */
   startWeb(scheduler: () => Scheduler | null): Promise<string | null>;
   stop(): Promise<void>;
@@ -31,18 +33,23 @@ export function createOperations(init: {
 }): Operations {
   const { env, config, db } = init;
   const startedAt = init.now();
-  const metrics = createBotMetrics(() => ({
-    stories: countStories(db),
-    tagsByTheme: countTagsByTheme(db),
-    outbox: countOutboxByState(db),
-  }));
+  let metrics: BotMetrics | null = null;
   let stopServer: (() => Promise<void>) | null = null;
   return {
-    metrics,
+    get metrics() {
+      return metrics;
+    },
     async startWeb(scheduler) {
       if (env.WEB_PORT === undefined) return null;
-      // Fastify and the pages are loaded only when the server starts: without WEB_PORT the
-      // idle bot does not hold them (issue 17, idle memory).
+      // Fastify, the pages and prom-client are loaded only when the server starts: without
+      // WEB_PORT the idle bot does not hold them (issue 17, idle memory).
+      const { createBotMetrics } = await import('../metrics/bot-metrics.js');
+      const registry = createBotMetrics(() => ({
+        stories: countStories(db),
+        tagsByTheme: countTagsByTheme(db),
+        outbox: countOutboxByState(db),
+      }));
+      metrics = registry;
       const { startWebServer } = await import('../web/server.js');
       const enabled = config.sources.filter((s) => s.enabled);
       const { app, url } = await startWebServer(
@@ -60,8 +67,8 @@ export function createOperations(init: {
               enabledSources: enabled.length,
             }),
           metrics: async () => ({
-            contentType: metrics.registry.contentType,
-            body: await metrics.registry.metrics(),
+            contentType: registry.registry.contentType,
+            body: await registry.registry.metrics(),
           }),
           ...emailTokenDeps(env, db),
           archive: buildArchiveDeps(init),

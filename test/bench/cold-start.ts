@@ -8,12 +8,14 @@
 // For comparison: `sources --json` right after config/ changed (the validated-config cache in
 // data/ missed: YAML, zod and the regex checks run; config/config-cache.ts), and `--help` from the
 // TypeScript sources through tsx (BRIEFING_FROM_SOURCE=1), as it started before the compiled
-// build. Needs the build (npm run build; npm ci makes it).
+// build. Needs the build (npm run build; npm ci makes it): a missing or stale dist/ is rebuilt
+// first (fresh-build.ts), so an edit since the last build never sends the figures through tsx.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureFreshBuild } from './fresh-build.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'src/bin/briefing.mjs');
@@ -51,9 +53,9 @@ export type ColdStartResult = Record<string, number> & {
 };
 
 export function runColdStartBench(options: { runs: number }): ColdStartResult | string {
-  if (!existsSync(join(ROOT, 'dist/.build-stamp'))) {
-    return 'dist/ is not built (npm run build); the compiled start cannot be measured';
-  }
+  const build = ensureFreshBuild(ROOT);
+  if (!build.ready) return `${build.reason}; the compiled start cannot be measured`;
+  if (build.rebuilt) process.stderr.write('cold-start: dist/ was older than src/: rebuilt it\n');
   const work = mkdtempSync(join(tmpdir(), 'briefing-cold-start-'));
   const env = {
     ...process.env,

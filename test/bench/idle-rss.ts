@@ -8,6 +8,8 @@
 // idle_children_rss_mb adds up the bot's child processes (esbuild's service process, which the
 // parse-worker bundling once left running with ~88 MB) so memory outside the bot's own is seen.
 // `restart: true` measures a restart (database and validated-config cache already in data/).
+// The process runs the compiled build, as deployed: a missing or stale dist/ is rebuilt first
+// (fresh-build.ts); without that the launcher ran the TypeScript sources through tsx (~30 MB more).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   mkdtempSync,
@@ -26,6 +28,7 @@ import { startFakeDiscordGateway } from '../fakes/discord-gateway.js';
 import { startFakeDiscordRest } from '../fakes/discord-rest.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
+import { ensureFreshBuild } from './fresh-build.js';
 import { readProcessRssMb } from './measure.js';
 
 import { feedPath, startBenchFeedServer } from './poll.js';
@@ -115,6 +118,9 @@ export async function runIdleRssBench(options: IdleRssOptions): Promise<IdleRssR
   }
   if (!existsSync('/proc/self/status'))
     return { measured: false, reason: 'no /proc on this system' };
+  const build = ensureFreshBuild(ROOT);
+  if (!build.ready) return { measured: false, reason: build.reason };
+  if (build.rebuilt) process.stderr.write('idle-rss: dist/ was older than src/: rebuilt it\n');
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-idle-'));
   const configDir = join(work, 'config');
   const feeds = await startBenchFeedServer(options.sources, options.itemsPerSource);

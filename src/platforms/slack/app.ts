@@ -7,9 +7,15 @@
 // OAuth mode (`oauth`, many workspaces): HTTP mode without a bot token; Bolt also serves
 // /slack/install and /slack/oauth_redirect (oauth-app.ts) and authorizes each request with the
 // workspace's stored token; app_uninstalled / tokens_revoked pause that workspace's channels.
+// Bolt's App is loaded from its own module, not the package index: the index also loads
+// ExpressReceiver and with it Express, body-parser, send and their dependencies (about 4 MB of
+// RSS), which neither Socket Mode nor our HTTP mode use (App itself builds an HTTPReceiver or a
+// SocketModeReceiver; issue 17, idle memory). Bolt's package has no `exports` map, so the path is
+// public to Node; test/platforms/slack/bolt-without-express.test.ts keeps it honest.
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type webApi } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import type { Logger } from '../../logging.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { slackErrorName } from './classify-slack-error.js';
@@ -23,6 +29,13 @@ import { handleCatchUpButton } from './handle-catch-up.js';
 import { PlatformStartError } from '../start-error.js';
 import { registerInstallEvents } from './handle-install-events.js';
 import { oauthAppOptions, type SlackOAuthOptions } from './oauth-app.js';
+
+// A CommonJS module whose `exports.default` is the class: require() reads it the same way under
+// node, tsx and vitest (an ESM default import of CommonJS gives module.exports in one and the
+// class in another).
+const BoltApp = (
+  createRequire(import.meta.url)('@slack/bolt/dist/App.js') as { default: typeof App }
+).default;
 
 export interface SlackAppOptions {
   /** Single-token mode; absent in OAuth mode. */
@@ -125,7 +138,7 @@ function buildBoltApp(options: SlackAppOptions): App {
     ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
   };
   const apiUrl = options.apiUrl ? withTrailingSlash(options.apiUrl) : undefined;
-  return new App({
+  return new BoltApp({
     ...(options.oauth
       ? oauthAppOptions(options.oauth, apiUrl, options.logger, clockOf(options))
       : { token: options.botToken }),

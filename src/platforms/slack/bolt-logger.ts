@@ -1,7 +1,10 @@
 // Bolt and the Slack SDK log through this adapter into the app's pino logger, so Slack's lines
 // come out structured like everything else (`platform: slack`). Bolt's debug output includes
 // request bodies: it is mapped to pino `trace`, and the SDK redacts tokens before logging.
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+// LogLevel from the Web API package (it re-exports @slack/logger's), not from Bolt's index, which
+// would load Express (app.ts).
+import type { Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel } from '@slack/web-api';
 import type { Logger } from '../../logging.js';
 
 export function createBoltLogger(logger: Logger): BoltLogger {

@@ -7,7 +7,8 @@
 // that key. Parts after the first are posted in part 0's thread (see render-digest.ts).
 // Tokens: one client (SLACK_BOT_TOKEN), or in OAuth mode the client of the workspace each
 // subscription belongs to (workspace-clients.ts).
-import { webApi } from '@slack/bolt';
+// The Web API client from its own package, not Bolt's index, which would load Express (app.ts).
+import { LogLevel, WebClient } from '@slack/web-api';
 import type {
   DeliveryAdapter,
   OutboundPart,
@@ -27,7 +28,7 @@ import { singleClient, type WorkspaceClients } from './workspace-clients.js';
 export const DIGEST_EVENT_TYPE = 'briefing_digest_part';
 
 export type SlackDeliveryOptions = SlackDeliverySettings &
-  ({ client: webApi.WebClient } | { clients: WorkspaceClients });
+  ({ client: WebClient } | { clients: WorkspaceClients });
 
 interface SlackDeliverySettings {
   logger: Logger;
@@ -59,13 +60,13 @@ export function createSlackDeliveryClient(init: {
   token: string;
   apiUrl?: string;
   timeoutMs?: number;
-}): webApi.WebClient {
-  return new webApi.WebClient(init.token, {
+}): WebClient {
+  return new WebClient(init.token, {
     ...(init.apiUrl ? { slackApiUrl: withTrailingSlash(init.apiUrl) } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: init.timeoutMs ?? 30_000,
-    logLevel: webApi.LogLevel.ERROR,
+    logLevel: LogLevel.ERROR,
   });
 }
 
@@ -126,7 +127,7 @@ function renderParts(
 /** chat.postMessage once the pacer allows (it only prevents 429s; sendPart backs it off after one). */
 async function postPaced(
   poster: Poster,
-  client: webApi.WebClient,
+  client: WebClient,
   channel: ChannelRef,
   message: SlackMessage,
   key: string,
@@ -259,7 +260,7 @@ async function findSentPart(
 
 /** The part in the parent's thread; a deleted parent means send() posted it at top level. */
 async function findInThread(
-  client: webApi.WebClient,
+  client: WebClient,
   parent: { channelId: string; ts: string },
   limit: number,
   matches: (messages: unknown) => string | null,
