@@ -19,7 +19,8 @@
 //   0.824 (carter 0.941, stp 0.882, mcp 0.889, procurement 0.807, covid_cip 0.600 on 3
 //   positives); traps 46/56; six extra themes macro 0.536.
 // Pooled real-f + real-g (244 items, both held out against round 7): macro F1 0.848 (carter
-//   0.968, stp 0.941, mcp 0.926, procurement 0.872, covid_cip 0.533 on 7 positives); traps 52/62.
+//   0.968, stp 0.941, mcp 0.926, procurement 0.872, covid_cip 0.533 on 7 positives); traps 52/62;
+//   six extra themes macro 0.780.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 // A cycle (eval-tagging prints these sections): only use these inside functions.
