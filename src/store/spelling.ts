@@ -147,11 +147,13 @@ export function suggestSpellings(db: Db, words: readonly string[]): SpellingSugg
     seen.add(word);
     if (word.length < MIN_WORD || word.length > MAX_WORD || !/^\p{L}+$/u.test(word)) continue;
     try {
+      // The count first: most words are common, and it needs no stem (MATCH stems the word); the
+      // stem costs four writes to a temp table.
+      const docs = docsOf(db, word, RARE_DOCS + 1);
+      if (docs > RARE_DOCS) continue;
       ensureTables(db);
       const stem = stemOf(db, word);
       if (stem === null) continue;
-      const docs = docsOf(db, word, RARE_DOCS + 1);
-      if (docs > RARE_DOCS) continue;
       const candidate = closestStem(db, word, stem, docs);
       if (candidate === null) continue;
       const suggestion = surfaceWord(db, candidate, word);
