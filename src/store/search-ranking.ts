@@ -11,12 +11,14 @@ import { prepareCached } from './prepared.js';
 import { headlineMatcher } from './snippet.js';
 import { phraseMatcher } from './phrase-match.js';
 import { and, type Filters } from './search-filters.js';
+import { facetToken } from './fts-index.js';
+import { BM25_MAX_DOCS, countToken } from './search-word-counts.js';
+
+export { BM25_MAX_DOCS };
 
 export const RANKED_CANDIDATES = 1000;
 /** Literal matches ranked together, newest first: a first page reads only this many (+1). */
 export const LITERAL_BLOCK = 250;
-/** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
-export const BM25_MAX_DOCS = 5000;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
 /**
@@ -41,8 +43,20 @@ interface Candidate {
   seq: number;
   relevance: number;
   published_at: string;
+  /** '' unless the tier ranks by headline or prefers phrases. */
   title: string;
+  /** '' unless the tier prefers phrases. */
   summary: string;
+  /** '' unless the tier prefers themes: the story's facet tokens (fts-index.ts). */
+  facets: string;
+}
+
+/** What the ranking of a tier reads of each candidate besides its date. */
+interface CandidateNeeds {
+  /** Known phrases to look for in the headline and standfirst. */
+  phrases: boolean;
+  /** Themes whose stories rank first. */
+  themes: boolean;
 }
 
 export interface RankedSeqs {
@@ -58,36 +72,6 @@ export interface RankedSeqs {
 }
 
 /**
- * Per connection, each token's story count up to BM25_MAX_DOCS + 1, kept while the database is
- * unchanged: the count walks up to 5,001 doclist entries per token (1-2 ms at 1M stories), and
- * the same words come back query after query. `PRAGMA data_version` moves when another connection
- * commits, total_changes() when this one writes (https://www.sqlite.org/pragma.html#pragma_data_version).
- */
-const tokenCounts = new WeakMap<Db, { version: string; counts: Map<string, number> }>();
-const MAX_CACHED_TOKENS = 10_000;
-
-function countToken(db: Db, token: string): number {
-  const version = prepareCached<[], { v: string }>(
-    db,
-    "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v",
-  ).get()!.v;
-  let cache = tokenCounts.get(db);
-  if (cache === undefined || cache.version !== version || cache.counts.size > MAX_CACHED_TOKENS) {
-    cache = { version, counts: new Map() };
-    tokenCounts.set(db, cache);
-  }
-  let n = cache.counts.get(token);
-  if (n === undefined) {
-    n = prepareCached<[string], { n: number }>(
-      db,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${BM25_MAX_DOCS + 1})`,
-    ).get(token)!.n;
-    cache.counts.set(token, n);
-  }
-  return n;
-}
-
-/**
  * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
  * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories; a phrase of two
  * common words costs that walk even when the phrase itself is rare, and a prefix is materialised
@@ -100,16 +84,24 @@ function rankCandidates(
   db: Db,
   tier: TierMatch,
   filters: Filters,
-  cap = RANKED_CANDIDATES,
+  cap: number,
+  needs: CandidateNeeds,
 ): Candidate[] {
   const cheapBm25 =
     filters.facets.length === 0 &&
     !tier.costly &&
     tier.wordTokens.every((t) => countToken(db, t) <= BM25_MAX_DOCS);
+  // Only the columns the ranking uses: a story's row holds its article, and a standfirst read
+  // for every candidate often meant an overflow page each (reading the headline too was 1.6x the
+  // date alone for the newest 250 matches of a common word at 1M stories).
+  const title = !cheapBm25 || needs.phrases ? 's.title' : "''";
+  const summary = needs.phrases ? 's.summary' : "''";
+  const facets = needs.themes ? 's.facets' : "''";
   const select = (relevance: string) =>
     prepareCached<unknown[], Candidate>(
       db,
-      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title, s.summary
+      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, ${title} AS title,
+         ${summary} AS summary, ${facets} AS facets
        FROM stories_fts f JOIN stories s ON s.seq = f.rowid
        WHERE stories_fts MATCH ? ${and(filters.sql)}
        ORDER BY f.rowid DESC LIMIT ${cap + 1}`,
@@ -117,7 +109,9 @@ function rankCandidates(
   if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
   // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
   const inHeadline = headlineMatcher(tier.headlineWords, tier.headlinePrefixes);
-  return select('-1.0').map((c) => (inHeadline(c.title) ? { ...c, relevance: -10 } : c));
+  const candidates = select('-1.0');
+  for (const c of candidates) if (inHeadline(c.title)) c.relevance = -10;
+  return candidates;
 }
 
 /** Best first: fewest `preferred` sets missed, then relevance times recency, then newest. */
@@ -130,25 +124,34 @@ function byScore(
   return candidates
     .map((c) => {
       const age = Math.max(0, nowMs - Date.parse(c.published_at));
+      let missed = 0;
+      for (const set of preferred) if (!set.has(c.seq)) missed++;
       const score = c.relevance * (1 + RECENCY_WEIGHT / (1 + age / RECENCY_HALF_MS));
-      return { ...c, score, first: preferred.filter((set) => !set.has(c.seq)).length };
+      return { seq: c.seq, published_at: c.published_at, score, missed };
     })
     .sort(
       (a, b) =>
-        a.first - b.first || a.score - b.score || b.published_at.localeCompare(a.published_at),
+        a.missed - b.missed || a.score - b.score || b.published_at.localeCompare(a.published_at),
     )
     .map((c) => c.seq);
 }
 
-/** Of `seqs`, those tagged with any of `themes`. */
-function taggedWith(db: Db, seqs: readonly number[], themes: readonly string[]): Set<number> {
-  if (themes.length === 0 || seqs.length === 0) return new Set();
-  const rows = prepareCached<[string, string], { story_seq: number }>(
-    db,
-    `SELECT DISTINCT story_seq FROM story_tags
-     WHERE story_seq IN (SELECT value FROM json_each(?)) AND theme IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(seqs), JSON.stringify(themes));
-  return new Set(rows.map((r) => r.story_seq));
+/**
+ * Of `candidates`, those tagged with any of `themes`, from their facet tokens: the stories row
+ * keeps a theme token for each stored tag (fts-index.ts; the theme: filter relies on the same),
+ * where looking each candidate up in story_tags cost a tenth of a common word's search.
+ */
+function taggedWith(candidates: readonly Candidate[], themes: readonly string[]): Set<number> {
+  if (themes.length === 0) return new Set();
+  const tokens = themes.map((t) => facetToken('theme', t));
+  return new Set(
+    candidates
+      .filter((c) => {
+        const own = c.facets.split(' ');
+        return tokens.some((t) => own.includes(t));
+      })
+      .map((c) => c.seq),
+  );
 }
 
 /** Of `candidates`, those whose headline or standfirst holds one of `phrases` (phrase-match.ts). */
@@ -179,12 +182,12 @@ export function rankTiers(
   // a first page only needs the newest block. Each block (newest first) is ranked on its own, so
   // reading deeper for a later page never reorders the blocks an earlier page showed.
   const literalCap = blockCap(input.depth, 0, LITERAL_BLOCK);
-  const found = rankCandidates(db, input.literal, input.filters, literalCap);
+  const needs = { phrases: input.phrases.length > 0, themes: input.themes.length > 0 };
+  const found = rankCandidates(db, input.literal, input.filters, literalCap, needs);
   const literal = found.slice(0, literalCap);
-  const literalSeqs = literal.map((c) => c.seq);
   const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
     holdingPhrase(literal, input.phrases),
-    taggedWith(db, literalSeqs, input.themes),
+    taggedWith(literal, input.themes),
   ]);
   if (found.length > literalCap) {
     // More literal matches than were read: say "at least this many" rather than walk on to count
@@ -247,7 +250,10 @@ function appendExpansionTier(
   const seen = new Set(seqs);
   const room = RANKED_CANDIDATES - seqs.length;
   const cap = blockCap(input.depth, seqs.length, EXPANSION_FIRST);
-  const more = rankCandidates(db, input.expanded, input.filters, cap);
+  const more = rankCandidates(db, input.expanded, input.filters, cap, {
+    phrases: false,
+    themes: input.themes.length > 0,
+  });
   const exhausted = more.length <= cap;
   let totalIsLowerBound = !exhausted;
   let extra = more.slice(0, cap).filter((c) => !seen.has(c.seq));
@@ -255,11 +261,7 @@ function appendExpansionTier(
   if (!exhausted && cap < RANKED_CANDIDATES) {
     extra = extra.slice(0, extra.length - (extra.length % EXPANSION_FIRST));
   }
-  const inSense = taggedWith(
-    db,
-    extra.map((c) => c.seq),
-    input.themes,
-  );
+  const inSense = taggedWith(extra, input.themes);
   const ranked = byScoreInBlocks(extra, EXPANSION_FIRST, input.now, [inSense]);
   const added = ranked.slice(0, Math.max(0, room));
   if (extra.length > added.length) totalIsLowerBound = true;
