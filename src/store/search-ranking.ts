@@ -12,7 +12,7 @@ import { headlineMatcher } from './snippet.js';
 import { phraseMatcher } from './phrase-match.js';
 import { and, type Filters } from './search-filters.js';
 import { facetToken } from './fts-index.js';
-import { BM25_MAX_DOCS, countToken } from './search-word-counts.js';
+import { BM25_MAX_DOCS, wordCounter } from './search-word-counts.js';
 
 export { BM25_MAX_DOCS };
 
@@ -85,12 +85,12 @@ function rankCandidates(
   tier: TierMatch,
   filters: Filters,
   cap: number,
-  needs: CandidateNeeds,
+  needs: CandidateNeeds & { countWord: (token: string) => number },
 ): Candidate[] {
   const cheapBm25 =
     filters.facets.length === 0 &&
     !tier.costly &&
-    tier.wordTokens.every((t) => countToken(db, t) <= BM25_MAX_DOCS);
+    tier.wordTokens.every((t) => needs.countWord(t) <= BM25_MAX_DOCS);
   // Only the columns the ranking uses: a story's row holds its article, and a standfirst read
   // for every candidate often meant an overflow page each (reading the headline too was 1.6x the
   // date alone for the newest 250 matches of a common word at 1M stories).
@@ -182,7 +182,12 @@ export function rankTiers(
   // a first page only needs the newest block. Each block (newest first) is ranked on its own, so
   // reading deeper for a later page never reorders the blocks an earlier page showed.
   const literalCap = blockCap(input.depth, 0, LITERAL_BLOCK);
-  const needs = { phrases: input.phrases.length > 0, themes: input.themes.length > 0 };
+  const countWord = wordCounter(db);
+  const needs = {
+    phrases: input.phrases.length > 0,
+    themes: input.themes.length > 0,
+    countWord,
+  };
   const found = rankCandidates(db, input.literal, input.filters, literalCap, needs);
   const literal = found.slice(0, literalCap);
   const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
@@ -209,7 +214,7 @@ export function rankTiers(
       expandedCount: 0,
     };
   }
-  return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded });
+  return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded, countWord });
 }
 
 /** Candidates to read for a page reaching `depth`: whole blocks past `before`, capped. */
@@ -245,6 +250,7 @@ function appendExpansionTier(
     filters: Filters;
     now: Date;
     depth: number;
+    countWord: (token: string) => number;
   },
 ): RankedSeqs {
   const seen = new Set(seqs);
@@ -253,6 +259,7 @@ function appendExpansionTier(
   const more = rankCandidates(db, input.expanded, input.filters, cap, {
     phrases: false,
     themes: input.themes.length > 0,
+    countWord: input.countWord,
   });
   const exhausted = more.length <= cap;
   let totalIsLowerBound = !exhausted;

@@ -15,7 +15,11 @@ export const BM25_MAX_DOCS = 5000;
 const tokenCounts = new WeakMap<Db, { version: string; counts: Map<string, number> }>();
 const MAX_CACHED_TOKENS = 10_000;
 
-export function countToken(db: Db, token: string): number {
+/**
+ * A counter for one search: the database's version is read once (it was read for every word of
+ * every tier, a query each), and counts come from the connection's cache while it holds.
+ */
+export function wordCounter(db: Db): (token: string) => number {
   const version = prepareCached<[], { v: string }>(
     db,
     "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v",
@@ -25,13 +29,16 @@ export function countToken(db: Db, token: string): number {
     cache = { version, counts: new Map() };
     tokenCounts.set(db, cache);
   }
-  let n = cache.counts.get(token);
-  if (n === undefined) {
-    n = prepareCached<[string], { n: number }>(
-      db,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${BM25_MAX_DOCS + 1})`,
-    ).get(token)!.n;
-    cache.counts.set(token, n);
-  }
-  return n;
+  const counts = cache.counts;
+  return (token) => {
+    let n = counts.get(token);
+    if (n === undefined) {
+      n = prepareCached<[string], { n: number }>(
+        db,
+        `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${BM25_MAX_DOCS + 1})`,
+      ).get(token)!.n;
+      counts.set(token, n);
+    }
+    return n;
+  };
 }
