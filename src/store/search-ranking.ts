@@ -7,18 +7,26 @@
 // page asks and at most RANKED_CANDIDATES (+1 to know more exist); each block is ranked on its own.
 // Past the blocks read, literal matches are neither ranked nor counted: the total is a lower bound.
 import type { Db } from './database.js';
-import { prepareCached } from './prepared.js';
-import { headlineMatcher } from './snippet.js';
 import { phraseMatcher } from './phrase-match.js';
-import { and, type Filters } from './search-filters.js';
+import type { Filters } from './search-filters.js';
 import { facetToken } from './fts-index.js';
 import { BM25_MAX_DOCS, wordCounter } from './search-word-counts.js';
+import {
+  ranksByBm25,
+  readCandidates,
+  type Candidate,
+  type CandidateNeeds,
+  type TierMatch,
+} from './search-candidates.js';
 
 export { BM25_MAX_DOCS };
+export type { TierMatch };
 
 export const RANKED_CANDIDATES = 1000;
 /** Literal matches ranked together, newest first: a first page reads only this many (+1). */
 export const LITERAL_BLOCK = 250;
+/** The first block is read this many at a time (readFirstBlockEarly). */
+export const FIRST_READ = 100;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
 /**
@@ -27,37 +35,6 @@ const RECENCY_HALF_MS = 180 * 86_400_000;
  * whose doclist walk is the costliest part of a search (CIP: 30 ms for 1,000 at 100k stories).
  */
 export const EXPANSION_FIRST = 200;
-
-export interface TierMatch {
-  match: string;
-  /** Each token of the words and phrases, for the bm25 cost estimate. */
-  wordTokens: string[];
-  /** A prefix or a facet inside the words: bm25 is not attempted. */
-  costly: boolean;
-  /** Headline check used when bm25 is not: the words whose presence in a title ranks it first. */
-  headlineWords: string[];
-  headlinePrefixes: string[];
-}
-
-interface Candidate {
-  seq: number;
-  relevance: number;
-  published_at: string;
-  /** '' unless the tier ranks by headline or prefers phrases. */
-  title: string;
-  /** '' unless the tier prefers phrases. */
-  summary: string;
-  /** '' unless the tier prefers themes: the story's facet tokens (fts-index.ts). */
-  facets: string;
-}
-
-/** What the ranking of a tier reads of each candidate besides its date. */
-interface CandidateNeeds {
-  /** Known phrases to look for in the headline and standfirst. */
-  phrases: boolean;
-  /** Themes whose stories rank first. */
-  themes: boolean;
-}
 
 export interface RankedSeqs {
   /** The blocks read, ranked: as deep as the page asked, perhaps fewer than `total`. */
@@ -69,49 +46,6 @@ export interface RankedSeqs {
   totalIsLowerBound: boolean;
   /** How many of `seqs` (at the end) were found only through expansion. */
   expandedCount: number;
-}
-
-/**
- * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
- * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories; a phrase of two
- * common words costs that walk even when the phrase itself is rare, and a prefix is materialised
- * again. So bm25 ranks only when every token is rarer than BM25_MAX_DOCS, with no prefix and no
- * facet (whose doclists are long) in the expression; otherwise headlines first: a story with
- * every word in its title scores 10, else 1. One row past RANKED_CANDIDATES is read so the total
- * needs no second walk of the doclists.
- */
-function rankCandidates(
-  db: Db,
-  tier: TierMatch,
-  filters: Filters,
-  cap: number,
-  needs: CandidateNeeds & { countWord: (token: string) => number },
-): Candidate[] {
-  const cheapBm25 =
-    filters.facets.length === 0 &&
-    !tier.costly &&
-    tier.wordTokens.every((t) => needs.countWord(t) <= BM25_MAX_DOCS);
-  // Only the columns the ranking uses: a story's row holds its article, and a standfirst read
-  // for every candidate often meant an overflow page each (reading the headline too was 1.6x the
-  // date alone for the newest 250 matches of a common word at 1M stories).
-  const title = !cheapBm25 || needs.phrases ? 's.title' : "''";
-  const summary = needs.phrases ? 's.summary' : "''";
-  const facets = needs.themes ? 's.facets' : "''";
-  const select = (relevance: string) =>
-    prepareCached<unknown[], Candidate>(
-      db,
-      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, ${title} AS title,
-         ${summary} AS summary, ${facets} AS facets
-       FROM stories_fts f JOIN stories s ON s.seq = f.rowid
-       WHERE stories_fts MATCH ? ${and(filters.sql)}
-       ORDER BY f.rowid DESC LIMIT ${cap + 1}`,
-    ).all(tier.match, ...filters.params);
-  if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
-  // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
-  const inHeadline = headlineMatcher(tier.headlineWords, tier.headlinePrefixes);
-  const candidates = select('-1.0');
-  for (const c of candidates) if (inHeadline(c.title)) c.relevance = -10;
-  return candidates;
 }
 
 /** Best first: fewest `preferred` sets missed, then relevance times recency, then newest. */
@@ -188,22 +122,20 @@ export function rankTiers(
     themes: input.themes.length > 0,
     countWord,
   };
-  const found = rankCandidates(db, input.literal, input.filters, literalCap, needs);
+  // Only the preferences the query has: a story must hold each to be of the best kind.
+  const prefer = (c: readonly Candidate[]) => [
+    ...(needs.phrases ? [holdingPhrase(c, input.phrases)] : []),
+    ...(needs.themes ? [taggedWith(c, input.themes)] : []),
+  ];
+  const early = readFirstBlockEarly(db, input, needs, literalCap, prefer);
+  if (early.done) return early.ranked;
+  const found = early.found;
   const literal = found.slice(0, literalCap);
-  const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
-    holdingPhrase(literal, input.phrases),
-    taggedWith(literal, input.themes),
-  ]);
+  const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, prefer(literal));
   if (found.length > literalCap) {
     // More literal matches than were read: say "at least this many" rather than walk on to count
     // them (a third of the slowest searches at 1M stories); a deeper page reads, and counts, more.
-    return {
-      seqs,
-      total: literalCap,
-      totalIsLowerBound: true,
-      reachable: RANKED_CANDIDATES,
-      expandedCount: 0,
-    };
+    return lowerBound(seqs, literalCap);
   }
   if (input.expanded === null) {
     return {
@@ -215,6 +147,46 @@ export function rankTiers(
     };
   }
   return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded, countWord });
+}
+
+function lowerBound(seqs: number[], total: number): RankedSeqs {
+  return { seqs, total, totalIsLowerBound: true, reachable: RANKED_CANDIDATES, expandedCount: 0 };
+}
+
+/**
+ * The first block's literal candidates, read FIRST_READ at a time: ranked by headline (not
+ * bm25), a block's order is preferences, then headline, then date, so when the newest FIRST_READ
+ * already hold `depth` stories of the best kind (every preference and the headline) the rest of
+ * the block could only follow them (bar publication dates out of archive order): the page is
+ * ranked from those alone (done), the total a lower bound. Otherwise the rest of the block is
+ * read below the last one read, as one read would have found it.
+ */
+function readFirstBlockEarly(
+  db: Db,
+  input: { literal: TierMatch; filters: Filters; now: Date; depth: number },
+  needs: CandidateNeeds,
+  literalCap: number,
+  prefer: (c: readonly Candidate[]) => Set<number>[],
+): { done: true; ranked: RankedSeqs } | { done: false; found: Candidate[] } {
+  const { literal, filters } = input;
+  if (
+    literalCap !== LITERAL_BLOCK ||
+    input.depth > FIRST_READ ||
+    ranksByBm25(literal, filters, needs)
+  ) {
+    return { done: false, found: readCandidates(db, literal, filters, literalCap, needs) };
+  }
+  const first = readCandidates(db, literal, filters, FIRST_READ, needs);
+  if (first.length <= FIRST_READ) return { done: false, found: first };
+  const head = first.slice(0, FIRST_READ);
+  const preferred = prefer(head);
+  const best = head.filter((c) => c.relevance === -10 && preferred.every((set) => set.has(c.seq)));
+  if (best.length >= input.depth) {
+    return { done: true, ranked: lowerBound(byScore(head, input.now, preferred), FIRST_READ) };
+  }
+  const last = head[FIRST_READ - 1]!.seq;
+  const rest = readCandidates(db, literal, filters, LITERAL_BLOCK - FIRST_READ, needs, last);
+  return { done: false, found: [...head, ...rest] };
 }
 
 /** Candidates to read for a page reaching `depth`: whole blocks past `before`, capped. */
@@ -256,7 +228,7 @@ function appendExpansionTier(
   const seen = new Set(seqs);
   const room = RANKED_CANDIDATES - seqs.length;
   const cap = blockCap(input.depth, seqs.length, EXPANSION_FIRST);
-  const more = rankCandidates(db, input.expanded, input.filters, cap, {
+  const more = readCandidates(db, input.expanded, input.filters, cap, {
     phrases: false,
     themes: input.themes.length > 0,
     countWord: input.countWord,

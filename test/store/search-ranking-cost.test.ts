@@ -71,3 +71,62 @@ describe('search ranking: what it reads per candidate', () => {
     db.close();
   });
 });
+
+describe('search ranking: the first block read a hundred at a time', () => {
+  // 300 stories with "winter"; all but every fourth have it in the headline.
+  const stories: Story[] = Array.from({ length: 300 }, (_, i) =>
+    i % 4 === 0
+      ? item(i, 'nhse', days(i), `Beds ${i}`, `Trusts plan for winter, number ${i}.`)
+      : item(i, 'nhse', days(i), `Winter beds ${i}`, 'Trusts open beds.'),
+  );
+  const build = () => {
+    const db = openDatabase(':memory:');
+    tagAndStore(db, stories, NOW, () => ({
+      tags: [],
+      entities: { organisations: [], money: [] },
+      rulesVersion: 'v1',
+    }));
+    return db;
+  };
+  // A prefix is ranked by headline, as a word in 5,000 stories or more would be.
+  const search = (db: Db, limit: number, offset = 0) =>
+    searchStories(db, { ...parseSearchText('wint*').query, limit, offset }, NOW);
+
+  it('stops after the newest hundred when they fill the page with headline matches', () => {
+    const db = build();
+    let page = search(db, 30);
+    const fresh = build();
+    const sql = preparedDuring(fresh, () => {
+      page = search(fresh, 30);
+    });
+    fresh.close();
+    const ranking = sql.filter((s) => s.includes('AS relevance'));
+    expect(ranking).toEqual([expect.stringContaining('LIMIT 101')]);
+    expect([page.total, page.totalIsLowerBound]).toEqual([100, true]);
+    // The same page a read of the whole block gives (publication follows archive order here).
+    const whole = search(db, 250).hits.map((h) => h.id);
+    expect(page.hits.map((h) => h.id)).toEqual(whole.slice(0, 30));
+    expect(whole.slice(0, 3)).toEqual(['s299', 's298', 's297']);
+    db.close();
+  });
+
+  it('reads the rest of the block below the first hundred when they do not', () => {
+    const db = build();
+    let ids: string[] = [];
+    const sql = preparedDuring(db, () => {
+      ids = search(db, 90).hits.map((h) => h.id);
+    });
+    const ranking = sql.filter((s) => s.includes('AS relevance'));
+    expect(ranking).toEqual([
+      expect.stringContaining('LIMIT 101'),
+      expect.stringContaining('f.rowid < CAST(? AS INTEGER)'),
+    ]);
+    expect(ranking[1]).toContain('LIMIT 151');
+    expect(ids).toEqual(
+      search(db, 250)
+        .hits.map((h) => h.id)
+        .slice(0, 90),
+    );
+    db.close();
+  });
+});
