@@ -111,14 +111,32 @@ function readFacetSeqs(db: Db, groups: string[][], excludedOnly: string | null):
   return rows.length > FACET_LIST_MAX ? null : rows.map((r) => r.seq);
 }
 
+/** Index entries walked per story row read, about: a row is a page of its own (measured 1M). */
+const ENTRIES_PER_ROW = 15;
+
+/**
+ * Whether the page is cheaper found by walking the publication-date index newest first, keeping
+ * the rows in `seqs` (ascending), than by reading every one of them and sorting: when the newest
+ * stories hold them densely. Stories are stored about as they are published, so the walk passes
+ * about as many entries as stories stored since the `depth`-th newest of them (an estimate: the
+ * walk's answer is exact either way). 1,799 stories of org:RA2 at 1M: 5 ms read, 2 ms walked.
+ */
+function walkDateIndex(seqs: readonly number[], depth: number): boolean {
+  const newest = seqs[seqs.length - 1];
+  const kth = seqs[seqs.length - depth];
+  if (newest === undefined || kth === undefined) return false;
+  return newest - kth < seqs.length * ENTRIES_PER_ROW;
+}
+
 /** The page and the capped count from a known set of rows, with the SQL filters applied. */
 function listSeqs(db: Db, query: SearchQuery, seqs: number[], filters: Filters): RawPage {
   const where = ['s.seq IN (SELECT value FROM json_each(?))', ...filters.sql].join(' AND ');
   const params = [JSON.stringify(seqs), ...filters.params];
+  const walk = walkDateIndex(seqs, query.offset + query.limit);
   const rows = prepareCached<unknown[], HitRow>(
     db,
     `SELECT s.seq, s.id, s.title, s.url, s.source_id, s.published_at, s.summary, '' AS content
-     FROM stories s WHERE ${where}
+     FROM stories s ${walk ? 'INDEXED BY stories_published_at' : ''} WHERE ${where}
      ORDER BY s.published_at DESC, s.seq DESC LIMIT ? OFFSET ?`,
   ).all(...params, query.limit, query.offset);
   const counted =

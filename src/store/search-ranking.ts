@@ -7,16 +7,26 @@
 // page asks and at most RANKED_CANDIDATES (+1 to know more exist); each block is ranked on its own.
 // Past the blocks read, literal matches are neither ranked nor counted: the total is a lower bound.
 import type { Db } from './database.js';
-import { prepareCached } from './prepared.js';
-import { headlineMatcher } from './snippet.js';
 import { phraseMatcher } from './phrase-match.js';
-import { and, type Filters } from './search-filters.js';
+import type { Filters } from './search-filters.js';
+import { facetToken } from './fts-index.js';
+import { BM25_MAX_DOCS, wordCounter } from './search-word-counts.js';
+import {
+  ranksByBm25,
+  readCandidates,
+  type Candidate,
+  type CandidateNeeds,
+  type TierMatch,
+} from './search-candidates.js';
+
+export { BM25_MAX_DOCS };
+export type { TierMatch };
 
 export const RANKED_CANDIDATES = 1000;
 /** Literal matches ranked together, newest first: a first page reads only this many (+1). */
 export const LITERAL_BLOCK = 250;
-/** Above this many matching stories for any word, bm25 costs too much (see rankCandidates). */
-export const BM25_MAX_DOCS = 5000;
+/** The first block is read this many at a time (readFirstBlockEarly). */
+export const FIRST_READ = 100;
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_MS = 180 * 86_400_000;
 /**
@@ -25,25 +35,6 @@ const RECENCY_HALF_MS = 180 * 86_400_000;
  * whose doclist walk is the costliest part of a search (CIP: 30 ms for 1,000 at 100k stories).
  */
 export const EXPANSION_FIRST = 200;
-
-export interface TierMatch {
-  match: string;
-  /** Each token of the words and phrases, for the bm25 cost estimate. */
-  wordTokens: string[];
-  /** A prefix or a facet inside the words: bm25 is not attempted. */
-  costly: boolean;
-  /** Headline check used when bm25 is not: the words whose presence in a title ranks it first. */
-  headlineWords: string[];
-  headlinePrefixes: string[];
-}
-
-interface Candidate {
-  seq: number;
-  relevance: number;
-  published_at: string;
-  title: string;
-  summary: string;
-}
 
 export interface RankedSeqs {
   /** The blocks read, ranked: as deep as the page asked, perhaps fewer than `total`. */
@@ -57,69 +48,6 @@ export interface RankedSeqs {
   expandedCount: number;
 }
 
-/**
- * Per connection, each token's story count up to BM25_MAX_DOCS + 1, kept while the database is
- * unchanged: the count walks up to 5,001 doclist entries per token (1-2 ms at 1M stories), and
- * the same words come back query after query. `PRAGMA data_version` moves when another connection
- * commits, total_changes() when this one writes (https://www.sqlite.org/pragma.html#pragma_data_version).
- */
-const tokenCounts = new WeakMap<Db, { version: string; counts: Map<string, number> }>();
-const MAX_CACHED_TOKENS = 10_000;
-
-function countToken(db: Db, token: string): number {
-  const version = prepareCached<[], { v: string }>(
-    db,
-    "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v",
-  ).get()!.v;
-  let cache = tokenCounts.get(db);
-  if (cache === undefined || cache.version !== version || cache.counts.size > MAX_CACHED_TOKENS) {
-    cache = { version, counts: new Map() };
-    tokenCounts.set(db, cache);
-  }
-  let n = cache.counts.get(token);
-  if (n === undefined) {
-    n = prepareCached<[string], { n: number }>(
-      db,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ${BM25_MAX_DOCS + 1})`,
-    ).get(token)!.n;
-    cache.counts.set(token, n);
-  }
-  return n;
-}
-
-/**
- * bm25 is exact but FTS5 computes each phrase's document frequency by walking its whole doclist
- * on every query (fts5_aux.c), ~13 ms for a word in a fifth of 1M stories; a phrase of two
- * common words costs that walk even when the phrase itself is rare, and a prefix is materialised
- * again. So bm25 ranks only when every token is rarer than BM25_MAX_DOCS, with no prefix and no
- * facet (whose doclists are long) in the expression; otherwise headlines first: a story with
- * every word in its title scores 10, else 1. One row past RANKED_CANDIDATES is read so the total
- * needs no second walk of the doclists.
- */
-function rankCandidates(
-  db: Db,
-  tier: TierMatch,
-  filters: Filters,
-  cap = RANKED_CANDIDATES,
-): Candidate[] {
-  const cheapBm25 =
-    filters.facets.length === 0 &&
-    !tier.costly &&
-    tier.wordTokens.every((t) => countToken(db, t) <= BM25_MAX_DOCS);
-  const select = (relevance: string) =>
-    prepareCached<unknown[], Candidate>(
-      db,
-      `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, s.title, s.summary
-       FROM stories_fts f JOIN stories s ON s.seq = f.rowid
-       WHERE stories_fts MATCH ? ${and(filters.sql)}
-       ORDER BY f.rowid DESC LIMIT ${cap + 1}`,
-    ).all(tier.match, ...filters.params);
-  if (cheapBm25) return select('bm25(stories_fts, 10.0, 4.0, 1.0, 0.0)');
-  // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
-  const inHeadline = headlineMatcher(tier.headlineWords, tier.headlinePrefixes);
-  return select('-1.0').map((c) => (inHeadline(c.title) ? { ...c, relevance: -10 } : c));
-}
-
 /** Best first: fewest `preferred` sets missed, then relevance times recency, then newest. */
 function byScore(
   candidates: Candidate[],
@@ -130,25 +58,34 @@ function byScore(
   return candidates
     .map((c) => {
       const age = Math.max(0, nowMs - Date.parse(c.published_at));
+      let missed = 0;
+      for (const set of preferred) if (!set.has(c.seq)) missed++;
       const score = c.relevance * (1 + RECENCY_WEIGHT / (1 + age / RECENCY_HALF_MS));
-      return { ...c, score, first: preferred.filter((set) => !set.has(c.seq)).length };
+      return { seq: c.seq, published_at: c.published_at, score, missed };
     })
     .sort(
       (a, b) =>
-        a.first - b.first || a.score - b.score || b.published_at.localeCompare(a.published_at),
+        a.missed - b.missed || a.score - b.score || b.published_at.localeCompare(a.published_at),
     )
     .map((c) => c.seq);
 }
 
-/** Of `seqs`, those tagged with any of `themes`. */
-function taggedWith(db: Db, seqs: readonly number[], themes: readonly string[]): Set<number> {
-  if (themes.length === 0 || seqs.length === 0) return new Set();
-  const rows = prepareCached<[string, string], { story_seq: number }>(
-    db,
-    `SELECT DISTINCT story_seq FROM story_tags
-     WHERE story_seq IN (SELECT value FROM json_each(?)) AND theme IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(seqs), JSON.stringify(themes));
-  return new Set(rows.map((r) => r.story_seq));
+/**
+ * Of `candidates`, those tagged with any of `themes`, from their facet tokens: the stories row
+ * keeps a theme token for each stored tag (fts-index.ts; the theme: filter relies on the same),
+ * where looking each candidate up in story_tags cost a tenth of a common word's search.
+ */
+function taggedWith(candidates: readonly Candidate[], themes: readonly string[]): Set<number> {
+  if (themes.length === 0) return new Set();
+  const tokens = themes.map((t) => facetToken('theme', t));
+  return new Set(
+    candidates
+      .filter((c) => {
+        const own = c.facets.split(' ');
+        return tokens.some((t) => own.includes(t));
+      })
+      .map((c) => c.seq),
+  );
 }
 
 /** Of `candidates`, those whose headline or standfirst holds one of `phrases` (phrase-match.ts). */
@@ -179,23 +116,26 @@ export function rankTiers(
   // a first page only needs the newest block. Each block (newest first) is ranked on its own, so
   // reading deeper for a later page never reorders the blocks an earlier page showed.
   const literalCap = blockCap(input.depth, 0, LITERAL_BLOCK);
-  const found = rankCandidates(db, input.literal, input.filters, literalCap);
+  const countWord = wordCounter(db);
+  const needs = {
+    phrases: input.phrases.length > 0,
+    themes: input.themes.length > 0,
+    countWord,
+  };
+  // Only the preferences the query has: a story must hold each to be of the best kind.
+  const prefer = (c: readonly Candidate[]) => [
+    ...(needs.phrases ? [holdingPhrase(c, input.phrases)] : []),
+    ...(needs.themes ? [taggedWith(c, input.themes)] : []),
+  ];
+  const early = readFirstBlockEarly(db, input, needs, literalCap, prefer);
+  if (early.done) return early.ranked;
+  const found = early.found;
   const literal = found.slice(0, literalCap);
-  const literalSeqs = literal.map((c) => c.seq);
-  const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, [
-    holdingPhrase(literal, input.phrases),
-    taggedWith(db, literalSeqs, input.themes),
-  ]);
+  const seqs = byScoreInBlocks(literal, LITERAL_BLOCK, input.now, prefer(literal));
   if (found.length > literalCap) {
     // More literal matches than were read: say "at least this many" rather than walk on to count
     // them (a third of the slowest searches at 1M stories); a deeper page reads, and counts, more.
-    return {
-      seqs,
-      total: literalCap,
-      totalIsLowerBound: true,
-      reachable: RANKED_CANDIDATES,
-      expandedCount: 0,
-    };
+    return lowerBound(seqs, literalCap);
   }
   if (input.expanded === null) {
     return {
@@ -206,7 +146,47 @@ export function rankTiers(
       expandedCount: 0,
     };
   }
-  return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded });
+  return appendExpansionTier(db, seqs, { ...input, expanded: input.expanded, countWord });
+}
+
+function lowerBound(seqs: number[], total: number): RankedSeqs {
+  return { seqs, total, totalIsLowerBound: true, reachable: RANKED_CANDIDATES, expandedCount: 0 };
+}
+
+/**
+ * The first block's literal candidates, read FIRST_READ at a time: ranked by headline (not
+ * bm25), a block's order is preferences, then headline, then date, so when the newest FIRST_READ
+ * already hold `depth` stories of the best kind (every preference and the headline) the rest of
+ * the block could only follow them (bar publication dates out of archive order): the page is
+ * ranked from those alone (done), the total a lower bound. Otherwise the rest of the block is
+ * read below the last one read, as one read would have found it.
+ */
+function readFirstBlockEarly(
+  db: Db,
+  input: { literal: TierMatch; filters: Filters; now: Date; depth: number },
+  needs: CandidateNeeds,
+  literalCap: number,
+  prefer: (c: readonly Candidate[]) => Set<number>[],
+): { done: true; ranked: RankedSeqs } | { done: false; found: Candidate[] } {
+  const { literal, filters } = input;
+  if (
+    literalCap !== LITERAL_BLOCK ||
+    input.depth > FIRST_READ ||
+    ranksByBm25(literal, filters, needs)
+  ) {
+    return { done: false, found: readCandidates(db, literal, filters, literalCap, needs) };
+  }
+  const first = readCandidates(db, literal, filters, FIRST_READ, needs);
+  if (first.length <= FIRST_READ) return { done: false, found: first };
+  const head = first.slice(0, FIRST_READ);
+  const preferred = prefer(head);
+  const best = head.filter((c) => c.relevance === -10 && preferred.every((set) => set.has(c.seq)));
+  if (best.length >= input.depth) {
+    return { done: true, ranked: lowerBound(byScore(head, input.now, preferred), FIRST_READ) };
+  }
+  const last = head[FIRST_READ - 1]!.seq;
+  const rest = readCandidates(db, literal, filters, LITERAL_BLOCK - FIRST_READ, needs, last);
+  return { done: false, found: [...head, ...rest] };
 }
 
 /** Candidates to read for a page reaching `depth`: whole blocks past `before`, capped. */
@@ -242,12 +222,17 @@ function appendExpansionTier(
     filters: Filters;
     now: Date;
     depth: number;
+    countWord: (token: string) => number;
   },
 ): RankedSeqs {
   const seen = new Set(seqs);
   const room = RANKED_CANDIDATES - seqs.length;
   const cap = blockCap(input.depth, seqs.length, EXPANSION_FIRST);
-  const more = rankCandidates(db, input.expanded, input.filters, cap);
+  const more = readCandidates(db, input.expanded, input.filters, cap, {
+    phrases: false,
+    themes: input.themes.length > 0,
+    countWord: input.countWord,
+  });
   const exhausted = more.length <= cap;
   let totalIsLowerBound = !exhausted;
   let extra = more.slice(0, cap).filter((c) => !seen.has(c.seq));
@@ -255,11 +240,7 @@ function appendExpansionTier(
   if (!exhausted && cap < RANKED_CANDIDATES) {
     extra = extra.slice(0, extra.length - (extra.length % EXPANSION_FIRST));
   }
-  const inSense = taggedWith(
-    db,
-    extra.map((c) => c.seq),
-    input.themes,
-  );
+  const inSense = taggedWith(extra, input.themes);
   const ranked = byScoreInBlocks(extra, EXPANSION_FIRST, input.now, [inSense]);
   const added = ranked.slice(0, Math.max(0, room));
   if (extra.length > added.length) totalIsLowerBound = true;

@@ -17,6 +17,22 @@ export function foldWord(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * Characters whose fold (NFKD, marks removed, lower case) adds or changes no letter or digit:
+ * printable ASCII and the punctuation news text carries. A text of only these is folded word
+ * for word by toLowerCase(); normalize() on a whole headline with a `£` or a curly quote cost more
+ * than the rest of the headline check.
+ */
+const FOLDS_TO_ITSELF = /^[ -~\t\n\r£€…‘’“”–—•·°×]*$/;
+/** unicode61's word characters within printable ASCII: what WORD matches in such a text. */
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+
+/** The words of `text` (unicode61's letters and digits), each folded as foldWord folds. */
+export function foldedWords(text: string): string[] {
+  if (FOLDS_TO_ITSELF.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
+  return foldWord(text).match(WORD) ?? [];
+}
+
 /** What a text word must start with to count as a match for a search word. */
 export function stemOf(word: string): string {
   const folded = foldWord(word);
@@ -64,7 +80,7 @@ export function headlineMatcher(
   const starts = [...new Set(prefixes.map(foldWord))];
   return (text) => {
     // Fold the whole title once: normalize() per word costs more than the rest of the check.
-    const folded = foldWord(text).match(WORD) ?? [];
+    const folded = foldedWords(text);
     for (const stem of stems) {
       if (!folded.some((w) => w === stem || (stem.length >= 4 && w.startsWith(stem)))) return false;
     }
@@ -75,32 +91,59 @@ export function headlineMatcher(
   };
 }
 
-function matches(word: string, needles: SnippetNeedles): boolean {
-  const folded = foldWord(word);
+function matches(folded: string, needles: SnippetNeedles): boolean {
   for (const stem of needles.exact) {
     if (folded === stem || (stem.length >= 4 && folded.startsWith(stem))) return true;
   }
   return needles.prefixes.some((p) => folded.startsWith(p));
 }
 
+function holdsAny(text: string, needles: SnippetNeedles): boolean {
+  return (
+    needles.exact.some((n) => text.includes(n)) || needles.prefixes.some((n) => text.includes(n))
+  );
+}
+
+/** A letter or digit outside printable ASCII: its word may fold (diacritics), or change length
+ * when lower-cased. Without one, `£`, `…` and curly quotes aside, a text is ASCII words. */
+const NON_ASCII_WORD_CHAR = /(?=[^ -~])[\p{L}\p{N}]/u;
+
 /**
  * A window of about `maxWords` words around the first match in the first text that has one,
  * with "…" where text was cut; null when no text matches.
+ * The scan stops one word past the window: a matching body's words were most of a snippet's
+ * cost when all of them were listed first (a third of a common-word search at 1M stories). A
+ * text of ASCII words is lower-cased once (same offsets) and scanned with an ASCII word pattern.
  */
 export function makeSnippet(
   texts: readonly string[],
   needles: SnippetNeedles,
   maxWords = 24,
 ): string | null {
+  const before = Math.floor(maxWords / 3);
   for (const text of texts) {
-    const words = [...text.matchAll(WORD)];
-    const hit = words.findIndex((w) => matches(w[0], needles));
+    const ascii = !NON_ASCII_WORD_CHAR.test(text);
+    const scanned = ascii ? text.toLowerCase() : text;
+    // A matching word starts with a needle, so a text of ASCII words holding none has no match.
+    if (ascii && !holdsAny(scanned, needles)) continue;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let hit = -1;
+    // matchAll is lazy: breaking off leaves the rest of the text unscanned.
+    const found = ascii ? scanned.matchAll(ASCII_WORD) : scanned.matchAll(WORD);
+    for (const m of found) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+      if (hit === -1 && matches(ascii ? m[0] : foldWord(m[0]), needles)) hit = starts.length - 1;
+      // Enough words to fill the window after the match, and one more to know text follows.
+      if (hit !== -1 && starts.length > Math.max(0, hit - before) + maxWords) break;
+    }
     if (hit === -1) continue;
-    const first = Math.max(0, Math.min(hit - Math.floor(maxWords / 3), words.length - maxWords));
-    const last = Math.min(words.length - 1, first + maxWords - 1);
-    const start = first === 0 ? 0 : words[first]!.index;
-    const end =
-      last === words.length - 1 ? text.length : words[last]!.index + words[last]![0].length;
+    const count = starts.length;
+    const first = Math.max(0, Math.min(hit - before, count - maxWords));
+    const last = Math.min(count - 1, first + maxWords - 1);
+    const start = first === 0 ? 0 : starts[first]!;
+    const end = last === count - 1 ? text.length : ends[last]!;
     return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
   }
   return null;

@@ -5,7 +5,9 @@
 // vocabulary. A word the archive lacks (or all but lacks) is compared with the stored stems that
 // start with the same letter (optimal string alignment distance, about one edit per four
 // letters), and the closest, most common one is shown as a word from a story that uses it.
-// Both helper tables live in the connection's temp schema: nothing is written to the archive.
+// The vocabulary table lives in the connection's temp schema and the one-row table in a private
+// in-memory database: nothing is written to the archive or through its connection.
+import Database from 'better-sqlite3';
 import type { SpellingSuggestion } from '../domain.js';
 import { editDistance } from '../text/suggest-closest.js';
 import type { Db } from './database.js';
@@ -22,27 +24,42 @@ const MAX_WORDS = 8;
 
 const prepared = new WeakSet<Db>();
 
-function ensureTables(db: Db): void {
+function ensureVocabulary(db: Db): void {
   if (prepared.has(db)) return;
-  db.exec(`
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'stories_fts', 'row');
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe
-      USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe_vocab
-      USING fts5vocab(temp, 'search_probe', 'row');
-  `);
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'stories_fts', 'row')",
+  );
   prepared.add(db);
 }
 
+/**
+ * A private in-memory connection for stemming: writing the probe word on the archive's own
+ * connection moved its total_changes(), which the search's per-connection word counts
+ * (search-ranking.ts) take as "the archive changed", so every suggestion emptied that cache.
+ */
+let stemmer: Db | null = null;
+
+function openStemmer(): Db {
+  if (stemmer !== null) return stemmer;
+  const db = new Database(':memory:');
+  // The same tokenizer as stories_fts (migrations/0001-archive.sql).
+  db.exec(`
+    CREATE VIRTUAL TABLE search_probe USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE search_probe_vocab USING fts5vocab('search_probe', 'row');
+  `);
+  stemmer = db;
+  return db;
+}
+
 /** The index's stem of one word (the porter tokenizer's output), or null when it has none. */
-function stemOf(db: Db, word: string): string | null {
-  prepareCached(db, 'DELETE FROM temp.search_probe').run();
-  prepareCached(db, 'INSERT INTO temp.search_probe (rowid, word) VALUES (1, ?)').run(word);
+function stemOf(word: string): string | null {
+  const db = openStemmer();
+  prepareCached(db, 'DELETE FROM search_probe').run();
+  prepareCached(db, 'INSERT INTO search_probe (rowid, word) VALUES (1, ?)').run(word);
   const row = prepareCached<[], { term: string }>(
     db,
-    'SELECT term FROM temp.search_probe_vocab LIMIT 1',
+    'SELECT term FROM search_probe_vocab LIMIT 1',
   ).get();
-  prepareCached(db, 'DELETE FROM temp.search_probe').run();
   return row?.term ?? null;
 }
 
@@ -72,6 +89,7 @@ interface TermCount {
 }
 
 function termsStartingWith(db: Db, first: string): TermCount[] {
+  ensureVocabulary(db);
   const newest =
     prepareCached<[], { v: number | null }>(db, 'SELECT max(seq) AS v FROM stories').get()!.v ?? 0;
   let cache = termLists.get(db);
@@ -147,11 +165,12 @@ export function suggestSpellings(db: Db, words: readonly string[]): SpellingSugg
     seen.add(word);
     if (word.length < MIN_WORD || word.length > MAX_WORD || !/^\p{L}+$/u.test(word)) continue;
     try {
-      ensureTables(db);
-      const stem = stemOf(db, word);
-      if (stem === null) continue;
+      // The count first: most words are common, and it needs no stem (MATCH stems the word); the
+      // stem costs four writes to a temp table.
       const docs = docsOf(db, word, RARE_DOCS + 1);
       if (docs > RARE_DOCS) continue;
+      const stem = stemOf(word);
+      if (stem === null) continue;
       const candidate = closestStem(db, word, stem, docs);
       if (candidate === null) continue;
       const suggestion = surfaceWord(db, candidate, word);

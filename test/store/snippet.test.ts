@@ -23,6 +23,22 @@ describe('makeSnippet', () => {
     expect(makeSnippet([summary, content], snippetNeedles(words, prefixes))).toBe(expected);
   });
 
+  it('cuts a window from a long text with pound signs, dashes and curly quotes, stopping early', () => {
+    // Text of ASCII words and news punctuation takes the lower-cased fast path; the window and
+    // its "…" marks are as for any text.
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    words[30] = '‘Deficits’';
+    const text = `£24m – ${words.join(' ')}.`;
+    expect(makeSnippet([text], snippetNeedles(['deficit'], []))).toBe(
+      `…w22 w23 w24 w25 w26 w27 w28 w29 ‘Deficits’ w31 w32 w33 w34 w35 w36 w37 w38 w39 w40 w41 w42 w43 w44 w45…`,
+    );
+    // The window reaching the last word keeps the text's end and adds no "…".
+    expect(makeSnippet([text], snippetNeedles(['w58'], []))).toBe(
+      `…w36 w37 w38 w39 w40 w41 w42 w43 w44 w45 w46 w47 w48 w49 w50 w51 w52 w53 w54 w55 w56 w57 w58 w59.`,
+    );
+    expect(makeSnippet(['£5m – “quoted” text'], snippetNeedles(['deficit'], []))).toBeNull();
+  });
+
   it('ignores diacritics', () => {
     expect(makeSnippet(['Café services close.'], snippetNeedles(['cafe'], []))).toBe(
       'Café services close.',
@@ -32,6 +48,8 @@ describe('makeSnippet', () => {
 
 describe('containsAllWords', () => {
   it.each<[string, string[], string[], boolean]>([
+    ['£5m for ‘ambulance’ handover – delays', ['ambulance', 'handover'], [], true],
+    ['Café handover', ['cafe'], [], true],
     ['Ambulance handover delays', ['ambulance', 'handover'], [], true],
     ['Ambulance handover delays', ['ambulance handover'], [], true],
     ['Ambulance delays', ['ambulance', 'handover'], [], false],

@@ -50,6 +50,29 @@ describe('suggestSpellings', () => {
   });
 });
 
+describe('suggestSpellings: cost', () => {
+  it('counts a word before stemming it: a common word never reaches the stemming table', () => {
+    // The stem is found by writing the word to a temp FTS5 table (four statements); the count
+    // alone rules out a word more than two stories hold. A fresh connection has no temp tables.
+    const fresh = buildArchive([
+      story('g_sp10000001', 'hsj', '2019-01-07', 'Care plans', 'Care homes.'),
+      story('g_sp10000002', 'hsj', '2019-01-08', 'Care costs', 'Care homes.'),
+      story('g_sp10000003', 'hsj', '2019-01-09', 'Care staff', 'Care homes.'),
+    ]);
+    const tempTables = () =>
+      fresh.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table'").all();
+    expect(suggestSpellings(fresh, ['care', 'homes'])).toEqual([]);
+    expect(tempTables()).toEqual([]);
+    // A rare word is still stemmed and compared, without writing through the archive's
+    // connection: its change count is how search knows its cached word counts still hold.
+    const changes = () => fresh.prepare('SELECT total_changes() AS n').get();
+    const before = changes();
+    expect(suggestSpellings(fresh, ['caer'])).toEqual([{ word: 'caer', suggestion: 'care' }]);
+    expect(changes()).toEqual(before);
+    fresh.close();
+  });
+});
+
 describe('search with spelling suggestions', () => {
   it('searches the suggestion when nothing matches as typed, and says so', () => {
     const page = search(db, 'intergrated care');
