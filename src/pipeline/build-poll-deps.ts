@@ -51,11 +51,13 @@ export function buildAnnotator(config: AppConfig): Annotate {
   const rulesVersion = config.themes.rulesVersion;
   const timeZone = config.settings.timeZone;
   return (story: Story) => {
-    const { tags, entities } = annotateStory(story, compiled, gazetteer, 'tags-only');
+    const { tags, entities, vetoed } = annotateStory(story, compiled, gazetteer, 'tags-only');
     return {
       tags,
       entities: { ...entities, deadlines: findDeadlines(story, timeZone) },
       rulesVersion,
+      // Recorded so the weekly digest need not re-tag the week to find them (issue 18).
+      offTopic: tags.length === 0 && vetoed === true,
     };
   };
 }

@@ -17,15 +17,15 @@ export function insertStory(
   story: Story,
   hash: string,
   nowIso: string,
-  rulesVersion: string | null,
+  tagging: { rulesVersion: string | null; offTopic: boolean | null },
   facets: string,
 ): number {
   const result = prepareCached(
     db,
     `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
        published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
-       rules_version, facets)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rules_version, facets, off_topic)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     story.id,
     story.url,
@@ -42,8 +42,9 @@ export function insertStory(
     nowIso,
     nowIso,
     hash,
-    rulesVersion,
+    tagging.rulesVersion,
     facets,
+    tagging.offTopic === null ? null : tagging.offTopic ? 1 : 0,
   );
   return Number(result.lastInsertRowid);
 }

@@ -14,6 +14,8 @@ export interface Annotation {
   tags: Tag[];
   nearMisses: NearMiss[];
   entities: Entities;
+  /** 'tags-only': a veto rejected a theme (TagResult.vetoed). */
+  vetoed?: true;
 }
 
 /** 'tags-only' (polling stores no near misses) skips building them; `nearMisses` is then empty. */
@@ -27,9 +29,10 @@ export function annotateStory(
 ): Annotation {
   const { phraseHits, nameHits } = scanStory(story, compiled, gazetteer);
   const organisations = findStoryOrganisations(story, gazetteer, nameHits);
-  const { tags, nearMisses } = tagStory(story, compiled, organisations, {
+  const { tags, nearMisses, vetoed } = tagStory(story, compiled, organisations, {
     phraseHits,
     nearMisses: detail === 'with-near-misses',
   });
-  return { tags, nearMisses, entities: extractEntities(story, gazetteer, organisations) };
+  const entities = extractEntities(story, gazetteer, organisations);
+  return vetoed ? { tags, nearMisses, entities, vetoed } : { tags, nearMisses, entities };
 }

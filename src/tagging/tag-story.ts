@@ -47,6 +47,7 @@ export function tagStory(
 
   const tags: Tag[] = [];
   const nearMisses: NearMiss[] = [];
+  let vetoed = false;
   for (let t = 0; t < compiled.themes.length; t++) {
     const hits = ruleHits[t]!;
     if (hits.length === 0) continue;
@@ -55,11 +56,12 @@ export function tagStory(
     const decision = decideTheme(theme, hits, contextHits, compiled, publishedAt, wantNearMisses);
     if (decision === null) continue;
     if (decision.kind === 'tag') tags.push(decision.tag);
+    else if (decision.kind === 'vetoed') vetoed = true;
     else nearMisses.push(decision.nearMiss);
   }
   tags.sort(byScoreThenTheme);
   nearMisses.sort(byScoreThenTheme);
-  return { tags, nearMisses };
+  return vetoed ? { tags, nearMisses, vetoed } : { tags, nearMisses };
 }
 
 // Comparators live at the top level: a closure made per story costs an allocation (and, under
@@ -72,7 +74,12 @@ function byFieldThenStart(a: Scored, b: Scored): number {
   return a.hit.order - b.hit.order || a.hit.start - b.hit.start;
 }
 
-type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss };
+type Decision =
+  | { kind: 'tag'; tag: Tag }
+  | { kind: 'near-miss'; nearMiss: NearMiss }
+  | { kind: 'vetoed' };
+/** A veto without near misses: polling records only that it happened (TagResult.vetoed). */
+const VETOED: Decision = { kind: 'vetoed' };
 
 function decideTheme(
   theme: ThemeDefinition,
@@ -118,7 +125,7 @@ function decideTheme(
   if (!positive) return null;
 
   if (vetoes.length > 0) {
-    if (!wantNearMisses) return null;
+    if (!wantNearMisses) return VETOED;
     const rules = unique(vetoes.map((v) => describeRule(v.rule, v.hit.term)));
     return nearMiss(theme, score, `vetoed by ${rules.join(', ')}`, counted, withoutContext, vetoes);
   }
