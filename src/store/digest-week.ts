@@ -82,7 +82,8 @@ export function listDigestWeek(db: Db, startsAtIso: string, endsAtIso: string): 
   const links = prepareCached<[string, string], { seq: number; source_id: string }>(db, LINKS_SQL);
   for (const link of links.all(...range)) {
     const story = bySeq.get(link.seq);
-    if (story !== undefined && link.source_id !== story.sourceId) story.sourceIds.push(link.source_id);
+    if (story !== undefined && link.source_id !== story.sourceId)
+      story.sourceIds.push(link.source_id);
   }
   const tagRows = prepareCached<[string, string], { seq: number; theme: string; score: number }>(
     db,

@@ -75,9 +75,7 @@ function byFieldThenStart(a: Scored, b: Scored): number {
 }
 
 type Decision =
-  | { kind: 'tag'; tag: Tag }
-  | { kind: 'near-miss'; nearMiss: NearMiss }
-  | { kind: 'vetoed' };
+  { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss } | { kind: 'vetoed' };
 /** A veto without near misses: polling records only that it happened (TagResult.vetoed). */
 const VETOED: Decision = { kind: 'vetoed' };
 
