@@ -24,6 +24,14 @@ export interface SimilarityFactors {
 
 /** Every story's features with one shared numbering of words, numbers and organisations. */
 export function compactFeatures(items: readonly StoryFeatures[]): CompactFeatures[] {
+  return numberFeatures(items).features;
+}
+
+/** compactFeatures, and how many ids were given (ids are 0 .. idCount - 1). */
+export function numberFeatures(items: readonly StoryFeatures[]): {
+  features: CompactFeatures[];
+  idCount: number;
+} {
   const ids = new Map<string, number>();
   const toIds = (values: ReadonlySet<string>, prefix: string): Int32Array => {
     const out = new Int32Array(values.size);
@@ -36,7 +44,7 @@ export function compactFeatures(items: readonly StoryFeatures[]): CompactFeature
     }
     return out.sort();
   };
-  return items.map((f) => ({
+  const features = items.map((f) => ({
     // Title words are body words too (describeStory): one numbering for both.
     title: toIds(f.title, 'w'),
     body: toIds(f.body, 'w'),
@@ -45,6 +53,7 @@ export function compactFeatures(items: readonly StoryFeatures[]): CompactFeature
     organisations: toIds(f.organisations, 'o'),
     url: f.url,
   }));
+  return { features, idCount: ids.size };
 }
 
 /** How many values two sorted arrays share (each array holds a value at most once). */
@@ -76,14 +85,51 @@ export function compactSimilarity(
   factors: SimilarityFactors,
 ): number {
   if (a.url !== null && a.url === b.url) return 1;
+  const titles = a.title.length === 0 || b.title.length === 0 ? 0 : sharedCount(a.title, b.title);
+  const bodies = a.body.length === 0 || b.body.length === 0 ? 0 : sharedCount(a.body, b.body);
+  return scoreFrom(a, b, titles, bodies, factors);
+}
+
+/** Marks of one story's words for markedSimilarity: bit 1 a body word, bit 2 a title word. */
+export function markWords(marks: Uint8Array, a: CompactFeatures, on: boolean): void {
+  for (const id of a.body) marks[id] = on ? 1 : 0;
+  if (on) for (const id of a.title) marks[id] = 3;
+}
+
+/**
+ * compactSimilarity(a, b) with `a`'s words marked (markWords): the shared words are counted by
+ * looking b's words up, not by a merge walk. Clustering compares one story with each of its
+ * candidates in turn (tens of thousands of pairs a week), so a's marks are set once for all.
+ */
+export function markedSimilarity(
+  marks: Uint8Array,
+  a: CompactFeatures,
+  b: CompactFeatures,
+  factors: SimilarityFactors,
+): number {
+  if (a.url !== null && a.url === b.url) return 1;
+  let titles = 0;
+  for (const id of b.title) titles += marks[id]! >> 1;
+  let bodies = 0;
+  for (const id of b.body) bodies += marks[id]! & 1;
+  return scoreFrom(a, b, titles, bodies, factors);
+}
+
+/** The similarity from the shared title and body word counts (the same arithmetic for both). */
+function scoreFrom(
+  a: CompactFeatures,
+  b: CompactFeatures,
+  titles: number,
+  bodies: number,
+  factors: SimilarityFactors,
+): number {
   const headline =
     a.title.length === 0 || b.title.length === 0
       ? 0
-      : sharedCount(a.title, b.title) / Math.max(3, Math.min(a.title.length, b.title.length));
+      : titles / Math.max(3, Math.min(a.title.length, b.title.length));
   let jaccard = 0;
   if (a.body.length > 0 && b.body.length > 0) {
-    const shared = sharedCount(a.body, b.body);
-    jaccard = shared / (a.body.length + b.body.length - shared);
+    jaccard = bodies / (a.body.length + b.body.length - bodies);
   }
   let score = (headline + jaccard) / 2;
   if (sharedCount(a.numbers, b.numbers) > 0) score *= factors.number;
