@@ -115,8 +115,8 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   }
   // Integer word ids once per week: each comparison below is then a merge walk, not string
   // hashing (compact-features.ts; the same similarity values).
-  const { features: compact, idCount } = numberFeatures(items.map((item) => item.features));
-  const marks = new Uint8Array(idCount);
+  const { features: compact, wordCount } = numberFeatures(items.map((item) => item.features));
+  const marks = new Uint8Array(wordCount);
   const counts = new Int32Array(n);
   const touched: number[] = [];
   const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];

@@ -27,33 +27,38 @@ export function compactFeatures(items: readonly StoryFeatures[]): CompactFeature
   return numberFeatures(items).features;
 }
 
-/** compactFeatures, and how many ids were given (ids are 0 .. idCount - 1). */
+/**
+ * compactFeatures, and how many word ids were given (0 .. wordCount - 1). Words, numbers and
+ * organisations are numbered apart (each is only ever compared with its own kind), which spares
+ * building a prefixed key string per value.
+ */
 export function numberFeatures(items: readonly StoryFeatures[]): {
   features: CompactFeatures[];
-  idCount: number;
+  wordCount: number;
 } {
-  const ids = new Map<string, number>();
-  const toIds = (values: ReadonlySet<string>, prefix: string): Int32Array => {
+  const words = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  const organisations = new Map<string, number>();
+  const toIds = (values: ReadonlySet<string>, ids: Map<string, number>): Int32Array => {
     const out = new Int32Array(values.size);
     let k = 0;
     for (const value of values) {
-      const key = prefix + value;
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
+      let id = ids.get(value);
+      if (id === undefined) ids.set(value, (id = ids.size));
       out[k++] = id;
     }
     return out.sort();
   };
   const features = items.map((f) => ({
     // Title words are body words too (describeStory): one numbering for both.
-    title: toIds(f.title, 'w'),
-    body: toIds(f.body, 'w'),
-    numbers: toIds(f.numbers, 'n'),
-    sums: toIds(f.sums, 'n'),
-    organisations: toIds(f.organisations, 'o'),
+    title: toIds(f.title, words),
+    body: toIds(f.body, words),
+    numbers: toIds(f.numbers, numbers),
+    sums: toIds(f.sums, numbers),
+    organisations: toIds(f.organisations, organisations),
     url: f.url,
   }));
-  return { features, idCount: ids.size };
+  return { features, wordCount: words.size };
 }
 
 /** How many values two sorted arrays share (each array holds a value at most once). */

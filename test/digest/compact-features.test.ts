@@ -16,9 +16,9 @@ import { generateWeek } from './generate-week.js';
 const FACTORS = { number: 1.4, conflict: 0.6 };
 
 function expectSameSimilarities(features: StoryFeatures[]): number {
-  const { features: compact, idCount } = numberFeatures(features);
+  const { features: compact, wordCount } = numberFeatures(features);
   // markedSimilarity (a's words marked, b's looked up) is what clustering runs: the same too.
-  const marks = new Uint8Array(idCount);
+  const marks = new Uint8Array(wordCount);
   let compared = 0;
   for (let i = 0; i < features.length; i++) {
     markWords(marks, compact[i]!, true);
