@@ -22,7 +22,7 @@ import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
 import type { Db } from '../store/database.js';
 import { failuresBetween, firstPollAt, sourcesNotPolledBetween } from '../store/poll-days.js';
 import { listDeadlinesBetween } from '../store/deadlines.js';
-import { listDigestWeek } from '../store/digest-week.js';
+import { listDigestWeek, readArticleText } from '../store/digest-week.js';
 import { listSourceStates } from '../store/source-state.js';
 import { correctStories, type ThemeOverrides } from '../tagging/apply-corrections.js';
 import { compileThemes, type CompiledThemes } from '../tagging/compile-themes.js';
@@ -69,6 +69,7 @@ export function buildWeekDigest(
     stories: overrides ? correctStories(stories, overrides) : stories,
     offTopicIds: findOffTopic(listed, compiledThemesOf(config.themes)),
     shape: { foldBelow, mainWords },
+    articleText: (ids) => readArticleText(db, ids),
     ...(now ? { now } : {}),
   });
   const began = firstPollAt(db);

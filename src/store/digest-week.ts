@@ -2,9 +2,10 @@
 // columns the digest uses, so a 2,400-story week at 1M stories reads no article bodies and parses
 // no evidence JSON (issue 18: the full rows were about half of the week list's cost).
 // What is left out, and why the digest is unchanged by it:
-// - `content` is its first CONTENT_CHARS characters: the digest reads an article's text only for
-//   an entry's summary fallback and lead text (cluster-entry.ts), which look at most at the first
-//   2,000 characters' first sentences (LEAD_TEXT_CHARS there).
+// - `content` is empty: the digest reads an article's text only for the stories its entries show
+//   (an entry's summary fallback and lead text, cluster-entry.ts), through readArticleText, and
+//   at most their first CONTENT_CHARS characters' first sentences (LEAD_TEXT_CHARS there).
+//   Reading every story's text measured half of the week's row read (issue 18).
 // - tags carry no evidence (the digest ranks on theme and score), entities no `matched` text,
 //   and `guid`, `author` and `categories` are empty: no digest part reads them.
 // - `offTopic`: stories the tagger vetoed, as stored with their tags (stories.off_topic); stories
@@ -24,7 +25,6 @@ interface WeekRow {
   source_id: string;
   title: string;
   summary: string;
-  content: string;
   published_at: string;
   published_estimated: number;
   paywalled: number;
@@ -41,9 +41,8 @@ export interface DigestWeek {
   unknown: StoredStory[];
 }
 
-const ROWS_SQL = `SELECT seq, id, url, source_id, title, summary,
-       substr(content, 1, ${CONTENT_CHARS}) AS content, published_at, published_estimated,
-       paywalled, first_seen_at, off_topic
+const ROWS_SQL = `SELECT seq, id, url, source_id, title, summary, published_at,
+       published_estimated, paywalled, first_seen_at, off_topic
      FROM stories WHERE published_at >= ? AND published_at < ? ORDER BY published_at, seq`;
 const LINKS_SQL = `SELECT l.story_seq AS seq, l.source_id FROM stories s
      JOIN story_sources l ON l.story_seq = s.seq
@@ -56,6 +55,8 @@ const ENTITIES_SQL = `SELECT e.story_seq AS seq, e.kind, e.entity_id, e.name, e.
      WHERE s.published_at >= ? AND s.published_at < ? ORDER BY e.rowid`;
 const FULL_TEXT_SQL = `SELECT seq, content FROM stories
      WHERE seq IN (SELECT value FROM json_each(?))`;
+const ARTICLE_TEXT_SQL = `SELECT id, substr(content, 1, ${CONTENT_CHARS}) AS content FROM stories
+     WHERE id IN (SELECT value FROM json_each(?))`;
 
 interface EntityRow {
   seq: number;
@@ -117,7 +118,7 @@ function toStoredStory(row: WeekRow): StoredStory {
     url: row.url,
     title: row.title,
     summary: row.summary,
-    content: row.content,
+    content: '',
     author: null,
     categories: [],
     publishedAt: row.published_at,
@@ -143,6 +144,16 @@ function addEntity(story: StoredStory | undefined, row: EntityRow): void {
   }
   const sum = { text: row.name, pounds: row.pounds ?? 0 };
   story.entities.money.push(row.context ? { ...sum, context: row.context } : sum);
+}
+
+/**
+ * The first CONTENT_CHARS characters of the given stories' article text, by id (buildDigest's
+ * `articleText`: only the stories its entries show).
+ */
+export function readArticleText(db: Db, storyIds: readonly string[]): Map<string, string> {
+  if (storyIds.length === 0) return new Map();
+  const rows = prepareCached<[string], { id: string; content: string }>(db, ARTICLE_TEXT_SQL);
+  return new Map(rows.all(JSON.stringify(storyIds)).map((r) => [r.id, r.content]));
 }
 
 /** Copies of the given stories with their whole article text, for re-tagging. */

@@ -23,7 +23,7 @@ import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
 import { weekOf, weekRange, previousWeek } from '../../src/time/week.js';
 import type { IsoWeek } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { listDigestWeek } from '../../src/store/digest-week.js';
+import { listDigestWeek, readArticleText } from '../../src/store/digest-week.js';
 import { median, roundFigure } from './measure.js';
 import { createCorpus, SOURCES, THEMES, type Corpus } from './storage-corpus.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
@@ -74,7 +74,8 @@ function measureWeek(db: Db, week: IsoWeek) {
   const product = buildWeekDigest(db, CONFIG, week);
   const productMs = performance.now() - p0;
   const t0 = performance.now();
-  // The week as buildWeekDigest reads it (store/digest-week.ts: no bodies, no evidence).
+  // The week as buildWeekDigest reads it (store/digest-week.ts: no bodies, no evidence; the
+  // shown entries' text read after ranking).
   const stories = listDigestWeek(db, startsAt.toISOString(), endsAt.toISOString()).stories;
   const t1 = performance.now();
   const digest = buildDigest({
@@ -85,6 +86,7 @@ function measureWeek(db: Db, week: IsoWeek) {
     sources,
     failedSources: [],
     perThemeCap: 6,
+    articleText: (ids) => readArticleText(db, ids),
   });
   const t2 = performance.now();
   // Continuity (indexed queries per shown entry) and the lead, as buildWeekDigest adds them.

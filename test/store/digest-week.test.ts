@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { CONTENT_CHARS, listDigestWeek } from '../../src/store/digest-week.js';
+import { CONTENT_CHARS, listDigestWeek, readArticleText } from '../../src/store/digest-week.js';
 import { listStoriesBetween, saveStories } from '../../src/store/stories.js';
 import { replaceTagsBatch } from '../../src/store/tags.js';
 import type { StoryAnnotation } from '../../src/store/stories.js';
@@ -88,12 +88,19 @@ describe('listDigestWeek', () => {
       tags: s.tags.map((t) => [t.theme, t.score]),
       organisations: s.entities.organisations.map((o) => [o.id, o.name, o.kind]),
       money: s.entities.money,
-      content: s.content.slice(0, CONTENT_CHARS),
     });
     expect(stories.map(used)).toEqual(full.map(used));
     expect(stories.map((s) => s.id)).toEqual(['vetoed', 'tagged', 'clear', 'unrecorded']);
     expect(stories[1]!.sourceIds).toEqual(['nhse', 'hsj']);
-    expect(stories[1]!.content.length).toBe(CONTENT_CHARS);
+    expect(stories.map((s) => s.content)).toEqual(['', '', '', '']);
+  });
+
+  it('reads the article text of the stories asked for, cut to what the digest reads', () => {
+    db = archive();
+    const texts = readArticleText(db, ['tagged', 'clear', 'missing']);
+    expect([...texts.keys()].sort()).toEqual(['clear', 'tagged']);
+    expect(texts.get('tagged')).toBe(LONG.slice(0, CONTENT_CHARS));
+    expect(texts.get('clear')).toBe(story('clear', '16').content);
   });
 
   it('returns the recorded vetoes, and the unrecorded untagged stories with their full text', () => {
