@@ -97,8 +97,9 @@ export function compactSimilarity(
 
 /** Marks of one story's words for markedSimilarity: bit 1 a body word, bit 2 a title word. */
 export function markWords(marks: Uint8Array, a: CompactFeatures, on: boolean): void {
-  for (const id of a.body) marks[id] = on ? 1 : 0;
-  if (on) for (const id of a.title) marks[id] = 3;
+  const value = on ? 1 : 0;
+  for (let k = 0; k < a.body.length; k++) marks[a.body[k]!] = value;
+  if (on) for (let k = 0; k < a.title.length; k++) marks[a.title[k]!] = 3;
 }
 
 /**
@@ -113,10 +114,12 @@ export function markedSimilarity(
   factors: SimilarityFactors,
 ): number {
   if (a.url !== null && a.url === b.url) return 1;
+  const title = b.title;
+  const body = b.body;
   let titles = 0;
-  for (const id of b.title) titles += marks[id]! >> 1;
+  for (let k = 0; k < title.length; k++) titles += marks[title[k]!]! >> 1;
   let bodies = 0;
-  for (const id of b.body) bodies += marks[id]! & 1;
+  for (let k = 0; k < body.length; k++) bodies += marks[body[k]!]! & 1;
   return scoreFrom(a, b, titles, bodies, factors);
 }
 
