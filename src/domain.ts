@@ -110,6 +110,11 @@ export interface NearMiss {
 export interface TagResult {
   tags: Tag[];
   nearMisses: NearMiss[];
+  /**
+   * Without near misses (tagStory's `nearMisses: false`, as polling tags): set when a negative
+   * rule with `veto: true` rejected a theme, the one near miss polling records (as off-topic).
+   */
+  vetoed?: true;
 }
 
 export type OrganisationKind = 'national' | 'icb' | 'trust' | 'ccg' | 'stp' | 'vanguard' | 'other';

@@ -35,6 +35,12 @@ export interface DigestInput {
   /** Ids of stories the tagger vetoed as off-topic (they go to OFF_TOPIC_SECTION, not Other news). */
   offTopicIds?: ReadonlySet<string>;
   shape?: DigestShape;
+  /**
+   * The week's stories may come without their article text (store/digest-week.ts reads none):
+   * then the text of the stories an entry shows is asked for here, for the entry's summary
+   * fallback and lead text (cluster-entry.ts). Absent: `content` is used as given.
+   */
+  articleText?: (storyIds: readonly string[]) => ReadonlyMap<string, string>;
 }
 
 interface Cluster {
@@ -69,6 +75,7 @@ export function buildDigest(input: DigestInput): Digest {
   const ranking: SectionRanking = {
     cap: Math.max(1, Math.floor(input.perThemeCap)),
     nameOf,
+    ...(input.articleText ? { articleText: input.articleText } : {}),
     recencyOf: (iso) =>
       clockEnd > startMs ? (Date.parse(iso) - startMs) / (clockEnd - startMs) : 1,
   };
@@ -128,6 +135,7 @@ interface SectionRanking {
   nameOf: Map<string, string>;
   /** 0 at the week's start, 1 at its end (or at `now` in a week still in progress). */
   recencyOf: (iso: string) => number;
+  articleText?: DigestInput['articleText'];
 }
 
 /** One section: its clusters ranked, the first `cap` shown, the rest counted for "more". */
@@ -153,12 +161,30 @@ function rankSection(
     .sort(compareRanked);
   const shown = ranked.slice(0, ranking.cap);
   const hidden = ranked.slice(ranking.cap);
+  const withText = textFor(
+    shown.flatMap((r) => r.cluster.stories),
+    ranking.articleText,
+  );
   return {
     themeId,
     label,
-    entries: shown.map((r) => toEntry(r.cluster.stories, r.score, ranking.nameOf)),
+    entries: shown.map((r) => toEntry(r.cluster.stories.map(withText), r.score, ranking.nameOf)),
     moreCount: hidden.reduce((n, r) => n + r.cluster.stories.length, 0),
     moreQuery,
+  };
+}
+
+/** The shown stories with their article text, when it is read separately (articleText). */
+function textFor(
+  stories: readonly StoredStory[],
+  articleText: DigestInput['articleText'],
+): (story: StoredStory) => StoredStory {
+  if (articleText === undefined) return (story) => story;
+  // Paywalled stories have no open text to read (cluster-entry.ts never uses theirs).
+  const texts = articleText(stories.filter((s) => !s.paywalled).map((s) => s.id));
+  return (story) => {
+    const content = texts.get(story.id);
+    return content === undefined ? story : { ...story, content };
   };
 }
 

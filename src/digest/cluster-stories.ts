@@ -10,7 +10,13 @@
 // across the merged groups (so a chain of loose pairs cannot swallow a week). Candidate pairs come
 // from an inverted index over headline words, numbers and URLs, so a large week costs far less
 // than comparing every pair. Deterministic: groups are ordered by their smallest input index.
-import { compactFeatures, compactSimilarity, type CompactFeatures } from './compact-features.js';
+import {
+  compactSimilarity,
+  markedSimilarity,
+  markWords,
+  numberFeatures,
+  type CompactFeatures,
+} from './compact-features.js';
 import type { StoryFeatures } from './story-features.js';
 
 export const CLUSTER_THRESHOLD = 0.28;
@@ -109,7 +115,8 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   }
   // Integer word ids once per week: each comparison below is then a merge walk, not string
   // hashing (compact-features.ts; the same similarity values).
-  const compact = compactFeatures(items.map((item) => item.features));
+  const { features: compact, wordCount } = numberFeatures(items.map((item) => item.features));
+  const marks = new Uint8Array(wordCount);
   const counts = new Int32Array(n);
   const touched: number[] = [];
   const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
@@ -123,17 +130,19 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
         counts[b] = counts[b]! + weight;
       }
     }
+    if (touched.length > 0) markWords(marks, compact[a]!, true);
     for (const b of touched) {
       const count = counts[b]!;
       counts[b] = 0;
       if (count < 2) continue;
-      const score = compactSimilarity(compact[a]!, compact[b]!, FACTORS);
+      const score = markedSimilarity(marks, compact[a]!, compact[b]!, FACTORS);
       if (score >= thresholdFor(items[a]!, items[b]!)) {
         const sameUrl =
           items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
         links.push({ a, b, score, sameUrl });
       }
     }
+    if (touched.length > 0) markWords(marks, compact[a]!, false);
     touched.length = 0;
   }
 

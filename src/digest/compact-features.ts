@@ -24,27 +24,41 @@ export interface SimilarityFactors {
 
 /** Every story's features with one shared numbering of words, numbers and organisations. */
 export function compactFeatures(items: readonly StoryFeatures[]): CompactFeatures[] {
-  const ids = new Map<string, number>();
-  const toIds = (values: ReadonlySet<string>, prefix: string): Int32Array => {
+  return numberFeatures(items).features;
+}
+
+/**
+ * compactFeatures, and how many word ids were given (0 .. wordCount - 1). Words, numbers and
+ * organisations are numbered apart (each is only ever compared with its own kind), which spares
+ * building a prefixed key string per value.
+ */
+export function numberFeatures(items: readonly StoryFeatures[]): {
+  features: CompactFeatures[];
+  wordCount: number;
+} {
+  const words = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  const organisations = new Map<string, number>();
+  const toIds = (values: ReadonlySet<string>, ids: Map<string, number>): Int32Array => {
     const out = new Int32Array(values.size);
     let k = 0;
     for (const value of values) {
-      const key = prefix + value;
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
+      let id = ids.get(value);
+      if (id === undefined) ids.set(value, (id = ids.size));
       out[k++] = id;
     }
     return out.sort();
   };
-  return items.map((f) => ({
+  const features = items.map((f) => ({
     // Title words are body words too (describeStory): one numbering for both.
-    title: toIds(f.title, 'w'),
-    body: toIds(f.body, 'w'),
-    numbers: toIds(f.numbers, 'n'),
-    sums: toIds(f.sums, 'n'),
-    organisations: toIds(f.organisations, 'o'),
+    title: toIds(f.title, words),
+    body: toIds(f.body, words),
+    numbers: toIds(f.numbers, numbers),
+    sums: toIds(f.sums, numbers),
+    organisations: toIds(f.organisations, organisations),
     url: f.url,
   }));
+  return { features, wordCount: words.size };
 }
 
 /** How many values two sorted arrays share (each array holds a value at most once). */
@@ -76,14 +90,54 @@ export function compactSimilarity(
   factors: SimilarityFactors,
 ): number {
   if (a.url !== null && a.url === b.url) return 1;
+  const titles = a.title.length === 0 || b.title.length === 0 ? 0 : sharedCount(a.title, b.title);
+  const bodies = a.body.length === 0 || b.body.length === 0 ? 0 : sharedCount(a.body, b.body);
+  return scoreFrom(a, b, titles, bodies, factors);
+}
+
+/** Marks of one story's words for markedSimilarity: bit 1 a body word, bit 2 a title word. */
+export function markWords(marks: Uint8Array, a: CompactFeatures, on: boolean): void {
+  const value = on ? 1 : 0;
+  for (let k = 0; k < a.body.length; k++) marks[a.body[k]!] = value;
+  if (on) for (let k = 0; k < a.title.length; k++) marks[a.title[k]!] = 3;
+}
+
+/**
+ * compactSimilarity(a, b) with `a`'s words marked (markWords): the shared words are counted by
+ * looking b's words up, not by a merge walk. Clustering compares one story with each of its
+ * candidates in turn (tens of thousands of pairs a week), so a's marks are set once for all.
+ */
+export function markedSimilarity(
+  marks: Uint8Array,
+  a: CompactFeatures,
+  b: CompactFeatures,
+  factors: SimilarityFactors,
+): number {
+  if (a.url !== null && a.url === b.url) return 1;
+  const title = b.title;
+  const body = b.body;
+  let titles = 0;
+  for (let k = 0; k < title.length; k++) titles += marks[title[k]!]! >> 1;
+  let bodies = 0;
+  for (let k = 0; k < body.length; k++) bodies += marks[body[k]!]! & 1;
+  return scoreFrom(a, b, titles, bodies, factors);
+}
+
+/** The similarity from the shared title and body word counts (the same arithmetic for both). */
+function scoreFrom(
+  a: CompactFeatures,
+  b: CompactFeatures,
+  titles: number,
+  bodies: number,
+  factors: SimilarityFactors,
+): number {
   const headline =
     a.title.length === 0 || b.title.length === 0
       ? 0
-      : sharedCount(a.title, b.title) / Math.max(3, Math.min(a.title.length, b.title.length));
+      : titles / Math.max(3, Math.min(a.title.length, b.title.length));
   let jaccard = 0;
   if (a.body.length > 0 && b.body.length > 0) {
-    const shared = sharedCount(a.body, b.body);
-    jaccard = shared / (a.body.length + b.body.length - shared);
+    jaccard = bodies / (a.body.length + b.body.length - bodies);
   }
   let score = (headline + jaccard) / 2;
   if (sharedCount(a.numbers, b.numbers) > 0) score *= factors.number;

@@ -120,6 +120,31 @@ function isDigits(word: string): boolean {
   return true;
 }
 
+/** A word that may begin a written-out term (EXPANSIONS): matched against its neighbours. */
+const MAY_EXPAND = '\u0000';
+/**
+ * What each lower-case word becomes on its own: its stem, '' when dropped (stopword, number,
+ * one letter), or MAY_EXPAND. A week's stories share a vocabulary of a few thousand words, so
+ * looking a word up once replaces the stopword, digit and stem checks (issue 18: describing a
+ * 2,400-story week). A memo only: the same result as computing it; cleared when it grows large.
+ */
+const WORD_CACHE = new Map<string, string>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function wordAlone(word: string): string {
+  return word.length < 2 || STOPWORDS.has(word) || isDigits(word) ? '' : stem(word);
+}
+
+function lookUpWord(word: string): string {
+  let known = WORD_CACHE.get(word);
+  if (known === undefined) {
+    if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+    known = EXPANSIONS_BY_FIRST.has(word) ? MAY_EXPAND : wordAlone(word);
+    WORD_CACHE.set(word, known);
+  }
+  return known;
+}
+
 /** Content-word stems of a text. */
 export function contentWords(text: string): string[] {
   // eslint-disable-next-line no-control-regex
@@ -128,15 +153,18 @@ export function contentWords(text: string): string[] {
   const words = folded.toLowerCase().split(/[^a-z0-9]+/);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const expansion = matchExpansion(words, i);
-    if (expansion) {
-      out.push(expansion[1]);
-      i += expansion[0] - 1;
-      continue;
-    }
     const word = words[i]!;
-    if (word.length < 2 || STOPWORDS.has(word) || isDigits(word)) continue;
-    out.push(stem(word));
+    let known = lookUpWord(word);
+    if (known === MAY_EXPAND) {
+      const expansion = matchExpansion(words, i);
+      if (expansion) {
+        out.push(expansion[1]);
+        i += expansion[0] - 1;
+        continue;
+      }
+      known = wordAlone(word);
+    }
+    if (known !== '') out.push(known);
   }
   return out;
 }

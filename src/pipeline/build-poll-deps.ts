@@ -54,11 +54,19 @@ export function buildAnnotator(config: AppConfig): Annotate {
   // Filled by each story's scan and read at once by findDeadlines (one object, reused).
   const screen: DeadlineScreen = { mayHoldTrigger: [true, true, true] };
   return (story: Story) => {
-    const { tags, entities } = annotateStory(story, compiled, gazetteer, 'tags-only', screen);
+    const { tags, entities, vetoed } = annotateStory(
+      story,
+      compiled,
+      gazetteer,
+      'tags-only',
+      screen,
+    );
     return {
       tags,
       entities: { ...entities, deadlines: findDeadlines(story, timeZone, screen) },
       rulesVersion,
+      // Recorded so the weekly digest need not re-tag the week to find them (issue 18).
+      offTopic: tags.length === 0 && vetoed === true,
     };
   };
 }

@@ -22,8 +22,8 @@ import { dropFirstPollBacklog } from '../ingest/first-poll-backlog.js';
 import type { Db } from '../store/database.js';
 import { failuresBetween, firstPollAt, sourcesNotPolledBetween } from '../store/poll-days.js';
 import { listDeadlinesBetween } from '../store/deadlines.js';
+import { listDigestWeek, readArticleText } from '../store/digest-week.js';
 import { listSourceStates } from '../store/source-state.js';
-import { listStoriesBetween } from '../store/stories.js';
 import { correctStories, type ThemeOverrides } from '../tagging/apply-corrections.js';
 import { compileThemes, type CompiledThemes } from '../tagging/compile-themes.js';
 import { attachContinuity, findOffTopic } from './find-continuity.js';
@@ -56,10 +56,8 @@ export function buildWeekDigest(
   const start = startsAt.toISOString();
   const end = now && now < endsAt ? now.toISOString() : endsAt.toISOString();
   // Undated items found on a source's first poll are its backlog, not this week's news.
-  const stories = dropFirstPollBacklog(
-    listStoriesBetween(db, start, endsAt.toISOString()),
-    listSourceStates(db),
-  );
+  const listed = listDigestWeek(db, start, endsAt.toISOString());
+  const stories = dropFirstPollBacklog(listed.stories, listSourceStates(db));
   const { foldBelow, mainWords } = config.settings.digest;
   const built = buildDigest({
     week,
@@ -69,8 +67,9 @@ export function buildWeekDigest(
     failedSources: uncheckedSources(db, config, start, end),
     perThemeCap: config.settings.digest.perThemeCap,
     stories: overrides ? correctStories(stories, overrides) : stories,
-    offTopicIds: findOffTopic(stories, compiledThemesOf(config.themes)),
+    offTopicIds: findOffTopic(listed, compiledThemesOf(config.themes)),
     shape: { foldBelow, mainWords },
+    articleText: (ids) => readArticleText(db, ids),
     ...(now ? { now } : {}),
   });
   const began = firstPollAt(db);

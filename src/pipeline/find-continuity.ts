@@ -20,7 +20,8 @@ import {
   findEarlierByOrganisation,
   seqSpanOf,
 } from '../store/earlier-stories.js';
-import { tagStory } from '../tagging/tag-story.js';
+import { tagStory, type TaggableStory } from '../tagging/tag-story.js';
+import type { DigestWeek } from '../store/digest-week.js';
 
 const WEEK_MS = 7 * 86_400_000;
 /** Candidates read per query: enough for a long thread, small enough to stay cheap. */
@@ -91,18 +92,26 @@ function localOrganisations(stories: readonly StoredStory[], names: Map<string, 
   return ids;
 }
 
-/** Stories with no theme that a negative rule with `veto: true` rejected. */
+/**
+ * Stories with no theme that a negative rule with `veto: true` rejected: as recorded with their
+ * tags (store/digest-week.ts), and for stories tagged before that was recorded, by re-tagging
+ * them with the current themes.
+ */
 export function findOffTopic(
-  stories: readonly StoredStory[],
+  week: Pick<DigestWeek, 'offTopic' | 'unknown'>,
   compiled: CompiledThemes | null,
 ): Set<string> {
-  const ids = new Set<string>();
+  const ids = new Set(week.offTopic);
   if (compiled === null) return ids;
-  for (const story of stories) {
+  for (const story of week.unknown) {
     if (story.tags.length > 0) continue;
-    const result = tagStory(story, compiled);
-    if (result.tags.length === 0 && result.nearMisses.some((m) => m.reason.startsWith('vetoed')))
-      ids.add(story.id);
+    if (isVetoed(story, compiled)) ids.add(story.id);
   }
   return ids;
+}
+
+/** Whether the tagger gives `story` no theme because a veto rejected one (as polling records). */
+export function isVetoed(story: TaggableStory, compiled: CompiledThemes): boolean {
+  const result = tagStory(story, compiled);
+  return result.tags.length === 0 && result.nearMisses.some((m) => m.reason.startsWith('vetoed'));
 }

@@ -43,6 +43,11 @@ export interface StoryAnnotation {
   tags: Tag[];
   entities: Entities;
   rulesVersion: string;
+  /**
+   * No theme because a veto rejected one (the digest's "Off-topic"; stories.off_topic). Absent:
+   * not known (a caller that does not say), and the digest re-tags the story to find out.
+   */
+  offTopic?: boolean;
 }
 
 /** Annotations by position in the batch (StoryToTag.index). */
@@ -136,8 +141,8 @@ export function writeStories(
         updateStory(db, existing, story, hash, nowIso);
         const annotation = annotationAt(i, story);
         if (annotation) {
-          const { tags, entities, rulesVersion } = annotation;
-          replaceTagsBySeq(db, existing.seq, tags, entities, rulesVersion);
+          const { tags, entities, rulesVersion, offTopic } = annotation;
+          replaceTagsBySeq(db, existing.seq, tags, entities, rulesVersion, false, offTopic);
         }
       }
       if (isEdit || isNewLink) {
@@ -185,7 +190,8 @@ function insertNewStory(
     publishedAt: story.publishedAt,
   });
   const rulesVersion = annotation?.rulesVersion ?? null;
-  const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
+  const offTopic = annotation?.offTopic ?? null;
+  const seq = insertStory(db, story, hash, nowIso, { rulesVersion, offTopic }, facets);
   insertLink(db, seq, story, nowIso);
   if (annotation) {
     const { tags, entities } = annotation;

@@ -12,21 +12,19 @@ interface LinkRow {
   published_at: string;
 }
 
+const INSERT_STORY = `INSERT INTO stories (id, url, guid, source_id, title, summary, content,
+       author, categories, published_at, published_estimated, paywalled, first_seen_at,
+       updated_at, content_hash, rules_version, facets`;
+
 export function insertStory(
   db: Db,
   story: Story,
   hash: string,
   nowIso: string,
-  rulesVersion: string | null,
+  tagging: { rulesVersion: string | null; offTopic: boolean | null },
   facets: string,
 ): number {
-  const result = prepareCached(
-    db,
-    `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
-       published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
-       rules_version, facets)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  const values = [
     story.id,
     story.url,
     story.guid,
@@ -42,10 +40,23 @@ export function insertStory(
     nowIso,
     nowIso,
     hash,
-    rulesVersion,
+    tagging.rulesVersion,
     facets,
-  );
+  ];
+  // off_topic (0015-off-topic-veto.sql) is named only when known: NULL is its default, and an
+  // archive at an older schema (test/store/upgrade-from-0004.test.ts) is written as before.
+  const result =
+    tagging.offTopic === null
+      ? prepareCached(db, `${INSERT_STORY}) VALUES (${placeholders(17)})`).run(...values)
+      : prepareCached(db, `${INSERT_STORY}, off_topic) VALUES (${placeholders(18)})`).run(
+          ...values,
+          tagging.offTopic ? 1 : 0,
+        );
   return Number(result.lastInsertRowid);
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
 }
 
 export function updateStory(

@@ -62,6 +62,8 @@ export interface TagUpdate {
   tags: readonly Tag[];
   entities: Entities;
   rulesVersion: string;
+  /** See StoryAnnotation.offTopic (stories.ts): absent = not known. */
+  offTopic?: boolean;
 }
 
 /**
@@ -81,7 +83,8 @@ export function replaceTagsBatch(db: Db, updates: readonly TagUpdate[]): number 
       const row = read.get(update.storyId);
       if (row === undefined) continue;
       found++;
-      replaceTagsBySeq(db, row.seq, update.tags, update.entities, update.rulesVersion);
+      const { tags, entities, rulesVersion, offTopic } = update;
+      replaceTagsBySeq(db, row.seq, tags, entities, rulesVersion, false, offTopic);
       queueReindex(db, row, row, queue);
     }
     writeFts(db, queue);
@@ -108,11 +111,18 @@ export function replaceTagsBySeq(
   entities: Entities,
   rulesVersion: string,
   fresh = false,
+  offTopic?: boolean,
 ): void {
   if (!fresh) {
     prepareCached(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
     prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
-    prepareCached(db, 'UPDATE stories SET rules_version = ? WHERE seq = ?').run(rulesVersion, seq);
+    // A fresh row got off_topic with its INSERT (story-rows.ts); NULL: not known.
+    const vetoed = offTopic === undefined ? null : offTopic ? 1 : 0;
+    prepareCached(db, 'UPDATE stories SET rules_version = ?, off_topic = ? WHERE seq = ?').run(
+      rulesVersion,
+      vetoed,
+      seq,
+    );
   }
   replaceDeadlinesBySeq(db, seq, entities.deadlines ?? [], fresh);
   if (tags.length > 0) {

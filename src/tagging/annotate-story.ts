@@ -15,6 +15,8 @@ export interface Annotation {
   tags: Tag[];
   nearMisses: NearMiss[];
   entities: Entities;
+  /** 'tags-only': a veto rejected a theme (TagResult.vetoed). */
+  vetoed?: true;
 }
 
 /** 'tags-only' (polling stores no near misses) skips building them; `nearMisses` is then empty. */
@@ -34,11 +36,12 @@ export function annotateStory(
   const scan = scanStory(story, compiled, gazetteer, screen);
   const { phraseHits, nameHits, contextHits, ruleHits } = scan;
   const organisations = findStoryOrganisations(story, gazetteer, nameHits);
-  const { tags, nearMisses } = tagStory(story, compiled, organisations, {
+  const { tags, nearMisses, vetoed } = tagStory(story, compiled, organisations, {
     phraseHits,
     contextHits,
     ruleHits,
     nearMisses: detail === 'with-near-misses',
   });
-  return { tags, nearMisses, entities: extractEntities(story, gazetteer, organisations) };
+  const entities = extractEntities(story, gazetteer, organisations);
+  return vetoed ? { tags, nearMisses, entities, vetoed } : { tags, nearMisses, entities };
 }

@@ -55,6 +55,7 @@ export function tagStory(
 
   const tags: Tag[] = [];
   const nearMisses: NearMiss[] = [];
+  let vetoed = false;
   for (let t = 0; t < compiled.themes.length; t++) {
     const hits = ruleHits[t]!;
     if (hits.length === 0) continue;
@@ -71,11 +72,12 @@ export function tagStory(
     );
     if (decision === null) continue;
     if (decision.kind === 'tag') tags.push(decision.tag);
+    else if (decision.kind === 'vetoed') vetoed = true;
     else nearMisses.push(decision.nearMiss);
   }
   sortSmall(tags, byScoreThenTheme);
   sortSmall(nearMisses, byScoreThenTheme);
-  return { tags, nearMisses };
+  return vetoed ? { tags, nearMisses, vetoed } : { tags, nearMisses };
 }
 
 // Comparators live at the top level: a closure made per story costs an allocation (and, under
@@ -88,7 +90,10 @@ function byFieldThenStart(a: Scored, b: Scored): number {
   return a.hit.order - b.hit.order || a.hit.start - b.hit.start;
 }
 
-type Decision = { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss };
+type Decision =
+  { kind: 'tag'; tag: Tag } | { kind: 'near-miss'; nearMiss: NearMiss } | { kind: 'vetoed' };
+/** A veto without near misses: polling records only that it happened (TagResult.vetoed). */
+const VETOED: Decision = { kind: 'vetoed' };
 
 /** What one first hit did to its theme's score (decideTheme). */
 const SKIPPED = 0;
@@ -150,7 +155,7 @@ function decideTheme(
   }
   score = round(score);
   if (!positive) return null;
-  if (vetoed && !wantNearMisses) return null;
+  if (vetoed && !wantNearMisses) return VETOED;
   const outside = score >= theme.threshold ? outsideWindow(theme, publishedAt) : null;
   if (!vetoed && score >= theme.threshold && outside === null) {
     const scored = scoredOf(theme, firsts, COUNTED);

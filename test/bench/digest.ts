@@ -23,12 +23,13 @@ import { renderDigestMarkdown } from '../../src/digest/render-markdown.js';
 import { weekOf, weekRange, previousWeek } from '../../src/time/week.js';
 import type { IsoWeek } from '../../src/domain.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { listStoriesBetween } from '../../src/store/stories.js';
+import { listDigestWeek, readArticleText } from '../../src/store/digest-week.js';
 import { median, roundFigure } from './measure.js';
 import { createCorpus, SOURCES, THEMES, type Corpus } from './storage-corpus.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { buildWeekDigest, withLead } from '../../src/pipeline/build-week-digest.js';
-import { attachContinuity } from '../../src/pipeline/find-continuity.js';
+import { attachContinuity, isVetoed } from '../../src/pipeline/find-continuity.js';
+import { compileThemes } from '../../src/tagging/compile-themes.js';
 
 const BATCH = 1000;
 const TIME_ZONE = 'Europe/London';
@@ -50,11 +51,13 @@ function insertRange(db: Db, corpus: Corpus, from: number, to: number): void {
       db,
       items.map((i) => i.story),
       now,
-      (story) => ({
-        tags: byId.get(story.id)!.tags,
-        entities: byId.get(story.id)!.entities,
-        rulesVersion: 'bench',
-      }),
+      (story) => {
+        const { tags, entities } = byId.get(story.id)!;
+        // Recorded at insert as polling records it (buildAnnotator), by the check the digest
+        // made before it was recorded (find-continuity.ts isVetoed).
+        const offTopic = tags.length === 0 && isVetoed(story, COMPILED);
+        return { tags, entities, rulesVersion: 'bench', offTopic };
+      },
     );
   }
 }
@@ -63,6 +66,7 @@ const themes = THEMES.map((id) => ({ id, label: id.replace(/_/g, ' ') }));
 const sources = SOURCES.map((id, i) => ({ id, name: id, authority: 0.5 + (i % 5) / 10 }));
 /** The shipped config (themes, sources, settings): the digest is built as the product builds it. */
 const CONFIG = loadConfigOrThrow(fileURLToPath(new URL('../../config/', import.meta.url)));
+const COMPILED = compileThemes(CONFIG.themes);
 
 function measureWeek(db: Db, week: IsoWeek) {
   const { startsAt, endsAt } = weekRange(week, TIME_ZONE);
@@ -70,7 +74,9 @@ function measureWeek(db: Db, week: IsoWeek) {
   const product = buildWeekDigest(db, CONFIG, week);
   const productMs = performance.now() - p0;
   const t0 = performance.now();
-  const stories = listStoriesBetween(db, startsAt.toISOString(), endsAt.toISOString());
+  // The week as buildWeekDigest reads it (store/digest-week.ts: no bodies, no evidence; the
+  // shown entries' text read after ranking).
+  const stories = listDigestWeek(db, startsAt.toISOString(), endsAt.toISOString()).stories;
   const t1 = performance.now();
   const digest = buildDigest({
     week,
@@ -80,6 +86,7 @@ function measureWeek(db: Db, week: IsoWeek) {
     sources,
     failedSources: [],
     perThemeCap: 6,
+    articleText: (ids) => readArticleText(db, ids),
   });
   const t2 = performance.now();
   // Continuity (indexed queries per shown entry) and the lead, as buildWeekDigest adds them.

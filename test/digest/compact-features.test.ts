@@ -1,9 +1,14 @@
-// compactSimilarity (integer word ids, merge walks) must give exactly what similarity (string
+// compactSimilarity (integer word ids, merge walks) and markedSimilarity must give exactly what similarity (string
 // Sets) gives, pair for pair: clustering a week uses the first and continuity the second, and
 // the digest must not change with the representation.
 import { describe, expect, it } from 'vitest';
 import { similarity } from '../../src/digest/cluster-stories.js';
-import { compactFeatures, compactSimilarity } from '../../src/digest/compact-features.js';
+import {
+  compactSimilarity,
+  markedSimilarity,
+  markWords,
+  numberFeatures,
+} from '../../src/digest/compact-features.js';
 import { describeStory, type StoryFeatures } from '../../src/digest/story-features.js';
 import { fixtureEntities, LABELLED_STORIES } from './cluster-fixtures.js';
 import { generateWeek } from './generate-week.js';
@@ -11,15 +16,23 @@ import { generateWeek } from './generate-week.js';
 const FACTORS = { number: 1.4, conflict: 0.6 };
 
 function expectSameSimilarities(features: StoryFeatures[]): number {
-  const compact = compactFeatures(features);
+  const { features: compact, wordCount } = numberFeatures(features);
+  // markedSimilarity (a's words marked, b's looked up) is what clustering runs: the same too.
+  const marks = new Uint8Array(wordCount);
   let compared = 0;
   for (let i = 0; i < features.length; i++) {
+    markWords(marks, compact[i]!, true);
     for (let j = i + 1; j < features.length; j++) {
       const expected = similarity(features[i]!, features[j]!);
       const actual = compactSimilarity(compact[i]!, compact[j]!, FACTORS);
-      if (actual !== expected) expect({ i, j, actual }).toEqual({ i, j, actual: expected });
+      const marked = markedSimilarity(marks, compact[i]!, compact[j]!, FACTORS);
+      if (actual !== expected || marked !== expected) {
+        expect({ i, j, actual, marked }).toEqual({ i, j, actual: expected, marked: expected });
+      }
       compared++;
     }
+    markWords(marks, compact[i]!, false);
+    expect(marks.every((m) => m === 0)).toBe(true);
   }
   return compared;
 }
