@@ -23,6 +23,7 @@ import {
   rowFor,
   type StoryBatch,
 } from './story-changes.js';
+import { encodeEntities } from './story-entities.js';
 import { insertLink, insertStory, linkSource, updateStory } from './story-rows.js';
 import { forgetKnownNames, replaceTagsBySeq } from './tags.js';
 
@@ -185,7 +186,8 @@ function insertNewStory(
     publishedAt: story.publishedAt,
   });
   const rulesVersion = annotation?.rulesVersion ?? null;
-  const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets);
+  const entities = annotation ? encodeEntities(annotation.entities) : null;
+  const seq = insertStory(db, story, hash, nowIso, rulesVersion, facets, entities);
   insertLink(db, seq, story, nowIso);
   if (annotation) {
     const { tags, entities } = annotation;

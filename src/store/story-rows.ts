@@ -19,13 +19,15 @@ export function insertStory(
   nowIso: string,
   rulesVersion: string | null,
   facets: string,
+  /** encodeEntities (story-entities.ts) of the story's annotation, or null. */
+  entities: string | null = null,
 ): number {
   const result = prepareCached(
     db,
     `INSERT INTO stories (id, url, guid, source_id, title, summary, content, author, categories,
        published_at, published_estimated, paywalled, first_seen_at, updated_at, content_hash,
-       rules_version, facets)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rules_version, facets, entities)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     story.id,
     story.url,
@@ -44,6 +46,7 @@ export function insertStory(
     hash,
     rulesVersion,
     facets,
+    entities,
   );
   return Number(result.lastInsertRowid);
 }

@@ -1,11 +1,12 @@
-// Themes and entities per story (tables story_tags, story_entities, organisation_names in
-// migrations/0002-tags.sql). Tags are replaced as a whole whenever a story is (re)tagged, so a
-// story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
+// Themes and entities per story (tables story_tags and organisation_names in
+// migrations/0002-tags.sql; entities on the story's row, story-entities.ts). Tags are replaced as
+// a whole whenever a story is (re)tagged, so a story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
 import type { Entities, Evidence, OrganisationKind, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { replaceDeadlinesBySeq } from './deadlines.js';
 import { queueReindex, writeFts, type FtsWrite, type IndexedText } from './fts-index.js';
 import { prepareCached } from './prepared.js';
+import { encodeEntities } from './story-entities.js';
 
 export interface TagRow {
   story_seq: number;
@@ -99,7 +100,8 @@ export function forgetKnownNames(db: Db): void {
 
 /**
  * The same, by internal row number, for callers already inside a transaction. `fresh` says the
- * story was inserted in this transaction with its rules_version: nothing to delete or update.
+ * story was inserted in this transaction with its rules_version and entities (insertStory):
+ * nothing to delete or update.
  */
 export function replaceTagsBySeq(
   db: Db,
@@ -111,8 +113,12 @@ export function replaceTagsBySeq(
 ): void {
   if (!fresh) {
     prepareCached(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
-    prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
-    prepareCached(db, 'UPDATE stories SET rules_version = ? WHERE seq = ?').run(rulesVersion, seq);
+    // Entities live on the story's row (story-entities.ts).
+    prepareCached(db, 'UPDATE stories SET rules_version = ?, entities = ? WHERE seq = ?').run(
+      rulesVersion,
+      encodeEntities(entities),
+      seq,
+    );
   }
   replaceDeadlinesBySeq(db, seq, entities.deadlines ?? [], fresh);
   if (tags.length > 0) {
@@ -125,19 +131,17 @@ export function replaceTagsBySeq(
       insertTag.run(seq, tag.theme, tag.score, JSON.stringify(tag.evidence), rulesVersion);
     }
   }
-  if (entities.organisations.length + entities.money.length === 0) return;
-  const insertEntity = prepareCached(
-    db,
-    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, org_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  if (entities.organisations.length > 0) rememberOrganisationNames(db, entities);
+}
+
+/** Every spelling of the story's organisations in organisation_names (findOrganisationIds). */
+function rememberOrganisationNames(db: Db, entities: Entities): void {
   let names = knownNames.get(db);
   if (names === undefined) {
     names = new Set();
     knownNames.set(db, names);
   }
   for (const org of entities.organisations) {
-    insertEntity.run(seq, 'org', org.id, org.name, org.matched, null, org.kind);
     for (const spelling of [org.name, org.matched, org.id]) {
       // Keyed by the spelling as written: a known one skips the NFKC normalisation too, which
       // measured ~1% of a 1,000-story save (two organisations a story, three spellings each).
@@ -149,16 +153,6 @@ export function replaceTagsBySeq(
       ).run(normaliseOrganisationKey(spelling), org.id);
       names.add(cacheKey);
     }
-  }
-  if (entities.money.length === 0) return;
-  // Sums carry `context` (the money-context migration); organisation rows never do.
-  const insertMoney = prepareCached(
-    db,
-    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, context)
-     VALUES (?, 'money', NULL, ?, ?, ?, ?)`,
-  );
-  for (const money of entities.money) {
-    insertMoney.run(seq, money.text, money.text, money.pounds, money.context ?? null);
   }
 }
 
