@@ -2,7 +2,7 @@
 // (stories.entities, migrations/0015-entities-on-stories.sql) instead of a row each: written with
 // the story's INSERT or its re-tag UPDATE, read through the story_entities view. "Stories naming
 // organisation X" are found through the organisation's facet token in stories_fts (fts-index.ts).
-import type { Entities } from '../domain.js';
+import type { Entities, OrganisationKind } from '../domain.js';
 
 /**
  * The stored form of `entities` (the migration's header gives its shape), or null when there
@@ -23,4 +23,34 @@ export function encodeEntities(entities: Entities): string | null {
     );
   }
   return JSON.stringify(mentions);
+}
+
+interface StoredMention {
+  kind: 'org' | 'money';
+  id?: string;
+  name: string;
+  matched?: string;
+  orgKind?: string | null;
+  pounds?: number;
+  context?: string | null;
+}
+
+/** Entities from their stored form (encodeEntities; also what the migration wrote). */
+export function decodeEntities(stored: string | null): Entities {
+  const entities: Entities = { organisations: [], money: [] };
+  if (stored === null) return entities;
+  for (const m of JSON.parse(stored) as StoredMention[]) {
+    if (m.kind === 'org') {
+      entities.organisations.push({
+        id: m.id ?? '',
+        name: m.name,
+        kind: (m.orgKind ?? 'other') as OrganisationKind,
+        matched: m.matched ?? m.name,
+      });
+    } else {
+      const sum = { text: m.name, pounds: m.pounds ?? 0 };
+      entities.money.push(m.context ? { ...sum, context: m.context } : sum);
+    }
+  }
+  return entities;
 }

@@ -1,30 +1,18 @@
 // Themes and entities per story (tables story_tags and organisation_names in
 // migrations/0002-tags.sql; entities on the story's row, story-entities.ts). Tags are replaced as
 // a whole whenever a story is (re)tagged, so a story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
-import type { Entities, Evidence, OrganisationKind, Tag } from '../domain.js';
+import type { Entities, Evidence, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { replaceDeadlinesBySeq } from './deadlines.js';
 import { queueReindex, writeFts, type FtsWrite, type IndexedText } from './fts-index.js';
 import { prepareCached } from './prepared.js';
-import { encodeEntities } from './story-entities.js';
+import { decodeEntities, encodeEntities } from './story-entities.js';
 
 export interface TagRow {
   story_seq: number;
   theme: string;
   score: number;
   evidence: string;
-}
-
-export interface EntityRow {
-  story_seq: number;
-  kind: 'org' | 'money';
-  entity_id: string | null;
-  name: string;
-  matched: string;
-  pounds: number | null;
-  org_kind: string | null;
-  /** Money only: what the sum is ("£78m contract"), or null. */
-  context: string | null;
 }
 
 /** Lower-case, single-spaced: how organisation names are compared. */
@@ -173,29 +161,6 @@ export function readTags(rows: readonly TagRow[]): Map<number, Tag[]> {
   return bySeq;
 }
 
-export function readEntities(rows: readonly EntityRow[]): Map<number, Entities> {
-  const bySeq = new Map<number, Entities>();
-  for (const row of rows) {
-    let entities = bySeq.get(row.story_seq);
-    if (entities === undefined) {
-      entities = { organisations: [], money: [] };
-      bySeq.set(row.story_seq, entities);
-    }
-    if (row.kind === 'org') {
-      entities.organisations.push({
-        id: row.entity_id ?? '',
-        name: row.name,
-        kind: (row.org_kind ?? 'other') as OrganisationKind,
-        matched: row.matched,
-      });
-    } else {
-      const sum = { text: row.name, pounds: row.pounds ?? 0 };
-      entities.money.push(row.context ? { ...sum, context: row.context } : sum);
-    }
-  }
-  return bySeq;
-}
-
 /** Tags and entities of one story. */
 export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entities } {
   const tags = readTags(
@@ -204,17 +169,13 @@ export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entiti
       'SELECT story_seq, theme, score, evidence FROM story_tags WHERE story_seq = ?',
     ).all(seq),
   );
-  const entities = readEntities(
-    prepareCached<[number], EntityRow>(
-      db,
-      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind, context
-       FROM story_entities WHERE story_seq = ? ORDER BY rowid`,
-    ).all(seq),
-  );
-  return {
-    tags: tags.get(seq) ?? [],
-    entities: entities.get(seq) ?? { organisations: [], money: [] },
-  };
+  const entities = prepareCached<[number], string | null>(
+    db,
+    'SELECT entities FROM stories WHERE seq = ?',
+  )
+    .pluck()
+    .get(seq);
+  return { tags: tags.get(seq) ?? [], entities: decodeEntities(entities ?? null) };
 }
 
 /** Stories per theme published in [startIso, endIso). Themes with no stories are absent. */
