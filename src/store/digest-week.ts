@@ -6,14 +6,15 @@
 //   (an entry's summary fallback and lead text, cluster-entry.ts), through readArticleText, and
 //   at most their first CONTENT_CHARS characters' first sentences (LEAD_TEXT_CHARS there).
 //   Reading every story's text measured half of the week's row read (issue 18).
-// - tags carry no evidence (the digest ranks on theme and score), entities no `matched` text,
-//   and `guid`, `author` and `categories` are empty: no digest part reads them.
+// - tags carry no evidence (the digest ranks on theme and score); entities are decoded from the
+//   row's JSON (story-entities.ts); `guid`, `author` and `categories` are empty: no digest part reads them.
 // - `offTopic`: stories the tagger vetoed, as stored with their tags (stories.off_topic); stories
 //   tagged before that column existed come back in `unknown` with their full text, for the
 //   caller to re-tag (find-continuity.ts findOffTopic).
-import type { OrganisationKind, StoredStory, Tag } from '../domain.js';
+import type { StoredStory, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
+import { decodeEntities } from './story-entities.js';
 
 /** Characters of article text read per story (cluster-entry.ts reads at most 2,000). */
 export const CONTENT_CHARS = 2000;
@@ -30,6 +31,7 @@ interface WeekRow {
   paywalled: number;
   first_seen_at: string;
   off_topic: number | null;
+  entities: string | null;
 }
 
 export interface DigestWeek {
@@ -42,31 +44,17 @@ export interface DigestWeek {
 }
 
 const ROWS_SQL = `SELECT seq, id, url, source_id, title, summary, published_at,
-       published_estimated, paywalled, first_seen_at, off_topic
+       published_estimated, paywalled, first_seen_at, off_topic, entities
      FROM stories WHERE published_at >= ? AND published_at < ? ORDER BY published_at, seq`;
 const LINKS_SQL = `SELECT l.story_seq AS seq, l.source_id FROM stories s
      JOIN story_sources l ON l.story_seq = s.seq
      WHERE s.published_at >= ? AND s.published_at < ? ORDER BY l.first_seen_at, l.source_id`;
 const TAGS_SQL = `SELECT t.story_seq AS seq, t.theme, t.score FROM stories s
      JOIN story_tags t ON t.story_seq = s.seq WHERE s.published_at >= ? AND s.published_at < ?`;
-const ENTITIES_SQL = `SELECT e.story_seq AS seq, e.kind, e.entity_id, e.name, e.pounds,
-       e.org_kind, e.context
-     FROM stories s JOIN story_entities e ON e.story_seq = s.seq
-     WHERE s.published_at >= ? AND s.published_at < ? ORDER BY e.rowid`;
 const FULL_TEXT_SQL = `SELECT seq, content FROM stories
      WHERE seq IN (SELECT value FROM json_each(?))`;
 const ARTICLE_TEXT_SQL = `SELECT id, substr(content, 1, ${CONTENT_CHARS}) AS content FROM stories
      WHERE id IN (SELECT value FROM json_each(?))`;
-
-interface EntityRow {
-  seq: number;
-  kind: string;
-  entity_id: string | null;
-  name: string;
-  pounds: number | null;
-  org_kind: string | null;
-  context: string | null;
-}
 
 /** Stories published in [startsAtIso, endsAtIso) with what the digest needs of them. */
 export function listDigestWeek(db: Db, startsAtIso: string, endsAtIso: string): DigestWeek {
@@ -93,9 +81,6 @@ export function listDigestWeek(db: Db, startsAtIso: string, endsAtIso: string): 
   for (const row of tagRows) {
     const tag: Tag = { theme: row.theme, score: row.score, evidence: [] };
     bySeq.get(row.seq)?.tags.push(tag);
-  }
-  for (const row of prepareCached<[string, string], EntityRow>(db, ENTITIES_SQL).all(...range)) {
-    addEntity(bySeq.get(row.seq), row);
   }
   const unknownSeqs: number[] = [];
   for (const row of rows) {
@@ -127,23 +112,8 @@ function toStoredStory(row: WeekRow): StoredStory {
     sourceIds: [row.source_id],
     firstSeenAt: row.first_seen_at,
     tags: [],
-    entities: { organisations: [], money: [] },
+    entities: decodeEntities(row.entities),
   };
-}
-
-function addEntity(story: StoredStory | undefined, row: EntityRow): void {
-  if (story === undefined) return;
-  if (row.kind === 'org') {
-    story.entities.organisations.push({
-      id: row.entity_id ?? '',
-      name: row.name,
-      kind: (row.org_kind ?? 'other') as OrganisationKind,
-      matched: '',
-    });
-    return;
-  }
-  const sum = { text: row.name, pounds: row.pounds ?? 0 };
-  story.entities.money.push(row.context ? { ...sum, context: row.context } : sum);
 }
 
 /**

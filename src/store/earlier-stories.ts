@@ -1,10 +1,11 @@
 // Earlier stories a digest entry may continue (src/pipeline/find-continuity.ts): stories in a
 // window before the digest's week that name the same organisation under the same theme, or whose
 // headline shares words with the entry's. Read-only, and cheap by construction: every query
-// starts from an index (story_entities_org, the FTS5 index) bounded on both sides by the seq
+// starts from the FTS5 index (facet tokens or headline words) bounded on both sides by the seq
 // span of the window's stories (seqSpanOf), and is LIMITed, so its cost follows the window, not
 // the archive: a week in the middle of a 1M-story archive costs what the latest week costs.
 import type { Db } from './database.js';
+import { facetToken } from './fts-index.js';
 import { quoteFtsString } from './fts-query.js';
 import { prepareCached } from './prepared.js';
 
@@ -50,29 +51,23 @@ export interface SeqSpan {
 
 /**
  * findEarlierByOrganisation's statement (exported for the plan test in test/store/earlier-stories.test.ts).
- * The organisations are joined from json_each rather than tested with `IN (...)`: with IN,
- * SQLite's plan used story_entities_org on entity_id alone (EXPLAIN QUERY PLAN:
- * "(entity_id=?)") and walked every mention in the archive, not the span. Sorted ids keep
- * the order that IN's sorted list gave to mentions of one story (ties in the ORDER BY).
+ * The stories come from the full-text index: each organisation and theme is a facet token
+ * (fts-index.ts), so FTS5 intersects "one of the organisations AND one of the themes" within the
+ * span's rowids (CAST to INTEGER: see findEarlierByHeadline). An organisation's mentions are no
+ * longer rows with an index of their own (migrations/0016-entities-on-stories.sql); which of the
+ * organisations a hit names is read from its row (the story_entities view). Ties within a story
+ * go by organisation id, the order the sorted list gave before.
  */
 export const EARLIER_BY_ORGANISATION_SQL = `WITH hits AS MATERIALIZED (
-       SELECT e.story_seq AS seq, e.entity_id FROM json_each(@orgs) j
-       JOIN story_entities e ON e.kind = 'org' AND e.entity_id = j.value
-         AND e.story_seq >= @first AND e.story_seq <= @last
-       WHERE EXISTS (SELECT 1 FROM story_tags t WHERE t.story_seq = e.story_seq
-                     AND t.theme IN (SELECT value FROM json_each(@themes))))
-     SELECT h.seq, h.entity_id
+       SELECT rowid AS seq FROM stories_fts
+       WHERE stories_fts MATCH @match
+         AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER))
+     SELECT s.id, s.title, s.summary, s.url, s.published_at, e.entity_id
      FROM hits h JOIN stories s ON s.seq = h.seq
+     JOIN story_entities e ON e.story_seq = s.seq AND e.kind = 'org'
+       AND e.entity_id IN (SELECT value FROM json_each(@orgs))
      WHERE s.published_at >= @since AND s.published_at < @before
-     ORDER BY s.published_at DESC, s.seq DESC LIMIT @limit`;
-
-/**
- * The stories findEarlierByOrganisation chose, by seq: read after the sort, so the sort carries
- * two numbers and an id per mention rather than every mention's headline and summary (about a
- * third of the query's cost on the 100k benchmark archive, issue 18).
- */
-const STORIES_BY_SEQ_SQL = `SELECT seq, id, title, summary, url, published_at, NULL AS entity_id
-     FROM stories WHERE seq IN (SELECT value FROM json_each(?))`;
+     ORDER BY s.published_at DESC, s.seq DESC, e.entity_id LIMIT @limit`;
 
 /**
  * The rowids (story seqs) in [first, last] whose headline matches, oldest first: FTS5 seeks
@@ -96,9 +91,9 @@ const FIRST_SHARE = 16;
 
 /**
  * Stories in [since, before) naming one of `organisationIds` and tagged with one of `themes`.
- * `span` (seqSpanOf) bounds the story_entities_org index range on both sides, so an organisation
- * named in thousands of stories costs only its mentions in the window; the theme is checked on
- * the covering story_tags key before any story row is read.
+ * `span` (seqSpanOf) bounds the facet doclists on both sides, so an organisation named in
+ * thousands of stories costs only its mentions in the window; the theme is checked inside FTS5
+ * before any story row is read.
  */
 export function findEarlierByOrganisation(
   db: Db,
@@ -108,26 +103,23 @@ export function findEarlierByOrganisation(
   window: EarlierWindow,
 ): EarlierStory[] {
   if (organisationIds.length === 0 || themes.length === 0) return [];
-  const hits = prepareCached<[Record<string, string | number>], { seq: number; entity_id: string }>(
+  const orgs = [...new Set(organisationIds)].sort();
+  const anyOf = (kind: 'org' | 'theme', ids: readonly string[]) =>
+    `facets : (${ids.map((id) => quoteFtsString(facetToken(kind, id))).join(' OR ')})`;
+  return prepareCached<[Record<string, string | number>], EarlierRow>(
     db,
     EARLIER_BY_ORGANISATION_SQL,
-  ).all({
-    orgs: JSON.stringify([...new Set(organisationIds)].sort()),
-    themes: JSON.stringify(themes),
-    first: span.first,
-    last: span.last,
-    since: window.since,
-    before: window.before,
-    limit: window.limit,
-  });
-  if (hits.length === 0) return [];
-  const bySeq = new Map(
-    prepareCached<[string], EarlierRow & { seq: number }>(db, STORIES_BY_SEQ_SQL)
-      .all(JSON.stringify(hits.map((h) => h.seq)))
-      .map((row) => [row.seq, row]),
-  );
-  // One row per mention, in the query's order (a story naming two of the organisations twice).
-  return hits.map((h) => toEarlier({ ...bySeq.get(h.seq)!, entity_id: h.entity_id }));
+  )
+    .all({
+      match: `${anyOf('org', orgs)} AND ${anyOf('theme', [...new Set(themes)])}`,
+      orgs: JSON.stringify(orgs),
+      first: span.first,
+      last: span.last,
+      since: window.since,
+      before: window.before,
+      limit: window.limit,
+    })
+    .map(toEarlier);
 }
 
 /**

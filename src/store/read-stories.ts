@@ -3,7 +3,8 @@
 import type { StoredStory, Story } from '../domain.js';
 import type { Db } from './database.js';
 import { prepareCached } from './prepared.js';
-import { readEntities, readTags, type EntityRow, type TagRow } from './tags.js';
+import { decodeEntities } from './story-entities.js';
+import { readTags, type TagRow } from './tags.js';
 
 export interface StoryRow {
   seq: number;
@@ -54,7 +55,7 @@ function assemble(
   rows: readonly StoryRow[],
   links: readonly LinkSeqRow[],
   tagRows: readonly TagRow[],
-  entityRows: readonly EntityRow[],
+  entityRows: readonly { seq: number; entities: string | null }[],
 ): StoredStory[] {
   const sourcesBySeq = new Map<number, string[]>();
   for (const link of links) {
@@ -63,7 +64,7 @@ function assemble(
     else list.push(link.source_id);
   }
   const tags = readTags(tagRows);
-  const entities = readEntities(entityRows);
+  const entities = new Map(entityRows.map((r) => [r.seq, decodeEntities(r.entities)]));
   return rows.map((row) => {
     const others = (sourcesBySeq.get(row.seq) ?? []).filter((s) => s !== row.source_id);
     return {
@@ -119,10 +120,11 @@ export function loadStoredBySeqs(db: Db, rows: readonly StoryRow[]): StoredStory
     `SELECT story_seq, theme, score, evidence FROM story_tags
      WHERE story_seq IN (SELECT value FROM json_each(?))`,
   ).all(seqs);
-  const entityRows = prepareCached<[string], EntityRow>(
+  // Entities are on the story's row (story-entities.ts), after the text: read by seq here
+  // because callers pass rows read with STORY_COLUMNS.
+  const entityRows = prepareCached<[string], { seq: number; entities: string | null }>(
     db,
-    `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind, context FROM story_entities
-     WHERE story_seq IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+    'SELECT seq, entities FROM stories WHERE seq IN (SELECT value FROM json_each(?))',
   ).all(seqs);
   return assemble(rows, links, tagRows, entityRows);
 }
@@ -132,9 +134,9 @@ export function loadStoredBySeqs(db: Db, rows: readonly StoryRow[]): StoredStory
  * source: what the digest is built from. Uses the published_at index throughout.
  */
 export function listStoriesBetween(db: Db, startsAtIso: string, endsAtIso: string): StoredStory[] {
-  const rows = prepareCached<[string, string], StoryRow>(
+  const rows = prepareCached<[string, string], StoryRow & { entities: string | null }>(
     db,
-    `SELECT ${STORY_COLUMNS} FROM stories
+    `SELECT ${STORY_COLUMNS}, entities FROM stories
      WHERE published_at >= ? AND published_at < ? ORDER BY published_at, seq`,
   ).all(startsAtIso, endsAtIso);
   if (rows.length === 0) return [];
@@ -150,13 +152,7 @@ export function listStoriesBetween(db: Db, startsAtIso: string, endsAtIso: strin
      JOIN story_tags t ON t.story_seq = s.seq
      WHERE s.published_at >= ? AND s.published_at < ?`,
   ).all(...range);
-  const entityRows = prepareCached<[string, string], EntityRow>(
-    db,
-    `SELECT e.story_seq, e.kind, e.entity_id, e.name, e.matched, e.pounds, e.org_kind, e.context
-     FROM stories s JOIN story_entities e ON e.story_seq = s.seq
-     WHERE s.published_at >= ? AND s.published_at < ? ORDER BY e.rowid`,
-  ).all(...range);
-  return assemble(rows, links, tagRows, entityRows);
+  return assemble(rows, links, tagRows, rows);
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   rowFor,
   type StoryBatch,
 } from './story-changes.js';
+import { encodeEntities } from './story-entities.js';
 import { insertLink, insertStory, linkSource, updateStory } from './story-rows.js';
 import { forgetKnownNames, replaceTagsBySeq } from './tags.js';
 
@@ -191,7 +192,9 @@ function insertNewStory(
   });
   const rulesVersion = annotation?.rulesVersion ?? null;
   const offTopic = annotation?.offTopic ?? null;
-  const seq = insertStory(db, story, hash, nowIso, { rulesVersion, offTopic }, facets);
+  const entities = annotation ? encodeEntities(annotation.entities) : null;
+  const tagging = { rulesVersion, offTopic, entities };
+  const seq = insertStory(db, story, hash, nowIso, tagging, facets);
   insertLink(db, seq, story, nowIso);
   if (annotation) {
     const { tags, entities } = annotation;

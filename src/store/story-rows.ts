@@ -14,14 +14,15 @@ interface LinkRow {
 
 const INSERT_STORY = `INSERT INTO stories (id, url, guid, source_id, title, summary, content,
        author, categories, published_at, published_estimated, paywalled, first_seen_at,
-       updated_at, content_hash, rules_version, facets`;
+       updated_at, content_hash, rules_version, facets, entities`;
 
 export function insertStory(
   db: Db,
   story: Story,
   hash: string,
   nowIso: string,
-  tagging: { rulesVersion: string | null; offTopic: boolean | null },
+  /** `entities`: encodeEntities (story-entities.ts) of the story's annotation, or null. */
+  tagging: { rulesVersion: string | null; offTopic: boolean | null; entities: string | null },
   facets: string,
 ): number {
   const values = [
@@ -42,13 +43,14 @@ export function insertStory(
     hash,
     tagging.rulesVersion,
     facets,
+    tagging.entities,
   ];
   // off_topic (0015-off-topic-veto.sql) is named only when known: NULL is its default, and an
   // archive at an older schema (test/store/upgrade-from-0004.test.ts) is written as before.
   const result =
     tagging.offTopic === null
-      ? prepareCached(db, `${INSERT_STORY}) VALUES (${placeholders(17)})`).run(...values)
-      : prepareCached(db, `${INSERT_STORY}, off_topic) VALUES (${placeholders(18)})`).run(
+      ? prepareCached(db, `${INSERT_STORY}) VALUES (${placeholders(18)})`).run(...values)
+      : prepareCached(db, `${INSERT_STORY}, off_topic) VALUES (${placeholders(19)})`).run(
           ...values,
           tagging.offTopic ? 1 : 0,
         );

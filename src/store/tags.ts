@@ -1,29 +1,18 @@
-// Themes and entities per story (tables story_tags, story_entities, organisation_names in
-// migrations/0002-tags.sql). Tags are replaced as a whole whenever a story is (re)tagged, so a
-// story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
-import type { Entities, Evidence, OrganisationKind, Tag } from '../domain.js';
+// Themes and entities per story (tables story_tags and organisation_names in
+// migrations/0002-tags.sql; entities on the story's row, story-entities.ts). Tags are replaced as
+// a whole whenever a story is (re)tagged, so a story never carries a mix of two rules versions. Evidence is stored as JSON for explanation.
+import type { Entities, Evidence, Tag } from '../domain.js';
 import type { Db } from './database.js';
 import { replaceDeadlinesBySeq } from './deadlines.js';
 import { queueReindex, writeFts, type FtsWrite, type IndexedText } from './fts-index.js';
 import { prepareCached } from './prepared.js';
+import { decodeEntities, encodeEntities } from './story-entities.js';
 
 export interface TagRow {
   story_seq: number;
   theme: string;
   score: number;
   evidence: string;
-}
-
-export interface EntityRow {
-  story_seq: number;
-  kind: 'org' | 'money';
-  entity_id: string | null;
-  name: string;
-  matched: string;
-  pounds: number | null;
-  org_kind: string | null;
-  /** Money only: what the sum is ("£78m contract"), or null. */
-  context: string | null;
 }
 
 /** Lower-case, single-spaced: how organisation names are compared. */
@@ -102,7 +91,8 @@ export function forgetKnownNames(db: Db): void {
 
 /**
  * The same, by internal row number, for callers already inside a transaction. `fresh` says the
- * story was inserted in this transaction with its rules_version: nothing to delete or update.
+ * story was inserted in this transaction with its rules_version and entities (insertStory):
+ * nothing to delete or update.
  */
 export function replaceTagsBySeq(
   db: Db,
@@ -115,14 +105,13 @@ export function replaceTagsBySeq(
 ): void {
   if (!fresh) {
     prepareCached(db, 'DELETE FROM story_tags WHERE story_seq = ?').run(seq);
-    prepareCached(db, 'DELETE FROM story_entities WHERE story_seq = ?').run(seq);
-    // A fresh row got off_topic with its INSERT (story-rows.ts); NULL: not known.
+    // Entities live on the story's row (story-entities.ts). A fresh row got off_topic with its
+    // INSERT (story-rows.ts); NULL: not known.
     const vetoed = offTopic === undefined ? null : offTopic ? 1 : 0;
-    prepareCached(db, 'UPDATE stories SET rules_version = ?, off_topic = ? WHERE seq = ?').run(
-      rulesVersion,
-      vetoed,
-      seq,
-    );
+    prepareCached(
+      db,
+      'UPDATE stories SET rules_version = ?, off_topic = ?, entities = ? WHERE seq = ?',
+    ).run(rulesVersion, vetoed, encodeEntities(entities), seq);
   }
   replaceDeadlinesBySeq(db, seq, entities.deadlines ?? [], fresh);
   if (tags.length > 0) {
@@ -135,19 +124,17 @@ export function replaceTagsBySeq(
       insertTag.run(seq, tag.theme, tag.score, JSON.stringify(tag.evidence), rulesVersion);
     }
   }
-  if (entities.organisations.length + entities.money.length === 0) return;
-  const insertEntity = prepareCached(
-    db,
-    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, org_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  if (entities.organisations.length > 0) rememberOrganisationNames(db, entities);
+}
+
+/** Every spelling of the story's organisations in organisation_names (findOrganisationIds). */
+function rememberOrganisationNames(db: Db, entities: Entities): void {
   let names = knownNames.get(db);
   if (names === undefined) {
     names = new Set();
     knownNames.set(db, names);
   }
   for (const org of entities.organisations) {
-    insertEntity.run(seq, 'org', org.id, org.name, org.matched, null, org.kind);
     for (const spelling of [org.name, org.matched, org.id]) {
       // Keyed by the spelling as written: a known one skips the NFKC normalisation too, which
       // measured ~1% of a 1,000-story save (two organisations a story, three spellings each).
@@ -159,16 +146,6 @@ export function replaceTagsBySeq(
       ).run(normaliseOrganisationKey(spelling), org.id);
       names.add(cacheKey);
     }
-  }
-  if (entities.money.length === 0) return;
-  // Sums carry `context` (the money-context migration); organisation rows never do.
-  const insertMoney = prepareCached(
-    db,
-    `INSERT INTO story_entities (story_seq, kind, entity_id, name, matched, pounds, context)
-     VALUES (?, 'money', NULL, ?, ?, ?, ?)`,
-  );
-  for (const money of entities.money) {
-    insertMoney.run(seq, money.text, money.text, money.pounds, money.context ?? null);
   }
 }
 
@@ -189,29 +166,6 @@ export function readTags(rows: readonly TagRow[]): Map<number, Tag[]> {
   return bySeq;
 }
 
-export function readEntities(rows: readonly EntityRow[]): Map<number, Entities> {
-  const bySeq = new Map<number, Entities>();
-  for (const row of rows) {
-    let entities = bySeq.get(row.story_seq);
-    if (entities === undefined) {
-      entities = { organisations: [], money: [] };
-      bySeq.set(row.story_seq, entities);
-    }
-    if (row.kind === 'org') {
-      entities.organisations.push({
-        id: row.entity_id ?? '',
-        name: row.name,
-        kind: (row.org_kind ?? 'other') as OrganisationKind,
-        matched: row.matched,
-      });
-    } else {
-      const sum = { text: row.name, pounds: row.pounds ?? 0 };
-      entities.money.push(row.context ? { ...sum, context: row.context } : sum);
-    }
-  }
-  return bySeq;
-}
-
 /** Tags and entities of one story. */
 export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entities } {
   const tags = readTags(
@@ -220,17 +174,13 @@ export function loadTagsOf(db: Db, seq: number): { tags: Tag[]; entities: Entiti
       'SELECT story_seq, theme, score, evidence FROM story_tags WHERE story_seq = ?',
     ).all(seq),
   );
-  const entities = readEntities(
-    prepareCached<[number], EntityRow>(
-      db,
-      `SELECT story_seq, kind, entity_id, name, matched, pounds, org_kind, context
-       FROM story_entities WHERE story_seq = ? ORDER BY rowid`,
-    ).all(seq),
-  );
-  return {
-    tags: tags.get(seq) ?? [],
-    entities: entities.get(seq) ?? { organisations: [], money: [] },
-  };
+  const entities = prepareCached<[number], string | null>(
+    db,
+    'SELECT entities FROM stories WHERE seq = ?',
+  )
+    .pluck()
+    .get(seq);
+  return { tags: tags.get(seq) ?? [], entities: decodeEntities(entities ?? null) };
 }
 
 /** Stories per theme published in [startIso, endIso). Themes with no stories are absent. */

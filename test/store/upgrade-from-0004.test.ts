@@ -16,6 +16,7 @@ import {
 } from '../../src/store/stories.js';
 import { replaceTags } from '../../src/store/tags.js';
 import { makeStory, makeTag } from './make-story.js';
+import { writeOldEntityRows } from './old-entity-rows.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 const NOW = new Date('2017-03-01T12:00:00Z');
@@ -31,7 +32,8 @@ const WALSALL = {
 
 /**
  * A database at schema version 4 holding stories, sources, tags, organisations and their index
- * rows, written through the store (whose writes to these tables are as they were under 0004).
+ * rows, written through the store (whose writes to these tables are as they were under 0004),
+ * except entities: those are rows, as the store wrote them then (old-entity-rows.ts).
  */
 function buildVersion4Archive(path: string): void {
   const db = new Database(path);
@@ -39,6 +41,9 @@ function buildVersion4Archive(path: string): void {
   db.pragma('foreign_keys = ON');
   migrate(db, 4);
   expect(db.pragma('user_version', { simple: true })).toBe(4);
+  // Today's store writes stories.entities (0016-entities-on-stories.sql): the column is there
+  // while it writes, and dropped again below, so the file has the 0004 shape.
+  db.exec('ALTER TABLE stories ADD COLUMN entities TEXT');
   const stories = Array.from({ length: 60 }, (_, i) =>
     makeStory({
       id: `g_${i}`,
@@ -56,11 +61,13 @@ function buildVersion4Archive(path: string): void {
   );
   tagAndStore(db, stories, new Date('2017-03-01T08:00:00Z'), (story) => ({
     tags: story.id === 'g_7' ? [makeTag('mergers')] : [makeTag('carter')],
-    entities: { organisations: story.id === 'g_7' ? [WALSALL] : [], money: [] },
+    entities: { organisations: [], money: [] },
     rulesVersion: 'v4',
   }));
+  writeOldEntityRows(db, 'g_7', { organisations: [WALSALL], money: [] }, false);
   // A second source for one story, as a later poll would add it.
   saveStories(db, [{ ...stories[12]!, id: 'g_pulse-12', sourceId: 'pulse' }], NOW);
+  db.exec('ALTER TABLE stories DROP COLUMN entities');
   db.close();
 }
 
