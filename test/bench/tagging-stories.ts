@@ -1,6 +1,10 @@
 // Generated stories for the tagging benchmark: NHS-policy sentences from a seeded PRNG (the
 // wording is invented), theme vocabulary mixed in now and then so the matcher does real work,
 // and the real labelled headlines and standfirsts of test/fixtures/tagging as realistic text.
+// Every story is handed over as polling gets it: through a structured clone, as the parse worker
+// posts it (document-reader.ts), so its strings are flat. Built here by slicing a joined text,
+// they would be V8 sliced strings, which every character read pays for (issue 18, tag3:
+// %DebugPrint shows the parse worker's stories arrive as sequential strings).
 import type { Story } from '../../src/domain.js';
 import type { TaggableStory } from '../../src/tagging/tag-story.js';
 import { loadDevSet } from '../eval/eval-tagging.js';
@@ -108,7 +112,7 @@ export function generateStories(count: number, contentLength: number, seed = 3):
       publishedAt: `${year}-0${rng.int(1, 9)}-1${rng.int(0, 9)}T09:00:00Z`,
     });
   }
-  return stories;
+  return structuredClone(stories);
 }
 
 /** A generated or fixture story as polling hands it to the annotator. */
@@ -132,5 +136,5 @@ export function asStory(s: TaggableStory, i: number): Story {
 
 /** The real headlines and standfirsts of the labelled tagging fixtures (about 700). */
 export function fixtureStories(): Story[] {
-  return loadDevSet().map(asStory);
+  return structuredClone(loadDevSet().map(asStory));
 }
