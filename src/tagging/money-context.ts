@@ -53,6 +53,8 @@ const ADVERBS = new Set(
 const RATE = /^-(?:a|per)-(?:year|month|week|day)\b/iu;
 const SPACES = /\s+/;
 const SPACES_U = /\s+/u;
+/** A word of nounAfter's window (global: shared, lastIndex reset before each use). */
+const NON_SPACE = /\S+/gu;
 const LEADING_SPACE = /^\s/u;
 /** Closing marks after a word; a run only where the run starts (linear time). */
 const TRAILING_MARKS = /(?<![,)\]"”’])[,)\]"”’]+$/u;
@@ -99,7 +101,12 @@ function sentenceBefore(text: string, start: number): string {
 function nounAfter(after: string, limit: number): string[] {
   if (!LEADING_SPACE.test(after)) return [];
   const words: string[] = [];
-  for (const raw of after.trim().split(SPACES_U)) {
+  // The words one by one (runs of non-space, as `trim().split(/\s+/u)` gives them, trim and \s
+  // meaning the same spaces), not the whole window split first: at most `limit` are read.
+  NON_SPACE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NON_SPACE.exec(after)) !== null) {
+    const raw = m[0];
     // "loan," or "grant)" ends the phrase with its word; other punctuation ends it before.
     const token = raw.replace(TRAILING_MARKS, '');
     if (words.length >= limit || !isNounWord(token)) break;

@@ -33,7 +33,12 @@ export function findMoney(text: string): MoneyMention[] {
   // Every sum starts with "£": a story without one skips the (unicode, case-folding) regex.
   if (!text.includes('£')) return [];
   const found: MoneyMention[] = [];
-  for (const m of text.matchAll(MONEY)) {
+  // An exec loop on the one global regex, not matchAll: matchAll copies the regex and builds an
+  // iterator per field (issue 18). describeSumContext never touches MONEY, so its lastIndex holds.
+  MONEY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MONEY.exec(text)) !== null) {
+    // Never empty: every match holds "£" and a digit, so lastIndex always moves on.
     const [whole, first, firstUnit, second, secondUnit] = m;
     // "£1-2bn": the first number borrows the unit of the second.
     const unit = (firstUnit ?? (second !== undefined ? secondUnit : undefined))?.toLowerCase();
