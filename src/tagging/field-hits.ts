@@ -120,9 +120,13 @@ function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): vo
   for (let r = 0; r < compiled.regexes.length; r++) {
     const { regex, gated, firstChar, payload } = compiled.regexes[r]!;
     if (gated && (!anyGate || gates[r] === 0)) continue;
-    // "£\d" cannot match a field without "£" (regex-first-char.ts).
-    if (firstChar !== null && !text.includes(firstChar)) continue;
-    regex.lastIndex = 0;
+    // "£\d" cannot match a field without "£" (regex-first-char.ts), nor start anywhere but at
+    // a "£": the regex starts at each "£" in turn, found by indexOf, rather than trying every
+    // position on its way (2-3x faster on a standfirst with one sum; issue 18, tag3). Exact: a
+    // lookbehind still sees the text before lastIndex, and such a match is never empty.
+    const from = firstChar === null ? 0 : text.indexOf(firstChar);
+    if (from < 0) continue;
+    regex.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = regex.exec(text)) !== null) {
       if (m[0].length === 0) {
@@ -130,6 +134,11 @@ function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): vo
         continue;
       }
       addHit(into, m.index, m.index + m[0].length, payload);
+      if (firstChar !== null) {
+        const next = text.indexOf(firstChar, regex.lastIndex);
+        if (next < 0) break;
+        regex.lastIndex = next;
+      }
     }
   }
   if (anyGate) gates.fill(0);

@@ -30,15 +30,16 @@ function toNumber(digits: string): number {
 }
 
 export function findMoney(text: string): MoneyMention[] {
-  // Every sum starts with "£": a story without one skips the (unicode, case-folding) regex.
-  if (!text.includes('£')) return [];
+  // Every sum starts with "£": a story without one skips the (unicode, case-folding) regex, and
+  // the regex starts at each "£" in turn (indexOf), not trying every position on its way.
+  const from = text.indexOf('£');
+  if (from < 0) return [];
   const found: MoneyMention[] = [];
   // An exec loop on the one global regex, not matchAll: matchAll copies the regex and builds an
   // iterator per field (issue 18). describeSumContext never touches MONEY, so its lastIndex holds.
-  MONEY.lastIndex = 0;
+  MONEY.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = MONEY.exec(text)) !== null) {
-    // Never empty: every match holds "£" and a digit, so lastIndex always moves on.
     const [whole, first, firstUnit, second, secondUnit] = m;
     // "£1-2bn": the first number borrows the unit of the second.
     const unit = (firstUnit ?? (second !== undefined ? secondUnit : undefined))?.toLowerCase();
@@ -46,6 +47,10 @@ export function findMoney(text: string): MoneyMention[] {
     const sum: MoneyMention = { text: whole.trim(), pounds: Math.round(pounds * 100) / 100 };
     const context = describeSumContext(text, m.index, m.index + whole.trimEnd().length);
     found.push(context === undefined ? sum : { ...sum, context });
+    // Never empty (a "£" and a digit), so lastIndex has moved past this sum.
+    const next = text.indexOf('£', MONEY.lastIndex);
+    if (next < 0) break;
+    MONEY.lastIndex = next;
   }
   return found;
 }
