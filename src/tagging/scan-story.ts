@@ -117,11 +117,12 @@ class StorySink implements HitSink<Folded> {
 
   /** Empties the buffers for a story of `compiled` (whose themes size `ruleHits`). */
   reset(compiled: CompiledThemes): void {
+    // Setting `length` is a runtime call even on an empty array; most themes have no hits.
     for (let t = 0; t < compiled.themes.length; t++) {
-      if (t < this.ruleHits.length) this.ruleHits[t]!.length = 0;
-      else this.ruleHits.push([]);
+      if (t >= this.ruleHits.length) this.ruleHits.push([]);
+      else if (this.ruleHits[t]!.length !== 0) this.ruleHits[t]!.length = 0;
     }
-    this.context.data.length = 0;
+    if (this.context.data.length !== 0) this.context.data.length = 0;
   }
 }
 
