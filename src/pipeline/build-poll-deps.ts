@@ -52,7 +52,10 @@ export function buildAnnotator(config: AppConfig): Annotate {
   const rulesVersion = config.themes.rulesVersion;
   const timeZone = config.settings.timeZone;
   // Filled by each story's scan and read at once by findDeadlines (one object, reused).
-  const screen: DeadlineScreen = { mayHoldTrigger: [true, true, true] };
+  const screen: DeadlineScreen = {
+    mayHoldTrigger: [true, true, true],
+    mayHoldDuration: [true, true, true],
+  };
   return (story: Story) => {
     const { tags, entities, vetoed } = annotateStory(
       story,

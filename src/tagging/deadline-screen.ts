@@ -32,6 +32,27 @@ for (const hash of HASHES) FILTER[hash & 0xfff] = 1;
 /** Per field (FIELDS order): false when the field surely holds no trigger phrase. */
 export interface DeadlineScreen {
   mayHoldTrigger: boolean[];
+  /** Per field: false when it surely holds no duration ("runs for eight weeks"); see below. */
+  mayHoldDuration?: boolean[];
+}
+
+/**
+ * Every duration pattern of find-deadlines.ts (DURATIONS) has "week" or "weeks" after "-" or a
+ * space and before a word boundary (\b, ASCII) or a space: a whole word of the table unless a
+ * letter outside ASCII touches it. Replaces a case-insensitive /week/ pass over every field.
+ */
+const WEEK_HASHES = [hashWord('week'), hashWord('weeks')] as const;
+
+/** Whether the text the table was built from may hold a duration (null: not known). */
+export function mayHoldDuration(table: WordTable | null): boolean {
+  if (table === null || table.nonAscii) return true;
+  const lower = table.lower;
+  const [week, weeks] = WEEK_HASHES;
+  for (let i = 0; i < table.count; i++) {
+    const hash = lower[i]!;
+    if (hash === week || hash === weeks) return true;
+  }
+  return false;
 }
 
 /** Whether the text the table was built from may hold a trigger phrase (null: not known). */

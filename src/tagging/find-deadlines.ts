@@ -117,7 +117,7 @@ export function findDeadlines(
     const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
     if (text === '') continue;
     const triggers = screen?.mayHoldTrigger[order] === false ? NONE : readTriggers(text, published);
-    const durations = readDurations(text);
+    const durations = screen?.mayHoldDuration?.[order] === false ? NONE : readDurations(text);
     // Most fields have neither: no merged list, no set of days (issue 18).
     if (triggers.length === 0 && durations.length === 0) continue;
     seen ??= new Set<string>();

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigOrThrow } from '../../src/config/load.js';
 import { annotateStory } from '../../src/tagging/annotate-story.js';
 import { compileThemes } from '../../src/tagging/compile-themes.js';
-import { mayHoldTrigger, type DeadlineScreen } from '../../src/tagging/deadline-screen.js';
+import {
+  mayHoldDuration,
+  mayHoldTrigger,
+  type DeadlineScreen,
+} from '../../src/tagging/deadline-screen.js';
 import { ANY_TRIGGER, findDeadlines } from '../../src/tagging/find-deadlines.js';
 import { compileGazetteer } from '../../src/tagging/organisations.js';
 import { tableWords } from '../../src/tagging/word-table.js';
@@ -33,8 +37,15 @@ const TEXTS = [
   'The consultation’s deadline’s 3 March',
   'Nothing closes here: a ward shuts and a bed is opened.',
   'ΣΑΣ consultation closes 3 March',
+  // Durations (the duration screen): any case, hyphens, plurals, a letter outside ASCII.
+  'The consultation RUNS FOR EIGHT WEEKS.',
+  'An eight-week consultation opens; a 12-Week public consultation too.',
+  'The survey is open for the next six weeksé on responses.',
+  'Bids: a two-week engagement and a week’s delay.',
   '',
 ];
+/** Text with "week" only inside longer words, which no duration pattern can match. */
+const NO_DURATION = 'Weekly responses to the consultation ran for weekends.';
 
 describe('deadline screen', () => {
   it('lets through every trigger phrase find-deadlines knows, in any case', () => {
@@ -53,12 +64,24 @@ describe('deadline screen', () => {
     expect(mayHoldTrigger(tableWords('Bypass the endless backlog beforehand.'))).toBe(false);
   });
 
+  it('lets through every duration, clears text without the word "week"', () => {
+    for (const text of TEXTS.filter((t) => /week/i.test(t))) {
+      expect(mayHoldDuration(tableWords(text)), text).toBe(true);
+    }
+    expect(mayHoldDuration(tableWords(NO_DURATION))).toBe(false);
+    expect(mayHoldDuration(tableWords('Trust leaders warn about waiting lists.'))).toBe(false);
+  });
+
   it('never changes the deadlines found', () => {
     const config = loadConfigOrThrow(CONFIG);
     const compiled = compileThemes(config.themes);
     const gazetteer = compileGazetteer(config.organisations);
-    const screen: DeadlineScreen = { mayHoldTrigger: [true, true, true] };
+    const screen: DeadlineScreen = {
+      mayHoldTrigger: [true, true, true],
+      mayHoldDuration: [true, true, true],
+    };
     const stories = [
+      { title: NO_DURATION, summary: 'It runs for 8 weeks.', publishedAt: '2024-02-01T09:00:00Z' },
       ...TEXTS.map((summary, i) => ({
         title: TEXTS[(i + 3) % TEXTS.length]!,
         summary,
@@ -71,6 +94,7 @@ describe('deadline screen', () => {
     for (const story of stories) {
       annotateStory(story, compiled, gazetteer, 'tags-only', screen);
       cleared += screen.mayHoldTrigger.filter((may) => !may).length;
+      cleared += screen.mayHoldDuration!.filter((may) => !may).length;
       expect(findDeadlines(story, ZONE, screen)).toEqual(findDeadlines(story, ZONE));
     }
     for (const text of TEXTS) {
