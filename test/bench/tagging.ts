@@ -2,7 +2,8 @@
 // per-story step polling runs (buildAnnotator in src/pipeline/build-poll-deps.ts: themes,
 // organisations, sums with what they are, closing dates) per CPU second of this process
 // (process.cpuUsage: steadier than wall time on a shared machine), with the wall-clock rate beside
-// it, over generated title+summary stories (~400 characters); `tag_full_real_*` is the same step
+// it, over generated title+summary stories (~400 characters, flat strings as the parse worker
+// hands polling them: tagging-stories.ts); `tag_full_real_*` is the same step
 // over the ~700 real headlines and standfirsts of test/fixtures/tagging. The naive floor is a
 // straightforward per-term scan: lower-case the text once, then one `includes` per phrase, context
 // term and organisation name (acronyms as written): no word boundaries, evidence, sums or dates,
