@@ -122,8 +122,9 @@ function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): vo
     if (gated && (!anyGate || gates[r] === 0)) continue;
     // "£\d" cannot match a field without "£" (regex-first-char.ts), nor start anywhere but at
     // a "£": the regex starts at each "£" in turn, found by indexOf, rather than trying every
-    // position on its way (2-3x faster on a standfirst with one sum; issue 18, tag3). Exact: a
-    // lookbehind still sees the text before lastIndex, and such a match is never empty.
+    // position on its way (about 2x faster for "£\d" on a standfirst with one sum, in a micro
+    // benchmark; issue 18, tag3). Exact: a lookbehind still sees the text before lastIndex, and
+    // such a match is never empty.
     const from = firstChar === null ? 0 : text.indexOf(firstChar);
     if (from < 0) continue;
     regex.lastIndex = from;
