@@ -13,7 +13,8 @@ import {
   formatFullReport,
   loadRealBatches,
 } from '../eval/eval-tagging.js';
-import { HELD_OUT_BATCHES, HELD_OUT_POOLS, NEW_BATCH } from '../eval/eval-new-batch.js';
+import { HELD_OUT_BATCHES, HELD_OUT_POOLS, NEW_BATCH, POOLED_ALL } from '../eval/eval-new-batch.js';
+import { evaluateAllHeldOut, rulesBeforeBatch } from '../eval/eval-pooled.js';
 
 const evaluation = evaluateTagging();
 
@@ -165,6 +166,7 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-e.jsonl': { minItems: 150, rulesDigest: 'fb353f193266f611' },
   'real-f.jsonl': { minItems: 90, rulesDigest: 'a80102b11917e277' },
   'real-g.jsonl': { minItems: 150, rulesDigest: 'a80102b11917e277' },
+  'real-h.jsonl': { minItems: 130, rulesDigest: '22e917e6dec03b4a' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
@@ -216,3 +218,26 @@ describe.each(HELD_OUT_POOLS.map((p) => [p.batches.join(' + '), p] as const))(
     });
   },
 );
+
+// Every real batch against the rules that stood before anyone tuned on it, counts summed: the one
+// figure that says how the rules generalise over all the real text collected so far.
+describe('the pooled held-out figure over every real batch', () => {
+  it('recomputes the recorded figure, each batch with its own freeze', () => {
+    const batches = loadRealBatches();
+    expect(rulesBeforeBatch('real-a.jsonl')).toBe(FROZEN_RULES);
+    for (const h of HELD_OUT_BATCHES) expect(rulesBeforeBatch(h.batch)).toBe(h.rules);
+    const e = evaluateAllHeldOut(batches);
+    expect(e.items).toBe([...batches.values()].reduce((n, b) => n + b.length, 0));
+    expect(e.rulesVersion).toBe(POOLED_ALL.record.rulesVersion);
+    expect(e.macroF1.toFixed(3)).toBe(POOLED_ALL.record.macroF1.toFixed(3));
+    const report = formatFullReport();
+    expect(report.indexOf(POOLED_ALL.title)).toBeGreaterThan(report.indexOf('(a) HELD-OUT'));
+    expect(report.indexOf(POOLED_ALL.title)).toBeLessThan(report.indexOf('(b) Real batches'));
+  });
+
+  it("pools a single batch into exactly that batch's figure", () => {
+    const only = new Map([['real-h.jsonl', loadRealBatches().get('real-h.jsonl')!]]);
+    const held = HELD_OUT_BATCHES.find((h) => h.batch === 'real-h.jsonl')!;
+    expect(evaluateAllHeldOut(only).macroF1.toFixed(3)).toBe(held.record.macroF1.toFixed(3));
+  });
+});
