@@ -87,12 +87,15 @@ describe('tagging evaluation on the development set', () => {
   // imaging contract that says only "supplier" (rg-052); the Fylde Coast vanguard named by its
   // place alone (rg-141, rg-142, like rd-019); a trust's 2020/21 surplus headlined "financial
   // recovery despite Covid" (rg-081) and Welsh Covid money in title and summary (rg-119), both
-  // finance only by the written rule and both re-051's case. Every other trap, and any new one,
-  // must be right; a listed one that starts passing must leave here.
+  // finance only by the written rule and both re-051's case. Round 9 (evalh, real-h.jsonl): rd-071
+  // and rg-119 left the list (Morecambe Bay's "Better Care Together" and "NHS Wales" now count);
+  // a patient transport award notice whose headline and standfirst carry no award or tender word
+  // (rh-013) and a trust joining the EMRAD radiology consortium without naming it (rh-086) are
+  // honest misses. Every other trap, and any new one, must be right; a listed one that starts
+  // passing must leave here.
   const KNOWN_HONEST_MISSES = [
     'rd-019',
     'rd-065',
-    'rd-071',
     'rd-072',
     'rd-099',
     'rd-194',
@@ -103,13 +106,14 @@ describe('tagging evaluation on the development set', () => {
     'rg-050',
     'rg-052',
     'rg-081',
-    'rg-119',
     'rg-126',
     'rg-141',
     'rg-142',
+    'rh-013',
+    'rh-086',
   ];
 
-  it('gets every trap right (but the listed honest misses in real-d, real-e and real-g)', () => {
+  it('gets every trap right (but the listed honest misses in real-d, real-e, real-g and real-h)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
