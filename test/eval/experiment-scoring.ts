@@ -145,3 +145,35 @@ export function formatTable(methods: Record<string, Counts>, themes: readonly st
   );
   return out.join('\n') + '\n(cells: F1 (tp/fp/fn))';
 }
+
+export interface Disagreement {
+  /** Item-theme pairs where the model (at its chosen threshold) and the rules differ. */
+  flagged: number;
+  /** Of those, how many the rules had wrong (so the model was right). */
+  rulesWrong: number;
+  /** Every item-theme pair the rules had wrong. */
+  rulesErrors: number;
+  pairs: number;
+}
+
+/** The model as a reviewer's aid: how many of the rules' held-out errors its disagreements point at. */
+export function countDisagreements(
+  items: readonly Scored[],
+  themes: readonly string[],
+  thresholds: Record<string, number>,
+): Disagreement {
+  const d = { flagged: 0, rulesWrong: 0, rulesErrors: 0, pairs: 0 };
+  for (const s of items) {
+    for (const t of themes) {
+      const r = s.rules.has(t);
+      const wrong = r !== s.story.labels.includes(t);
+      d.pairs++;
+      if (wrong) d.rulesErrors++;
+      if (s.probs.get(t)! >= thresholds[t]! !== r) {
+        d.flagged++;
+        if (wrong) d.rulesWrong++;
+      }
+    }
+  }
+  return d;
+}

@@ -23,13 +23,16 @@ export interface TrainOptions {
   l2: number;
   /** Features seen in fewer training items than this are dropped (noise, and keeps it small). */
   minCount: number;
+  /** The experiment's alternative: multinomial naive Bayes with add-one smoothing. */
+  kind: 'logistic' | 'naive-bayes';
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
   iterations: 300,
   learningRate: 2,
-  l2: 1e-3,
+  l2: Number(process.env.LEARN_L2 ?? 1e-3),
   minCount: 2,
+  kind: process.env.LEARN_MODEL === 'naive-bayes' ? 'naive-bayes' : 'logistic',
 };
 
 /** Word unigrams and bigrams per field, deduplicated: presence, not counts. */
@@ -67,7 +70,8 @@ export function trainModels(
   );
   return themes.map((theme) => {
     const y = items.map((it) => (it.labels.includes(theme) ? 1 : 0));
-    const { bias, weights } = fitLogistic(rows, y, vocab.length, options);
+    const fit = options.kind === 'naive-bayes' ? fitNaiveBayes : fitLogistic;
+    const { bias, weights } = fit(rows, y, vocab.length, options);
     const map = new Map<string, number>();
     vocab.forEach((f, i) => {
       if (weights[i] !== 0) map.set(f, weights[i]!);
@@ -100,6 +104,29 @@ function fitLogistic(
     for (let f = 0; f < dims; f++) w[f] = w[f]! - o.learningRate * (grad[f]! / n + o.l2 * w[f]!);
   }
   return { bias, weights: w };
+}
+
+// Log-odds form: bias = log prior ratio, weight = log P(word | theme) - log P(word | not theme), so
+// it scores through the same scoreItem. Presence features, add-one smoothing.
+function fitNaiveBayes(
+  rows: readonly Int32Array[],
+  y: readonly number[],
+  dims: number,
+): { bias: number; weights: Float64Array } {
+  const pos = new Float64Array(dims).fill(1);
+  const neg = new Float64Array(dims).fill(1);
+  let nPos = 0;
+  rows.forEach((row, r) => {
+    const counts = y[r] === 1 ? pos : neg;
+    if (y[r] === 1) nPos++;
+    for (const f of row) counts[f] = counts[f]! + 1;
+  });
+  const totalPos = pos.reduce((a, b) => a + b, 0);
+  const totalNeg = neg.reduce((a, b) => a + b, 0);
+  const w = new Float64Array(dims);
+  for (let f = 0; f < dims; f++) w[f] = Math.log(pos[f]! / totalPos) - Math.log(neg[f]! / totalNeg);
+  const nNeg = rows.length - nPos;
+  return { bias: Math.log((nPos + 1) / (nNeg + 1)), weights: w };
 }
 
 function sigmoid(z: number): number {
