@@ -58,12 +58,12 @@ export function poolEvaluations(evaluations: readonly Evaluation[]): Evaluation 
   };
 }
 
-// The same arithmetic as evaluateTagging (including its 1.0 for an empty ratio), so a pool of one
+// The same arithmetic as evaluateTagging (1.0 for an empty ratio, 0 F1 when both are 0), so a pool of one
 // batch reproduces that batch's figure exactly.
 function score(theme: string, tp: number, fps: string[], fns: string[]): ThemeScore {
   const precision = ratio(tp, tp + fps.length);
   const recall = ratio(tp, tp + fns.length);
-  const f1 = ratio(2 * precision * recall, precision + recall);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return {
     theme,
     truePositives: tp,
