@@ -12,6 +12,7 @@
 //   child elements apart.
 // CDATA sections and comments are left untouched: their contents are literal.
 import { load } from 'cheerio';
+import { isXmlChar } from './xml-char.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const entityCache = new Map<string, string | null>();
@@ -28,17 +29,6 @@ function numericReferenceFor(name: string): string | null {
       : [...decoded].map((ch) => `&#${ch.codePointAt(0)!};`).join('');
   if (entityCache.size < 5_000) entityCache.set(name, result);
   return result;
-}
-
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
 }
 
 const REFERENCE = /&(?:#(\d{1,8});|#[xX]([0-9a-fA-F]{1,8});|([A-Za-z][A-Za-z0-9._-]{0,63});)?/g;

@@ -16,6 +16,7 @@
 // attributes nor children is its text as a string; the root is wrapped as { [name]: value }.
 // Once the root element closes xml2js hands the tree to rss-parser at once, so whatever follows
 // the root cannot change the result and is not read.
+import { isXmlChar } from './xml-char.js';
 
 type XmlObject = Record<string, unknown>;
 
@@ -41,18 +42,6 @@ const BLANK = /^\s*$/;
 const MAX_BUFFER = 30_000;
 /** Element names that would collide with xml2js's own keys in the parent object. */
 const RESERVED_CHILD = new Set(['_', '$', 'cdata', '__proto__']);
-
-/** XML 1.0 Char, as sax's isXmlChar. */
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
-}
 
 /** A numeric reference as sax's parseEntity reads it, or null where sax fails. */
 function decodeNumeric(digits: string, radix: 10 | 16): string | null {

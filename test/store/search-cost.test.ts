@@ -16,6 +16,7 @@ import {
 } from '../../src/store/search-ranking.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { item, NOW } from './search-fixtures.js';
+import { preparedDuring } from '../helpers/prepared-during.js';
 
 const ORG = { id: 'RXX', name: 'Rare Trust', kind: 'trust' as const, matched: 'Rare Trust' };
 
@@ -27,22 +28,6 @@ function archive(stories: Story[], orgFor: (n: number) => boolean = () => false)
     rulesVersion: 'v1',
   }));
   return db;
-}
-
-/** The SQL `db` prepares while `run` runs. */
-function preparedDuring(db: Db, run: () => void): string[] {
-  const seen: string[] = [];
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    seen.push(sql);
-    return prepare(sql);
-  }) as Db['prepare'];
-  try {
-    run();
-  } finally {
-    db.prepare = prepare as Db['prepare'];
-  }
-  return seen;
 }
 
 const days = (n: number) => new Date(Date.UTC(2017, 0, 1) + n * 86_400_000).toISOString();

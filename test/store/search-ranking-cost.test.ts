@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../src/store/database.js';
 import { searchStories } from '../../src/store/search.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { item, NOW } from './search-fixtures.js';
+import { preparedDuring } from '../helpers/prepared-during.js';
 
 const days = (n: number) => new Date(Date.UTC(2017, 0, 1) + n * 86_400_000).toISOString();
 
@@ -23,21 +24,6 @@ function archive(): Db {
     rulesVersion: 'v1',
   }));
   return db;
-}
-
-function preparedDuring(db: Db, run: () => void): string[] {
-  const seen: string[] = [];
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    seen.push(sql.replace(/\s+/g, ' '));
-    return prepare(sql);
-  }) as Db['prepare'];
-  try {
-    run();
-  } finally {
-    db.prepare = prepare as Db['prepare'];
-  }
-  return seen;
 }
 
 const sense: SearchExpansion = {
