@@ -56,9 +56,22 @@ export function ranksByBm25(tier: TierMatch, filters: Filters, needs: CandidateN
 }
 
 /**
+ * A look at the first `at` candidates, read through the same cursor: when `stop` says they
+ * settle the page, the read ends there; otherwise it runs on to `cap` + 1.
+ */
+export interface CandidatePause {
+  at: number;
+  stop: (head: readonly Candidate[]) => boolean;
+}
+
+/**
  * Up to `cap` + 1 candidates (one more tells that more exist), newest first, below row `below`
  * when given. Headlines first when not by bm25: a story with every word in its title scores 10,
- * else 1.
+ * else 1. With `pause`, rows are stepped through one cursor (better-sqlite3 iterate()) and the
+ * read may end after `pause.at` + 1 rows: reading the first rows and then the rest with a second
+ * statement bounded below the last row re-opened every term's doclist in every FTS5 segment and
+ * sought back to the bound (~1.5x one read of all the rows at 1M stories, for the three in four
+ * word searches whose first rows do not settle the page).
  */
 export function readCandidates(
   db: Db,
@@ -67,6 +80,7 @@ export function readCandidates(
   cap: number,
   needs: CandidateNeeds,
   below: number | null = null,
+  pause?: CandidatePause,
 ): Candidate[] {
   const bm25 = ranksByBm25(tier, filters, needs);
   // Only the columns the ranking uses: a story's row holds its article, and a standfirst read
@@ -79,17 +93,28 @@ export function readCandidates(
   // An integer bound: FTS5 uses a rowid constraint only when it is one, and better-sqlite3 binds
   // a JS number as REAL.
   const bound = below === null ? '' : 'AND f.rowid < CAST(? AS INTEGER)';
-  const candidates = prepareCached<unknown[], Candidate>(
+  const statement = prepareCached<unknown[], Candidate>(
     db,
     `SELECT f.rowid AS seq, ${relevance} AS relevance, s.published_at, ${title} AS title,
        ${summary} AS summary, ${facets} AS facets
      FROM stories_fts f JOIN stories s ON s.seq = f.rowid
      WHERE stories_fts MATCH ? ${bound} ${and(filters.sql)}
      ORDER BY f.rowid DESC LIMIT ${cap + 1}`,
-  ).all(tier.match, ...(below === null ? [] : [below]), ...filters.params);
-  if (bm25) return candidates;
+  );
+  const params = [tier.match, ...(below === null ? [] : [below]), ...filters.params];
   // Headline check in JavaScript: a {title}-only MATCH walks the same long doclists again.
-  const inHeadline = headlineMatcher(tier.headlineWords, tier.headlinePrefixes);
-  for (const c of candidates) if (inHeadline(c.title)) c.relevance = -10;
+  const inHeadline = bm25 ? null : headlineMatcher(tier.headlineWords, tier.headlinePrefixes);
+  if (pause === undefined) {
+    const candidates = statement.all(...params);
+    if (inHeadline !== null) for (const c of candidates) if (inHeadline(c.title)) c.relevance = -10;
+    return candidates;
+  }
+  const candidates: Candidate[] = [];
+  // Leaving the loop early ends the cursor (iterate()'s return() resets the statement).
+  for (const c of statement.iterate(...params)) {
+    if (inHeadline?.(c.title) === true) c.relevance = -10;
+    candidates.push(c);
+    if (candidates.length === pause.at + 1 && pause.stop(candidates.slice(0, pause.at))) break;
+  }
   return candidates;
 }

@@ -13,6 +13,7 @@ import type { Db } from './database.js';
 import { quoteFtsString } from './fts-query.js';
 import { prepareCached } from './prepared.js';
 import type { Filters } from './search-filters.js';
+import { BM25_MAX_DOCS, wordCounter } from './search-word-counts.js';
 
 export const COUNT_CAP = 1000;
 
@@ -36,8 +37,11 @@ export interface RawPage {
   reachable: number;
 }
 
-/** Up to this many stories passing the facet filters, they are read directly. */
-const FACET_LIST_MAX = 5000;
+/**
+ * Up to this many stories passing the facet filters, they are read directly. The word counter
+ * (search-word-counts.ts) counts exactly up to BM25_MAX_DOCS, so it can tell "more than this".
+ */
+const FACET_LIST_MAX = BM25_MAX_DOCS;
 
 /**
  * `facetFilters` builds the same filters with source, theme and organisation as facet token
@@ -56,7 +60,9 @@ export function listByRecency(
     const narrowed = facetFilters();
     const groups = narrowed.facets.filter((g) => !g.every((t) => /^[456]/.test(t)));
     if (groups.length > 0) {
-      const seqs = readFacetSeqs(db, groups, excludedOnly);
+      const seqs = knownTooMany(db, groups, excludedOnly)
+        ? null
+        : readFacetSeqs(db, groups, excludedOnly);
       if (seqs !== null) return listSeqs(db, query, seqs, narrowed);
       return listByDateWalk(db, query, excludedOnly, filters, () =>
         countFacetMatches(db, narrowed, groups.length, excludedOnly),
@@ -96,6 +102,20 @@ function countFacetMatches(
     `SELECT count(*) AS n FROM (SELECT 1 FROM stories_fts f ${join}
      WHERE stories_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ${COUNT_CAP + 1})`,
   ).get(match, ...narrowed.params)!.n;
+}
+
+/**
+ * Whether a lone facet group (no exclusion) is known to hold more than FACET_LIST_MAX stories
+ * from the connection's word counts (search-word-counts.ts: kept until the archive changes), so
+ * readFacetSeqs would walk 5,001 doclist entries only to give up: about half of
+ * `theme:stp since:2023-06-01` at 1M stories. A token not yet counted is counted by the same
+ * walk readFacetSeqs makes, so a first search costs what it did.
+ */
+function knownTooMany(db: Db, groups: string[][], excludedOnly: string | null): boolean {
+  const only = groups.length === 1 ? groups[0] : undefined;
+  if (only === undefined || excludedOnly !== null) return false;
+  const countWord = wordCounter(db);
+  return only.some((t) => countWord(`facets : ${quoteFtsString(t)}`) > FACET_LIST_MAX);
 }
 
 /** Rows holding every facet group (and none of the excluded words), or null when too many. */

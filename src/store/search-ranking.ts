@@ -154,12 +154,12 @@ function lowerBound(seqs: number[], total: number): RankedSeqs {
 }
 
 /**
- * The first block's literal candidates, read FIRST_READ at a time: ranked by headline (not
- * bm25), a block's order is preferences, then headline, then date, so when the newest FIRST_READ
- * already hold `depth` stories of the best kind (every preference and the headline) the rest of
- * the block could only follow them (bar publication dates out of archive order): the page is
- * ranked from those alone (done), the total a lower bound. Otherwise the rest of the block is
- * read below the last one read, as one read would have found it.
+ * The first block's literal candidates, with a look at the newest FIRST_READ: ranked by headline
+ * (not bm25), a block's order is preferences, then headline, then date, so when the newest
+ * FIRST_READ already hold `depth` stories of the best kind (every preference and the headline)
+ * the rest of the block could only follow them (bar publication dates out of archive order): the
+ * page is ranked from those alone (done), the total a lower bound. Otherwise the same cursor reads
+ * on to the end of the block, as one read would have found it (search-candidates.ts).
  */
 function readFirstBlockEarly(
   db: Db,
@@ -176,17 +176,20 @@ function readFirstBlockEarly(
   ) {
     return { done: false, found: readCandidates(db, literal, filters, literalCap, needs) };
   }
-  const first = readCandidates(db, literal, filters, FIRST_READ, needs);
-  if (first.length <= FIRST_READ) return { done: false, found: first };
-  const head = first.slice(0, FIRST_READ);
-  const preferred = prefer(head);
-  const best = head.filter((c) => c.relevance === -10 && preferred.every((set) => set.has(c.seq)));
-  if (best.length >= input.depth) {
-    return { done: true, ranked: lowerBound(byScore(head, input.now, preferred), FIRST_READ) };
-  }
-  const last = head[FIRST_READ - 1]!.seq;
-  const rest = readCandidates(db, literal, filters, LITERAL_BLOCK - FIRST_READ, needs, last);
-  return { done: false, found: [...head, ...rest] };
+  let ranked: RankedSeqs | null = null;
+  const found = readCandidates(db, literal, filters, literalCap, needs, null, {
+    at: FIRST_READ,
+    stop: (head) => {
+      const preferred = prefer(head);
+      const best = head.filter(
+        (c) => c.relevance === -10 && preferred.every((set) => set.has(c.seq)),
+      );
+      if (best.length < input.depth) return false;
+      ranked = lowerBound(byScore([...head], input.now, preferred), FIRST_READ);
+      return true;
+    },
+  });
+  return ranked === null ? { done: false, found } : { done: true, ranked };
 }
 
 /** Candidates to read for a page reaching `depth`: whole blocks past `before`, capped. */

@@ -21,8 +21,16 @@
 // Pooled real-f + real-g (244 items, both held out against round 7): macro F1 0.848 (carter
 //   0.968, stp 0.941, mcp 0.926, procurement 0.872, covid_cip 0.533 on 7 positives); traps 52/62;
 //   six extra themes macro 0.780.
+// real-h.jsonl (evalh): first scored 2026-12-04, commit b2489d2, rules dcca92eeffb9 (round 8,
+//   frozen as rules-before-real-h.yaml), never tuned on: 139 items; macro F1 0.849 (carter
+//   0.947, stp 0.947, mcp 0.909, procurement 0.868, covid_cip 0.571 on 6 positives); traps 36/48.
+// Pooled, every real batch against the rules that preceded it (eval-pooled.ts: real-a..c against
+//   round 5, then each later batch against its own freeze): first computed 2026-12-04 at commit
+//   b2489d2 over 1,210 items: macro F1 0.858 (carter 0.931, stp 0.917, mcp 0.884, procurement
+//   0.842, covid_cip 0.712 on 62 positives); traps 268/331; six extra themes macro 0.780.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
+import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
 // A cycle (eval-tagging prints these sections): only use these inside functions.
 import {
   EXTRA_THEMES,
@@ -90,6 +98,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
     },
     title: '(a5) HELD-OUT, new batch real-g.jsonl',
   },
+  {
+    batch: 'real-h.jsonl',
+    rules: frozen('rules-before-real-h.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: 'b2489d2',
+      rulesVersion: 'dcca92eeffb9',
+      macroF1: 0.849,
+    },
+    title: '(a7) HELD-OUT, new batch real-h.jsonl',
+  },
 ];
 
 /** Held-out batches scored with the same frozen rules, pooled for a figure with enough positives. */
@@ -114,6 +133,17 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
   },
 ];
 
+/** Every real batch against the rules that preceded it, pooled (eval-pooled.ts). */
+export const POOLED_ALL = {
+  record: {
+    scoredOn: '2026-12-04',
+    commit: 'b2489d2',
+    rulesVersion: 'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9',
+    macroF1: 0.858,
+  },
+  title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
+} as const;
+
 // The first held-out batch under its original names (test/tagging/eval.test.ts uses them).
 const first = HELD_OUT_BATCHES[0]!;
 export const NEW_BATCH = first.batch;
@@ -134,7 +164,20 @@ export function formatNewBatchSection(): string {
       ? ''
       : formatHeldOut(p.title, p.rules, p.record, stories, p.batches.join(' + '));
   });
-  return [...single, ...pooled].join('\n');
+  return [...single, ...pooled, formatPooledAll(batches)].join('\n');
+}
+
+function formatPooledAll(batches: Map<string, LabelledStory[]>): string {
+  const r = POOLED_ALL.record;
+  const names = [...batches.keys()].map((b) => `${b} (${rulesBeforeBatch(b).split('/').pop()})`);
+  return [
+    `\n## ${POOLED_ALL.title}: each batch scored with its own freeze, counts summed\n`,
+    `First computed ${r.scoredOn} at commit ${r.commit}: macro F1 ${r.macroF1.toFixed(3)}. ` +
+      `Recomputed now from ${names.join(', ')}:\n`,
+    formatEvaluation(evaluateAllHeldOut(batches), { targets: TARGETS }),
+    `\n### The six extra themes, pooled the same way\n`,
+    formatEvaluation(evaluateAllHeldOut(batches, EXTRA_THEMES), { targets: null, traps: false }),
+  ].join('\n');
 }
 
 function formatHeldOut(

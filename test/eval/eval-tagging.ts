@@ -179,7 +179,9 @@ export function evaluateTagging(
     const tp = s.truePositives;
     s.precision = ratio(tp, tp + s.falsePositives.length);
     s.recall = ratio(tp, tp + s.falseNegatives.length);
-    s.f1 = ratio(2 * s.precision * s.recall, s.precision + s.recall);
+    // Precision and recall both 0 (only wrong calls) is an F1 of 0, not an empty ratio's 1.
+    s.f1 =
+      s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);
   }
   const themes = [...scores.values()];
   // A theme with no positive item and no false positive in this set says nothing (its F1 would be

@@ -16,4 +16,10 @@ describe('phraseMatcher', () => {
     expect(holds('England health education')).toBe(false);
     expect(phraseMatcher([])('Care Quality Commission')).toBe(false);
   });
+
+  it('checks headline and standfirst joined by a line break, and any of several phrases', () => {
+    expect(holds('Board papers\nHealth Education England plans')).toBe(true);
+    expect(holds('Care Quality\nCommission')).toBe(true);
+    expect(holds('Board papers\nHealth England education')).toBe(false);
+  });
 });

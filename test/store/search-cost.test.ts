@@ -226,3 +226,28 @@ describe('search: literal matches in blocks', () => {
     db.close();
   });
 });
+
+describe('search: a filter-only listing of a facet known to be common', () => {
+  it('does not read the facet’s stories once the word counts say there are too many', () => {
+    // BM25_MAX_DOCS + 1 stories naming the organisation: too many to read and sort by date.
+    const stories = Array.from({ length: BM25_MAX_DOCS + 1 }, (_, i) =>
+      item(i, 'nhse', days(i), `Board papers ${i}`, 'Papers.'),
+    );
+    const db = archive(stories, () => true);
+    let page = searchStories(db, parseSearchText('org:RXX').query, NOW);
+    // A fresh connection (empty statement and word-count caches): the facet is counted, by the
+    // same walk the listing would have made, and never listed; later searches reuse the count.
+    const fresh = archive(stories, () => true);
+    const sql = preparedDuring(fresh, () => {
+      page = searchStories(fresh, { ...parseSearchText('org:RXX').query, offset: 10 }, NOW);
+    });
+    fresh.close();
+    expect(sql.filter((s) => /SELECT rowid AS seq FROM stories_fts/.test(s))).toEqual([]);
+    expect(
+      sql.filter((s) => /SELECT count\(\*\) AS n FROM \(SELECT 1 FROM stories_fts/.test(s)),
+    ).toHaveLength(1);
+    expect(page.hits.map((h) => h.id).slice(0, 3)).toEqual(['s4990', 's4989', 's4988']);
+    expect([page.total, page.totalIsLowerBound]).toEqual([1000, true]);
+    db.close();
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { containsAllWords, makeSnippet, snippetNeedles } from '../../src/store/snippet.js';
+import {
+  containsAllWords,
+  makeSnippet,
+  mayHoldAll,
+  snippetNeedles,
+} from '../../src/store/snippet.js';
 
 describe('makeSnippet', () => {
   const summary = 'Trusts are ranked on what they pay for gloves.';
@@ -57,5 +62,26 @@ describe('containsAllWords', () => {
     ['Care boards named', [], ['integrat'], false],
   ])('%s %j %j', (title, words, prefixes, expected) => {
     expect(containsAllWords(title, words, prefixes)).toBe(expected);
+  });
+});
+
+// The substring pre-check before headlines are split into words (search ranking runs it on up to
+// 251 candidate headlines): it may only say "no" when the full check would.
+describe('mayHoldAll and the headline check', () => {
+  it('rules out an ASCII text lacking a needle, and gives no verdict on other texts', () => {
+    expect(mayHoldAll('Winter beds open', ['wint', 'bed'])).toBe(true);
+    expect(mayHoldAll('Winter beds open', ['wint', 'ward'])).toBe(false);
+    expect(mayHoldAll('Headline\nStandfirst words', ['standf'], ['head'])).toBe(true);
+    expect(mayHoldAll('Headline\nStandfirst words', ['standf'], ['tail'])).toBe(false);
+    // Folding would turn "é" into "e": no verdict.
+    expect(mayHoldAll('Café tender', ['cafe'])).toBe(true);
+  });
+
+  it('matches as before on texts with accents, curly quotes and line breaks', () => {
+    expect(containsAllWords('Café tender awarded', ['cafe'], [])).toBe(true);
+    expect(containsAllWords('Trusts’ tenders awarded', ['tender', 'trust'], [])).toBe(true);
+    expect(containsAllWords('Winter beds', ['summer'], [])).toBe(false);
+    expect(containsAllWords('Winter beds', [], ['bed'])).toBe(true);
+    expect(containsAllWords('Winter beds', [], ['ward'])).toBe(false);
   });
 });
