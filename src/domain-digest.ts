@@ -31,8 +31,10 @@ export interface DigestEntry {
   money: string[];
   score: number;
   /**
-   * Labels of the other sections of this channel's digest the story also belongs to: it is
-   * shown once, here, and the reader is told where else it was filed. Absent in a full digest.
+   * Theme ids of the other sections of this channel's digest the story also belongs to: it is
+   * shown once, here, and the reader is told where else it was filed (labels looked up at
+   * render: digest/section-labels.ts). Absent in a full digest. Archives written before ids
+   * hold labels here.
    */
   alsoIn?: string[];
   /** Sums with what they are ("£5bn savings target"); `context` only when the tagger found one. */
@@ -43,7 +45,10 @@ export interface DigestEntry {
   previously?: DigestPrevious[];
   /** How many stories (this one included) the archive holds on this thread, and since when. */
   storyline?: { stories: number; since: string; about: string | null };
-  /** In a channel's "Also this week" (or its lead): the section(s) it came from. */
+  /**
+   * In a channel's "Also this week" (or its lead): the theme id(s) of the section(s) it came
+   * from, joined by ", " (labels in archives written before ids).
+   */
   foldedFrom?: string;
 }
 
@@ -110,4 +115,9 @@ export interface Digest {
   shape?: DigestShape;
   /** Set on a channel's view (viewForChannel), so it is never re-shaped. */
   channelView?: true;
+  /**
+   * Labels of sections a channel's view names in `alsoIn`/`foldedFrom` but does not show, by
+   * theme id (digest/section-labels.ts). Absent when it shows them all.
+   */
+  sectionLabels?: Record<string, string>;
 }

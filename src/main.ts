@@ -22,7 +22,7 @@ import type { PollDeps, PollOutcome } from './pipeline/poll-source.js';
 import { runAlerts } from './pipeline/run-alerts.js';
 import { runDigestJob } from './pipeline/run-digest-job.js';
 import { runReminderJob } from './pipeline/run-reminder-job.js';
-import { runMaintenance } from './pipeline/run-maintenance.js';
+import { NIGHTLY_RUN, runMaintenance } from './pipeline/run-maintenance.js';
 import { createOperations } from './cli/start-operations.js';
 import { openPlatformStores } from './cli/platform-stores.js';
 import { createTracker, type Tracker } from './cli/track-in-flight.js';
@@ -280,7 +280,7 @@ function startJobs(
       deliver: (at) => tracker.track(processOutbox(db, adapters, at, { logger, ...delivery })),
       reminders: (at) =>
         tracker.track(runReminderJob({ db, config, adapters, now: at, logger, delivery })),
-      maintenance: async (at) => runMaintenance(db, config.settings, at, logger),
+      maintenance: async (at) => runMaintenance(db, config.settings, at, logger, NIGHTLY_RUN),
     },
     {
       timeZone: config.settings.timeZone,

@@ -8,6 +8,7 @@ import type { Digest, DigestEntry, DigestLead, DigestLink, DigestSection } from 
 import { formatDay } from '../text/format-dates.js';
 import { OFF_TOPIC_SECTION, OTHER_SECTION } from './build-digest.js';
 import { yearOf } from './fact-words.js';
+import { foldedFromLabels, namedSections, type LabelOf } from './section-labels.js';
 import { describeContinuity } from './why-it-matters.js';
 
 /** "1 story", "3 stories". */
@@ -33,6 +34,13 @@ export function countUniqueEntries(digest: Digest): number {
 
 /** Sections that are not themes (their stories count under the themes they came from). */
 const NOT_THEMES = new Set<string>([
+  OTHER_SECTION.themeId,
+  OFF_TOPIC_SECTION.themeId,
+  'also-this-week',
+  'organisations',
+]);
+/** Their labels: what archives written before ids hold in `foldedFrom`. */
+const NOT_THEME_LABELS = new Set<string>([
   OTHER_SECTION.label,
   OFF_TOPIC_SECTION.label,
   'Also this week',
@@ -44,14 +52,16 @@ const NOT_THEMES = new Set<string>([
  * lead came from; "Other news" and the channel's own groupings not counted.
  */
 export function countThemes(digest: Digest): number {
-  const labels = new Set<string>();
+  // Theme ids; a label (an archive written before ids) counts as its section's id when shown.
+  const idOfLabel = new Map(digest.sections.map((s) => [s.label, s.themeId]));
+  const themes = new Set<string>();
+  const add = (value: string) => themes.add(idOfLabel.get(value) ?? value);
   for (const s of visibleSections(digest)) {
-    if (!NOT_THEMES.has(s.label)) labels.add(s.label);
-    for (const e of s.entries) if (e.foldedFrom) labels.add(e.foldedFrom);
+    add(s.themeId);
+    for (const e of s.entries) if (e.foldedFrom) add(e.foldedFrom);
   }
-  for (const label of digest.lead?.foldedFrom?.split(', ') ?? []) labels.add(label);
-  for (const label of digest.lead?.alsoIn ?? []) labels.add(label);
-  return [...labels].filter((l) => !NOT_THEMES.has(l)).length;
+  for (const value of digest.lead ? namedSections(digest.lead) : []) add(value);
+  return [...themes].filter((t) => !NOT_THEMES.has(t) && !NOT_THEME_LABELS.has(t)).length;
 }
 
 /** "22–28 November 2021 · 12 stories in 3 themes" (no themes: "· 2 stories"). */
@@ -173,7 +183,12 @@ function alsoLine(entry: DigestEntry, style: EntryStyle, room: number): string {
 }
 
 /** One entry as platform text of at most `style.limit` characters (see header for the order). */
-export function layoutEntry(entry: DigestEntry, timeZone: string, style: EntryStyle): string {
+export function layoutEntry(
+  entry: DigestEntry,
+  timeZone: string,
+  style: EntryStyle,
+  labelOf: LabelOf = (id) => id,
+): string {
   const lead = entry.links[0];
   let text = style.headline(entry.url ?? lead?.url, entry.title);
 
@@ -194,8 +209,8 @@ export function layoutEntry(entry: DigestEntry, timeZone: string, style: EntrySt
   const facts = factsLine(
     entry.organisations.slice(0, MAX_ORGS),
     describeSums(entry).slice(0, MAX_SUMS),
-    entry.alsoIn ?? [],
-    entry.foldedFrom ?? '',
+    (entry.alsoIn ?? []).map(labelOf),
+    foldedFromLabels(entry.foldedFrom, labelOf),
   );
   const factsRoom = style.limit - text.length - 3;
   if (facts !== '' && factsRoom > MIN_ROOM) {
@@ -238,10 +253,15 @@ export function describePreviously(
  * The lead as platform text: the entry (its longer summary) and "Why it matters" as a bulleted
  * list, within `style.limit`; facts that do not fit are left out, last first.
  */
-export function layoutLead(lead: DigestLead, timeZone: string, style: EntryStyle): string {
+export function layoutLead(
+  lead: DigestLead,
+  timeZone: string,
+  style: EntryStyle,
+  labelOf: LabelOf = (id) => id,
+): string {
   // Why it matters says how long the thread is; the Previously line need not say it again.
   const { storyline: _told, ...entry } = lead;
-  let text = layoutEntry(entry, timeZone, style);
+  let text = layoutEntry(entry, timeZone, style, labelOf);
   if (lead.whyItMatters.length === 0) return text;
   const heading = '\nWhy it matters:';
   if (text.length + heading.length + MIN_ROOM > style.limit) return text;

@@ -21,6 +21,7 @@ import {
   paywallLabel,
   visibleSections,
 } from './entry-parts.js';
+import { foldedFromLabels, sectionLabelOf, type LabelOf } from './section-labels.js';
 
 /** The elements a caller may style. */
 export type DigestHtmlRole =
@@ -64,7 +65,12 @@ export function describeMore(section: DigestSection): string | null {
   return `…and ${section.moreCount} more ${noun}: ${cleanText(section.moreQuery)}`;
 }
 
-function renderEntry(entry: DigestEntry, timeZone: string, style: DigestHtmlStyle): string {
+function renderEntry(
+  entry: DigestEntry,
+  timeZone: string,
+  style: DigestHtmlStyle,
+  labelOf: LabelOf,
+): string {
   const { attrs } = style;
   const link = (text: string, url: string | null) => linkHtml(text, url, attrs.link, attrs.host);
   const [lead, ...others] = entry.links;
@@ -88,8 +94,8 @@ function renderEntry(entry: DigestEntry, timeZone: string, style: DigestHtmlStyl
   const facts = factsLine(
     entry.organisations.map(escapeHtml),
     describeSums(entry).map(escapeHtml),
-    (entry.alsoIn ?? []).map(escapeHtml),
-    escapeHtml(entry.foldedFrom ?? ''),
+    (entry.alsoIn ?? []).map((id) => escapeHtml(labelOf(id))),
+    escapeHtml(foldedFromLabels(entry.foldedFrom, labelOf)),
   );
   if (facts !== '') lines.push(`<span${attrs.muted}>${facts}</span>`);
   const previously = describePreviously(
@@ -109,7 +115,7 @@ function renderLead(digest: Digest, style: DigestHtmlStyle): string[] {
   const { storyline: _told, ...entry } = digest.lead;
   const out = [
     `<h2${attrs.heading}>The lead</h2>`,
-    `<ul${attrs.entries}>${renderEntry(entry, digest.timeZone, style)}</ul>`,
+    `<ul${attrs.entries}>${renderEntry(entry, digest.timeZone, style, sectionLabelOf(digest))}</ul>`,
   ];
   const why = digest.lead.whyItMatters.map((w) => `<li>${escapeHtml(w)}</li>`).join('');
   if (why !== '')
@@ -136,6 +142,7 @@ export function renderDigestHtml(digest: Digest, style: DigestHtmlStyle): string
     `<p${attrs.weekLine}>${escapeHtml(describeWeekLine(digest))}</p>`,
   ];
   const sections = visibleSections(digest);
+  const labelOf = sectionLabelOf(digest);
   out.push(...renderLead(digest, style));
   if (sections.length === 0 && !digest.lead)
     out.push(`<p>${escapeHtml(describeEmptyWeek(digest))}</p>`);
@@ -143,7 +150,7 @@ export function renderDigestHtml(digest: Digest, style: DigestHtmlStyle): string
     out.push(
       `<h2${attrs.heading}>${escapeHtml(section.label)}</h2>`,
       `<ol${attrs.entries}>${section.entries
-        .map((e) => renderEntry(e, digest.timeZone, style))
+        .map((e) => renderEntry(e, digest.timeZone, style, labelOf))
         .join('')}</ol>`,
     );
     const more = describeMore(section);

@@ -25,6 +25,7 @@ import {
   paywallLabel,
   visibleSections,
 } from './entry-parts.js';
+import { foldedFromLabels, sectionLabelOf, type LabelOf } from './section-labels.js';
 
 /** Escapes feed text for inline Markdown: no emphasis, links, HTML, code or block markers. */
 export function escapeMarkdown(text: string): string {
@@ -55,7 +56,12 @@ function inlineCode(text: string): string {
   return `${fence}${text.replace(/[\r\n]+/g, ' ')}${fence}`;
 }
 
-function renderEntry(entry: DigestEntry, n: number | null, timeZone: string): string[] {
+function renderEntry(
+  entry: DigestEntry,
+  n: number | null,
+  timeZone: string,
+  labelOf: LabelOf,
+): string[] {
   const [lead, ...others] = entry.links;
   const byline = [
     lead ? escapeMarkdown(paywallLabel(lead)) : null,
@@ -68,8 +74,8 @@ function renderEntry(entry: DigestEntry, n: number | null, timeZone: string): st
   const facts = factsLine(
     entry.organisations.map(escapeMarkdown),
     describeSums(entry).map(escapeMarkdown),
-    (entry.alsoIn ?? []).map(escapeMarkdown),
-    escapeMarkdown(entry.foldedFrom ?? ''),
+    (entry.alsoIn ?? []).map((id) => escapeMarkdown(labelOf(id))),
+    escapeMarkdown(foldedFromLabels(entry.foldedFrom, labelOf)),
   );
   if (facts !== '') lines.push(facts);
   const previously = describePreviously(
@@ -87,10 +93,10 @@ function renderEntry(entry: DigestEntry, n: number | null, timeZone: string): st
 }
 
 /** The lead: heading, the entry (longer summary), why it matters as a list. */
-function renderLead(lead: DigestLead, timeZone: string): string {
+function renderLead(lead: DigestLead, timeZone: string, labelOf: LabelOf): string {
   // Why it matters says how long the thread is; the Previously line need not say it again.
   const { storyline: _told, ...entry } = lead;
-  const lines = ['## The lead', '', ...renderEntry(entry, null, timeZone)];
+  const lines = ['## The lead', '', ...renderEntry(entry, null, timeZone, labelOf)];
   if (lead.whyItMatters.length > 0) {
     lines.push(
       '',
@@ -106,8 +112,11 @@ function renderLead(lead: DigestLead, timeZone: string): string {
 function sectionBlocks(
   section: DigestSection,
   timeZone: string,
+  labelOf: LabelOf,
 ): { heading: string; blocks: string[] } {
-  const blocks = section.entries.map((entry, i) => renderEntry(entry, i + 1, timeZone).join('\n'));
+  const blocks = section.entries.map((entry, i) =>
+    renderEntry(entry, i + 1, timeZone, labelOf).join('\n'),
+  );
   if (section.moreCount > 0) {
     const noun = section.moreCount === 1 ? 'story' : 'stories';
     blocks.push(`…and ${section.moreCount} more ${noun}: ${inlineCode(section.moreQuery)}`);
@@ -123,6 +132,7 @@ function sectionBlocks(
  * parts as messages; the archive and the CLI preview join them (renderDigestMarkdown).
  */
 export function renderDigestParts(digest: Digest): string[] {
+  const labelOf = sectionLabelOf(digest);
   const sections = visibleSections(digest);
   const week = formatWeekRange(digest.startsAt, digest.endsAt, digest.timeZone) || digest.week;
   const header = [
@@ -130,7 +140,7 @@ export function renderDigestParts(digest: Digest): string[] {
     `${week} (${escapeMarkdown(digest.timeZone)} time) · ${describeCounts(digest)}`,
   ];
   if (sections.length === 0 && !digest.lead) header.push(emptyWeekLine(digest));
-  if (digest.lead) header.push(renderLead(digest.lead, digest.timeZone));
+  if (digest.lead) header.push(renderLead(digest.lead, digest.timeZone, labelOf));
   const budget = digest.shape?.mainWords ?? DEFAULT_SHAPE.mainWords;
   const parts: string[][] = [header];
   let words = header.reduce((n, block) => n + countWords(block), 0);
@@ -138,7 +148,7 @@ export function renderDigestParts(digest: Digest): string[] {
   let placed = 0;
   const continued: string[] = [];
   for (const section of sections) {
-    const { heading, blocks } = sectionBlocks(section, digest.timeZone);
+    const { heading, blocks } = sectionBlocks(section, digest.timeZone, labelOf);
     blocks.forEach((block, i) => {
       const size = countWords(block) + (i === 0 ? countWords(heading) : 0);
       if (words + size > budget && placed > 0) {

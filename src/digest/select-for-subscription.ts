@@ -8,12 +8,13 @@
 // the entries the digest shows, so an item below a theme's cap is reached through the section's
 // "and N more" search instead.
 // Each story is shown once per channel: in "Organisations you follow" when it is there, else in
-// its strongest followed theme; the entry's `alsoIn` names the channel's other sections that
-// filed it, so nothing is lost by not repeating it.
+// its strongest followed theme; the entry's `alsoIn` names (by theme id) the channel's other
+// sections that filed it, so nothing is lost by not repeating it.
 import type { Digest, DigestEntry, DigestSection, Subscription } from '../domain.js';
 import { OFF_TOPIC_SECTION, OTHER_SECTION } from './build-digest.js';
 import { selectDeadlines } from './closing-soon.js';
 import { compareRanked } from './rank-entries.js';
+import { keepSectionLabels } from './section-labels.js';
 import { parseWeek, weekDates } from '../time/week.js';
 
 export const ORGANISATIONS_SECTION = {
@@ -35,11 +36,12 @@ export function selectForSubscription(
       (followed === null ? true : s.themeId !== OTHER_SECTION.themeId && followed.has(s.themeId)),
   );
   const orgSection = organisationSection(digest, subscription.organisations);
-  return {
+  const selected = {
     ...digest,
     sections: placeEachEntryOnce(orgSection ? [orgSection, ...themeSections] : themeSections),
     ...(deadlines ? { deadlines } : {}),
   };
+  return keepSectionLabels(selected, digest);
 }
 
 const leadOf = (entry: DigestEntry): string => entry.storyIds[0] ?? entry.title;
@@ -48,7 +50,7 @@ const leadOf = (entry: DigestEntry): string => entry.storyIds[0] ?? entry.title;
  * A story found in several sections is shown once: in "Organisations you follow" when it is there
  * (that section comes first because the channel asked for it), else where it ranks highest (ties:
  * the earlier section), so a reader never meets the same headline three times. The kept entry's
- * `alsoIn` lists the other sections' labels (merged with any it had, so selecting twice changes
+ * `alsoIn` lists the other sections' theme ids (merged with any it had, so selecting twice changes
  * nothing). Sections left empty are dropped; their "and N more" counts are kept.
  */
 function placeEachEntryOnce(sections: readonly DigestSection[]): DigestSection[] {
@@ -57,7 +59,7 @@ function placeEachEntryOnce(sections: readonly DigestSection[]): DigestSection[]
   sections.forEach((section, index) => {
     for (const entry of section.entries) {
       const lead = leadOf(entry);
-      filedIn.set(lead, [...(filedIn.get(lead) ?? []), section.label]);
+      filedIn.set(lead, [...(filedIn.get(lead) ?? []), section.themeId]);
       const best = home.get(lead);
       const pinned =
         best !== undefined && sections[best.section]?.themeId === ORGANISATIONS_SECTION.themeId;
@@ -71,13 +73,13 @@ function placeEachEntryOnce(sections: readonly DigestSection[]): DigestSection[]
       ...section,
       entries: section.entries
         .filter((entry) => home.get(leadOf(entry))?.section === index)
-        .map((entry) => withAlsoIn(entry, section.label, filedIn.get(leadOf(entry)) ?? [])),
+        .map((entry) => withAlsoIn(entry, section.themeId, filedIn.get(leadOf(entry)) ?? [])),
     }))
     .filter((section) => section.entries.length > 0 || section.moreCount > 0);
 }
 
-function withAlsoIn(entry: DigestEntry, here: string, labels: readonly string[]): DigestEntry {
-  const alsoIn = [...new Set([...(entry.alsoIn ?? []), ...labels])].filter((l) => l !== here);
+function withAlsoIn(entry: DigestEntry, here: string, themeIds: readonly string[]): DigestEntry {
+  const alsoIn = [...new Set([...(entry.alsoIn ?? []), ...themeIds])].filter((t) => t !== here);
   if (alsoIn.length === 0) {
     const { alsoIn: _dropped, ...rest } = entry;
     return rest;

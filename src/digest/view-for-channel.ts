@@ -14,6 +14,7 @@ import { countSectionStories } from './entry-parts.js';
 import { yearOf } from './fact-words.js';
 import { compareRanked } from './rank-entries.js';
 import { ORGANISATIONS_SECTION, selectForSubscription } from './select-for-subscription.js';
+import { keepSectionLabels } from './section-labels.js';
 import { describeWhyItMatters, type DeadlineFact } from './why-it-matters.js';
 
 export const ALSO_SECTION = { themeId: 'also-this-week', label: 'Also this week' } as const;
@@ -36,13 +37,14 @@ export function viewForChannel(digest: Digest, subscription: ChannelFollows | nu
         .filter((s) => s.entries.length > 0 || s.moreCount > 0)
     : selected.sections;
   const shape = digest.shape ?? DEFAULT_SHAPE;
-  return {
+  const view: Digest = {
     ...selected,
     sections: foldSmallSections(rest, shape.foldBelow),
     lead,
     shape,
     channelView: true,
   };
+  return keepSectionLabels(view, selected);
 }
 
 /** The lead for a channel (also what the archive's JSON `lead` holds: FOLLOWS_EVERYTHING). */
@@ -62,10 +64,10 @@ export function pickLead(
     follows,
     deadlines: deadlinesOf(digest),
   });
-  // The lead leaves its section: "Filed under" names it and the others it was also in.
+  // The lead leaves its section: "Filed under" names it and the others it was also in (ids).
   const { longSummary, alsoIn, ...entry } = choice.entry;
   const home = sections.find((s) => s.entries.some((e) => leadIdOf(e) === leadIdOf(entry)));
-  const filedIn = [...new Set([...(home ? [home.label] : []), ...(alsoIn ?? [])])];
+  const filedIn = [...new Set([...(home ? [home.themeId] : []), ...(alsoIn ?? [])])];
   return {
     ...entry,
     summary: longSummary ?? entry.summary,
@@ -84,7 +86,7 @@ export function foldSmallSections(
   for (const section of sections) {
     const small = countSectionStories(section) < foldBelow && section.moreCount === 0;
     if (!small || section.themeId === ORGANISATIONS_SECTION.themeId) kept.push(section);
-    else folded.push(...section.entries.map((e) => ({ ...e, foldedFrom: section.label })));
+    else folded.push(...section.entries.map((e) => ({ ...e, foldedFrom: section.themeId })));
   }
   if (folded.length === 0) return kept;
   folded.sort((a, b) =>

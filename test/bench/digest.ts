@@ -12,6 +12,13 @@
 // over eight years (about 2,400 stories a week) whatever the size, so a week is as full at 100k
 // as at 1M and the sizes differ only in how much archive surrounds it. Figures are medians over
 // several weeks in the middle of the archive, each built three times. Never asserts on time.
+//
+// The full-text index is kept as the product keeps it: the nightly maintenance merges it into one
+// segment (src/store/fts-merge.ts), then a day of polls adds small segments. So the archive is
+// inserted in 1000-story batches up to its last day, measured once as it stands
+// (`digest_build_unmerged_ms_*`, the same run, for the ratio), merged with mergeFtsIndex (its time
+// is `digest_fts_merge_s_*`), and its last day is inserted in poll-sized transactions before the
+// figures are taken. `digest_fts_segments_*` counts the index's segments at each point.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +37,13 @@ import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { buildWeekDigest, withLead } from '../../src/pipeline/build-week-digest.js';
 import { attachContinuity, isVetoed } from '../../src/pipeline/find-continuity.js';
 import { compileThemes } from '../../src/tagging/compile-themes.js';
+import { mergeFtsIndex } from '../../src/store/fts-merge.js';
 
 const BATCH = 1000;
+/** About a day of stories at the archive's density (2,400 a week), written after the merge. */
+const LAST_DAY = 360;
+/** A poll's transaction: one source's new items (a few dozen at most). */
+const POLL_BATCH = 40;
 const TIME_ZONE = 'Europe/London';
 const WEEKS_MEASURED = 5;
 /** Each week is built several times: medians then resist a busy machine's noise. */
@@ -41,11 +53,11 @@ function labelOf(size: number): string {
   return size >= 1_000_000 ? `${size / 1_000_000}m` : `${Math.round(size / 1000)}k`;
 }
 
-function insertRange(db: Db, corpus: Corpus, from: number, to: number): void {
+function insertRange(db: Db, corpus: Corpus, from: number, to: number, batch = BATCH): void {
   const now = new Date('2024-06-01T00:00:00Z');
-  for (let start = from; start < to; start += BATCH) {
+  for (let start = from; start < to; start += batch) {
     const items = [];
-    for (let n = start; n < Math.min(to, start + BATCH); n++) items.push(corpus.item(n));
+    for (let n = start; n < Math.min(to, start + batch); n++) items.push(corpus.item(n));
     const byId = new Map(items.map((i) => [i.story.id, i]));
     tagAndStore(
       db,
@@ -67,6 +79,23 @@ const sources = SOURCES.map((id, i) => ({ id, name: id, authority: 0.5 + (i % 5)
 /** The shipped config (themes, sources, settings): the digest is built as the product builds it. */
 const CONFIG = loadConfigOrThrow(fileURLToPath(new URL('../../config/', import.meta.url)));
 const COMPILED = compileThemes(CONFIG.themes);
+
+/** Segments of the full-text index: its %_idx table holds each segment's first terms. */
+function countSegments(db: Db): number {
+  return db.prepare('SELECT count(DISTINCT segid) FROM stories_fts_idx').pluck().get() as number;
+}
+
+/** Median build time over WEEKS_MEASURED weeks before `first`, each built REPEATS times. */
+function measureWeeks(db: Db, first: IsoWeek) {
+  let week = first;
+  const runs: ReturnType<typeof measureWeek>[] = [];
+  measureWeek(db, week); // warm the page cache and the statement cache
+  for (let i = 0; i < WEEKS_MEASURED; i++) {
+    for (let r = 0; r < REPEATS; r++) runs.push(measureWeek(db, week));
+    week = previousWeek(week);
+  }
+  return runs;
+}
 
 function measureWeek(db: Db, week: IsoWeek) {
   const { startsAt, endsAt } = weekRange(week, TIME_ZONE);
@@ -132,18 +161,22 @@ export async function runDigestBench(
     for (const size of sizes) {
       const label = labelOf(size);
       log(`digest: inserting ${stored}..${size}`);
-      insertRange(db, corpus, stored, size);
-      stored = size;
+      insertRange(db, corpus, stored, size - LAST_DAY);
       db.pragma('wal_checkpoint(TRUNCATE)');
       // Weeks in the middle of what is stored (full weeks, surrounded by archive on both sides).
       const middle = new Date(corpus.item(Math.floor(size / 2)).story.publishedAt);
-      let week = weekOf(middle, TIME_ZONE);
-      const runs: ReturnType<typeof measureWeek>[] = [];
-      measureWeek(db, week); // warm the page cache and the statement cache
-      for (let i = 0; i < WEEKS_MEASURED; i++) {
-        for (let r = 0; r < REPEATS; r++) runs.push(measureWeek(db, week));
-        week = previousWeek(week);
-      }
+      const first = weekOf(middle, TIME_ZONE);
+      figures[`digest_fts_segments_unmerged_${label}`] = countSegments(db);
+      const unmerged = measureWeeks(db, first).map((r) => r.productMs);
+      figures[`digest_build_unmerged_ms_${label}`] = median(unmerged);
+      const m0 = performance.now();
+      mergeFtsIndex(db);
+      figures[`digest_fts_merge_s_${label}`] = (performance.now() - m0) / 1000;
+      insertRange(db, corpus, size - LAST_DAY, size, POLL_BATCH);
+      stored = size;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      figures[`digest_fts_segments_${label}`] = countSegments(db);
+      const runs = measureWeeks(db, first);
       const total = runs.map((r) => r.productMs);
       figures[`digest_build_ms_${label}`] = median(total);
       figures[`digest_build_max_ms_${label}`] = Math.max(...total);
@@ -155,6 +188,7 @@ export async function runDigestBench(
       figures[`digest_week_stories_${label}`] = median(runs.map((r) => r.stories));
       figures[`digest_entries_${label}`] = median(runs.map((r) => r.productEntries));
       figures[`digest_clustered_entries_${label}`] = median(runs.map((r) => r.clustered));
+      figures[`digest_vs_unmerged_ratio_${label}`] = median(total) / median(unmerged);
     }
   } finally {
     db.close();

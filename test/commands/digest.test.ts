@@ -6,6 +6,7 @@ import type { CommandResult } from '../../src/commands/types.js';
 import type { Digest } from '../../src/domain.js';
 import { recordPollFailure } from '../../src/store/source-state.js';
 import { createAppFixture, type AppFixture } from '../helpers/app-fixture.js';
+import { sectionLabelOf } from '../../src/digest/section-labels.js';
 
 let app: AppFixture;
 beforeEach(() => {
@@ -24,15 +25,23 @@ const storyIds = (digest: Digest) => [
   ...digest.sections.flatMap((s) => s.entries.flatMap((e) => e.storyIds)),
 ];
 
-/** The sections a reader meets a story under: the lead's and folded entries' included. */
-const shownSections = (digest: Digest) => [
-  ...new Set([
-    ...(digest.lead?.foldedFrom?.split(', ') ?? []),
-    ...digest.sections.flatMap((s) =>
-      s.entries.length === 0 ? [s.label] : s.entries.map((e) => e.foldedFrom ?? s.label),
-    ),
-  ]),
-];
+/**
+ * The sections a reader meets a story under, by label: the lead's and folded entries' included
+ * (`foldedFrom` holds theme ids, labelled as the renderers label them).
+ */
+const shownSections = (digest: Digest) => {
+  const labelOf = sectionLabelOf(digest);
+  return [
+    ...new Set([
+      ...(digest.lead?.foldedFrom?.split(', ') ?? []).map(labelOf),
+      ...digest.sections.flatMap((s) =>
+        s.entries.length === 0
+          ? [s.label]
+          : s.entries.map((e) => (e.foldedFrom ? labelOf(e.foldedFrom) : s.label)),
+      ),
+    ]),
+  ];
+};
 
 describe('digest', () => {
   it('this week so far is partial and holds this week’s stories', () => {

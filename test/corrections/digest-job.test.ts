@@ -11,6 +11,7 @@ import type { Digest } from '../../src/domain.js';
 import { runDigestJob } from '../../src/pipeline/run-digest-job.js';
 import { upsertSubscription } from '../../src/store/subscriptions.js';
 import { createAppFixture } from '../helpers/app-fixture.js';
+import { sectionLabelOf } from '../../src/digest/section-labels.js';
 
 const app = createAppFixture();
 const dir = mkdtempSync(join(tmpdir(), 'briefing-corrections-'));
@@ -22,10 +23,15 @@ afterAll(() => {
 const carterOf = (digest: Digest | undefined) =>
   digest?.sections.find((s) => s.themeId === 'carter')?.entries.flatMap((e) => e.storyIds) ?? [];
 const CARTER = app.config.themes.themes.find((t) => t.id === 'carter')!.label;
-/** Every section label a story is shown or named in (a channel shows each story once: alsoIn). */
+/**
+ * Every section label a story is shown or named in (a channel shows each story once: alsoIn,
+ * which holds theme ids, labelled as the renderers label them).
+ */
 const labelsOf = (digest: Digest | undefined, id: string) =>
   (digest?.sections ?? []).flatMap((s) =>
-    s.entries.filter((e) => e.storyIds.includes(id)).flatMap((e) => [s.label, ...(e.alsoIn ?? [])]),
+    s.entries
+      .filter((e) => e.storyIds.includes(id))
+      .flatMap((e) => [s.label, ...(e.alsoIn ?? []).map(sectionLabelOf(digest!))]),
   );
 
 it("delivers each workspace's digest with its own corrections", async () => {

@@ -149,10 +149,12 @@ describe('viewForChannel', () => {
       ['Procurement', ['dudley', 'p2']],
       ['Also this week', ['strong', 'm1']],
     ]);
-    expect(view.sections[1]!.entries.map((e) => e.foldedFrom)).toEqual([
-      'Carter reviews',
-      'Mental health',
-    ]);
+    // Theme ids in the model; the renderers show the labels (digest/section-labels.ts).
+    expect(view.sections[1]!.entries.map((e) => e.foldedFrom)).toEqual(['carter', 'mental_health']);
+    expect(view.sectionLabels).toEqual({
+      carter: 'Carter reviews',
+      mental_health: 'Mental health',
+    });
     expect(viewForChannel(view, null)).toBe(view);
   });
 

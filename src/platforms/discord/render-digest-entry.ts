@@ -4,6 +4,7 @@
 // discord-markdown.ts, and the result never exceeds ENTRY_MAX.
 import { layoutEntry, layoutLead, type EntryStyle } from '../../digest/entry-parts.js';
 import type { DigestEntry, DigestLead } from '../../domain.js';
+import type { LabelOf } from '../../digest/section-labels.js';
 import { fitMarkdown, formatLink } from './discord-markdown.js';
 
 /** Upper bound on one entry, so several fit one embed description (4096). */
@@ -20,11 +21,12 @@ const DISCORD_ENTRY: EntryStyle = {
   facts: (text, max) => `*${fitMarkdown(text, max)}*`,
 };
 
-export function renderEntryText(entry: DigestEntry, timeZone: string): string {
-  return layoutEntry(entry, timeZone, DISCORD_ENTRY);
+/** `labelOf`: the view's section labels for "Filed under"/"Also in" (digest/section-labels.ts). */
+export function renderEntryText(entry: DigestEntry, timeZone: string, labelOf?: LabelOf): string {
+  return layoutEntry(entry, timeZone, DISCORD_ENTRY, labelOf);
 }
 
 /** The lead: the entry with its longer summary, then "Why it matters" as a list. */
-export function renderLeadText(lead: DigestLead, timeZone: string): string {
-  return layoutLead(lead, timeZone, DISCORD_ENTRY);
+export function renderLeadText(lead: DigestLead, timeZone: string, labelOf?: LabelOf): string {
+  return layoutLead(lead, timeZone, DISCORD_ENTRY, labelOf);
 }

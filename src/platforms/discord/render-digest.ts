@@ -30,6 +30,7 @@ import {
 } from '../../digest/entry-parts.js';
 import { formatWeekRange } from '../../text/format-dates.js';
 import { renderEntryText, renderLeadText } from './render-digest-entry.js';
+import { sectionLabelOf, type LabelOf } from '../../digest/section-labels.js';
 import { DEFAULT_SHAPE } from '../../digest/build-digest.js';
 import { renderClosingSoonEmbed } from './render-deadlines.js';
 
@@ -50,16 +51,19 @@ export function renderDiscordDigest(
 ): DiscordMessage[] {
   const commandName = options.commandName ?? '/briefing';
   const sections = visibleSections(digest);
+  const labelOf = sectionLabelOf(digest);
   const packer = createPacker(digest.shape?.mainWords ?? DEFAULT_SHAPE.mainWords);
   packer.addEmbed(renderHeader(digest, sections));
   if (digest.lead) {
     packer.addEmbed({
       title: 'The lead',
-      description: renderLeadText(digest.lead, digest.timeZone),
+      description: renderLeadText(digest.lead, digest.timeZone, labelOf),
       color: SECTION_COLOUR,
     });
   }
-  for (const section of sections) addSection(packer, section, digest.timeZone, commandName);
+  for (const section of sections) {
+    addSection(packer, section, { timeZone: digest.timeZone, labelOf }, commandName);
+  }
   const closingSoon = renderClosingSoonEmbed(digest);
   if (closingSoon) packer.addEmbed(closingSoon);
   const groups = packer.finish();
@@ -113,13 +117,13 @@ function renderCoverage(digest: Digest): string {
 function addSection(
   packer: Packer,
   section: DigestSection,
-  timeZone: string,
+  view: { timeZone: string; labelOf: LabelOf },
   commandName: string,
 ): void {
   const count = plural(countSectionStories(section), 'story', 'stories');
   const title = fitPlain(`${section.label} · ${count}`, DISCORD_LIMITS.title);
   const continued = fitPlain(`${section.label} (continued)`, DISCORD_LIMITS.title);
-  const pieces = section.entries.map((e) => renderEntryText(e, timeZone));
+  const pieces = section.entries.map((e) => renderEntryText(e, view.timeZone, view.labelOf));
   if (section.moreCount > 0) {
     const hint = formatCode(`${commandName} ${section.moreQuery}`, 400);
     pieces.push(`*…and ${section.moreCount} more:* ${hint}`);

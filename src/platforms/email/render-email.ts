@@ -26,6 +26,7 @@ import { formatDay } from '../../text/format-dates.js';
 import { truncateText } from '../../text/truncate.js';
 import type { EmailPayload } from './email-payload.js';
 import { safeHref } from '../../text/escape-html.js';
+import { sectionLabelOf, type LabelOf } from '../../digest/section-labels.js';
 
 const LINK = 'color:#005eb8;text-decoration:underline;';
 const MUTED = 'color:#4c6272;font-size:14px;';
@@ -65,11 +66,11 @@ function coverage(digest: Digest): string {
   return describeCoverage(digest, (t) => cleanText(t));
 }
 
-function entryFacts(entry: DigestEntry): string {
+function entryFacts(entry: DigestEntry, labelOf: LabelOf): string {
   return factsLine(
     entry.organisations.map((o) => cleanText(o)),
     entry.money.map((m) => cleanText(m)),
-    (entry.alsoIn ?? []).map((a) => cleanText(a)),
+    (entry.alsoIn ?? []).map((id) => cleanText(labelOf(id))),
   );
 }
 
@@ -80,9 +81,10 @@ function textLink(title: string, url: string | null): string {
 
 function renderText(digest: Digest): string {
   const lines = [cleanText(digest.title), describeWeekLine(digest), ''];
+  const view = { timeZone: digest.timeZone, labelOf: sectionLabelOf(digest) };
   const sections = visibleSections(digest);
   if (digest.lead) {
-    lines.push('The lead', '========', '', ...textEntry(digest.lead, 0, digest.timeZone));
+    lines.push('The lead', '========', '', ...textEntry(digest.lead, 0, view));
     for (const why of digest.lead.whyItMatters) lines.push(`   * ${cleanText(why)}`);
     lines.push('');
   }
@@ -90,7 +92,7 @@ function renderText(digest: Digest): string {
   for (const section of sections) {
     const label = cleanText(section.label);
     lines.push(label, '='.repeat(Math.min(label.length, 60)), '');
-    section.entries.forEach((entry, i) => lines.push(...textEntry(entry, i + 1, digest.timeZone)));
+    section.entries.forEach((entry, i) => lines.push(...textEntry(entry, i + 1, view)));
     const more = describeMore(section);
     if (more) lines.push(more, '');
   }
@@ -99,7 +101,11 @@ function renderText(digest: Digest): string {
 }
 
 /** One entry in the text part; `n` 0 for the lead (no number). */
-function textEntry(entry: DigestEntry, n: number, timeZone: string): string[] {
+function textEntry(
+  entry: DigestEntry,
+  n: number,
+  { timeZone, labelOf }: { timeZone: string; labelOf: LabelOf },
+): string[] {
   const lines = [`${n > 0 ? `${n}. ` : ''}${textLink(entry.title, entry.url)}`];
   const [lead] = entry.links;
   const byline = [
@@ -111,7 +117,7 @@ function textEntry(entry: DigestEntry, n: number, timeZone: string): string[] {
     lines.push(`   also ${textLink(paywallLabel(other), other.url)}`);
   }
   if (entry.summary.trim() !== '') lines.push(`   ${cleanText(entry.summary)}`);
-  const facts = entryFacts(entry);
+  const facts = entryFacts(entry, labelOf);
   if (facts !== '') lines.push(`   ${facts}`);
   lines.push('');
   return lines;

@@ -4,6 +4,7 @@
 // mrkdwn.ts, and the result never exceeds the section text limit.
 import { layoutEntry, layoutLead, type EntryStyle } from '../../digest/entry-parts.js';
 import type { DigestEntry, DigestLead } from '../../domain.js';
+import type { LabelOf } from '../../digest/section-labels.js';
 import { SLACK_LIMITS } from './block-kit.js';
 import { fitMrkdwn, formatLink, neutraliseMarks } from './mrkdwn.js';
 
@@ -19,11 +20,12 @@ const SLACK_ENTRY: EntryStyle = {
   facts: (text, max) => `_${fitMrkdwn(neutraliseMarks(text), max)}_`,
 };
 
-export function renderEntryText(entry: DigestEntry, timeZone: string): string {
-  return layoutEntry(entry, timeZone, SLACK_ENTRY);
+/** `labelOf`: the view's section labels for "Filed under"/"Also in" (digest/section-labels.ts). */
+export function renderEntryText(entry: DigestEntry, timeZone: string, labelOf?: LabelOf): string {
+  return layoutEntry(entry, timeZone, SLACK_ENTRY, labelOf);
 }
 
 /** The lead: the entry with its longer summary, then "Why it matters" as a list. */
-export function renderLeadText(lead: DigestLead, timeZone: string): string {
-  return layoutLead(lead, timeZone, SLACK_ENTRY);
+export function renderLeadText(lead: DigestLead, timeZone: string, labelOf?: LabelOf): string {
+  return layoutLead(lead, timeZone, SLACK_ENTRY, labelOf);
 }

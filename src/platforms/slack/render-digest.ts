@@ -23,6 +23,7 @@ import {
 import { formatWeekRange } from '../../text/format-dates.js';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, formatBold, formatCode } from './mrkdwn.js';
 import { renderEntryText, renderLeadText } from './render-digest-entry.js';
+import { namedSections, sectionLabelOf, type LabelOf } from '../../digest/section-labels.js';
 import { renderClosingSoonBlocks } from './render-deadlines.js';
 import { correctMenu, type MenuTheme } from './render-corrections.js';
 import { DEFAULT_SHAPE } from '../../digest/build-digest.js';
@@ -64,7 +65,8 @@ export function renderSlackDigest(
 ): SlackMessage[] {
   const commandName = options.commandName ?? '/briefing';
   const sections = visibleSections(digest);
-  const themeUnits = sections.map((s) => toUnits(s, digest.timeZone, commandName, options.themes));
+  const view = { timeZone: digest.timeZone, labelOf: sectionLabelOf(digest) };
+  const themeUnits = sections.map((s) => toUnits(s, view, commandName, options.themes));
 
   const main: Pack = emptyPack();
   const lead = leadBlocks(digest);
@@ -142,7 +144,10 @@ function leadBlocks(digest: Digest): SlackBlock[] {
     { type: 'section', text: { type: 'mrkdwn', text: '*The lead*' } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: renderLeadText(digest.lead, digest.timeZone) },
+      text: {
+        type: 'mrkdwn',
+        text: renderLeadText(digest.lead, digest.timeZone, sectionLabelOf(digest)),
+      },
     },
   ];
 }
@@ -155,7 +160,7 @@ function blockText(block: SlackBlock): string {
 
 function toUnits(
   section: DigestSection,
-  timeZone: string,
+  view: { timeZone: string; labelOf: LabelOf },
   commandName: string,
   themes: readonly MenuTheme[] | undefined,
 ): Unit[] {
@@ -174,7 +179,10 @@ function toUnits(
     const lead = entry.storyIds[0];
     const menu =
       lead && themes ? correctMenu(lead, entryThemes(entry, section, themes), themes) : null;
-    const text = { type: 'mrkdwn' as const, text: renderEntryText(entry, timeZone) };
+    const text = {
+      type: 'mrkdwn' as const,
+      text: renderEntryText(entry, view.timeZone, view.labelOf),
+    };
     return [{ type: 'section' as const, text, ...(menu ? { accessory: menu } : {}) }];
   });
   if (entryBlocks.length === 0) entryBlocks.push([]);
@@ -271,15 +279,18 @@ function countChars(blocks: SlackBlock[]): number {
 
 /**
  * The themes an entry is filed under in this view: its section's, and the ones it folded from
- * ("Also this week") or is "Also in" (theme labels there), so the menu offers "Not X" for each.
+ * ("Also this week") or is "Also in" (theme ids there; labels in archives written before ids),
+ * so the menu offers "Not X" for each.
  */
 function entryThemes(
   entry: DigestSection['entries'][number],
   section: DigestSection,
   themes: readonly MenuTheme[],
 ): string[] {
+  const known = new Set(themes.map((t) => t.id));
   const idOf = new Map(themes.map((t) => [t.label, t.id]));
-  const labels = [...(entry.foldedFrom?.split(', ') ?? []), ...(entry.alsoIn ?? [])];
-  const ids = labels.map((l) => idOf.get(l)).filter((id): id is string => id !== undefined);
+  const ids = namedSections(entry)
+    .map((value) => (known.has(value) ? value : idOf.get(value)))
+    .filter((id): id is string => id !== undefined);
   return [...new Set([section.themeId, ...ids])];
 }

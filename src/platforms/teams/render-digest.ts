@@ -6,6 +6,7 @@
 // under CARD_BYTE_BUDGET (adaptive-card.ts); a section that does not fit continues in the next
 // card under a "(continued)" heading. Later cards say "part 2 of 3".
 import { layoutEntry, type EntryStyle } from '../../digest/entry-parts.js';
+import { sectionLabelOf, type LabelOf } from '../../digest/section-labels.js';
 import {
   countSectionStories,
   describeCounts,
@@ -46,21 +47,28 @@ const TEAMS_ENTRY: EntryStyle = {
   facts: (raw, max) => `_${fitCardText(raw, max)}_`,
 };
 
-export function renderEntryMarkdown(entry: DigestEntry, timeZone: string): string {
+export function renderEntryMarkdown(
+  entry: DigestEntry,
+  timeZone: string,
+  labelOf?: LabelOf,
+): string {
   // Teams keeps single newlines only inside a paragraph when they are doubled.
-  return layoutEntry(entry, timeZone, TEAMS_ENTRY).replace(/\n/g, '\n\n');
+  return layoutEntry(entry, timeZone, TEAMS_ENTRY, labelOf).replace(/\n/g, '\n\n');
 }
 
 export function renderTeamsDigest(digest: Digest, options: TeamsDigestOptions): AdaptiveCard[] {
   const budget = options.cardByteBudget ?? CARD_BYTE_BUDGET;
   const sections = visibleSections(digest);
+  const labelOf = sectionLabelOf(digest);
   const cards: CardElement[][] = [[...renderHeader(digest, sections)]];
   const size = createSizeCounter();
   size.add(cards[0]!);
   for (const section of sections) {
     const heading = sectionHeading(section, false);
     const continued = sectionHeading(section, true);
-    const pieces = section.entries.map((e) => text(renderEntryMarkdown(e, digest.timeZone)));
+    const pieces = section.entries.map((e) =>
+      text(renderEntryMarkdown(e, digest.timeZone, labelOf)),
+    );
     if (section.moreCount > 0) pieces.push(text(moreLine(section, options.commandPrefix)));
     let first = true;
     let open = cards[cards.length - 1]!;
