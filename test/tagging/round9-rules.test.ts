@@ -2,34 +2,9 @@
 // is a real headline and standfirst from test/fixtures/tagging/real-h.jsonl, tagged with the
 // shipped rules and organisations exactly as polling does. Every row failed with the round-8 rules
 // (frozen as test/fixtures/tagging/rules-before-real-h.yaml; round 9 as rules-before-real-i.yaml).
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { loadOrganisations } from '../../src/config/organisations.js';
-import { loadThemes } from '../../src/config/themes.js';
-import { annotateStory } from '../../src/tagging/annotate-story.js';
-import { compileThemes } from '../../src/tagging/compile-themes.js';
-import { compileGazetteer } from '../../src/tagging/organisations.js';
+import { describeRuleRows, type RuleRow } from '../helpers/shipped-rule-rows.js';
 
-const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const themes = loadThemes(file('config/themes.yaml'));
-const organisations = loadOrganisations(file('config/organisations.yaml'));
-if (!themes.ok || !organisations.ok) throw new Error('round9-rules: default config invalid');
-const compiled = compileThemes(themes.value);
-const gazetteer = compileGazetteer(organisations.value);
-
-function themesOf(title: string, summary: string, publishedAt: string): string[] {
-  const story = { id: 'x', title, summary, publishedAt };
-  return annotateStory(story, compiled, gazetteer, 'tags-only').tags.map((t) => t.theme);
-}
-
-const rows: {
-  id: string;
-  title: string;
-  summary: string;
-  date: string;
-  has: string[];
-  not: string[];
-}[] = [
+const rows: RuleRow[] = [
   {
     id: 'rh-011: an ICB buying patient transport: a tender, not the system',
     title: 'Dorset ICB - Non-Emergency Patient Transport Services',
@@ -151,10 +126,4 @@ const rows: {
   },
 ];
 
-describe('round 9 rules (real-h)', () => {
-  it.each(rows.map((r) => [r.id, r] as const))('%s', (_id, row) => {
-    const tagged = themesOf(row.title, row.summary, row.date);
-    expect(tagged).toEqual(expect.arrayContaining(row.has));
-    for (const theme of row.not) expect(tagged).not.toContain(theme);
-  });
-});
+describeRuleRows('round 9 rules (real-h)', rows);
