@@ -24,10 +24,18 @@
 // real-h.jsonl (evalh): first scored 2026-12-04, commit b2489d2, rules dcca92eeffb9 (round 8,
 //   frozen as rules-before-real-h.yaml), never tuned on: 139 items; macro F1 0.849 (carter
 //   0.947, stp 0.947, mcp 0.909, procurement 0.868, covid_cip 0.571 on 6 positives); traps 36/48.
+// real-i.jsonl (evali): first scored 2026-12-04, commit 82bcf7f (the labels were committed there
+//   before the tagger was run on them), rules f3c55695af9c (round 9, frozen as
+//   rules-before-real-i.yaml), never tuned on: 103 items; macro F1 0.860 (carter 0.923, stp
+//   0.947, mcp 0.900, procurement 0.864, covid_cip 0.667 on 2 positives); traps 34/40; six
+//   extra themes macro 0.864.
 // Pooled, every real batch against the rules that preceded it (eval-pooled.ts: real-a..c against
 //   round 5, then each later batch against its own freeze): first computed 2026-12-04 at commit
 //   b2489d2 over 1,210 items: macro F1 0.858 (carter 0.931, stp 0.917, mcp 0.884, procurement
 //   0.842, covid_cip 0.712 on 62 positives); traps 268/331; six extra themes macro 0.780.
+//   Extended with real-i against round 9 (evali, commit 82bcf7f, 1,313 items): macro F1 0.858
+//   (carter 0.931, stp 0.919, mcp 0.885, procurement 0.845, covid_cip 0.711 on 64 positives);
+//   traps 302/371; six extra themes macro 0.786.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
@@ -109,6 +117,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
     },
     title: '(a7) HELD-OUT, new batch real-h.jsonl',
   },
+  {
+    batch: 'real-i.jsonl',
+    rules: frozen('rules-before-real-i.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '82bcf7f',
+      rulesVersion: 'f3c55695af9c',
+      macroF1: 0.86,
+    },
+    title: '(a9) HELD-OUT, new batch real-i.jsonl',
+  },
 ];
 
 /** Held-out batches scored with the same frozen rules, pooled for a figure with enough positives. */
@@ -137,8 +156,8 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    commit: 'b2489d2',
-    rulesVersion: 'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9',
+    commit: '82bcf7f',
+    rulesVersion: 'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c',
     macroF1: 0.858,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',

@@ -3,7 +3,7 @@
 // published batches (real-*.jsonl, issue 14) also hold the figures round 5 reached on them.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   EVALUATED_THEMES,
   FROZEN_RULES,
@@ -12,11 +12,19 @@ import {
   loadDevSet,
   formatFullReport,
   loadRealBatches,
+  type LabelledStory,
 } from '../eval/eval-tagging.js';
 import { HELD_OUT_BATCHES, HELD_OUT_POOLS, NEW_BATCH, POOLED_ALL } from '../eval/eval-new-batch.js';
 import { evaluateAllHeldOut, rulesBeforeBatch } from '../eval/eval-pooled.js';
 
 const evaluation = evaluateTagging();
+
+// The full report scores every batch with every frozen rules file: built once for the whole file
+// (each section test only reads it), so a tenth batch does not make each of those tests slower.
+let report = '';
+beforeAll(() => {
+  report = formatFullReport();
+}, 120_000);
 
 describe('tagging evaluation on the development set', () => {
   it('has at least 200 items, 40% of them without any of the five themes', () => {
@@ -91,8 +99,13 @@ describe('tagging evaluation on the development set', () => {
   // and rg-119 left the list (Morecambe Bay's "Better Care Together" and "NHS Wales" now count);
   // a patient transport award notice whose headline and standfirst carry no award or tender word
   // (rh-013) and a trust joining the EMRAD radiology consortium without naming it (rh-086) are
-  // honest misses. Every other trap, and any new one, must be right; a listed one that starts
-  // passing must leave here.
+  // honest misses. real-i.jsonl (evali, held out against round 9 and not tuned on this round):
+  // its six failed traps are listed as found, for the next tuning round to decide: Welsh Covid
+  // money read as the regime (ri-035, re-051's and rg-119's case), the Fylde Coast vanguard named
+  // by its place alone (ri-066, like rg-141), and four stories on procuring practices' APMS
+  // contracts that the GP-contract guard keeps out of procurement (ri-078, ri-080, ri-081,
+  // ri-082). Every other trap, and any new one, must be right; a listed one that starts passing
+  // must leave here.
   const KNOWN_HONEST_MISSES = [
     'rd-019',
     'rd-065',
@@ -111,9 +124,15 @@ describe('tagging evaluation on the development set', () => {
     'rg-142',
     'rh-013',
     'rh-086',
+    'ri-035',
+    'ri-066',
+    'ri-078',
+    'ri-080',
+    'ri-081',
+    'ri-082',
   ];
 
-  it('gets every trap right (but the listed honest misses in real-d, real-e, real-g and real-h)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h and real-i)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
@@ -131,7 +150,6 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   });
 
   it('reports the held-out section first, then the current rules, extra themes over every real item', () => {
-    const report = formatFullReport();
     const sections = ['(a) HELD-OUT', '(b) Real batches', '(c) Whole set'].map((t) =>
       report.indexOf(t),
     );
@@ -171,6 +189,7 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-f.jsonl': { minItems: 90, rulesDigest: 'a80102b11917e277' },
   'real-g.jsonl': { minItems: 150, rulesDigest: 'a80102b11917e277' },
   'real-h.jsonl': { minItems: 130, rulesDigest: '22e917e6dec03b4a' },
+  'real-i.jsonl': { minItems: 100, rulesDigest: '42f10b14bb66b1cd' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
@@ -188,7 +207,6 @@ describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
     });
 
     it('prints it between the held-out section and the current rules', () => {
-      const report = formatFullReport();
       const at = report.indexOf(held.title);
       expect(at).toBeGreaterThan(report.indexOf('(a) HELD-OUT'));
       expect(at).toBeLessThan(report.indexOf('(b) Real batches'));
@@ -217,7 +235,6 @@ describe.each(HELD_OUT_POOLS.map((p) => [p.batches.join(' + '), p] as const))(
       for (const name of pool.batches) {
         expect(HELD_OUT_BATCHES.find((h) => h.batch === name)?.rules).toBe(pool.rules);
       }
-      const report = formatFullReport();
       expect(report.indexOf(pool.title)).toBeLessThan(report.indexOf('(b) Real batches'));
     });
   },
@@ -234,7 +251,6 @@ describe('the pooled held-out figure over every real batch', () => {
     expect(e.items).toBe([...batches.values()].reduce((n, b) => n + b.length, 0));
     expect(e.rulesVersion).toBe(POOLED_ALL.record.rulesVersion);
     expect(e.macroF1.toFixed(3)).toBe(POOLED_ALL.record.macroF1.toFixed(3));
-    const report = formatFullReport();
     expect(report.indexOf(POOLED_ALL.title)).toBeGreaterThan(report.indexOf('(a) HELD-OUT'));
     expect(report.indexOf(POOLED_ALL.title)).toBeLessThan(report.indexOf('(b) Real batches'));
   });
@@ -243,5 +259,31 @@ describe('the pooled held-out figure over every real batch', () => {
     const only = new Map([['real-h.jsonl', loadRealBatches().get('real-h.jsonl')!]]);
     const held = HELD_OUT_BATCHES.find((h) => h.batch === 'real-h.jsonl')!;
     expect(evaluateAllHeldOut(only).macroF1.toFixed(3)).toBe(held.record.macroF1.toFixed(3));
+  });
+});
+
+// real-i.jsonl (evali) was deduplicated against every earlier fixture before it was labelled, by
+// address and by headline (letters and digits only, lower-case), and within itself. Earlier
+// batches share a few items (ra-016 and rb-145, see the fixtures README), so this holds for the
+// new batch only: a later batch should add its own line here.
+describe('the newest real batch repeats no earlier fixture', () => {
+  const headline = (s: LabelledStory): string => s.title.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const address = (s: LabelledStory): string =>
+    (s.url ?? '')
+      .toLowerCase()
+      .replace(/^https?:\/\/(www\.)?/, '')
+      .replace(/\/$/, '');
+
+  it('real-i.jsonl shares no address or headline with an earlier file, nor within itself', () => {
+    const batch = loadRealBatches().get('real-i.jsonl')!;
+    const earlier = loadDevSet().filter((s) => !s.id.startsWith('ri-'));
+    const seenHeadlines = new Set(earlier.map(headline));
+    const seenAddresses = new Set(earlier.filter((s) => s.url).map(address));
+    const repeated = batch.filter(
+      (s) => seenHeadlines.has(headline(s)) || seenAddresses.has(address(s)),
+    );
+    expect(repeated.map((s) => s.id)).toEqual([]);
+    expect(new Set(batch.map(headline)).size).toBe(batch.length);
+    expect(new Set(batch.map(address)).size).toBe(batch.length);
   });
 });
