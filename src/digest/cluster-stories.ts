@@ -91,9 +91,11 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
 
   // Integer word ids once per week: each comparison below counts marked words, not string
   // hashing (compact-features.ts; the same similarity values).
-  const { features: compact, wordCount, numberCount } = numberFeatures(
-    items.map((item) => item.features),
-  );
+  const {
+    features: compact,
+    wordCount,
+    numberCount,
+  } = numberFeatures(items.map((item) => item.features));
   // Inverted index over headline words, numbers and URLs: a pair sharing fewer than two headline
   // words and no number or URL cannot reach the threshold on summary words alone in practice.
   // Words common to a large share of the week cannot identify one item, so they do not propose
