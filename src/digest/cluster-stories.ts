@@ -89,60 +89,63 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
 
+  // Integer word ids once per week: each comparison below counts marked words, not string
+  // hashing (compact-features.ts; the same similarity values).
+  const {
+    features: compact,
+    wordCount,
+    numberCount,
+  } = numberFeatures(items.map((item) => item.features));
   // Inverted index over headline words, numbers and URLs: a pair sharing fewer than two headline
-  // words and no number or URL cannot reach the threshold on summary words alone in practice. Words common to a large share of the
-  // week cannot identify one item, so they do not propose candidates (they still count in the
-  // similarity of proposed pairs).
-  const postings = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const keys = [...item.features.title, ...[...item.features.numbers].map((v) => `#${v}`)];
-    if (item.features.url) keys.push(`@${item.features.url}`);
-    for (const key of keys) {
-      const list = postings.get(key);
-      if (list) list.push(i);
-      else postings.set(key, [i]);
-    }
-  });
+  // words and no number or URL cannot reach the threshold on summary words alone in practice.
+  // Words common to a large share of the week cannot identify one item, so they do not propose
+  // candidates (they still count in the similarity of proposed pairs). The postings are kept by
+  // the week's integer ids (headline words and numbers numbered apart), not by string keys.
+  const byTitle = postingsOf(compact, wordCount, (f) => f.title);
+  const byNumber = postingsOf(compact, numberCount, (f) => f.numbers);
+  const byUrl = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const url = compact[i]!.url;
+    if (url === null) continue;
+    const list = byUrl.get(url);
+    if (list) list.push(i);
+    else byUrl.set(url, [i]);
+  }
   const maxPosting = Math.max(50, Math.ceil(n / 20));
   // Count what each pair shares; a pair is compared when it shares a number or a URL (strong
-  // keys, prefixed "#" and "@") or at least two headline words. One counter array is reused for
-  // every story (no per-pair allocation: a large week makes hundreds of thousands of pairs).
-  const keysOf: { list: number[]; weight: number }[][] = items.map(() => []);
-  for (const [key, list] of postings) {
-    if (list.length < 2 || list.length > maxPosting) continue;
-    const weight = key.startsWith('#') || key.startsWith('@') ? 2 : 1;
-    for (const i of list) keysOf[i]!.push({ list, weight });
-  }
-  // Integer word ids once per week: each comparison below is then a merge walk, not string
-  // hashing (compact-features.ts; the same similarity values).
-  const { features: compact, wordCount } = numberFeatures(items.map((item) => item.features));
+  // keys, weight 2) or at least two headline words. One counter array is reused for every
+  // story (no per-pair allocation: a large week makes hundreds of thousands of pairs).
   const marks = new Uint8Array(wordCount);
   const counts = new Int32Array(n);
   const touched: number[] = [];
   const links: { a: number; b: number; score: number; sameUrl: boolean }[] = [];
-  for (let a = 0; a < n; a++) {
-    for (const { list, weight } of keysOf[a]!) {
-      // Postings are in ascending index order: walk down to `a`.
-      for (let k = list.length - 1; k >= 0; k--) {
-        const b = list[k]!;
-        if (b <= a) break;
-        if (counts[b] === 0) touched.push(b);
-        counts[b] = counts[b]! + weight;
-      }
+  const count = (a: number, list: number[] | undefined, weight: number): void => {
+    if (list === undefined || list.length < 2 || list.length > maxPosting) return;
+    // Postings are in ascending index order: walk down to `a`.
+    for (let k = list.length - 1; k >= 0; k--) {
+      const b = list[k]!;
+      if (b <= a) break;
+      if (counts[b] === 0) touched.push(b);
+      counts[b] = counts[b]! + weight;
     }
-    if (touched.length > 0) markWords(marks, compact[a]!, true);
+  };
+  for (let a = 0; a < n; a++) {
+    const own = compact[a]!;
+    for (let k = 0; k < own.title.length; k++) count(a, byTitle[own.title[k]!], 1);
+    for (let k = 0; k < own.numbers.length; k++) count(a, byNumber[own.numbers[k]!], 2);
+    if (own.url !== null) count(a, byUrl.get(own.url), 2);
+    if (touched.length > 0) markWords(marks, own, true);
     for (const b of touched) {
-      const count = counts[b]!;
+      const shared = counts[b]!;
       counts[b] = 0;
-      if (count < 2) continue;
-      const score = markedSimilarity(marks, compact[a]!, compact[b]!, FACTORS);
+      if (shared < 2) continue;
+      const score = markedSimilarity(marks, own, compact[b]!, FACTORS);
       if (score >= thresholdFor(items[a]!, items[b]!)) {
-        const sameUrl =
-          items[a]!.features.url !== null && items[a]!.features.url === items[b]!.features.url;
+        const sameUrl = own.url !== null && own.url === compact[b]!.url;
         links.push({ a, b, score, sameUrl });
       }
     }
-    if (touched.length > 0) markWords(marks, compact[a]!, false);
+    if (touched.length > 0) markWords(marks, own, false);
     touched.length = 0;
   }
 
@@ -165,6 +168,24 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
   return [...members.values()]
     .map((group) => group.sort((x, y) => x - y))
     .sort((x, y) => x[0]! - y[0]!);
+}
+
+/** For each id (0 .. size - 1), the stories holding it, in ascending index order. */
+function postingsOf(
+  compact: readonly CompactFeatures[],
+  size: number,
+  idsOf: (f: CompactFeatures) => Int32Array,
+): (number[] | undefined)[] {
+  const postings = new Array<number[] | undefined>(size).fill(undefined);
+  for (let i = 0; i < compact.length; i++) {
+    const ids = idsOf(compact[i]!);
+    for (let k = 0; k < ids.length; k++) {
+      const list = postings[ids[k]!];
+      if (list) list.push(i);
+      else postings[ids[k]!] = [i];
+    }
+  }
+  return postings;
 }
 
 function thresholdFor(a: ClusterInput, b: ClusterInput): number {

@@ -35,6 +35,8 @@ export function compactFeatures(items: readonly StoryFeatures[]): CompactFeature
 export function numberFeatures(items: readonly StoryFeatures[]): {
   features: CompactFeatures[];
   wordCount: number;
+  /** How many number ids were given (numbers and sums share one numbering). */
+  numberCount: number;
 } {
   const words = new Map<string, number>();
   const numbers = new Map<string, number>();
@@ -58,7 +60,7 @@ export function numberFeatures(items: readonly StoryFeatures[]): {
     organisations: toIds(f.organisations, organisations),
     url: f.url,
   }));
-  return { features, wordCount: words.size };
+  return { features, wordCount: words.size, numberCount: numbers.size };
 }
 
 /** How many values two sorted arrays share (each array holds a value at most once). */

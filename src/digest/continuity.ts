@@ -65,14 +65,15 @@ export function linkEarlier(
   organisationName: (id: string) => string | undefined,
   featuresOf: (candidate: EarlierCandidate) => StoryFeatures = describeStory,
 ): Continuity | null {
-  const own = describeStory(entry);
+  // Described only when a candidate is judged on its wording (organisation matches are not).
+  let own: StoryFeatures | null = null;
   const seen = new Set(entry.storyIds);
   const accepted: EarlierCandidate[] = [];
   for (const candidate of candidates) {
     if (seen.has(candidate.id)) continue;
     const close =
       candidate.organisationId !== null ||
-      similarity(own, featuresOf(candidate)) >= CLUSTER_THRESHOLD;
+      similarity((own ??= describeStory(entry)), featuresOf(candidate)) >= CLUSTER_THRESHOLD;
     if (!close) continue;
     seen.add(candidate.id);
     accepted.push(candidate);
@@ -101,22 +102,24 @@ const byPublication = (a: EarlierCandidate, b: EarlierCandidate): number =>
 /**
  * One story per earlier item: a candidate published within SAME_ITEM_MS of a kept one and worded
  * like it (two outlets on one announcement) is dropped; a thread's separate steps, days apart,
- * are all kept.
+ * are all kept. A story is described only when it is compared (a kept one within SAME_ITEM_MS):
+ * most organisation matches are days apart and never are.
  */
 function sameItems(
   accepted: readonly EarlierCandidate[],
   featuresOf: (candidate: EarlierCandidate) => StoryFeatures,
 ): EarlierCandidate[] {
-  const kept: { story: EarlierCandidate; features: StoryFeatures }[] = [];
+  const kept: { story: EarlierCandidate; at: number; features: StoryFeatures | null }[] = [];
   for (const story of [...accepted].sort(byPublication)) {
-    const features = featuresOf(story);
+    let features: StoryFeatures | null = null;
     const at = Date.parse(story.publishedAt);
     const duplicate = kept.some(
       (k) =>
-        at - Date.parse(k.story.publishedAt) <= SAME_ITEM_MS &&
-        similarity(features, k.features) >= CLUSTER_THRESHOLD,
+        at - k.at <= SAME_ITEM_MS &&
+        similarity((features ??= featuresOf(story)), (k.features ??= featuresOf(k.story))) >=
+          CLUSTER_THRESHOLD,
     );
-    if (!duplicate) kept.push({ story, features });
+    if (!duplicate) kept.push({ story, at, features });
   }
   return kept.map((k) => k.story);
 }

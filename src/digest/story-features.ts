@@ -179,14 +179,20 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
+/** NUMBER_PATTERN's own copy for distinctiveNumbers' exec loop (a global regex keeps state). */
+const NUMBER_SCAN = new RegExp(NUMBER_PATTERN.source, NUMBER_PATTERN.flags);
+
 /** Numbers worth matching on: sums of money, percentages, counts of 10 or more; not years. */
 export function distinctiveNumbers(text: string): string[] {
   const out: string[] = [];
   if (!/\d/.test(text)) return out;
-  for (const match of text.matchAll(NUMBER_PATTERN)) {
+  NUMBER_SCAN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = NUMBER_SCAN.exec(text)) !== null) {
     const currency = match[1] ?? '';
-    const raw = Number(match[2]!.replace(/,/g, ''));
-    const unit = (match[3] ?? '').toLowerCase();
+    const digits = match[2]!;
+    const raw = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
+    const unit = match[3] === undefined ? '' : match[3].toLowerCase();
     if (!Number.isFinite(raw)) continue;
     if (unit === '%' || unit === 'per cent') {
       out.push(`${raw}%`);
@@ -218,13 +224,16 @@ export function describeStory(story: {
 }): StoryFeatures {
   const title = new Set(contentWords(story.title));
   const body = new Set(title);
-  for (const word of contentWords(story.summary)) body.add(word);
+  const summaryWords = contentWords(story.summary);
+  for (let i = 0; i < summaryWords.length; i++) body.add(summaryWords[i]!);
   const numbers = new Set(distinctiveNumbers(`${story.title} ${story.summary}`));
   const sums = new Set<string>();
-  for (const n of numbers)
-    if (n.startsWith('£') || n.startsWith('$') || n.startsWith('€')) sums.add(n);
-  const organisations = new Set(
-    (story.entities?.organisations ?? []).filter((o) => o.kind !== 'national').map((o) => o.id),
-  );
+  for (const n of numbers) {
+    const c = n.charCodeAt(0);
+    if (c === 0xa3 || c === 0x24 || c === 0x20ac) sums.add(n); // £ $ €
+  }
+  const organisations = new Set<string>();
+  for (const o of story.entities?.organisations ?? [])
+    if (o.kind !== 'national') organisations.add(o.id);
   return { title, body, numbers, sums, organisations, url: normaliseUrl(story.url) };
 }

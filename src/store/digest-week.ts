@@ -19,20 +19,27 @@ import { decodeEntities } from './story-entities.js';
 /** Characters of article text read per story (cluster-entry.ts reads at most 2,000). */
 export const CONTENT_CHARS = 2000;
 
-interface WeekRow {
-  seq: number;
-  id: string;
-  url: string | null;
-  source_id: string;
-  title: string;
-  summary: string;
-  published_at: string;
-  published_estimated: number;
-  paywalled: number;
-  first_seen_at: string;
-  off_topic: number | null;
-  entities: string | null;
-}
+/**
+ * A row of ROWS_SQL as better-sqlite3's raw array (its columns in that order): a 2,400-story
+ * week read as arrays costs about 0.7x what named row objects cost (issue 18).
+ */
+type WeekRow = [
+  seq: number,
+  id: string,
+  url: string | null,
+  source_id: string,
+  title: string,
+  summary: string,
+  published_at: string,
+  published_estimated: number,
+  paywalled: number,
+  first_seen_at: string,
+  off_topic: number | null,
+  entities: string | null,
+];
+const SEQ = 0;
+const OFF_TOPIC = 10;
+const ENTITIES = 11;
 
 export interface DigestWeek {
   /** Oldest first (published_at, then seq), as listStoriesBetween orders them. */
@@ -59,13 +66,15 @@ const ARTICLE_TEXT_SQL = `SELECT id, substr(content, 1, ${CONTENT_CHARS}) AS con
 /** Stories published in [startsAtIso, endsAtIso) with what the digest needs of them. */
 export function listDigestWeek(db: Db, startsAtIso: string, endsAtIso: string): DigestWeek {
   const range = [startsAtIso, endsAtIso] as const;
-  const rows = prepareCached<[string, string], WeekRow>(db, ROWS_SQL).all(...range);
+  const rows = prepareCached<[string, string], WeekRow>(db, ROWS_SQL)
+    .raw(true)
+    .all(...range);
   const week: DigestWeek = { stories: [], offTopic: new Set(), unknown: [] };
   if (rows.length === 0) return week;
   const bySeq = new Map<number, StoredStory>();
   for (const row of rows) {
     const story = toStoredStory(row);
-    bySeq.set(row.seq, story);
+    bySeq.set(row[SEQ], story);
     week.stories.push(story);
   }
   const links = prepareCached<[string, string], { seq: number; source_id: string }>(db, LINKS_SQL);
@@ -84,35 +93,36 @@ export function listDigestWeek(db: Db, startsAtIso: string, endsAtIso: string): 
   }
   const unknownSeqs: number[] = [];
   for (const row of rows) {
-    const story = bySeq.get(row.seq)!;
+    const story = bySeq.get(row[SEQ])!;
     // Highest score first, as readTags (tags.ts) orders them.
     if (story.tags.length > 1) story.tags.sort((a, b) => b.score - a.score);
     if (story.tags.length > 0) continue;
-    if (row.off_topic === 1) week.offTopic.add(story.id);
-    else if (row.off_topic === null) unknownSeqs.push(row.seq);
+    if (row[OFF_TOPIC] === 1) week.offTopic.add(story.id);
+    else if (row[OFF_TOPIC] === null) unknownSeqs.push(row[SEQ]);
   }
   week.unknown = withFullText(db, unknownSeqs, bySeq);
   return week;
 }
 
 function toStoredStory(row: WeekRow): StoredStory {
+  const [, id, url, sourceId, title, summary, publishedAt, estimated, paywalled, firstSeenAt] = row;
   return {
-    id: row.id,
-    sourceId: row.source_id,
+    id,
+    sourceId,
     guid: null,
-    url: row.url,
-    title: row.title,
-    summary: row.summary,
+    url,
+    title,
+    summary,
     content: '',
     author: null,
     categories: [],
-    publishedAt: row.published_at,
-    publishedEstimated: row.published_estimated === 1,
-    paywalled: row.paywalled === 1,
-    sourceIds: [row.source_id],
-    firstSeenAt: row.first_seen_at,
+    publishedAt,
+    publishedEstimated: estimated === 1,
+    paywalled: paywalled === 1,
+    sourceIds: [sourceId],
+    firstSeenAt,
     tags: [],
-    entities: decodeEntities(row.entities),
+    entities: decodeEntities(row[ENTITIES]),
   };
 }
 

@@ -58,17 +58,23 @@ export interface SeqSpan {
  * organisation id -> facet token), not from its entities JSON (the story_entities view): the
  * view decoded every hit's entities, about half of this query's cost at 1M stories (issue 18),
  * and `facets` comes before the long text columns, so no overflow page is read. Each story
- * gives one row per organisation it names; ties within a story go by organisation id.
+ * gives one row per organisation it names; ties within a story go by organisation id. The hits
+ * are sorted and cut to `limit` on their date, seq and organisation alone (`kept`); only the
+ * kept rows' title, summary and URL are read, so the sorter does not carry every hit's text.
  */
 export const EARLIER_BY_ORGANISATION_SQL = `WITH hits AS MATERIALIZED (
        SELECT rowid AS seq FROM stories_fts
        WHERE stories_fts MATCH @match
          AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER))
-     SELECT s.id, s.title, s.summary, s.url, s.published_at, o.key AS entity_id
-     FROM hits h JOIN stories s ON s.seq = h.seq
-     JOIN json_each(@orgs) o ON instr(' ' || s.facets || ' ', ' ' || o.value || ' ') > 0
-     WHERE s.published_at >= @since AND s.published_at < @before
-     ORDER BY s.published_at DESC, s.seq DESC, o.key LIMIT @limit`;
+     , kept AS MATERIALIZED (
+       SELECT s.seq, s.published_at, o.key AS entity_id
+       FROM hits h JOIN stories s ON s.seq = h.seq
+       JOIN json_each(@orgs) o ON instr(' ' || s.facets || ' ', ' ' || o.value || ' ') > 0
+       WHERE s.published_at >= @since AND s.published_at < @before
+       ORDER BY s.published_at DESC, s.seq DESC, o.key LIMIT @limit)
+     SELECT s.id, s.title, s.summary, s.url, k.published_at, k.entity_id
+     FROM kept k JOIN stories s ON s.seq = k.seq
+     ORDER BY k.published_at DESC, k.seq DESC, k.entity_id`;
 
 /**
  * The rowids (story seqs) in [first, last] whose headline matches, oldest first: FTS5 seeks
