@@ -9,7 +9,7 @@ import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes
 import type { RuleHit } from './organisation-rule-hits.js';
 import type { ContextHits } from './field-hits.js';
 import type { Gazetteer, NamePayload } from './organisations.js';
-import { mayHoldDuration, mayHoldTrigger, type DeadlineScreen } from './deadline-screen.js';
+import { screenTable, type DeadlineScreen } from './deadline-screen.js';
 import {
   compilePhraseIndex,
   scanPhrases,
@@ -171,10 +171,7 @@ export function scanStory(
     if (text) {
       // The word table scanPhrases would build, kept in hand for the deadline screen.
       const table = tableWords(text);
-      if (screen !== undefined) {
-        screen.mayHoldTrigger[order] = mayHoldTrigger(table);
-        if (screen.mayHoldDuration) screen.mayHoldDuration[order] = mayHoldDuration(table);
-      }
+      if (screen !== undefined) screenTable(table, screen, order);
       if (table !== null) scanTableInto(text, table, index, sink);
       else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }
