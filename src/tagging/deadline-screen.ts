@@ -65,3 +65,29 @@ export function mayHoldTrigger(table: WordTable | null): boolean {
   }
   return false;
 }
+
+/**
+ * Both answers above for field `order` in one pass over the words (scan-story.ts asks for both
+ * of every field: two passes were two loops over every word of the story; issue 18, tag4).
+ * Exactly mayHoldTrigger and mayHoldDuration (test/tagging/deadline-screen.test.ts checks).
+ */
+export function screenTable(table: WordTable | null, screen: DeadlineScreen, order: number): void {
+  const durations = screen.mayHoldDuration;
+  if (table === null || table.nonAscii) {
+    screen.mayHoldTrigger[order] = true;
+    if (durations) durations[order] = true;
+    return;
+  }
+  const lower = table.lower;
+  const [week, weeks] = WEEK_HASHES;
+  let trigger = false;
+  // A screen without durations never looks for one: as if one were found already.
+  let duration = durations === undefined;
+  for (let i = 0; i < table.count && !(trigger && duration); i++) {
+    const hash = lower[i]!;
+    if (!trigger && FILTER[hash & 0xfff] === 1 && HASHES.has(hash)) trigger = true;
+    if (!duration && (hash === week || hash === weeks)) duration = true;
+  }
+  screen.mayHoldTrigger[order] = trigger;
+  if (durations) durations[order] = duration;
+}

@@ -29,16 +29,12 @@ export function extractEntities(
     organisations.push({ id: hit.id, name: hit.name, kind: hit.kind, matched: hit.matched });
   }
   const money: MoneyMention[] = [];
-  let sums: Map<string, number> | null = null;
   for (let order = 0; order < 3; order++) {
     const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
     if (!text) continue;
     for (const sum of findMoney(text)) {
-      sums ??= new Map<string, number>();
-      const key = `${sum.pounds}|${sum.text}`;
-      const seen = sums.get(key);
-      if (seen === undefined) {
-        sums.set(key, money.length);
+      const seen = indexOfSum(money, sum);
+      if (seen < 0) {
         money.push(sum);
       } else if (money[seen]!.context === undefined && sum.context !== undefined) {
         // A headline's bare "£78m" learns what it is from the standfirst's "£78m contract".
@@ -47,4 +43,16 @@ export function extractEntities(
     }
   }
   return { organisations, money };
+}
+
+/**
+ * Where `money` already holds a sum with the same amount and text, or -1. A story has a sum or
+ * two: a look along the list beats a `${pounds}|${text}` key and a Map per story (issue 18,
+ * tag4). The same test as that key: amounts are finite or Infinity, never NaN or -0.
+ */
+function indexOfSum(money: readonly MoneyMention[], sum: MoneyMention): number {
+  for (let k = 0; k < money.length; k++) {
+    if (money[k]!.pounds === sum.pounds && money[k]!.text === sum.text) return k;
+  }
+  return -1;
 }

@@ -44,9 +44,15 @@ export function findMoney(text: string): MoneyMention[] {
     // "£1-2bn": the first number borrows the unit of the second.
     const unit = (firstUnit ?? (second !== undefined ? secondUnit : undefined))?.toLowerCase();
     const pounds = toNumber(first!) * (unit ? MULTIPLIERS[unit]! : 1);
-    const sum: MoneyMention = { text: whole.trim(), pounds: Math.round(pounds * 100) / 100 };
+    const sumText = whole.trim();
+    const rounded = Math.round(pounds * 100) / 100;
     const context = describeSumContext(text, m.index, m.index + whole.trimEnd().length);
-    found.push(context === undefined ? sum : { ...sum, context });
+    // One literal per sum, not a bare sum spread into a second object (same keys, same order).
+    found.push(
+      context === undefined
+        ? { text: sumText, pounds: rounded }
+        : { text: sumText, pounds: rounded, context },
+    );
     // Never empty (a "£" and a digit), so lastIndex has moved past this sum.
     const next = text.indexOf('£', MONEY.lastIndex);
     if (next < 0) break;

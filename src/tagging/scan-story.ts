@@ -9,7 +9,7 @@ import { FIELDS, type CompiledThemes, type MatchPayload } from './compile-themes
 import type { RuleHit } from './organisation-rule-hits.js';
 import type { ContextHits } from './field-hits.js';
 import type { Gazetteer, NamePayload } from './organisations.js';
-import { mayHoldDuration, mayHoldTrigger, type DeadlineScreen } from './deadline-screen.js';
+import { screenTable, type DeadlineScreen } from './deadline-screen.js';
 import {
   compilePhraseIndex,
   scanPhrases,
@@ -48,8 +48,24 @@ interface Folded {
 }
 
 const folded = new WeakMap<CompiledThemes, WeakMap<Gazetteer, PhraseIndex<Folded>>>();
+/**
+ * The pair asked last and its index: polling asks with one pair for every story, and two WeakMap
+ * lookups per story cost ~2% of the whole step (issue 18, tag4 profile).
+ */
+let lastCompiled: CompiledThemes | null = null;
+let lastGazetteer: Gazetteer | null = null;
+let lastIndex: PhraseIndex<Folded> | null = null;
 
 function foldedIndex(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIndex<Folded> {
+  if (compiled === lastCompiled && gazetteer === lastGazetteer) return lastIndex!;
+  const index = compileFolded(compiled, gazetteer);
+  lastCompiled = compiled;
+  lastGazetteer = gazetteer;
+  lastIndex = index;
+  return index;
+}
+
+function compileFolded(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIndex<Folded> {
   let byGazetteer = folded.get(compiled);
   if (byGazetteer === undefined) folded.set(compiled, (byGazetteer = new WeakMap()));
   let index = byGazetteer.get(gazetteer);
@@ -117,12 +133,14 @@ class StorySink implements HitSink<Folded> {
 
   /** Empties the buffers for a story of `compiled` (whose themes size `ruleHits`). */
   reset(compiled: CompiledThemes): void {
-    // Setting `length` is a runtime call even on an empty array; most themes have no hits.
+    // A used list is swapped for a new one, not emptied: setting `length` is a runtime call, and
+    // it was ~3% of the whole step where a fresh empty array costs an inline allocation (issue 18,
+    // tag4). Nothing keeps a list past the story (tagStory and findDeadlines read them at once).
     for (let t = 0; t < compiled.themes.length; t++) {
       if (t >= this.ruleHits.length) this.ruleHits.push([]);
-      else if (this.ruleHits[t]!.length !== 0) this.ruleHits[t]!.length = 0;
+      else if (this.ruleHits[t]!.length !== 0) this.ruleHits[t] = [];
     }
-    if (this.context.data.length !== 0) this.context.data.length = 0;
+    if (this.context.data.length !== 0) this.context.data = [];
   }
 }
 
@@ -153,10 +171,7 @@ export function scanStory(
     if (text) {
       // The word table scanPhrases would build, kept in hand for the deadline screen.
       const table = tableWords(text);
-      if (screen !== undefined) {
-        screen.mayHoldTrigger[order] = mayHoldTrigger(table);
-        if (screen.mayHoldDuration) screen.mayHoldDuration[order] = mayHoldDuration(table);
-      }
+      if (screen !== undefined) screenTable(table, screen, order);
       if (table !== null) scanTableInto(text, table, index, sink);
       else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }

@@ -8,6 +8,7 @@ import { compileThemes } from '../../src/tagging/compile-themes.js';
 import {
   mayHoldDuration,
   mayHoldTrigger,
+  screenTable,
   type DeadlineScreen,
 } from '../../src/tagging/deadline-screen.js';
 import { ANY_TRIGGER, findDeadlines } from '../../src/tagging/find-deadlines.js';
@@ -101,5 +102,30 @@ describe('deadline screen', () => {
       if (ANY_TRIGGER.test(text)) expect(mayHoldTrigger(tableWords(text)), text).toBe(true);
     }
     expect(cleared).toBeGreaterThan(0);
+  });
+
+  it('screens a field in one pass exactly as the two screens do (issue 18, tag4)', () => {
+    const texts = [
+      ...TEXTS,
+      NO_DURATION,
+      'It runs for 8 weeks until 3 May.',
+      'A week by week plan',
+      ...loadDevSet().flatMap((s) => [s.title, s.summary]),
+    ];
+    for (const text of texts) {
+      const table = tableWords(text);
+      const trigger = mayHoldTrigger(table);
+      const duration = mayHoldDuration(table);
+      const both: DeadlineScreen = { mayHoldTrigger: [], mayHoldDuration: [] };
+      screenTable(tableWords(text), both, 1);
+      expect([both.mayHoldTrigger[1], both.mayHoldDuration![1]], text).toEqual([trigger, duration]);
+      const triggerOnly: DeadlineScreen = { mayHoldTrigger: [] };
+      screenTable(tableWords(text), triggerOnly, 2);
+      expect(triggerOnly.mayHoldTrigger[2], text).toBe(trigger);
+      expect(triggerOnly.mayHoldDuration, text).toBeUndefined();
+    }
+    const unknown: DeadlineScreen = { mayHoldTrigger: [false], mayHoldDuration: [false] };
+    screenTable(null, unknown, 0);
+    expect(unknown).toEqual({ mayHoldTrigger: [true], mayHoldDuration: [true] });
   });
 });
