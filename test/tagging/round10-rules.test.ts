@@ -97,6 +97,25 @@ const rows: RuleRow[] = [
     has: ['stp'],
     not: ['mcp'],
   },
+  {
+    id: 'ri-050: index funds are personal investing, not health service finance',
+    title: '5 smart ways to build wealth with Vanguard index funds',
+    summary:
+      'Vanguard index funds are investment vehicles that aim to replicate the performance of specific market benchmarks such as the S&P 500 or the Total Stock Market Index.',
+    date: '2024-01-01',
+    has: [],
+    not: ['finance', 'mcp'],
+  },
+  {
+    id: "ri-051: US Medicare's shared savings programme is not health service finance",
+    title:
+      'Medicare Shared Savings Programs: Higher Cost Accountable Care Organizations are More Likely to Achieve Savings',
+    summary:
+      "In the United States, Medicare's flagship Accountable Care Organization (ACO) program, the Medicare Shared Savings Program (MSSP), is under close scrutiny to improve health care quality and decrease costs.",
+    date: '2018-08-06',
+    has: [],
+    not: ['finance', 'mcp'],
+  },
 ];
 
 describeRuleRows('round 10 rules (real-i)', rows);
