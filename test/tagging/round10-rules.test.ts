@@ -116,6 +116,33 @@ const rows: RuleRow[] = [
     has: [],
     not: ['finance', 'mcp'],
   },
+  {
+    id: "ri-085: the new ICBs' opening financial positions are the systems themselves",
+    title: "Guidance confirms ICBs' financial starting positions",
+    summary:
+      'The approach to historic under- and overspends by clinical commissioning groups was set out in earlier draft financial guidance. But the finalised guidance has now confirmed the details.',
+    date: '2022-04-12',
+    has: ['stp', 'finance'],
+    not: [],
+  },
+  {
+    id: 'ri-055: a year that is challenging financially is finance',
+    title: 'Keeping on track for better health in a financially challenging year',
+    summary:
+      "At the start of what will be a 'uniquely challenging' year financially for the NHS, our Chief executive, Professor Tim Orchard, explains why the NHS is expected to do things differently and summarises what this means for our Trust and how we are responding.",
+    date: '2025-05-01',
+    has: ['finance'],
+    not: [],
+  },
+  {
+    id: 'ri-103: a finance monitoring report on Covid costs is finance, not the regime',
+    title: 'Finance Monitoring to 30 September 2020',
+    summary:
+      'Noted the financial impacts of the COVID-19 pandemic on the general fund for the financial year 2020/21 as set out at appendix 1 of the report.',
+    date: '2020-11-12',
+    has: ['finance'],
+    not: ['covid_cip'],
+  },
 ];
 
 describeRuleRows('round 10 rules (real-i)', rows);
