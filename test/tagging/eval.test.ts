@@ -104,7 +104,10 @@ describe('tagging evaluation on the development set', () => {
   // money read as the regime (ri-035, re-051's and rg-119's case), the Fylde Coast vanguard named
   // by its place alone (ri-066, like rg-141), and four stories on procuring practices' APMS
   // contracts that the GP-contract guard keeps out of procurement (ri-078, ri-080, ri-081,
-  // ri-082). Every other trap, and any new one, must be right; a listed one that starts passing
+  // ri-082). Round 10 (tune10, tuned on real-i.jsonl): ri-035 and the four APMS stories left the
+  // list (Welsh boards are not the English regime; APMS contracts and contracts opened to private
+  // providers are procurement); ri-066 stays, the Fylde Coast named by place alone as rg-141.
+  // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
     'rd-019',
@@ -124,12 +127,7 @@ describe('tagging evaluation on the development set', () => {
     'rg-142',
     'rh-013',
     'rh-086',
-    'ri-035',
     'ri-066',
-    'ri-078',
-    'ri-080',
-    'ri-081',
-    'ri-082',
   ];
 
   it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h and real-i)', () => {
