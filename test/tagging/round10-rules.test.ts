@@ -2,7 +2,8 @@
 // round 9): each row is a real headline and standfirst from test/fixtures/tagging/real-i.jsonl (and
 // rg-010 from real-g.jsonl, fixed by the same change), tagged with the shipped rules and
 // organisations exactly as polling does. Every row failed with the round-9 rules (frozen as
-// test/fixtures/tagging/rules-before-real-j.yaml, the same rules real-i was held out against).
+// test/fixtures/tagging/rules-before-real-i.yaml, which real-i was held out against; round 10 is
+// frozen as rules-before-real-j.yaml for the next batch).
 import { describeRuleRows, type RuleRow } from '../helpers/shipped-rule-rows.js';
 
 const rows: RuleRow[] = [
