@@ -36,6 +36,14 @@
 //   Extended with real-i against round 9 (evali, commit 82bcf7f, 1,313 items): macro F1 0.858
 //   (carter 0.931, stp 0.919, mcp 0.885, procurement 0.845, covid_cip 0.711 on 64 positives);
 //   traps 302/371; six extra themes macro 0.786.
+// real-j.jsonl (evalj): first scored 2026-12-04, commit b179e61 (the labels were committed there
+//   before the tagger was run on them), rules 553c406a8cdf (round 10, frozen as
+//   rules-before-real-j.yaml), never tuned on: 98 items; macro F1 0.905 (carter 1.000, stp
+//   1.000, mcp 0.917, procurement 0.941, covid_cip 0.667 on 1 positive, which says nothing);
+//   traps 36/38; six extra themes macro 0.842.
+//   Pooled with it, every real batch against its own freeze (1,411 items, commit b179e61): macro
+//   F1 0.861 (carter 0.933, stp 0.923, mcp 0.888, procurement 0.852, covid_cip 0.710 on 65
+//   positives); traps 338/409; six extra themes macro 0.792.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
@@ -128,6 +136,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
     },
     title: '(a9) HELD-OUT, new batch real-i.jsonl',
   },
+  {
+    batch: 'real-j.jsonl',
+    rules: frozen('rules-before-real-j.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: 'b179e61',
+      rulesVersion: '553c406a8cdf',
+      macroF1: 0.905,
+    },
+    title: '(a10) HELD-OUT, new batch real-j.jsonl',
+  },
 ];
 
 /** Held-out batches scored with the same frozen rules, pooled for a figure with enough positives. */
@@ -156,9 +175,10 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    commit: '82bcf7f',
-    rulesVersion: 'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c',
-    macroF1: 0.858,
+    commit: 'b179e61',
+    rulesVersion:
+      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf',
+    macroF1: 0.861,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

@@ -107,6 +107,9 @@ describe('tagging evaluation on the development set', () => {
   // ri-082). Round 10 (tune10, tuned on real-i.jsonl): ri-035 and the four APMS stories left the
   // list (Welsh boards are not the English regime; APMS contracts and contracts opened to private
   // providers are procurement); ri-066 stays, the Fylde Coast named by place alone as rg-141.
+  // real-j.jsonl (evalj, held out against round 10, not tuned on): two failed traps, listed as found
+  // for the next round: US accountable care with no Medicare word for the veto (rj-003, Vermont),
+  // and a council's 2020/21 Covid grant money read as the regime (rj-079, ri-017's case).
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -128,9 +131,11 @@ describe('tagging evaluation on the development set', () => {
     'rh-013',
     'rh-086',
     'ri-066',
+    'rj-003',
+    'rj-079',
   ];
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h and real-i)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i and real-j)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
@@ -188,6 +193,7 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-g.jsonl': { minItems: 150, rulesDigest: 'a80102b11917e277' },
   'real-h.jsonl': { minItems: 130, rulesDigest: '22e917e6dec03b4a' },
   'real-i.jsonl': { minItems: 100, rulesDigest: '42f10b14bb66b1cd' },
+  'real-j.jsonl': { minItems: 95, rulesDigest: 'eabceb440f5df667' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
@@ -260,11 +266,10 @@ describe('the pooled held-out figure over every real batch', () => {
   });
 });
 
-// real-i.jsonl (evali) was deduplicated against every earlier fixture before it was labelled, by
-// address and by headline (letters and digits only, lower-case), and within itself. Earlier
-// batches share a few items (ra-016 and rb-145, see the fixtures README), so this holds for the
-// new batch only: a later batch should add its own line here.
-describe('the newest real batch repeats no earlier fixture', () => {
+// real-i and real-j were deduplicated by address and headline (letters and digits, lower-case)
+// against every earlier fixture and within themselves (fixtures/tagging/dedup-check.py); earlier
+// batches share a few items (fixtures README), so a later batch adds its own row here.
+describe('the newest real batches repeat no earlier fixture', () => {
   const headline = (s: LabelledStory): string => s.title.toLowerCase().replace(/[^a-z0-9]/g, '');
   const address = (s: LabelledStory): string =>
     (s.url ?? '')
@@ -272,16 +277,24 @@ describe('the newest real batch repeats no earlier fixture', () => {
       .replace(/^https?:\/\/(www\.)?/, '')
       .replace(/\/$/, '');
 
-  it('real-i.jsonl shares no address or headline with an earlier file, nor within itself', () => {
-    const batch = loadRealBatches().get('real-i.jsonl')!;
-    const earlier = loadDevSet().filter((s) => !s.id.startsWith('ri-'));
-    const seenHeadlines = new Set(earlier.map(headline));
-    const seenAddresses = new Set(earlier.filter((s) => s.url).map(address));
-    const repeated = batch.filter(
-      (s) => seenHeadlines.has(headline(s)) || seenAddresses.has(address(s)),
-    );
-    expect(repeated.map((s) => s.id)).toEqual([]);
-    expect(new Set(batch.map(headline)).size).toBe(batch.length);
-    expect(new Set(batch.map(address)).size).toBe(batch.length);
-  });
+  it.each([
+    ['real-i.jsonl', 'ri-', ['rj-']],
+    ['real-j.jsonl', 'rj-', []],
+  ] as const)(
+    '%s shares no address or headline with an earlier file, nor within itself',
+    (name, prefix, later) => {
+      const batch = loadRealBatches().get(name)!;
+      const earlier = loadDevSet().filter(
+        (s) => !s.id.startsWith(prefix) && !later.some((p) => s.id.startsWith(p)),
+      );
+      const seenHeadlines = new Set(earlier.map(headline));
+      const seenAddresses = new Set(earlier.filter((s) => s.url).map(address));
+      const repeated = batch.filter(
+        (s) => seenHeadlines.has(headline(s)) || seenAddresses.has(address(s)),
+      );
+      expect(repeated.map((s) => s.id)).toEqual([]);
+      expect(new Set(batch.map(headline)).size).toBe(batch.length);
+      expect(new Set(batch.map(address)).size).toBe(batch.length);
+    },
+  );
 });
