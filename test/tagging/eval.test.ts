@@ -267,7 +267,7 @@ describe('the pooled held-out figure over every real batch', () => {
 });
 
 // real-i and real-j were deduplicated by address and headline (letters and digits, lower-case)
-// against every earlier fixture and within themselves (fixtures/tagging/dedup-check.py); earlier
+// against every earlier fixture and within themselves (this test is the check); earlier
 // batches share a few items (fixtures README), so a later batch adds its own row here.
 describe('the newest real batches repeat no earlier fixture', () => {
   const headline = (s: LabelledStory): string => s.title.toLowerCase().replace(/[^a-z0-9]/g, '');
