@@ -109,7 +109,9 @@ describe('tagging evaluation on the development set', () => {
   // providers are procurement); ri-066 stays, the Fylde Coast named by place alone as rg-141.
   // real-j.jsonl (evalj, held out against round 10, not tuned on): two failed traps, listed as found
   // for the next round: US accountable care with no Medicare word for the veto (rj-003, Vermont),
-  // and a council's 2020/21 Covid grant money read as the regime (rj-079, ri-017's case).
+  // and a council's 2020/21 Covid grant money read as the regime (rj-079, ri-017's case). Round 11
+  // (tune11, tuned on real-j.jsonl): both left the list (the US "all-payer" models are vetoed; a
+  // council's own budget is council finance, not the regime).
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -131,11 +133,9 @@ describe('tagging evaluation on the development set', () => {
     'rh-013',
     'rh-086',
     'ri-066',
-    'rj-003',
-    'rj-079',
   ];
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i and real-j)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h and real-i)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
