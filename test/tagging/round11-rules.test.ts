@@ -52,6 +52,24 @@ const rows: RuleRow[] = [
     has: ['finance'],
     not: ['covid_cip'],
   },
+  {
+    id: 'rj-027: Vanguard mutual fund fees are personal investing, not finance',
+    title: "Vanguard Cuts Fees for World's Largest Stock Funds, 80 Other Investments",
+    summary:
+      'The mutual fund company best known for low costs has reduced fees for some of its largest and best known funds.',
+    date: '2018-01-01',
+    has: [],
+    not: ['finance'],
+  },
+  {
+    id: 'rj-030: mutual fund expense ratios are personal investing, not finance',
+    title: 'Fund expense ratio changes reported in May 2013',
+    summary:
+      'In May 2013, updated prospectuses for certain Vanguard mutual funds reported expense ratio changes. Other funds reported no changes.',
+    date: '2013-05-30',
+    has: [],
+    not: ['finance'],
+  },
 ];
 
 describeRuleRows('round 11 rules (tuned on real-j.jsonl)', rows);
