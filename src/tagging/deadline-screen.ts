@@ -45,31 +45,23 @@ const WEEK_HASHES = [hashWord('week'), hashWord('weeks')] as const;
 
 /** Whether the text the table was built from may hold a duration (null: not known). */
 export function mayHoldDuration(table: WordTable | null): boolean {
-  if (table === null || table.nonAscii) return true;
-  const lower = table.lower;
-  const [week, weeks] = WEEK_HASHES;
-  for (let i = 0; i < table.count; i++) {
-    const hash = lower[i]!;
-    if (hash === week || hash === weeks) return true;
-  }
-  return false;
+  const screen: DeadlineScreen = { mayHoldTrigger: [false], mayHoldDuration: [false] };
+  screenTable(table, screen, 0);
+  return screen.mayHoldDuration![0]!;
 }
 
 /** Whether the text the table was built from may hold a trigger phrase (null: not known). */
 export function mayHoldTrigger(table: WordTable | null): boolean {
-  if (table === null || table.nonAscii) return true;
-  const lower = table.lower;
-  for (let i = 0; i < table.count; i++) {
-    const hash = lower[i]!;
-    if (FILTER[hash & 0xfff] === 1 && HASHES.has(hash)) return true;
-  }
-  return false;
+  const screen: DeadlineScreen = { mayHoldTrigger: [false] };
+  screenTable(table, screen, 0);
+  return screen.mayHoldTrigger[0]!;
 }
 
 /**
  * Both answers above for field `order` in one pass over the words (scan-story.ts asks for both
- * of every field: two passes were two loops over every word of the story; issue 18, tag4).
- * Exactly mayHoldTrigger and mayHoldDuration (test/tagging/deadline-screen.test.ts checks).
+ * of every field: two passes were two loops over every word of the story; issue 18, tag4). The
+ * one place the screen is worked out: the single answers above ask it for one field, and
+ * test/tagging/deadline-screen.test.ts checks that asking for both answers the same.
  */
 export function screenTable(table: WordTable | null, screen: DeadlineScreen, order: number): void {
   const durations = screen.mayHoldDuration;
