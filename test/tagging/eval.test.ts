@@ -266,7 +266,7 @@ describe('the pooled held-out figure over every real batch', () => {
   });
 });
 
-// real-i and real-j were deduplicated by address and headline (letters and digits, lower-case)
+// real-i, real-j and real-k were deduplicated by address and headline (letters and digits, lower-case)
 // against every earlier fixture and within themselves (this test is the check); earlier
 // batches share a few items (fixtures README), so a later batch adds its own row here.
 describe('the newest real batches repeat no earlier fixture', () => {
@@ -278,8 +278,9 @@ describe('the newest real batches repeat no earlier fixture', () => {
       .replace(/\/$/, '');
 
   it.each([
-    ['real-i.jsonl', 'ri-', ['rj-']],
-    ['real-j.jsonl', 'rj-', []],
+    ['real-i.jsonl', 'ri-', ['rj-', 'rk-']],
+    ['real-j.jsonl', 'rj-', ['rk-']],
+    ['real-k.jsonl', 'rk-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {
