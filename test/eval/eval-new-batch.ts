@@ -44,6 +44,14 @@
 //   Pooled with it, every real batch against its own freeze (1,411 items, commit b179e61): macro
 //   F1 0.861 (carter 0.933, stp 0.923, mcp 0.888, procurement 0.852, covid_cip 0.710 on 65
 //   positives); traps 338/409; six extra themes macro 0.792.
+// real-k.jsonl (evalk): first scored 2026-12-04, commit c447567 (the labels were committed there
+//   before the tagger was run on them), rules e59c86933f57 (round 11, frozen as
+//   rules-before-real-k.yaml), never tuned on: 109 items; macro F1 0.931 (carter 0.857 on 3
+//   positives, stp 0.941, mcp 0.880, procurement 0.979, covid_cip 1.000 on 1 positive, which says
+//   nothing); traps 38/41; six extra themes macro 0.765.
+//   Pooled with it, every real batch against its own freeze (1,520 items, commit c447567): macro
+//   F1 0.864 (carter 0.930, stp 0.925, mcp 0.887, procurement 0.863, covid_cip 0.713); traps
+//   376/450; six extra themes macro 0.793.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
@@ -147,6 +155,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
     },
     title: '(a10) HELD-OUT, new batch real-j.jsonl',
   },
+  {
+    batch: 'real-k.jsonl',
+    rules: frozen('rules-before-real-k.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: 'c447567',
+      rulesVersion: 'e59c86933f57',
+      macroF1: 0.931,
+    },
+    title: '(a11) HELD-OUT, new batch real-k.jsonl',
+  },
 ];
 
 /** Held-out batches scored with the same frozen rules, pooled for a figure with enough positives. */
@@ -175,10 +194,10 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    commit: 'b179e61',
+    commit: 'c447567',
     rulesVersion:
-      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf',
-    macroF1: 0.861,
+      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57',
+    macroF1: 0.864,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

@@ -1,0 +1,37 @@
+// The newest real batches (issue 14) must not repeat an earlier fixture: real-i, real-j and real-k
+// were deduplicated by address and headline (letters and digits, lower-case) against every earlier
+// fixture and within themselves, and this test is the check. Earlier batches share a few items
+// (fixtures README), so each later batch adds its own row. Split out of eval.test.ts (max-lines).
+import { describe, expect, it } from 'vitest';
+import { loadDevSet, loadRealBatches, type LabelledStory } from '../eval/eval-tagging.js';
+
+describe('the newest real batches repeat no earlier fixture', () => {
+  const headline = (s: LabelledStory): string => s.title.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const address = (s: LabelledStory): string =>
+    (s.url ?? '')
+      .toLowerCase()
+      .replace(/^https?:\/\/(www\.)?/, '')
+      .replace(/\/$/, '');
+
+  it.each([
+    ['real-i.jsonl', 'ri-', ['rj-', 'rk-']],
+    ['real-j.jsonl', 'rj-', ['rk-']],
+    ['real-k.jsonl', 'rk-', []],
+  ] as const)(
+    '%s shares no address or headline with an earlier file, nor within itself',
+    (name, prefix, later) => {
+      const batch = loadRealBatches().get(name)!;
+      const earlier = loadDevSet().filter(
+        (s) => !s.id.startsWith(prefix) && !later.some((p) => s.id.startsWith(p)),
+      );
+      const seenHeadlines = new Set(earlier.map(headline));
+      const seenAddresses = new Set(earlier.filter((s) => s.url).map(address));
+      const repeated = batch.filter(
+        (s) => seenHeadlines.has(headline(s)) || seenAddresses.has(address(s)),
+      );
+      expect(repeated.map((s) => s.id)).toEqual([]);
+      expect(new Set(batch.map(headline)).size).toBe(batch.length);
+      expect(new Set(batch.map(address)).size).toBe(batch.length);
+    },
+  );
+});
