@@ -115,7 +115,8 @@ describe('tagging evaluation on the development set', () => {
   // found for the next round: Vanguard the fund company's "cost of investing" read as a care model
   // (rk-020), the National Orthopaedic Alliance (a vanguard) backing a GIRFT report (rk-041), and a
   // Vermont ACO's board agenda with no Medicare or all-payer word for the US veto (rk-092, rj-003's
-  // case).
+  // case). Round 12 (evalk, tuned on real-k.jsonl): all three left the list (personal-investing
+  // words and US LLCs are vetoed for mcp; a GIRFT story offsets a lone vanguard name).
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -137,12 +138,9 @@ describe('tagging evaluation on the development set', () => {
     'rh-013',
     'rh-086',
     'ri-066',
-    'rk-020',
-    'rk-041',
-    'rk-092',
   ];
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i and real-k)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h and real-i)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
