@@ -122,7 +122,10 @@ describe('tagging evaluation on the development set', () => {
   // but no contract or tender word the procurement rules count (rl-050), and three PACS imaging
   // stories about contracts ("completes final contract", "contract ... extended", "strike PACS
   // gold" as preferred bidder) that the PACS guard or the missing award word keeps out of
-  // procurement (rl-087, rl-091, rl-093; rg-052's case).
+  // procurement (rl-087, rl-091, rl-093; rg-052's case). Round 13 (evall, tuned on real-l.jsonl):
+  // rl-050, rl-087 and rl-091 left the list (the verbs procure/procuring count in full; a contract
+  // completed or due to expire is procurement); rl-093 stays, "strike PACS gold" meets the
+  // procurement negative for "strike" (industrial action).
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -144,9 +147,6 @@ describe('tagging evaluation on the development set', () => {
     'rh-013',
     'rh-086',
     'ri-066',
-    'rl-050',
-    'rl-087',
-    'rl-091',
     'rl-093',
   ];
 
