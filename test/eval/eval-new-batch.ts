@@ -52,6 +52,15 @@
 //   Pooled with it, every real batch against its own freeze (1,520 items, commit c447567): macro
 //   F1 0.864 (carter 0.930, stp 0.925, mcp 0.887, procurement 0.863, covid_cip 0.713); traps
 //   376/450; six extra themes macro 0.793.
+// real-l.jsonl (evall): first scored 2026-12-04, commit 4e56710 (the labels were committed there
+//   before the tagger was run on them), rules 15604e2b2ce9 (round 12, frozen as
+//   rules-before-real-l.yaml), never tuned on: 103 items; macro F1 0.760 (carter 1.000 on 8
+//   positives, stp 0.889 on 5, mcp 1.000 on 1, procurement 0.913 on 25, covid_cip 0.000 on 1
+//   positive, which says nothing; 0.951 over the other four); traps 36/40; six extra themes macro
+//   0.666 (mental_health has no items).
+//   Pooled with it, every real batch against its own freeze (1,623 items, commit 4e56710): macro
+//   F1 0.865 (carter 0.935, stp 0.924, mcp 0.888, procurement 0.867, covid_cip 0.709 on 67
+//   positives); traps 412/490; six extra themes macro 0.788.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
@@ -166,6 +175,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
     },
     title: '(a11) HELD-OUT, new batch real-k.jsonl',
   },
+  {
+    batch: 'real-l.jsonl',
+    rules: frozen('rules-before-real-l.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '4e56710',
+      rulesVersion: '15604e2b2ce9',
+      macroF1: 0.76,
+    },
+    title: '(a12) HELD-OUT, new batch real-l.jsonl',
+  },
 ];
 
 /** Held-out batches scored with the same frozen rules, pooled for a figure with enough positives. */
@@ -194,10 +214,10 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    commit: 'c447567',
+    commit: '4e56710',
     rulesVersion:
-      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57',
-    macroF1: 0.864,
+      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9',
+    macroF1: 0.865,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

@@ -117,6 +117,15 @@ describe('tagging evaluation on the development set', () => {
   // Vermont ACO's board agenda with no Medicare or all-payer word for the US veto (rk-092, rj-003's
   // case). Round 12 (evalk, tuned on real-k.jsonl): all three left the list (personal-investing
   // words and US LLCs are vetoed for mcp; a GIRFT story offsets a lone vanguard name).
+  // real-l.jsonl (evall, held out against round 12, not tuned on): four failed traps, listed as
+  // found for the next round: a Covid PPE story that names the NAO's findings on "procuring" PPE
+  // but no contract or tender word the procurement rules count (rl-050), and three PACS imaging
+  // stories about contracts ("completes final contract", "contract ... extended", "strike PACS
+  // gold" as preferred bidder) that the PACS guard or the missing award word keeps out of
+  // procurement (rl-087, rl-091, rl-093; rg-052's case). Round 13 (evall, tuned on real-l.jsonl):
+  // rl-050, rl-087 and rl-091 left the list (the verbs procure/procuring count in full; a contract
+  // completed or due to expire is procurement); rl-093 stays, "strike PACS gold" meets the
+  // procurement negative for "strike" (industrial action).
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -138,9 +147,10 @@ describe('tagging evaluation on the development set', () => {
     'rh-013',
     'rh-086',
     'ri-066',
+    'rl-093',
   ];
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h and real-i)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i and real-l)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
@@ -200,6 +210,7 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-i.jsonl': { minItems: 100, rulesDigest: '42f10b14bb66b1cd' },
   'real-j.jsonl': { minItems: 95, rulesDigest: 'eabceb440f5df667' },
   'real-k.jsonl': { minItems: 105, rulesDigest: 'd74648920e1b9e9b' },
+  'real-l.jsonl': { minItems: 100, rulesDigest: '2bcf1524e9251fa5' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
