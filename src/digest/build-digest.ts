@@ -6,10 +6,10 @@
 // channels that follow everything), except those the tagger vetoed as off-topic, which go to an
 // "Off-topic" section that only channels asking for it see.
 import type { Digest, DigestSection, DigestShape, IsoWeek, StoredStory } from '../domain.js';
-import { clusterStories } from './cluster-stories.js';
+import { clusterNumbered } from './cluster-stories.js';
+import { describeWeek } from './compact-features.js';
 import { compareRanked, scoreEntry } from './rank-entries.js';
 import { toEntry } from './cluster-entry.js';
-import { describeStory } from './story-features.js';
 import { formatWeek, weekDates, weekRange, weekTitle } from '../time/week.js';
 
 export const OTHER_SECTION = { themeId: 'other', label: 'Other news' } as const;
@@ -61,8 +61,12 @@ export function buildDigest(input: DigestInput): Digest {
   const nameOf = new Map(input.sources.map((s) => [s.id, s.name]));
 
   const stories = selectWeek(input.stories, startMs, endMs);
-  const features = stories.map((s) => ({ features: describeStory(s), sourceId: s.sourceId }));
-  const clusters = clusterStories(features).map((group) =>
+  // Described straight to the week's integer ids (describeWeek): the same clusters as
+  // clusterStories over describeStory's features.
+  const clusters = clusterNumbered(
+    describeWeek(stories),
+    stories.map((s) => s.sourceId),
+  ).map((group) =>
     describeCluster(
       group.map((i) => stories[i]!),
       authorityOf,

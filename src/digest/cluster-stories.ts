@@ -85,17 +85,27 @@ function find(parent: number[], i: number): number {
 
 /** Index-ordered groups of indices into `items`; every item is in exactly one group. */
 export function clusterStories(items: readonly ClusterInput[]): number[][] {
-  const n = items.length;
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
-
   // Integer word ids once per week: each comparison below counts marked words, not string
   // hashing (compact-features.ts; the same similarity values).
-  const {
-    features: compact,
-    wordCount,
-    numberCount,
-  } = numberFeatures(items.map((item) => item.features));
+  return clusterNumbered(
+    numberFeatures(items.map((item) => item.features)),
+    items.map((item) => item.sourceId),
+  );
+}
+
+/**
+ * clusterStories over features already numbered (numberFeatures, or describeWeek straight from
+ * the stories, as buildDigest does), with each story's source id: the same groups.
+ */
+export function clusterNumbered(
+  numbered: { features: readonly CompactFeatures[]; wordCount: number; numberCount: number },
+  sourceIds: readonly string[],
+): number[][] {
+  const { features: compact, wordCount, numberCount } = numbered;
+  const n = compact.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const members = new Map<number, number[]>(compact.map((_, i) => [i, [i]]));
+
   // Inverted index over headline words, numbers and URLs: a pair sharing fewer than two headline
   // words and no number or URL cannot reach the threshold on summary words alone in practice.
   // Words common to a large share of the week cannot identify one item, so they do not propose
@@ -140,7 +150,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
       counts[b] = 0;
       if (shared < 2) continue;
       const score = markedSimilarity(marks, own, compact[b]!, FACTORS);
-      if (score >= thresholdFor(items[a]!, items[b]!)) {
+      if (score >= thresholdFor(sourceIds[a]!, sourceIds[b]!)) {
         const sameUrl = own.url !== null && own.url === compact[b]!.url;
         links.push({ a, b, score, sameUrl });
       }
@@ -158,7 +168,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
     if (ra === rb) continue;
     const left = members.get(ra)!;
     const right = members.get(rb)!;
-    if (!sameUrl && !canMerge(items, compact, left, right)) continue;
+    if (!sameUrl && !canMerge(sourceIds, compact, left, right)) continue;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
     members.set(keep, [...left, ...right]);
@@ -188,18 +198,18 @@ function postingsOf(
   return postings;
 }
 
-function thresholdFor(a: ClusterInput, b: ClusterInput): number {
-  return a.sourceId === b.sourceId ? SAME_SOURCE_THRESHOLD : CLUSTER_THRESHOLD;
+function thresholdFor(a: string, b: string): number {
+  return a === b ? SAME_SOURCE_THRESHOLD : CLUSTER_THRESHOLD;
 }
 
 function canMerge(
-  items: readonly ClusterInput[],
+  sourceIds: readonly string[],
   compact: readonly CompactFeatures[],
   left: number[],
   right: number[],
 ): boolean {
-  const sources = new Set(left.map((i) => items[i]!.sourceId));
-  if (right.some((i) => sources.has(items[i]!.sourceId))) return false;
+  const sources = new Set(left.map((i) => sourceIds[i]!));
+  if (right.some((i) => sources.has(sourceIds[i]!))) return false;
   let total = 0;
   for (const i of left) {
     for (const j of right) total += compactSimilarity(compact[i]!, compact[j]!, FACTORS);

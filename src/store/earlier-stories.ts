@@ -53,28 +53,27 @@ export interface SeqSpan {
  * findEarlierByOrganisation's statement (exported for the plan test in test/store/earlier-stories.test.ts).
  * The stories come from the full-text index: each organisation and theme is a facet token
  * (fts-index.ts), so FTS5 intersects "one of the organisations AND one of the themes" within the
- * span's rowids (CAST to INTEGER: see findEarlierByHeadline). Which of the organisations a hit
- * names is read from the same tokens in its row's `facets` column (`@orgs` is a JSON object of
- * organisation id -> facet token), not from its entities JSON (the story_entities view): the
- * view decoded every hit's entities, about half of this query's cost at 1M stories (issue 18),
- * and `facets` comes before the long text columns, so no overflow page is read. Each story
- * gives one row per organisation it names; ties within a story go by organisation id. The hits
- * are sorted and cut to `limit` on their date, seq and organisation alone (`kept`); only the
- * kept rows' title, summary and URL are read, so the sorter does not carry every hit's text.
+ * span's rowids (CAST to INTEGER: see findEarlierByHeadline). Each hit's date and `facets` are
+ * read (`facets` comes before the long text columns, so no overflow page is read), and which of
+ * the organisations a hit names is told from the same tokens in `facets`, not from its entities
+ * JSON (the story_entities view decoded every hit's entities, about half of this query's cost at
+ * 1M stories, issue 18). The hits are then sorted and cut to `limit` in JavaScript
+ * (findEarlierByOrganisation): sorting them in SQL, joined to each organisation through
+ * json_each and instr, cost about 1.4x as much on a 100k-archive week.
  */
 export const EARLIER_BY_ORGANISATION_SQL = `WITH hits AS MATERIALIZED (
        SELECT rowid AS seq FROM stories_fts
        WHERE stories_fts MATCH @match
          AND rowid >= CAST(@first AS INTEGER) AND rowid <= CAST(@last AS INTEGER))
-     , kept AS MATERIALIZED (
-       SELECT s.seq, s.published_at, o.key AS entity_id
-       FROM hits h JOIN stories s ON s.seq = h.seq
-       JOIN json_each(@orgs) o ON instr(' ' || s.facets || ' ', ' ' || o.value || ' ') > 0
-       WHERE s.published_at >= @since AND s.published_at < @before
-       ORDER BY s.published_at DESC, s.seq DESC, o.key LIMIT @limit)
-     SELECT s.id, s.title, s.summary, s.url, k.published_at, k.entity_id
-     FROM kept k JOIN stories s ON s.seq = k.seq
-     ORDER BY k.published_at DESC, k.seq DESC, k.entity_id`;
+     SELECT s.seq, s.published_at, s.facets FROM hits h JOIN stories s ON s.seq = h.seq
+     WHERE s.published_at >= @since AND s.published_at < @before`;
+
+/** The kept organisation matches' text, by seq (any order: the caller orders them). */
+const TEXT_BY_SEQ_SQL = `SELECT seq, id, title, summary, url FROM stories
+     WHERE seq IN (SELECT value FROM json_each(?))`;
+
+type HitRow = [seq: number, published_at: string, facets: string];
+type TextRow = [seq: number, id: string, title: string, summary: string, url: string | null];
 
 /**
  * The rowids (story seqs) in [first, last] whose headline matches, oldest first: FTS5 seeks
@@ -110,23 +109,67 @@ export function findEarlierByOrganisation(
   window: EarlierWindow,
 ): EarlierStory[] {
   if (organisationIds.length === 0 || themes.length === 0) return [];
-  const orgs = [...new Set(organisationIds)].sort();
+  const orgs = [...new Set(organisationIds)].sort(byteOrder);
   const anyOf = (kind: 'org' | 'theme', ids: readonly string[]) =>
     `facets : (${ids.map((id) => quoteFtsString(facetToken(kind, id))).join(' OR ')})`;
-  return prepareCached<[Record<string, string | number>], EarlierRow>(
+  const hits = prepareCached<[Record<string, string | number>], HitRow>(
     db,
     EARLIER_BY_ORGANISATION_SQL,
   )
+    .raw(true)
     .all({
       match: `${anyOf('org', orgs)} AND ${anyOf('theme', [...new Set(themes)])}`,
-      orgs: JSON.stringify(Object.fromEntries(orgs.map((id) => [id, facetToken('org', id)]))),
       first: span.first,
       last: span.last,
       since: window.since,
       before: window.before,
-      limit: window.limit,
-    })
-    .map(toEarlier);
+    });
+  // One match per organisation a hit names (its token in `facets`, space-delimited), newest
+  // first: by date, then seq, then organisation id (`orgs` is in that order already).
+  const padded = orgs.map((id) => ` ${facetToken('org', id)} `);
+  const kept: { seq: number; publishedAt: string; organisationId: string }[] = [];
+  for (const [seq, publishedAt, facets] of hits) {
+    const own = ` ${facets} `;
+    for (let k = 0; k < orgs.length; k++) {
+      if (own.includes(padded[k]!)) kept.push({ seq, publishedAt, organisationId: orgs[k]! });
+    }
+  }
+  kept.sort((a, b) =>
+    a.publishedAt !== b.publishedAt
+      ? a.publishedAt < b.publishedAt
+        ? 1
+        : -1
+      : b.seq - a.seq || byteOrder(a.organisationId, b.organisationId),
+  );
+  if (kept.length > window.limit) kept.length = window.limit;
+  if (kept.length === 0) return [];
+  const texts = prepareCached<[string], TextRow>(db, TEXT_BY_SEQ_SQL)
+    .raw(true)
+    .all(JSON.stringify(kept.map((k) => k.seq)));
+  const textOf = new Map(texts.map((row) => [row[0], row]));
+  return kept.map((k) => {
+    const [, id, title, summary, url] = textOf.get(k.seq)!;
+    return {
+      id,
+      title,
+      summary,
+      url,
+      publishedAt: k.publishedAt,
+      organisationId: k.organisationId,
+    };
+  });
+}
+
+/**
+ * SQLite's BINARY order of two strings (their UTF-8 bytes), as ORDER BY compared the
+ * organisation ids: the same as JavaScript's `<` for the ASCII ids organisations have, and
+ * still the same when an id holds characters beyond the Basic Multilingual Plane.
+ */
+function byteOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(a + b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : 1;
 }
 
 /**

@@ -6,7 +6,7 @@
 // <= 150 ms at 1M). The stages are also timed on their own (list, cluster+rank, continuity,
 // Markdown) to show where the time goes; those are diagnostics, not parts of a sum.
 //
-//   node --import tsx test/bench/digest.ts [--size 100000] [--size 1000000]
+//   node --import tsx test/bench/digest.ts [--size 100000] [--size 1000000] [--keep archive.db]
 //
 // The archive is the storage benchmark's generated corpus at the density of a 1M-story archive
 // over eight years (about 2,400 stories a week) whatever the size, so a week is as full at 100k
@@ -146,14 +146,15 @@ function measureWeek(db: Db, week: IsoWeek) {
 }
 
 export async function runDigestBench(
-  opts: { quick?: boolean; sizes?: number[]; log?: (line: string) => void } = {},
+  opts: { quick?: boolean; sizes?: number[]; keep?: string; log?: (line: string) => void } = {},
 ): Promise<Record<string, number>> {
   const sizes = [...(opts.sizes ?? (opts.quick ? [100_000] : [100_000, 1_000_000]))].sort(
     (a, b) => a - b,
   );
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'briefing-digest-bench-'));
-  const db = openDatabase(join(dir, 'bench.db'));
+  // `keep`: the archive is written there and kept (for guards and side-by-side runs on it).
+  const db = openDatabase(opts.keep ?? join(dir, 'bench.db'));
   const corpus = createCorpus(20170213, 1_000_000);
   const figures: Record<string, number> = {};
   let stored = 0;
@@ -166,6 +167,7 @@ export async function runDigestBench(
       // Weeks in the middle of what is stored (full weeks, surrounded by archive on both sides).
       const middle = new Date(corpus.item(Math.floor(size / 2)).story.publishedAt);
       const first = weekOf(middle, TIME_ZONE);
+      log(`digest: measured weeks end at ${middle.toISOString()}`);
       figures[`digest_fts_segments_unmerged_${label}`] = countSegments(db);
       const unmerged = measureWeeks(db, first).map((r) => r.productMs);
       figures[`digest_build_unmerged_ms_${label}`] = median(unmerged);
@@ -200,12 +202,15 @@ export async function runDigestBench(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const sizes: number[] = [];
+  let keep: string | undefined;
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--size') sizes.push(Number(argv[++i]));
+    else if (argv[i] === '--keep') keep = argv[++i];
   }
   runDigestBench({
     ...(sizes.length > 0 ? { sizes } : { quick: true }),
+    ...(keep !== undefined ? { keep } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   }).then(
     (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),

@@ -52,6 +52,50 @@ describe('findEarlierByOrganisation and findEarlierByHeadline', () => {
     expect(byHeadline.map((s) => s.id)).toEqual(['g_19', 'g_18', 'g_17']);
   });
 
+  it('give one row per organisation a story names: newest first, then by seq, then by organisation id', () => {
+    // Stories 0-5 name two of the asked organisations (RXB and RXA), stories 2 and 3 share a
+    // publication time (the later-stored one first); the limit cuts between a story's two rows.
+    const other = { id: 'RXA', name: 'Another Trust', kind: 'trust' as const, matched: 'Another' };
+    const third = { id: 'RXC', name: 'Third Trust', kind: 'trust' as const, matched: 'Third' };
+    const twoOrgs = openDatabase(':memory:');
+    const at = (n: number) => new Date(Date.parse('2026-01-12T09:00:00Z') + n * DAY_MS);
+    const stories = [0, 1, 2, 3, 4, 5].map((n) =>
+      makeStory({
+        id: `t_${n}`,
+        guid: `https://example.nhs.uk/t/${n}`,
+        url: `https://example.nhs.uk/t/${n}`,
+        title: `Two trusts merge theatre lists ${n}`,
+        publishedAt: at(n === 3 ? 2 : n).toISOString(),
+      }),
+    );
+    tagAndStore(twoOrgs, stories, new Date('2026-06-01T00:00:00Z'), (s) => ({
+      tags: [makeTag('finance')],
+      entities: {
+        organisations: s.id === 't_5' ? [third] : [{ ...ORG, id: 'RXB' }, other],
+        money: [],
+      },
+      rulesVersion: 'v1',
+    }));
+    const twoSpan = seqSpanOf(twoOrgs, window.since, window.before)!;
+    const found = findEarlierByOrganisation(twoOrgs, ['RXB', 'RXA', 'RXB'], ['finance'], twoSpan, {
+      ...window,
+      limit: 5,
+    });
+    expect(found.map((s) => `${s.id}:${s.organisationId}`)).toEqual([
+      't_4:RXA',
+      't_4:RXB',
+      't_3:RXA',
+      't_3:RXB',
+      't_2:RXA',
+    ]);
+    expect(found[0]).toMatchObject({
+      title: 'Two trusts merge theatre lists 4',
+      summary: stories[4]!.summary,
+      url: 'https://example.nhs.uk/t/4',
+      publishedAt: at(4).toISOString(),
+    });
+  });
+
   it('need the theme, and one of the other headline words', () => {
     expect(findEarlierByOrganisation(db, ['RXX'], ['workforce'], span, window)).toEqual([]);
     expect(findEarlierByHeadline(db, ['productivity', 'vaccination'], span, window)).toEqual([]);
