@@ -19,6 +19,7 @@ import {
 } from './phrase-index.js';
 import { scanTableInto, type HitSink } from './scan-table.js';
 import { tableWords } from './word-table.js';
+import { noteTidy } from './snippet.js';
 
 export interface StoryScan {
   /**
@@ -172,6 +173,7 @@ export function scanStory(
       // The word table scanPhrases would build, kept in hand for the deadline screen.
       const table = tableWords(text);
       if (screen !== undefined) screenTable(table, screen, order);
+      noteTidy(order, text, table !== null && !table.messy);
       if (table !== null) scanTableInto(text, table, index, sink);
       else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }

@@ -28,6 +28,11 @@ export interface WordTable {
   lower: Int32Array;
   /** Whether any word holds a code unit outside ASCII (find-deadlines.ts's screen asks). */
   nonAscii: boolean;
+  /**
+   * Whether the text holds space snippet.ts would tidy: a code unit below 0x20, U+00A0, U+2028
+   * or U+2029, or two spaces in a row (exactly its MESSY_SPACE test, read in this same pass).
+   */
+  messy: boolean;
 }
 
 const table: WordTable = {
@@ -36,6 +41,7 @@ const table: WordTable = {
   ends: new Int32Array(256),
   lower: new Int32Array(256),
   nonAscii: false,
+  messy: false,
 };
 
 function grow(): void {
@@ -96,13 +102,19 @@ export function tableWords(text: string): WordTable | null {
   let count = 0;
   let i = 0;
   let nonAscii = false;
+  let messy = false;
   while (i < n) {
     if (count === table.starts.length) grow();
     let c = text.charCodeAt(i);
     // One load says both whether an ASCII unit is part of a word and its lower case (issue 18).
     let l = c < 0x80 ? ASCII_WORD_LOWER[c]! : isWordCode(c) ? -1 : 0;
     if (l === 0) {
-      if (c === 0x26) {
+      // Every code unit snippet.ts calls messy is outside words, so only this branch looks.
+      if (c <= 0x20) {
+        if (c !== 0x20 || (i + 1 < n && text.charCodeAt(i + 1) === 0x20)) messy = true;
+      } else if (c === 0xa0 || c === 0x2028 || c === 0x2029) {
+        messy = true;
+      } else if (c === 0x26) {
         table.starts[count] = i;
         table.ends[count] = i + 1;
         // "&" reads as "and" (phrase-index.ts).
@@ -142,6 +154,7 @@ export function tableWords(text: string): WordTable | null {
     }
   }
   table.nonAscii = nonAscii;
+  table.messy = messy;
   table.count = count;
   return table;
 }
