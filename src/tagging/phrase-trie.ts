@@ -63,7 +63,7 @@ export function bigramOf(first: number, second: number): number {
 
 /** FNV-1a over UTF-16 code units, kept in small-integer range (word-table.ts hashes alike). */
 export function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
 }
