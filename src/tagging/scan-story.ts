@@ -33,6 +33,11 @@ export interface StoryScan {
   nameHits: (readonly PhraseHit<NamePayload>[])[];
   /** Where context terms matched, as tagStory reads them (shared: read before the next scan). */
   contextHits: ContextHits;
+  /**
+   * Per field: true when the scan read its words from the word table and none holds a code unit
+   * outside ASCII, so a regex's needed words (regex-needs.ts) are found exactly (shared).
+   */
+  asciiWords: boolean[];
 }
 
 /**
@@ -71,12 +76,14 @@ function compileFolded(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIn
   if (byGazetteer === undefined) folded.set(compiled, (byGazetteer = new WeakMap()));
   let index = byGazetteer.get(gazetteer);
   if (index === undefined) {
-    const themes = compiled.patterns.map((p): PhrasePattern<Folded> => {
-      const m = p.payload;
-      const set = m.kind === 'context' ? (compiled.contextSetIndex.get(m.set) ?? -1) : -1;
-      const weight = m.kind === 'rule' ? compiled.themes[m.theme]!.rules[m.rule]!.weight : 0;
-      return { ...p, payload: { payload: m, set, name: false, weight } };
-    });
+    const themes = [...compiled.patterns, ...compiled.needPatterns].map(
+      (p): PhrasePattern<Folded> => {
+        const m = p.payload;
+        const set = m.kind === 'context' ? (compiled.contextSetIndex.get(m.set) ?? -1) : -1;
+        const weight = m.kind === 'rule' ? compiled.themes[m.theme]!.rules[m.rule]!.weight : 0;
+        return { ...p, payload: { payload: m, set, name: false, weight } };
+      },
+    );
     const names = gazetteer.patterns.map((p): PhrasePattern<Folded> => ({
       ...p,
       payload: { payload: p.payload, set: -1, name: true, weight: 0 },
@@ -146,6 +153,7 @@ class StorySink implements HitSink<Folded> {
 }
 
 const sink = new StorySink();
+const ASCII_WORDS = [false, false, false];
 
 /** `screen`, when given, learns per field whether a closing-date trigger may appear in it. */
 export function scanStory(
@@ -165,6 +173,7 @@ export function scanStory(
     sink.text = text;
     sink.themes = NO_HITS;
     sink.names = NO_HITS;
+    ASCII_WORDS[order] = false;
     if (screen !== undefined) {
       screen.mayHoldTrigger[order] = false;
       if (screen.mayHoldDuration) screen.mayHoldDuration[order] = false;
@@ -174,6 +183,7 @@ export function scanStory(
       const table = tableWords(text);
       if (screen !== undefined) screenTable(table, screen, order);
       noteTidy(order, text, table !== null && !table.messy);
+      ASCII_WORDS[order] = table !== null && !table.nonAscii;
       if (table !== null) scanTableInto(text, table, index, sink);
       else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }
@@ -181,5 +191,11 @@ export function scanStory(
     nameHits.push(sink.names);
   }
   sink.context.count = sink.context.data.length / 3;
-  return { phraseHits, nameHits, contextHits: sink.context, ruleHits: sink.ruleHits };
+  return {
+    phraseHits,
+    nameHits,
+    contextHits: sink.context,
+    ruleHits: sink.ruleHits,
+    asciiWords: ASCII_WORDS,
+  };
 }

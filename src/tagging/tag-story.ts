@@ -33,6 +33,8 @@ export interface TagOptions {
   contextHits?: ContextHits;
   /** The same scan's rule-term hits per theme, when it kept them out of `phraseHits`. */
   ruleHits?: RuleHit[][];
+  /** The same scan's word check per field (StoryScan.asciiWords), for regexes' needed words. */
+  asciiWords?: readonly boolean[];
   /** False when only tags are wanted (polling): near misses and their evidence are skipped. */
   nearMisses?: boolean;
 }
@@ -50,6 +52,7 @@ export function tagStory(
     options.phraseHits,
     options.contextHits,
     options.ruleHits,
+    options.asciiWords,
   );
   const wantNearMisses = options.nearMisses ?? true;
 

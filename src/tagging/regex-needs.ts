@@ -1,0 +1,175 @@
+// What every match of a theme regex needs in its field, when the pattern says so plainly, so a
+// field without it skips the regex (issue 18, tag5: "£\d...|\b(?:millions|billions) of pounds\b"
+// ran on every field of every story and matched in under a third). Per top-level branch: the
+// branch's first character (regex-first-char.ts), else a whole word the branch spells out
+// between word edges ("... of pounds\b" needs the word "pounds"). The field is asked for the
+// character with indexOf and for the word through the story's one word scan (the word is put in
+// the phrase index). A pattern with a branch that names neither gets null: it always runs.
+//
+// Why the word test is exact: the word is ASCII letters, at depth 0 of its branch, with no
+// quantifier, preceded by `\b` or a literal space and followed by `\b` or a literal space. In a
+// field whose words are all ASCII (the caller runs the regex anyway otherwise: the scan's
+// `nonAscii`, or any code unit outside ASCII), such a match is a whole word of the word scan:
+// ASCII letters and digits are word characters to both, anything else in ASCII to neither, and
+// a code unit outside ASCII next to it is either part of a word (so the field is not all ASCII)
+// or not a word character to either. Case: without `i` the word must match as written, a subset
+// of the scan's case-insensitive test; with `i` (and no `u`) ASCII letters fold only to ASCII
+// letters; with `u` too, "ſ" and the Kelvin sign fold to "s" and "k", but they are letters outside
+// ASCII. Words of one letter are left out ("'s" is dropped by the scan). Pure.
+import { firstLiteralChar } from './regex-first-char.js';
+
+export interface RegexNeeds {
+  /** Per branch that starts with a literal: that character (indexOf finds it). */
+  chars: string[];
+  /** Per other branch: a word it needs, lower case (the phrase index finds it). */
+  words: string[];
+}
+
+/** The top-level branches of `source` (split at `|` outside groups and classes). */
+function branchesOf(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * A token of a branch at depth 0: a literal character, a word edge, or anything else (groups,
+ * classes, other escapes, anchors, the dot), and whether a quantifier follows it.
+ */
+interface Token {
+  kind: 'char' | 'edge' | 'other';
+  char: string;
+  quantified: boolean;
+}
+
+/** Escapes that stand for one literal character (the rest are classes, edges or references). */
+const LITERAL_ESCAPES = '^$\\.*+?()[]{}|/- ';
+
+function tokensOf(branch: string): Token[] | null {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < branch.length) {
+    const c = branch[i]!;
+    let token: Token;
+    if (c === '\\') {
+      const e = branch[i + 1];
+      if (e === undefined) return null;
+      token =
+        e === 'b'
+          ? { kind: 'edge', char: '', quantified: false }
+          : LITERAL_ESCAPES.includes(e)
+            ? { kind: 'char', char: e, quantified: false }
+            : { kind: 'other', char: '', quantified: false };
+      i += 2;
+    } else if (c === '(' || c === '[') {
+      // Skip the whole group or class.
+      let depth = 0;
+      let inClass = false;
+      let j = i;
+      for (; j < branch.length; j++) {
+        const d = branch[j];
+        if (d === '\\') j++;
+        else if (inClass) {
+          if (d === ']') {
+            inClass = false;
+            if (depth === 0) break;
+          }
+        } else if (d === '[') inClass = true;
+        else if (d === '(') depth++;
+        else if (d === ')' && --depth === 0) break;
+      }
+      if (j >= branch.length) return null;
+      token = { kind: 'other', char: '', quantified: false };
+      i = j + 1;
+    } else if ('?*+{'.includes(c)) {
+      const last = tokens[tokens.length - 1];
+      if (last === undefined) return null;
+      last.quantified = true;
+      if (c === '{') {
+        const close = branch.indexOf('}', i);
+        if (close < 0) return null;
+        i = close + 1;
+      } else {
+        i++;
+      }
+      // A lazy quantifier's "?" belongs to it.
+      if (branch[i] === '?') i++;
+      continue;
+    } else if ('^$.)]}|'.includes(c)) {
+      token = { kind: 'other', char: '', quantified: false };
+      i++;
+    } else {
+      token = { kind: 'char', char: c, quantified: false };
+      i++;
+    }
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+const ASCII_LETTER = /^[A-Za-z]$/;
+
+/** A plain edge around a word: `\b` or a literal space, not quantified. */
+function isEdge(token: Token | undefined): boolean {
+  if (token === undefined || token.quantified) return false;
+  return token.kind === 'edge' || (token.kind === 'char' && token.char === ' ');
+}
+
+/** The longest word the branch needs (see the header), lower case, or null. */
+export function neededWord(branch: string): string | null {
+  const tokens = tokensOf(branch);
+  if (tokens === null) return null;
+  let best: string | null = null;
+  for (let i = 0; i < tokens.length;) {
+    if (tokens[i]!.kind !== 'char' || !ASCII_LETTER.test(tokens[i]!.char)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let word = '';
+    let quantified = false;
+    while (j < tokens.length && tokens[j]!.kind === 'char' && ASCII_LETTER.test(tokens[j]!.char)) {
+      quantified ||= tokens[j]!.quantified;
+      word += tokens[j]!.char;
+      j++;
+    }
+    if (!quantified && word.length > 1 && isEdge(tokens[i - 1]) && isEdge(tokens[j])) {
+      if (best === null || word.length > best.length) best = word.toLowerCase();
+    }
+    i = j;
+  }
+  return best;
+}
+
+/** What every match of `source` needs (see the header), or null when a branch names nothing. */
+export function regexNeeds(source: string, flags: string): RegexNeeds | null {
+  // Sticky matching and flags this reading does not know about: always run.
+  if (!/^[dgimsuv]*$/.test(flags) || flags.includes('y')) return null;
+  const needs: RegexNeeds = { chars: [], words: [] };
+  for (const branch of branchesOf(source)) {
+    const char = firstLiteralChar(branch);
+    if (char !== null) {
+      needs.chars.push(char);
+      continue;
+    }
+    const word = neededWord(branch);
+    if (word === null) return null;
+    needs.words.push(word);
+  }
+  return needs;
+}
