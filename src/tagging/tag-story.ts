@@ -230,8 +230,11 @@ function nearMiss(
   return { kind: 'near-miss', nearMiss: { theme: theme.id, score, reason, evidence } };
 }
 
+/** Made once: a regex literal in the function made a new RegExp at every call (issue 18, tag5). */
+const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}/;
+
 function outsideWindow(theme: ThemeDefinition, publishedAt: string | null): string | null {
-  if (!theme.window || !publishedAt || !/^\d{4}-\d{2}-\d{2}/.test(publishedAt)) return null;
+  if (!theme.window || !publishedAt || !ISO_DATE_START.test(publishedAt)) return null;
   const date = publishedAt.slice(0, 10);
   const { from, to } = theme.window;
   if ((from !== null && date < from) || (to !== null && date > to)) {
