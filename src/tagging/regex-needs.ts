@@ -21,7 +21,7 @@ import { firstLiteralChar } from './regex-first-char.js';
 export interface RegexNeeds {
   /** Per branch that starts with a literal: that character (indexOf finds it). */
   chars: string[];
-  /** Per other branch: a word it needs, lower case (the phrase index finds it). */
+  /** Per other branch: words it needs one of, lower case (the phrase index finds them). */
   words: string[];
 }
 
@@ -55,6 +55,8 @@ interface Token {
   kind: 'char' | 'edge' | 'other';
   char: string;
   quantified: boolean;
+  /** For a group: its source, parentheses included. */
+  group?: string;
 }
 
 /** Escapes that stand for one literal character (the rest are classes, edges or references). */
@@ -95,6 +97,7 @@ function tokensOf(branch: string): Token[] | null {
       }
       if (j >= branch.length) return null;
       token = { kind: 'other', char: '', quantified: false };
+      if (c === '(') token.group = branch.slice(i, j + 1);
       i = j + 1;
     } else if ('?*+{'.includes(c)) {
       const last = tokens[tokens.length - 1];
@@ -130,10 +133,60 @@ function isEdge(token: Token | undefined): boolean {
   return token.kind === 'edge' || (token.kind === 'char' && token.char === ' ');
 }
 
-/** The longest word the branch needs (see the header), lower case, or null. */
-export function neededWord(branch: string): string | null {
+/**
+ * An alternative that starts with a whole word: ASCII letters, then the end of the alternative,
+ * or a plural "s?" (then the end or a space), or a space no quantifier makes optional.
+ */
+const LEADING_WORD = /^([A-Za-z]{2,})(s\?)?(?:$| (?![?*+{]))/;
+
+/**
+ * For a group whose every alternative starts with a whole word ("(?:chief executive|chair|
+ * boss)"), to be read between word edges: those first words (one is in every match), or null.
+ */
+function groupWords(group: string): string[] | null {
+  let inner: string;
+  if (group.startsWith('(?:')) inner = group.slice(3, -1);
+  else if (group.startsWith('(') && !group.startsWith('(?')) inner = group.slice(1, -1);
+  else return null;
+  const words = new Set<string>();
+  for (const alternative of branchesOf(inner)) {
+    const m = LEADING_WORD.exec(alternative);
+    if (m === null) return null;
+    words.add(m[1]!.toLowerCase());
+    if (m[2] !== undefined) words.add(`${m[1]!.toLowerCase()}s`);
+  }
+  return [...words];
+}
+
+/** Whether `words` is a better screen than `best`: fewer words, then a longer shortest word. */
+function better(words: readonly string[], best: readonly string[] | null): boolean {
+  if (best === null) return true;
+  if (words.length !== best.length) return words.length < best.length;
+  return Math.min(...words.map((w) => w.length)) > Math.min(...best.map((w) => w.length));
+}
+
+/**
+ * The words a branch needs one of (see the header), lower case, or null: a whole word it
+ * spells out, else the first words of a group between word edges ("(?:chief executive|chair)").
+ */
+export function neededWords(branch: string): string[] | null {
   const tokens = tokensOf(branch);
   if (tokens === null) return null;
+  const word = neededWord(tokens);
+  if (word !== null) return [word];
+  let best: string[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.group === undefined || token.quantified) continue;
+    if (!isEdge(tokens[i - 1]) || !isEdge(tokens[i + 1])) continue;
+    const words = groupWords(token.group);
+    if (words !== null && better(words, best)) best = words;
+  }
+  return best;
+}
+
+/** The longest whole word the branch spells out (see the header), lower case, or null. */
+function neededWord(tokens: readonly Token[]): string | null {
   let best: string | null = null;
   for (let i = 0; i < tokens.length;) {
     if (tokens[i]!.kind !== 'char' || !ASCII_LETTER.test(tokens[i]!.char)) {
@@ -167,9 +220,9 @@ export function regexNeeds(source: string, flags: string): RegexNeeds | null {
       needs.chars.push(char);
       continue;
     }
-    const word = neededWord(branch);
-    if (word === null) return null;
-    needs.words.push(word);
+    const words = neededWords(branch);
+    if (words === null) return null;
+    needs.words.push(...words);
   }
   return needs;
 }

@@ -10,7 +10,7 @@ import { compileThemes } from '../../src/tagging/compile-themes.js';
 import { compileGazetteer } from '../../src/tagging/organisations.js';
 import { findStoryOrganisations } from '../../src/tagging/story-organisations.js';
 import { tagStory } from '../../src/tagging/tag-story.js';
-import { neededWord, regexNeeds } from '../../src/tagging/regex-needs.js';
+import { neededWords, regexNeeds } from '../../src/tagging/regex-needs.js';
 import { tableWords, hashWord } from '../../src/tagging/word-table.js';
 
 const TEXTS = [
@@ -21,6 +21,7 @@ const TEXTS = [
   'ſtate of pounds and K of pounds',
   "the trust's pounds, the board’s pounds; 'pounds' (pounds)",
   'Carter said; Mr John Carter; dr carter',
+  'poundage and pound-wise; millionaires and billionaire; millionss',
 ];
 
 /** Every match of `source` over `text`, as the tagger runs it (global, empty matches skipped). */
@@ -62,9 +63,7 @@ describe('regexNeeds', () => {
       '\\bpounds',
       'pounds\\b',
       '\\bpounds?\\b',
-      '\\b(?:pounds)\\b',
       '(?:\\bpounds\\b)?',
-      '\\b(?:millions|billions)\\b',
       ' pounds\\w*',
       'x pounds\\b|\\d',
       '\\bs\\b',
@@ -81,10 +80,40 @@ describe('regexNeeds', () => {
   });
 
   it('picks the longest whole word of a branch', () => {
-    expect(neededWord('\\b(?:millions|billions) of pounds\\b')).toBe('pounds');
-    expect(neededWord('\\bof\\b')).toBe('of');
-    expect(neededWord('\\b\\w+ of\\b')).toBe('of');
-    expect(neededWord('\\bMr (?:[A-Z][a-z]+ )?Carter\\b')).toBe('mr');
+    expect(neededWords('\\b(?:millions|billions) of pounds\\b')).toEqual(['pounds']);
+    expect(neededWords('\\bof\\b')).toEqual(['of']);
+    expect(neededWords('\\b\\w+ of\\b')).toEqual(['of']);
+    expect(neededWords('\\bMr (?:[A-Z][a-z]+ )?Carter\\b')).toEqual(['mr']);
+  });
+
+  it('takes the first words of a group between word edges', () => {
+    expect(neededWords('\\b(?:millions|billions)\\b')).toEqual(['millions', 'billions']);
+    expect(neededWords('\\b(?:pounds)\\b')).toEqual(['pounds']);
+    expect(
+      neededWords(
+        '\\b(?:chief executive|chief exec|chair|boss)\\b[^.;:]{0,40}\\b(?:resign\\w*|quits?)\\b',
+      ),
+    ).toEqual(['chief', 'chair', 'boss']);
+    expect(neededWords('\\b(?:contracts?|deals?) for\\b')).toEqual(['for']);
+    expect(neededWords('\\b(?:contracts?|deals?)\\b')).toEqual([
+      'contract',
+      'contracts',
+      'deal',
+      'deals',
+    ]);
+    for (const source of [
+      '\\b(?:contracts*|deals?)\\b',
+      '\\b(?:contract ?s|deals?)\\b',
+      '\\b(?:resign\\w*|quits?)\\b',
+      '(?:pounds)\\b',
+      '\\b(?:pounds)',
+      '\\b(?:pounds)?\\b',
+      '\\b(?=pounds)\\b',
+      '\\b(?:a|pounds)\\b',
+      '\\b(?:pounds|[a-z]+)\\b',
+    ]) {
+      expect(neededWords(source), source).toBeNull();
+    }
   });
 
   it('never screens out a field the regex matches', () => {
@@ -95,6 +124,8 @@ describe('regexNeeds', () => {
       ['\\bMr (?:[A-Z][a-z]+ )?Carter\\b', ''],
       [' pounds ', 'i'],
       ['\\b\\w+ of\\b', 'i'],
+      ['\\b(?:millions|billions|pound)s?\\b', 'i'],
+      ['\\b(?:pounds?|ſtate)\\b', 'iu'],
     ];
     let screened = 0;
     for (const [source, flags] of sources) {
