@@ -81,8 +81,10 @@ describe('regexNeeds', () => {
 
   it('picks the longest whole word of a branch', () => {
     expect(neededWords('\\b(?:millions|billions) of pounds\\b')).toEqual(['pounds']);
-    expect(neededWords('\\bof\\b')).toEqual(['of']);
-    expect(neededWords('\\b\\w+ of\\b')).toEqual(['of']);
+    expect(neededWords('\\bnhs\\b')).toEqual(['nhs']);
+    expect(neededWords('\\b\\w+ nhs\\b')).toEqual(['nhs']);
+    // Too common to screen by.
+    expect(neededWords('\\b\\w+ of\\b')).toBeNull();
     expect(neededWords('\\bMr (?:[A-Z][a-z]+ )?Carter\\b')).toEqual(['mr']);
   });
 
@@ -94,7 +96,12 @@ describe('regexNeeds', () => {
         '\\b(?:chief executive|chief exec|chair|boss)\\b[^.;:]{0,40}\\b(?:resign\\w*|quits?)\\b',
       ),
     ).toEqual(['chief', 'chair', 'boss']);
-    expect(neededWords('\\b(?:contracts?|deals?) for\\b')).toEqual(['for']);
+    expect(neededWords('\\b(?:contracts?|deals?) for\\b')).toEqual([
+      'contract',
+      'contracts',
+      'deal',
+      'deals',
+    ]);
     expect(neededWords('\\b(?:contracts?|deals?)\\b')).toEqual([
       'contract',
       'contracts',
