@@ -21,6 +21,7 @@ import { scanTableInto, type HitSink } from './scan-table.js';
 import { tableWords } from './word-table.js';
 import { noteTidy } from './snippet.js';
 
+/** The scan's result is shared: every list in it is refilled by the next scan, so read it first. */
 export interface StoryScan {
   /**
    * Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives,
@@ -154,6 +155,16 @@ class StorySink implements HitSink<Folded> {
 
 const sink = new StorySink();
 const ASCII_WORDS = [false, false, false];
+const PHRASE_HITS: PhraseHit<MatchPayload>[][] = [NO_HITS, NO_HITS, NO_HITS];
+const NAME_HITS: PhraseHit<NamePayload>[][] = [NO_HITS, NO_HITS, NO_HITS];
+/** Every scan's result: one object of shared lists, refilled by each scan (issue 18, tag5). */
+const SCAN: StoryScan = {
+  phraseHits: PHRASE_HITS,
+  nameHits: NAME_HITS,
+  contextHits: sink.context,
+  ruleHits: sink.ruleHits,
+  asciiWords: ASCII_WORDS,
+};
 
 /** `screen`, when given, learns per field whether a closing-date trigger may appear in it. */
 export function scanStory(
@@ -163,8 +174,6 @@ export function scanStory(
   screen?: DeadlineScreen,
 ): StoryScan {
   const index = foldedIndex(compiled, gazetteer);
-  const phraseHits: PhraseHit<MatchPayload>[][] = [];
-  const nameHits: PhraseHit<NamePayload>[][] = [];
   sink.reset(compiled);
   for (let order = 0; order < FIELDS.length; order++) {
     const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
@@ -187,15 +196,9 @@ export function scanStory(
       if (table !== null) scanTableInto(text, table, index, sink);
       else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }
-    phraseHits.push(sink.themes);
-    nameHits.push(sink.names);
+    PHRASE_HITS[order] = sink.themes;
+    NAME_HITS[order] = sink.names;
   }
   sink.context.count = sink.context.data.length / 3;
-  return {
-    phraseHits,
-    nameHits,
-    contextHits: sink.context,
-    ruleHits: sink.ruleHits,
-    asciiWords: ASCII_WORDS,
-  };
+  return SCAN;
 }
