@@ -104,8 +104,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
           gated: rule.requires.length > 0,
-          firstChar: firstLiteralChar(rule.pattern ?? ''),
-          needs: needsOf(rule.pattern ?? '', rule.flags, regexes.length, needPatterns),
+          ...screensOf(rule.pattern ?? '', rule.flags, regexes.length, needPatterns),
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -135,8 +134,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
       regexes.push({
         regex: compileRegex(pattern, flags, `context ${name}`),
         gated: false,
-        firstChar: firstLiteralChar(pattern),
-        needs: needsOf(pattern, flags, regexes.length, needPatterns),
+        ...screensOf(pattern, flags, regexes.length, needPatterns),
         payload: ctx(name, pattern),
       });
     }
@@ -162,16 +160,20 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
   };
 }
 
-/** Regex number `regex`'s needs (regex-needs.ts), its words added to `patterns` as `need`s. */
-function needsOf(
+/**
+ * What screens regex number `regex` out of a field: its first character (regex-first-char.ts),
+ * else its needs (regex-needs.ts), whose words are added to `patterns` as `need`s.
+ */
+function screensOf(
   pattern: string,
   flags: string,
   regex: number,
   patterns: PhrasePattern<MatchPayload>[],
-): CompiledRegex['needs'] {
-  if (firstLiteralChar(pattern) !== null) return null;
+): Pick<CompiledRegex, 'firstChar' | 'needs'> {
+  const firstChar = firstLiteralChar(pattern);
+  if (firstChar !== null) return { firstChar, needs: null };
   const needs = regexNeeds(pattern, flags);
-  if (needs === null) return null;
+  if (needs === null) return { firstChar, needs: null };
   for (const word of new Set(needs.words)) {
     patterns.push({
       text: word,
@@ -180,7 +182,7 @@ function needsOf(
       payload: { kind: 'need', regex, term: word },
     });
   }
-  return { chars: needs.chars };
+  return { firstChar, needs: { chars: needs.chars } };
 }
 
 function ctx(set: string, term: string): MatchPayload {
