@@ -2,20 +2,24 @@
 // field without it skips the regex (issue 18, tag5: "£\d...|\b(?:millions|billions) of pounds\b"
 // ran on every field of every story and matched in under a third). Per top-level branch: the
 // branch's first character (regex-first-char.ts), else a whole word the branch spells out
-// between word edges ("... of pounds\b" needs the word "pounds"). The field is asked for the
-// character with indexOf and for the word through the story's one word scan (the word is put in
-// the phrase index). A pattern with a branch that names neither gets null: it always runs.
+// between word edges ("... of pounds\b" needs the word "pounds"), else the first words of a
+// group between word edges whose every alternative starts with a whole word ("\b(?:chief
+// executive|chair|boss)\b" needs "chief", "chair" or "boss"). Very common words are never used.
+// The field is asked for a character with indexOf and for the words through the story's one
+// word scan (scan-story.ts's folded index holds them). A pattern with a branch that names none
+// gets null: it always runs.
 //
-// Why the word test is exact: the word is ASCII letters, at depth 0 of its branch, with no
-// quantifier, preceded by `\b` or a literal space and followed by `\b` or a literal space. In a
-// field whose words are all ASCII (the caller runs the regex anyway otherwise: the scan's
-// `nonAscii`, or any code unit outside ASCII), such a match is a whole word of the word scan:
-// ASCII letters and digits are word characters to both, anything else in ASCII to neither, and
-// a code unit outside ASCII next to it is either part of a word (so the field is not all ASCII)
-// or not a word character to either. Case: without `i` the word must match as written, a subset
-// of the scan's case-insensitive test; with `i` (and no `u`) ASCII letters fold only to ASCII
-// letters; with `u` too, "ſ" and the Kelvin sign fold to "s" and "k", but they are letters outside
-// ASCII. Words of one letter are left out ("'s" is dropped by the scan). Pure.
+// Why the word test is exact: the word is ASCII letters, at depth 0 of its branch (or leading an
+// alternative of such a group), with no quantifier but a plural "s?" that is listed as a second
+// word, preceded by `\b` or a literal space and followed by `\b` or a literal space. In a field
+// whose words are all ASCII (the caller runs the regex anyway otherwise: the scan's `nonAscii`),
+// such a match is a whole word of the word scan: ASCII letters and digits are word characters to
+// both, anything else in ASCII to neither, and a code unit outside ASCII next to it is either
+// part of a word (so the field's words are not all ASCII) or not a word character to either.
+// Case: without `i` the word must match as written, a subset of the scan's case-insensitive
+// test; with `i` (and no `u`) ASCII letters fold only to ASCII letters; with `u` too, "ſ" and the
+// Kelvin sign fold to "s" and "k", but they are letters outside ASCII. Words of one letter are
+// left out ("'s" is dropped by the scan). Pure.
 import { firstLiteralChar } from './regex-first-char.js';
 
 export interface RegexNeeds {
@@ -224,8 +228,9 @@ function neededWord(tokens: readonly Token[]): string | null {
 
 /** What every match of `source` needs (see the header), or null when a branch names nothing. */
 export function regexNeeds(source: string, flags: string): RegexNeeds | null {
-  // Sticky matching and flags this reading does not know about: always run.
-  if (!/^[dgimsuv]*$/.test(flags) || flags.includes('y')) return null;
+  // Sticky matching, `v` (nested classes, which this reading does not follow) and flags it does
+  // not know about: always run.
+  if (!/^[dgimsu]*$/.test(flags)) return null;
   const needs: RegexNeeds = { chars: [], words: [] };
   for (const branch of branchesOf(source)) {
     const char = firstLiteralChar(branch);

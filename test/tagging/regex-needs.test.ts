@@ -77,6 +77,8 @@ describe('regexNeeds', () => {
       expect(needs === null || needs.words.length === 0, source).toBe(true);
     }
     expect(regexNeeds('\\bpounds\\b', 'iy')).toBeNull();
+    expect(regexNeeds('\\bpounds\\b', 'v')).toBeNull();
+    expect(regexNeeds('\\bpounds\\b', 'iu')).toEqual({ chars: [], words: ['pounds'] });
   });
 
   it('picks the longest whole word of a branch', () => {
