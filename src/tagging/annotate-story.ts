@@ -34,12 +34,13 @@ export function annotateStory(
   screen?: DeadlineScreen,
 ): Annotation {
   const scan = scanStory(story, compiled, gazetteer, screen);
-  const { phraseHits, nameHits, contextHits, ruleHits } = scan;
+  const { phraseHits, nameHits, contextHits, ruleHits, asciiWords } = scan;
   const organisations = findStoryOrganisations(story, gazetteer, nameHits);
   const { tags, nearMisses, vetoed } = tagStory(story, compiled, organisations, {
     phraseHits,
     contextHits,
     ruleHits,
+    asciiWords,
     nearMisses: detail === 'with-near-misses',
   });
   const entities = extractEntities(story, gazetteer, organisations);

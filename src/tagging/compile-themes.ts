@@ -6,13 +6,16 @@ import { describeBacktrackingRisk } from '../text/regex-safety.js';
 import type { ThemeDefinition, ThemeRule, ThemeSet } from '../config/themes.js';
 import { compilePhraseIndex, type PhraseIndex, type PhrasePattern } from './phrase-index.js';
 import { firstLiteralChar } from './regex-first-char.js';
+import { regexNeeds } from './regex-needs.js';
 
 /** What a match stands for: a term of one theme rule, or a term of a named context set. */
 export type MatchPayload =
   | { kind: 'rule'; theme: number; rule: number; term: string }
   | { kind: 'context'; set: string; term: string }
   /** A `requires` word of regex number `regex`: the regex runs only on fields where one matched. */
-  | { kind: 'gate'; regex: number; term: string };
+  | { kind: 'gate'; regex: number; term: string }
+  /** A word regex number `regex` needs (regex-needs.ts): it runs where one matched or may have. */
+  | { kind: 'need'; regex: number; term: string };
 
 export interface CompiledRegex {
   regex: RegExp;
@@ -20,6 +23,11 @@ export interface CompiledRegex {
   gated: boolean;
   /** The character every match starts with, when plain (regex-first-char.ts): else null. */
   firstChar: string | null;
+  /**
+   * When every match needs one of some characters or words (regex-needs.ts; null when not
+   * plain, or when `firstChar` says it all): the characters. The words are `needPatterns`.
+   */
+  needs: { chars: readonly string[] } | null;
   payload: MatchPayload;
 }
 
@@ -30,6 +38,12 @@ export interface CompiledThemes {
   readonly index: PhraseIndex<MatchPayload>;
   /** What `index` was compiled from (scan-story.ts folds it into one index with the gazetteer). */
   readonly patterns: readonly PhrasePattern<MatchPayload>[];
+  /**
+   * The words regexes need (regex-needs.ts), as `need` patterns: only scan-story.ts's folded
+   * index holds them, so `index` and its hits are as before; without that scan, such a regex
+   * runs whenever its needed characters do not rule the field out.
+   */
+  readonly needPatterns: readonly PhrasePattern<MatchPayload>[];
   readonly regexes: readonly CompiledRegex[];
   /** Rules that count a named organisation of some kind (`organisations: { kind: vanguard }`). */
   readonly organisationRules: readonly CompiledOrganisationRule[];
@@ -64,6 +78,7 @@ export function describeRule(rule: ThemeRule, term: string): string {
 
 export function compileThemes(set: ThemeSet): CompiledThemes {
   const patterns: PhrasePattern<MatchPayload>[] = [];
+  const needPatterns: PhrasePattern<MatchPayload>[] = [];
   const regexes: CompiledRegex[] = [];
   const ruleIds: string[][] = [];
   const organisationRules: CompiledOrganisationRule[] = [];
@@ -89,7 +104,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
           gated: rule.requires.length > 0,
-          firstChar: firstLiteralChar(rule.pattern ?? ''),
+          ...screensOf(rule.pattern ?? '', rule.flags, regexes.length, needPatterns),
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -119,7 +134,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
       regexes.push({
         regex: compileRegex(pattern, flags, `context ${name}`),
         gated: false,
-        firstChar: firstLiteralChar(pattern),
+        ...screensOf(pattern, flags, regexes.length, needPatterns),
         payload: ctx(name, pattern),
       });
     }
@@ -136,12 +151,38 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
     contextDistance: set.contextDistance,
     index: compilePhraseIndex(patterns),
     patterns,
+    needPatterns,
     regexes,
     organisationRules,
     ruleIds,
     ruleContexts,
     contextSetIndex: new Map(setNames.map((name, i) => [name, i])),
   };
+}
+
+/**
+ * What screens regex number `regex` out of a field: its first character (regex-first-char.ts),
+ * else its needs (regex-needs.ts), whose words are added to `patterns` as `need`s.
+ */
+function screensOf(
+  pattern: string,
+  flags: string,
+  regex: number,
+  patterns: PhrasePattern<MatchPayload>[],
+): Pick<CompiledRegex, 'firstChar' | 'needs'> {
+  const firstChar = firstLiteralChar(pattern);
+  if (firstChar !== null) return { firstChar, needs: null };
+  const needs = regexNeeds(pattern, flags);
+  if (needs === null) return { firstChar, needs: null };
+  for (const word of new Set(needs.words)) {
+    patterns.push({
+      text: word,
+      caseSensitive: false,
+      plural: false,
+      payload: { kind: 'need', regex, term: word },
+    });
+  }
+  return { firstChar, needs: { chars: needs.chars } };
 }
 
 function ctx(set: string, term: string): MatchPayload {

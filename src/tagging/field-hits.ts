@@ -37,6 +37,8 @@ export interface FieldHits {
 const RULE_HITS: RuleHit[][] = [];
 const CONTEXT: ContextHits = { count: 0, data: [] };
 let gates = new Uint8Array(32);
+/** Per regex: 1 when one of its needed words (regex-needs.ts) matched in the field. */
+let needs = new Uint8Array(32);
 
 /** `phraseHits[order]`: the theme-index hits of FIELDS[order], when the caller scanned already. */
 /**
@@ -52,6 +54,7 @@ export function collectFieldHits(
   phraseHits?: readonly (readonly PhraseHit<MatchPayload>[])[],
   contextHits?: ContextHits,
   scannedRuleHits?: RuleHit[][],
+  asciiWords?: readonly boolean[],
 ): FieldHits {
   const ruleHits = scannedRuleHits ?? RULE_HITS;
   for (let t = 0; t < compiled.themes.length && scannedRuleHits === undefined; t++) {
@@ -60,7 +63,10 @@ export function collectFieldHits(
   }
   const context = contextHits ?? CONTEXT;
   if (contextHits === undefined) CONTEXT.data.length = 0;
-  if (gates.length < compiled.regexes.length) gates = new Uint8Array(compiled.regexes.length);
+  if (gates.length < compiled.regexes.length) {
+    gates = new Uint8Array(compiled.regexes.length);
+    needs = new Uint8Array(compiled.regexes.length);
+  }
   addOrganisationHits(story, compiled, organisations, ruleHits);
 
   for (let order = 0; order < FIELDS.length; order++) {
@@ -68,9 +74,13 @@ export function collectFieldHits(
     const text = field === 'content' ? (story.content ?? '') : story[field];
     if (!text) continue;
     const into: Into = { compiled, ruleHits, context, field, order, text };
-    const found = phraseHits?.[order] ?? scanPhrases(text, compiled.index);
+    const scanned = phraseHits?.[order];
+    const found = scanned ?? scanPhrases(text, compiled.index);
     for (const hit of found) addHit(into, hit.start, hit.end, hit.payload);
-    addRegexHits(into, found);
+    // Whether needed words were looked for and can be trusted (regex-needs.ts): only the
+    // caller's scan of the folded index finds them, and says when the field's words allow it.
+    const needsKnown = scanned !== undefined && asciiWords?.[order] === true;
+    addRegexHits(into, found, needsKnown);
   }
   context.count = context.data.length / 3;
   return { ruleHits, contextHits: context };
@@ -107,25 +117,41 @@ function addHit(into: Into, start: number, end: number, p: MatchPayload): void {
   }
 }
 
-/** Runs the field's regexes (the gated ones only where a `requires` word matched in `found`). */
-function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): void {
+/**
+ * Runs the field's regexes: the gated ones only where a `requires` word matched in `found`, and
+ * those with needs (regex-needs.ts) only where a needed character is in the field or a needed
+ * word matched; `needsKnown` false (no such scan, or words outside ASCII) runs them regardless.
+ */
+function addRegexHits(
+  into: Into,
+  found: readonly PhraseHit<MatchPayload>[],
+  needsKnown: boolean,
+): void {
   const { compiled, text } = into;
+  memoChar = '';
   let anyGate = false;
+  let anyNeed = false;
   for (const hit of found) {
-    if (hit.payload.kind === 'gate') {
-      gates[hit.payload.regex] = 1;
+    const p = hit.payload;
+    if (p.kind === 'gate') {
+      gates[p.regex] = 1;
       anyGate = true;
+    } else if (p.kind === 'need') {
+      needs[p.regex] = 1;
+      anyNeed = true;
     }
   }
   for (let r = 0; r < compiled.regexes.length; r++) {
     const { regex, gated, firstChar, payload } = compiled.regexes[r]!;
     if (gated && (!anyGate || gates[r] === 0)) continue;
+    const needed = compiled.regexes[r]!.needs;
+    if (needsKnown && needed !== null && needs[r] === 0 && !hasAny(text, needed.chars)) continue;
     // "£\d" cannot match a field without "£" (regex-first-char.ts), nor start anywhere but at
     // a "£": the regex starts at each "£" in turn, found by indexOf, rather than trying every
     // position on its way (about 2x faster for "£\d" on a standfirst with one sum, in a micro
     // benchmark; issue 18, tag3). Exact: a lookbehind still sees the text before lastIndex, and
     // such a match is never empty.
-    const from = firstChar === null ? 0 : text.indexOf(firstChar);
+    const from = firstChar === null ? 0 : firstIndexOf(text, firstChar);
     if (from < 0) continue;
     regex.lastIndex = from;
     let m: RegExpExecArray | null;
@@ -143,4 +169,25 @@ function addRegexHits(into: Into, found: readonly PhraseHit<MatchPayload>[]): vo
     }
   }
   if (anyGate) gates.fill(0);
+  if (anyNeed) needs.fill(0);
+}
+
+function hasAny(text: string, chars: readonly string[]): boolean {
+  for (let k = 0; k < chars.length; k++) if (firstIndexOf(text, chars[k]!) >= 0) return true;
+  return false;
+}
+
+/**
+ * The last character addRegexHits looked for in its field, and where it first is: "£" screens
+ * three regexes, and one indexOf per field does for all of them (reset for each field).
+ */
+let memoChar = '';
+let memoAt = -1;
+
+function firstIndexOf(text: string, char: string): number {
+  if (char !== memoChar) {
+    memoChar = char;
+    memoAt = text.indexOf(char);
+  }
+  return memoAt;
 }

@@ -15,8 +15,10 @@ import {
   BIGRAMS,
   HASH_MASK,
   HASH_SLOTS,
+  PAIR_SLOTS,
   bigramOf,
   hashRange,
+  pairSlot,
   type PhraseHit,
   type PhraseIndex,
   type TrieNode,
@@ -66,6 +68,8 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
   const sensitiveFirst = new Uint8Array(BIGRAMS);
   const insensitiveHashes = new Uint8Array(HASH_SLOTS);
   const sensitiveHashes = new Uint8Array(HASH_SLOTS);
+  const insensitiveEnds = new Uint8Array(HASH_SLOTS);
+  const insensitivePairs = new Uint8Array(PAIR_SLOTS);
   let size = 0;
   const add = (words: string[], caseSensitive: boolean, payload: P) => {
     const keyed = caseSensitive ? words : words.map((w) => w.toLowerCase());
@@ -78,6 +82,10 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     const second = first.length > 1 ? first.charCodeAt(1) : -1;
     (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
     (caseSensitive ? sensitiveHashes : insensitiveHashes)[hashString(first) & HASH_MASK] = 1;
+    if (!caseSensitive) {
+      if (keyed.length === 1) insensitiveEnds[hashString(first) & HASH_MASK] = 1;
+      else insensitivePairs[pairSlot(hashString(first), hashString(keyed[1]!))] = 1;
+    }
     size++;
   };
   for (const pattern of patterns) {
@@ -97,6 +105,8 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     sensitiveFirst,
     insensitiveHashes,
     sensitiveHashes,
+    insensitiveEnds,
+    insensitivePairs,
     size,
   };
 }

@@ -25,6 +25,14 @@ export interface PhraseIndex<P> {
   /** Low bits of first-word hashes: most words miss here, before any Map lookup. */
   readonly insensitiveHashes: Uint8Array;
   readonly sensitiveHashes: Uint8Array;
+  /**
+   * Per low bits of a case-insensitive first-word hash: 1 when a root word with that hash ends a
+   * pattern by itself. A root that only opens longer patterns ("the", "care", "health": half of
+   * all walks) needs its next word too, which `insensitivePairs` screens (issue 18, tag5).
+   */
+  readonly insensitiveEnds: Uint8Array;
+  /** Per pairSlot of (first-word hash, second-word hash) of every insensitive pattern of 2+ words. */
+  readonly insensitivePairs: Uint8Array;
   readonly size: number;
 }
 
@@ -39,6 +47,14 @@ export const BIGRAMS = 128 * 129;
 export const HASH_SLOTS = 1 << 16;
 export const HASH_MASK = HASH_SLOTS - 1;
 
+export const PAIR_SLOTS = 1 << 17;
+const PAIR_MASK = PAIR_SLOTS - 1;
+
+/** The slot of `insensitivePairs` for two word hashes (see hashRange). */
+export function pairSlot(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & PAIR_MASK;
+}
+
 export function bigramOf(first: number, second: number): number {
   const a = first < 128 ? first : 127;
   const b = second < 0 ? 128 : second < 128 ? second : 127;
@@ -47,7 +63,7 @@ export function bigramOf(first: number, second: number): number {
 
 /** FNV-1a over UTF-16 code units, kept in small-integer range (word-table.ts hashes alike). */
 export function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
 }

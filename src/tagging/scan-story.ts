@@ -19,7 +19,9 @@ import {
 } from './phrase-index.js';
 import { scanTableInto, type HitSink } from './scan-table.js';
 import { tableWords } from './word-table.js';
+import { noteTidy } from './snippet.js';
 
+/** The scan's result is shared: every list in it is refilled by the next scan, so read it first. */
 export interface StoryScan {
   /**
    * Per field (FIELDS order): theme-index hits, as scanPhrases(text, compiled.index) gives,
@@ -32,6 +34,11 @@ export interface StoryScan {
   nameHits: (readonly PhraseHit<NamePayload>[])[];
   /** Where context terms matched, as tagStory reads them (shared: read before the next scan). */
   contextHits: ContextHits;
+  /**
+   * Per field: true when the scan read its words from the word table and none holds a code unit
+   * outside ASCII, so a regex's needed words (regex-needs.ts) are found exactly (shared).
+   */
+  asciiWords: boolean[];
 }
 
 /**
@@ -70,12 +77,14 @@ function compileFolded(compiled: CompiledThemes, gazetteer: Gazetteer): PhraseIn
   if (byGazetteer === undefined) folded.set(compiled, (byGazetteer = new WeakMap()));
   let index = byGazetteer.get(gazetteer);
   if (index === undefined) {
-    const themes = compiled.patterns.map((p): PhrasePattern<Folded> => {
-      const m = p.payload;
-      const set = m.kind === 'context' ? (compiled.contextSetIndex.get(m.set) ?? -1) : -1;
-      const weight = m.kind === 'rule' ? compiled.themes[m.theme]!.rules[m.rule]!.weight : 0;
-      return { ...p, payload: { payload: m, set, name: false, weight } };
-    });
+    const themes = [...compiled.patterns, ...compiled.needPatterns].map(
+      (p): PhrasePattern<Folded> => {
+        const m = p.payload;
+        const set = m.kind === 'context' ? (compiled.contextSetIndex.get(m.set) ?? -1) : -1;
+        const weight = m.kind === 'rule' ? compiled.themes[m.theme]!.rules[m.rule]!.weight : 0;
+        return { ...p, payload: { payload: m, set, name: false, weight } };
+      },
+    );
     const names = gazetteer.patterns.map((p): PhrasePattern<Folded> => ({
       ...p,
       payload: { payload: p.payload, set: -1, name: true, weight: 0 },
@@ -145,6 +154,17 @@ class StorySink implements HitSink<Folded> {
 }
 
 const sink = new StorySink();
+const ASCII_WORDS = [false, false, false];
+const PHRASE_HITS: PhraseHit<MatchPayload>[][] = [NO_HITS, NO_HITS, NO_HITS];
+const NAME_HITS: PhraseHit<NamePayload>[][] = [NO_HITS, NO_HITS, NO_HITS];
+/** Every scan's result: one object of shared lists, refilled by each scan (issue 18, tag5). */
+const SCAN: StoryScan = {
+  phraseHits: PHRASE_HITS,
+  nameHits: NAME_HITS,
+  contextHits: sink.context,
+  ruleHits: sink.ruleHits,
+  asciiWords: ASCII_WORDS,
+};
 
 /** `screen`, when given, learns per field whether a closing-date trigger may appear in it. */
 export function scanStory(
@@ -154,8 +174,6 @@ export function scanStory(
   screen?: DeadlineScreen,
 ): StoryScan {
   const index = foldedIndex(compiled, gazetteer);
-  const phraseHits: PhraseHit<MatchPayload>[][] = [];
-  const nameHits: PhraseHit<NamePayload>[][] = [];
   sink.reset(compiled);
   for (let order = 0; order < FIELDS.length; order++) {
     const text = order === 0 ? story.title : order === 1 ? story.summary : (story.content ?? '');
@@ -164,6 +182,7 @@ export function scanStory(
     sink.text = text;
     sink.themes = NO_HITS;
     sink.names = NO_HITS;
+    ASCII_WORDS[order] = false;
     if (screen !== undefined) {
       screen.mayHoldTrigger[order] = false;
       if (screen.mayHoldDuration) screen.mayHoldDuration[order] = false;
@@ -172,12 +191,14 @@ export function scanStory(
       // The word table scanPhrases would build, kept in hand for the deadline screen.
       const table = tableWords(text);
       if (screen !== undefined) screenTable(table, screen, order);
+      noteTidy(order, text, table !== null && !table.messy);
+      ASCII_WORDS[order] = table !== null && !table.nonAscii;
       if (table !== null) scanTableInto(text, table, index, sink);
       else for (const hit of scanPhrases(text, index)) sink.add(hit.start, hit.end, hit.payload);
     }
-    phraseHits.push(sink.themes);
-    nameHits.push(sink.names);
+    PHRASE_HITS[order] = sink.themes;
+    NAME_HITS[order] = sink.names;
   }
   sink.context.count = sink.context.data.length / 3;
-  return { phraseHits, nameHits, contextHits: sink.context, ruleHits: sink.ruleHits };
+  return SCAN;
 }

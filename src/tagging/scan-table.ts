@@ -7,6 +7,7 @@ import {
   HASH_MASK,
   bigramOf,
   hashRange,
+  pairSlot,
   type PhraseHit,
   type PhraseIndex,
   type TrieNode,
@@ -69,12 +70,18 @@ function matchFrom<P>(
   table: WordTable,
   i: number,
   caseSensitive: boolean,
+  pairs: Uint8Array | null,
   hits: HitSink<P>,
 ): void {
   let node = nodeFor(roots, text, table, i, caseSensitive);
   if (node === null) return;
-  // A single-word match with nothing longer is the usual case: no list of endings for it.
-  if (node.next === null || i + 1 >= table.count) {
+  // A single-word match with nothing longer is the usual case: no list of endings for it. So is
+  // a root whose longer patterns cannot go on with the next word (`pairs` says, when given).
+  if (
+    node.next === null ||
+    i + 1 >= table.count ||
+    (pairs !== null && pairs[pairSlot(table.lower[i]!, table.lower[i + 1]!)] === 0)
+  ) {
     const end = table.ends[i]!;
     for (const payload of node.payloads) hits.add(table.starts[i]!, end, payload);
     return;
@@ -146,10 +153,19 @@ export function scanTableInto<P>(
       !(first === 0x26 && length === 1) &&
       index.sensitiveHashes[rawHash(text, table, i) & HASH_MASK] === 1
     ) {
-      matchFrom(index.sensitive, text, table, i, true, hits);
+      matchFrom(index.sensitive, text, table, i, true, null, hits);
     }
-    if (index.insensitiveHashes[table.lower[i]! & HASH_MASK] === 1) {
-      matchFrom(index.insensitive, text, table, i, false, hits);
+    // A walk from a root word that ends no pattern itself ("the", "care", "health") finds
+    // something only if a pattern goes on with the next word: the pair filter says when one
+    // cannot, so most such walks are never started (issue 18, tag5).
+    const lower = table.lower[i]!;
+    const slot = lower & HASH_MASK;
+    if (
+      index.insensitiveHashes[slot] === 1 &&
+      (index.insensitiveEnds[slot] === 1 ||
+        (i + 1 < count && index.insensitivePairs[pairSlot(lower, table.lower[i + 1]!)] === 1))
+    ) {
+      matchFrom(index.insensitive, text, table, i, false, index.insensitivePairs, hits);
     }
   }
 }

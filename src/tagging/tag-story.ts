@@ -33,6 +33,8 @@ export interface TagOptions {
   contextHits?: ContextHits;
   /** The same scan's rule-term hits per theme, when it kept them out of `phraseHits`. */
   ruleHits?: RuleHit[][];
+  /** The same scan's word check per field (StoryScan.asciiWords), for regexes' needed words. */
+  asciiWords?: readonly boolean[];
   /** False when only tags are wanted (polling): near misses and their evidence are skipped. */
   nearMisses?: boolean;
 }
@@ -50,6 +52,7 @@ export function tagStory(
     options.phraseHits,
     options.contextHits,
     options.ruleHits,
+    options.asciiWords,
   );
   const wantNearMisses = options.nearMisses ?? true;
 
@@ -227,8 +230,11 @@ function nearMiss(
   return { kind: 'near-miss', nearMiss: { theme: theme.id, score, reason, evidence } };
 }
 
+/** Made once: a regex literal in the function made a new RegExp at every call (issue 18, tag5). */
+const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}/;
+
 function outsideWindow(theme: ThemeDefinition, publishedAt: string | null): string | null {
-  if (!theme.window || !publishedAt || !/^\d{4}-\d{2}-\d{2}/.test(publishedAt)) return null;
+  if (!theme.window || !publishedAt || !ISO_DATE_START.test(publishedAt)) return null;
   const date = publishedAt.slice(0, 10);
   const { from, to } = theme.window;
   if ((from !== null && date < from) || (to !== null && date > to)) {

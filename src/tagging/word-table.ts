@@ -7,8 +7,12 @@
 // neighbours) and for letters outside the BMP (lower-cased as pairs): such texts get `null`, and
 // the caller takes the exact slow path.
 
-/** FNV-1a constants, as phrase-index.ts hashes trie words: the two must agree. */
-const FNV_OFFSET = 0x811c9dc5;
+/**
+ * FNV-1a constants, as phrase-index.ts hashes trie words: the two must agree. The offset basis
+ * is taken as an int32 (`| 0`: the same bits for `^`), so a running hash never starts as a heap
+ * number (issue 18, tag5).
+ */
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const HASH_BITS = 0x3fffffff;
 
@@ -28,6 +32,11 @@ export interface WordTable {
   lower: Int32Array;
   /** Whether any word holds a code unit outside ASCII (find-deadlines.ts's screen asks). */
   nonAscii: boolean;
+  /**
+   * Whether the text holds space snippet.ts would tidy: a code unit below 0x20, U+00A0, U+2028
+   * or U+2029, or two spaces in a row (exactly its MESSY_SPACE test, read in this same pass).
+   */
+  messy: boolean;
 }
 
 const table: WordTable = {
@@ -36,6 +45,7 @@ const table: WordTable = {
   ends: new Int32Array(256),
   lower: new Int32Array(256),
   nonAscii: false,
+  messy: false,
 };
 
 function grow(): void {
@@ -96,17 +106,34 @@ export function tableWords(text: string): WordTable | null {
   let count = 0;
   let i = 0;
   let nonAscii = false;
+  let messy = false;
+  // The arrays in locals, not read off the shared table at every word (refreshed after grow).
+  let starts = table.starts;
+  let ends = table.ends;
+  let lowers = table.lower;
+  let room = starts.length;
   while (i < n) {
-    if (count === table.starts.length) grow();
+    if (count === room) {
+      grow();
+      starts = table.starts;
+      ends = table.ends;
+      lowers = table.lower;
+      room = starts.length;
+    }
     let c = text.charCodeAt(i);
     // One load says both whether an ASCII unit is part of a word and its lower case (issue 18).
     let l = c < 0x80 ? ASCII_WORD_LOWER[c]! : isWordCode(c) ? -1 : 0;
     if (l === 0) {
-      if (c === 0x26) {
-        table.starts[count] = i;
-        table.ends[count] = i + 1;
+      // Every code unit snippet.ts calls messy is outside words, so only this branch looks.
+      if (c <= 0x20) {
+        if (c !== 0x20 || (i + 1 < n && text.charCodeAt(i + 1) === 0x20)) messy = true;
+      } else if (c === 0xa0 || c === 0x2028 || c === 0x2029) {
+        messy = true;
+      } else if (c === 0x26) {
+        starts[count] = i;
+        ends[count] = i + 1;
         // "&" reads as "and" (phrase-index.ts).
-        table.lower[count] = AND_HASH;
+        lowers[count] = AND_HASH;
         count++;
       }
       i++;
@@ -127,9 +154,9 @@ export function tableWords(text: string): WordTable | null {
       l = c < 0x80 ? ASCII_WORD_LOWER[c]! : isWordCode(c) ? -1 : 0;
       if (l === 0) break;
     }
-    table.starts[count] = start;
-    table.ends[count] = i;
-    table.lower[count] = lower & HASH_BITS;
+    starts[count] = start;
+    ends[count] = i;
+    lowers[count] = lower & HASH_BITS;
     count++;
     // Possessive 's: skipped, as split-words.ts does.
     if (
@@ -142,6 +169,7 @@ export function tableWords(text: string): WordTable | null {
     }
   }
   table.nonAscii = nonAscii;
+  table.messy = messy;
   table.count = count;
   return table;
 }
