@@ -105,27 +105,25 @@ export function describeWeek(stories: readonly DescribedStory[]): {
     if (id === undefined) known.set(value, (id = known.size));
     return id;
   };
+  /** Appends to `ids` each word id of `text` not yet in this story's list. */
+  const addWordIds = (text: string, stamp: number): void => {
+    const found = contentWords(text);
+    for (let k = 0; k < found.length; k++) {
+      const id = idOf(found[k]!, words);
+      if (id >= wordStamps.length) wordStamps = grown(wordStamps, id);
+      if (wordStamps[id] === stamp) continue;
+      wordStamps[id] = stamp;
+      ids.push(id);
+    }
+  };
   for (let i = 0; i < stories.length; i++) {
     const story = stories[i]!;
     const stamp = i + 1;
     ids.length = 0;
-    const titleWords = contentWords(story.title);
-    for (let k = 0; k < titleWords.length; k++) {
-      const id = idOf(titleWords[k]!, words);
-      if (id >= wordStamps.length) wordStamps = grown(wordStamps, id);
-      if (wordStamps[id] === stamp) continue;
-      wordStamps[id] = stamp;
-      ids.push(id);
-    }
+    addWordIds(story.title, stamp);
     const title = Int32Array.from(ids).sort();
-    const summaryWords = contentWords(story.summary);
-    for (let k = 0; k < summaryWords.length; k++) {
-      const id = idOf(summaryWords[k]!, words);
-      if (id >= wordStamps.length) wordStamps = grown(wordStamps, id);
-      if (wordStamps[id] === stamp) continue;
-      wordStamps[id] = stamp;
-      ids.push(id);
-    }
+    // The body's words are the title's and then the summary's: `ids` keeps the title's.
+    addWordIds(story.summary, stamp);
     const body = Int32Array.from(ids).sort();
     ids.length = 0;
     sums.length = 0;

@@ -12,10 +12,12 @@ const SYNTAX = '^$\\.*+?()[]{}|/';
 /** ASCII letters and digits, and anything else a case-insensitive pattern could fold. */
 const CASED_OR_WORD = /[\p{L}\p{N}\p{M}]/u;
 
-/** Whether the pattern has a `|` outside any group or character class. */
-function hasTopLevelAlternation(source: string): boolean {
+/** The top-level branches of `source` (split at `|` outside groups and classes). */
+export function branchesOf(source: string): string[] {
+  const out: string[] = [];
   let depth = 0;
   let inClass = false;
+  let from = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
@@ -23,9 +25,18 @@ function hasTopLevelAlternation(source: string): boolean {
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
   }
-  return false;
+  out.push(source.slice(from));
+  return out;
+}
+
+/** Whether the pattern has a `|` outside any group or character class. */
+function hasTopLevelAlternation(source: string): boolean {
+  return branchesOf(source).length > 1;
 }
 
 /** The character every non-empty match of `source` starts with, or null when not plain. */

@@ -20,35 +20,13 @@
 // test; with `i` (and no `u`) ASCII letters fold only to ASCII letters; with `u` too, "ſ" and the
 // Kelvin sign fold to "s" and "k", but they are letters outside ASCII. Words of one letter are
 // left out ("'s" is dropped by the scan). Pure.
-import { firstLiteralChar } from './regex-first-char.js';
+import { branchesOf, firstLiteralChar } from './regex-first-char.js';
 
 export interface RegexNeeds {
   /** Per branch that starts with a literal: that character (indexOf finds it). */
   chars: string[];
   /** Per other branch: words it needs one of, lower case (the phrase index finds them). */
   words: string[];
-}
-
-/** The top-level branches of `source` (split at `|` outside groups and classes). */
-function branchesOf(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(source.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(source.slice(from));
-  return out;
 }
 
 /**
