@@ -11,6 +11,8 @@ import { applyConnectionPragmas } from '../../src/store/database.js';
 export interface InsertFloor {
   /** Inserts one batch in one transaction; returns milliseconds. */
   insertBatch(stories: readonly Story[]): number;
+  /** A pragma's value on the floor's connection (to check it matches openDatabase's). */
+  pragma(name: string): unknown;
   close(): void;
 }
 
@@ -57,6 +59,7 @@ export function openInsertFloor(path: string, extraPragmas: readonly string[] = 
       insert(stories);
       return performance.now() - t0;
     },
+    pragma: (name) => db.pragma(name, { simple: true }),
     close: () => db.close(),
   };
 }

@@ -5,7 +5,12 @@
 // mode; never run by npm test.
 //
 //   node --expose-gc --import tsx test/bench/storage-pragmas.ts --size 300000 \
-//     [--sets base,cache16,cache64,mmap]
+//     [--sets default,cache64,ckpt10k] [--random-ids] [--no-floor]
+//
+// --random-ids gives each story a hashed id (as src/ingest/story-id.ts makes them: "g_" and 20
+// hex digits of SHA-256) instead of the corpus's sequential one, so the stories.id index takes
+// its inserts at random places, as in production; the floor has no id index and is unaffected.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +56,8 @@ const at = (flag: string) => {
 };
 const size = Number(at('--size') ?? 100_000);
 const names = (at('--sets') ?? 'base,cache16,cache64').split(',');
+const randomIds = args.includes('--random-ids');
+const withFloor = !args.includes('--no-floor');
 const dir = mkdtempSync(join(tmpdir(), 'briefing-pragmas-'));
 const arms: Arm[] = names.map((name) => {
   const product = openDatabase(join(dir, `${name}.db`));
@@ -63,7 +70,11 @@ try {
   for (let start = 0, b = 0; start < size; start += BATCH, b++) {
     const items = new Map<string, CorpusItem>();
     for (let n = start; n < Math.min(size, start + BATCH); n++) {
-      const item = corpus.item(n);
+      let item = corpus.item(n);
+      if (randomIds) {
+        const id = `g_${createHash('sha256').update(item.story.id).digest('hex').slice(0, 20)}`;
+        item = { ...item, story: { ...item.story, id } };
+      }
       items.set(item.story.id, item);
     }
     const stories = [...items.values()].map((i) => i.story);
@@ -81,7 +92,9 @@ try {
         arm.productMs += ms;
         arm.perStory.push(ms / stories.length);
       };
-      const runFloor = () => (arm.floorMs += arm.floor.insertBatch(stories));
+      const runFloor = () => {
+        if (withFloor) arm.floorMs += arm.floor.insertBatch(stories);
+      };
       if (b % 2 === 0) [runProduct, runFloor].forEach((r) => r());
       else [runFloor, runProduct].forEach((r) => r());
     }
