@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONNECTION_PRAGMAS, openDatabase } from '../../src/store/database.js';
 import { openInsertFloor } from '../bench/storage-floor.js';
