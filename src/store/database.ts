@@ -52,6 +52,21 @@ export function migrate(db: Db, upTo = Infinity): void {
   }
 }
 
+/**
+ * The pragmas of every connection openDatabase makes, in order. Exported so the storage
+ * benchmark's insert floor (test/bench/storage-floor.ts) runs with exactly the same ones.
+ */
+export const CONNECTION_PRAGMAS: readonly string[] = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+];
+
+export function applyConnectionPragmas(db: Db): void {
+  for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
+}
+
 /** Opens (creating the folder and file if needed) and migrates. `:memory:` works for tests. */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -61,10 +76,7 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     throw new Error(`store: cannot open database at ${path}`, { cause: error });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  applyConnectionPragmas(db);
   migrate(db);
   return db;
 }

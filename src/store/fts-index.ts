@@ -23,18 +23,30 @@ import { prepareCached } from './prepared.js';
 export type FacetKind = 'theme' | 'source' | 'org';
 const KIND_DIGIT: Record<FacetKind, string> = { theme: '1', source: '2', org: '3' };
 
-/** Tokens made so far: every saved story needs a few, from a few thousand distinct ids. */
-const tokenCache = new Map<string, string>();
+/**
+ * Tokens made so far, per kind and id: every saved story needs a few, from a few thousand
+ * distinct ids. One map per kind, so a lookup builds no key string.
+ */
+const tokenCaches: Record<FacetKind, Map<string, string>> = {
+  theme: new Map(),
+  source: new Map(),
+  org: new Map(),
+};
+let tokensCached = 0;
 const TOKEN_CACHE_MAX = 20_000;
 
 export function facetToken(kind: FacetKind, id: string): string {
-  const key = KIND_DIGIT[kind] + id;
-  let token = tokenCache.get(key);
+  const cache = tokenCaches[kind];
+  let token = cache.get(id);
   if (token !== undefined) return token;
   token = KIND_DIGIT[kind];
   for (let i = 0; i < id.length; i++) token += `0${id.charCodeAt(i)}`;
-  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-  tokenCache.set(key, token);
+  if (tokensCached >= TOKEN_CACHE_MAX) {
+    for (const c of Object.values(tokenCaches)) c.clear();
+    tokensCached = 0;
+  }
+  cache.set(id, token);
+  tokensCached++;
   return token;
 }
 

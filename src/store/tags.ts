@@ -81,8 +81,12 @@ export function replaceTagsBatch(db: Db, updates: readonly TagUpdate[]): number 
   return found;
 }
 
-/** Spellings already in organisation_names, per database: skips repeated INSERT OR IGNOREs. */
-const knownNames = new WeakMap<Db, Set<string>>();
+/**
+ * Spellings already in organisation_names, per database (organisation id -> spellings as
+ * written): skips repeated INSERT OR IGNOREs. Nested rather than one "id\0spelling" key: no
+ * string is built per lookup.
+ */
+const knownNames = new WeakMap<Db, Map<string, Set<string>>>();
 
 /** After a rolled-back transaction: the cache may list spellings that were never stored. */
 export function forgetKnownNames(db: Db): void {
@@ -129,22 +133,26 @@ export function replaceTagsBySeq(
 
 /** Every spelling of the story's organisations in organisation_names (findOrganisationIds). */
 function rememberOrganisationNames(db: Db, entities: Entities): void {
-  let names = knownNames.get(db);
-  if (names === undefined) {
-    names = new Set();
-    knownNames.set(db, names);
+  let byId = knownNames.get(db);
+  if (byId === undefined) {
+    byId = new Map();
+    knownNames.set(db, byId);
   }
   for (const org of entities.organisations) {
+    let names = byId.get(org.id);
+    if (names === undefined) {
+      names = new Set();
+      byId.set(org.id, names);
+    }
     for (const spelling of [org.name, org.matched, org.id]) {
       // Keyed by the spelling as written: a known one skips the NFKC normalisation too, which
       // measured ~1% of a 1,000-story save (two organisations a story, three spellings each).
-      const cacheKey = `${org.id}\u0000${spelling}`;
-      if (names.has(cacheKey)) continue;
+      if (names.has(spelling)) continue;
       prepareCached(
         db,
         'INSERT OR IGNORE INTO organisation_names (name_key, entity_id) VALUES (?, ?)',
       ).run(normaliseOrganisationKey(spelling), org.id);
-      names.add(cacheKey);
+      names.add(spelling);
     }
   }
 }

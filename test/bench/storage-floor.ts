@@ -2,22 +2,24 @@
 // search must do to store the same stories. One plain table holding each story's row and one
 // FTS5 table over its text (title, standfirst, body; the same tokenizer and merge policy as
 // stories_fts), written in the same batches, one transaction per batch, with the same pragmas
-// as openDatabase (WAL, synchronous NORMAL). No deduplication, tags, sources or facets: that is
+// as openDatabase (applyConnectionPragmas: CONNECTION_PRAGMAS in src/store/database.ts). No deduplication, tags, sources or facets: that is
 // what the product adds, and what insert_vs_floor_ratio_* prices.
 import Database from 'better-sqlite3';
 import type { Story } from '../../src/domain.js';
+import { applyConnectionPragmas } from '../../src/store/database.js';
 
 export interface InsertFloor {
   /** Inserts one batch in one transaction; returns milliseconds. */
   insertBatch(stories: readonly Story[]): number;
+  /** A pragma's value on the floor's connection (to check it matches openDatabase's). */
+  pragma(name: string): unknown;
   close(): void;
 }
 
-export function openInsertFloor(path: string): InsertFloor {
+export function openInsertFloor(path: string, extraPragmas: readonly string[] = []): InsertFloor {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
+  applyConnectionPragmas(db);
+  for (const p of extraPragmas) db.pragma(p);
   db.exec(`
     CREATE TABLE rows (
       seq INTEGER PRIMARY KEY, id TEXT NOT NULL, url TEXT, source_id TEXT NOT NULL,
@@ -57,6 +59,7 @@ export function openInsertFloor(path: string): InsertFloor {
       insert(stories);
       return performance.now() - t0;
     },
+    pragma: (name) => db.pragma(name, { simple: true }),
     close: () => db.close(),
   };
 }
