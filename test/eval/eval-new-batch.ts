@@ -61,6 +61,15 @@
 //   Pooled with it, every real batch against its own freeze (1,623 items, commit 4e56710): macro
 //   F1 0.865 (carter 0.935, stp 0.924, mcp 0.888, procurement 0.867, covid_cip 0.709 on 67
 //   positives); traps 412/490; six extra themes macro 0.788.
+// real-m.jsonl (evalm): first scored 2026-12-04, commit 0313196 (the labels were committed there
+//   before the tagger was run on them), rules b6e40be13052 (round 13, frozen as
+//   rules-before-real-m.yaml), never tuned on: 96 items; macro F1 0.786 (carter 0.900 on 10
+//   positives, stp 0.957 on 12, mcp 0.700 on 11, procurement 0.875 on 17, covid_cip 0.500 on 1
+//   positive, which says nothing; 0.858 over the other four); traps 27/35; six extra themes macro
+//   0.414.
+//   Pooled with it, every real batch against its own freeze (1,719 items, commit 0313196): macro
+//   F1 0.861 (carter 0.932, stp 0.926, mcp 0.878, procurement 0.868, covid_cip 0.704 on 68
+//   positives); traps 439/525; six extra themes macro 0.780.
 import { fileURLToPath } from 'node:url';
 import { formatEvaluation } from './eval-report.js';
 import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
@@ -186,6 +195,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
     },
     title: '(a12) HELD-OUT, new batch real-l.jsonl',
   },
+  {
+    batch: 'real-m.jsonl',
+    rules: frozen('rules-before-real-m.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '0313196',
+      rulesVersion: 'b6e40be13052',
+      macroF1: 0.786,
+    },
+    title: '(a13) HELD-OUT, new batch real-m.jsonl',
+  },
 ];
 
 /** Held-out batches scored with the same frozen rules, pooled for a figure with enough positives. */
@@ -214,10 +234,10 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    commit: '4e56710',
+    commit: '0313196',
     rulesVersion:
-      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9',
-    macroF1: 0.865,
+      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9+b6e40be13052',
+    macroF1: 0.861,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

@@ -1,5 +1,5 @@
-// The newest real batches (issue 14) must not repeat an earlier fixture: real-i, real-j, real-k and
-// real-l were deduplicated by address and headline (letters and digits, lower-case) against every earlier
+// The newest real batches (issue 14) must not repeat an earlier fixture: real-i, real-j, real-k,
+// real-l and real-m were deduplicated by address and headline (letters and digits, lower-case) against every earlier
 // fixture and within themselves, and this test is the check. Earlier batches share a few items
 // (fixtures README), so each later batch adds its own row. Split out of eval.test.ts (max-lines).
 import { describe, expect, it } from 'vitest';
@@ -14,10 +14,11 @@ describe('the newest real batches repeat no earlier fixture', () => {
       .replace(/\/$/, '');
 
   it.each([
-    ['real-i.jsonl', 'ri-', ['rj-', 'rk-', 'rl-']],
-    ['real-j.jsonl', 'rj-', ['rk-', 'rl-']],
-    ['real-k.jsonl', 'rk-', ['rl-']],
-    ['real-l.jsonl', 'rl-', []],
+    ['real-i.jsonl', 'ri-', ['rj-', 'rk-', 'rl-', 'rm-']],
+    ['real-j.jsonl', 'rj-', ['rk-', 'rl-', 'rm-']],
+    ['real-k.jsonl', 'rk-', ['rl-', 'rm-']],
+    ['real-l.jsonl', 'rl-', ['rm-']],
+    ['real-m.jsonl', 'rm-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {

@@ -126,6 +126,13 @@ describe('tagging evaluation on the development set', () => {
   // rl-050, rl-087 and rl-091 left the list (the verbs procure/procuring count in full; a contract
   // completed or due to expire is procurement); rl-093 stays, "strike PACS gold" meets the
   // procurement negative for "strike" (industrial action).
+  // real-m.jsonl (evalm, held out against round 13, not tuned on): eight failed traps, listed as
+  // found for the next round: four vanguards named by their place or programme alone, the Erewash
+  // and Sunderland vanguard funding and Salford's integrated care organisation (rm-022, rm-052,
+  // rm-072, rm-073; rg-141's case); a US city's Capital Improvements Program (CIP) budget dated
+  // 2020 and a council's own 2020/21 Covid financial recovery plan read as the regime (rm-004, rm-091;
+  // rj-079's case); a Model Context Protocol tutorial whose headline says only "MCP" beside
+  // "Claude" (rm-090); and "tender, bleeding gums" read as procurement (rm-094).
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -148,9 +155,17 @@ describe('tagging evaluation on the development set', () => {
     'rh-086',
     'ri-066',
     'rl-093',
+    'rm-004',
+    'rm-022',
+    'rm-052',
+    'rm-072',
+    'rm-073',
+    'rm-090',
+    'rm-091',
+    'rm-094',
   ];
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i and real-l)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i, real-l and real-m)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
@@ -211,6 +226,7 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-j.jsonl': { minItems: 95, rulesDigest: 'eabceb440f5df667' },
   'real-k.jsonl': { minItems: 105, rulesDigest: 'd74648920e1b9e9b' },
   'real-l.jsonl': { minItems: 100, rulesDigest: '2bcf1524e9251fa5' },
+  'real-m.jsonl': { minItems: 90, rulesDigest: 'f7ca44a7746f0df5' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(
