@@ -132,7 +132,11 @@ describe('tagging evaluation on the development set', () => {
   // rm-072, rm-073; rg-141's case); a US city's Capital Improvements Program (CIP) budget dated
   // 2020 and a council's own 2020/21 Covid financial recovery plan read as the regime (rm-004, rm-091;
   // rj-079's case); a Model Context Protocol tutorial whose headline says only "MCP" beside
-  // "Claude" (rm-090); and "tender, bleeding gums" read as procurement (rm-094).
+  // "Claude" (rm-090); and "tender, bleeding gums" read as procurement (rm-094). Round 14 (tune14,
+  // tuned on real-m.jsonl): all but rm-072 left the list (an integrated care organisation, "NHS
+  // pilot programme" or "transformation programme" with a vanguard place near counts for mcp; the
+  // Claude tutorial, sore gums, a council's revenue budget and a capital improvement programme are
+  // vetoed); rm-072 stays, Salford's "'pioneering' new organisation" names no care-model word.
   // Every other trap, and any new one, must be right; a listed one that starts passing
   // must leave here.
   const KNOWN_HONEST_MISSES = [
@@ -155,14 +159,7 @@ describe('tagging evaluation on the development set', () => {
     'rh-086',
     'ri-066',
     'rl-093',
-    'rm-004',
-    'rm-022',
-    'rm-052',
     'rm-072',
-    'rm-073',
-    'rm-090',
-    'rm-091',
-    'rm-094',
   ];
 
   it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i, real-l and real-m)', () => {
