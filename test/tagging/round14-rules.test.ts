@@ -79,6 +79,15 @@ const rows: RuleRow[] = [
     has: [],
     not: ['procurement'],
   },
+  {
+    id: 'rm-078: contracting services out to an external partner is outsourcing',
+    title: 'Future provision of soft facilities services at ESNEFT',
+    summary:
+      'East Suffolk and North Essex NHS Foundation Trust Board has decided to contract all soft facilities management services to an external partner, moving to a single, consistent approach across all its sites.',
+    date: '2019-12-10',
+    has: ['procurement'],
+    not: [],
+  },
 ];
 
 describeRuleRows('round 14 rules (tuned on real-m.jsonl)', rows);
