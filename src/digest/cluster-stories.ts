@@ -16,6 +16,7 @@ import {
   markWords,
   numberFeatures,
   type CompactFeatures,
+  type NumberedFeatures,
 } from './compact-features.js';
 import type { StoryFeatures } from './story-features.js';
 
@@ -98,7 +99,7 @@ export function clusterStories(items: readonly ClusterInput[]): number[][] {
  * the stories, as buildDigest does), with each story's source id: the same groups.
  */
 export function clusterNumbered(
-  numbered: { features: readonly CompactFeatures[]; wordCount: number; numberCount: number },
+  numbered: NumberedFeatures,
   sourceIds: readonly string[],
 ): number[][] {
   const { features: compact, wordCount, numberCount } = numbered;

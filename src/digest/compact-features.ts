@@ -32,28 +32,35 @@ export function compactFeatures(items: readonly StoryFeatures[]): CompactFeature
   return numberFeatures(items).features;
 }
 
-/**
- * compactFeatures, and how many word ids were given (0 .. wordCount - 1). Words, numbers and
- * organisations are numbered apart (each is only ever compared with its own kind), which spares
- * building a prefixed key string per value.
- */
-export function numberFeatures(items: readonly StoryFeatures[]): {
+/** A week's features with one numbering; what numberFeatures and describeWeek return. */
+export interface NumberedFeatures {
   features: CompactFeatures[];
+  /** How many word ids were given (0 .. wordCount - 1). */
   wordCount: number;
   /** How many number ids were given (numbers and sums share one numbering). */
   numberCount: number;
-} {
+}
+
+/** The id of `value` in `known`, giving it the next one when new. */
+function idOf(value: string, known: Map<string, number>): number {
+  let id = known.get(value);
+  if (id === undefined) known.set(value, (id = known.size));
+  return id;
+}
+
+/**
+ * compactFeatures, and how many word and number ids were given. Words, numbers and
+ * organisations are numbered apart (each is only ever compared with its own kind), which spares
+ * building a prefixed key string per value.
+ */
+export function numberFeatures(items: readonly StoryFeatures[]): NumberedFeatures {
   const words = new Map<string, number>();
   const numbers = new Map<string, number>();
   const organisations = new Map<string, number>();
   const toIds = (values: ReadonlySet<string>, ids: Map<string, number>): Int32Array => {
     const out = new Int32Array(values.size);
     let k = 0;
-    for (const value of values) {
-      let id = ids.get(value);
-      if (id === undefined) ids.set(value, (id = ids.size));
-      out[k++] = id;
-    }
+    for (const value of values) out[k++] = idOf(value, ids);
     return out.sort();
   };
   const features = items.map((f) => ({
@@ -85,11 +92,7 @@ export interface DescribedStory {
  * 2,400-story week this way: the Sets and their second numbering were about half the cost of
  * describing it (issue 18).
  */
-export function describeWeek(stories: readonly DescribedStory[]): {
-  features: CompactFeatures[];
-  wordCount: number;
-  numberCount: number;
-} {
+export function describeWeek(stories: readonly DescribedStory[]): NumberedFeatures {
   const words = new Map<string, number>();
   const numbers = new Map<string, number>();
   const organisations = new Map<string, number>();
@@ -100,11 +103,6 @@ export function describeWeek(stories: readonly DescribedStory[]): {
   const ids: number[] = [];
   const sums: number[] = [];
   const features: CompactFeatures[] = new Array<CompactFeatures>(stories.length);
-  const idOf = (value: string, known: Map<string, number>): number => {
-    let id = known.get(value);
-    if (id === undefined) known.set(value, (id = known.size));
-    return id;
-  };
   /** Appends to `ids` each word id of `text` not yet in this story's list. */
   const addWordIds = (text: string, stamp: number): void => {
     const found = contentWords(text);
