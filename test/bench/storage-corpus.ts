@@ -221,3 +221,29 @@ export function createCorpus(seed = 20170213, plannedSize = 1_000_000): Corpus {
   }
   return { item, vocabulary };
 }
+
+/**
+ * Corpus items [from, to) as one poll's batch, keyed by story id (a later item with the same id
+ * replaces the earlier one in its place, as a feed's repeat would), each passed through `map`.
+ */
+export function corpusBatch(
+  corpus: Corpus,
+  from: number,
+  to: number,
+  map: (item: CorpusItem) => CorpusItem = (item) => item,
+): Map<string, CorpusItem> {
+  const items = new Map<string, CorpusItem>();
+  for (let n = from; n < to; n++) {
+    const item = map(corpus.item(n));
+    items.set(item.story.id, item);
+  }
+  return items;
+}
+
+/** The annotator tagAndStore is given in the benches: tags looked up, not computed. */
+export function annotateFrom(items: Map<string, CorpusItem>) {
+  return (story: { id: string }) => {
+    const item = items.get(story.id)!;
+    return { tags: item.tags, entities: item.entities, rulesVersion: 'bench' };
+  };
+}

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { median, roundFigure } from './measure.js';
-import { createCorpus, type CorpusItem } from './storage-corpus.js';
+import { annotateFrom, corpusBatch, createCorpus } from './storage-corpus.js';
 
 type TagAndStore = typeof tagAndStore;
 type OpenDatabase = typeof openDatabase;
@@ -52,16 +52,9 @@ const arms = [
 const corpus = createCorpus(20170213, size);
 try {
   for (let start = 0, b = 0; start < size; start += BATCH, b++) {
-    const items = new Map<string, CorpusItem>();
-    for (let n = start; n < Math.min(size, start + BATCH); n++) {
-      const item = corpus.item(n);
-      items.set(item.story.id, item);
-    }
+    const items = corpusBatch(corpus, start, Math.min(size, start + BATCH));
     const stories = [...items.values()].map((i) => i.story);
-    const annotate = (story: { id: string }) => {
-      const item = items.get(story.id)!;
-      return { tags: item.tags, entities: item.entities, rulesVersion: 'bench' };
-    };
+    const annotate = annotateFrom(items);
     for (const arm of b % 2 === 0 ? arms : [...arms].reverse()) {
       const t0 = performance.now();
       arm.store(arm.db, stories, NOW, annotate);

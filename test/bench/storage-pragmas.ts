@@ -24,7 +24,7 @@ import type { Db } from '../../src/store/database.js';
 import { openDatabase } from '../../src/store/database.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 import { median, roundFigure } from './measure.js';
-import { createCorpus, type CorpusItem } from './storage-corpus.js';
+import { annotateFrom, corpusBatch, createCorpus } from './storage-corpus.js';
 import { openInsertFloor, type InsertFloor } from './storage-floor.js';
 
 const BATCH = 1000;
@@ -74,20 +74,13 @@ const arms: Arm[] = names.map((name) => {
 const corpus = createCorpus(20170213, size);
 try {
   for (let start = 0, b = 0; start < size; start += BATCH, b++) {
-    const items = new Map<string, CorpusItem>();
-    for (let n = start; n < Math.min(size, start + BATCH); n++) {
-      let item = corpus.item(n);
-      if (randomIds) {
-        const id = `g_${createHash('sha256').update(item.story.id).digest('hex').slice(0, 20)}`;
-        item = { ...item, story: { ...item.story, id } };
-      }
-      items.set(item.story.id, item);
-    }
+    const items = corpusBatch(corpus, start, Math.min(size, start + BATCH), (item) => {
+      if (!randomIds) return item;
+      const id = `g_${createHash('sha256').update(item.story.id).digest('hex').slice(0, 20)}`;
+      return { ...item, story: { ...item.story, id } };
+    });
     const stories = [...items.values()].map((i) => i.story);
-    const annotate = (story: { id: string }) => {
-      const item = items.get(story.id)!;
-      return { tags: item.tags, entities: item.entities, rulesVersion: 'bench' };
-    };
+    const annotate = annotateFrom(items);
     // Rotate which arm goes first, and whether product or floor goes first.
     const order = arms.map((_, i) => arms[(i + b) % arms.length]!);
     for (const arm of order) {

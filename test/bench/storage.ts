@@ -23,18 +23,17 @@ import { listStoriesBetween, saveStories } from '../../src/store/stories.js';
 import { createRng, median, percentile, roundFigure } from './measure.js';
 import { describeSlowest, timeLikeBaseline, timeSearchesSideBySide } from './storage-search.js';
 import { openInsertFloor, type InsertFloor } from './storage-floor.js';
-import { createCorpus, type Corpus, type CorpusItem } from './storage-corpus.js';
+import {
+  annotateFrom,
+  corpusBatch,
+  createCorpus,
+  type Corpus,
+  type CorpusItem,
+} from './storage-corpus.js';
 import { tagAndStore } from '../../src/pipeline/tag-and-store.js';
 
 const BATCH = 1000;
 const NOW = new Date('2024-01-15T12:00:00Z');
-
-function annotateFrom(items: Map<string, CorpusItem>) {
-  return (story: { id: string }) => {
-    const item = items.get(story.id)!;
-    return { tags: item.tags, entities: item.entities, rulesVersion: 'bench' };
-  };
-}
 
 interface InsertTimes {
   /** Per batch: tagAndStore time (tags are looked up, not computed) divided by its stories. */
@@ -65,11 +64,7 @@ function insertRange(
   let written: number | null = 0;
   for (let start = from; start < to; start += BATCH) {
     const end = Math.min(to, start + BATCH);
-    const items = new Map<string, CorpusItem>();
-    for (let n = start; n < end; n++) {
-      const item = corpus.item(n);
-      items.set(item.story.id, item);
-    }
+    const items = corpusBatch(corpus, start, end);
     const stories = [...items.values()].map((i) => i.story);
     // Side by side with the floor, in alternating order, so both meet the same machine.
     const floorFirst = floor !== undefined && (start / BATCH) % 2 === 1;
