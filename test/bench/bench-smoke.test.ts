@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFanoutBench } from './fanout.js';
 import { generateFeedDocument } from './generate-feeds.js';
+import { describeHost, probeHost, probeHostCpu } from './host-probe.js';
 import { createRng, median, percentile } from './measure.js';
 import { runParseBench } from './parse.js';
 import { runPollBench } from './poll.js';
@@ -148,5 +149,21 @@ describe('runner output', () => {
     const json = summariseJson(outcomes, true, 3);
     expect(json).toMatchObject({ parse_overhead_ratio: 1.1, fanout_429_count: 30, quick: true });
     expect(json.not_measured).toEqual({ tagging: 'test/bench/tagging.ts does not exist' });
+  });
+
+  it('records the host probes beside the figures and names them in the footer line', () => {
+    const host = { host_probe_ms_start: 40, host_node_e0_ms_start: 82 };
+    expect(summariseJson(outcomes, true, 3, host)).toMatchObject(host);
+    expect(describeHost({ ...host, host_probe_ms_end: 61, host_node_e0_ms_end: 130 })).toBe(
+      "host speed (lower is faster; compare with the README's quiet run): " +
+        'start 40 ms probe, node -e 0 82 ms; end 61 ms probe, node -e 0 130 ms',
+    );
+  });
+
+  it('the host probes measure real work: positive, finite, and the start and end keys', () => {
+    expect(probeHostCpu(1)).toBeGreaterThan(0);
+    const host = probeHost('end');
+    expect(Object.keys(host).sort()).toEqual(['host_node_e0_ms_end', 'host_probe_ms_end']);
+    for (const value of Object.values(host)) expect(Number.isFinite(value) && value > 0).toBe(true);
   });
 });

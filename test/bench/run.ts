@@ -7,14 +7,15 @@
 // A section whose module is missing or fails is shown as "not measured" (with the reason) and its
 // figures are absent: numbers are never invented. Progress goes to stderr.
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RUN_ENV, RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
+import { describeHost, probeHost } from './host-probe.js';
 import { flattenFigures, roundFigure } from './measure.js';
+import { formatTable, summariseJson } from './report.js';
 
-export { flattenFigures };
-import { describeTarget, meetsTarget, targetFor } from './targets.js';
+export { flattenFigures, formatTable, summariseJson };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -214,53 +215,6 @@ export async function runBenchmarks(plan: BenchPlan): Promise<SectionOutcome[]> 
   return outcomes;
 }
 
-export function formatTable(outcomes: readonly SectionOutcome[]): string {
-  const rows: string[][] = [['section', 'figure', 'value', 'target', '']];
-  for (const o of outcomes) {
-    if (o.notMeasured) {
-      rows.push([o.section, '(not measured)', o.notMeasured, '', '']);
-      continue;
-    }
-    for (const [key, value] of Object.entries(o.figures)) {
-      const target = targetFor(key);
-      const verdict = target ? (meetsTarget(value, target, o.figures) ? 'ok' : 'MISSED') : '';
-      rows.push([o.section, key, String(value), target ? describeTarget(target) : '', verdict]);
-    }
-  }
-  const widths = rows[0]!.map((_, c) => Math.min(60, Math.max(...rows.map((r) => r[c]!.length))));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) =>
-          cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!),
-        )
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-export function summariseJson(
-  outcomes: readonly SectionOutcome[],
-  quick: boolean,
-  totalSeconds: number,
-): Record<string, unknown> {
-  const figures: Record<string, unknown> = {};
-  for (const o of outcomes) Object.assign(figures, o.figures);
-  return {
-    ...figures,
-    quick,
-    not_measured: Object.fromEntries(
-      outcomes.filter((o) => o.notMeasured).map((o) => [o.section, o.notMeasured]),
-    ),
-    section_seconds: Object.fromEntries(outcomes.map((o) => [o.section, roundFigure(o.seconds)])),
-    total_seconds: roundFigure(totalSeconds),
-    node: process.version,
-    cpus: cpus().length,
-    memory_gib: roundFigure(totalmem() / 1024 ** 3),
-  };
-}
-
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const json = argv.includes('--json');
@@ -274,16 +228,19 @@ async function main(argv: string[]): Promise<number> {
     return unknown.length > 0 ? 2 : 0;
   }
   const started = performance.now();
+  const host = probeHost('start');
   const outcomes = await runBenchmarks({
     quick,
     only,
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  Object.assign(host, probeHost('end'));
   const total = (performance.now() - started) / 1000;
   process.stdout.write(
-    `${formatTable(outcomes)}\n\n${quick ? 'quick run' : 'full run'}: ${total.toFixed(1)} s on ${cpus().length} cores, Node ${process.version}\n`,
+    `${formatTable(outcomes)}\n\n${quick ? 'quick run' : 'full run'}: ${total.toFixed(1)} s on ${cpus().length} cores, Node ${process.version}\n${describeHost(host)}\n`,
   );
-  if (json) process.stdout.write(`${JSON.stringify(summariseJson(outcomes, quick, total))}\n`);
+  if (json)
+    process.stdout.write(`${JSON.stringify(summariseJson(outcomes, quick, total, host))}\n`);
   return outcomes.some((o) => o.notMeasured?.startsWith('failed')) ? 1 : 0;
 }
 
