@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFanoutBench } from './fanout.js';
 import { generateFeedDocument } from './generate-feeds.js';
+import { againstOutcome, figureAfter } from './against.js';
 import { describeHost, probeHost, probeHostCpu } from './host-probe.js';
 import { createRng, median, percentile } from './measure.js';
 import { runParseBench } from './parse.js';
@@ -165,5 +166,27 @@ describe('runner output', () => {
     const host = probeHost('end');
     expect(Object.keys(host).sort()).toEqual(['host_node_e0_ms_end', 'host_probe_ms_end']);
     for (const value of Object.values(host)) expect(Number.isFinite(value) && value > 0).toBe(true);
+  });
+});
+
+describe('--against (this checkout against another, side by side)', () => {
+  it("reads a harness's figure after its label, and refuses output without one", () => {
+    const line =
+      'short: 4000 stories, 41 rounds; old 128.0 ms, median ratio old/new 0.986; load 1.01';
+    expect(figureAfter(line, 'median ratio old/new ')).toBe(0.986);
+    expect(() => figureAfter('nothing here', 'median ratio old/new ')).toThrow(/no "median/);
+  });
+
+  it('reports a folder that is not a checkout as not measured, before running anything', async () => {
+    const outcome = await againstOutcome({
+      tree: '/nonexistent/checkout',
+      quick: true,
+      only: [],
+      log: () => {},
+    });
+    expect(outcome).toMatchObject({ section: 'against', figures: {} });
+    expect(outcome.notMeasured).toMatch(
+      /^failed: --against \/nonexistent\/checkout: not a checkout/,
+    );
   });
 });

@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RUN_ENV, RUN_NODE_FLAGS } from '../../src/bin/runtime-node-flags.js';
+import { AGAINST_SECTIONS, againstOutcome } from './against.js';
 import { describeHost, probeHost } from './host-probe.js';
 import { flattenFigures, roundFigure } from './measure.js';
 import { formatTable, summariseJson } from './report.js';
@@ -218,22 +219,34 @@ export async function runBenchmarks(plan: BenchPlan): Promise<SectionOutcome[]> 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const json = argv.includes('--json');
-  const onlyIndex = argv.indexOf('--only');
-  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [];
-  const unknown = only.filter((name) => !SECTION_NAMES.includes(name));
+  const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const only = (option('--only') ?? '').split(',').filter(Boolean);
+  const against = option('--against');
+  const names: readonly string[] = against === undefined ? SECTION_NAMES : AGAINST_SECTIONS;
+  const unknown = only.filter((name) => !names.includes(name));
   if (unknown.length > 0 || argv.includes('--help')) {
     process.stderr.write(
-      `usage: npm run bench -- [--quick] [--json] [--only ${SECTION_NAMES.join(',')}]\n`,
+      `usage: npm run bench -- [--quick] [--json] [--only ${SECTION_NAMES.join(',')}]\n` +
+        `       npm run bench -- --against <other checkout> [--only ${AGAINST_SECTIONS.join(',')}] [--db <archive> --at <ISO date>] [--quick] [--json]\n`,
     );
     return unknown.length > 0 ? 2 : 0;
   }
   const started = performance.now();
   const host = probeHost('start');
-  const outcomes = await runBenchmarks({
-    quick,
-    only,
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const outcomes =
+    against === undefined
+      ? await runBenchmarks({ quick, only, log })
+      : [
+          await againstOutcome({
+            tree: against,
+            quick,
+            only,
+            log,
+            db: option('--db'),
+            at: option('--at'),
+          }),
+        ];
   Object.assign(host, probeHost('end'));
   const total = (performance.now() - started) / 1000;
   process.stdout.write(
