@@ -19,6 +19,8 @@ describe('the newest real batches repeat no earlier fixture', () => {
     ['real-k.jsonl', 'rk-', ['rl-', 'rm-']],
     ['real-l.jsonl', 'rl-', ['rm-']],
     ['real-m.jsonl', 'rm-', []],
+    // real-n (evaln): deduplicated the same way against every file before it, and within itself.
+    ['real-n.jsonl', 'rn-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {
