@@ -5,6 +5,9 @@
 // lengths in compile order. Pure apart from the shared word table.
 import {
   HASH_MASK,
+  ROOT_ENDS,
+  ROOT_STARTS,
+  SENSITIVE_ROOT,
   bigramOf,
   pairSlot,
   type PhraseHit,
@@ -144,29 +147,32 @@ export function scanTableInto<P>(
 ): void {
   const count = table.count;
   const raw = table.raw;
+  const rootFlags = index.rootFlags;
   for (let i = 0; i < count; i++) {
-    // Case-sensitive first words (few: acronyms) are screened by their first two letters before
-    // hashing, as on the slow path; "&" never starts one. Lower-cased hashes are at hand, so the
-    // hash filter alone screens those (the two-letter filter only saves hashing: a word it
-    // would drop cannot equal a root word).
-    const start = table.starts[i]!;
-    const length = table.ends[i]! - start;
-    const first = raw[start]!;
-    if (
-      index.sensitiveFirst[bigramOf(first, length > 1 ? raw[start + 1]! : -1)] === 1 &&
-      !(first === 0x26 && length === 1) &&
-      index.sensitiveHashes[rawHash(table, i) & HASH_MASK] === 1
-    ) {
-      matchFrom(index.sensitive, table, i, true, null, hits);
+    // One load screens the word for both kinds of root (most words are neither). Case-sensitive
+    // first words (few: acronyms) are then screened by their first two letters and their hash
+    // as written, as on the slow path; "&" never starts one.
+    const lower = table.lower[i]!;
+    const flags = rootFlags[lower & HASH_MASK]!;
+    if (flags === 0) continue;
+    if ((flags & SENSITIVE_ROOT) !== 0) {
+      const start = table.starts[i]!;
+      const length = table.ends[i]! - start;
+      const first = raw[start]!;
+      if (
+        index.sensitiveFirst[bigramOf(first, length > 1 ? raw[start + 1]! : -1)] === 1 &&
+        !(first === 0x26 && length === 1) &&
+        index.sensitiveHashes[rawHash(table, i) & HASH_MASK] === 1
+      ) {
+        matchFrom(index.sensitive, table, i, true, null, hits);
+      }
     }
     // A walk from a root word that ends no pattern itself ("the", "care", "health") finds
     // something only if a pattern goes on with the next word: the pair filter says when one
     // cannot, so most such walks are never started (issue 18, tag5).
-    const lower = table.lower[i]!;
-    const slot = lower & HASH_MASK;
     if (
-      index.insensitiveHashes[slot] === 1 &&
-      (index.insensitiveEnds[slot] === 1 ||
+      (flags & ROOT_STARTS) !== 0 &&
+      ((flags & ROOT_ENDS) !== 0 ||
         (i + 1 < count && index.insensitivePairs[pairSlot(lower, table.lower[i + 1]!)] === 1))
     ) {
       matchFrom(index.insensitive, table, i, false, index.insensitivePairs, hits);
