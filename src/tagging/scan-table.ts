@@ -17,7 +17,10 @@ import {
 } from './phrase-trie.js';
 import { AND_HASH, type WordTable } from './word-table.js';
 
-/** FNV-1a, as phrase-trie.ts's hashRange (the two must agree: test/tagging/scan-fast-path.test.ts finds acronyms both ways). */
+/**
+ * FNV-1a, as phrase-trie.ts's hashRange: the two must agree (test/tagging/scan-fast-path.test.ts
+ * finds acronyms both ways).
+ */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const HASH_BITS = 0x3fffffff;
