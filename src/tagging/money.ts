@@ -26,7 +26,8 @@ const MONEY = new RegExp(
 );
 
 function toNumber(digits: string): number {
-  return Number(digits.replaceAll(',', ''));
+  // Most sums have no thousands separator: no copy of the digits for them (issue 18, tag6).
+  return Number(digits.includes(',') ? digits.replaceAll(',', '') : digits);
 }
 
 export function findMoney(text: string): MoneyMention[] {

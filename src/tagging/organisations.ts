@@ -137,8 +137,11 @@ export function toMention(entry: OrganisationEntry, matched: string): Organisati
   return { id: entry.id, name: entry.name, kind: entry.kind, matched };
 }
 
+/** The word after a name (made once: a literal in the function was a new RegExp per call). */
+const NEXT_WORD = /^\s+([\p{L}']+)/u;
+
 function ordinarySense(text: string, end: number): boolean {
-  const next = /^\s+([\p{L}']+)/u.exec(text.slice(end, end + 40));
+  const next = NEXT_WORD.exec(text.slice(end, end + 40));
   return next !== null && ORDINARY_SENSE_NEXT.has(next[1]!.toLowerCase());
 }
 

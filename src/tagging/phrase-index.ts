@@ -16,6 +16,9 @@ import {
   HASH_MASK,
   HASH_SLOTS,
   PAIR_SLOTS,
+  ROOT_ENDS,
+  ROOT_STARTS,
+  SENSITIVE_ROOT,
   bigramOf,
   hashRange,
   pairSlot,
@@ -26,7 +29,7 @@ import {
 } from './phrase-trie.js';
 import { scanTable } from './scan-table.js';
 import { splitWords, type Words } from './split-words.js';
-import { tableWords } from './word-table.js';
+import { hashWord, lowerCode, tableWords } from './word-table.js';
 
 export { splitWords, type PhraseHit, type PhraseIndex, type Words };
 
@@ -70,6 +73,7 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
   const sensitiveHashes = new Uint8Array(HASH_SLOTS);
   const insensitiveEnds = new Uint8Array(HASH_SLOTS);
   const insensitivePairs = new Uint8Array(PAIR_SLOTS);
+  const rootFlags = new Uint8Array(HASH_SLOTS);
   let size = 0;
   const add = (words: string[], caseSensitive: boolean, payload: P) => {
     const keyed = caseSensitive ? words : words.map((w) => w.toLowerCase());
@@ -83,8 +87,16 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     (caseSensitive ? sensitiveFirst : insensitiveFirst)[bigramOf(first.charCodeAt(0), second)] = 1;
     (caseSensitive ? sensitiveHashes : insensitiveHashes)[hashString(first) & HASH_MASK] = 1;
     if (!caseSensitive) {
-      if (keyed.length === 1) insensitiveEnds[hashString(first) & HASH_MASK] = 1;
-      else insensitivePairs[pairSlot(hashString(first), hashString(keyed[1]!))] = 1;
+      const slot = hashString(first) & HASH_MASK;
+      rootFlags[slot]! |= ROOT_STARTS;
+      if (keyed.length === 1) {
+        insensitiveEnds[slot] = 1;
+        rootFlags[slot]! |= ROOT_ENDS;
+      } else {
+        insensitivePairs[pairSlot(hashString(first), hashString(keyed[1]!))] = 1;
+      }
+    } else {
+      rootFlags[hashWord(lowerUnits(first)) & HASH_MASK]! |= SENSITIVE_ROOT;
     }
     size++;
   };
@@ -107,8 +119,17 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     sensitiveHashes,
     insensitiveEnds,
     insensitivePairs,
+    rootFlags,
     size,
   };
+}
+
+/** `word` lower-cased code unit by code unit, as word-table.ts hashes words ("&": "and"). */
+function lowerUnits(word: string): string {
+  if (word === '&') return 'and';
+  let out = '';
+  for (let k = 0; k < word.length; k++) out += String.fromCharCode(lowerCode(word.charCodeAt(k)));
+  return out;
 }
 
 function childOf<P>(level: WordLevel<P>, word: string): TrieNode<P> {

@@ -33,6 +33,11 @@ export interface PhraseIndex<P> {
   readonly insensitiveEnds: Uint8Array;
   /** Per pairSlot of (first-word hash, second-word hash) of every insensitive pattern of 2+ words. */
   readonly insensitivePairs: Uint8Array;
+  /**
+   * Per low bits of a word's lower-cased hash (WordTable.lower): ROOT_STARTS, ROOT_ENDS and
+   * SENSITIVE_ROOT, so the table scan screens a word with one load (issue 18, tag6).
+   */
+  readonly rootFlags: Uint8Array;
   readonly size: number;
 }
 
@@ -46,6 +51,17 @@ export interface PhraseHit<P> {
 export const BIGRAMS = 128 * 129;
 export const HASH_SLOTS = 1 << 16;
 export const HASH_MASK = HASH_SLOTS - 1;
+
+/** rootFlags: an insensitive root has this hash (as insensitiveHashes). */
+export const ROOT_STARTS = 1;
+/** rootFlags: such a root ends a pattern by itself (as insensitiveEnds). */
+export const ROOT_ENDS = 2;
+/**
+ * rootFlags: a case-sensitive root lower-cased code unit by code unit (as word-table.ts does)
+ * has this hash. A word equal to the root as written has the same lower case, so the same hash:
+ * a word without the flag cannot start a case-sensitive pattern.
+ */
+export const SENSITIVE_ROOT = 4;
 
 export const PAIR_SLOTS = 1 << 17;
 const PAIR_MASK = PAIR_SLOTS - 1;

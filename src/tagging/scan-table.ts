@@ -5,57 +5,67 @@
 // lengths in compile order. Pure apart from the shared word table.
 import {
   HASH_MASK,
+  ROOT_ENDS,
+  ROOT_STARTS,
+  SENSITIVE_ROOT,
   bigramOf,
-  hashRange,
   pairSlot,
   type PhraseHit,
   type PhraseIndex,
   type TrieNode,
   type WordLevel,
 } from './phrase-trie.js';
-import { AND_HASH, lowerCode, type WordTable } from './word-table.js';
+import { AND_HASH, type WordTable } from './word-table.js';
 
-/** Does word `i` equal the trie word `word` (lower-cased per code unit unless case-sensitive)? */
-function wordEquals(
-  text: string,
-  table: WordTable,
-  i: number,
-  word: string,
-  caseSensitive: boolean,
-): boolean {
+/**
+ * FNV-1a, as phrase-trie.ts's hashRange: the two must agree (test/tagging/scan-fast-path.test.ts
+ * finds acronyms both ways).
+ */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const HASH_BITS = 0x3fffffff;
+
+/**
+ * Does word `i` equal the trie word `word` (lower-cased per code unit unless case-sensitive)?
+ * Reads the table's copies of the text (raw, or lower-cased at word units), not the string.
+ */
+function wordEquals(table: WordTable, i: number, word: string, caseSensitive: boolean): boolean {
   const start = table.starts[i]!;
   const length = table.ends[i]! - start;
-  if (length === 1 && text.charCodeAt(start) === 0x26) return word === 'and';
+  const raw = table.raw;
+  if (length === 1 && raw[start] === 0x26) return word === 'and';
   if (length !== word.length) return false;
-  for (let k = 0; k < length; k++) {
-    const c = text.charCodeAt(start + k);
-    if ((caseSensitive ? c : lowerCode(c)) !== word.charCodeAt(k)) return false;
-  }
+  const units = caseSensitive ? raw : table.folded;
+  for (let k = 0; k < length; k++) if (units[start + k] !== word.charCodeAt(k)) return false;
   return true;
 }
 
-function isAmpersand(text: string, table: WordTable, i: number): boolean {
-  return table.ends[i]! - table.starts[i]! === 1 && text.charCodeAt(table.starts[i]!) === 0x26;
+function isAmpersand(table: WordTable, i: number): boolean {
+  return table.ends[i]! - table.starts[i]! === 1 && table.raw[table.starts[i]!] === 0x26;
 }
 
 /** The hash of word `i` as written ("&": of "and", as the slow path keys it). */
-function rawHash(text: string, table: WordTable, i: number): number {
-  return isAmpersand(text, table, i) ? AND_HASH : hashRange(text, table.starts[i]!, table.ends[i]!);
+function rawHash(table: WordTable, i: number): number {
+  if (isAmpersand(table, i)) return AND_HASH;
+  const raw = table.raw;
+  const end = table.ends[i]!;
+  let h = FNV_OFFSET;
+  for (let k = table.starts[i]!; k < end; k++) h = Math.imul(h ^ raw[k]!, FNV_PRIME);
+  return h & HASH_BITS;
 }
 
 function nodeFor<P>(
   level: WordLevel<P>,
-  text: string,
   table: WordTable,
   i: number,
   caseSensitive: boolean,
 ): TrieNode<P> | null {
-  const key = caseSensitive ? rawHash(text, table, i) : table.lower[i]!;
+  const key = caseSensitive ? rawHash(table, i) : table.lower[i]!;
   const nodes = level.get(key);
   if (nodes === undefined) return null;
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k]!;
-    if (wordEquals(text, table, i, node.word, caseSensitive)) return node;
+    if (wordEquals(table, i, node.word, caseSensitive)) return node;
   }
   return null;
 }
@@ -66,14 +76,13 @@ const ENDING_LASTS: number[] = [];
 /** Hits starting at word `i`: the longest first, equal lengths in compile order. */
 function matchFrom<P>(
   roots: WordLevel<P>,
-  text: string,
   table: WordTable,
   i: number,
   caseSensitive: boolean,
   pairs: Uint8Array | null,
   hits: HitSink<P>,
 ): void {
-  let node = nodeFor(roots, text, table, i, caseSensitive);
+  let node = nodeFor(roots, table, i, caseSensitive);
   if (node === null) return;
   // A single-word match with nothing longer is the usual case: no list of endings for it. So is
   // a root whose longer patterns cannot go on with the next word (`pairs` says, when given).
@@ -98,7 +107,7 @@ function matchFrom<P>(
     }
     if (node.next === null || last + 1 >= table.count) break;
     last++;
-    node = nodeFor(node.next, text, table, last, caseSensitive);
+    node = nodeFor(node.next, table, last, caseSensitive);
   }
   const start = table.starts[i]!;
   for (let k = endings - 1; k >= 0; k--) {
@@ -134,38 +143,42 @@ export function scanTable<P>(
 
 /** scanTable's hits, in the same order, handed to `hits` one by one. */
 export function scanTableInto<P>(
-  text: string,
+  _text: string,
   table: WordTable,
   index: PhraseIndex<P>,
   hits: HitSink<P>,
 ): void {
   const count = table.count;
+  const raw = table.raw;
+  const rootFlags = index.rootFlags;
   for (let i = 0; i < count; i++) {
-    // Case-sensitive first words (few: acronyms) are screened by their first two letters before
-    // hashing, as on the slow path; "&" never starts one. Lower-cased hashes are at hand, so the
-    // hash filter alone screens those (the two-letter filter only saves hashing: a word it
-    // would drop cannot equal a root word).
-    const start = table.starts[i]!;
-    const length = table.ends[i]! - start;
-    const first = text.charCodeAt(start);
-    if (
-      index.sensitiveFirst[bigramOf(first, length > 1 ? text.charCodeAt(start + 1) : -1)] === 1 &&
-      !(first === 0x26 && length === 1) &&
-      index.sensitiveHashes[rawHash(text, table, i) & HASH_MASK] === 1
-    ) {
-      matchFrom(index.sensitive, text, table, i, true, null, hits);
+    // One load screens the word for both kinds of root (most words are neither). Case-sensitive
+    // first words (few: acronyms) are then screened by their first two letters and their hash
+    // as written, as on the slow path; "&" never starts one.
+    const lower = table.lower[i]!;
+    const flags = rootFlags[lower & HASH_MASK]!;
+    if (flags === 0) continue;
+    if ((flags & SENSITIVE_ROOT) !== 0) {
+      const start = table.starts[i]!;
+      const length = table.ends[i]! - start;
+      const first = raw[start]!;
+      if (
+        index.sensitiveFirst[bigramOf(first, length > 1 ? raw[start + 1]! : -1)] === 1 &&
+        !(first === 0x26 && length === 1) &&
+        index.sensitiveHashes[rawHash(table, i) & HASH_MASK] === 1
+      ) {
+        matchFrom(index.sensitive, table, i, true, null, hits);
+      }
     }
     // A walk from a root word that ends no pattern itself ("the", "care", "health") finds
     // something only if a pattern goes on with the next word: the pair filter says when one
     // cannot, so most such walks are never started (issue 18, tag5).
-    const lower = table.lower[i]!;
-    const slot = lower & HASH_MASK;
     if (
-      index.insensitiveHashes[slot] === 1 &&
-      (index.insensitiveEnds[slot] === 1 ||
+      (flags & ROOT_STARTS) !== 0 &&
+      ((flags & ROOT_ENDS) !== 0 ||
         (i + 1 < count && index.insensitivePairs[pairSlot(lower, table.lower[i + 1]!)] === 1))
     ) {
-      matchFrom(index.insensitive, text, table, i, false, index.insensitivePairs, hits);
+      matchFrom(index.insensitive, table, i, false, index.insensitivePairs, hits);
     }
   }
 }

@@ -14,7 +14,8 @@ import {
   type PhraseIndex,
   type PhrasePattern,
 } from '../../src/tagging/phrase-index.js';
-import { tableWords } from '../../src/tagging/word-table.js';
+import { HASH_MASK, SENSITIVE_ROOT } from '../../src/tagging/phrase-trie.js';
+import { hashWord, lowerCode, tableWords } from '../../src/tagging/word-table.js';
 import { loadDevSet } from '../eval/eval-tagging.js';
 
 const CONFIG = fileURLToPath(new URL('../../config/', import.meta.url));
@@ -80,5 +81,35 @@ describe('phrase matcher fast path', () => {
       'odos',
     ]);
     expect(tableWords('İstanbul and the NHS')?.count).toBe(4);
+  });
+
+  it('reads copies of the text: raw code units, and lower-cased ones at word units (tag6)', () => {
+    const text = 'A&E ÉCOLE İstanbul ’s NHS’s x';
+    const table = tableWords(text)!;
+    for (let k = 0; k < text.length; k++) expect(table.raw[k]).toBe(text.charCodeAt(k));
+    for (let w = 0; w < table.count; w++) {
+      for (let k = table.starts[w]!; k < table.ends[w]!; k++) {
+        if (text[k] !== '&') expect(table.folded[k]).toBe(lowerCode(text.charCodeAt(k)));
+      }
+    }
+    // A text longer than the copies grows them; hits at its far end are still found exactly.
+    const long = `${'the quiet ward '.repeat(400)}NAÏVE care homes and the NHS`;
+    const hits = scanPhrases(long, compilePhraseIndex(PATTERNS));
+    expect(hits.map((h) => h.payload)).toContain('naive-upper');
+    expect(hits).toEqual(scanPhrases(long, compilePhraseIndex(PATTERNS), splitWords(long)));
+  });
+
+  it('screens case-sensitive roots by their lower-cased hash, as the word table hashes (tag6)', () => {
+    const patterns: PhrasePattern<string>[] = [
+      ...PATTERNS,
+      { text: 'İSTANBUL Hub', caseSensitive: true, plural: false, payload: 'istanbul-hub' },
+    ];
+    const index = compilePhraseIndex(patterns);
+    // "İ" lower-cases to two code units, so the word table keeps it as written.
+    expect(index.rootFlags[hashWord('İstanbul') & HASH_MASK]! & SENSITIVE_ROOT).not.toBe(0);
+    expect(index.rootFlags[hashWord('naïve') & HASH_MASK]! & SENSITIVE_ROOT).not.toBe(0);
+    const texts = ['İSTANBUL Hub and İstanbul hub', 'NAÏVE naïve', ...TEXTS];
+    expect(expectSameHits(index, texts)).toBeGreaterThan(10);
+    expect(scanPhrases(texts[0]!, index).map((h) => h.payload)).toContain('istanbul-hub');
   });
 });
