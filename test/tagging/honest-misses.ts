@@ -64,7 +64,10 @@
 // recycling contracts rn-017 to rn-021, defence procurement rn-026, rn-028, rn-029, rn-031,
 // share tender offers rn-080, rn-081) and the employment contract of a university president
 // named Carter (rn-014, rn-015); and two ICB tender notices whose titles name the integrated
-// care system or board only as buyer, read as stp (rn-042, rn-043; icb-passing).
+// care system or board only as buyer, read as stp (rn-042, rn-043; icb-passing). Round 15
+// (tune15, tuned on real-n.jsonl): all fifteen left the list (defence buying, councils' waste and
+// highways services, share tender offers and a university president's contract are negatives
+// for procurement; an ICB's procurement process offsets the system's name for stp).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -88,19 +91,4 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'ri-066',
   'rl-093',
   'rm-072',
-  'rn-014',
-  'rn-015',
-  'rn-017',
-  'rn-018',
-  'rn-019',
-  'rn-020',
-  'rn-021',
-  'rn-026',
-  'rn-028',
-  'rn-029',
-  'rn-031',
-  'rn-042',
-  'rn-043',
-  'rn-080',
-  'rn-081',
 ];
