@@ -76,6 +76,18 @@
 //   Pooled with it, every real batch against its own freeze (1,806 items, commit 33bb6a0): macro
 //   F1 0.860 (carter 0.934, stp 0.921, mcp 0.878, procurement 0.851, covid_cip 0.714 on 71
 //   positives); traps 472/573; six extra themes macro 0.775.
+// real-o.jsonl (evalo): first scored 2026-12-04, commit 25ea66c (the labels were committed there
+//   before the tagger was run on them), rules 81242486e5e9 (round 14, frozen as
+//   rules-before-real-o.yaml, a byte-for-byte copy of rules-before-real-n.yaml: real-o is scored
+//   against the same round 14 rules as real-n, collected at the same time by evalo on other
+//   ground: stp and mcp), never tuned on: 94 items; macro F1 0.577 over the three themes with
+//   items (stp 0.880 on 26 positives, mcp 0.851 on 21, procurement 0.000 on 1 positive, which
+//   says nothing; carter and covid_cip have no positives and no predictions, so n/a; 0.866 over
+//   stp and mcp); traps 21/28; six extra themes macro 0.653.
+//   Pooled with real-n and real-o, every real batch against its own freeze (1,900 items, merged
+//   by the lead; record commit 25ea66c, the later labels): macro F1 0.858 (carter 0.934, stp
+//   0.917, mcp 0.875, procurement 0.848, covid_cip 0.714 on 71 positives); traps 493/601; six
+//   extra themes macro 0.776.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -212,5 +224,16 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.681,
     },
     title: '(a14) HELD-OUT, new batch real-n.jsonl',
+  },
+  {
+    batch: 'real-o.jsonl',
+    rules: frozen('rules-before-real-o.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '25ea66c',
+      rulesVersion: '81242486e5e9',
+      macroF1: 0.577,
+    },
+    title: '(a15) HELD-OUT, new batch real-o.jsonl',
   },
 ];

@@ -1,5 +1,5 @@
 // The newest real batches (issue 14) must not repeat an earlier fixture: real-i, real-j, real-k,
-// real-l and real-m were deduplicated by address and headline (letters and digits, lower-case) against every earlier
+// real-l, real-m and real-o were deduplicated by address and headline (letters and digits, lower-case) against every earlier
 // fixture and within themselves, and this test is the check. Earlier batches share a few items
 // (fixtures README), so each later batch adds its own row. Split out of eval.test.ts (max-lines).
 import { describe, expect, it } from 'vitest';
@@ -14,13 +14,16 @@ describe('the newest real batches repeat no earlier fixture', () => {
       .replace(/\/$/, '');
 
   it.each([
-    ['real-i.jsonl', 'ri-', ['rj-', 'rk-', 'rl-', 'rm-']],
-    ['real-j.jsonl', 'rj-', ['rk-', 'rl-', 'rm-']],
-    ['real-k.jsonl', 'rk-', ['rl-', 'rm-']],
-    ['real-l.jsonl', 'rl-', ['rm-']],
-    ['real-m.jsonl', 'rm-', []],
+    ['real-i.jsonl', 'ri-', ['rj-', 'rk-', 'rl-', 'rm-', 'rn-', 'ro-']],
+    ['real-j.jsonl', 'rj-', ['rk-', 'rl-', 'rm-', 'rn-', 'ro-']],
+    ['real-k.jsonl', 'rk-', ['rl-', 'rm-', 'rn-', 'ro-']],
+    ['real-l.jsonl', 'rl-', ['rm-', 'rn-', 'ro-']],
+    ['real-m.jsonl', 'rm-', ['rn-', 'ro-']],
     // real-n (evaln): deduplicated the same way against every file before it, and within itself.
-    ['real-n.jsonl', 'rn-', []],
+    ['real-n.jsonl', 'rn-', ['ro-']],
+    // real-o (evalo) was collected beside real-n (evaln): this row also checks that the two share
+    // no item (real-n counts as earlier here).
+    ['real-o.jsonl', 'ro-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {

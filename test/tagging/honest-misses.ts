@@ -64,10 +64,17 @@
 // recycling contracts rn-017 to rn-021, defence procurement rn-026, rn-028, rn-029, rn-031,
 // share tender offers rn-080, rn-081) and the employment contract of a university president
 // named Carter (rn-014, rn-015); and two ICB tender notices whose titles name the integrated
-// care system or board only as buyer, read as stp (rn-042, rn-043; icb-passing). Round 15
-// (tune15, tuned on real-n.jsonl): all fifteen left the list (defence buying, councils' waste and
-// highways services, share tender offers and a university president's contract are negatives
-// for procurement; an ICB's procurement process offsets the system's name for stp).
+// care system or board only as buyer, read as stp (rn-042, rn-043; icb-passing).
+// real-o.jsonl (evalo, held out against round 14, not tuned on): seven failed traps, listed as
+// found for the next round: Indian "sewerage treatment plants ... STPs" read as the NHS plans
+// (ro-002); a 2009 Principia slide deck whose APMS contract reads as procurement (ro-012, years
+// before Principia was a vanguard); the Modality Partnership vanguard named by its programme
+// alone (ro-029, rg-141's case); a Vanguard fund-fee guide (ro-039), two multi-chip package (MCP)
+// pages (ro-046, ro-047) and the battleship HMS Vanguard (ro-071) read as the new care models.
+// Round 15 (tune15, tuned on real-n.jsonl and real-o.jsonl): real-n's fifteen left the list
+// (defence buying, councils' waste and highways services, share tender offers and a university
+// president's contract are negatives for procurement; an ICB's procurement process offsets the
+// system's name for stp).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -91,4 +98,11 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'ri-066',
   'rl-093',
   'rm-072',
+  'ro-002',
+  'ro-012',
+  'ro-029',
+  'ro-039',
+  'ro-046',
+  'ro-047',
+  'ro-071',
 ];
