@@ -1,9 +1,11 @@
-// Round 15 of config/themes.yaml (tune15, issue 14), tuned on the real-n batch (held out against
-// round 14): each row is a real headline and standfirst from test/fixtures/tagging/real-n.jsonl
-// (and rm-003, rm-006 and rm-059 from real-m.jsonl, which the same rules fix), tagged with the
-// shipped rules and organisations exactly as polling does. Every row failed with the round-14
-// rules (frozen as test/fixtures/tagging/rules-before-real-n.yaml, which real-n was held out
-// against; round 15 is frozen as rules-before-real-p.yaml for the next batch).
+// Round 15 of config/themes.yaml (tune15, issue 14), tuned on the real-n and real-o batches (both
+// held out against round 14): each row is a real headline and standfirst from
+// test/fixtures/tagging/real-n.jsonl or real-o.jsonl (and rm-003, rm-006 and rm-059 from
+// real-m.jsonl, which the same rules fix), tagged with the shipped rules and organisations exactly
+// as polling does. Every row failed with the round-14 rules (frozen as
+// test/fixtures/tagging/rules-before-real-n.yaml and, byte for byte, rules-before-real-o.yaml,
+// which the two batches were held out against; round 15 is frozen as rules-before-real-p.yaml
+// for the next batch).
 import { describeRuleRows, type RuleRow } from '../helpers/shipped-rule-rows.js';
 
 const rows: RuleRow[] = [
@@ -318,6 +320,125 @@ const rows: RuleRow[] = [
     has: [],
     not: ['mergers'],
   },
+  {
+    id: 'ro-002: Indian sewerage treatment plants (STPs) are not the NHS plans',
+    title: 'Hyd to add 25 STPs for treatment of about 3000 MLDs of sewage',
+    summary:
+      'The Municipal Administration department would be taking up 25 more sewerage treatment plants apart from 31 ongoing STPs to ensure treatment of 2,829 MLDs (million liters per day) of sewage with a cost of Rs 3,840 crore in the city.',
+    date: '2023-07-30',
+    has: [],
+    not: ['stp'],
+  },
+  {
+    id: 'ro-019: a Section 75 agreement between the NHS and a council is social care integration',
+    title: 'Harrogate and Rural Alliance partnership arrangements 2024/25',
+    summary:
+      'To agree the extension of the Section 75 Agreement for the Harrogate and Rural Alliance within scope of the original contract, for a term of 12 months from 01/04/2024 to 31/03/2025.',
+    date: '2024-03-01',
+    has: ['social_care'],
+    not: [],
+  },
+  {
+    id: "ro-029: a vanguard under NHS England's 'Supporting new NHS care models' heading is a new care model",
+    title: 'The Modality Partnership in Sandwell and West Birmingham',
+    summary:
+      "Part of Supporting new NHS care models. In 2009, the partners from two GP practices in West Birmingham merged to create Modality Partnership. Since then, the partnership has expanded to become one of England's largest super-practices.",
+    date: '2016-09-01',
+    has: ['mcp'],
+    not: [],
+  },
+  {
+    id: "ro-039: Vanguard the fund company's costs of investing are not a care model",
+    title: "A Comprehensive Guide to Vanguard's Fee Structure: Demystifying the Costs of Investing",
+    summary:
+      "You've probably heard that keeping investment costs low is a key ingredient to long-term success. And when it comes to low costs, Vanguard is a name that always comes to mind. But how exactly does Vanguard charge fees?",
+    date: '2025-05-01',
+    has: [],
+    not: ['mcp'],
+  },
+  {
+    id: 'ro-046: a serial multi-chip package (MCP) is not a care model',
+    title: 'Memory - Serial MCP (Multi Chip Package)',
+    summary:
+      'A serial multi-chip package (MCP) is a type of memory module that contains multiple memory chips that are interconnected using a serial interface.',
+    date: '2023-06-01',
+    has: [],
+    not: ['mcp'],
+  },
+  {
+    id: 'ro-047: a multi chip package (MCP) is not a care model',
+    title: 'multi chip package (MCP)',
+    summary:
+      'Due to increasing miniaturization, several chips are often combined in one package. Such a combined arrangement is called a multi-chip package (MCP).',
+    date: '2017-04-05',
+    has: [],
+    not: ['mcp'],
+  },
+  {
+    id: "ro-055: a system's five year plan for health and care is the STP's plan",
+    title:
+      'More time to have your say on the Norfolk and Waveney five year plan for health and care',
+    summary:
+      "There's more time to have your say on a five year plan to shape health and social care in Norfolk and Waveney.",
+    date: '2019-08-27',
+    has: ['stp'],
+    not: [],
+  },
+  {
+    id: 'ro-064: a chief executive stepping down after regulatory action is regulation too',
+    title: 'Hospital chief executive steps down after regulatory action',
+    summary:
+      'The chief executive of a large Midlands hospital trust has announced he is stepping down. Staff at Heart of England Foundation Trust were told today that chief executive Dr Mark Newbold was resigning.',
+    date: '2014-11-01',
+    has: ['regulation'],
+    not: [],
+  },
+  {
+    id: 'ro-067: a hospital chief who leaves his job is workforce',
+    title: 'Hospitals chief leaves his job',
+    summary:
+      'Simon Wright, the chief executive of Shrewsbury and Telford Hospital NHS Trust (Sath), which runs both Royal Shrewsbury Hospital and Princess Royal Hospital Telford, is leaving to take up a job with Sustainability and Transformation Partnerships.',
+    date: '2019-06-03',
+    has: ['workforce'],
+    not: [],
+  },
+  {
+    id: 'ro-071: the battleship HMS Vanguard is not a care model',
+    title: 'HMS Vanguard (1946)',
+    summary:
+      'HMS Vanguard was a unique battleship of the Royal Navy, built at the John Brown and Company shipyard in Clydebank, Scotland. She was the last British battleship to be built.',
+    date: '2020-01-01',
+    has: [],
+    not: ['mcp'],
+  },
+  {
+    id: 'ro-073: the 2023 enhanced health in care homes framework for GP networks alone is not a vanguard',
+    title:
+      'Providing proactive care for people living in care homes \u2013 Enhanced health in care homes framework',
+    summary:
+      'Version 3, November 2023. The Enhanced health in care homes (EHCH) framework is for primary care networks (PCNs) and providers and commissioners of community health and social care services.',
+    date: '2023-11-28',
+    has: [],
+    not: ['mcp'],
+  },
+  {
+    id: 'ro-074: the 2020 enhanced health in care homes GP service alone is not a vanguard',
+    title: 'Enhanced Health in Care Homes service \u2013 a summary of the requirements',
+    summary:
+      'The bulk of the new Enhanced Health in Care Homes service begins next month. Pulse Intelligence provides an overview of the service and its key requirements.',
+    date: '2020-09-01',
+    has: [],
+    not: ['mcp'],
+  },
+  {
+    id: "ro-075: commissioners selecting a provider for Dudley's MCP is procurement",
+    title: "Dudley CCG's MCP project",
+    summary:
+      'Part of Supporting new NHS care models. Since 2015, Dudley CCG has led work with local providers and other stakeholders to develop a new model for integrated primary, community and mental health services. It is currently commissioning the new service, with the aim of selecting a provider in April 2017.',
+    date: '2016-09-01',
+    has: ['procurement'],
+    not: [],
+  },
 ];
 
-describeRuleRows('round 15 rules (tuned on real-n.jsonl)', rows);
+describeRuleRows('round 15 rules (tuned on real-n.jsonl and real-o.jsonl)', rows);
