@@ -71,6 +71,14 @@
 // before Principia was a vanguard); the Modality Partnership vanguard named by its programme
 // alone (ro-029, rg-141's case); a Vanguard fund-fee guide (ro-039), two multi-chip package (MCP)
 // pages (ro-046, ro-047) and the battleship HMS Vanguard (ro-071) read as the new care models.
+// Round 15 (tune15, tuned on real-n.jsonl and real-o.jsonl): real-n's fifteen and six of
+// real-o's seven left the list (defence buying, councils' waste and highways services, share
+// tender offers and a university president's contract are negatives for procurement; an ICB's
+// procurement process offsets the system's name for stp; sewerage plants and crore sums veto stp;
+// multi-chip packages, HMS Vanguard and the fund's "costs of investing" veto mcp; NHS England's
+// "Supporting new NHS care models" heading counts for it). ro-012 stays: the Principia deck's
+// "APMS contract with the commissioning PCT" is a contract held, not let, but the APMS rule
+// cannot tell (a 2009 slide deck, an honest miss).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -94,26 +102,5 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'ri-066',
   'rl-093',
   'rm-072',
-  'rn-014',
-  'rn-015',
-  'rn-017',
-  'rn-018',
-  'rn-019',
-  'rn-020',
-  'rn-021',
-  'rn-026',
-  'rn-028',
-  'rn-029',
-  'rn-031',
-  'rn-042',
-  'rn-043',
-  'rn-080',
-  'rn-081',
-  'ro-002',
   'ro-012',
-  'ro-029',
-  'ro-039',
-  'ro-046',
-  'ro-047',
-  'ro-071',
 ];
