@@ -88,6 +88,15 @@
 //   by the lead; record commit 25ea66c, the later labels): macro F1 0.858 (carter 0.934, stp
 //   0.917, mcp 0.875, procurement 0.848, covid_cip 0.714 on 71 positives); traps 493/601; six
 //   extra themes macro 0.776.
+// real-p.jsonl (evalp): first scored 2026-12-04, commit cf3b3cf (the labels were committed there,
+//   and first at d354f8b, before the tagger was run on them), rules 93579f5fe45e (round 15, frozen
+//   as rules-before-real-p.yaml), never tuned on: 86 items on covid_cip, procurement and Carter
+//   ground and their traps (real-q was collected beside it by evalq on other ground); macro F1
+//   0.597 over the three themes that count (carter 0.952 on 11 positives, procurement 0.838 on
+//   38, covid_cip 0.000 on 0 positives with 1 false positive; stp and mcp have no positives and
+//   no predictions, so n/a; 0.895 over carter and procurement); traps 35/44; six extra themes
+//   macro 0.061. The pages corpus ran dry on the Covid regime: every covid_cip page found was in
+//   an earlier batch.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -235,5 +244,16 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.577,
     },
     title: '(a15) HELD-OUT, new batch real-o.jsonl',
+  },
+  {
+    batch: 'real-p.jsonl',
+    rules: frozen('rules-before-real-p.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: 'cf3b3cf',
+      rulesVersion: '93579f5fe45e',
+      macroF1: 0.597,
+    },
+    title: '(a16) HELD-OUT, new batch real-p.jsonl',
   },
 ];

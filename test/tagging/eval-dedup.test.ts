@@ -24,6 +24,9 @@ describe('the newest real batches repeat no earlier fixture', () => {
     // real-o (evalo) was collected beside real-n (evaln): this row also checks that the two share
     // no item (real-n counts as earlier here).
     ['real-o.jsonl', 'ro-', []],
+    // real-p (evalp): deduplicated the same way against every file before it and within itself;
+    // checked here against every other file, real-q included (evalq drops what real-p holds).
+    ['real-p.jsonl', 'rp-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {
