@@ -88,6 +88,17 @@
 //   by the lead; record commit 25ea66c, the later labels): macro F1 0.858 (carter 0.934, stp
 //   0.917, mcp 0.875, procurement 0.848, covid_cip 0.714 on 71 positives); traps 493/601; six
 //   extra themes macro 0.776.
+// real-q.jsonl (evalq): first scored 2026-12-04, commit 8165d4c (the labels were committed there
+//   before the tagger was run on them), rules 93579f5fe45e (round 15, frozen as
+//   rules-before-real-q.yaml, a byte-for-byte copy of rules-before-real-p.yaml: real-q is scored
+//   against the same round 15 rules as real-p, collected at the same time by evalq on other
+//   ground: stp and mcp), never tuned on: 83 items; macro F1 0.706 over the three themes with
+//   items (stp 0.760 on 30 positives, mcp 0.857 on 11, procurement 0.500 on 3; carter and
+//   covid_cip have no positives and no predictions, so n/a); traps 16/17; six extra themes macro
+//   0.587.
+//   Pooled with it, every real batch against its own freeze (1,983 items, commit 8165d4c, before
+//   real-p is merged): macro F1 0.854 (carter 0.934, stp 0.901, mcp 0.874, procurement 0.846,
+//   covid_cip 0.714 on 71 positives); traps 509/618; six extra themes macro 0.775.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -235,5 +246,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.577,
     },
     title: '(a15) HELD-OUT, new batch real-o.jsonl',
+  },
+  // real-q (evalq): the same round 15 rules as real-p (a16), its own frozen copy.
+  {
+    batch: 'real-q.jsonl',
+    rules: frozen('rules-before-real-q.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '8165d4c',
+      rulesVersion: '93579f5fe45e',
+      macroF1: 0.706,
+    },
+    title: '(a17) HELD-OUT, new batch real-q.jsonl',
   },
 ];

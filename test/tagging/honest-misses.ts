@@ -79,6 +79,9 @@
 // "Supporting new NHS care models" heading counts for it). ro-012 stays: the Principia deck's
 // "APMS contract with the commissioning PCT" is a contract held, not let, but the APMS rule
 // cannot tell (a 2009 slide deck, an honest miss).
+// real-q.jsonl (evalq, held out against round 15, not tuned on): one failed trap, listed as found
+// for the next tuning round: Hyderabad's "39 new STPs under AMRUT" whose standfirst says only
+// "sewage management", with no sewage-plant, sewerage or crore word for the veto (rq-077).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -103,4 +106,6 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rl-093',
   'rm-072',
   'ro-012',
+  // real-q (evalq): held out against round 15, not tuned on.
+  'rq-077',
 ];
