@@ -45,11 +45,11 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    // real-p (evalp) added, against round 15; the lead recomputes this when real-q merges too.
-    commit: 'cf3b3cf',
+    // real-p (evalp) and real-q (evalq), both against round 15, merged by the lead: 2,069 items.
+    commit: '8165d4c',
     rulesVersion:
       'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9+b6e40be13052+81242486e5e9+93579f5fe45e',
-    macroF1: 0.857,
+    macroF1: 0.853,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

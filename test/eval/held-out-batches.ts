@@ -97,6 +97,20 @@
 //   no predictions, so n/a; 0.895 over carter and procurement); traps 35/44; six extra themes
 //   macro 0.061. The pages corpus ran dry on the Covid regime: every covid_cip page found was in
 //   an earlier batch.
+// real-q.jsonl (evalq): first scored 2026-12-04, commit 8165d4c (the labels were committed there
+//   before the tagger was run on them), rules 93579f5fe45e (round 15, frozen as
+//   rules-before-real-q.yaml, a byte-for-byte copy of rules-before-real-p.yaml: real-q is scored
+//   against the same round 15 rules as real-p, collected at the same time by evalq on other
+//   ground: stp and mcp), never tuned on: 83 items; macro F1 0.706 over the three themes with
+//   items (stp 0.760 on 30 positives, mcp 0.857 on 11, procurement 0.500 on 3; carter and
+//   covid_cip have no positives and no predictions, so n/a); traps 16/17; six extra themes macro
+//   0.587.
+//   Pooled with it, every real batch against its own freeze (1,983 items, commit 8165d4c, before
+//   real-p is merged): macro F1 0.854 (carter 0.934, stp 0.901, mcp 0.874, procurement 0.846,
+//   covid_cip 0.714 on 71 positives); traps 509/618; six extra themes macro 0.775.
+//   Pooled with real-p and real-q both (the lead, on merging them; 2,069 items): macro F1 0.853
+//   (carter 0.936, stp 0.901, mcp 0.874, procurement 0.845, covid_cip 0.710 on 71 positives);
+//   traps 544/662; six extra themes macro 0.762.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -255,5 +269,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.597,
     },
     title: '(a16) HELD-OUT, new batch real-p.jsonl',
+  },
+  // real-q (evalq): the same round 15 rules as real-p (a16), its own frozen copy.
+  {
+    batch: 'real-q.jsonl',
+    rules: frozen('rules-before-real-q.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '8165d4c',
+      rulesVersion: '93579f5fe45e',
+      macroF1: 0.706,
+    },
+    title: '(a17) HELD-OUT, new batch real-q.jsonl',
   },
 ];

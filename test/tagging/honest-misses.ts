@@ -86,6 +86,9 @@
 // read as NHS procurement; and three NHS deals with private hospitals for Covid capacity that
 // the rules miss as procurement because they say "partnership" or "deal" with no contract word
 // (rp-039, rp-040, rp-084; rd-052's case, labelled procurement there too).
+// real-q.jsonl (evalq, held out against round 15, not tuned on): one failed trap, listed as found
+// for the next tuning round: Hyderabad's "39 new STPs under AMRUT" whose standfirst says only
+// "sewage management", with no sewage-plant, sewerage or crore word for the veto (rq-077).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -120,4 +123,6 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rp-040',
   'rp-060',
   'rp-084',
+  // real-q (evalq): held out against round 15, not tuned on.
+  'rq-077',
 ];
