@@ -104,7 +104,7 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
         regexes.push({
           regex: compileRegex(rule.pattern ?? '', rule.flags, `${theme.id} rule ${r}`),
           gated: rule.requires.length > 0,
-          ...screensOf(rule.pattern ?? '', rule.flags, regexes.length, needPatterns),
+          ...screensOf(rule.pattern ?? '', rule.flags, regexes.length, needPatterns, rule.requires),
           payload: { kind: 'rule', theme: t, rule: r, term: rule.pattern ?? '' },
         });
         return;
@@ -162,17 +162,25 @@ export function compileThemes(set: ThemeSet): CompiledThemes {
 
 /**
  * What screens regex number `regex` out of a field: its first character (regex-first-char.ts),
- * else its needs (regex-needs.ts), whose words are added to `patterns` as `need`s.
+ * else its needs (regex-needs.ts), whose words are added to `patterns` as `need`s. `requires`:
+ * the regex's gate words, if any.
  */
 function screensOf(
   pattern: string,
   flags: string,
   regex: number,
   patterns: PhrasePattern<MatchPayload>[],
+  requires: readonly string[] = [],
 ): Pick<CompiledRegex, 'firstChar' | 'needs'> {
   const firstChar = firstLiteralChar(pattern);
   if (firstChar !== null) return { firstChar, needs: null };
-  const needs = regexNeeds(pattern, flags);
+  // The gate's words and their plurals (it matches them plural) screen the regex already: its
+  // needs prefer other words (regex-needs.ts; a preference only, so the plurals are rough).
+  const needs = regexNeeds(
+    pattern,
+    flags,
+    requires.flatMap((w) => [w, `${w}s`, `${w}es`]),
+  );
   if (needs === null) return { firstChar, needs: null };
   for (const word of new Set(needs.words)) {
     patterns.push({

@@ -151,7 +151,16 @@ function addRegexHits(
     // position on its way (about 2x faster for "£\d" on a standfirst with one sum, in a micro
     // benchmark; issue 18, tag3). Exact: a lookbehind still sees the text before lastIndex, and
     // such a match is never empty.
-    const from = firstChar === null ? 0 : firstIndexOf(text, firstChar);
+    // Where no needed word is in the field, only the branches that start with a needed
+    // character can match (regex-needs.ts): with one such character, every match starts at it,
+    // as with a first character ("£\d...|\b(?:millions|billions) of pounds\b" on a field
+    // with "£" and neither word; issue 18, tag7).
+    const startChar =
+      firstChar ??
+      (needsKnown && needed !== null && needs[r] === 0 && needed.chars.length === 1
+        ? needed.chars[0]!
+        : null);
+    const from = startChar === null ? 0 : firstIndexOf(text, startChar);
     if (from < 0) continue;
     regex.lastIndex = from;
     let m: RegExpExecArray | null;
@@ -161,8 +170,8 @@ function addRegexHits(
         continue;
       }
       addHit(into, m.index, m.index + m[0].length, payload);
-      if (firstChar !== null) {
-        const next = text.indexOf(firstChar, regex.lastIndex);
+      if (startChar !== null) {
+        const next = text.indexOf(startChar, regex.lastIndex);
         if (next < 0) break;
         regex.lastIndex = next;
       }

@@ -122,8 +122,30 @@ function isEdge(token: Token | undefined): boolean {
 const LEADING_WORD = /^([A-Za-z]{2,})(s\?)?(?:$| (?![?*+{]))/;
 
 /**
+ * An alternative that is one word of a few spellings: ASCII letters, then at most one
+ * non-capturing group of letter endings or one class of letters, optional or not
+ * ("cut(?:s|ting)?", "axe[sd]?", "los(?:e|es|ing)"). Between word edges, its match is one of
+ * those words whole (issue 18, tag7).
+ */
+const FINITE_WORD = /^([A-Za-z]+)(?:\(\?:([A-Za-z|]*)\)(\?)?|\[([A-Za-z]+)\](\?)?)?$/;
+/** More spellings than this and the group is left alone (each is a pattern in the scan). */
+const MAX_SPELLINGS = 24;
+
+/** The words a FINITE_WORD alternative spells, lower case, or null. */
+function spellings(alternative: string): string[] | null {
+  const m = FINITE_WORD.exec(alternative);
+  if (m === null) return null;
+  let endings = [''];
+  if (m[2] !== undefined) endings = m[3] === undefined ? m[2].split('|') : ['', ...m[2].split('|')];
+  else if (m[4] !== undefined) endings = m[5] === undefined ? [...m[4]] : ['', ...m[4]];
+  const words = endings.map((e) => `${m[1]!}${e}`.toLowerCase());
+  return words.every((w) => w.length > 1) ? words : null;
+}
+
+/**
  * For a group whose every alternative starts with a whole word ("(?:chief executive|chair|
- * boss)"), to be read between word edges: those first words (one is in every match), or null.
+ * boss)") or is one word of a few spellings ("(?:cut(?:s|ting)?|axing)"), to be read between
+ * word edges: those words (one is in every match), or null.
  */
 function groupWords(group: string): string[] | null {
   let inner: string;
@@ -133,11 +155,16 @@ function groupWords(group: string): string[] | null {
   const words = new Set<string>();
   for (const alternative of branchesOf(inner)) {
     const m = LEADING_WORD.exec(alternative);
-    if (m === null) return null;
+    if (m === null) {
+      const spelt = spellings(alternative);
+      if (spelt === null) return null;
+      for (const word of spelt) words.add(word);
+      continue;
+    }
     words.add(m[1]!.toLowerCase());
     if (m[2] !== undefined) words.add(`${m[1]!.toLowerCase()}s`);
   }
-  return [...words];
+  return words.size > MAX_SPELLINGS ? null : [...words];
 }
 
 /**
@@ -149,12 +176,19 @@ const COMMON = new Set(
 );
 
 /**
- * Whether `words` is a better screen than `best`: none common, then fewer words, then a longer
- * shortest word.
+ * Whether `words` is a better screen than `best`: none common, then not all in `avoid` (a gated
+ * regex's `requires` words: they screen it already, so a group of other words adds a screen;
+ * issue 18, tag7), then fewer words, then a longer shortest word.
  */
-function better(words: readonly string[], best: readonly string[] | null): boolean {
+function better(
+  words: readonly string[],
+  best: readonly string[] | null,
+  avoid: ReadonlySet<string>,
+): boolean {
   if (words.some((w) => COMMON.has(w))) return false;
   if (best === null) return true;
+  const redundant = words.every((w) => avoid.has(w));
+  if (redundant !== best.every((w) => avoid.has(w))) return !redundant;
   if (words.length !== best.length) return words.length < best.length;
   return Math.min(...words.map((w) => w.length)) > Math.min(...best.map((w) => w.length));
 }
@@ -163,7 +197,10 @@ function better(words: readonly string[], best: readonly string[] | null): boole
  * The words a branch needs one of (see the header), lower case, or null: a whole word it
  * spells out, else the first words of a group between word edges ("(?:chief executive|chair)").
  */
-export function neededWords(branch: string): string[] | null {
+export function neededWords(
+  branch: string,
+  avoid: ReadonlySet<string> = new Set(),
+): string[] | null {
   const tokens = tokensOf(branch);
   if (tokens === null) return null;
   const word = neededWord(tokens);
@@ -174,7 +211,7 @@ export function neededWords(branch: string): string[] | null {
     if (token.group === undefined || token.quantified) continue;
     if (!isEdge(tokens[i - 1]) || !isEdge(tokens[i + 1])) continue;
     const words = groupWords(token.group);
-    if (words !== null && better(words, best)) best = words;
+    if (words !== null && better(words, best, avoid)) best = words;
   }
   return best;
 }
@@ -204,8 +241,16 @@ function neededWord(tokens: readonly Token[]): string | null {
   return best;
 }
 
-/** What every match of `source` needs (see the header), or null when a branch names nothing. */
-export function regexNeeds(source: string, flags: string): RegexNeeds | null {
+/**
+ * What every match of `source` needs (see the header), or null when a branch names nothing.
+ * `avoid`: words that screen the regex already (its `requires`), chosen only when nothing else is.
+ */
+export function regexNeeds(
+  source: string,
+  flags: string,
+  avoid: readonly string[] = [],
+): RegexNeeds | null {
+  const avoided = new Set(avoid.map((w) => w.toLowerCase()));
   // Sticky matching, `v` (nested classes, which this reading does not follow) and flags it does
   // not know about: always run.
   if (!/^[dgimsu]*$/.test(flags)) return null;
@@ -216,7 +261,7 @@ export function regexNeeds(source: string, flags: string): RegexNeeds | null {
       needs.chars.push(char);
       continue;
     }
-    const words = neededWords(branch);
+    const words = neededWords(branch, avoided);
     if (words === null) return null;
     needs.words.push(...words);
   }

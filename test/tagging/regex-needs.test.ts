@@ -180,3 +180,77 @@ describe('regex needs in the tagger', () => {
     }
   });
 });
+
+describe('regex needs from spellings and gates (issue 18, tag7)', () => {
+  const CUTS = '\\b(?:cut(?:s|ting)?|axe[sd]?|los(?:e|es|ing))\\b[^.;:]{0,25}\\b(?:jobs|staff)\\b';
+  const SPELT = [
+    'The trust cuts staff; it axed jobs, then cutting staff and losing jobs.',
+    'Cut staff. Axe jobs! Shortcuts to staff, cutter jobs, axes: staff',
+    'It lost jobs and loss of staff; the axe fell; closing jobs; ax jobs',
+    'Staff and jobs, with nothing done to them',
+    'Café cuts staff',
+  ];
+
+  it('reads a word of a few spellings as those words', () => {
+    expect(neededWords('\\b(?:cut(?:s|ting)?|axe[sd]?|axing)\\b')).toEqual([
+      'cut',
+      'cuts',
+      'cutting',
+      'axe',
+      'axes',
+      'axed',
+      'axing',
+    ]);
+    expect(neededWords('\\b(?:los(?:e|es|ing))\\b')).toEqual(['lose', 'loses', 'losing']);
+    for (const source of [
+      '\\b(?:cut(?:s|ting)*|axing)\\b',
+      '\\b(?:cut\\w*|axing)\\b',
+      '\\b(?:cut[a-z]+|axing)\\b',
+      '\\b(?:cut(?:s|t\\w)?|axing)\\b',
+      '\\b(?:cut(?:s|ting)? out|axing)s\\b',
+      '\\b(?:a(?:x)?|axing)\\b',
+    ]) {
+      expect(neededWords(source), source).toBeNull();
+    }
+  });
+
+  it('prefers words other than the gate words of a gated regex', () => {
+    expect(regexNeeds(CUTS, 'i')?.words).toEqual(['jobs', 'staff']);
+    expect(regexNeeds(CUTS, 'i', ['jobs', 'staff'])?.words).toEqual([
+      'cut',
+      'cuts',
+      'cutting',
+      'axe',
+      'axes',
+      'axed',
+      'lose',
+      'loses',
+      'losing',
+    ]);
+    // With nothing else to screen by, the gate words still do.
+    expect(regexNeeds('\\b(?:jobs|staff)\\b', 'i', ['jobs', 'staff'])?.words).toEqual([
+      'jobs',
+      'staff',
+    ]);
+  });
+
+  it('never screens out a field the regex matches', () => {
+    let screened = 0;
+    for (const flags of ['i', '', 'iu']) {
+      for (const text of [...SPELT, ...TEXTS]) {
+        const needs = regexNeeds(CUTS, flags, ['jobs', 'staff']);
+        const words = new Set(needs!.words.map(hashWord));
+        const table = tableWords(text);
+        let through = table === null || table.nonAscii;
+        for (let i = 0; table !== null && i < table.count; i++) {
+          if (words.has(table.lower[i]!)) through = true;
+        }
+        if (!through) {
+          screened++;
+          expect(matchesOf(CUTS, flags, text), `${flags} ${text}`).toEqual([]);
+        }
+      }
+    }
+    expect(screened).toBeGreaterThan(0);
+  });
+});
