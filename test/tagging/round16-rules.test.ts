@@ -3,10 +3,30 @@
 // rules and organisations exactly as polling does, and every row failed with the round-15 rules
 // (frozen as test/fixtures/tagging/rules-before-real-p.yaml and, byte for byte,
 // rules-before-real-q.yaml, which the two batches were held out against; round 16 is frozen as
-// rules-before-real-r.yaml for the next batch).
+// rules-before-real-r.yaml for the next batch). rm-011 (real-m) is a carter miss the round also
+// fixes; rd-130's trap (his Justice Committee evidence on sentencing) is pinned as not carter.
 import { describeRuleRows, type RuleRow } from '../helpers/shipped-rule-rows.js';
 
 const realP: RuleRow[] = [
+  {
+    id: "rp-008: Lord Carter of Coles' 2015 report named with laboratories only is Carter",
+    title: 'The Carter Report: How laboratories should deal with steep objectives',
+    summary:
+      'The 2015 report by Lord Carter of Coles may well be a wake-up call to many laboratories, but there is light at the end of the tunnel.',
+    date: '2016-03-11',
+    has: ['carter'],
+    not: [],
+  },
+  {
+    id: 'rm-011: real-m: Lord Carter of Coles and laboratory medicine (a 2006 pathology-review piece) is Carter',
+    title:
+      'Lord Carter of Coles; who is he? Is he important for Laboratory Medicine also in Italy?',
+    summary:
+      'Patrick Robert Carter, Baron Carter of Coles, was born in 1946 and set up in 1985 Westminster Heath Clinic which is today an important health institution in UK.',
+    date: '2006-12-01',
+    has: ['carter'],
+    not: [],
+  },
   {
     id: "rp-027: an academy (school) trust's DfE Covid cash is not the NHS regime",
     title: 'Trust blames not balancing books on lack of DfE Covid cash',
@@ -82,6 +102,15 @@ const realP: RuleRow[] = [
 ];
 
 const realQ: RuleRow[] = [
+  {
+    id: 'rd-130: Lord Carter of Coles giving evidence on sentencing stays out of carter (trap)',
+    title: 'Towards effective sentencing: oral evidence',
+    summary:
+      'Uncorrected transcript of oral evidence taken before the Justice Committee: Lord Carter of Coles, Anne Owers, Andrew Bridges, Paul Tidball and Juliet Lyon.',
+    date: '2007-12-12',
+    has: [],
+    not: ['carter'],
+  },
   {
     id: 'rq-018: Surrey Heartlands named alone, as a partnership, is the STP',
     title: "The scale of Surrey Heartland's ambition",
