@@ -82,7 +82,7 @@ describe('tagging evaluation on the development set', () => {
 
   // The traps still missed on purpose, and why: honest-misses.ts.
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i, real-l, real-m, real-o, real-p and real-q)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i, real-l, real-m, real-o and real-p)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
@@ -118,12 +118,12 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
 
   // What round 5 reached with the current rules on real-a.jsonl (carter 0.952, stp 0.989, mcp
   // 0.941, up from 0.800, 0.943 and 0.868 held out), with a little room for new batches.
-  // stp 0.95 -> 0.93 (evalq): real-q is held out and not yet tuned on; its eleven stp misses
-  // (footprints named by place alone, e.g. Surrey Heartlands) take the current rules from 0.956
-  // to 0.937 over every real batch. The tuning round that takes real-q should restore 0.95.
+  // stp 0.95 -> 0.93 (evalq): real-q's eleven untuned stp misses took the current rules to 0.937;
+  // round 16 (tune16, tuned on real-q: footprints by their own names, the joint forward plan)
+  // brings them to 0.953 over every real batch, so the floor is 0.95 again.
   it.each([
     ['carter', 0.9],
-    ['stp', 0.93],
+    ['stp', 0.95],
     ['mcp', 0.9],
   ] as const)('%s has F1 >= %s on them with the current rules', (theme, floor) => {
     const score = evaluateTagging(undefined, real).themes.find((s) => s.theme === theme)!;

@@ -89,6 +89,12 @@
 // real-q.jsonl (evalq, held out against round 15, not tuned on): one failed trap, listed as found
 // for the next tuning round: Hyderabad's "39 new STPs under AMRUT" whose standfirst says only
 // "sewage management", with no sewage-plant, sewerage or crore word for the veto (rq-077).
+// Round 16 (tune16, tuned on real-p.jsonl and real-q.jsonl): eight of real-p's nine and real-q's
+// one left the list (academies and DfE money are negatives for covid_cip; carriageways,
+// footways, resurfacing and roading are a second roads negative for procurement; a deal,
+// partnership or agreement with the independent or private sector counts for it; "sewage" and
+// AMRUT veto stp). rp-060 stays: a 2012 article on public procurement law in general names no
+// sector the rules could take as outside health, and "public procurement" is NHS buying too.
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -113,16 +119,6 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rl-093',
   'rm-072',
   'ro-012',
-  // real-p (evalp), held out against round 15, not tuned on:
-  'rp-027',
-  'rp-032',
-  'rp-035',
-  'rp-036',
-  'rp-037',
-  'rp-039',
-  'rp-040',
+  // real-p (evalp), held out against round 15; left untuned by round 16:
   'rp-060',
-  'rp-084',
-  // real-q (evalq): held out against round 15, not tuned on.
-  'rq-077',
 ];
