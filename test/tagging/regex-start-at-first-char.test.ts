@@ -7,20 +7,9 @@ import { parseThemes } from '../../src/config/themes.js';
 import { compileThemes } from '../../src/tagging/compile-themes.js';
 import { collectFieldHits } from '../../src/tagging/field-hits.js';
 import { findMoney } from '../../src/tagging/money.js';
+import { oneRegexThemes } from '../helpers/one-regex-themes.js';
 
-const THEMES = `
-defaults:
-  threshold: 1
-  fieldWeights: { title: 1.5, summary: 1, content: 0.4 }
-  contextDistance: 40
-themes:
-  - id: money
-    label: Money
-    description: Sums.
-    rules:
-      - regex: '£\\d+m?(?=[ ,.]|$)'
-        weight: 1
-`;
+const THEMES = oneRegexThemes('£\\d+m?(?=[ ,.]|$)');
 
 const TEXTS = [
   'The £ sign, then £5m, £ and £7m.',

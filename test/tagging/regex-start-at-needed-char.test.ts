@@ -11,20 +11,9 @@ import { compileThemes } from '../../src/tagging/compile-themes.js';
 import { collectFieldHits } from '../../src/tagging/field-hits.js';
 import { compileGazetteer } from '../../src/tagging/organisations.js';
 import { scanStory } from '../../src/tagging/scan-story.js';
+import { oneRegexThemes } from '../helpers/one-regex-themes.js';
 
-const THEMES = `
-defaults:
-  threshold: 1
-  fieldWeights: { title: 1.5, summary: 1, content: 0.4 }
-  contextDistance: 40
-themes:
-  - id: money
-    label: Money
-    description: Sums.
-    rules:
-      - regex: '£\\d+m?(?=[ ,.]|$)|\\b(?:millions|billions) of pounds\\b'
-        weight: 1
-`;
+const THEMES = oneRegexThemes('£\\d+m?(?=[ ,.]|$)|\\b(?:millions|billions) of pounds\\b');
 
 const TEXTS = [
   'The £ sign, then £5m, £ and £7m.',
