@@ -71,7 +71,6 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
   const sensitiveFirst = new Uint8Array(BIGRAMS);
   const insensitiveHashes = new Uint8Array(HASH_SLOTS);
   const sensitiveHashes = new Uint8Array(HASH_SLOTS);
-  const insensitiveEnds = new Uint8Array(HASH_SLOTS);
   const insensitivePairs = new Uint8Array(PAIR_SLOTS);
   const rootFlags = new Uint8Array(HASH_SLOTS);
   let size = 0;
@@ -89,12 +88,8 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     if (!caseSensitive) {
       const slot = hashString(first) & HASH_MASK;
       rootFlags[slot]! |= ROOT_STARTS;
-      if (keyed.length === 1) {
-        insensitiveEnds[slot] = 1;
-        rootFlags[slot]! |= ROOT_ENDS;
-      } else {
-        insensitivePairs[pairSlot(hashString(first), hashString(keyed[1]!))] = 1;
-      }
+      if (keyed.length === 1) rootFlags[slot]! |= ROOT_ENDS;
+      else insensitivePairs[pairSlot(hashString(first), hashString(keyed[1]!))] = 1;
     } else {
       rootFlags[hashWord(lowerUnits(first)) & HASH_MASK]! |= SENSITIVE_ROOT;
     }
@@ -117,7 +112,6 @@ export function compilePhraseIndex<P>(patterns: readonly PhrasePattern<P>[]): Ph
     sensitiveFirst,
     insensitiveHashes,
     sensitiveHashes,
-    insensitiveEnds,
     insensitivePairs,
     rootFlags,
     size,

@@ -25,12 +25,6 @@ export interface PhraseIndex<P> {
   /** Low bits of first-word hashes: most words miss here, before any Map lookup. */
   readonly insensitiveHashes: Uint8Array;
   readonly sensitiveHashes: Uint8Array;
-  /**
-   * Per low bits of a case-insensitive first-word hash: 1 when a root word with that hash ends a
-   * pattern by itself. A root that only opens longer patterns ("the", "care", "health": half of
-   * all walks) needs its next word too, which `insensitivePairs` screens (issue 18, tag5).
-   */
-  readonly insensitiveEnds: Uint8Array;
   /** Per pairSlot of (first-word hash, second-word hash) of every insensitive pattern of 2+ words. */
   readonly insensitivePairs: Uint8Array;
   /**
@@ -54,7 +48,11 @@ export const HASH_MASK = HASH_SLOTS - 1;
 
 /** rootFlags: an insensitive root has this hash (as insensitiveHashes). */
 export const ROOT_STARTS = 1;
-/** rootFlags: such a root ends a pattern by itself (as insensitiveEnds). */
+/**
+ * rootFlags: such a root ends a pattern by itself. A root that only opens longer patterns ("the",
+ * "care", "health": half of all walks) needs its next word too, which `insensitivePairs` screens
+ * (issue 18, tag5).
+ */
 export const ROOT_ENDS = 2;
 /**
  * rootFlags: a case-sensitive root lower-cased code unit by code unit (as word-table.ts does)
