@@ -111,6 +111,9 @@
 //   Pooled with real-p and real-q both (the lead, on merging them; 2,069 items): macro F1 0.853
 //   (carter 0.936, stp 0.901, mcp 0.874, procurement 0.845, covid_cip 0.710 on 71 positives);
 //   traps 544/662; six extra themes macro 0.762.
+// real-r.jsonl (evalr): first scored 2026-12-04, commit 9193b68 (labels), rules e2d507ce3589 (round
+//   16), never tuned on: 96 items, macro F1 0.785, traps 18/22, extra themes 0.507. Pooled with it
+//   (2,165 items, before real-s): 0.850, traps 562/684 (figures: test/fixtures/tagging/README.md).
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -281,5 +284,16 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.706,
     },
     title: '(a17) HELD-OUT, new batch real-q.jsonl',
+  },
+  {
+    batch: 'real-r.jsonl',
+    rules: frozen('rules-before-real-r.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: '9193b68',
+      rulesVersion: 'e2d507ce3589',
+      macroF1: 0.785,
+    },
+    title: '(a18) HELD-OUT, new batch real-r.jsonl',
   },
 ];

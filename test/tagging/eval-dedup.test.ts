@@ -1,5 +1,5 @@
 // The newest real batches (issue 14) must not repeat an earlier fixture: real-i, real-j, real-k,
-// real-l, real-m, real-o and real-q were deduplicated by address and headline (letters and digits, lower-case) against every earlier
+// real-l, real-m, real-o, real-q and real-r were deduplicated by address and headline (letters and digits, lower-case) against every earlier
 // fixture and within themselves, and this test is the check. Earlier batches share a few items
 // (fixtures README), so each later batch adds its own row. Split out of eval.test.ts (max-lines).
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,10 @@ describe('the newest real batches repeat no earlier fixture', () => {
     // real-q (evalq) was collected beside real-p (evalp) and checked against real-p as it stood
     // before real-q's labels were committed: no shared item (real-p counts as earlier here).
     ['real-q.jsonl', 'rq-', []],
+    // real-r (evalr): deduplicated the same way against every file before it and within itself,
+    // and against real-s (evals, collected beside it) as it stood before real-r's labels were
+    // committed (no real-s file existed then); real-s counts as earlier here once merged.
+    ['real-r.jsonl', 'rr-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {

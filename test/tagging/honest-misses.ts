@@ -95,6 +95,14 @@
 // partnership or agreement with the independent or private sector counts for it; "sewage" and
 // AMRUT veto stp). rp-060 stays: a 2012 article on public procurement law in general names no
 // sector the rules could take as outside health, and "public procurement" is NHS buying too.
+// real-r.jsonl (evalr, held out against round 16, not tuned on): four failed traps, listed as
+// found for the next tuning round: a comment headlined "Financial recovery" whose standfirst says
+// only that Covid-19 cases are declining, read as the regime (rr-025, rg-081's case); a King's Fund
+// blog of November 2022 on "the next NHS efficiency drive", inside the covid_cip window but about
+// the drive to come (rr-037); Dudley's multispecialty community provider contract named by the
+// place alone (rr-046, rg-141's case); and NHS England's 2025 "fundamental reset" of the financial
+// regime, whose headline names the ICBs only as the letter's addressees, read as stp (rr-069,
+// icb-passing).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -121,4 +129,9 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'ro-012',
   // real-p (evalp), held out against round 15; left untuned by round 16:
   'rp-060',
+  // real-r (evalr), held out against round 16, not tuned on:
+  'rr-025',
+  'rr-037',
+  'rr-046',
+  'rr-069',
 ];
