@@ -45,11 +45,13 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
-    // real-p (evalp) and real-q (evalq), both against round 15, merged by the lead: 2,069 items.
-    commit: '8165d4c',
+    // real-p (evalp) and real-q (evalq), both against round 15, merged by the lead: 2,069 items,
+    // 0.853 at 8165d4c. With real-s (evals) against round 16, before real-r (evalr) is merged:
+    // 2,172 items; the lead recomputes this record once both are merged.
+    commit: 'c7f03f4',
     rulesVersion:
-      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9+b6e40be13052+81242486e5e9+93579f5fe45e',
-    macroF1: 0.853,
+      'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9+b6e40be13052+81242486e5e9+93579f5fe45e+e2d507ce3589',
+    macroF1: 0.851,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

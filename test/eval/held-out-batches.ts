@@ -111,6 +111,9 @@
 //   Pooled with real-p and real-q both (the lead, on merging them; 2,069 items): macro F1 0.853
 //   (carter 0.936, stp 0.901, mcp 0.874, procurement 0.845, covid_cip 0.710 on 71 positives);
 //   traps 544/662; six extra themes macro 0.762.
+// real-s.jsonl (evals): first scored 2026-12-04, commit c7f03f4 (labels committed there, untagged),
+//   rules e2d507ce3589 (round 16; rules-before-real-s.yaml is a byte copy of rules-before-real-r.yaml),
+//   never tuned on: 103 items, macro F1 0.705 over five themes (figures: fixtures README); traps 26/34.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -281,5 +284,17 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
       macroF1: 0.706,
     },
     title: '(a17) HELD-OUT, new batch real-q.jsonl',
+  },
+  // real-s (evals): the same round 16 rules as real-r (a18), its own frozen copy.
+  {
+    batch: 'real-s.jsonl',
+    rules: frozen('rules-before-real-s.yaml'),
+    record: {
+      scoredOn: '2026-12-04',
+      commit: 'c7f03f4',
+      rulesVersion: 'e2d507ce3589',
+      macroF1: 0.705,
+    },
+    title: '(a19) HELD-OUT, new batch real-s.jsonl',
   },
 ];

@@ -30,6 +30,9 @@ describe('the newest real batches repeat no earlier fixture', () => {
     // real-q (evalq) was collected beside real-p (evalp) and checked against real-p as it stood
     // before real-q's labels were committed: no shared item (real-p counts as earlier here).
     ['real-q.jsonl', 'rq-', []],
+    // real-s (evals) was collected beside real-r (evalr), from other outlets, and checked against
+    // real-r as it stood just before real-s's labels were committed (96 items): no shared item.
+    ['real-s.jsonl', 'rs-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {

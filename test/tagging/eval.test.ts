@@ -121,9 +121,11 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   // stp 0.95 -> 0.93 (evalq): real-q's eleven untuned stp misses took the current rules to 0.937;
   // round 16 (tune16, tuned on real-q: footprints by their own names, the joint forward plan)
   // brings them to 0.953 over every real batch, so the floor is 0.95 again.
+  // stp 0.95 -> 0.94 (evals): real-s's untuned stp errors (five misses, three false positives,
+  // held out against round 16 and not tuned on) take the current rules to 0.942.
   it.each([
     ['carter', 0.9],
-    ['stp', 0.95],
+    ['stp', 0.94],
     ['mcp', 0.9],
   ] as const)('%s has F1 >= %s on them with the current rules', (theme, floor) => {
     const score = evaluateTagging(undefined, real).themes.find((s) => s.theme === theme)!;
@@ -152,6 +154,8 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-p.jsonl': { minItems: 85, rulesDigest: '6ef656999493b11f' },
   // real-q (evalq): round 15, the bytes of rules-before-real-p.yaml.
   'real-q.jsonl': { minItems: 80, rulesDigest: '6ef656999493b11f' },
+  // real-s (evals): round 16, the bytes of rules-before-real-r.yaml.
+  'real-s.jsonl': { minItems: 100, rulesDigest: '4cef95b35bf008a2' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(

@@ -95,6 +95,13 @@
 // partnership or agreement with the independent or private sector counts for it; "sewage" and
 // AMRUT veto stp). rp-060 stays: a 2012 article on public procurement law in general names no
 // sector the rules could take as outside health, and "public procurement" is NHS buying too.
+// real-s.jsonl (evals, held out against round 16, not tuned on): eight failed traps, listed as
+// found for the next tuning round: a council report and a Bill committee naming the ICB or ICP
+// only in passing (rs-019, rs-065); Covid money for care providers and for Wales with no regime
+// word (rs-024, rs-068); the Vanguard rocket and satellite programme (rs-053); Tower Hamlets
+// Together, a vanguard's programme name, on pages that name no vanguard or care model (rs-101,
+// rs-103); and a CCG's alliance agreement with three providers, labelled procurement, that the
+// rules miss (rs-102).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -121,4 +128,13 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'ro-012',
   // real-p (evalp), held out against round 15; left untuned by round 16:
   'rp-060',
+  // real-s (evals), held out against round 16, not tuned on:
+  'rs-019',
+  'rs-024',
+  'rs-053',
+  'rs-065',
+  'rs-068',
+  'rs-101',
+  'rs-102',
+  'rs-103',
 ];
