@@ -46,12 +46,12 @@ export const POOLED_ALL = {
   record: {
     scoredOn: '2026-12-04',
     // real-p (evalp) and real-q (evalq), both against round 15, merged by the lead: 2,069 items,
-    // 0.853 at 8165d4c. real-r (evalr) against round 16 added: 2,165 items, 0.850 at 9193b68
-    // (before real-s is merged; real-s uses the same round 16 rules, so the version string holds).
-    commit: '9193b68',
+    // 0.853 at 8165d4c. real-r (evalr, labels 9193b68) and real-s (evals, labels c7f03f4), both
+    // against round 16, merged by the lead: 2,268 items, 0.848.
+    commit: 'c7f03f4',
     rulesVersion:
       'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9+b6e40be13052+81242486e5e9+93579f5fe45e+e2d507ce3589',
-    macroF1: 0.85,
+    macroF1: 0.848,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

@@ -114,6 +114,9 @@
 // real-r.jsonl (evalr): first scored 2026-12-04, commit 9193b68 (labels), rules e2d507ce3589 (round
 //   16), never tuned on: 96 items, macro F1 0.785, traps 18/22, extra themes 0.507. Pooled with it
 //   (2,165 items, before real-s): 0.850, traps 562/684 (figures: test/fixtures/tagging/README.md).
+// real-s.jsonl (evals): first scored 2026-12-04, commit c7f03f4 (labels committed there, untagged),
+//   rules e2d507ce3589 (round 16; rules-before-real-s.yaml is a byte copy of rules-before-real-r.yaml),
+//   never tuned on: 103 items, macro F1 0.705 over five themes (figures: fixtures README); traps 26/34.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -129,171 +132,41 @@ export interface HeldOutBatch {
 export const frozen = (file: string): string =>
   fileURLToPath(new URL(`../fixtures/tagging/${file}`, import.meta.url));
 
+/** One batch's record: its file, the freeze it was scored with, that day's figure, its section. */
+function held(
+  batch: string,
+  rulesBefore: string,
+  scoredOn: string,
+  commit: string,
+  rulesVersion: string,
+  macroF1: number,
+  section: string,
+): HeldOutBatch {
+  return {
+    batch: `${batch}.jsonl`,
+    rules: frozen(`rules-before-${rulesBefore}.yaml`),
+    record: { scoredOn, commit, rulesVersion, macroF1 },
+    title: `(${section}) HELD-OUT, new batch ${batch}.jsonl`,
+  };
+}
+
 export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
-  {
-    batch: 'real-d.jsonl',
-    rules: frozen('rules-before-real-d.yaml'),
-    record: {
-      scoredOn: '2026-12-03',
-      commit: '4d82ae8',
-      rulesVersion: '7683ee9fcda7',
-      macroF1: 0.864,
-    },
-    title: '(a2) HELD-OUT, new batch real-d.jsonl',
-  },
-  {
-    batch: 'real-e.jsonl',
-    rules: frozen('rules-before-real-e.yaml'),
-    record: {
-      scoredOn: '2026-12-03',
-      commit: '546a9e6',
-      rulesVersion: '5a28a3ec8411',
-      macroF1: 0.878,
-    },
-    title: '(a3) HELD-OUT, new batch real-e.jsonl',
-  },
-  {
-    batch: 'real-f.jsonl',
-    rules: frozen('rules-before-real-f.yaml'),
-    record: {
-      scoredOn: '2026-12-03',
-      commit: 'd683035',
-      rulesVersion: '0fbeeb798356',
-      macroF1: 0.867,
-    },
-    title: '(a4) HELD-OUT, new batch real-f.jsonl',
-  },
-  {
-    batch: 'real-g.jsonl',
-    rules: frozen('rules-before-real-f.yaml'),
-    record: {
-      scoredOn: '2026-12-03',
-      commit: 'b182f08',
-      rulesVersion: '0fbeeb798356',
-      macroF1: 0.824,
-    },
-    title: '(a5) HELD-OUT, new batch real-g.jsonl',
-  },
-  {
-    batch: 'real-h.jsonl',
-    rules: frozen('rules-before-real-h.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: 'b2489d2',
-      rulesVersion: 'dcca92eeffb9',
-      macroF1: 0.849,
-    },
-    title: '(a7) HELD-OUT, new batch real-h.jsonl',
-  },
-  {
-    batch: 'real-i.jsonl',
-    rules: frozen('rules-before-real-i.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '82bcf7f',
-      rulesVersion: 'f3c55695af9c',
-      macroF1: 0.86,
-    },
-    title: '(a9) HELD-OUT, new batch real-i.jsonl',
-  },
-  {
-    batch: 'real-j.jsonl',
-    rules: frozen('rules-before-real-j.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: 'b179e61',
-      rulesVersion: '553c406a8cdf',
-      macroF1: 0.905,
-    },
-    title: '(a10) HELD-OUT, new batch real-j.jsonl',
-  },
-  {
-    batch: 'real-k.jsonl',
-    rules: frozen('rules-before-real-k.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: 'c447567',
-      rulesVersion: 'e59c86933f57',
-      macroF1: 0.931,
-    },
-    title: '(a11) HELD-OUT, new batch real-k.jsonl',
-  },
-  {
-    batch: 'real-l.jsonl',
-    rules: frozen('rules-before-real-l.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '4e56710',
-      rulesVersion: '15604e2b2ce9',
-      macroF1: 0.76,
-    },
-    title: '(a12) HELD-OUT, new batch real-l.jsonl',
-  },
-  {
-    batch: 'real-m.jsonl',
-    rules: frozen('rules-before-real-m.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '0313196',
-      rulesVersion: 'b6e40be13052',
-      macroF1: 0.786,
-    },
-    title: '(a13) HELD-OUT, new batch real-m.jsonl',
-  },
-  {
-    batch: 'real-n.jsonl',
-    rules: frozen('rules-before-real-n.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '33bb6a0',
-      rulesVersion: '81242486e5e9',
-      macroF1: 0.681,
-    },
-    title: '(a14) HELD-OUT, new batch real-n.jsonl',
-  },
-  {
-    batch: 'real-o.jsonl',
-    rules: frozen('rules-before-real-o.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '25ea66c',
-      rulesVersion: '81242486e5e9',
-      macroF1: 0.577,
-    },
-    title: '(a15) HELD-OUT, new batch real-o.jsonl',
-  },
-  {
-    batch: 'real-p.jsonl',
-    rules: frozen('rules-before-real-p.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: 'cf3b3cf',
-      rulesVersion: '93579f5fe45e',
-      macroF1: 0.597,
-    },
-    title: '(a16) HELD-OUT, new batch real-p.jsonl',
-  },
+  held('real-d', 'real-d', '2026-12-03', '4d82ae8', '7683ee9fcda7', 0.864, 'a2'),
+  held('real-e', 'real-e', '2026-12-03', '546a9e6', '5a28a3ec8411', 0.878, 'a3'),
+  held('real-f', 'real-f', '2026-12-03', 'd683035', '0fbeeb798356', 0.867, 'a4'),
+  held('real-g', 'real-f', '2026-12-03', 'b182f08', '0fbeeb798356', 0.824, 'a5'),
+  held('real-h', 'real-h', '2026-12-04', 'b2489d2', 'dcca92eeffb9', 0.849, 'a7'),
+  held('real-i', 'real-i', '2026-12-04', '82bcf7f', 'f3c55695af9c', 0.86, 'a9'),
+  held('real-j', 'real-j', '2026-12-04', 'b179e61', '553c406a8cdf', 0.905, 'a10'),
+  held('real-k', 'real-k', '2026-12-04', 'c447567', 'e59c86933f57', 0.931, 'a11'),
+  held('real-l', 'real-l', '2026-12-04', '4e56710', '15604e2b2ce9', 0.76, 'a12'),
+  held('real-m', 'real-m', '2026-12-04', '0313196', 'b6e40be13052', 0.786, 'a13'),
+  held('real-n', 'real-n', '2026-12-04', '33bb6a0', '81242486e5e9', 0.681, 'a14'),
+  held('real-o', 'real-o', '2026-12-04', '25ea66c', '81242486e5e9', 0.577, 'a15'),
+  held('real-p', 'real-p', '2026-12-04', 'cf3b3cf', '93579f5fe45e', 0.597, 'a16'),
   // real-q (evalq): the same round 15 rules as real-p (a16), its own frozen copy.
-  {
-    batch: 'real-q.jsonl',
-    rules: frozen('rules-before-real-q.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '8165d4c',
-      rulesVersion: '93579f5fe45e',
-      macroF1: 0.706,
-    },
-    title: '(a17) HELD-OUT, new batch real-q.jsonl',
-  },
-  {
-    batch: 'real-r.jsonl',
-    rules: frozen('rules-before-real-r.yaml'),
-    record: {
-      scoredOn: '2026-12-04',
-      commit: '9193b68',
-      rulesVersion: 'e2d507ce3589',
-      macroF1: 0.785,
-    },
-    title: '(a18) HELD-OUT, new batch real-r.jsonl',
-  },
+  held('real-q', 'real-q', '2026-12-04', '8165d4c', '93579f5fe45e', 0.706, 'a17'),
+  held('real-r', 'real-r', '2026-12-04', '9193b68', 'e2d507ce3589', 0.785, 'a18'),
+  // real-s (evals): the same round 16 rules as real-r (a18), its own frozen copy.
+  held('real-s', 'real-s', '2026-12-04', 'c7f03f4', 'e2d507ce3589', 0.705, 'a19'),
 ];

@@ -34,6 +34,9 @@ describe('the newest real batches repeat no earlier fixture', () => {
     // and against real-s (evals, collected beside it) as it stood before real-r's labels were
     // committed (no real-s file existed then); real-s counts as earlier here once merged.
     ['real-r.jsonl', 'rr-', []],
+    // real-s (evals) was collected beside real-r (evalr), from other outlets, and checked against
+    // real-r as it stood just before real-s's labels were committed (96 items): no shared item.
+    ['real-s.jsonl', 'rs-', []],
   ] as const)(
     '%s shares no address or headline with an earlier file, nor within itself',
     (name, prefix, later) => {

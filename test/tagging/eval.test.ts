@@ -82,7 +82,7 @@ describe('tagging evaluation on the development set', () => {
 
   // The traps still missed on purpose, and why: honest-misses.ts.
 
-  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i, real-l, real-m, real-o, real-p and real-r)', () => {
+  it('gets every trap right (but the listed misses in real-d, real-e, real-g, real-h, real-i, real-l, real-m, real-o, real-p, real-r and real-s)', () => {
     const failed = evaluation.traps.filter((t) => !t.ok).map((t) => t.id);
     expect(failed.filter((id) => !KNOWN_HONEST_MISSES.includes(id))).toEqual([]);
     expect(KNOWN_HONEST_MISSES.filter((id) => !failed.includes(id))).toEqual([]);
@@ -121,12 +121,14 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   // stp 0.95 -> 0.93 (evalq): real-q's eleven untuned stp misses took the current rules to 0.937;
   // round 16 (tune16, tuned on real-q: footprints by their own names, the joint forward plan)
   // brings them to 0.953 over every real batch, so the floor is 0.95 again.
-  // stp 0.95 -> 0.94 (evalr): real-r's five untuned stp misses (Cornwall's STP told by the county
-  // and its five-year plan, an ICS's integrated care strategy, a footprint's towns) and one false
-  // positive take the current rules to 0.944; the tuning round that takes real-r should restore it.
+  // stp 0.95 -> 0.93 (evalr, evals, merged by the lead): real-r's five untuned stp misses (Cornwall's
+  // STP told by the county and its five-year plan, an ICS's integrated care strategy, a footprint's
+  // towns) and one false positive, and real-s's five misses and three false positives, held out
+  // against round 16 and not tuned on, take the current rules to 0.934 (0.944 and 0.942 with one
+  // batch each); the tuning round that takes them should restore it.
   it.each([
     ['carter', 0.9],
-    ['stp', 0.94],
+    ['stp', 0.93],
     ['mcp', 0.9],
   ] as const)('%s has F1 >= %s on them with the current rules', (theme, floor) => {
     const score = evaluateTagging(undefined, real).themes.find((s) => s.theme === theme)!;
@@ -157,6 +159,8 @@ const HELD_OUT_EXPECTED: Record<string, { minItems: number; rulesDigest: string 
   'real-q.jsonl': { minItems: 80, rulesDigest: '6ef656999493b11f' },
   // real-r (evalr): round 16, the bytes of rules-before-real-r.yaml (= config/themes.yaml then).
   'real-r.jsonl': { minItems: 90, rulesDigest: '4cef95b35bf008a2' },
+  // real-s (evals): round 16, the bytes of rules-before-real-r.yaml.
+  'real-s.jsonl': { minItems: 100, rulesDigest: '4cef95b35bf008a2' },
 };
 
 describe.each(HELD_OUT_BATCHES.map((h) => [h.batch, h] as const))(

@@ -103,6 +103,13 @@
 // place alone (rr-046, rg-141's case); and NHS England's 2025 "fundamental reset" of the financial
 // regime, whose headline names the ICBs only as the letter's addressees, read as stp (rr-069,
 // icb-passing).
+// real-s.jsonl (evals, held out against round 16, not tuned on): eight failed traps, listed as
+// found for the next tuning round: a council report and a Bill committee naming the ICB or ICP
+// only in passing (rs-019, rs-065); Covid money for care providers and for Wales with no regime
+// word (rs-024, rs-068); the Vanguard rocket and satellite programme (rs-053); Tower Hamlets
+// Together, a vanguard's programme name, on pages that name no vanguard or care model (rs-101,
+// rs-103); and a CCG's alliance agreement with three providers, labelled procurement, that the
+// rules miss (rs-102).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -134,4 +141,13 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rr-037',
   'rr-046',
   'rr-069',
+  // real-s (evals), held out against round 16, not tuned on:
+  'rs-019',
+  'rs-024',
+  'rs-053',
+  'rs-065',
+  'rs-068',
+  'rs-101',
+  'rs-102',
+  'rs-103',
 ];
