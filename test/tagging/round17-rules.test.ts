@@ -4,7 +4,7 @@
 // (frozen as test/fixtures/tagging/rules-before-real-r.yaml and, byte for byte,
 // rules-before-real-s.yaml, which the two batches were held out against; round 17 is frozen as
 // rules-before-real-t.yaml for the next batch). rp-080 (real-p) is a procurement miss the round
-// also fixes.
+// also fixes; rr-082 and rr-083 also pin social_care (an extra theme) off the primary care home.
 import { describeRuleRows, type RuleRow } from '../helpers/shipped-rule-rows.js';
 
 const realR: RuleRow[] = [
@@ -55,13 +55,40 @@ const realR: RuleRow[] = [
     not: [],
   },
   {
-    id: 'rr-083: the primary care home model is a new care model',
+    id: "rr-047: the ICP contract shelved after NHS England's intervention is procurement",
+    title: 'Landmark integration contract shelved after NHS England intervention',
+    summary:
+      'NHS England tells Black Country leaders to stop work on a landmark integrated care contract. Dudley CCG was due to transfer all community and primary care services to a new provider.',
+    date: '2021-02-22',
+    has: ['procurement'],
+    not: [],
+  },
+  {
+    id: "rr-080: Manchester's single out-of-hospital provider (its LCO, described) is mcp",
+    title: 'Manchester to launch single out of hospital provider in April',
+    summary:
+      'Health leaders in Manchester will aim to create a single provider of out of hospital services by April 2017. Two major teaching trusts will also aim to merge by the same date.',
+    date: '2016-07-12',
+    has: ['mcp'],
+    not: [],
+  },
+  {
+    id: 'rr-082: primary care home rapid test sites are not a care home story',
+    title: 'Mapped: 15 primary care rapid test sites get new care models cash',
+    summary:
+      'NHS England\u2019s new care models team to provide pilots with \u00a3500,000. Primary Care Home model aims to spread multispecialty community provider type models across the country.',
+    date: '2016-02-01',
+    has: ['mcp'],
+    not: ['social_care'],
+  },
+  {
+    id: 'rr-083: the primary care home model is a new care model, not a care home story',
     title: 'Primary care home model expands to cover 8m patients',
     summary:
       'A new model of integrated primary care promoted by an association of GPs has expanded to cover more than 200 sites in England providing care for a total of 8m patients.',
     date: '2017-11-15',
     has: ['mcp'],
-    not: [],
+    not: ['social_care'],
   },
   {
     id: 'rr-092: the NHS budget for the first half of 2021/22 is the H1 regime told in words',
