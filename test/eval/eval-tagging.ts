@@ -38,7 +38,7 @@ export const EXTRA_THEMES = [
   'social_care',
 ] as const;
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES_DIR = join(ROOT, 'test/fixtures/tagging');
 /** Real published headlines and standfirsts (issue 14), one batch per file, labelled for all 11. */
 export const REAL_BATCH = /^real-.+\.jsonl$/;
