@@ -117,6 +117,10 @@
 // real-s.jsonl (evals): first scored 2026-12-04, commit c7f03f4 (labels committed there, untagged),
 //   rules e2d507ce3589 (round 16; rules-before-real-s.yaml is a byte copy of rules-before-real-r.yaml),
 //   never tuned on: 103 items, macro F1 0.705 over five themes (figures: fixtures README); traps 26/34.
+// real-u.jsonl (evalu, items published 2020-2026): first scored 2026-12-05, commit fd01fb4 (labels
+//   committed there, untagged), rules 5a39f80b8835 (round 17; rules-before-real-u.yaml is a byte
+//   copy of rules-before-real-t.yaml), never tuned on: 85 items, macro F1 0.732 over five themes
+//   (carter and covid_cip on 1 positive each; figures: fixtures README); traps 25/33.
 import { fileURLToPath } from 'node:url';
 
 export interface HeldOutBatch {
@@ -169,4 +173,6 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
   held('real-r', 'real-r', '2026-12-04', '9193b68', 'e2d507ce3589', 0.785, 'a18'),
   // real-s (evals): the same round 16 rules as real-r (a18), its own frozen copy.
   held('real-s', 'real-s', '2026-12-04', 'c7f03f4', 'e2d507ce3589', 0.705, 'a19'),
+  // real-u (evalu): the round 17 rules real-t (evalt) is scored against, its own frozen copy.
+  held('real-u', 'real-u', '2026-12-05', 'fd01fb4', '5a39f80b8835', 0.732, 'a21'),
 ];

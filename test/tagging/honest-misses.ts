@@ -121,6 +121,14 @@
 // already counts little, and these name it with planning or finance words the system's own
 // stories use); and a CCG's alliance agreement with three providers (rs-102: "signed an
 // alliance partnership agreement" with no contract, tender or buying word).
+// real-u.jsonl (evalu, items published 2020-2026, held out against round 17, not tuned on): eight
+// failed traps, listed as found for the next tuning round: procurement law and practice outside
+// the NHS read as NHS buying (ru-003 and ru-005, Procurement Act 2023 direct-award guidance; ru-049,
+// the US Army's ventilator contest: tender-other); Covid-era buying told without a buying word
+// (ru-036, the Nightingales' contracts published and £350m "earmarked"; ru-051, ru-052, ru-053,
+// PPE "written off" and "losses"); and a construction firm that "secured the job" of building the
+// Harrogate Nightingale (ru-039). Each passes its own trap (no covid_cip, no mcp); each fails on
+// procurement.
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -159,4 +167,13 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rs-101',
   'rs-102',
   'rs-103',
+  // real-u (evalu), held out against round 17, not tuned on:
+  'ru-003',
+  'ru-005',
+  'ru-036',
+  'ru-039',
+  'ru-049',
+  'ru-051',
+  'ru-052',
+  'ru-053',
 ];
