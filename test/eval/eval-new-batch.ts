@@ -10,7 +10,7 @@ import { evaluateAllHeldOut, rulesBeforeBatch } from './eval-pooled.js';
 // A cycle (eval-tagging prints these sections): only use these inside functions.
 import {
   EXTRA_THEMES,
-  TARGETS,
+  HELD_OUT_TARGETS,
   evaluateTagging,
   loadRealBatches,
   type LabelledStory,
@@ -86,7 +86,7 @@ function formatPooledAll(batches: Map<string, LabelledStory[]>): string {
     `\n## ${POOLED_ALL.title}: each batch scored with its own freeze, counts summed\n`,
     `First computed ${r.scoredOn} at commit ${r.commit}: macro F1 ${r.macroF1.toFixed(3)}. ` +
       `Recomputed now from ${names.join(', ')}:\n`,
-    formatEvaluation(evaluateAllHeldOut(batches), { targets: TARGETS }),
+    formatEvaluation(evaluateAllHeldOut(batches), { targets: HELD_OUT_TARGETS }),
     `\n### The six extra themes, pooled the same way\n`,
     formatEvaluation(evaluateAllHeldOut(batches, EXTRA_THEMES), { targets: null, traps: false }),
   ].join('\n');
@@ -103,7 +103,7 @@ function formatHeldOut(
     `\n## ${title}: rules frozen when it was first scored, never tuned on\n`,
     `First scored ${r.scoredOn} at commit ${r.commit} (rules ${r.rulesVersion}): macro F1 ` +
       `${r.macroF1.toFixed(3)}. Recomputed now from ${rules.split('/').pop()}:\n`,
-    formatEvaluation(evaluateTagging(rules, stories), { targets: TARGETS }),
+    formatEvaluation(evaluateTagging(rules, stories), { targets: HELD_OUT_TARGETS }),
     `\n### The six extra themes on ${name} alone\n`,
     formatEvaluation(evaluateTagging(rules, stories, EXTRA_THEMES), {
       targets: null,

@@ -21,7 +21,10 @@ import {
 import { formatNewBatchSection } from './eval-new-batch.js';
 
 export const EVALUATED_THEMES = ['carter', 'stp', 'mcp', 'procurement', 'covid_cip'] as const;
+/** The development set's targets (the first tagging issue): the rules are tuned on that set. */
 export const TARGETS = { macroF1: 0.92, minThemeF1: 0.88 };
+/** Issue 14's target for real headlines the rules were never tuned on (the held-out sections). */
+export const HELD_OUT_TARGETS = { macroF1: 0.92, minThemeF1: 0.85 };
 /**
  * The further default themes. Only the real-*.jsonl batches label them (the older files label the
  * five themes alone), so they are scored over those batches only.
@@ -35,7 +38,7 @@ export const EXTRA_THEMES = [
   'social_care',
 ] as const;
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES_DIR = join(ROOT, 'test/fixtures/tagging');
 /** Real published headlines and standfirsts (issue 14), one batch per file, labelled for all 11. */
 export const REAL_BATCH = /^real-.+\.jsonl$/;
@@ -232,9 +235,14 @@ export function formatFullReport(): string {
   const names = [...batches.keys()].join(', ') || 'none yet';
   const realIds = new Set(real.map((s) => s.id));
   const out: string[] = [];
-  const section = (title: string, rules: string | undefined, stories: LabelledStory[]) => {
+  const section = (
+    title: string,
+    rules: string | undefined,
+    stories: LabelledStory[],
+    targets = TARGETS,
+  ) => {
     out.push(`\n## ${title}\n`);
-    out.push(formatEvaluation(evaluateTagging(rules, stories)));
+    out.push(formatEvaluation(evaluateTagging(rules, stories), { targets }));
     for (const [name, batch] of batches) {
       if (stories === real) out.push(formatBatchLine(name, evaluateTagging(rules, batch)));
     }
@@ -251,7 +259,12 @@ export function formatFullReport(): string {
     );
   };
   out.push(`# Tagging evaluation (real batches: ${names})`);
-  section('(a) HELD-OUT: real batches, frozen pre-tuning rules', FROZEN_RULES, real);
+  section(
+    '(a) HELD-OUT: real batches, frozen pre-tuning rules',
+    FROZEN_RULES,
+    real,
+    HELD_OUT_TARGETS,
+  );
   out.push(formatNewBatchSection());
   section('(b) Real batches, current rules', undefined, real);
   section('(c) Whole set, current rules', undefined, loadDevSet());

@@ -126,9 +126,13 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   // towns) and one false positive, and real-s's five misses and three false positives, held out
   // against round 16 and not tuned on, take the current rules to 0.934 (0.944 and 0.942 with one
   // batch each); the tuning round that takes them should restore it.
+  // stp 0.93 -> 0.94 (tune17, round 17, tuned on real-r and real-s: the integrated care strategy,
+  // "Sustainability Transformation Plan" without "and", Together We're Better and the Sussex
+  // Health and Care Plan): 0.942 over every real batch, short of 0.95 (Cornwall's STP told by the
+  // county, a footprint's towns and the ICB or ICP named in passing stay untuned).
   it.each([
     ['carter', 0.9],
-    ['stp', 0.93],
+    ['stp', 0.94],
     ['mcp', 0.9],
   ] as const)('%s has F1 >= %s on them with the current rules', (theme, floor) => {
     const score = evaluateTagging(undefined, real).themes.find((s) => s.theme === theme)!;

@@ -110,6 +110,17 @@
 // Together, a vanguard's programme name, on pages that name no vanguard or care model (rs-101,
 // rs-103); and a CCG's alliance agreement with three providers, labelled procurement, that the
 // rules miss (rs-102).
+// Round 17 (tune17, tuned on real-r.jsonl and real-s.jsonl): rs-053 and rs-068 left the list (the
+// Vanguard rocket's satellite programme vetoes mcp; Wales by name is a negative for covid_cip).
+// The other ten stay, honest misses: a "Financial recovery" headline with Covid-19 named
+// (rr-025, rg-081's case) and Covid money for care providers (rs-024, re-051's case) carry no
+// regime word to tell them from regime stories told without one; a blog on the efficiency drive
+// to come, inside the window (rr-037); a vanguard named by its place or programme alone (rr-046,
+// rs-101, rs-103, rg-141's case); the ICB or ICP named only as a letter's addressees, a report's
+// recipients or a Bill clause's subject (rr-069, rs-019, rs-065, icb-passing: the ICB alias
+// already counts little, and these name it with planning or finance words the system's own
+// stories use); and a CCG's alliance agreement with three providers (rs-102: "signed an
+// alliance partnership agreement" with no contract, tender or buying word).
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -136,17 +147,15 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'ro-012',
   // real-p (evalp), held out against round 15; left untuned by round 16:
   'rp-060',
-  // real-r (evalr), held out against round 16, not tuned on:
+  // real-r (evalr), held out against round 16; left untuned by round 17:
   'rr-025',
   'rr-037',
   'rr-046',
   'rr-069',
-  // real-s (evals), held out against round 16, not tuned on:
+  // real-s (evals), held out against round 16; left untuned by round 17:
   'rs-019',
   'rs-024',
-  'rs-053',
   'rs-065',
-  'rs-068',
   'rs-101',
   'rs-102',
   'rs-103',
