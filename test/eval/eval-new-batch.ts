@@ -44,16 +44,16 @@ export const HELD_OUT_POOLS: readonly HeldOutPool[] = [
 /** Every real batch against the rules that preceded it, pooled (eval-pooled.ts). */
 export const POOLED_ALL = {
   record: {
-    scoredOn: '2026-12-04',
+    scoredOn: '2026-12-05',
     // real-p (evalp) and real-q (evalq), both against round 15, merged by the lead: 2,069 items,
     // 0.853 at 8165d4c. real-r (evalr, labels 9193b68) and real-s (evals, labels c7f03f4), both
-    // against round 16, merged by the lead: 2,268 items, 0.848. real-u (evalu, labels fd01fb4)
-    // against round 17, before real-t is merged: 2,353 items, 0.848 (0.8476; the lead recomputes
-    // it with real-t).
+    // against round 16, merged by the lead: 2,268 items, 0.848. real-t (evalt, labels bfaa7f8,
+    // items of 2014-2019) and real-u (evalu, labels fd01fb4, items of 2020-2026), both against
+    // round 17, merged by the lead: 2,446 items, 0.847.
     commit: 'fd01fb4',
     rulesVersion:
       'a6e0b9ef5e28+7683ee9fcda7+5a28a3ec8411+0fbeeb798356+dcca92eeffb9+f3c55695af9c+553c406a8cdf+e59c86933f57+15604e2b2ce9+b6e40be13052+81242486e5e9+93579f5fe45e+e2d507ce3589+5a39f80b8835',
-    macroF1: 0.848,
+    macroF1: 0.847,
   },
   title: '(a8) HELD-OUT, pooled: every real batch against the rules that preceded it',
 } as const;

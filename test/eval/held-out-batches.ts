@@ -117,6 +117,11 @@
 // real-s.jsonl (evals): first scored 2026-12-04, commit c7f03f4 (labels committed there, untagged),
 //   rules e2d507ce3589 (round 16; rules-before-real-s.yaml is a byte copy of rules-before-real-r.yaml),
 //   never tuned on: 103 items, macro F1 0.705 over five themes (figures: fixtures README); traps 26/34.
+// real-t.jsonl (evalt): first scored 2026-12-05, labels committed at bfaa7f8 before the tagger ran
+//   on them, rules 5a39f80b8835 (round 17, tuned on real-r and real-s, frozen as
+//   rules-before-real-t.yaml by the lead), never tuned on: 93 items published 2014-2019 (the Five
+//   Year Forward View era) plus traps from any year; macro F1 0.855 over the four themes with
+//   items (covid_cip has no positives and no predictions); traps 19/25 (figures: fixtures README).
 // real-u.jsonl (evalu, items published 2020-2026): first scored 2026-12-05, commit fd01fb4 (labels
 //   committed there, untagged), rules 5a39f80b8835 (round 17; rules-before-real-u.yaml is a byte
 //   copy of rules-before-real-t.yaml), never tuned on: 85 items, macro F1 0.732 over five themes
@@ -173,6 +178,8 @@ export const HELD_OUT_BATCHES: readonly HeldOutBatch[] = [
   held('real-r', 'real-r', '2026-12-04', '9193b68', 'e2d507ce3589', 0.785, 'a18'),
   // real-s (evals): the same round 16 rules as real-r (a18), its own frozen copy.
   held('real-s', 'real-s', '2026-12-04', 'c7f03f4', 'e2d507ce3589', 0.705, 'a19'),
+  // real-t (evalt): round 17, items published 2014-2019 (evalu's real-u takes 2020-2026).
+  held('real-t', 'real-t', '2026-12-05', 'bfaa7f8', '5a39f80b8835', 0.855, 'a20'),
   // real-u (evalu): the round 17 rules real-t (evalt) is scored against, its own frozen copy.
   held('real-u', 'real-u', '2026-12-05', 'fd01fb4', '5a39f80b8835', 0.732, 'a21'),
 ];

@@ -1,5 +1,5 @@
 // The newest real batches (issue 14) must not repeat an earlier fixture: real-i, real-j, real-k,
-// real-l, real-m, real-o, real-q, real-r, real-s and real-u were deduplicated by address and headline (letters and digits, lower-case) against every earlier
+// real-l, real-m, real-o, real-q, real-r, real-s, real-t and real-u were deduplicated by address and headline (letters and digits, lower-case) against every earlier
 // fixture and within themselves, and this test is the check. Earlier batches share a few items
 // (fixtures README), so each later batch adds its own row. Split out of eval.test.ts (max-lines).
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,11 @@ describe('the newest real batches repeat no earlier fixture', () => {
     // real-s (evals) was collected beside real-r (evalr), from other outlets, and checked against
     // real-r as it stood just before real-s's labels were committed (96 items): no shared item.
     ['real-s.jsonl', 'rs-', []],
+    // real-t (evalt): items published 2014-2019 (and traps), deduplicated the same way against
+    // every file before it and within itself, and against real-u (evalu, collected beside it on
+    // 2020-2026 ground) as it stood just before real-t's labels were committed (no real-u file
+    // existed then); real-u counts as earlier here once merged.
+    ['real-t.jsonl', 'rt-', []],
     // real-u (evalu, items published 2020-2026) was collected beside real-t (evalt, 2014-2019) and
     // checked against real-t as it stood just before real-u's labels were committed (93 items): no
     // shared item (real-t counts as earlier here once merged).

@@ -121,6 +121,14 @@
 // already counts little, and these name it with planning or finance words the system's own
 // stories use); and a CCG's alliance agreement with three providers (rs-102: "signed an
 // alliance partnership agreement" with no contract, tender or buying word).
+// real-t.jsonl (evalt, held out against round 17, not tuned on): six failed traps, listed as found
+// for the next tuning round: Better Care Together's 2015 strategy, before it was a vanguard, read
+// as mcp by the programme name alone (rt-014, rs-101's case); a Model Context
+// Protocol tutorial that names neither the protocol nor any AI word the veto knows (rt-055);
+// Dudley's MCP contract told as "the first voluntary GP contract" put out to tender (rt-021) and
+// the Fylde Coast's work named by place and the Five Year Forward View (rt-039), both missed
+// (rr-046's and rg-141's case); shielded twisted pair cable and Bengaluru's apartment sewage
+// plants, "STPs" with no sewage, sewerage or crore word for the vetoes (rt-075, rt-086).
 // real-u.jsonl (evalu, items published 2020-2026, held out against round 17, not tuned on): eight
 // failed traps, listed as found for the next tuning round: procurement law and practice outside
 // the NHS read as NHS buying (ru-003 and ru-005, Procurement Act 2023 direct-award guidance; ru-049,
@@ -167,6 +175,13 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rs-101',
   'rs-102',
   'rs-103',
+  // real-t (evalt), held out against round 17, not tuned on:
+  'rt-014',
+  'rt-021',
+  'rt-039',
+  'rt-055',
+  'rt-075',
+  'rt-086',
   // real-u (evalu), held out against round 17, not tuned on:
   'ru-003',
   'ru-005',
