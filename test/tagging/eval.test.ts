@@ -133,9 +133,13 @@ describe('tagging evaluation on the real published batches (issue 14)', () => {
   // stp 0.94 -> 0.93 (evalt): real-t's four untuned stp misses (footprint plans told by county,
   // "44 regional blueprints") and three false positives (cable and sewage "STPs", "STP level" in
   // passing), held out against round 17 and not tuned on, take the current rules to 0.933.
+  // stp 0.93 -> 0.94 (tune18, round 18, tuned on real-t and real-u: the STP acronym no longer its
+  // own context, the 44 footprints' plans by number, a new integrated care board in a headline):
+  // 0.940 over every real batch, short of 0.95 (footprint plans told by county alone stay
+  // untuned: rt-006, rt-008, rt-048, ru-026).
   it.each([
     ['carter', 0.9],
-    ['stp', 0.93],
+    ['stp', 0.94],
     ['mcp', 0.9],
   ] as const)('%s has F1 >= %s on them with the current rules', (theme, floor) => {
     const score = evaluateTagging(undefined, real).themes.find((s) => s.theme === theme)!;

@@ -137,6 +137,18 @@
 // PPE "written off" and "losses"); and a construction firm that "secured the job" of building the
 // Harrogate Nightingale (ru-039). Each passes its own trap (no covid_cip, no mcp); each fails on
 // procurement.
+// Round 18 (tune18, tuned on real-t.jsonl and real-u.jsonl): rt-021, rt-055, rt-075, rt-086,
+// ru-051, ru-052 and ru-053 left the list (the STP and MCP acronyms are no longer their own
+// context, so a cable's, an apartment block's and a tutorial's second "STP" or "MCP" does not
+// make the first count; the voluntary GP contract is the MCP contract's first name; PPE told with
+// a sterling sum is procurement). The other seven stay, honest misses: Better Care Together's
+// strategy before it was a vanguard (rt-014) and the Fylde Coast named by place (rt-039), as
+// rs-101 and rg-141; procurement law and practice outside the NHS (ru-003, ru-005, ru-049):
+// "procurement", "direct award" and "contract awarded" count whoever buys, and a config rule
+// cannot ask for NHS context only when the law words fire (an unconditional procurement rule
+// gives every conditional one its context), so it needs a change in src/tagging; the
+// Nightingales' contracts "published" and "earmarked" (ru-036) and a construction "job" won
+// (ru-039), one-headline wordings.
 // Every other trap, and any new one, must be right; a listed one that starts passing
 // must leave here.
 export const KNOWN_HONEST_MISSES: readonly string[] = [
@@ -175,20 +187,13 @@ export const KNOWN_HONEST_MISSES: readonly string[] = [
   'rs-101',
   'rs-102',
   'rs-103',
-  // real-t (evalt), held out against round 17, not tuned on:
+  // real-t (evalt), held out against round 17; left untuned by round 18:
   'rt-014',
-  'rt-021',
   'rt-039',
-  'rt-055',
-  'rt-075',
-  'rt-086',
-  // real-u (evalu), held out against round 17, not tuned on:
+  // real-u (evalu), held out against round 17; left untuned by round 18:
   'ru-003',
   'ru-005',
   'ru-036',
   'ru-039',
   'ru-049',
-  'ru-051',
-  'ru-052',
-  'ru-053',
 ];
