@@ -153,7 +153,12 @@ export async function main(
       return name === undefined ? 1 : 0;
     }
     const command = await loadCommand(name);
-    const parsed = parseCommandArguments(name, command.options, commandArgs);
+    const parsed = parseCommandArguments(
+      name,
+      command.options,
+      commandArgs,
+      command.signedWords === true,
+    );
     if (parsed.values.help) {
       stdout.write(`${command.help.trimEnd()}\n`);
       return 0;

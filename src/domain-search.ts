@@ -54,6 +54,12 @@ export interface SearchPage {
    * of very common words under filters cost too much on a large archive. Absent means exact.
    */
   totalIsLowerBound?: boolean;
+  /**
+   * How many results the `total` stories make once copies from several outlets are folded into
+   * one (search-archive.ts): set when the search read every match (the first page of a small
+   * search); absent otherwise, when only the stories are counted.
+   */
+  resultCount?: number;
   /** Offset of the next page, or null at the end. */
   nextOffset: number | null;
   /** Query words also searched through the shared vocabulary ("also searched: ..."). */

@@ -17,6 +17,11 @@ export interface CliCommand {
   /** Usage and option descriptions for `briefing <name> --help`. */
   help: string;
   options: CliOptions;
+  /**
+   * Words starting with - are words, not options, wherever they stand (`correct REF -carter`),
+   * unless they name one of its options; `--` is not needed (and ignored).
+   */
+  signedWords?: boolean;
   /** Returns the process exit code. Expected failures print one clear line to stderr. */
   run(ctx: CliContext, args: ParsedArgs): Promise<number>;
 }

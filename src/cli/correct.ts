@@ -1,12 +1,15 @@
-// `briefing correct REF +THEME --remove THEME --platform P --workspace W`: a reader's correction
-// from the command line (operators, scripts, the demo), through the same `correct` command as
-// Slack and Discord (commands/correct.ts via runCommand): same validation, same messages. A word
-// starting with - must follow `--` (it would read as an option), so removals also have --remove.
-import { buildCorrect } from '../commands/correction-request.js';
+// `briefing correct REF -THEME +THEME --platform P --workspace W`: a reader's correction from the
+// command line (operators, scripts, the demo), through the same `correct` command as Slack and
+// Discord (commands/correct.ts via runCommand): same validation, same messages. The words are
+// read as chat reads them (correctInputFromText): signed words are theme changes, the rest the
+// story. A word starting with - is a word here, not an option (CliCommand.signedWords), so
+// -carter may stand anywhere among the options; --add and --remove say the same.
+import { correctInputFromText, buildCorrect } from '../commands/correction-request.js';
 import { describeCorrected } from '../commands/describe-corrections.js';
 import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
+import { findPlatform } from '../platforms/index.js';
 import { UsageError, type CliCommand } from './command.js';
 import { CHANNEL_PLATFORMS as PLATFORMS } from './delivery-adapters.js';
 import { errorLine } from './error-line.js';
@@ -14,21 +17,25 @@ import { errorLine } from './error-line.js';
 export const command: CliCommand = {
   name: 'correct',
   summary: "Correct a story's themes for one workspace",
-  help: `Usage: briefing correct REF [+THEME ...] [--add LIST] [--remove LIST] --platform P --workspace W
+  help: `Usage: briefing correct REF [-THEME ...] [+THEME ...] --platform P --workspace W [options]
 
-Adds or removes themes of one story for one workspace, as the chat "correct" command does. The
+Adds (+carter) or removes (-carter) themes of one story for one workspace, as the chat "correct"
+command does; the theme words and options may come in any order after the story's reference. The
 workspace's searches and future digests follow it; the rules and other workspaces do not change,
-and "briefing retag" does not undo it. Removals: --remove carter, or "-- REF -carter".
+and "briefing retag" does not undo it.
+  briefing correct g_998f7885 -carter +procurement --platform slack --workspace T0123
 
 Options:
-  --platform P     slack, discord (or memory, for the demo)
-  --workspace W    Slack team id (T...) or Discord guild id
-  --add LIST       theme ids to add, separated by commas
-  --remove LIST    theme ids to remove, separated by commas
+  --platform P     ${PLATFORMS.filter((p) => p !== 'memory').join(', ')} (or memory, for the demo)
+  --workspace W    Slack team id (T...), Discord guild id or Teams tenant id (teams-webhook:
+                   webhook; not needed for email)
+  --add LIST       theme ids to add, separated by commas (the same as +THEME)
+  --remove LIST    theme ids to remove, separated by commas (the same as -THEME)
   --note TEXT      why (optional, at most 200 characters)
   --channel C      where it was said (default: cli)
   --user U         who said it (default: cli)
 `,
+  signedWords: true,
   options: {
     platform: { type: 'string' },
     workspace: { type: 'string' },
@@ -42,8 +49,11 @@ Options:
     const v = args.values;
     const platform = PLATFORMS.find((p) => p === v.platform);
     if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
-    if (typeof v.workspace !== 'string') throw new UsageError('--workspace is required');
-    const [target = '', ...words] = args.positionals;
+    const workspace =
+      typeof v.workspace === 'string' ? v.workspace : findPlatform(platform)?.fixedWorkspace;
+    if (workspace === undefined) throw new UsageError('--workspace is required');
+    // As chat reads `correct REF -carter +procurement`: signed words change themes.
+    const typed = correctInputFromText(args.positionals.join(' '));
     const list = (value: unknown, sign: string) =>
       typeof value === 'string'
         ? value
@@ -51,17 +61,19 @@ Options:
             .filter((w) => w !== '')
             .map((w) => sign + w)
         : [];
-    const changes = [...words, ...list(v.add, '+'), ...list(v.remove, '-')].join(' ');
+    const changes = [typed.changes, ...list(v.add, '+'), ...list(v.remove, '-')]
+      .filter((w) => w !== '')
+      .join(' ');
     const config = ctx.config();
     const deps = buildCommandDeps({ db: ctx.db(), config, logger: ctx.logger });
     const parsed = buildCorrect(
-      { target, changes, note: typeof v.note === 'string' ? v.note : null },
+      { target: typed.target, changes, note: typeof v.note === 'string' ? v.note : typed.note },
       deps,
     );
     if (!parsed.ok) throw new UsageError(errorLine(parsed.error));
     const invocation: Invocation = {
       platform,
-      workspaceId: v.workspace,
+      workspaceId: workspace,
       channelId: typeof v.channel === 'string' ? v.channel : 'cli',
       userId: typeof v.user === 'string' ? v.user : 'cli',
       isAdmin: true,

@@ -1,6 +1,8 @@
 // `briefing digest`: build a week's catch-up from the archive and print it; with --post, archive
 // it to digests/ and deliver it through the outbox (exactly as the weekly job does, and recorded
-// as that week's decision, so the scheduled run will not post it again).
+// as that week's decision, so the scheduled run will not post it again). A channel's digest
+// (--channel, and each --post target) is filed by its workspace's readers' corrections, as the
+// weekly job files it (pipeline/workspace-digest.ts).
 // Formats: md (the archive's Markdown), json (the Digest), and each registry platform's id (its
 // preview renderer: the payloads as JSON, for checking limits and layout by eye).
 import type { DeliveryAdapter } from '../delivery/adapter.js';
@@ -9,11 +11,13 @@ import { processOutbox } from '../delivery/process-outbox.js';
 import type { ProcessReport } from '../delivery/process-report.js';
 import { renderDigestMarkdown } from '../digest/render-markdown.js';
 import { viewForChannel } from '../digest/view-for-channel.js';
-import { formatWeek, weekOf } from '../time/week.js';
+import { formatWeek, weekOf, weekRange } from '../time/week.js';
 import type { Digest, IsoWeek, Subscription } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
 import { digestDueAt } from '../time/digest-schedule.js';
 import { weekDigestOnce } from '../pipeline/week-digest-archive.js';
+import { digestForWorkspace } from '../pipeline/workspace-digest.js';
+import type { ThemeOverrides } from '../tagging/apply-corrections.js';
 import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
 import type { Env } from '../config/env.js';
@@ -22,6 +26,7 @@ import { PLATFORMS, findPlatform } from '../platforms/index.js';
 import { buildDigest } from '../commands/build-request.js';
 import { resolveDigestWeek } from '../commands/digest.js';
 import { UsageError, type CliCommand } from './command.js';
+import type { CliContext } from './context.js';
 import { errorLine } from './error-line.js';
 import { createCliAdapters, parseChannelArg } from './delivery-adapters.js';
 import { openPlatformStores } from './platform-stores.js';
@@ -85,7 +90,8 @@ Options:
   --week W        an ISO week (2017-W07), "last" (default: the last complete week) or "this"
                   (the week so far; printing only)
   --channel P:W:C a subscribed channel, e.g. slack:T0123:C0456 or discord:GUILD:CHANNEL: print
-                  what that channel receives (its themes and organisations) / post only there
+                  what that channel receives (its themes, organisations and its workspace's
+                  corrections) / post only there
   --format F      md (default), json, or a platform's message payloads as JSON:
                   ${PLATFORMS.map((p) => p.id).join(', ')}
   --post          write digests/YYYY/YYYY-Www.md and .json, record the parts in the outbox and
@@ -117,7 +123,21 @@ Options:
     const subscription = typeof v.channel === 'string' ? findSubscribed(db, v.channel) : null;
 
     if (!v.post) {
-      const digest = buildWeekDigest(db, config, week, partial ? now : undefined);
+      // What the channel receives: filed by its workspace's readers' corrections, as the job
+      // files the digest it sends.
+      const period = { label: formatWeek(week), ...weekRange(week, timeZone) };
+      const upTo = partial ? now : undefined;
+      const build = (overrides?: ThemeOverrides) =>
+        buildWeekDigest(db, config, week, upTo, undefined, overrides);
+      const digest = subscription
+        ? digestForWorkspace({
+            db,
+            workspace: subscription,
+            period,
+            shared: () => build(),
+            rebuild: build,
+          })
+        : build();
       // What the channel receives (everything, without --channel: what the archive holds); JSON
       // without --channel is the archived object itself.
       const view =
@@ -127,60 +147,91 @@ Options:
     }
 
     if (partial) throw new UsageError('--post sends complete weeks only; try --week last');
-    // As the weekly job does: a week already sent to some channel is not rebuilt, so every
-    // channel gets (and the archive keeps) the digest the first channels got.
-    const { digest, archived } = weekDigestOnce({
-      db,
-      week: formatWeek(week),
-      digestsDir: ctx.env.DIGESTS_DIR,
-      build: () => buildWeekDigest(db, config, week),
-      logger: ctx.logger,
-    });
-    ctx.stdout.write(
-      archived
-        ? `Archived ${archived.markdownPath} and ${archived.jsonPath}\n`
-        : `Using the week's archived digest (${formatWeek(week)} was already sent to some channels)\n`,
-    );
-    const adapters = await createCliAdapters(
-      ctx.env,
-      ctx.logger,
-      openPlatformStores(ctx.env, ctx.db()),
-    );
-    const targets = subscription ? [subscription] : listAllSubscriptions(db);
-    let missing = 0;
-    for (const target of targets) {
-      if (target.pausedReason !== null) {
-        ctx.stderr.write(
-          `${describeChannel(target)}: paused (${target.pausedReason}); not posted. Fix the cause, then resume it with /briefing subscribe\n`,
-        );
-        missing++;
-        continue;
-      }
-      const adapter: DeliveryAdapter | undefined = adapters.get(target.platform);
-      if (!adapter) {
-        ctx.stderr.write(
-          `${describeChannel(target)}: no ${target.platform} adapter here (set its token); not posted\n`,
-        );
-        missing++;
-        continue;
-      }
-      const result = enqueueDigest(db, { digest, subscription: target, adapter, now });
-      recordDigestRun(db, {
-        week: digest.week,
-        channel: target,
-        status: 'enqueued',
-        reason: 'posted with briefing digest --post',
-        dueAt: digestDueAt(week, target.schedule ?? config.settings.digest, timeZone).toISOString(),
-        decidedAt: now.toISOString(),
-      });
-      ctx.stdout.write(
-        `${describeChannel(target)}: ${
-          result.status === 'enqueued' ? `${result.parts} part(s) recorded` : 'already recorded'
-        }\n`,
-      );
-    }
-    const report = await processOutbox(db, adapters, now, { logger: ctx.logger });
-    ctx.stdout.write(describeDelivery(report));
-    return report.failed > 0 || missing > 0 ? 1 : 0;
+    return postWeek(ctx, week, subscription, now);
   },
 };
+
+/**
+ * --post: archive the week (once), record each target channel's parts (its digest filed by its
+ * workspace's corrections, as the weekly job sends it) and deliver them. 1 when any failed.
+ */
+async function postWeek(
+  ctx: CliContext,
+  week: IsoWeek,
+  subscription: Subscription | null,
+  now: Date,
+): Promise<number> {
+  const config = ctx.config();
+  const db = ctx.db();
+  const timeZone = config.settings.timeZone;
+  const period = { label: formatWeek(week), ...weekRange(week, timeZone) };
+  // As the weekly job does: a week already sent to some channel is not rebuilt, so every
+  // channel gets (and the archive keeps) the digest the first channels got.
+  const { digest, archived } = weekDigestOnce({
+    db,
+    week: formatWeek(week),
+    digestsDir: ctx.env.DIGESTS_DIR,
+    build: () => buildWeekDigest(db, config, week),
+    logger: ctx.logger,
+  });
+  ctx.stdout.write(
+    archived
+      ? `Archived ${archived.markdownPath} and ${archived.jsonPath}\n`
+      : `Using the week's archived digest (${formatWeek(week)} was already sent to some channels)\n`,
+  );
+  const adapters = await createCliAdapters(
+    ctx.env,
+    ctx.logger,
+    openPlatformStores(ctx.env, ctx.db()),
+  );
+  const targets = subscription ? [subscription] : listAllSubscriptions(db);
+  const corrected = new Map<string, Digest>();
+  let missing = 0;
+  for (const target of targets) {
+    if (target.pausedReason !== null) {
+      ctx.stderr.write(
+        `${describeChannel(target)}: paused (${target.pausedReason}); not posted. Fix the cause, then resume it with /briefing subscribe\n`,
+      );
+      missing++;
+      continue;
+    }
+    const adapter: DeliveryAdapter | undefined = adapters.get(target.platform);
+    if (!adapter) {
+      ctx.stderr.write(
+        `${describeChannel(target)}: no ${target.platform} adapter here (set its token); not posted\n`,
+      );
+      missing++;
+      continue;
+    }
+    const channelDigest = digestForWorkspace({
+      db,
+      workspace: target,
+      period,
+      shared: () => digest,
+      rebuild: (overrides) => buildWeekDigest(db, config, week, undefined, undefined, overrides),
+      cache: corrected,
+    });
+    const result = enqueueDigest(db, {
+      digest: channelDigest,
+      subscription: target,
+      adapter,
+      now,
+    });
+    recordDigestRun(db, {
+      week: digest.week,
+      channel: target,
+      status: 'enqueued',
+      reason: 'posted with briefing digest --post',
+      dueAt: digestDueAt(week, target.schedule ?? config.settings.digest, timeZone).toISOString(),
+      decidedAt: now.toISOString(),
+    });
+    ctx.stdout.write(
+      `${describeChannel(target)}: ${
+        result.status === 'enqueued' ? `${result.parts} part(s) recorded` : 'already recorded'
+      }\n`,
+    );
+  }
+  const report = await processOutbox(db, adapters, now, { logger: ctx.logger });
+  ctx.stdout.write(describeDelivery(report));
+  return report.failed > 0 || missing > 0 ? 1 : 0;
+}

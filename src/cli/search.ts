@@ -6,11 +6,15 @@
 // prints an array of {id, title, url, source, publishedAt, snippet, themes, sourceName}.
 import { resolveSearchOrganisations } from '../commands/search.js';
 import { buildSearchQuery } from '../commands/search-request.js';
-import { describeExpansions, describeSpelling } from '../commands/search-notes.js';
+import {
+  describeExpansions,
+  describeSearchCount,
+  describeSpelling,
+} from '../commands/search-notes.js';
 import { searchLookups } from '../pipeline/lookup-deps.js';
 import { searchArchive } from '../pipeline/search-archive.js';
 import { searchVocabularyOf } from '../pipeline/search-vocabulary-of.js';
-import type { SearchHit } from '../domain.js';
+import type { SearchHit, SearchPage } from '../domain.js';
 import { formatIsoDay } from '../text/format-dates.js';
 import { storyRef } from '../text/story-ref.js';
 import { UsageError, type CliCommand } from './command.js';
@@ -102,7 +106,7 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     const deps = searchLookups(ctx.db(), config);
     const built = buildSearchQuery(
       text,
-      { limit, offset: (page - 1) * limit },
+      { limit, offset: 0 },
       deps,
       'See `briefing search --help` for every filter.',
     );
@@ -117,10 +121,12 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     const names = new Map(config.sources.map((s) => [s.id, s.name]));
     // The chat commands' search (expansion, spelling, one result per story), with source ids as
     // hit.source so --json keeps its contract; names are added below.
-    const result = searchArchive(ctx.db(), query, new Date(), {
-      timeZone,
-      vocabulary: searchVocabularyOf(config),
-    });
+    const now = new Date();
+    const context = { timeZone, vocabulary: searchVocabularyOf(config) };
+    const found = searchPage(page, (offset) =>
+      searchArchive(ctx.db(), { ...query, offset }, now, context),
+    );
+    const result = found.page;
 
     if (v.json === true) {
       const hits = result.hits.map((hit) => ({
@@ -136,19 +142,44 @@ Options (the same filters as flags; --theme, --source and --org may repeat):
     if (result.hits.length === 0) {
       ctx.stdout.write(
         result.total > 0
-          ? `No more results: page ${page} is past the end (${result.total} in all).\n`
+          ? `No more results: page ${page} is past the end (${describeSearchCount(result)}).\n`
           : 'No stories found. Try fewer words, a prefix such as integrat*, or drop a filter.\n',
       );
       return 0;
     }
     for (const hit of result.hits) ctx.stdout.write(formatHit(hit, names, timeZone));
-    const first = query.offset + 1;
-    const last = query.offset + result.hits.length;
+    const first = found.before + 1;
+    const last = first + result.hits.length - 1;
     const more = result.nextOffset === null ? '' : `; next: --page ${page + 1}`;
-    ctx.stdout.write(`${first}-${last} of ${result.total}${more}\n`);
+    ctx.stdout.write(`${describeSearchCount(result)} · showing ${first}-${last}${more}\n`);
     return 0;
   },
 };
+
+/**
+ * Page `page` of a search, reached as chat's "More results" does: each page starts where the
+ * one before ended (copies folded into a result are not shown again), so page N takes N reads.
+ * The result count comes from the first page when it read every match, or from the pages
+ * walked once the end is reached. Past the end: no hits. `before`: results on earlier pages.
+ */
+function searchPage(
+  page: number,
+  read: (offset: number) => SearchPage,
+): { page: SearchPage; before: number } {
+  let current = read(0);
+  const counted = current.resultCount;
+  let before = 0;
+  let reached = 1;
+  for (; reached < page && current.nextOffset !== null; reached++) {
+    before += current.hits.length;
+    current = read(current.nextOffset);
+  }
+  const atEnd = current.nextOffset === null;
+  const resultCount = counted ?? (atEnd ? before + current.hits.length : undefined);
+  const found = resultCount === undefined ? current : { ...current, resultCount };
+  if (reached < page) return { page: { ...found, hits: [], nextOffset: null }, before };
+  return { page: found, before };
+}
 
 function formatHit(hit: SearchHit, names: ReadonlyMap<string, string>, timeZone: string): string {
   const meta = [

@@ -191,7 +191,7 @@ export function parseTime(text: string): Checked<string> {
     return {
       ok: false,
       error: commandError(
-        `${quoteInput(text)} is not a time`,
+        `${quoteInput(text)} is not a time.`,
         'Use 24-hour HH:MM, e.g. `time:08:30`.',
       ),
     };
@@ -201,7 +201,7 @@ export function parseTime(text: string): Checked<string> {
     return {
       ok: false,
       error: commandError(
-        `${quoteInput(text)} falls in the hour the clocks change`,
+        `${quoteInput(text)} falls in the hour the clocks change.`,
         'Times from 01:00 to 01:59 are skipped or repeated twice a year; choose another time.',
       ),
     };

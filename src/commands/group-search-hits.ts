@@ -14,6 +14,8 @@ export interface GroupedHits {
   hits: SearchHit[];
   /** How many of the input hits the shown results cover, in rank order: the next page starts here. */
   consumed: number;
+  /** How many results all the input hits make once folded (shown or not). */
+  results: number;
 }
 
 /** The first `limit` results of `hits` (best first) with their copies folded in. */
@@ -29,13 +31,13 @@ export function groupSearchHits(hits: readonly SearchHit[], limit: number): Grou
   const shown: SearchHit[] = [];
   const used = new Set<number>();
   let consumed = hits.length;
-  // In rank order: each hit not yet folded into a better-ranked one leads a result of its own.
+  let results = 0;
+  // In rank order: each hit not yet folded into a better-ranked one leads a result of its own;
+  // past the page, results are only counted.
   for (let i = 0; i < hits.length; i++) {
     if (used.has(i)) continue;
-    if (shown.length === limit) {
-      consumed = i;
-      break;
-    }
+    if (results === limit) consumed = i;
+    results++;
     const lead = hits[i]!;
     const leadTime = Date.parse(lead.publishedAt);
     const copies = (groupOf.get(i) ?? []).filter(
@@ -46,6 +48,7 @@ export function groupSearchHits(hits: readonly SearchHit[], limit: number): Grou
     );
     used.add(i);
     for (const j of copies) used.add(j);
+    if (results > limit) continue;
     const also = copies.map((j) => ({
       id: hits[j]!.id,
       source: hits[j]!.source,
@@ -53,5 +56,5 @@ export function groupSearchHits(hits: readonly SearchHit[], limit: number): Grou
     }));
     shown.push(also.length > 0 ? { ...lead, also: [...(lead.also ?? []), ...also] } : lead);
   }
-  return { hits: shown, consumed };
+  return { hits: shown, consumed, results };
 }

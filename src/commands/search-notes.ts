@@ -36,3 +36,17 @@ export function describeSpelling(page: SearchPage): string | null {
 function cut(text: string): string {
   return text.length <= MAX_NOTE ? text : `${text.slice(0, MAX_NOTE - 1)}…`;
 }
+
+/**
+ * How much a search found, in the words every surface uses: "12 stories", "1000+ stories", or,
+ * when copies from several outlets fold into one result and the results were counted, "2
+ * stories in 1 result".
+ */
+export function describeSearchCount(page: SearchPage): string {
+  const { total, resultCount } = page;
+  const stories = page.totalIsLowerBound
+    ? `${total}+ stories`
+    : `${total} ${total === 1 ? 'story' : 'stories'}`;
+  if (resultCount === undefined || resultCount === total) return stories;
+  return `${stories} in ${resultCount} ${resultCount === 1 ? 'result' : 'results'}`;
+}

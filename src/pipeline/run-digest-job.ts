@@ -28,13 +28,13 @@ import type { ArchivedDigest } from '../digest/archive-digest.js';
 import { formatWeek } from '../time/week.js';
 import type { Logger } from '../logging.js';
 import type { Db } from '../store/database.js';
-import { hasCorrectionsBetween, listThemeOverrides } from '../store/corrections.js';
 import { getDigestRun, recordDigestRun } from '../store/digest-runs.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import { candidatePeriods, type DigestPeriod } from '../time/digest-schedule.js';
 import { selectForSubscription } from '../digest/select-for-subscription.js';
 import { buildDayDigest } from './build-day-digest.js';
 import { weekDigestOnce } from './week-digest-archive.js';
+import { digestForWorkspace } from './workspace-digest.js';
 
 export interface DigestJobInput {
   db: Db;
@@ -146,8 +146,9 @@ function hasEntries(view: Digest): boolean {
 
 /**
  * The digest a channel gets: the period's shared digest, or, when its workspace has corrected
- * stories of that period, the same period built with those corrections (not archived: digests/
- * holds the rules' view; the workspace's corrections are in the database).
+ * stories of that period, the same period built with those corrections (workspace-digest.ts; not
+ * archived: digests/ holds the rules' view; the workspace's corrections are in the database).
+ * The shared digest is built (and a week's archived) first, whatever the channel gets.
  */
 function digestForChannel(
   input: DigestJobInput,
@@ -157,19 +158,18 @@ function digestForChannel(
   report: DigestJobReport,
 ): Digest {
   const shared = digestOfPeriod(input, period, digests, report);
-  const range = [period.startsAt.toISOString(), period.endsAt.toISOString()] as const;
-  if (!hasCorrectionsBetween(input.db, subscription, ...range)) return shared;
-  const key = `${period.label} ${subscription.platform}:${subscription.workspaceId}`;
-  const known = digests.get(key);
-  if (known) return known;
-  const overrides = listThemeOverrides(input.db, subscription);
   const { db, config } = input;
-  const corrected =
-    period.cadence === 'weekly'
-      ? buildWeekDigest(db, config, period.week, undefined, undefined, overrides)
-      : buildDayDigest(db, config, period.day, overrides);
-  digests.set(key, corrected);
-  return corrected;
+  return digestForWorkspace({
+    db,
+    workspace: subscription,
+    period,
+    shared: () => shared,
+    rebuild: (overrides) =>
+      period.cadence === 'weekly'
+        ? buildWeekDigest(db, config, period.week, undefined, undefined, overrides)
+        : buildDayDigest(db, config, period.day, overrides),
+    cache: digests,
+  });
 }
 
 /** A day's digest is built for this run only (not archived: build-day-digest.ts says why). */

@@ -4,7 +4,8 @@
 // when nothing is, search the suggestions instead and say so), then fold other outlets' copies of
 // a story into one result. Grouping reads up to GROUP_WINDOW times the page size of ranked
 // hits, so a page still holds `limit` results after folding; the next page starts after the
-// hits this one covered.
+// hits this one covered. When one read holds every match, the page also says how many results
+// they make (resultCount), so counts agree with what is shown.
 import { expandSearchQuery } from '../commands/expand-search-query.js';
 import { groupSearchHits } from '../commands/group-search-hits.js';
 import type { SearchVocabulary } from '../commands/search-vocabulary.js';
@@ -100,5 +101,8 @@ export function searchArchive(
   if (notes.length > 0) result.expanded = notes;
   if (suggestions.length > 0) result.suggestions = suggestions;
   if (corrected) result.corrected = true;
+  // Every match was read and folded: the count of results is known, not just of stories.
+  if (query.offset === 0 && !page.totalIsLowerBound && page.hits.length === page.total)
+    result.resultCount = grouped.results;
   return result;
 }

@@ -128,7 +128,7 @@ describe('briefing search', () => {
     const { code, stdout } = await run('search', 'theme:carter,procurement', '--limit', '2');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^2017-02-15 {2}New framework agreement for agency staff$/m);
-    expect(stdout).toMatch(/^1-2 of 3; next: --page 2$/m);
+    expect(stdout).toMatch(/^3 stories · showing 1-2; next: --page 2$/m);
   });
 
   it('treats FTS syntax as words', async () => {

@@ -5,7 +5,11 @@ import { describeQuery } from '../../commands/describe-query.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { SearchPage } from '../../domain.js';
 import { fitMarkdown, formatCode, formatHighlighted, formatLink } from './discord-markdown.js';
-import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
+import {
+  describeExpansions,
+  describeSearchCount,
+  describeSpelling,
+} from '../../commands/search-notes.js';
 import { searchPageNeedles } from '../../text/highlight-words.js';
 import { storyRef } from '../../text/story-ref.js';
 import { DISCORD_LIMITS } from './discord-message.js';
@@ -24,9 +28,7 @@ export function renderSearchPage(
   const first = query.offset + 1;
   const last = query.offset + hits.length;
   const title =
-    total === 0
-      ? 'No stories found'
-      : `${total} ${total === 1 ? 'story' : 'stories'} · showing ${first}–${last}`;
+    total === 0 ? 'No stories found' : `${describeSearchCount(page)} · showing ${first}–${last}`;
   const needles = searchPageNeedles(page);
   // Each result: headline, source · date · themes · short reference (for `explain` and
   // corrections), other outlets' copies, and the snippet with the query's words in bold.

@@ -7,7 +7,11 @@ import type { SearchHit, SearchPage, SearchQuery } from '../../domain.js';
 import { SLACK_LIMITS, type SlackBlock, type SlackResponse } from './block-kit.js';
 import { formatDay } from '../../text/format-dates.js';
 import { fitMrkdwn, formatCode, formatHighlighted, formatLink } from './mrkdwn.js';
-import { describeExpansions, describeSpelling } from '../../commands/search-notes.js';
+import {
+  describeExpansions,
+  describeSearchCount,
+  describeSpelling,
+} from '../../commands/search-notes.js';
 import { searchPageNeedles, type HighlightNeedles } from '../../text/highlight-words.js';
 import { storyRef } from '../../text/story-ref.js';
 import { correctMenu, type MenuTheme } from './render-corrections.js';
@@ -43,7 +47,7 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*Search* ${formatCode(described)}: ${first}–${last} of ${page.total}`,
+        text: `*Search* ${formatCode(described)}: ${describeSearchCount(page)} · showing ${first}–${last}`,
       },
     });
     pushNotes(blocks, notes);
@@ -84,7 +88,7 @@ export function renderSearchPage(page: SearchPage, options: SearchRenderOptions)
   const text =
     hits.length === 0
       ? `No stories found for ${described}`
-      : `${page.total} results for ${described}`;
+      : `${describeSearchCount(page)} for ${described}`;
   return {
     response_type: 'ephemeral',
     text: fitMrkdwn(text, 500),

@@ -6,6 +6,7 @@
 import { describeQuery } from '../../commands/describe-query.js';
 import { describeCorrection } from '../../commands/describe-corrections.js';
 import { describeInFlightPart } from '../../commands/describe-in-flight.js';
+import { describeSearchCount } from '../../commands/search-notes.js';
 import {
   describeEvidence,
   describeNearMissReason,
@@ -30,11 +31,8 @@ export function renderSearchCard(
   const { query, hits, total } = page;
   const first = query.offset + 1;
   const last = query.offset + hits.length;
-  const count = page.totalIsLowerBound ? `${total}+` : String(total);
   const title =
-    total === 0
-      ? 'No stories found'
-      : `${count} ${total === 1 ? 'story' : 'stories'} · showing ${first}–${last}`;
+    total === 0 ? 'No stories found' : `${describeSearchCount(page)} · showing ${first}–${last}`;
   const body: CardElement[] = [text(title, { size: 'Medium', weight: 'Bolder' })];
   if (total === 0) {
     body.push(

@@ -134,7 +134,7 @@ describe.each(['http', 'socket'] as const)('Slack commands over %s', (mode) => {
     const first = await h.command('search framework agreement tender');
     const [page1] = await h.replies(first.id);
     expect(page1!.response_type).toBe('ephemeral');
-    const [, size, total] = /1–(\d+) of (\d+)/.exec(textOf(page1)) ?? [];
+    const [, total, size] = /(\d+) stories · showing 1–(\d+)/.exec(textOf(page1)) ?? [];
     expect(Number(total)).toBeGreaterThanOrEqual(25);
     expect(Number(size)).toBeLessThan(Number(total));
     expectValid(page1);
@@ -147,7 +147,7 @@ describe.each(['http', 'socket'] as const)('Slack commands over %s', (mode) => {
     const [page2] = await h.replies(click.id);
     expect(page2!.replace_original).toBe(true);
     expect(textOf(page2)).toContain(`${Number(size) + 1}–`);
-    expect(textOf(page2)).toContain(`of ${total}`);
+    expect(textOf(page2)).toContain(`${total} stories · showing`);
     expectValid(page2);
   });
 

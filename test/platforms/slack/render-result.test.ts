@@ -71,7 +71,7 @@ describe('renderSlackResult', () => {
     expect(reply!.response_type).toBe('ephemeral');
     const all = collectTexts(reply!).join('\n');
     expect(all).toContain(
-      '`carter "model hospital" procur* -prisons theme:carter since:2017-01-01`: 1–10 of 42',
+      '`carter "model hospital" procur* -prisons theme:carter since:2017-01-01`: 42 stories · showing 1–10',
     );
     expect(all).toContain(
       '<https://news.example.org/3|Model Hospital data shows variation at trust 3>',
