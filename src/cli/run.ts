@@ -1,7 +1,9 @@
 // `briefing run` (`npm start`): the long-running bot. Polls every enabled source once with a line
 // per source, then keeps polling, posting digests and serving chat commands until SIGINT/SIGTERM,
 // which stop it cleanly (in-flight writes and deliveries finish first, within a time limit).
+import { ConfigError } from '../config/config-error.js';
 import { startBot } from '../main.js';
+import { configuredPlatforms } from '../platforms/index.js';
 import type { CliCommand } from './command.js';
 
 export const command: CliCommand = {
@@ -22,6 +24,12 @@ Options:
   options: { once: { type: 'boolean' } },
   async run(ctx, args) {
     const config = ctx.config();
+    // Every configured platform's variables, before the database or any network is touched:
+    // a missing or conflicting one is a configuration error (exit 78), not a failed start.
+    if (!args.values.once) {
+      const problems = configuredPlatforms(ctx.env).flatMap((p) => p.configProblems?.(ctx.env) ?? []);
+      if (problems.length > 0) throw new ConfigError(problems);
+    }
     const db = ctx.db();
     if (args.values.once) {
       const { command: poll } = await import('./poll.js');
