@@ -50,9 +50,11 @@ function openAndCheckDatabase(ctx: CliContext): { db: Db | null; checks: AccessC
     return { db, checks: checkDatabase(db, path) };
   } catch (error) {
     if (error instanceof ConfigError) {
-      // Already names DATABASE_PATH, the path and why (a folder, not SQLite, no permission).
-      const detail = error.message;
-      const fix = "point DATABASE_PATH at a SQLite file (it is created if missing) in a writable folder";
+      // Why (a folder, not SQLite, no permission), from the line the other commands print.
+      const reason = error.message.replace(`DATABASE_PATH: cannot open ${path}: `, '');
+      const detail = `${path}: cannot open: ${reason}`;
+      const fix =
+        'check DATABASE_PATH: it names a SQLite file (created if missing) in a writable folder';
       return { db: null, checks: [{ name: 'database', status: 'fail', detail, fix }] };
     }
     const cause = (error as Error).cause;
