@@ -53,6 +53,8 @@ export interface BotInit {
 
 export interface RunningBot {
   platforms: Platform[];
+  /** Labels of the configured platforms that failed to start ("Slack"), in registry order. */
+  failedPlatforms: string[];
   initialPoll: PollOutcome[];
   /** The web server's address (WEB_PORT), or null when it is off. */
   webUrl: string | null;
@@ -62,6 +64,7 @@ export interface RunningBot {
 
 interface StartedPlatforms {
   adapters: Map<Platform, DeliveryAdapter>;
+  failed: string[];
   stops: (() => Promise<void>)[];
 }
 
@@ -94,10 +97,16 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
   const initialPoll = await tracker.track(pollAtStart(init, enabled, pollDeps));
   if (signal?.aborted) {
     const stop = async () => (closeReader(), await ops.stop());
-    return { platforms: [], initialPoll, webUrl, stop };
+    return { platforms: [], failedPlatforms: [], initialPoll, webUrl, stop };
   }
 
-  const { adapters, stops } = await startPlatforms(init);
+  const { adapters, stops, failed } = await startPlatforms(init);
+  if (adapters.size === 0 && failed.length > 0 && webUrl === null) {
+    // Every configured platform failed and nothing else delivers or serves: no scheduler; the
+    // caller (`briefing run`) exits 69 rather than run on unheard.
+    const stop = async () => (closeReader(), await ops.stop());
+    return { platforms: [], failedPlatforms: failed, initialPoll, webUrl, stop };
+  }
   const instance = startInstance(init, now);
   // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
   const stopping = new AbortController();
@@ -115,6 +124,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
 
   return {
     platforms: [...adapters.keys()],
+    failedPlatforms: failed,
     initialPoll,
     webUrl,
     async stop(graceMs = 10_000) {
@@ -163,7 +173,7 @@ async function pollAtStart(
 async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
   const { env, config, db, logger, out } = init;
   const printed = loggerForPrintedEvents(logger);
-  const started: StartedPlatforms = { adapters: new Map(), stops: [] };
+  const started: StartedPlatforms = { adapters: new Map(), stops: [], failed: [] };
   const commands = buildCommandDeps({
     db,
     config,
@@ -191,13 +201,27 @@ async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
       );
     } catch (error) {
       out.write(`${plugin.label}: could not start: ${(error as Error).message}\n`);
+      started.failed.push(plugin.label);
       printed.error({ platform: plugin.id, err: error }, `${plugin.id} start failed`);
     }
   }
-  if (started.adapters.size === 0) {
+  if (started.adapters.size === 0 && started.failed.length > 0) {
+    // Configured, but none came up: say so, not "none configured".
+    const names = joinAnd(started.failed);
+    out.write(
+      `No chat platform running (${names} failed to start: see above).\n`,
+    );
+  } else if (started.adapters.size === 0) {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
   return started;
+}
+
+/** "Slack", "Slack and Discord", "Slack, Discord and Microsoft Teams". */
+function joinAnd(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 async function startPlatform(

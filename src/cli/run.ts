@@ -5,6 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import { startBot } from '../main.js';
 import { configuredPlatforms } from '../platforms/index.js';
 import type { CliCommand } from './command.js';
+import { EXIT_PLATFORM_UNAVAILABLE } from './exit-codes.js';
 
 export const command: CliCommand = {
   name: 'run',
@@ -38,8 +39,9 @@ Options:
     // Listen before starting: a signal during start-up (the first poll lasts as long as the
     // slowest source) must stop cleanly too; without a listener Node dies at once on SIGTERM.
     const shutdown = new AbortController();
+    let onSignal: (signal: NodeJS.Signals) => void = () => {};
     const stopping = new Promise<NodeJS.Signals>((resolve) => {
-      const onSignal = (signal: NodeJS.Signals): void => {
+      onSignal = (signal) => {
         shutdown.abort();
         resolve(signal);
       };
@@ -59,6 +61,21 @@ Options:
       out: ctx.stdout,
       signal: shutdown.signal,
     });
+    // Every configured platform failed (a refused token, the service unreachable) and nothing
+    // else delivers or serves (email, webhooks, the web server): running on would archive
+    // stories nobody is told about, looking healthy. Exit 69 (EX_UNAVAILABLE), like
+    // `briefing slack`, so the service manager reports it and retries with its back-off.
+    if (bot.platforms.length === 0 && bot.failedPlatforms.length > 0 && bot.webUrl === null) {
+      await bot.stop(0);
+      process.off('unhandledRejection', onRejection);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      ctx.stderr.write(
+        'briefing: no chat platform could start and nothing else delivers digests; exiting ' +
+          `${EXIT_PLATFORM_UNAVAILABLE} (fix the token or network named above; a service manager retries)\n`,
+      );
+      return EXIT_PLATFORM_UNAVAILABLE;
+    }
     const signal = await stopping;
     ctx.stdout.write(`\n${signal}: stopping (finishing in-flight work)...\n`);
     await bot.stop();
