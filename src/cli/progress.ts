@@ -43,7 +43,8 @@ function everyFailedAdvice(outcomes: readonly PollOutcome[]): string {
   if (refused === outcomes.length) {
     return 'Every source failed: refused as private or loopback addresses. If they are meant to be fetched (an intranet feed, a local test server), set poll.allowPrivateAddresses: true in settings.yaml.';
   }
-  const network = 'Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY)';
+  const network =
+    'Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY)';
   if (refused === 0) return `${network}.`;
   return `${network}; ${refused} refused as private or loopback addresses (poll.allowPrivateAddresses in settings.yaml).`;
 }

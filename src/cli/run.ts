@@ -28,7 +28,9 @@ Options:
     // Every configured platform's variables, before the database or any network is touched:
     // a missing or conflicting one is a configuration error (exit 78), not a failed start.
     if (!args.values.once) {
-      const problems = configuredPlatforms(ctx.env).flatMap((p) => p.configProblems?.(ctx.env) ?? []);
+      const problems = configuredPlatforms(ctx.env).flatMap(
+        (p) => p.configProblems?.(ctx.env) ?? [],
+      );
       if (problems.length > 0) throw new ConfigError(problems);
     }
     const db = ctx.db();

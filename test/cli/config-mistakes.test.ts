@@ -165,7 +165,9 @@ describe('platforms that fail, blocked sources, small things', () => {
     });
     expect(result.code).toBe(69);
     expect(result.stdout).toContain('Discord: could not start: ');
-    expect(result.stdout).toContain('No chat platform running (Discord failed to start: see above).');
+    expect(result.stdout).toContain(
+      'No chat platform running (Discord failed to start: see above).',
+    );
     expect(result.stdout).not.toContain('No chat platform configured');
     expect(result.stdout).not.toContain('Running:');
     expect(result.stderr).toMatch(/^briefing: no chat platform could start/);
@@ -188,7 +190,10 @@ describe('platforms that fail, blocked sources, small things', () => {
 
   it('a config folder that does not exist is one line', async () => {
     const result = await runCli(['--config', '/nonexistent', 'poll'], { DATABASE_PATH: freshDb() });
-    expectConfigLine(result, 'config folder not found: /nonexistent (--config or BRIEFING_CONFIG_DIR)');
+    expectConfigLine(
+      result,
+      'config folder not found: /nonexistent (--config or BRIEFING_CONFIG_DIR)',
+    );
   });
 
   it('bare `briefing` prints usage on stderr and exits 2; --version prints the version', async () => {

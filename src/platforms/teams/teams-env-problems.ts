@@ -5,7 +5,11 @@ import type { Env } from '../../config/env.js';
 
 export type TeamsIdentityEnv = Pick<
   Env,
-  'TEAMS_APP_ID' | 'TEAMS_APP_PASSWORD' | 'TEAMS_CERT_FILE' | 'TEAMS_CERT_KEY_FILE' | 'TEAMS_TENANT_ID'
+  | 'TEAMS_APP_ID'
+  | 'TEAMS_APP_PASSWORD'
+  | 'TEAMS_CERT_FILE'
+  | 'TEAMS_CERT_KEY_FILE'
+  | 'TEAMS_TENANT_ID'
 >;
 
 /** One line per problem, each starting "teams:"; empty when the bot can start. */
