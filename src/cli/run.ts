@@ -16,7 +16,10 @@ Creates the database if needed (DATABASE_PATH, default data/briefing.db), polls 
 source in config/sources.yaml once (one line per source, then a summary), starts Slack and/or
 Discord when their tokens are set, then keeps polling on each source's interval and posts the
 weekly digest at the configured day and time. SIGINT (Ctrl-C) or SIGTERM stops it cleanly.
-With no internet every source fails with its reason and the process stays up.
+With no internet every source fails with its reason and the process stays up. A configured
+platform with a missing or conflicting variable stops it before anything starts (exit 78); when
+every configured chat platform fails to connect and nothing else delivers (email, Teams
+webhooks, the web server), it exits 69 so a service manager reports it and retries.
 
 Options:
   --once   poll once and exit (no scheduler, no platforms); exits 75 when every source
