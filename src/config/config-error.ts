@@ -11,3 +11,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Every problem of a ConfigError on one line (doctor's detail); any other error's message. */
+export function problemText(error: unknown): string {
+  if (error instanceof ConfigError) return error.errors.join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
