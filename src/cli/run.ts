@@ -58,6 +58,11 @@ Options:
     const onRejection = (reason: unknown): void =>
       ctx.logger.error({ err: reason }, 'run: unhandled promise rejection (continuing)');
     process.on('unhandledRejection', onRejection);
+    const unlisten = () => {
+      process.off('unhandledRejection', onRejection);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
     const bot = await startBot({
       env: ctx.env,
       config,
@@ -65,6 +70,10 @@ Options:
       logger: ctx.logger,
       out: ctx.stdout,
       signal: shutdown.signal,
+    }).catch((error: unknown) => {
+      // e.g. the web server refusing WEB_HOST without sign-in (exit 78): no listeners left behind.
+      unlisten();
+      throw error;
     });
     // Every configured platform failed (a refused token, the service unreachable) and nothing
     // else delivers or serves (email, webhooks, the web server): running on would archive
@@ -72,9 +81,7 @@ Options:
     // `briefing slack`, so the service manager reports it and retries with its back-off.
     if (bot.platforms.length === 0 && bot.failedPlatforms.length > 0 && bot.webUrl === null) {
       await bot.stop(0);
-      process.off('unhandledRejection', onRejection);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      unlisten();
       ctx.stderr.write(
         'briefing: no chat platform could start and nothing else delivers digests; exiting ' +
           `${EXIT_PLATFORM_UNAVAILABLE} (fix the token or network named above; a service manager retries)\n`,
