@@ -6,6 +6,7 @@ import type { CliContext } from './cli/context.js';
 import {
   EXIT_CONFIG,
   EXIT_FAILED,
+  EXIT_OK,
   EXIT_PLATFORM_UNAVAILABLE,
   EXIT_USAGE,
 } from './cli/exit-codes.js';
@@ -104,6 +105,7 @@ const GLOBAL_HELP = `Usage: briefing <command> [options]
 Global options:
   --config DIR   configuration folder (default: config, or BRIEFING_CONFIG_DIR)
   -h, --help     show help (also after a command)
+  --version      print the version and exit
 
 Environment: DATABASE_PATH chooses the SQLite file (default data/briefing.db); see .env.example.
 `;
@@ -114,6 +116,13 @@ function topLevelHelp(): string {
     ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`,
   );
   return `${GLOBAL_HELP}\nCommands:\n${lines.join('\n')}\n`;
+}
+
+/** The version in package.json (two folders up from src/cli.ts and from dist/cli.js alike). */
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
 }
 
 async function loadCommand(name: string): Promise<CliCommand> {
@@ -148,9 +157,18 @@ export async function main(
   try {
     const { configDir, rest } = takeConfigFlag(argv);
     const [name, ...commandArgs] = rest;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === '--version' || name === '-V' || name === 'version') {
+      stdout.write(`briefing ${await packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    if (name === undefined) {
+      // No command is a usage error: the list goes to stderr so a script's stdout stays empty.
+      stderr.write(topLevelHelp());
+      return EXIT_USAGE;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
       stdout.write(topLevelHelp());
-      return name === undefined ? 1 : 0;
+      return EXIT_OK;
     }
     const command = await loadCommand(name);
     const parsed = parseCommandArguments(
@@ -189,7 +207,12 @@ export async function main(
 
 function reportFailure(error: unknown, stderr: NodeJS.WritableStream): number {
   if (error instanceof ConfigError) {
-    stderr.write(`briefing: invalid configuration:\n  ${error.errors.join('\n  ')}\n`);
+    // One problem is one line; several are listed under the heading, one a line.
+    stderr.write(
+      error.errors.length === 1
+        ? `briefing: invalid configuration: ${error.errors[0]}\n`
+        : `briefing: invalid configuration:\n  ${error.errors.join('\n  ')}\n`,
+    );
     return EXIT_CONFIG;
   }
   if (error instanceof UsageError) {

@@ -3,8 +3,6 @@
 // registry (platforms/index.ts) that the env configures, then hands timing to the scheduler.
 // Nothing else constructs long-lived parts.
 import type { Writable } from 'node:stream';
-import { buildCommandDeps } from './pipeline/command-deps.js';
-import { buildEmailChatDeps } from './pipeline/email-chat-deps.js';
 import type { AppConfig } from './config/load.js';
 import type { Env } from './config/env.js';
 import { buildPollDeps } from './pipeline/build-poll-deps.js';
@@ -24,7 +22,7 @@ import { runDigestJob } from './pipeline/run-digest-job.js';
 import { runReminderJob } from './pipeline/run-reminder-job.js';
 import { NIGHTLY_RUN, runMaintenance } from './pipeline/run-maintenance.js';
 import { createOperations } from './cli/start-operations.js';
-import { openPlatformStores } from './cli/platform-stores.js';
+import { startPlatforms } from './cli/start-platforms.js';
 import { createTracker, type Tracker } from './cli/track-in-flight.js';
 import type { BotMetrics } from './metrics/bot-metrics.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
@@ -32,8 +30,7 @@ import { loggerForPrintedEvents, type Logger } from './logging.js';
 import { formatOutcomeLine, writeSummary } from './cli/progress.js';
 import type { Db } from './store/database.js';
 import { sourcesDue } from './store/source-state.js';
-import { configuredPlatforms, subscribeRules } from './platforms/index.js';
-import type { PlatformPlugin, PlatformStartInit } from './platforms/plugin.js';
+import type { PlatformPlugin } from './platforms/plugin.js';
 
 export interface BotInit {
   env: Env;
@@ -53,16 +50,13 @@ export interface BotInit {
 
 export interface RunningBot {
   platforms: Platform[];
+  /** Labels of the configured platforms that failed to start ("Slack"), in registry order. */
+  failedPlatforms: string[];
   initialPoll: PollOutcome[];
   /** The web server's address (WEB_PORT), or null when it is off. */
   webUrl: string | null;
   /** Stops the scheduler, waits for in-flight work (up to `graceMs`), disconnects platforms. */
   stop(graceMs?: number): Promise<void>;
-}
-
-interface StartedPlatforms {
-  adapters: Map<Platform, DeliveryAdapter>;
-  stops: (() => Promise<void>)[];
 }
 
 /** Promises the shutdown waits for (polls, digest jobs, deliveries in flight). */
@@ -94,10 +88,16 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
   const initialPoll = await tracker.track(pollAtStart(init, enabled, pollDeps));
   if (signal?.aborted) {
     const stop = async () => (closeReader(), await ops.stop());
-    return { platforms: [], initialPoll, webUrl, stop };
+    return { platforms: [], failedPlatforms: [], initialPoll, webUrl, stop };
   }
 
-  const { adapters, stops } = await startPlatforms(init);
+  const { adapters, stops, failed } = await startPlatforms(init);
+  if (adapters.size === 0 && failed.length > 0 && webUrl === null) {
+    // Every configured platform failed and nothing else delivers or serves: no scheduler; the
+    // caller (`briefing run`) exits 69 rather than run on unheard.
+    const stop = async () => (closeReader(), await ops.stop());
+    return { platforms: [], failedPlatforms: failed, initialPoll, webUrl, stop };
+  }
   const instance = startInstance(init, now);
   // Aborted by stop(): deliveries claim nothing new, so shutdown waits for one send at most.
   const stopping = new AbortController();
@@ -115,6 +115,7 @@ export async function startBot(init: BotInit): Promise<RunningBot> {
 
   return {
     platforms: [...adapters.keys()],
+    failedPlatforms: failed,
     initialPoll,
     webUrl,
     async stop(graceMs = 10_000) {
@@ -154,71 +155,6 @@ async function pollAtStart(
   );
   writeSummary(out, outcomes, Date.now() - started);
   return outcomes;
-}
-
-/**
- * Starts every platform the env configures, in registry order; a failure is reported and the
- * bot carries on without that platform. A delivery-only platform (no `start`) posts digests.
- */
-async function startPlatforms(init: BotInit): Promise<StartedPlatforms> {
-  const { env, config, db, logger, out } = init;
-  const printed = loggerForPrintedEvents(logger);
-  const started: StartedPlatforms = { adapters: new Map(), stops: [] };
-  const commands = buildCommandDeps({
-    db,
-    config,
-    logger,
-    subscribePermission: subscribeRules(env),
-    emailPermission: env.EMAIL_CHAT_PERMISSION,
-    ...(await buildEmailChatDeps({ db, env, logger }).then((email) => (email ? { email } : {}))),
-    // Filled below as each platform starts; `subscribe ... now` looks its adapter up when asked.
-    delivery: { adapters: started.adapters, digestsDir: env.DIGESTS_DIR },
-  });
-  const configured = init.platforms?.filter((p) => p.isConfigured(env)) ?? configuredPlatforms(env);
-  for (const plugin of configured) {
-    try {
-      await startPlatform(
-        plugin,
-        {
-          env,
-          commands,
-          timeZone: config.settings.timeZone,
-          logger,
-          stores: openPlatformStores(env, db),
-        },
-        started,
-        out,
-      );
-    } catch (error) {
-      out.write(`${plugin.label}: could not start: ${(error as Error).message}\n`);
-      printed.error({ platform: plugin.id, err: error }, `${plugin.id} start failed`);
-    }
-  }
-  if (started.adapters.size === 0) {
-    out.write('No chat platform configured: digests are archived to digests/ only.\n');
-  }
-  return started;
-}
-
-async function startPlatform(
-  plugin: PlatformPlugin,
-  init: PlatformStartInit,
-  started: StartedPlatforms,
-  out: Writable,
-): Promise<void> {
-  const runtime = await plugin.load();
-  if (!runtime.start) {
-    started.adapters.set(
-      plugin.id,
-      runtime.createDeliveryAdapter(init.env, init.logger, init.stores),
-    );
-    out.write(`${plugin.label}: ready to post digests.\n`);
-    return;
-  }
-  const running = await runtime.start(init);
-  started.adapters.set(plugin.id, running.adapter);
-  started.stops.push(() => running.stop());
-  out.write(`${plugin.label}: ${running.connected}.\n`);
 }
 
 /**

@@ -2,10 +2,11 @@
 import type { Readable, Writable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import { configCachePath, prepareConfigLoader } from '../config/config-cache.js';
+import { ConfigError } from '../config/config-error.js';
 import type { AppConfig } from '../config/load.js';
 import type { Env } from '../config/env.js';
 import { chooseLogFormat, createLogger, type Logger } from '../logging.js';
-import { openDatabase } from '../store/database.js';
+import { DatabaseOpenError, openDatabase } from '../store/database.js';
 
 export interface CliContext {
   env: Env;
@@ -45,6 +46,17 @@ export async function openCliContext(init: CliContextInit): Promise<CliContext> 
   return createCliContext({ ...init, loadConfig });
 }
 
+/** A DATABASE_PATH that cannot be opened is a configuration error naming the variable. */
+function openOrExplain(path: string): Database.Database {
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    if (error instanceof DatabaseOpenError)
+      throw new ConfigError([`DATABASE_PATH: cannot open ${path}: ${error.reason}`]);
+    throw error;
+  }
+}
+
 export function createCliContext(
   init: CliContextInit & { loadConfig: () => AppConfig },
 ): CliContext {
@@ -73,7 +85,7 @@ export function createCliContext(
       return config;
     },
     db() {
-      database ??= openDatabase(init.env.DATABASE_PATH);
+      database ??= openOrExplain(init.env.DATABASE_PATH);
       return database;
     },
     close() {

@@ -4,6 +4,7 @@
 // subscribed channel) unless --offline. Exit 1 when any check fails.
 import { statSync } from 'node:fs';
 import { ConfigError } from '../config/config-error.js';
+import type { Env } from '../config/env.js';
 import { loadConfigOrThrow, type AppConfig } from '../config/load.js';
 import { buildFetchOptions } from '../pipeline/build-poll-deps.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../pipeline/doctor-local.js';
 import { checkPlatforms, checkSources } from '../pipeline/doctor-remote.js';
 import { openPlatformStores } from './platform-stores.js';
+import { configuredPlatforms } from '../platforms/index.js';
 import type { AccessCheck } from '../platforms/plugin.js';
 import type { Db } from '../store/database.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
@@ -47,6 +49,14 @@ function openAndCheckDatabase(ctx: CliContext): { db: Db | null; checks: AccessC
     const db = ctx.db();
     return { db, checks: checkDatabase(db, path) };
   } catch (error) {
+    if (error instanceof ConfigError) {
+      // Why (a folder, not SQLite, no permission), from the line the other commands print.
+      const reason = error.message.replace(`DATABASE_PATH: cannot open ${path}: `, '');
+      const detail = `${path}: cannot open: ${reason}`;
+      const fix =
+        'check DATABASE_PATH: it names a SQLite file (created if missing) in a writable folder';
+      return { db: null, checks: [{ name: 'database', status: 'fail', detail, fix }] };
+    }
     const cause = (error as Error).cause;
     const reason = [(error as Error).message, cause instanceof Error ? cause.message : null]
       .filter((part) => part !== null)
@@ -61,6 +71,22 @@ function openAndCheckDatabase(ctx: CliContext): { db: Db | null; checks: AccessC
   }
 }
 
+/** A configured platform whose variables are missing or conflict: `run` would refuse to start. */
+function checkPlatformSettings(env: Env): AccessCheck[] {
+  return configuredPlatforms(env).flatMap((plugin) => {
+    const problems = plugin.configProblems?.(env) ?? [];
+    if (problems.length === 0) return [];
+    return [
+      {
+        name: `${plugin.id} settings`,
+        status: 'fail' as const,
+        detail: problems.join('; '),
+        fix: 'set or unset the variables named (see .env.example); `briefing run` exits 78 until then',
+      },
+    ];
+  });
+}
+
 async function runChecks(ctx: CliContext, offline: boolean): Promise<AccessCheck[]> {
   const config = loadConfigOrError(ctx);
   const checks: AccessCheck[] = [checkConfig(config)];
@@ -69,6 +95,7 @@ async function runChecks(ctx: CliContext, offline: boolean): Promise<AccessCheck
   checks.push(...database.checks);
   checks.push(checkDisk(path, databaseBytes(path)));
   checks.push(checkDigestsFolder(ctx.env.DIGESTS_DIR));
+  checks.push(...checkPlatformSettings(ctx.env));
   if (config instanceof ConfigError) return checks;
   checks.push(checkClock(config.settings.timeZone, new Date()));
   if (offline) return checks;

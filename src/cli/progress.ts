@@ -1,6 +1,7 @@
 // Human progress lines for poll runs: one line per source, then a summary.
 import type { Writable } from 'node:stream';
 import type { Source } from '../domain.js';
+import { REFUSED_NOTE } from '../ingest/address-policy.js';
 import type { PollOutcome } from '../pipeline/poll-source.js';
 
 export function formatOutcomeLine(outcome: PollOutcome, source: Source): string {
@@ -30,11 +31,22 @@ export function writeSummary(
   out.write(
     `Polled ${outcomes.length} source(s) in ${(wallMs / 1000).toFixed(1)}s: ${ok} ok, ${same} not modified, ${failed.length} failed; ${fresh} new stories, ${updated} updated.\n`,
   );
-  if (everySourceFailed(outcomes)) {
-    out.write(
-      'Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY).\n',
-    );
+  if (everySourceFailed(outcomes)) out.write(`${everyFailedAdvice(outcomes)}\n`);
+}
+
+/**
+ * What to check when nothing was fetched: a refusal of a private or loopback address is the
+ * settings' guard (poll.allowPrivateAddresses), not the network, so those point there.
+ */
+function everyFailedAdvice(outcomes: readonly PollOutcome[]): string {
+  const refused = outcomes.filter((o) => o.reason?.includes(REFUSED_NOTE) === true).length;
+  if (refused === outcomes.length) {
+    return 'Every source failed: refused as private or loopback addresses. If they are meant to be fetched (an intranet feed, a local test server), set poll.allowPrivateAddresses: true in settings.yaml.';
   }
+  const network =
+    'Every source failed: check the network or proxy settings (HTTPS_PROXY / NO_PROXY)';
+  if (refused === 0) return `${network}.`;
+  return `${network}; ${refused} refused as private or loopback addresses (poll.allowPrivateAddresses in settings.yaml).`;
 }
 
 /** True when at least one source was polled and none succeeded (not even "not modified"). */

@@ -1,8 +1,11 @@
 // `briefing run` (`npm start`): the long-running bot. Polls every enabled source once with a line
 // per source, then keeps polling, posting digests and serving chat commands until SIGINT/SIGTERM,
 // which stop it cleanly (in-flight writes and deliveries finish first, within a time limit).
+import { ConfigError } from '../config/config-error.js';
 import { startBot } from '../main.js';
+import { configuredPlatforms } from '../platforms/index.js';
 import type { CliCommand } from './command.js';
+import { EXIT_PLATFORM_UNAVAILABLE } from './exit-codes.js';
 
 export const command: CliCommand = {
   name: 'run',
@@ -13,7 +16,10 @@ Creates the database if needed (DATABASE_PATH, default data/briefing.db), polls 
 source in config/sources.yaml once (one line per source, then a summary), starts Slack and/or
 Discord when their tokens are set, then keeps polling on each source's interval and posts the
 weekly digest at the configured day and time. SIGINT (Ctrl-C) or SIGTERM stops it cleanly.
-With no internet every source fails with its reason and the process stays up.
+With no internet every source fails with its reason and the process stays up. A configured
+platform with a missing or conflicting variable stops it before anything starts (exit 78); when
+every configured chat platform fails to connect and nothing else delivers (email, Teams
+webhooks, the web server), it exits 69 so a service manager reports it and retries.
 
 Options:
   --once   poll once and exit (no scheduler, no platforms); exits 75 when every source
@@ -22,6 +28,14 @@ Options:
   options: { once: { type: 'boolean' } },
   async run(ctx, args) {
     const config = ctx.config();
+    // Every configured platform's variables, before the database or any network is touched:
+    // a missing or conflicting one is a configuration error (exit 78), not a failed start.
+    if (!args.values.once) {
+      const problems = configuredPlatforms(ctx.env).flatMap(
+        (p) => p.configProblems?.(ctx.env) ?? [],
+      );
+      if (problems.length > 0) throw new ConfigError(problems);
+    }
     const db = ctx.db();
     if (args.values.once) {
       const { command: poll } = await import('./poll.js');
@@ -30,8 +44,9 @@ Options:
     // Listen before starting: a signal during start-up (the first poll lasts as long as the
     // slowest source) must stop cleanly too; without a listener Node dies at once on SIGTERM.
     const shutdown = new AbortController();
+    let onSignal: (signal: NodeJS.Signals) => void = () => {};
     const stopping = new Promise<NodeJS.Signals>((resolve) => {
-      const onSignal = (signal: NodeJS.Signals): void => {
+      onSignal = (signal) => {
         shutdown.abort();
         resolve(signal);
       };
@@ -43,6 +58,11 @@ Options:
     const onRejection = (reason: unknown): void =>
       ctx.logger.error({ err: reason }, 'run: unhandled promise rejection (continuing)');
     process.on('unhandledRejection', onRejection);
+    const unlisten = () => {
+      process.off('unhandledRejection', onRejection);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
     const bot = await startBot({
       env: ctx.env,
       config,
@@ -50,7 +70,24 @@ Options:
       logger: ctx.logger,
       out: ctx.stdout,
       signal: shutdown.signal,
+    }).catch((error: unknown) => {
+      // e.g. the web server refusing WEB_HOST without sign-in (exit 78): no listeners left behind.
+      unlisten();
+      throw error;
     });
+    // Every configured platform failed (a refused token, the service unreachable) and nothing
+    // else delivers or serves (email, webhooks, the web server): running on would archive
+    // stories nobody is told about, looking healthy. Exit 69 (EX_UNAVAILABLE), like
+    // `briefing slack`, so the service manager reports it and retries with its back-off.
+    if (bot.platforms.length === 0 && bot.failedPlatforms.length > 0 && bot.webUrl === null) {
+      await bot.stop(0);
+      unlisten();
+      ctx.stderr.write(
+        'briefing: no chat platform could start and nothing else delivers digests; exiting ' +
+          `${EXIT_PLATFORM_UNAVAILABLE} (fix the token or network named above; a service manager retries)\n`,
+      );
+      return EXIT_PLATFORM_UNAVAILABLE;
+    }
     const signal = await stopping;
     ctx.stdout.write(`\n${signal}: stopping (finishing in-flight work)...\n`);
     await bot.stop();

@@ -5,6 +5,7 @@ import { buildSubscribe, splitOrganisations, splitThemeWords } from '../commands
 import { describeOrganisations, describeSchedule } from '../commands/plain-words.js';
 import { runCommand } from '../commands/run-command.js';
 import type { Invocation } from '../commands/types.js';
+import { ConfigError } from '../config/config-error.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { findPlatform } from '../platforms/index.js';
 import { UsageError, type CliCommand } from './command.js';
@@ -61,6 +62,10 @@ Options:
     const platform = PLATFORMS.find((p) => p === v.platform);
     if (!platform) throw new UsageError(`--platform must be one of ${PLATFORMS.join(', ')}`);
     const { workspace, channelId } = resolveChannel(platform, v.workspace, v.channel);
+    // A channel that must confirm first (email) gets a mail at once: without the settings to
+    // send it, stop here, before anything is stored (a paused row nobody can confirm).
+    const problems = v.remove ? [] : (findPlatform(platform)?.configProblems?.(ctx.env) ?? []);
+    if (problems.length > 0 && findPlatform(platform)?.optIn) throw new ConfigError(problems);
     const gate = v.remove ? null : await loadOptInGate(platform);
     const config = ctx.config();
     // --now posts at once, through the same outbox: it needs this platform's delivery adapter.

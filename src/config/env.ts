@@ -15,6 +15,23 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** A proxy is an http(s) URL with a host: "proxy.example.org:8080" alone is refused, not guessed. */
+const proxyUrl = z
+  .string()
+  .optional()
+  .refine((v) => v === undefined || isProxyUrl(v), {
+    message: 'must be a URL such as http://proxy.example.org:8080',
+  });
+
+function isProxyUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().default('data/briefing.db'),
   BRIEFING_CONFIG_DIR: z.string().default('config'),
@@ -24,8 +41,9 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'human']).default('auto'),
   /** Put in the User-Agent so publishers can reach the operator. */
   BRIEFING_CONTACT_URL: z.string().default('https://github.com/nhs-briefing-bot/nhs-briefing-bot'),
-  HTTPS_PROXY: optionalString,
-  HTTP_PROXY: optionalString,
+  /** http://host:port (credentials allowed); every fetch goes through it. */
+  HTTPS_PROXY: optionalString.pipe(proxyUrl),
+  HTTP_PROXY: optionalString.pipe(proxyUrl),
   NO_PROXY: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -53,7 +71,14 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_API_URL: optionalString,
   /** Discord permission bit string required to subscribe/unsubscribe; default Manage Channels. */
-  DISCORD_SUBSCRIBE_PERMISSION: z.string().default('16'),
+  DISCORD_SUBSCRIBE_PERMISSION: z
+    .string()
+    .trim()
+    .regex(/^\d{1,20}$/, {
+      message:
+        'a decimal permission bit string, e.g. 16 (Manage Channels), 8 (Administrator) or 0 (everyone)',
+    })
+    .default('16'),
   /** Microsoft Teams bot: the Entra app (client) id of the Azure Bot registration. */
   TEAMS_APP_ID: optionalString,
   /** Its client secret (Certificates & secrets in Entra). */
@@ -118,11 +143,20 @@ export const SECRET_ENV_KEYS = [
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
 
+function isBlank(value: string | undefined): boolean {
+  return value !== undefined && value.trim() === '';
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
   // Proxy variables are conventionally accepted in lower case too.
   const merged: Record<string, string | undefined> = { ...source };
   for (const key of ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']) {
-    merged[key] ??= source[key.toLowerCase()];
+    if (merged[key] === undefined || isBlank(merged[key])) merged[key] = source[key.toLowerCase()];
+  }
+  // Empty (or blank) means unset for every variable, as `VAR=` in a .env file or compose file
+  // usually intends: the default applies (DATABASE_PATH= is data/briefing.db, not a throwaway).
+  for (const key of Object.keys(envSchema.shape)) {
+    if (isBlank(merged[key])) delete merged[key];
   }
   const parsed = envSchema.safeParse(merged);
   if (parsed.success) return { ok: true, env: Object.freeze(parsed.data) };

@@ -1,5 +1,6 @@
 // Loads and validates everything in the config folder at once; every problem from every file is
 // reported together with its path, and the result is a frozen value passed in (never a global).
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config-error.js';
 import type { Source } from '../domain.js';
@@ -24,6 +25,9 @@ export interface AppConfig {
 export { ConfigError } from './config-error.js';
 
 export function loadConfig(dir: string): Parsed<AppConfig> {
+  // One line for a wrong --config or BRIEFING_CONFIG_DIR, not a "cannot read" per file.
+  const folder = checkFolder(dir);
+  if (folder !== null) return { ok: false, errors: [folder] };
   const settings = loadYamlWith(join(dir, 'settings.yaml'), settingsSchema);
   const sourcesFile = loadYamlWith(join(dir, 'sources.yaml'), sourcesFileSchema);
   const themes = loadThemes(join(dir, 'themes.yaml'));
@@ -63,6 +67,18 @@ export function loadConfig(dir: string): Parsed<AppConfig> {
     search: search.value,
   };
   return { ok: true, value: Object.freeze(config) };
+}
+
+function checkFolder(dir: string): string | null {
+  try {
+    if (statSync(dir).isDirectory()) return null;
+    return `config folder is not a folder: ${dir} (--config or BRIEFING_CONFIG_DIR)`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return `config folder not found: ${dir} (--config or BRIEFING_CONFIG_DIR)`;
+    return null; // Anything else (EACCES): each file's read says what went wrong.
+  }
 }
 
 /** For composition roots: load or throw a ConfigError listing every problem. */

@@ -77,6 +77,9 @@ export function parseWith<S extends z.ZodType>(
 ): Parsed<z.infer<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
+  // An empty file (or only comments) parses as null: say so rather than "expected object".
+  if (raw === null || raw === undefined)
+    return { ok: false, errors: [`${file}: the file is empty`] };
   return { ok: false, errors: formatIssues(file, result.error.issues, schema) };
 }
 

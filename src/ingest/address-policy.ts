@@ -17,7 +17,9 @@ import { classifyAddress, describeRefusal } from './classify-address.js';
 /** Error code carried by refusals from the guarded lookup (and found again in fetch errors). */
 export const BLOCKED_ADDRESS_CODE = 'ERR_BRIEFING_BLOCKED_ADDRESS';
 
-const REFUSED_NOTE = 'private, loopback or link-local and other non-public addresses are refused';
+/** Ends every refusal of a non-public address (cli/progress.ts tells those failures apart). */
+export const REFUSED_NOTE =
+  'private, loopback or link-local and other non-public addresses are refused';
 
 /** The resolver the guard asks: node:dns lookup, or a stand-in with the same contract (tests). */
 export type ResolveAll = (

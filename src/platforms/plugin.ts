@@ -23,6 +23,12 @@ export interface PlatformPlugin {
   /** Whether the environment asks for this platform (its token is set). */
   isConfigured(env: Env): boolean;
   subscribeRule(env: Env): SubscribeRule;
+  /**
+   * What in the env stops the platform from starting (a missing or conflicting variable), one
+   * line each naming the variable; empty when it can start. Cheap (no platform library): `run`
+   * checks it before anything starts, `briefing doctor` reports it.
+   */
+  configProblems?(env: Env): string[];
   /** The platform's code, loaded only when it is used. */
   load(): Promise<PlatformRuntime>;
   /**

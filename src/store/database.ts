@@ -1,7 +1,7 @@
 // Opens the SQLite archive: WAL, foreign keys, and migrations tracked with PRAGMA user_version.
 // Migrations are plain SQL files in ./migrations named NNNN-what.sql, applied in order, each in a
 // transaction; a file's number is the user_version it brings the database to.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -69,14 +69,49 @@ export function applyConnectionPragmas(db: Db): void {
 
 /** Opens (creating the folder and file if needed) and migrates. `:memory:` works for tests. */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
+    // The first read: a file that is not SQLite fails here, not in the constructor.
+    applyConnectionPragmas(db);
   } catch (error) {
-    throw new Error(`store: cannot open database at ${path}`, { cause: error });
+    db?.close();
+    throw new DatabaseOpenError(path, openFailureReason(path, error), error);
   }
-  applyConnectionPragmas(db);
   migrate(db);
   return db;
+}
+
+/**
+ * The file at DATABASE_PATH cannot be opened as a database (a folder, not SQLite, no permission):
+ * the operator's to fix, so the CLI reports `reason` as a configuration error, not a crash.
+ */
+export class DatabaseOpenError extends Error {
+  override readonly name = 'DatabaseOpenError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    cause: unknown,
+  ) {
+    super(`store: cannot open database at ${path}: ${reason}`, { cause });
+  }
+}
+
+function openFailureReason(path: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB') return 'the file is not a SQLite database';
+  if (code === 'EEXIST' || code === 'ENOTDIR') return `${dirname(path)} is not a folder`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY')
+    return 'permission denied';
+  if (code === 'SQLITE_CANTOPEN' && isFolder(path)) return 'it is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

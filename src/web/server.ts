@@ -5,6 +5,7 @@
 // the team's channels. /healthz, /readyz and the stylesheet never need sign-in (probes carry no
 // credentials), nor do the email links, whose signed token is the credential. Every answer
 // carries a strict Content-Security-Policy: the pages need no script and no inline style.
+import { ConfigError } from '../config/config-error.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerEmailRoutes } from './email-routes.js';
 import { registerAssets, registerFeed } from './pages/feed.js';
@@ -122,7 +123,8 @@ export async function startWebServer(
   options: WebServerOptions,
 ): Promise<{ app: FastifyInstance; url: string }> {
   const refusal = refuseUnsafeBind(options);
-  if (refusal !== null) throw new Error(refusal);
+  // A configuration mistake (WEB_HOST without sign-in), reported as one and exit 78.
+  if (refusal !== null) throw new ConfigError([refusal]);
   const app = buildWebServer(deps, options.access);
   const url = await app.listen({ host: options.host, port: options.port });
   return { app, url };

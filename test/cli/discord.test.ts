@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { captureStream as capture } from '../helpers/run-cli.js';
+import { captureStream as capture, runCli } from '../helpers/run-cli.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/cli/command.js';
 import { openCliContext } from '../../src/cli/context.js';
@@ -139,8 +139,6 @@ describe('briefing discord', () => {
 
   it.each([
     [['discord'], {}, 'say what to do'],
-    [['discord', 'deploy-commands'], {}, 'DISCORD_TOKEN is not set'],
-    [['discord', 'deploy-commands'], { DISCORD_TOKEN: 'x' }, 'DISCORD_APPLICATION_ID is not set'],
     [['discord', 'deploy-commands', '--guild', 'abc'], creds, '--guild needs a server id'],
     [['discord', 'start', '--guild', '1'], creds, '--guild only applies to deploy-commands'],
     [['discord', 'launch'], creds, 'unknown discord action "launch"'],
@@ -150,6 +148,22 @@ describe('briefing discord', () => {
       const r = await run(args, extra);
       expect(r.code).toBe(2);
       expect(r.err).toContain(message);
+    },
+  );
+
+  // A variable missing from the environment is configuration (78), not a mistyped command (2).
+  it.each([
+    [['discord', 'deploy-commands'], {}, 'DISCORD_TOKEN is not set'],
+    [['discord', 'start'], {}, 'DISCORD_TOKEN is not set'],
+    [['discord', 'deploy-commands'], { DISCORD_TOKEN: 'x' }, 'DISCORD_APPLICATION_ID is not set'],
+  ] as [string[], Record<string, string>, string][])(
+    '%j is a configuration error',
+    async (args, extra, message) => {
+      // Through the real entry (src/cli.ts), which maps the error to its exit code.
+      const r = await runCli(args, env(extra));
+      expect(r.code).toBe(78);
+      expect(r.stderr.startsWith(`briefing: invalid configuration: ${message}`)).toBe(true);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     },
   );
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PassThrough } from 'node:stream';
-import { captureStream as capture } from '../helpers/run-cli.js';
+import { captureStream as capture, runCli } from '../helpers/run-cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from 'node:util';
 import { loadPlatformCommand } from '../../src/cli/platform-command.js';
@@ -101,11 +101,23 @@ describe('briefing slack', () => {
     );
   });
 
-  it('explains what to set when SLACK_BOT_TOKEN is missing', async () => {
-    const err = capture();
-    const code = await main(['slack'], { stdout: capture().stream, stderr: err.stream }, env({}));
-    expect(code).toBe(2);
-    expect(err.text()).toContain('SLACK_BOT_TOKEN is not set');
+  it('explains what to set when SLACK_BOT_TOKEN is missing: a configuration error', async () => {
+    // Through the real entry (src/cli.ts), which maps the error to its exit code.
+    const r = await runCli(['slack'], env({}));
+    expect(r.code).toBe(78);
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN is not set');
+  });
+
+  it('names the missing connection variables before connecting (exit 78, no stack)', async () => {
+    const r = await runCli(
+      ['slack', '--check'],
+      env({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '' }),
+    );
+    expect(r.code).toBe(78);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'briefing: invalid configuration: slack: set SLACK_APP_TOKEN for Socket Mode (recommended), or SLACK_SIGNING_SECRET and PORT for HTTP mode\n',
+    );
   });
 
   const oauth = (extra: Record<string, string> = {}) =>

@@ -166,19 +166,18 @@ describe('secrets stay out of output at LOG_LEVEL=trace', () => {
     60_000,
   );
 
-  it('briefing run whose Slack and Discord start-up is refused, then SIGTERM', async () => {
+  it('briefing run whose Slack and Discord start-up is refused exits 69', async () => {
     const setup = setupWithSecrets({
       SLACK_API_URL: rejectingSlack.apiUrl,
       DISCORD_API_URL: rejectingDiscord.apiUrl,
     });
     try {
+      // Nothing else delivers (no email, webhooks or web server): it stops by itself, 69.
       const bot = startCli(['run'], setup.env);
-      await bot.waitFor('Running:');
+      const result = await bot.exited;
       expect(bot.stdout()).toMatch(/Slack: could not start/);
       expect(bot.stdout()).toMatch(/Discord: could not start/);
-      bot.child.kill('SIGTERM');
-      const result = await bot.exited;
-      expect(result.code).toBe(0);
+      expect(result.code).toBe(69);
       expectNoSecrets(result);
     } finally {
       setup.remove();

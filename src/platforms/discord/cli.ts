@@ -3,6 +3,7 @@
 // digests are posted by `briefing run` or `briefing deliver`).
 // Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_API_URL overrides the REST base.
 // The store is opened by the composition root (cli/platform-command.ts), not here.
+import { ConfigError } from '../../config/config-error.js';
 import { PlatformUsageError, type PlatformCliCommand, type PlatformCliContext } from '../plugin.js';
 import { buildInviteUrl, deployCommands } from './commands.js';
 import { startDiscordFromEnv } from './runtime.js';
@@ -35,16 +36,16 @@ Environment:
 function requireToken(ctx: PlatformCliContext): string {
   const token = ctx.env.DISCORD_TOKEN;
   if (!token)
-    throw new PlatformUsageError(
+    throw new ConfigError([
       'DISCORD_TOKEN is not set: copy the bot token from the Developer Portal',
-    );
+    ]);
   return token;
 }
 
 async function runDeploy(ctx: PlatformCliContext, guild: string | undefined): Promise<number> {
   const token = requireToken(ctx);
   const applicationId = ctx.env.DISCORD_APPLICATION_ID;
-  if (!applicationId) throw new PlatformUsageError('DISCORD_APPLICATION_ID is not set');
+  if (!applicationId) throw new ConfigError(['DISCORD_APPLICATION_ID is not set']);
   if (guild !== undefined && !/^\d{5,20}$/.test(guild))
     throw new PlatformUsageError('--guild needs a server id (digits)');
   const result = await deployCommands({
@@ -100,7 +101,7 @@ export const discordCli: PlatformCliCommand = {
     if (action === 'start' || action === 'check') return runStart(ctx, action === 'check');
     if (action === 'invite-url') {
       const applicationId = ctx.env.DISCORD_APPLICATION_ID;
-      if (!applicationId) throw new PlatformUsageError('DISCORD_APPLICATION_ID is not set');
+      if (!applicationId) throw new ConfigError(['DISCORD_APPLICATION_ID is not set']);
       ctx.stdout.write(`${buildInviteUrl(applicationId)}\n`);
       return 0;
     }

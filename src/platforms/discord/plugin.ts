@@ -10,6 +10,7 @@ export const discordPlugin: PlatformPlugin = {
   label: 'Discord',
   isConfigured: (env) => env.DISCORD_TOKEN !== undefined,
   subscribeRule: () => 'admins',
+  configProblems: (env) => (env.DISCORD_TOKEN ? [] : ['discord: DISCORD_TOKEN is not set']),
   load: async () => (await import('./runtime.js')).discordRuntime,
   cli: {
     summary: 'Discord tools: deploy-commands, start',

@@ -4,6 +4,7 @@
 // the URL has credentials; no message is sent). The password is never printed: lines name the
 // server by host and port only. Recipients have nothing to check before a send; how many wait
 // for confirmation shows in `briefing status`.
+import { problemText } from '../../config/config-error.js';
 import type { Env } from '../../config/env.js';
 import { checkEmailAddress } from '../../text/email-address.js';
 import type { AccessCheck } from '../plugin.js';
@@ -29,7 +30,7 @@ export async function checkEmailAccess(
       {
         name: 'email settings',
         status: 'fail',
-        detail: (error as Error).message.replace(/^email: /, ''),
+        detail: problemText(error).replace(/^email: /, ''),
         fix: 'set SMTP_URL, EMAIL_FROM and EMAIL_UNSUBSCRIBE_SECRET (see .env.example)',
       },
     ];

@@ -2,6 +2,7 @@
 // when a confirmation or unsubscribe request reaches the EMAIL_FROM mailbox (the mailto: in
 // List-Unsubscribe, a reply to the confirmation mail). The token is checked (apply-token.ts)
 // before anything changes; a forged or mistyped one changes nothing and exits 2.
+import { ConfigError } from '../../config/config-error.js';
 import { PlatformUsageError, type PlatformCliCommand } from '../plugin.js';
 import { applyEmailToken } from './apply-token.js';
 import type { TokenAction } from './email-tokens.js';
@@ -25,7 +26,11 @@ Environment: EMAIL_UNSUBSCRIBE_SECRET (required, the key the tokens were signed 
       throw new PlatformUsageError('usage: briefing email confirm|unsubscribe <token>');
     }
     const secret = ctx.env.EMAIL_UNSUBSCRIBE_SECRET;
-    if (!secret) throw new PlatformUsageError('EMAIL_UNSUBSCRIBE_SECRET is not set');
+    if (!secret) {
+      throw new ConfigError([
+        'EMAIL_UNSUBSCRIBE_SECRET is not set (the key the tokens were signed with)',
+      ]);
+    }
     const commands = ctx.commands();
     const result = applyEmailToken(token.replace(/^(confirm|unsubscribe)\s+/i, ''), action, {
       secret,

@@ -3,6 +3,7 @@
 // addresses confirm first (double opt-in, confirmation-mail.ts). `briefing email confirm|
 // unsubscribe <token>` acts on the signed tokens. nodemailer loads only through load().
 import type { PlatformPlugin } from '../plugin.js';
+import { emailSettingsProblems } from './email-settings.js';
 import { AWAITING_CONFIRMATION } from './opt-in-reason.js';
 
 export const emailPlugin: PlatformPlugin = {
@@ -11,6 +12,7 @@ export const emailPlugin: PlatformPlugin = {
   isConfigured: (env) => env.SMTP_URL !== undefined,
   // Adding an outside address to a channel's reach is an admin's decision on every platform.
   subscribeRule: () => 'admins',
+  configProblems: emailSettingsProblems,
   fixedWorkspace: 'email',
   optIn: { pausedReason: AWAITING_CONFIRMATION },
   // One plain address (no display name, no list): what RCPT TO will get.

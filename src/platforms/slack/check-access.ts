@@ -3,6 +3,7 @@
 // archived). Read-only calls; a public channel the bot is not in is reported, not joined.
 // OAuth mode: each installed workspace's bot token instead (auth.test), one line per workspace;
 // its channels are not checked (doctor is given channel ids without their workspace).
+import { problemText } from '../../config/config-error.js';
 import type { webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.js';
 import type { PlatformStores, WorkspaceInstallations } from '../installations.js';
@@ -57,7 +58,7 @@ export async function checkSlackAccess(
       const auth = chooseSlackAuth(authEnv(env), stores);
       if (auth.mode === 'oauth') return await checkInstallations(auth.installations, env);
     } catch (error) {
-      return [{ name: 'slack oauth', status: 'fail', detail: (error as Error).message }];
+      return [{ name: 'slack oauth', status: 'fail', detail: problemText(error) }];
     }
   }
   if (!env.SLACK_BOT_TOKEN) {

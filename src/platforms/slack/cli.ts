@@ -2,8 +2,9 @@
 // until SIGINT/SIGTERM. `--check` only verifies the token and connection, then exits: a quick
 // test after installing the app. `briefing run` starts the same app when SLACK_BOT_TOKEN is set.
 // The store is opened by the composition root (cli/platform-command.ts), not here.
-import { PlatformUsageError, type PlatformCliCommand } from '../plugin.js';
-import { wantsSlackOAuth } from './oauth-env.js';
+import { ConfigError } from '../../config/config-error.js';
+import type { PlatformCliCommand } from '../plugin.js';
+import { slackStartProblems } from './oauth-env.js';
 import { startSlack } from './start.js';
 
 export const slackCli: PlatformCliCommand = {
@@ -23,9 +24,16 @@ SLACK_STATE_SECRET and SLACK_INSTALL_KEY instead of SLACK_BOT_TOKEN.
 `,
   options: { check: { type: 'boolean' } },
   async run(ctx, args) {
-    if (!ctx.env.SLACK_BOT_TOKEN && !wantsSlackOAuth(ctx.env)) {
-      throw new PlatformUsageError(
-        'SLACK_BOT_TOKEN is not set; see config/slack-manifest.yaml and the README',
+    // A missing or conflicting variable is a configuration error (exit 78), found before
+    // anything connects or opens the store.
+    const problems = slackStartProblems(ctx.env);
+    if (problems.length > 0) {
+      throw new ConfigError(
+        problems.map((p) =>
+          p === 'slack: SLACK_BOT_TOKEN is not set'
+            ? `${p}; see config/slack-manifest.yaml and the README`
+            : p,
+        ),
       );
     }
     const slack = await startSlack({

@@ -6,6 +6,7 @@
 //   https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth). OAuth needs public
 //   HTTP endpoints, so it runs Bolt in HTTP mode (SLACK_SIGNING_SECRET + PORT), and it will not
 //   start without the key that seals the tokens at rest.
+import { ConfigError } from '../../config/config-error.js';
 import type { Env } from '../../config/env.js';
 import type { PlatformStores, WorkspaceInstallations } from '../installations.js';
 
@@ -37,30 +38,53 @@ export function wantsSlackOAuth(env: Partial<SlackAuthEnv>): boolean {
   return OAUTH_VARS.some((name) => env[name] !== undefined);
 }
 
-/** The auth mode, or a thrown Error starting with "slack:" saying what to set. */
-export function chooseSlackAuth(env: SlackAuthEnv, stores: PlatformStores = {}): SlackAuth {
+/**
+ * What is wrong with the auth variables (each a line starting "slack:" naming what to set), or
+ * nothing: checked before anything starts, and by `briefing doctor`.
+ */
+export function slackAuthProblems(env: Partial<SlackAuthEnv>): string[] {
   if (!wantsSlackOAuth(env)) {
-    if (!env.SLACK_BOT_TOKEN) throw new Error('slack: SLACK_BOT_TOKEN is not set');
-    return { mode: 'single', botToken: env.SLACK_BOT_TOKEN };
+    return env.SLACK_BOT_TOKEN ? [] : ['slack: SLACK_BOT_TOKEN is not set'];
   }
+  const problems: string[] = [];
   const missing = OAUTH_VARS.filter((name) => env[name] === undefined);
   if (missing.length > 0)
-    throw new Error(`slack: OAuth mode (many workspaces) also needs ${missing.join(', ')}`);
+    problems.push(`slack: OAuth mode (many workspaces) also needs ${missing.join(', ')}`);
   if (env.SLACK_INSTALL_KEY === undefined) {
-    throw new Error(
+    problems.push(
       "slack: OAuth mode needs SLACK_INSTALL_KEY (32 random bytes, e.g. openssl rand -base64 32) to encrypt each workspace's tokens in the database; not starting without it",
     );
   }
   if (env.SLACK_BOT_TOKEN !== undefined) {
-    throw new Error(
+    problems.push(
       'slack: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET (many workspaces), not both',
     );
   }
   if (env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET === undefined) {
-    throw new Error(
+    problems.push(
       'slack: OAuth mode runs over HTTP: set SLACK_SIGNING_SECRET and PORT, and unset SLACK_APP_TOKEN',
     );
   }
+  return problems;
+}
+
+/** What stops the Slack app from starting (`run`, `briefing slack`): auth, then the connection mode. */
+export function slackStartProblems(env: Partial<SlackAuthEnv>): string[] {
+  const problems = slackAuthProblems(env);
+  if (!wantsSlackOAuth(env) && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    problems.push(SLACK_MODE_PROBLEM);
+  }
+  return problems;
+}
+
+export const SLACK_MODE_PROBLEM =
+  'slack: set SLACK_APP_TOKEN for Socket Mode (recommended), or SLACK_SIGNING_SECRET and PORT for HTTP mode';
+
+/** The auth mode, or a thrown ConfigError listing every problem (each starting with "slack:"). */
+export function chooseSlackAuth(env: SlackAuthEnv, stores: PlatformStores = {}): SlackAuth {
+  const problems = slackAuthProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!wantsSlackOAuth(env)) return { mode: 'single', botToken: env.SLACK_BOT_TOKEN! };
   if (!stores.installations)
     throw new Error('slack: OAuth mode was given no installation store (composition root)');
   return {

@@ -6,12 +6,13 @@
 // with SLACK_SIGNING_SECRET on PORT. OAuth mode (SLACK_CLIENT_ID..., oauth-env.ts) is HTTP mode
 // with "Add to Slack" and per-workspace tokens from `stores.installations`.
 import type { CommandDeps } from '../../commands/types.js';
+import { ConfigError } from '../../config/config-error.js';
 import type { Env } from '../../config/env.js';
 import type { DeliveryAdapter } from '../../delivery/adapter.js';
 import type { Logger } from '../../logging.js';
 import { createSlackApp, type SlackAppOptions } from './app.js';
 import type { PlatformStores } from '../installations.js';
-import { chooseSlackAuth, type SlackAuthEnv } from './oauth-env.js';
+import { chooseSlackAuth, SLACK_MODE_PROBLEM, type SlackAuthEnv } from './oauth-env.js';
 import { authEnv, createSlackAdapterFromEnv, slackCommandName } from './slack-env.js';
 
 export type SlackEnv = Pick<
@@ -54,9 +55,7 @@ export interface RunningSlack {
 export function chooseSlackMode(env: SlackEnv): 'socket' | 'http' {
   if (env.SLACK_APP_TOKEN) return 'socket';
   if (env.SLACK_SIGNING_SECRET) return 'http';
-  throw new Error(
-    'slack: set SLACK_APP_TOKEN for Socket Mode (recommended), or SLACK_SIGNING_SECRET and PORT for HTTP mode',
-  );
+  throw new ConfigError([SLACK_MODE_PROBLEM]);
 }
 
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {

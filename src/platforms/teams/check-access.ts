@@ -5,6 +5,7 @@
 // documented endpoint for them; see delivery-adapter.ts), so it must be an https URL (http only
 // on loopback, for tests). The Bot Connector has no read-only call that proves the bot is still
 // in a conversation: a removed bot shows on the next post (the channel is then paused).
+import { problemText } from '../../config/config-error.js';
 import type { INetworkModule } from '@azure/msal-node';
 import type { AccessCheck } from '../plugin.js';
 import { createMsalClient } from './msal-client.js';
@@ -31,7 +32,7 @@ export async function checkTeamsAccess(
       {
         name: 'teams credentials',
         status: 'fail',
-        detail: (error as Error).message.replace(/^teams: /, ''),
+        detail: problemText(error).replace(/^teams: /, ''),
         fix: 'set TEAMS_APP_ID, TEAMS_TENANT_ID and TEAMS_APP_PASSWORD (or TEAMS_CERT_FILE and TEAMS_CERT_KEY_FILE)',
       },
     ];

@@ -9,6 +9,7 @@
 //   different ways and one must not be mistaken for the other.
 // The SDK and MSAL load only through load().
 import type { PlatformPlugin } from '../plugin.js';
+import { teamsConfigProblems } from './teams-env-problems.js';
 import { checkWebhookUrl, WEBHOOK_WORKSPACE } from './webhook-url.js';
 
 export const teamsPlugin: PlatformPlugin = {
@@ -16,6 +17,7 @@ export const teamsPlugin: PlatformPlugin = {
   label: 'Microsoft Teams',
   isConfigured: (env) => env.TEAMS_APP_ID !== undefined,
   subscribeRule: () => 'anyone',
+  configProblems: teamsConfigProblems,
   load: async () => (await import('./runtime.js')).teamsRuntime,
 };
 

@@ -2,12 +2,14 @@
 // `digest --post`) build the same adapter. The command prefix in hints is "@Briefing", the bot's
 // name in config/teams/manifest.json.
 import { readFileSync } from 'node:fs';
+import { ConfigError } from '../../config/config-error.js';
 import type { Env } from '../../config/env.js';
 import type { DeliveryAdapter } from '../../delivery/adapter.js';
 import type { Logger } from '../../logging.js';
 import { createBotAdapter, type TeamsIdentity } from './create-bot.js';
 import { createTeamsDeliveryAdapter } from './delivery-adapter.js';
 import type { TeamsCredential } from './msal-client.js';
+import { teamsConfigProblems } from './teams-env-problems.js';
 
 export const TEAMS_COMMAND_PREFIX = '@Briefing';
 
@@ -23,10 +25,8 @@ export type TeamsEnv = Pick<
 
 /** The app id, tenant and credential: a certificate when both TEAMS_CERT_* are set, else the secret. */
 export function readTeamsIdentity(env: TeamsEnv): TeamsIdentity {
-  const missing = (['TEAMS_APP_ID', 'TEAMS_TENANT_ID'] as const).filter(
-    (k) => env[k] === undefined,
-  );
-  if (missing.length > 0) throw new Error(`teams: set ${missing.join(', ')}`);
+  const problems = teamsConfigProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     appId: env.TEAMS_APP_ID!,
     tenantId: env.TEAMS_TENANT_ID!,
@@ -37,25 +37,23 @@ export function readTeamsIdentity(env: TeamsEnv): TeamsIdentity {
 function readCredential(env: TeamsEnv): TeamsCredential {
   const certFile = env.TEAMS_CERT_FILE;
   const keyFile = env.TEAMS_CERT_KEY_FILE;
-  if (certFile !== undefined || keyFile !== undefined) {
-    if (certFile === undefined || keyFile === undefined)
-      throw new Error('teams: set both TEAMS_CERT_FILE and TEAMS_CERT_KEY_FILE');
+  if (certFile !== undefined && keyFile !== undefined) {
     return {
       kind: 'certificate',
       certificatePem: readPem(certFile, 'TEAMS_CERT_FILE'),
       privateKeyPem: readPem(keyFile, 'TEAMS_CERT_KEY_FILE'),
     };
   }
-  if (env.TEAMS_APP_PASSWORD === undefined)
-    throw new Error('teams: set TEAMS_APP_PASSWORD (or TEAMS_CERT_FILE and TEAMS_CERT_KEY_FILE)');
-  return { kind: 'secret', password: env.TEAMS_APP_PASSWORD };
+  // teamsConfigProblems has checked that one of the two is complete.
+  return { kind: 'secret', password: env.TEAMS_APP_PASSWORD! };
 }
 
 function readPem(path: string, name: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`teams: cannot read ${name} (${path})`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError([`teams: cannot read ${name} (${path}: ${code})`]);
   }
 }
 

@@ -129,6 +129,6 @@ describe('Teams certificate credential', () => {
         TEAMS_CERT_KEY_FILE: undefined,
         TEAMS_SERVICE_URL: fake.origin,
       }),
-    ).toThrow(/both TEAMS_CERT_FILE and TEAMS_CERT_KEY_FILE/);
+    ).toThrow(/^teams: set TEAMS_CERT_KEY_FILE$/);
   });
 });
