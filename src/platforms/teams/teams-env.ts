@@ -9,19 +9,11 @@ import type { Logger } from '../../logging.js';
 import { createBotAdapter, type TeamsIdentity } from './create-bot.js';
 import { createTeamsDeliveryAdapter } from './delivery-adapter.js';
 import type { TeamsCredential } from './msal-client.js';
-import { teamsConfigProblems } from './teams-env-problems.js';
+import { teamsConfigProblems, type TeamsIdentityEnv } from './teams-env-problems.js';
 
 export const TEAMS_COMMAND_PREFIX = '@Briefing';
 
-export type TeamsEnv = Pick<
-  Env,
-  | 'TEAMS_APP_ID'
-  | 'TEAMS_APP_PASSWORD'
-  | 'TEAMS_CERT_FILE'
-  | 'TEAMS_CERT_KEY_FILE'
-  | 'TEAMS_TENANT_ID'
-  | 'TEAMS_SERVICE_URL'
->;
+export type TeamsEnv = TeamsIdentityEnv & Pick<Env, 'TEAMS_SERVICE_URL'>;
 
 /** The app id, tenant and credential: a certificate when both TEAMS_CERT_* are set, else the secret. */
 export function readTeamsIdentity(env: TeamsEnv): TeamsIdentity {
