@@ -52,7 +52,9 @@ function openOrExplain(path: string): Database.Database {
     return openDatabase(path);
   } catch (error) {
     if (error instanceof DatabaseOpenError)
-      throw new ConfigError([`DATABASE_PATH: cannot open ${path}: ${error.reason}`]);
+      throw new ConfigError([`DATABASE_PATH: cannot open ${path}: ${error.reason}`], {
+        cause: error,
+      });
     throw error;
   }
 }

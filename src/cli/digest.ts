@@ -16,7 +16,7 @@ import type { Digest, IsoWeek, Subscription } from '../domain.js';
 import { buildWeekDigest } from '../pipeline/build-week-digest.js';
 import { digestDueAt } from '../time/digest-schedule.js';
 import { weekDigestOnce } from '../pipeline/week-digest-archive.js';
-import { digestForWorkspace } from '../pipeline/workspace-digest.js';
+import { digestForWorkspace, type WorkspaceDigestInput } from '../pipeline/workspace-digest.js';
 import type { ThemeOverrides } from '../tagging/apply-corrections.js';
 import { recordDigestRun } from '../store/digest-runs.js';
 import { getSubscription, listAllSubscriptions } from '../store/subscriptions.js';
@@ -121,11 +121,12 @@ Options:
     );
 
     const subscription = typeof v.channel === 'string' ? findSubscribed(db, v.channel) : null;
+    // The week as workspace-digest.ts keys it and counts its corrections.
+    const period = { label: formatWeek(week), ...weekRange(week, timeZone) };
 
     if (!v.post) {
       // What the channel receives: filed by its workspace's readers' corrections, as the job
       // files the digest it sends.
-      const period = { label: formatWeek(week), ...weekRange(week, timeZone) };
       const upTo = partial ? now : undefined;
       const build = (overrides?: ThemeOverrides) =>
         buildWeekDigest(db, config, week, upTo, undefined, overrides);
@@ -147,7 +148,7 @@ Options:
     }
 
     if (partial) throw new UsageError('--post sends complete weeks only; try --week last');
-    return postWeek(ctx, week, subscription, now);
+    return postWeek(ctx, { week, period }, subscription, now);
   },
 };
 
@@ -157,14 +158,13 @@ Options:
  */
 async function postWeek(
   ctx: CliContext,
-  week: IsoWeek,
+  { week, period }: { week: IsoWeek; period: WorkspaceDigestInput['period'] },
   subscription: Subscription | null,
   now: Date,
 ): Promise<number> {
   const config = ctx.config();
   const db = ctx.db();
   const timeZone = config.settings.timeZone;
-  const period = { label: formatWeek(week), ...weekRange(week, timeZone) };
   // As the weekly job does: a week already sent to some channel is not rebuilt, so every
   // channel gets (and the archive keeps) the digest the first channels got.
   const { digest, archived } = weekDigestOnce({

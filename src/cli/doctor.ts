@@ -18,7 +18,7 @@ import { checkPlatforms, checkSources } from '../pipeline/doctor-remote.js';
 import { openPlatformStores } from './platform-stores.js';
 import { configuredPlatforms } from '../platforms/index.js';
 import type { AccessCheck } from '../platforms/plugin.js';
-import type { Db } from '../store/database.js';
+import { DatabaseOpenError, type Db } from '../store/database.js';
 import { listAllSubscriptions } from '../store/subscriptions.js';
 import type { CliCommand } from './command.js';
 import type { CliContext } from './context.js';
@@ -50,8 +50,8 @@ function openAndCheckDatabase(ctx: CliContext): { db: Db | null; checks: AccessC
     return { db, checks: checkDatabase(db, path) };
   } catch (error) {
     if (error instanceof ConfigError) {
-      // Why (a folder, not SQLite, no permission), from the line the other commands print.
-      const reason = error.message.replace(`DATABASE_PATH: cannot open ${path}: `, '');
+      // Why (a folder, not SQLite, no permission): the open failure the error wraps.
+      const reason = error.cause instanceof DatabaseOpenError ? error.cause.reason : error.message;
       const detail = `${path}: cannot open: ${reason}`;
       const fix =
         'check DATABASE_PATH: it names a SQLite file (created if missing) in a writable folder';

@@ -4,6 +4,7 @@
 import type { Writable } from 'node:stream';
 import type { DeliveryAdapter } from '../delivery/adapter.js';
 import type { Platform } from '../domain.js';
+import { sayList } from '../digest/fact-words.js';
 import { loggerForPrintedEvents } from '../logging.js';
 import { buildCommandDeps } from '../pipeline/command-deps.js';
 import { buildEmailChatDeps } from '../pipeline/email-chat-deps.js';
@@ -73,19 +74,12 @@ export async function startPlatforms(init: PlatformsInit): Promise<StartedPlatfo
   }
   if (started.adapters.size === 0 && started.failed.length > 0) {
     // Configured, but none came up: say so, not "none configured".
-    const names = joinAnd(started.failed);
+    const names = sayList(started.failed);
     out.write(`No chat platform running (${names} failed to start: see above).\n`);
   } else if (started.adapters.size === 0) {
     out.write('No chat platform configured: digests are archived to digests/ only.\n');
   }
   return started;
-}
-
-/** "Slack", "Slack and Discord", "Slack, Discord and Microsoft Teams". */
-function joinAnd(names: readonly string[]): string {
-  return names.length <= 1
-    ? names.join('')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 async function startPlatform(

@@ -2,11 +2,15 @@
 // prints them and exits 78 (EX_CONFIG); a single problem is its own message, so code that shows
 // `error.message` (doctor's lines) shows the problem itself.
 export class ConfigError extends Error {
-  constructor(readonly errors: string[]) {
+  constructor(
+    readonly errors: string[],
+    options?: ErrorOptions,
+  ) {
     super(
       errors.length === 1
         ? errors[0]!
         : `config: ${errors.length} problem(s)\n  ${errors.join('\n  ')}`,
+      options,
     );
     this.name = 'ConfigError';
   }
