@@ -68,6 +68,13 @@ async function subscribe(platform: string, workspace: string, channel: string, t
   expect(run.code).toBe(0);
 }
 
+/** A reader in `workspace` says the story is not about Carter. */
+async function removeCarter(platform: string, workspace: string) {
+  const argv = ['correct', STORY, '--remove', 'carter', '--platform', platform];
+  const corrected = await runCli([...argv, '--workspace', workspace]);
+  expect(corrected.code).toBe(0);
+}
+
 async function preview(channel: string): Promise<Digest> {
   const run = await runCli([
     'digest',
@@ -87,17 +94,7 @@ describe('briefing digest with readers corrections', () => {
     await subscribe('memory', 'W-CORRECTED', 'C1', 'all');
     await subscribe('memory', 'W-OTHER', 'C1', 'all');
     expect(themesOf(await preview('memory:W-CORRECTED:C1'), STORY)).toContain('carter');
-    const corrected = await runCli([
-      'correct',
-      STORY,
-      '--remove',
-      'carter',
-      '--platform',
-      'memory',
-      '--workspace',
-      'W-CORRECTED',
-    ]);
-    expect(corrected.code).toBe(0);
+    await removeCarter('memory', 'W-CORRECTED');
 
     const mine = themesOf(await preview('memory:W-CORRECTED:C1'), STORY);
     expect(mine).not.toEqual([]);
@@ -115,17 +112,7 @@ describe('briefing digest with readers corrections', () => {
     const channel = `teams-webhook:webhook:${hookUrl}`;
     // Before the correction, this Carter-only channel would be sent the story.
     expect(themesOf(await preview(channel), STORY)).not.toEqual([]);
-    const corrected = await runCli([
-      'correct',
-      STORY,
-      '--remove',
-      'carter',
-      '--platform',
-      'teams-webhook',
-      '--workspace',
-      'webhook',
-    ]);
-    expect(corrected.code).toBe(0);
+    await removeCarter('teams-webhook', 'webhook');
 
     const posted = await runCli(['digest', '--week', '2017-W07', '--post', '--channel', channel]);
     expect(posted.stderr).toBe('');
